@@ -1,0 +1,126 @@
+/**
+ * Checks that hold between files: every outlet, place and event an article names exists, ids are
+ * unique and match their file names, and the gazetteer's parents and spellings are consistent.
+ */
+import type { Content } from './load.ts';
+import { formatPath, type Problem } from './problem.ts';
+import { basename } from 'node:path';
+
+export function checkReferences(content: Content): Problem[] {
+  const problems: Problem[] = [];
+  const { outlets, places, articles, events } = content;
+  const gazetteer = placeNames(content);
+  const eventIds = new Set(events.map((e) => e.data.id));
+
+  problems.push(...checkGazetteer(content));
+
+  const checkPlace = (item: { file: string; lineOf: (p: Array<string | number>) => number | undefined }, path: Array<string | number>, name: string) => {
+    if (gazetteer.canonical.has(name)) return;
+    const canonical = gazetteer.variantOf.get(name);
+    problems.push({
+      file: item.file,
+      line: item.lineOf(path),
+      field: formatPath(path),
+      message: canonical ? `"${name}" is a spelling variant of "${canonical}"` : `"${name}" is not in the gazetteer`,
+      hint: canonical ? `write the canonical name "${canonical}"` : `add it to ${places.file} or use the canonical name of a place listed there`,
+    });
+  };
+  const checkEvent = (item: { file: string; lineOf: (p: Array<string | number>) => number | undefined }, path: Array<string | number>, id: string) => {
+    if (eventIds.has(id)) return;
+    problems.push({
+      file: item.file,
+      line: item.lineOf(path),
+      field: formatPath(path),
+      message: `"${id}" is not a known event`,
+      hint: `create content/events/${id}.md or use one of: ${[...eventIds].sort().join(', ') || '(none yet)'}`,
+    });
+  };
+
+  const seenIds = new Map<string, string>();
+  for (const article of articles) {
+    const { id, outlet } = article.data;
+    const expected = basename(article.file, '.md');
+    if (id !== expected) {
+      problems.push({ file: article.file, line: article.lineOf(['id']), field: 'id', message: `"${id}" differs from the file name`, hint: `rename the file to ${id}.md or set id: ${expected}` });
+    }
+    const other = seenIds.get(id);
+    if (other) {
+      problems.push({ file: article.file, line: article.lineOf(['id']), field: 'id', message: `"${id}" is already used by ${other}`, hint: 'give each article its own id' });
+    } else {
+      seenIds.set(id, article.file);
+    }
+    if (!outlets.entries[outlet]) {
+      problems.push({
+        file: article.file,
+        line: article.lineOf(['outlet']),
+        field: 'outlet',
+        message: `"${outlet}" is not a known outlet`,
+        hint: `add it to ${outlets.file} or use one of: ${Object.keys(outlets.entries).sort().join(', ')}`,
+      });
+    }
+    article.data.places.forEach((name, i) => checkPlace(article, ['places', i], name));
+    article.data.events.forEach((id2, i) => checkEvent(article, ['events', i], id2));
+    article.data.related_material.forEach((material, m) => {
+      material.places.forEach((name, i) => checkPlace(article, ['related_material', m, 'places', i], name));
+      material.events.forEach((id2, i) => checkEvent(article, ['related_material', m, 'events', i], id2));
+    });
+    if (article.body.trim() === '') {
+      problems.push({ file: article.file, line: article.bodyLine, message: 'the article has no body text', hint: 'write the article text after the front matter' });
+    }
+  }
+
+  for (const event of events) {
+    const expected = basename(event.file, '.md');
+    if (event.data.id !== expected) {
+      problems.push({ file: event.file, line: event.lineOf(['id']), field: 'id', message: `"${event.data.id}" differs from the file name`, hint: `rename the file to ${event.data.id}.md or set id: ${expected}` });
+    }
+    event.data.places.forEach((name, i) => checkPlace(event, ['places', i], name));
+  }
+  return problems;
+}
+
+export interface PlaceNames {
+  /** canonical Arabic name -> slug */
+  canonical: Map<string, string>;
+  /** variant spelling -> canonical name */
+  variantOf: Map<string, string>;
+}
+
+export function placeNames(content: Pick<Content, 'places'>): PlaceNames {
+  const canonical = new Map<string, string>();
+  const variantOf = new Map<string, string>();
+  for (const [slug, place] of Object.entries(content.places.entries)) {
+    if (!canonical.has(place.name)) canonical.set(place.name, slug);
+    for (const v of place.variants) if (!variantOf.has(v)) variantOf.set(v, place.name);
+  }
+  return { canonical, variantOf };
+}
+
+function checkGazetteer(content: Content): Problem[] {
+  const problems: Problem[] = [];
+  const { file, entries, lineOf } = content.places;
+  const owner = new Map<string, string>();
+  for (const [slug, place] of Object.entries(entries)) {
+    for (const [i, spelling] of [place.name, ...place.variants].entries()) {
+      const path = i === 0 ? [slug, 'name'] : [slug, 'variants', i - 1];
+      const previous = owner.get(spelling);
+      if (previous && previous !== slug) {
+        problems.push({ file, line: lineOf(path), field: formatPath(path), message: `"${spelling}" is already a name of ${previous}`, hint: 'a spelling may belong to one place only; remove one of them' });
+      } else {
+        owner.set(spelling, slug);
+      }
+    }
+    if (place.parent !== null && !entries[place.parent]) {
+      problems.push({ file, line: lineOf([slug, 'parent']), field: `${slug}.parent`, message: `"${place.parent}" is not a place in this file`, hint: 'use the Latin key of another entry, or null for a country' });
+    }
+    const seen = new Set<string>([slug]);
+    for (let p = place.parent; p && entries[p]; p = entries[p]?.parent ?? null) {
+      if (seen.has(p)) {
+        problems.push({ file, line: lineOf([slug, 'parent']), field: `${slug}.parent`, message: 'the chain of parents loops back on itself', hint: 'make the chain end at a country (parent: null)' });
+        break;
+      }
+      seen.add(p);
+    }
+  }
+  return problems;
+}

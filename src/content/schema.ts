@@ -1,0 +1,116 @@
+/**
+ * zod schemas for everything a user writes in content/: article and event front matter, and the
+ * data files. Messages are written for the person editing the file; the loader adds the file,
+ * the line and the field.
+ *
+ * Dates are plain `YYYY-MM-DD` strings (the loader parses YAML without timestamps, so a date is
+ * never silently turned into a Date or rolled over from 2019-02-30 to 2 March).
+ */
+import { z } from 'zod';
+import { parseIsoDate } from '../arabic/calendar.ts';
+
+const isoDate = z
+  .string({ error: 'must be a date written as YYYY-MM-DD' })
+  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), { error: 'must be written as YYYY-MM-DD' })
+  .refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || parseIsoDate(s) !== undefined, {
+    error: (issue) => `"${String(issue.input)}" is not a real calendar date`,
+  });
+
+const text = z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' });
+const slug = z
+  .string({ error: 'must be text' })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be lowercase Latin letters, digits and single hyphens' });
+const url = z
+  .string({ error: 'must be an address' })
+  .refine((s) => /^https?:\/\/[^\s]+$/i.test(s), { error: 'must be an http(s) address' });
+const textList = z.array(text, { error: 'must be a list, e.g. [a, b]' });
+
+export const DATE_BASES = ['stated', 'inferred', 'url', 'editor'] as const;
+
+export const relatedMaterialSchema = z.strictObject({
+  kind: z.enum(['gallery', 'sidebar', 'other'], { error: 'must be one of gallery, sidebar, other' }),
+  title: text,
+  credit: text.nullable().default(null),
+  note: text,
+  events: z.array(slug).default([]),
+  places: textList.default([]),
+  items: z
+    .array(z.strictObject({ heading: text.nullable().default(null), text }))
+    .min(1, { error: 'must list at least one item' }),
+});
+
+export const articleSchema = z.strictObject({
+  id: slug,
+  title: text,
+  outlet: slug,
+  date: isoDate,
+  date_basis: z.enum(DATE_BASES, { error: `must be one of ${DATE_BASES.join(', ')}` }),
+  source: z.strictObject({
+    file: z
+      .string({ error: 'must be a path' })
+      .regex(/^sources\/[^/\\]+$/, { error: 'must be a path under sources/, e.g. sources/name.txt' }),
+    sha256: z.string({ error: 'must be text' }).regex(/^[0-9a-f]{64}$/, { error: 'must be 64 lowercase hex digits' }),
+    url: url.nullable().default(null),
+    retrieved: isoDate.nullable().default(null),
+  }),
+  places: textList.default([]),
+  events: z.array(slug, { error: 'must be a list of event keys' }).default([]),
+  agencies: textList.default([]),
+  author: text.nullable().default(null),
+  language: z.literal('ar', { error: 'must be ar (Arshif archives Arabic articles)' }),
+  dateline: text.nullable().default(null),
+  tags: textList.default([]),
+  related_material: z.array(relatedMaterialSchema).default([]),
+});
+export type ArticleFrontMatter = z.infer<typeof articleSchema>;
+
+export const eventSchema = z
+  .strictObject({
+    id: slug,
+    title: text,
+    title_en: text,
+    start: isoDate,
+    end: isoDate,
+    places: textList.default([]),
+  })
+  .refine((e) => e.end >= e.start, { error: 'ends before it starts', path: ['end'] });
+export type EventFrontMatter = z.infer<typeof eventSchema>;
+
+export const outletSchema = z.strictObject({
+  name_ar: text,
+  name_en: text,
+  country: text,
+  country_ar: text,
+  homepage: url.nullable().default(null),
+  domains: z.array(text).default([]),
+  kind: text,
+  signatures: z.array(text).default([]),
+});
+export type Outlet = z.infer<typeof outletSchema>;
+
+export const PLACE_KINDS = [
+  'country', 'governorate', 'district', 'subdistrict', 'city', 'town', 'village', 'river',
+  'landmark', 'oil-field', 'camp', 'region', 'border-crossing',
+] as const;
+
+export const placeSchema = z.strictObject({
+  name: text,
+  name_en: text,
+  kind: z.enum(PLACE_KINDS, { error: `must be one of ${PLACE_KINDS.join(', ')}` }),
+  parent: slug.nullable().default(null),
+  coordinates: z
+    .tuple([z.number().min(-90).max(90), z.number().min(-180).max(180)], {
+      error: 'must be [latitude, longitude] in decimal degrees',
+    })
+    .nullable()
+    .default(null),
+  variants: z.array(text).default([]),
+});
+export type Place = z.infer<typeof placeSchema>;
+
+export const siteSchema = z.strictObject({
+  title: text,
+  description: text,
+  url: url.refine((s) => s.endsWith('/'), { error: 'must end with "/"' }),
+});
+export type SiteFile = z.infer<typeof siteSchema>;

@@ -1,0 +1,43 @@
+/**
+ * The Markdown pipeline: remark-parse → (raw HTML shown as text) → remark-rehype →
+ * rehype-sanitize → our rehype plugins → rehype-stringify. One processor, frozen, used for
+ * article bodies, event summaries and as Eleventy's Markdown library.
+ */
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import remarkHtmlAsText from './remark-html-as-text.ts';
+import rehypeExternalLinks from './rehype-external-links.ts';
+import rehypeParagraphIds from './rehype-paragraph-ids.ts';
+
+/**
+ * GitHub's sanitising schema, narrowed: links only to http(s), mailto and in-page anchors;
+ * no images (an archive page must not load anything from the source's servers).
+ */
+export const sanitizeSchema: SanitizeSchema = {
+  ...defaultSchema,
+  tagNames: (defaultSchema.tagNames ?? []).filter((t) => !['img', 'picture', 'source', 'input'].includes(t)),
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['http', 'https'], cite: ['http', 'https'] },
+};
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkHtmlAsText)
+  .use(remarkRehype)
+  .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeExternalLinks)
+  .use(rehypeParagraphIds)
+  .use(rehypeStringify)
+  .freeze();
+
+/** Renders untrusted Markdown to safe HTML. */
+export function renderMarkdown(markdown: string): string {
+  return String(processor.processSync(markdown));
+}
+
+/** Eleventy's Markdown library interface (`eleventyConfig.setLibrary('md', …)`). */
+export const markdownLibrary = {
+  render: (markdown: string): string => renderMarkdown(markdown),
+};

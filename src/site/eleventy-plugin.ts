@@ -1,0 +1,53 @@
+/**
+ * Arshif's Eleventy configuration as one plugin: our Markdown library, the archive as global
+ * data, the page templates from layouts/pages/, filters, static files, and the search index
+ * and font written after each build.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { markdownLibrary } from '../markdown/render.ts';
+import { forgetArchives, getArchive } from './load-archive.ts';
+import { PAGES_DIR, PUBLIC_DIR } from './paths.ts';
+import { registerFilters } from './filters.ts';
+import { postProcessSite } from './post-process.ts';
+
+/** The part of Eleventy's configuration API we use (Eleventy ships no TypeScript types). */
+export interface EleventyConfig {
+  setLibrary(name: string, lib: unknown): void;
+  addGlobalData(name: string, data: unknown): void;
+  addTemplate(path: string, content: string, data?: Record<string, unknown>): void;
+  addFilter(name: string, fn: (...args: never[]) => unknown): void;
+  addPassthroughCopy(spec: Record<string, string> | string): void;
+  addWatchTarget(path: string): void;
+  on(event: string, fn: (arg: { directories: { output: string }; runMode: string }) => unknown): void;
+  ignores: { add(glob: string): void };
+  setQuietMode(quiet: boolean): void;
+}
+
+export interface Options {
+  /** The content folder. */
+  contentDir: string;
+  /** Build the Pagefind index and subset the font after Eleventy writes. Default: true. */
+  postProcess?: boolean;
+}
+
+export default function arshifPlugin(eleventyConfig: EleventyConfig, options: Options): void {
+  const { contentDir } = options;
+  eleventyConfig.setLibrary('md', markdownLibrary);
+  eleventyConfig.addGlobalData('archive', () => getArchive(contentDir));
+  // Articles and events are data (loaded and validated by src/content/), not templates.
+  const inputDir = relative(process.cwd(), contentDir) || '.';
+  for (const folder of ['articles', 'events', 'sources', 'data']) eleventyConfig.ignores.add(`${inputDir}/${folder}/**`);
+  for (const name of readdirSync(PAGES_DIR).sort()) {
+    if (name.endsWith('.njk')) eleventyConfig.addTemplate(`_arshif/${name}`, readFileSync(join(PAGES_DIR, name), 'utf8'));
+  }
+  registerFilters(eleventyConfig);
+  eleventyConfig.addPassthroughCopy({ [PUBLIC_DIR]: '/' });
+  eleventyConfig.addWatchTarget(PAGES_DIR);
+  eleventyConfig.on('eleventy.beforeWatch', () => forgetArchives());
+  if (options.postProcess !== false) {
+    eleventyConfig.on('eleventy.after', async ({ directories }) => {
+      await postProcessSite(directories.output);
+    });
+  }
+}

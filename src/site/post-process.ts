@@ -1,0 +1,8 @@
+/** What runs on the written site after Eleventy: the search index and the subset font. */
+import { indexSite } from '../search/index-site.ts';
+import { writeSubsetFonts } from './fonts.ts';
+
+export async function postProcessSite(siteDir: string): Promise<void> {
+  await writeSubsetFonts(siteDir);
+  await indexSite(siteDir);
+}
