@@ -37,6 +37,8 @@ export interface ContentFile<T> {
 
 export interface DataEntries<T> {
   file: string;
+  /** False when the file is missing or its YAML is broken (references to it are then not checked). */
+  loaded: boolean;
   entries: Record<string, T>;
   lineOf: YamlSource['lineOf'];
 }
@@ -46,6 +48,8 @@ export interface Content {
   dir: string;
   articles: ContentFile<ArticleFrontMatter>[];
   events: ContentFile<EventFrontMatter>[];
+  /** Ids of every event file, valid or not (so one broken event is not reported again by each article). */
+  eventFileIds: string[];
   outlets: DataEntries<Outlet>;
   places: DataEntries<Place>;
   site: SiteFile;
@@ -67,7 +71,9 @@ export function loadContent(contentDir: string): { content: Content; problems: P
   const articles = loadMarkdownFolder(join(dir, 'articles'), articleSchema, problems);
   const events = loadMarkdownFolder(join(dir, 'events'), eventSchema, problems);
   const site = loadSiteFile(join(dir, 'data', 'site.yml'), problems);
-  const content: Content = { dir, articles, events, outlets, places, site };
+  const eventsDir = join(dir, 'events');
+  const eventFileIds = existsSync(eventsDir) ? readdirSync(eventsDir).filter((n) => n.endsWith('.md')).map((n) => n.slice(0, -3)) : [];
+  const content: Content = { dir, articles, events, eventFileIds, outlets, places, site };
   problems.push(...checkReferences(content));
   problems.push(...checkSources(content));
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
@@ -104,7 +110,7 @@ function readText(path: string, problems: Problem[]): string | undefined {
 
 function loadDataFile<S extends z.ZodType>(path: string, schema: S, problems: Problem[]): DataEntries<z.infer<S>> {
   const file = displayPath(path);
-  const result: DataEntries<z.infer<S>> = { file, entries: {}, lineOf: () => undefined };
+  const result: DataEntries<z.infer<S>> = { file, loaded: false, entries: {}, lineOf: () => undefined };
   if (!existsSync(path)) {
     problems.push({ file, message: 'is missing', hint: 'create it (see README.md, "Content")' });
     return result;
@@ -115,6 +121,7 @@ function loadDataFile<S extends z.ZodType>(path: string, schema: S, problems: Pr
   result.lineOf = yaml.lineOf;
   problems.push(...yaml.problems);
   if (yaml.value === undefined) return result;
+  result.loaded = true;
   if (yaml.value === null || typeof yaml.value !== 'object' || Array.isArray(yaml.value)) {
     problems.push({ file, line: 1, message: 'must be a map of entries keyed by their Latin key', hint: 'write `key:` followed by the entry\'s fields, indented' });
     return result;
@@ -209,7 +216,7 @@ export function zodProblems(error: z.ZodError, file: string, yaml: YamlSource, p
         hint: 'remove it or correct its spelling (see README.md, "Content")',
       }));
     }
-    const missing = issue.code === 'invalid_type' && issue.input === undefined;
+    const missing = issue.code === 'invalid_type' && valueAt(yaml.value, path) === undefined;
     return [
       {
         file,
@@ -222,6 +229,15 @@ export function zodProblems(error: z.ZodError, file: string, yaml: YamlSource, p
   });
 }
 
+
+function valueAt(value: unknown, path: ReadonlyArray<string | number>): unknown {
+  let current = value;
+  for (const step of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[step];
+  }
+  return current;
+}
 
 function checkSources(content: Content): Problem[] {
   const problems: Problem[] = [];

@@ -10,12 +10,12 @@ export function checkReferences(content: Content): Problem[] {
   const problems: Problem[] = [];
   const { outlets, places, articles, events } = content;
   const gazetteer = placeNames(content);
-  const eventIds = new Set(events.map((e) => e.data.id));
+  const eventIds = new Set([...events.map((e) => e.data.id), ...content.eventFileIds]);
 
   problems.push(...checkGazetteer(content));
 
   const checkPlace = (item: { file: string; lineOf: (p: Array<string | number>) => number | undefined }, path: Array<string | number>, name: string) => {
-    if (gazetteer.canonical.has(name)) return;
+    if (!places.loaded || gazetteer.canonical.has(name)) return;
     const canonical = gazetteer.variantOf.get(name);
     problems.push({
       file: item.file,
@@ -49,7 +49,7 @@ export function checkReferences(content: Content): Problem[] {
     } else {
       seenIds.set(id, article.file);
     }
-    if (!outlets.entries[outlet]) {
+    if (outlets.loaded && !outlets.entries[outlet]) {
       problems.push({
         file: article.file,
         line: article.lineOf(['outlet']),

@@ -16,14 +16,14 @@ const isoDate = z
     error: (issue) => `"${String(issue.input)}" is not a real calendar date`,
   });
 
-const text = z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' });
+const text = z.string({ error: 'must be text (put it in quotes)' }).trim().min(1, { error: 'must not be empty' });
 const slug = z
   .string({ error: 'must be text' })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be lowercase Latin letters, digits and single hyphens' });
 const url = z
   .string({ error: 'must be an address' })
   .refine((s) => /^https?:\/\/[^\s]+$/i.test(s), { error: 'must be an http(s) address' });
-const textList = z.array(text, { error: 'must be a list, e.g. [a, b]' });
+const textList = z.array(text, { error: 'must be a list, e.g. [a, b] (one item is written [a])' });
 
 export const DATE_BASES = ['stated', 'inferred', 'url', 'editor'] as const;
 
@@ -49,7 +49,7 @@ export const articleSchema = z.strictObject({
     file: z
       .string({ error: 'must be a path' })
       .regex(/^sources\/[^/\\]+$/, { error: 'must be a path under sources/, e.g. sources/name.txt' }),
-    sha256: z.string({ error: 'must be text' }).regex(/^[0-9a-f]{64}$/, { error: 'must be 64 lowercase hex digits' }),
+    sha256: z.string({ error: 'must be text (put it in quotes)' }).regex(/^[0-9a-f]{64}$/, { error: 'must be 64 lowercase hex digits' }),
     url: url.nullable().default(null),
     retrieved: isoDate.nullable().default(null),
   }),

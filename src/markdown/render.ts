@@ -1,6 +1,6 @@
 /**
  * The Markdown pipeline: remark-parse → (raw HTML shown as text) → remark-rehype →
- * rehype-sanitize → our rehype plugins → rehype-stringify. One processor, frozen, used for
+ * (images as links) → rehype-sanitize → our rehype plugins → rehype-stringify. One processor, frozen, used for
  * article bodies, event summaries and as Eleventy's Markdown library.
  */
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
@@ -10,6 +10,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import remarkHtmlAsText from './remark-html-as-text.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
+import rehypeImagesAsLinks from './rehype-images-as-links.ts';
 import rehypeParagraphIds from './rehype-paragraph-ids.ts';
 
 /**
@@ -26,6 +27,7 @@ const processor = unified()
   .use(remarkParse)
   .use(remarkHtmlAsText)
   .use(remarkRehype)
+  .use(rehypeImagesAsLinks)
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeExternalLinks)
   .use(rehypeParagraphIds)

@@ -1,0 +1,73 @@
+/**
+ * Invalid content fails with one readable line per problem. Each folder
+ * tests/fixtures/content-<case>/ holds `overlay/` (files laid over a copy of the seed content)
+ * and `expected.txt` (the problem lines, with the content folder written as `content/`).
+ * UPDATE=1 rewrites the expectations for review.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { loadContent } from '../src/content/load.ts';
+import { formatProblem } from '../src/content/problem.ts';
+import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from '../src/site/paths.ts';
+import { copySeedContent, tempDir } from './helpers/site.ts';
+
+const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures');
+const cases = readdirSync(FIXTURES).filter((name) => name.startsWith('content-')).sort();
+
+function contentWithOverlay(fixture: string): string {
+  const dir = copySeedContent();
+  cpSync(join(FIXTURES, fixture, 'overlay'), dir, { recursive: true });
+  return dir;
+}
+
+/** Problem lines with the temporary content folder shown as `content/`. */
+function problemLines(contentDir: string): string[] {
+  return loadContent(contentDir).problems.map((p) => formatProblem(p).split(contentDir).join('content'));
+}
+
+describe('content validation', () => {
+  it('accepts the seed content', () => {
+    assert.deepEqual(problemLines(DEFAULT_CONTENT_DIR), []);
+  });
+
+  it('has at least 20 invalid-content fixtures', () => {
+    assert.ok(cases.length >= 20, `only ${cases.length} fixtures`);
+  });
+
+  for (const fixture of cases) {
+    it(`reports ${fixture.replace(/^content-/, '')}`, () => {
+      const lines = problemLines(contentWithOverlay(fixture));
+      const expectedFile = join(FIXTURES, fixture, 'expected.txt');
+      if (process.env.UPDATE === '1' || !existsSync(expectedFile)) {
+        writeFileSync(expectedFile, lines.join('\n') + '\n');
+      }
+      const expected = readFileSync(expectedFile, 'utf8').trimEnd().split('\n');
+      assert.deepEqual(lines, expected);
+      for (const line of lines) {
+        assert.match(line, /^content\/\S+(:\d+)?: /, 'each problem starts with the file (and line)');
+        assert.match(line, /; \S/, 'each problem says what to do');
+      }
+    });
+  }
+});
+
+describe('npm run build on invalid content', () => {
+  it('exits 1 with one line per problem and no stack trace, leaving the previous site', () => {
+    const contentDir = contentWithOverlay('content-impossible-date');
+    const outputDir = join(tempDir(), '_site');
+    const result = spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'build.ts'), '--content', contentDir, '--output', outputDir], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+    });
+    assert.equal(result.status, 1, result.stderr);
+    const lines = result.stderr.trim().split('\n');
+    assert.equal(lines.length, 2, result.stderr);
+    assert.match(lines[0] ?? '', /2017-10-19-al-khaleej-fixture\.md:5: date: "2019-02-30" is not a real calendar date; /);
+    assert.match(lines[1] ?? '', /^arshif: 1 problem found; the site was not built/);
+    assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
+    assert.equal(existsSync(outputDir), false, 'nothing was written');
+  });
+});
