@@ -44,6 +44,7 @@ export default function arshifPlugin(eleventyConfig: EleventyConfig, options: Op
   registerFilters(eleventyConfig);
   eleventyConfig.addPassthroughCopy({ [PUBLIC_DIR]: '/' });
   eleventyConfig.addWatchTarget(PAGES_DIR);
+  for (const folder of ['articles', 'events', 'data']) eleventyConfig.addWatchTarget(join(contentDir, folder));
   eleventyConfig.on('eleventy.beforeWatch', () => forgetArchives());
   if (options.postProcess !== false) {
     eleventyConfig.on('eleventy.after', async ({ directories }) => {
