@@ -1,0 +1,69 @@
+/**
+ * Content from the web is untrusted. A hostile article (script tags, event handlers,
+ * javascript: links, HTML and template syntax in every field) must build into pages where
+ * nothing executes: Chromium visits every page the article appears on and no dialog fires.
+ */
+import assert from 'node:assert/strict';
+import { cpSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { PROJECT_ROOT } from '../src/site/paths.ts';
+import { launchChromium } from './helpers/browser.ts';
+import { serveStatic, type StaticServer } from './helpers/server.ts';
+import { buildSite, copySeedContent, readSiteFile } from './helpers/site.ts';
+
+const ID = '2017-10-20-al-khaleej-hostile';
+
+describe('hostile content in Chromium', () => {
+  let siteDir: string;
+  let server: StaticServer;
+  let browser: Browser;
+
+  before(async () => {
+    const contentDir = copySeedContent();
+    cpSync(join(PROJECT_ROOT, 'tests', 'fixtures', 'site-hostile', 'overlay'), contentDir, { recursive: true });
+    siteDir = await buildSite(contentDir);
+    server = await serveStatic(siteDir);
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the hostile title as text in the h1', () => {
+    const html = readSiteFile(siteDir, `articles/${ID}/index.html`);
+    const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1] ?? '';
+    assert.match(h1, /&lt;script&gt;alert\(&quot;title&quot;\)&lt;\/script&gt;/);
+    assert.doesNotMatch(html, /<script>alert/);
+    assert.doesNotMatch(html, /<(img|svg|iframe)\b/i);
+    assert.doesNotMatch(html, /<a\b[^>]*href="\s*javascript:/i);
+    assert.doesNotMatch(html, /\b49\b/, 'template syntax in content is not evaluated');
+  });
+
+  it('fires no dialog and runs no injected script on any page', async () => {
+    const pages = readdirSync(siteDir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => '/' + relative('.', f).replace(/index\.html$/, ''));
+    pages.push(`/search/?q=${encodeURIComponent('<script>alert("q")</script>')}`, '/search/?q=' + encodeURIComponent('خبيث'));
+    const dialogs: string[] = [];
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.on('dialog', async (dialog) => {
+      dialogs.push(`${page.url()}: ${dialog.message()}`);
+      await dialog.dismiss();
+    });
+    for (const path of pages) {
+      await page.goto(server.url + path, { waitUntil: 'load' });
+      // Give search results time to render, and trigger any hover/focus handlers.
+      if (path.startsWith('/search/')) await page.waitForTimeout(500);
+      await page.mouse.move(10, 10);
+      for (const link of await page.$$('a[href^="javascript" i]')) assert.fail(`javascript: link on ${path}: ${await link.evaluate((a) => a.outerHTML)}`);
+    }
+    await context.close();
+    assert.deepEqual(dialogs, []);
+    assert.ok(pages.length >= 10, `visited ${pages.length} pages`);
+  });
+});
