@@ -1,5 +1,17 @@
 /** Nunjucks filters: formatting only; what a page shows is computed in src/site/. */
+import type { Archive, ArticleView, SiteInfo } from './archive.ts';
 import type { EleventyConfig } from './eleventy-plugin.ts';
+import {
+  articleJsonLd,
+  articleMetaTags,
+  atomFeed,
+  pageMetaTags,
+  seoHead,
+  siteUrl,
+  sitemapEntries,
+  type CollectionItemLike,
+  type PageInfo,
+} from './seo.ts';
 
 /** JSON for a `<script type="application/ld+json">`: `<` escaped so no text can close the tag. */
 export function jsonForScript(value: unknown): string {
@@ -14,4 +26,24 @@ export function absoluteUrl(path: string, base: string): string {
 export function registerFilters(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter('jsonForScript', jsonForScript as never);
   eleventyConfig.addFilter('absoluteUrl', absoluteUrl as never);
+
+  // SEO, feed and sitemap (src/site/seo.ts). Each returns plain data; templates print it with
+  // autoescaping on, except JSON-LD, which goes through jsonForScript.
+  /** `{{ "sitemap.xml" | siteUrl(archive.site) }}`: an absolute address that keeps the base's path. */
+  eleventyConfig.addFilter('siteUrl', ((path: string, site: SiteInfo) => siteUrl(path, site)) as never);
+  /** `{% set seo = archive.site | seoHead({ url: page.url, title: title, description: description, article: article }) %}` */
+  eleventyConfig.addFilter('seoHead', ((site: SiteInfo, page: PageInfo & { article?: ArticleView | null }) => seoHead(site, page)) as never);
+  /** `{{ article | articleJsonLd(archive.site) | jsonForScript | safe }}` */
+  eleventyConfig.addFilter('articleJsonLd', ((article: ArticleView, site: SiteInfo) => articleJsonLd(article, site)) as never);
+  /** `{% for m in article | ogTags(archive.site) %}` for an article, `{ url: page.url, title: title } | ogTags(archive.site)` otherwise. */
+  eleventyConfig.addFilter('ogTags', ((subject: ArticleView | PageInfo, site: SiteInfo) =>
+    isArticle(subject) ? articleMetaTags(subject, site) : pageMetaTags(subject, site)) as never);
+  /** `{% set feed = archive | atomFeed %}` */
+  eleventyConfig.addFilter('atomFeed', ((archive: Archive) => atomFeed(archive)) as never);
+  /** `{% for entry in collections.all | sitemapEntries(archive) %}` */
+  eleventyConfig.addFilter('sitemapEntries', ((items: CollectionItemLike[], archive: Archive) => sitemapEntries(items, archive)) as never);
+}
+
+function isArticle(subject: ArticleView | PageInfo): subject is ArticleView {
+  return 'outlet' in subject && 'date' in subject;
 }
