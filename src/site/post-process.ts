@@ -1,8 +1,10 @@
-/** What runs on the written site after Eleventy: the search index and the subset font. */
+/** What runs on the written site after Eleventy: the search index and script, and the subset font. */
+import { bundleSearchScript } from '../search/bundle-script.ts';
 import { indexSite } from '../search/index-site.ts';
 import { writeSubsetFonts } from './fonts.ts';
 
 export async function postProcessSite(siteDir: string): Promise<void> {
   await writeSubsetFonts(siteDir);
+  await bundleSearchScript(siteDir);
   await indexSite(siteDir);
 }

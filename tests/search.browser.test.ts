@@ -1,0 +1,201 @@
+/**
+ * The search page in Chromium against the seed site: results for a query, the gallery appended
+ * to an article kept out of its hits, filters and sort carried by the address, a result opening
+ * its article, the empty state, the no-JavaScript form; and no console errors or failed
+ * requests on the way. Prints what the first query fetched from /pagefind/.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './helpers/browser.ts';
+import { serveStatic, type StaticServer } from './helpers/server.ts';
+import { seedSiteDir } from './helpers/site.ts';
+
+const article = (id: string) => `/articles/${id}/`;
+const DW = article('2019-03-23-dw-arabic-sdf-declares-end-of-caliphate');
+const ALKHABAR = article('2019-03-23-alkhabar-tv-is-isis-over-in-syria');
+const SEYASSAH = article('2019-03-23-al-seyassah-sdf-declares-isis-defeat-in-baghuz');
+const ROJAVA = article('2019-03-13-rojava-network-isis-last-moments-in-baghuz');
+const KHALEEJ = article('2017-10-18-al-khaleej-historic-isis-defeat-in-raqqa');
+const BAGHUZ = [DW, ALKHABAR, SEYASSAH, ROJAVA];
+
+const TIMEOUT = 30_000;
+
+const searchUrl = (query: Record<string, string>) => `/search/?${new URLSearchParams(query)}`;
+
+describe('search page in Chromium', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let context: BrowserContext;
+
+  before(async () => {
+    const siteDir = await seedSiteDir();
+    server = await serveStatic(siteDir);
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(TIMEOUT);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A page that records console errors, uncaught exceptions and failed requests. */
+  async function openPage(ctx: BrowserContext = context): Promise<{ page: Page; problems: string[] }> {
+    const page = await ctx.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()} (${message.location().url})`);
+    });
+    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+    page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    });
+    return { page, problems };
+  }
+
+  /** Waits until the page has finished the search it is running. */
+  async function searched(page: Page, also = 'true'): Promise<void> {
+    await page.waitForFunction(
+      `(() => { const app = document.querySelector('[data-search-app]'); return app && (app.dataset.state === 'done' || app.dataset.state === 'idle') && (${also}); })()`,
+      undefined,
+      { timeout: TIMEOUT },
+    );
+  }
+
+  const resultHrefs = (page: Page) =>
+    page.$$eval('[data-search-results] .search-result__title a', (links) => links.map((a) => a.getAttribute('href') ?? ''));
+
+  const pagefindBytes = () => {
+    const fetched = server.log.filter((entry) => entry.path.startsWith('/pagefind/'));
+    return { bytes: fetched.reduce((sum, entry) => sum + entry.bytes, 0), requests: fetched.length };
+  };
+
+  it('lists the four Baghuz articles for الباغوز, and not the Raqqa one', async () => {
+    const fresh = await browser.newContext();
+    const { page, problems } = await openPage(fresh);
+    server.log.length = 0;
+    await page.goto(server.url + searchUrl({ q: 'الباغوز' }));
+    await searched(page);
+    const { bytes, requests } = pagefindBytes();
+    console.log(`search: first query fetched ${bytes} bytes in ${requests} requests`);
+    const hrefs = await resultHrefs(page);
+    assert.deepEqual([...hrefs].sort(), [...BAGHUZ].sort());
+    assert.ok(!hrefs.includes(KHALEEJ));
+    assert.equal(await page.inputValue('[data-search-input]'), 'الباغوز');
+    assert.match(await page.textContent('[data-search-status]') ?? '', /^4 نتائج$/);
+    assert.equal(await page.getAttribute('[data-search-status]', 'aria-live'), 'polite');
+    // Every result shows its outlet, its Arabic date and an excerpt with the word marked.
+    const first = page.locator('.search-result').first();
+    assert.ok((await first.locator('.search-result__outlet').textContent())?.trim());
+    assert.match((await first.locator('time').textContent()) ?? '', /آذار\/مارس 2019/);
+    assert.ok((await first.locator('.search-result__excerpt mark').count()) > 0);
+    assert.deepEqual(problems, []);
+    await fresh.close();
+  });
+
+  it('keeps the gallery appended to the DW article out of its hits (الرقة)', async () => {
+    const { page, problems } = await openPage();
+    await page.goto(server.url + searchUrl({ q: 'الرقة' }));
+    await searched(page);
+    const hrefs = await resultHrefs(page);
+    assert.ok(hrefs.includes(KHALEEJ), `the Raqqa article is found: ${hrefs.join(', ')}`);
+    assert.ok(!hrefs.includes(DW), 'the DW article mentions الرقة only in its appended gallery');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('narrows by outlet, carries the filter in the address, and restores it on reload', async () => {
+    const { page, problems } = await openPage();
+    await page.goto(server.url + searchUrl({ q: 'الباغوز' }));
+    await searched(page);
+    // From the keyboard: the box is rebuilt after the search, and keeps the focus.
+    await page.focus('input[type=checkbox][name=outlet][value="السياسة"]');
+    await page.keyboard.press('Space');
+    await searched(page, `new URLSearchParams(location.search).get('outlet') === 'السياسة'`);
+    assert.deepEqual(await resultHrefs(page), [SEYASSAH]);
+    assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value), 'السياسة');
+    const params = new URL(page.url()).searchParams;
+    assert.equal(params.get('q'), 'الباغوز');
+    assert.deepEqual(params.getAll('outlet'), ['السياسة']);
+    // The other outlets still offer their counts: ticking one would add its article.
+    assert.equal((await page.locator('label:has(input[name=outlet][value="DW عربية"]) .search-filter__count').textContent())?.trim(), '1');
+
+    await page.reload();
+    await searched(page);
+    assert.deepEqual(await resultHrefs(page), [SEYASSAH]);
+    assert.equal(await page.locator('input[type=checkbox][name=outlet][value="السياسة"]').isChecked(), true);
+    assert.equal(await page.textContent('[data-search-status]'), 'نتيجة واحدة');
+
+    await page.locator('input[type=checkbox][name=outlet][value="السياسة"]').uncheck();
+    await searched(page, `!location.search.includes('outlet=')`);
+    assert.equal((await resultHrefs(page)).length, 4);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('opens the article a result links to', async () => {
+    const { page, problems } = await openPage();
+    await page.goto(server.url + searchUrl({ q: 'الباغوز' }));
+    await searched(page);
+    const link = page.locator(`[data-search-results] a[href="${SEYASSAH}"]`);
+    const title = (await link.textContent())?.trim();
+    await Promise.all([page.waitForURL(`**${SEYASSAH}`), link.click()]);
+    assert.equal((await page.locator('h1').first().textContent())?.trim(), title);
+    assert.equal(title, '"قسد" تعلن هزيمة "داعش" في الباغوز وزوال "دولة الخلافة"');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('sorts by date', async () => {
+    const { page, problems } = await openPage();
+    await page.goto(server.url + searchUrl({ q: 'الباغوز' }));
+    await searched(page);
+    await page.selectOption('[data-search-sort]', 'oldest');
+    await searched(page, `location.search.includes('sort=oldest')`);
+    const oldest = await resultHrefs(page);
+    assert.equal(oldest[0], ROJAVA);
+    assert.equal(oldest.length, 4);
+    await page.selectOption('[data-search-sort]', 'newest');
+    await searched(page, `location.search.includes('sort=newest')`);
+    assert.equal((await resultHrefs(page)).at(-1), ROJAVA);
+    await page.reload();
+    await searched(page);
+    assert.equal(await page.inputValue('[data-search-sort]'), 'newest');
+    assert.equal((await resultHrefs(page)).at(-1), ROJAVA);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('shows the empty state for a query that matches nothing, typed and submitted from the keyboard', async () => {
+    const { page, problems } = await openPage();
+    await page.goto(server.url + '/search/');
+    await searched(page);
+    await page.focus('[data-search-input]');
+    await page.keyboard.type('زمبرككلمةلاتوجد');
+    await page.keyboard.press('Enter');
+    await searched(page, `location.search.includes('q=')`);
+    assert.equal(await resultHrefs(page).then((h) => h.length), 0);
+    assert.equal(await page.isVisible('[data-search-empty]'), true);
+    assert.equal(await page.textContent('[data-search-status]'), 'لا نتائج');
+    assert.equal(await page.locator('[data-search-empty] a[href="/events/"]').count(), 1);
+    assert.equal(new URL(page.url()).searchParams.get('q'), 'زمبرككلمةلاتوجد');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('submits as a plain GET form without JavaScript', async () => {
+    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const { page, problems } = await openPage(noJs);
+    await page.goto(server.url + '/search/');
+    assert.equal(await page.locator('noscript a[href="/places/"]').count(), 1);
+    await page.fill('input[name=q]', 'الباغوز');
+    await Promise.all([page.waitForURL(/\?q=/), page.press('input[name=q]', 'Enter')]);
+    assert.equal(new URL(page.url()).searchParams.get('q'), 'الباغوز');
+    assert.equal(new URL(page.url()).pathname, '/search/');
+    assert.deepEqual(problems, []);
+    await noJs.close();
+  });
+});
