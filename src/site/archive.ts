@@ -12,7 +12,7 @@ import {
   type CalendarDate,
 } from '../arabic/calendar.ts';
 import type { Content } from '../content/load.ts';
-import type { ArticleFrontMatter, Outlet, Place } from '../content/schema.ts';
+import { DATE_BASES, PLACE_KINDS, type ArticleFrontMatter, type Outlet, type Place } from '../content/schema.ts';
 import { renderMarkdown } from '../markdown/render.ts';
 import { slugify } from './slug.ts';
 
@@ -39,6 +39,8 @@ export interface AgencyRef { slug: string; url: string; name: string }
 
 export interface RelatedMaterialView {
   kind: string;
+  /** "معرض صور" for a gallery, and so on. */
+  kindLabel: string;
   title: string;
   credit: string | null;
   note: string;
@@ -74,6 +76,10 @@ export interface EventView extends EventRef {
   title_en: string;
   start: DisplayDate;
   end: DisplayDate;
+  /** "9 شباط/فبراير – 23 آذار/مارس 2019". */
+  dateRange: string;
+  /** "3 مقالات". */
+  articleCount: string;
   places: PlaceRef[];
   summaryHtml: string;
   /** Oldest first: an event is read in order. */
@@ -85,6 +91,9 @@ export interface OutletView extends OutletRef {
   country_ar: string;
   homepage: string | null;
   kind: string;
+  /** The kind in Arabic where known, else null (show `kind`, which is English). */
+  kindLabel: string | null;
+  articleCount: string;
   articles: ArticleView[];
 }
 
@@ -92,6 +101,15 @@ export interface PlaceView extends PlaceRef {
   kind: Place['kind'];
   kindLabel: string;
   coordinates: [number, number] | null;
+  /**
+   * Latitude and longitude for display, e.g. `[{ degrees: '34.4667°', hemisphere: 'شمالاً' }, …]`, or
+   * null. Kept apart so the template can isolate each number (`<bdi dir="ltr">`): after Arabic
+   * letters the bidi algorithm would otherwise put the degree sign before the number.
+   */
+  coordinatesText: Array<{ degrees: string; hemisphere: string }> | null;
+  /** An OpenStreetMap address for the coordinates, or null. */
+  mapUrl: string | null;
+  articleCount: string;
   variants: string[];
   parents: PlaceRef[];
   children: PlaceRef[];
@@ -101,12 +119,26 @@ export interface PlaceView extends PlaceRef {
 export interface YearView {
   year: number;
   url: string;
+  articleCount: string;
   articles: ArticleView[];
-  months: Array<{ month: number; label: string; articles: ArticleView[] }>;
+  months: Array<{ month: number; label: string; id: string; articleCount: string; articles: ArticleView[] }>;
 }
 
 export interface AgencyView extends AgencyRef {
+  articleCount: string;
   articles: ArticleView[];
+}
+
+export interface NavItem {
+  url: string;
+  label: string;
+}
+
+export interface PlaceGroup {
+  kind: Place['kind'];
+  /** Plural: "مدن". */
+  label: string;
+  places: PlaceView[];
 }
 
 export interface Archive {
@@ -119,6 +151,16 @@ export interface Archive {
   years: YearView[];
   agencies: AgencyView[];
   counts: { articles: number; events: number; outlets: number; places: number; years: number };
+  /** The counts as Arabic phrases with the noun agreeing: "5 مقالات", "حدثان". */
+  countLabels: { articles: string; events: string; outlets: string; places: string; years: string; agencies: string };
+  /** Up to ten newest articles, for the home page. */
+  latest: ArticleView[];
+  /** Places grouped by kind in the gazetteer's order of kinds (countries first), names sorted within a group. */
+  placeGroups: PlaceGroup[];
+  /** The header's navigation. */
+  nav: NavItem[];
+  /** The four ways a publication date is established, for the about page. */
+  dateBases: Array<{ key: ArticleFrontMatter['date_basis']; name: string; label: string }>;
 }
 
 export const DATE_BASIS_LABELS: Record<ArticleFrontMatter['date_basis'], string> = {
@@ -126,6 +168,14 @@ export const DATE_BASIS_LABELS: Record<ArticleFrontMatter['date_basis'], string>
   inferred: 'اليوم والشهر مذكوران، والسنة مستنتجة من يوم الأسبوع',
   url: 'التاريخ مأخوذ من عنوان الصفحة الأصلي',
   editor: 'لا يذكر النص تاريخاً، وقد حدّده محرر الأرشيف',
+};
+
+/** Short names of the date bases, for headings and lists. */
+export const DATE_BASIS_NAMES: Record<ArticleFrontMatter['date_basis'], string> = {
+  stated: 'مذكور',
+  inferred: 'مستنتَج',
+  url: 'من عنوان الصفحة',
+  editor: 'حدّده المحرر',
 };
 
 export const PLACE_KIND_LABELS: Record<Place['kind'], string> = {
@@ -143,6 +193,95 @@ export const PLACE_KIND_LABELS: Record<Place['kind'], string> = {
   region: 'منطقة',
   'border-crossing': 'معبر حدودي',
 };
+
+export const PLACE_KIND_PLURALS: Record<Place['kind'], string> = {
+  country: 'دول',
+  governorate: 'محافظات',
+  district: 'مناطق إدارية',
+  subdistrict: 'نواحٍ',
+  city: 'مدن',
+  town: 'بلدات',
+  village: 'قرى',
+  river: 'أنهار',
+  landmark: 'معالم',
+  'oil-field': 'حقول نفط',
+  camp: 'مخيمات',
+  region: 'مناطق',
+  'border-crossing': 'معابر حدودية',
+};
+
+/** Outlet kinds (free English text in outlets.yml) that have an Arabic label. */
+export const OUTLET_KIND_LABELS: Record<string, string> = {
+  'daily newspaper': 'صحيفة يومية',
+  'weekly newspaper': 'صحيفة أسبوعية',
+  'news agency': 'وكالة أنباء',
+  'news network': 'شبكة إخبارية',
+  'news website': 'موقع إخباري',
+  'online news channel': 'قناة إخبارية على الإنترنت',
+  'television channel': 'قناة تلفزيونية',
+  'public international broadcaster': 'هيئة بث دولية عامة',
+};
+
+export const RELATED_MATERIAL_KIND_LABELS: Record<string, string> = {
+  gallery: 'معرض صور',
+  sidebar: 'مادة جانبية',
+  other: 'مادة ملحقة',
+};
+
+export const NAV: NavItem[] = [
+  { url: '/events/', label: 'الأحداث' },
+  { url: '/places/', label: 'الأماكن' },
+  { url: '/outlets/', label: 'الوسائل' },
+  { url: '/years/', label: 'السنوات' },
+  { url: '/search/', label: 'البحث' },
+];
+
+/** Forms of a counted noun, by Arabic plural category; `#` stands for the number. */
+export interface CountedNoun {
+  zero: string;
+  one: string;
+  two: string;
+  /** 3–10 (and 103–110…): plural. */
+  few: string;
+  /** 11–99 (and 111–199…): accusative singular. */
+  many: string;
+  /** 100, 1000, 101, 102…: genitive singular. */
+  other: string;
+}
+
+export const NOUNS = {
+  article: { zero: 'لا مقالات', one: 'مقال واحد', two: 'مقالان', few: '# مقالات', many: '# مقالاً', other: '# مقال' },
+  event: { zero: 'لا أحداث', one: 'حدث واحد', two: 'حدثان', few: '# أحداث', many: '# حدثاً', other: '# حدث' },
+  outlet: { zero: 'لا وسائل إعلام', one: 'وسيلة إعلام واحدة', two: 'وسيلتا إعلام', few: '# وسائل إعلام', many: '# وسيلة إعلام', other: '# وسيلة إعلام' },
+  place: { zero: 'لا أماكن', one: 'مكان واحد', two: 'مكانان', few: '# أماكن', many: '# مكاناً', other: '# مكان' },
+  year: { zero: 'لا سنوات', one: 'سنة واحدة', two: 'سنتان', few: '# سنوات', many: '# سنة', other: '# سنة' },
+  agency: { zero: 'لا وكالات', one: 'وكالة واحدة', two: 'وكالتان', few: '# وكالات', many: '# وكالة', other: '# وكالة' },
+} satisfies Record<string, CountedNoun>;
+
+const arabicPlural = new Intl.PluralRules('ar');
+
+/** "5 مقالات", "مقالان", "11 مقالاً": a number with its noun in the form Arabic grammar wants. */
+export function countText(n: number, noun: CountedNoun): string {
+  const category = arabicPlural.select(n) as keyof CountedNoun;
+  return (noun[category] ?? noun.other).replace('#', String(n));
+}
+
+/** "9 شباط/فبراير – 23 آذار/مارس 2019": the year (and month) written once where shared. */
+export function formatDateRange(start: DisplayDate, end: DisplayDate): string {
+  if (start.iso === end.iso) return start.arabic;
+  if (start.year !== end.year) return `${start.arabic} – ${end.arabic}`;
+  const startWithoutYear = start.arabic.replace(/\s+\d+$/, '');
+  return `${startWithoutYear} – ${end.arabic}`;
+}
+
+/** [34.4667, 40.95] → 34.4667° شمالاً، 40.95° شرقاً (as two parts; at most four decimals). */
+export function formatCoordinates([lat, lon]: [number, number]): Array<{ degrees: string; hemisphere: string }> {
+  const part = (value: number, positive: string, negative: string) => ({
+    degrees: `${Math.abs(value).toFixed(4).replace(/\.?0+$/, '')}°`,
+    hemisphere: value >= 0 ? positive : negative,
+  });
+  return [part(lat, 'شمالاً', 'جنوباً'), part(lon, 'شرقاً', 'غرباً')];
+}
 
 export function displayDate(iso: string): DisplayDate {
   const d = parseIsoDate(iso);
@@ -201,6 +340,7 @@ export function buildArchive(content: Content, site: SiteInfo): Archive {
         summary: firstParagraphText(body),
         relatedMaterial: data.related_material.map((m) => ({
           kind: m.kind,
+          kindLabel: RELATED_MATERIAL_KIND_LABELS[m.kind] ?? m.kind,
           title: m.title,
           credit: m.credit,
           note: m.note,
@@ -214,26 +354,38 @@ export function buildArchive(content: Content, site: SiteInfo): Archive {
     .sort(byDateDesc);
 
   const events = content.events
-    .map(({ data, body }): EventView => ({
-      ...eventRef(data.id),
-      title_en: data.title_en,
-      start: displayDate(data.start),
-      end: displayDate(data.end),
-      places: data.places.map(placeRef),
-      summaryHtml: renderMarkdown(body),
-      articles: articles.filter((a) => a.events.some((e) => e.id === data.id)).sort(byDateAsc),
-    }))
+    .map(({ data, body }): EventView => {
+      const start = displayDate(data.start);
+      const end = displayDate(data.end);
+      const inEvent = articles.filter((a) => a.events.some((e) => e.id === data.id)).sort(byDateAsc);
+      return {
+        ...eventRef(data.id),
+        title_en: data.title_en,
+        start,
+        end,
+        dateRange: formatDateRange(start, end),
+        articleCount: countText(inEvent.length, NOUNS.article),
+        places: data.places.map(placeRef),
+        summaryHtml: renderMarkdown(body),
+        articles: inEvent,
+      };
+    })
     .sort((a, b) => b.start.iso.localeCompare(a.start.iso));
 
   const outlets = Object.entries(content.outlets.entries)
-    .map(([key, o]): OutletView => ({
-      ...outletRef(key),
-      country: o.country,
-      country_ar: o.country_ar,
-      homepage: o.homepage,
-      kind: o.kind,
-      articles: articles.filter((a) => a.outlet.key === key),
-    }))
+    .map(([key, o]): OutletView => {
+      const own = articles.filter((a) => a.outlet.key === key);
+      return {
+        ...outletRef(key),
+        country: o.country,
+        country_ar: o.country_ar,
+        homepage: o.homepage,
+        kind: o.kind,
+        kindLabel: OUTLET_KIND_LABELS[o.kind.trim().toLowerCase()] ?? null,
+        articleCount: countText(own.length, NOUNS.article),
+        articles: own,
+      };
+    })
     .filter((o) => o.articles.length > 0)
     .sort((a, b) => b.articles.length - a.articles.length || a.name_ar.localeCompare(b.name_ar, 'ar'));
 
@@ -246,20 +398,26 @@ export function buildArchive(content: Content, site: SiteInfo): Archive {
     return {
       year,
       url: `/years/${year}/`,
+      articleCount: countText(inYear.length, NOUNS.article),
       articles: inYear,
-      months: monthNumbers.map((month) => ({
-        month,
-        label: formatArabicMonth(year, month),
-        articles: inYear.filter((a) => a.date.month === month),
-      })),
+      months: monthNumbers.map((month) => {
+        const inMonth = inYear.filter((a) => a.date.month === month);
+        return {
+          month,
+          label: formatArabicMonth(year, month),
+          id: `m-${String(month).padStart(2, '0')}`,
+          articleCount: countText(inMonth.length, NOUNS.article),
+          articles: inMonth,
+        };
+      }),
     };
   });
 
   const agencyNames = [...new Set(articles.flatMap((a) => a.agencies.map((g) => g.name)))].sort((a, b) => a.localeCompare(b, 'ar'));
-  const agencies = agencyNames.map((name): AgencyView => ({
-    ...agencyRef(name),
-    articles: articles.filter((a) => a.agencies.some((g) => g.name === name)),
-  }));
+  const agencies = agencyNames.map((name): AgencyView => {
+    const crediting = articles.filter((a) => a.agencies.some((g) => g.name === name));
+    return { ...agencyRef(name), articleCount: countText(crediting.length, NOUNS.article), articles: crediting };
+  });
 
   return {
     site,
@@ -270,7 +428,28 @@ export function buildArchive(content: Content, site: SiteInfo): Archive {
     years,
     agencies,
     counts: { articles: articles.length, events: events.length, outlets: outlets.length, places: places.length, years: years.length },
+    countLabels: {
+      articles: countText(articles.length, NOUNS.article),
+      events: countText(events.length, NOUNS.event),
+      outlets: countText(outlets.length, NOUNS.outlet),
+      places: countText(places.length, NOUNS.place),
+      years: countText(years.length, NOUNS.year),
+      agencies: countText(agencies.length, NOUNS.agency),
+    },
+    latest: articles.slice(0, 10),
+    placeGroups: groupPlaces(places),
+    nav: NAV,
+    dateBases: DATE_BASES.map((key) => ({ key, name: DATE_BASIS_NAMES[key], label: DATE_BASIS_LABELS[key] })),
   };
+}
+
+/** Places grouped by kind in the gazetteer's order of kinds (countries first), names sorted. */
+export function groupPlaces(places: PlaceView[]): PlaceGroup[] {
+  return PLACE_KINDS.map((kind) => ({
+    kind,
+    label: PLACE_KIND_PLURALS[kind],
+    places: places.filter((p) => p.kind === kind).sort((a, b) => a.name.localeCompare(b.name, 'ar')),
+  })).filter((g) => g.places.length > 0);
 }
 
 /** Pages for every place an article or event names, and for their parents (so breadcrumbs resolve). */
@@ -297,15 +476,24 @@ function buildPlaces(
   return [...withParents]
     .map((slug): PlaceView => {
       const p = entries[slug] as Place;
+      const here = articles.filter((a) => a.places.some((r) => r.slug === slug));
       return {
         ...placeRefBySlug(slug),
         kind: p.kind,
         kindLabel: PLACE_KIND_LABELS[p.kind],
         coordinates: p.coordinates,
+        coordinatesText: p.coordinates ? formatCoordinates(p.coordinates) : null,
+        mapUrl: p.coordinates
+          ? `https://www.openstreetmap.org/?mlat=${p.coordinates[0]}&mlon=${p.coordinates[1]}#map=10/${p.coordinates[0]}/${p.coordinates[1]}`
+          : null,
+        articleCount: countText(here.length, NOUNS.article),
         variants: p.variants,
         parents: parentsOf(slug),
-        children: [...withParents].filter((s) => entries[s]?.parent === slug).map(placeRefBySlug),
-        articles: articles.filter((a) => a.places.some((r) => r.slug === slug)),
+        children: [...withParents]
+          .filter((s) => entries[s]?.parent === slug)
+          .map(placeRefBySlug)
+          .sort((a, b) => a.name.localeCompare(b.name, 'ar')),
+        articles: here,
       };
     })
     .sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name, 'ar'));
