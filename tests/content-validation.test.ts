@@ -10,7 +10,8 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadContent } from '../src/content/load.ts';
-import { formatProblem } from '../src/content/problem.ts';
+import { findArshifError, formatProblem } from '../src/content/problem.ts';
+import { build } from '../src/build.ts';
 import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from '../src/site/paths.ts';
 import { copySeedContent, tempDir } from './helpers/site.ts';
 
@@ -28,6 +29,18 @@ function problemLines(contentDir: string): string[] {
   return loadContent(contentDir).problems.map((p) => formatProblem(p).split(contentDir).join('content'));
 }
 
+/** The problem lines with which a build of `contentDir` stops (none if it succeeds). */
+async function buildProblemLines(contentDir: string): Promise<string[]> {
+  try {
+    await build({ contentDir, outputDir: join(tempDir(), '_site'), quiet: true });
+    return [];
+  } catch (error) {
+    const known = findArshifError(error);
+    if (!known) throw error;
+    return known.problems.map((p) => formatProblem(p).split(contentDir).join('content'));
+  }
+}
+
 describe('content validation', () => {
   it('accepts the seed content', () => {
     assert.deepEqual(problemLines(DEFAULT_CONTENT_DIR), []);
@@ -38,13 +51,13 @@ describe('content validation', () => {
   });
 
   for (const fixture of cases) {
-    it(`reports ${fixture.replace(/^content-/, '')}`, () => {
-      const lines = problemLines(contentWithOverlay(fixture));
+    it(`stops the build on ${fixture.replace(/^content-/, '')}`, async () => {
+      const lines = await buildProblemLines(contentWithOverlay(fixture));
       const expectedFile = join(FIXTURES, fixture, 'expected.txt');
-      if (process.env.UPDATE === '1' || !existsSync(expectedFile)) {
-        writeFileSync(expectedFile, lines.join('\n') + '\n');
-      }
+      if (process.env.UPDATE === '1') writeFileSync(expectedFile, lines.join('\n') + '\n');
+      assert.ok(existsSync(expectedFile), `${expectedFile} is missing: run UPDATE=1 npm test and review it`);
       const expected = readFileSync(expectedFile, 'utf8').trimEnd().split('\n');
+      assert.ok(lines.length > 0, 'the build must fail');
       assert.deepEqual(lines, expected);
       for (const line of lines) {
         assert.match(line, /^content\/\S+(:\d+)?: /, 'each problem starts with the file (and line)');

@@ -2,10 +2,7 @@
 import type { Archive, ArticleView, SiteInfo } from './archive.ts';
 import type { EleventyConfig } from './eleventy-plugin.ts';
 import {
-  articleJsonLd,
-  articleMetaTags,
   atomFeed,
-  pageMetaTags,
   seoHead,
   siteUrl,
   sitemapEntries,
@@ -18,14 +15,8 @@ export function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-/** An absolute address from a site-relative one. */
-export function absoluteUrl(path: string, base: string): string {
-  return new URL(path, base).href;
-}
-
 export function registerFilters(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter('jsonForScript', jsonForScript as never);
-  eleventyConfig.addFilter('absoluteUrl', absoluteUrl as never);
 
   // SEO, feed and sitemap (src/site/seo.ts). Each returns plain data; templates print it with
   // autoescaping on, except JSON-LD, which goes through jsonForScript.
@@ -33,17 +24,8 @@ export function registerFilters(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter('siteUrl', ((path: string, site: SiteInfo) => siteUrl(path, site)) as never);
   /** `{% set seo = archive.site | seoHead({ url: page.url, title: title, description: description, article: article }) %}` */
   eleventyConfig.addFilter('seoHead', ((site: SiteInfo, page: PageInfo & { article?: ArticleView | null }) => seoHead(site, page)) as never);
-  /** `{{ article | articleJsonLd(archive.site) | jsonForScript | safe }}` */
-  eleventyConfig.addFilter('articleJsonLd', ((article: ArticleView, site: SiteInfo) => articleJsonLd(article, site)) as never);
-  /** `{% for m in article | ogTags(archive.site) %}` for an article, `{ url: page.url, title: title } | ogTags(archive.site)` otherwise. */
-  eleventyConfig.addFilter('ogTags', ((subject: ArticleView | PageInfo, site: SiteInfo) =>
-    isArticle(subject) ? articleMetaTags(subject, site) : pageMetaTags(subject, site)) as never);
   /** `{% set feed = archive | atomFeed %}` */
   eleventyConfig.addFilter('atomFeed', ((archive: Archive) => atomFeed(archive)) as never);
   /** `{% for entry in collections.all | sitemapEntries(archive) %}` */
   eleventyConfig.addFilter('sitemapEntries', ((items: CollectionItemLike[], archive: Archive) => sitemapEntries(items, archive)) as never);
-}
-
-function isArticle(subject: ArticleView | PageInfo): subject is ArticleView {
-  return 'outlet' in subject && 'date' in subject;
 }

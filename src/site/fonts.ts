@@ -1,7 +1,9 @@
 /**
- * The self-hosted Arabic font (Noto Naskh Arabic, from @fontsource), subset at build time to the
- * characters the site uses plus the whole basic Arabic alphabet (so a query typed into the
- * search box renders in the same font). Written as WOFF2 to /fonts/.
+ * The self-hosted font (Noto Naskh Arabic, from @fontsource), subset at build time to the
+ * characters the site uses. Two files per weight, matching the stylesheet's unicode-ranges:
+ * the Arabic subset (always with the whole basic Arabic alphabet, so a query typed into the
+ * search box renders in the same font) and the Latin subset (digits, punctuation and the Latin
+ * letters the pages use, so "2019" matches the Arabic text around it). Written as WOFF2 to /fonts/.
  */
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -13,9 +15,21 @@ const require = createRequire(import.meta.url);
 /** Weights the stylesheet uses. */
 export const FONT_WEIGHTS = [400, 700] as const;
 
-/** Always kept: Arabic letters, marks, Arabic-Indic digits and punctuation, Persian/Kurdish letters. */
-const ALWAYS =
-  range(0x060c, 0x061f) + range(0x0621, 0x065f) + range(0x0660, 0x066d) + 'ـپچژگکیۆێڕڵە' + '«»“”‘’–—…';
+export type FontSubset = 'arabic' | 'latin';
+
+/** Always kept, per subset: Arabic letters, marks, digits and punctuation; Latin digits and punctuation. */
+const ALWAYS: Record<FontSubset, string> = {
+  arabic: range(0x060c, 0x061f) + range(0x0621, 0x065f) + range(0x0660, 0x066d) + 'ـپچژگکیۆێڕڵە',
+  latin: range(0x20, 0x40) + '[]()«»“”‘’–—…°',
+};
+
+/** Which subset file a character belongs to (see the unicode-range of each @font-face). */
+function subsetOf(ch: string): FontSubset | undefined {
+  const c = ch.codePointAt(0) ?? 0;
+  if (c >= 0x0600) return 'arabic';
+  if (c >= 0x20 && c < 0x0250 && c !== 0x7f) return 'latin';
+  return undefined;
+}
 
 function range(from: number, to: number): string {
   let s = '';
@@ -23,30 +37,41 @@ function range(from: number, to: number): string {
   return s;
 }
 
-export function fontSourcePath(weight: number): string {
+export function fontSourcePath(subset: FontSubset, weight: number): string {
   const pkg = dirname(require.resolve('@fontsource/noto-naskh-arabic/package.json'));
-  return join(pkg, 'files', `noto-naskh-arabic-arabic-${weight}-normal.woff2`);
+  return join(pkg, 'files', `noto-naskh-arabic-${subset}-${weight}-normal.woff2`);
 }
 
-/** Collects the distinct characters in the text of every HTML file under `siteDir`. */
-export async function siteCharacters(siteDir: string): Promise<string> {
-  const chars = new Set<string>(ALWAYS);
+/** The file name the stylesheet loads for a subset and weight. */
+export function fontFileName(subset: FontSubset, weight: number): string {
+  return subset === 'arabic' ? `noto-naskh-arabic-${weight}.woff2` : `noto-naskh-arabic-${subset}-${weight}.woff2`;
+}
+
+/** The distinct characters in the text of every HTML file under `siteDir`, per subset. */
+export async function siteCharacters(siteDir: string): Promise<Record<FontSubset, string>> {
+  const chars: Record<FontSubset, Set<string>> = { arabic: new Set(ALWAYS.arabic), latin: new Set(ALWAYS.latin) };
   for (const entry of await readdir(siteDir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
     const html = await readFile(join(entry.parentPath, entry.name), 'utf8');
-    for (const ch of html.replace(/<[^>]*>/g, ' ')) if (ch.codePointAt(0)! >= 0x0600) chars.add(ch);
+    for (const ch of html.replace(/<[^>]*>/g, ' ')) {
+      const subset = subsetOf(ch);
+      if (subset) chars[subset].add(ch);
+    }
   }
-  return [...chars].sort().join('');
+  const sorted = (set: Set<string>) => [...set].sort().join('');
+  return { arabic: sorted(chars.arabic), latin: sorted(chars.latin) };
 }
 
-/** Writes /fonts/noto-naskh-arabic-WEIGHT.woff2, subset to the site's characters. */
+/** Writes the subset fonts to /fonts/. */
 export async function writeSubsetFonts(siteDir: string): Promise<void> {
   const text = await siteCharacters(siteDir);
   const out = join(siteDir, 'fonts');
   await mkdir(out, { recursive: true });
-  for (const weight of FONT_WEIGHTS) {
-    const source = await readFile(fontSourcePath(weight));
-    const subset = await subsetFont(source, text, { targetFormat: 'woff2' });
-    await writeFile(join(out, `noto-naskh-arabic-${weight}.woff2`), subset);
+  for (const subset of ['arabic', 'latin'] as const) {
+    for (const weight of FONT_WEIGHTS) {
+      const source = await readFile(fontSourcePath(subset, weight));
+      const font = await subsetFont(source, text[subset], { targetFormat: 'woff2' });
+      await writeFile(join(out, fontFileName(subset, weight)), font);
+    }
   }
 }
