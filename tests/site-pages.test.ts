@@ -101,6 +101,15 @@ describe('site pages', () => {
     }
   });
 
+  it('writes the search page, an Arabic Pagefind index of the five articles, the feed and the sitemap', () => {
+    for (const file of ['search/index.html', 'feed.xml', 'sitemap.xml', 'robots.txt', 'assets/search.js', 'pagefind/pagefind.js']) {
+      assert.ok(existsSync(join(siteDir, file)), `${file} exists`);
+    }
+    const entry = JSON.parse(readSiteFile(siteDir, 'pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
+    assert.deepEqual(Object.keys(entry.languages), ['ar']);
+    assert.equal(entry.languages.ar?.page_count, 5, 'only the article pages are indexed');
+  });
+
   it('builds a page for every place an article names, and for each agency credited', () => {
     const slugByName = new Map(Object.entries(content.places.entries).map(([slug, p]) => [p.name, slug]));
     const named = new Set(content.articles.flatMap((a) => a.data.places));
