@@ -84,6 +84,10 @@ export const outletSchema = z.strictObject({
   homepage: url.nullable().default(null),
   domains: z.array(text).default([]),
   kind: text,
+  /**
+   * How a raw text is recognised: literal strings, or regular expressions written `/…/`
+   * (matched against whole lines of the raw text).
+   */
   signatures: z.array(text).default([]),
 });
 export type Outlet = z.infer<typeof outletSchema>;
@@ -105,6 +109,8 @@ export const placeSchema = z.strictObject({
     .nullable()
     .default(null),
   variants: z.array(text).default([]),
+  /** GeoNames id of the record the coordinates come from, where there is one. */
+  geonames: z.number().int().positive().nullable().default(null),
 });
 export type Place = z.infer<typeof placeSchema>;
 
