@@ -70,7 +70,7 @@ export function loadContent(contentDir: string): { content: Content; problems: P
   const places = loadDataFile(join(dir, 'data', 'places.yml'), placeSchema, problems);
   const articles = loadMarkdownFolder(join(dir, 'articles'), articleSchema, problems);
   const events = loadMarkdownFolder(join(dir, 'events'), eventSchema, problems);
-  const site = loadSiteFile(join(dir, 'data', 'site.yml'), problems);
+  const site = loadObjectFile(join(dir, 'data', 'site.yml'), siteSchema, DEFAULT_SITE, problems);
   const eventsDir = join(dir, 'events');
   const eventFileIds = existsSync(eventsDir) ? readdirSync(eventsDir).filter((n) => n.endsWith('.md')).map((n) => n.slice(0, -3)) : [];
   const content: Content = { dir, articles, events, eventFileIds, outlets, places, site };
@@ -108,7 +108,7 @@ function readText(path: string, problems: Problem[]): string | undefined {
   return text.replace(/\r\n?/g, '\n');
 }
 
-function loadDataFile<S extends z.ZodType>(path: string, schema: S, problems: Problem[]): DataEntries<z.infer<S>> {
+export function loadDataFile<S extends z.ZodType>(path: string, schema: S, problems: Problem[]): DataEntries<z.infer<S>> {
   const file = displayPath(path);
   const result: DataEntries<z.infer<S>> = { file, loaded: false, entries: {}, lineOf: () => undefined };
   if (!existsSync(path)) {
@@ -140,19 +140,22 @@ function loadDataFile<S extends z.ZodType>(path: string, schema: S, problems: Pr
 
 const DEFAULT_SITE: SiteFile = { title: 'أرشيف', description: 'أرشيف للأخبار العربية', url: 'http://localhost:8080/' };
 
-/** content/data/site.yml: the archive's name and public address (optional; defaults for local use). */
-function loadSiteFile(path: string, problems: Problem[]): SiteFile {
-  if (!existsSync(path)) return DEFAULT_SITE;
+/**
+ * A YAML file holding one object (site.yml, clutter.yml): its validated value, or `fallback`
+ * when the file is absent or has problems (which are added to `problems`).
+ */
+export function loadObjectFile<S extends z.ZodType>(path: string, schema: S, fallback: z.infer<S>, problems: Problem[]): z.infer<S> {
+  if (!existsSync(path)) return fallback;
   const file = displayPath(path);
   const text = readText(path, problems);
-  if (text === undefined) return DEFAULT_SITE;
+  if (text === undefined) return fallback;
   const yaml = parseYamlSource(text, file);
   problems.push(...yaml.problems);
-  if (yaml.value === undefined) return DEFAULT_SITE;
-  const parsed = siteSchema.safeParse(yaml.value ?? {});
+  if (yaml.value === undefined) return fallback;
+  const parsed = schema.safeParse(yaml.value ?? {});
   if (parsed.success) return parsed.data;
   problems.push(...zodProblems(parsed.error, file, yaml, []));
-  return DEFAULT_SITE;
+  return fallback;
 }
 
 function loadMarkdownFolder<S extends z.ZodType>(folder: string, schema: S, problems: Problem[]): ContentFile<z.infer<S>>[] {

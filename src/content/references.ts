@@ -4,6 +4,7 @@
  */
 import type { Content } from './load.ts';
 import { formatPath, type Problem } from './problem.ts';
+import { suggest } from './suggest.ts';
 import { basename } from 'node:path';
 
 export function checkReferences(content: Content): Problem[] {
@@ -55,7 +56,7 @@ export function checkReferences(content: Content): Problem[] {
         line: article.lineOf(['outlet']),
         field: 'outlet',
         message: `"${outlet}" is not a known outlet`,
-        hint: `add it to ${outlets.file} or use one of: ${Object.keys(outlets.entries).sort().join(', ')}`,
+        hint: `add it to ${outlets.file} or use a key listed there (${suggest(outlet, Object.keys(outlets.entries).sort())})`,
       });
     }
     article.data.places.forEach((name, i) => checkPlace(article, ['places', i], name));

@@ -120,3 +120,32 @@ export const siteSchema = z.strictObject({
   url: url.refine((s) => s.endsWith('/'), { error: 'must end with "/"' }),
 });
 export type SiteFile = z.infer<typeof siteSchema>;
+
+/** A regular expression written as text in a data file; it must compile. */
+const pattern = z.string({ error: 'must be text (put it in quotes)' }).refine(
+  (s) => {
+    try {
+      new RegExp(s, 'u');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'is not a valid regular expression' },
+);
+
+/** content/data/clutter.yml: what `add` strips from raw texts. */
+export const clutterSchema = z.strictObject({
+  lines: z.array(text).default([]),
+  patterns: z.array(pattern).default([]),
+  end_markers: z.array(text).default([]),
+});
+export type ClutterFile = z.infer<typeof clutterSchema>;
+
+/** An entry of content/data/agencies.yml. */
+export const agencySchema = z.strictObject({
+  name: text,
+  name_en: text,
+  aliases: z.array(text).default([]),
+});
+export type Agency = z.infer<typeof agencySchema>;
