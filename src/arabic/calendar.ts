@@ -84,3 +84,53 @@ export function formatHijriDate(d: CalendarDate): string {
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('day')} ${get('month')} ${get('year')} هـ`;
 }
+
+/** Algerian and Tunisian month names (from French), January first. */
+export const MAGHREBI_MONTHS = [
+  'جانفي', 'فيفري', 'مارس', 'أفريل', 'ماي', 'جوان',
+  'جويلية', 'أوت', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر',
+] as const;
+
+/** Moroccan month names, January first. */
+export const MOROCCAN_MONTHS = [
+  'يناير', 'فبراير', 'مارس', 'أبريل', 'ماي', 'يونيو',
+  'يوليوز', 'غشت', 'شتنبر', 'أكتوبر', 'نونبر', 'دجنبر',
+] as const;
+
+/**
+ * Further spellings met in the press, by month number (1-12), beyond the tables above.
+ * Hamza on alef (أ/إ/آ/ا), ى/ي, ة/ه, tatweel and diacritics are folded before matching and need
+ * no entry here.
+ */
+export const MONTH_SPELLING_VARIANTS: Readonly<Record<number, readonly string[]>> = {
+  1: ['كانون ثاني'],
+  6: ['يونيه'],
+  7: ['يوليه'],
+  8: ['أغسطوس'],
+  10: ['تشرين أول'],
+  11: ['تشرين ثاني'],
+  12: ['كانون أول'],
+};
+
+/** True when year/month/day name a real day of the Gregorian calendar. */
+export function isValidDate(year: number, month: number, day: number): boolean {
+  return Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) &&
+    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** Day of the week, 0 = Sunday … 6 = Saturday (the index into WEEKDAYS). */
+export function weekdayOf(d: CalendarDate): number {
+  return toUtcDate(d).getUTCDay();
+}
+
+/** The date `days` days after `d` (before it when negative). */
+export function addDays(d: CalendarDate, days: number): CalendarDate {
+  const t = toUtcDate(d);
+  t.setUTCDate(t.getUTCDate() + days);
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+}
+
+/** Whole days from `a` to `b` (positive when b is later). */
+export function daysBetween(a: CalendarDate, b: CalendarDate): number {
+  return Math.round((toUtcDate(b).getTime() - toUtcDate(a).getTime()) / 86_400_000);
+}

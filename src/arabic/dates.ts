@@ -1,0 +1,89 @@
+/**
+ * Arabic date expressions: one resolver for the ingest command (an article's publication date,
+ * never guessed) and for event timelines (every dated mention in a body, relative ones counted
+ * from the publication date).
+ *
+ * Matching runs on a folded copy of the text (hamza and alef variants, ى/ي, ة/ه, tatweel,
+ * diacritics, Arabic-Indic and Persian digits; see date-fold.ts); offsets are reported in the
+ * original. Arabic press dates are day-first; a year is a four-digit number from 1900 to 2100
+ * written in a date or after a year word (عام، في، منذ…), never a bare number.
+ */
+import { isValidDate, weekdayOf } from './calendar.ts';
+import { dateFromUrl } from './date-url.ts';
+import { numericDates, namedDates, yearMentions } from './date-explicit.ts';
+import { foldForDates, originalSpan } from './date-fold.ts';
+import { relativeDates } from './date-relative.ts';
+import type { Candidate, DateMention, ResolveOptions } from './date-types.ts';
+import { toAsciiDigits } from './digits.ts';
+
+export type { DateMention, Precision, ResolveOptions } from './date-types.ts';
+export { dateFromUrl };
+
+/** All date expressions in `text`, in order, non-overlapping (longest match wins; on a tie, explicit beats relative). */
+export function findDateMentions(text: string, options: ResolveOptions = {}): DateMention[] {
+  const f = foldForDates(text);
+  const candidates: Candidate[] = [
+    ...numericDates(f),
+    ...namedDates(f, options.anchor),
+    ...yearMentions(f),
+    ...relativeDates(f, options.anchor),
+  ];
+  candidates.sort(
+    (a, b) =>
+      b.end - b.start - (a.end - a.start) ||
+      Number(a.mention.kind === 'relative') - Number(b.mention.kind === 'relative') ||
+      a.start - b.start,
+  );
+  const chosen: Candidate[] = [];
+  for (const c of candidates) {
+    if (chosen.every((o) => c.end <= o.start || c.start >= o.end)) chosen.push(c);
+  }
+  chosen.sort((a, b) => a.start - b.start);
+  return chosen.map((c) => {
+    const [start, end] = originalSpan(f, c.start, c.end);
+    return { start, end, text: text.slice(start, end), ...c.mention };
+  });
+}
+
+/** What may surround a date on a date line: separators, brackets, and a time of day. */
+const LINE_FILLER = /^(?:[\s|،,\-–—()[\]«»"'.:/]|T?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:ص|م|AM|PM|am|pm|GMT|UTC|Z|[+-]\d{2}:?\d{2}))?)*$/u;
+
+/**
+ * Parses a line that is nothing but a date (as in a page's date line: "23.03.2019", "السبت 23 مارس 2019";
+ * not "Time"), or undefined. Leading/trailing spaces, weekday, "|" separators and a trailing time ("10:45")
+ * allowed. Only written dates count (not "أمس"); a date without a year comes back with `yearMissing`.
+ */
+export function parseDateLine(line: string): DateMention | undefined {
+  const mentions = findDateMentions(line);
+  if (mentions.length !== 1) return undefined;
+  const mention = mentions[0] as DateMention;
+  if (mention.kind !== 'explicit') return undefined;
+  const rest = toAsciiDigits(line.slice(0, mention.start) + ' ' + line.slice(mention.end));
+  return LINE_FILLER.test(rest) ? mention : undefined;
+}
+
+/**
+ * The years in [earliest, latest] in which month/day fell on `weekday`. Used to infer a missing year
+ * (GOLD 001: "السبت 23 آذار" → 2019 when the window is 2014–2019).
+ */
+export function yearsMatchingWeekday(month: number, day: number, weekday: number, earliest: number, latest: number): number[] {
+  const years: number[] = [];
+  for (let year = earliest; year <= latest; year++) {
+    if (isValidDate(year, month, day) && weekdayOf({ year, month, day }) === weekday) years.push(year);
+  }
+  return years;
+}
+
+/**
+ * Years (4-digit, 1900–2100) written in the text, e.g. "عام 2014", "في 2014", "2014" inside dates;
+ * ascending, each once. Bare numbers outside dates and year contexts are not years.
+ */
+export function yearsMentioned(text: string): number[] {
+  const years = new Set<number>();
+  for (const m of findDateMentions(text)) {
+    if (m.kind !== 'explicit') continue;
+    if (m.year !== undefined) years.add(m.year);
+    if (m.precision === 'year' && m.endValue) years.add(Number(m.endValue));
+  }
+  return [...years].sort((a, b) => a - b);
+}
