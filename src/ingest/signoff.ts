@@ -1,0 +1,91 @@
+/**
+ * Sign-off lines at the foot of an article, which are metadata, not body text:
+ *   agency credits   "ح.ع.ح/ع.ج.م(أ.ف.ب/د.ب.أ/رويترز)", "(أ ف ب)"
+ *   source lines     "المصدر: الخليج", "المصدر: رويترز"
+ *   bylines          "عطية العطية – تلفزيون الخبر", "بقلم: فلان"
+ */
+import { foldArabic } from '../arabic/normalise.ts';
+import type { Agency, Outlet } from '../content/schema.ts';
+
+export interface Signoff {
+  kind: 'agencies' | 'source' | 'byline';
+  /** Canonical agency names credited. */
+  agencies: string[];
+  /** Outlet keys the line names. */
+  outlets: string[];
+  author: string | null;
+}
+
+export interface SignoffIndex {
+  /** Canonical agency name for a credit token, if known. */
+  agency(token: string): string | undefined;
+  /** Outlet keys whose Arabic or English name this text is. */
+  outletsNamed(text: string): string[];
+}
+
+/** Folded, with dots and spaces dropped: "أ. ف. ب" and "ا.ف.ب" are one key. */
+function agencyKey(token: string): string {
+  return foldArabic(token).replace(/[.\s·]/g, '');
+}
+
+export function createSignoffIndex(agencies: Record<string, Agency>, outlets: Record<string, Outlet>): SignoffIndex {
+  const byAlias = new Map<string, string>();
+  for (const agency of Object.values(agencies)) {
+    for (const alias of [agency.name, ...agency.aliases]) byAlias.set(agencyKey(alias), agency.name);
+  }
+  const outletByName = new Map<string, string[]>();
+  for (const [key, outlet] of Object.entries(outlets)) {
+    for (const name of [outlet.name_ar, outlet.name_en]) {
+      const k = foldArabic(name);
+      outletByName.set(k, [...(outletByName.get(k) ?? []), key]);
+    }
+  }
+  return {
+    agency: (token) => byAlias.get(agencyKey(token)),
+    outletsNamed: (text) => outletByName.get(foldArabic(text).replace(/^(موقع|صحيفة|قناة|جريدة|وكالة)\s+/, '')) ?? [],
+  };
+}
+
+/** Splits "أ.ف.ب/د.ب.أ، رويترز و سانا" into credit tokens. */
+function creditTokens(inner: string): string[] {
+  return inner
+    .split(/\s*(?:[/،,؛;+&]|\s-\s|\sو\s?)\s*/u)
+    .map((t) => t.trim())
+    .filter(Boolean);
+}
+
+export function parseSignoff(line: string, index: SignoffIndex): Signoff | undefined {
+  const text = line.trim();
+  // "ح.ع.ح/ع.ج.م(أ.ف.ب/د.ب.أ/رويترز)" or "(أ ف ب)": editors' initials, then agencies in brackets.
+  const credit = /^([\p{L}.\s/]{0,30})\(([^()]+)\)\s*\.?$/u.exec(text);
+  if (credit) {
+    const tokens = creditTokens(credit[2] ?? '');
+    const names = tokens.map((t) => index.agency(t));
+    if (tokens.length > 0 && names.every((n) => n !== undefined)) {
+      return { kind: 'agencies', agencies: unique(names as string[]), outlets: [], author: null };
+    }
+  }
+  // "المصدر: الخليج", "المصدر : وكالات"
+  const source = /^(?:المصدر|مصدر الخبر|نقلاً عن|نقلا عن)\s*[:：]\s*(.{2,60})$/u.exec(text);
+  if (source) {
+    const named = (source[1] ?? '').trim().replace(/[.،]$/, '');
+    const tokens = creditTokens(named);
+    const agencies = tokens.map((t) => index.agency(t)).filter((n): n is string => n !== undefined);
+    return { kind: 'source', agencies: unique(agencies), outlets: index.outletsNamed(named), author: null };
+  }
+  // "بقلم: فلان", "كتب: فلان"
+  const penned = /^(?:بقلم|كتب|كتبت|إعداد|اعداد|تقرير)\s*[:：]\s*([\p{L}\s.]{3,40})$/u.exec(text);
+  if (penned) return { kind: 'byline', agencies: [], outlets: [], author: (penned[1] ?? '').trim() };
+  // "عطية العطية – تلفزيون الخبر": a name, a dash, the outlet.
+  const byline = /^([\p{L}\s.]{3,40}?)\s+[–—-]\s+([\p{L}\s.]{2,40})$/u.exec(text);
+  if (byline) {
+    const outlets = index.outletsNamed((byline[2] ?? '').trim());
+    const author = (byline[1] ?? '').trim();
+    if (outlets.length > 0 && author.split(/\s+/).length <= 4) return { kind: 'byline', agencies: [], outlets, author };
+  }
+  return undefined;
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}
