@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { PROJECT_ROOT } from '../src/site/paths.ts';
@@ -100,5 +100,18 @@ describe('npm run add', () => {
     // The CRLF copy is a different file (other bytes) holding the same article.
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stderr, /warning: near-duplicate of .*articles\/2019-03-23-al-khaleej-[a-z0-9-]+\.md \(100% /);
+  });
+});
+
+describe('npm run add after an interrupted run', () => {
+  it('reuses a raw source that no article references instead of refusing it', () => {
+    const content = copySeedContent();
+    // As if a previous add was killed after writing the raw bytes but before the article.
+    writeFileSync(join(content, 'sources', 'input.txt'), readFileSync(fixture('utf8-plain')));
+    const before = files(join(content, 'sources'));
+    const result = add(fixture('utf8-plain'), '--content', content);
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(files(join(content, 'sources')), before, 'no second copy of the raw text');
+    assert.equal(files(join(content, 'articles')).length, 6);
   });
 });

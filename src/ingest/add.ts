@@ -74,24 +74,36 @@ export function addFiles(files: string[], options: AddOptions): FileOutcome[] {
   const prepared = prepare(data);
   const sourcesDir = join(data.content.dir, 'sources');
   const articlesDir = join(data.content.dir, 'articles');
-  const known = new Map<string, string>(); // sha256 → where it is
+  // sha256 → the article that holds it. Raw files no article references (left by an add that
+  // was interrupted between its two writes) are reused rather than refused or written twice.
+  const known = new Map<string, string>();
   for (const a of data.content.articles) known.set(a.data.source.sha256, `${a.data.source.file} (${a.file})`);
+  const orphans = new Map<string, string>(); // sha256 → file name under sources/
   if (existsSync(sourcesDir)) {
-    for (const name of readdirSync(sourcesDir)) {
+    for (const name of readdirSync(sourcesDir).sort()) {
       const path = join(sourcesDir, name);
-      if (statSync(path).isFile() && !known.has(sha256(readFileSync(path)))) known.set(sha256(readFileSync(path)), `sources/${name}`);
+      if (name.startsWith('.') || !statSync(path).isFile()) continue;
+      const hash = sha256(readFileSync(path));
+      if (!known.has(hash) && !orphans.has(hash)) orphans.set(hash, name);
     }
   }
   const takenIds = new Set(data.content.articles.map((a) => a.data.id));
   const existingBodies = data.content.articles.map((a) => ({ file: a.file, body: a.body }));
-  return files.map((file) => addOne(file, options, prepared, { sourcesDir, articlesDir, known, takenIds, existingBodies }));
+  return files.map((file) => addOne(file, options, prepared, { sourcesDir, articlesDir, known, orphans, takenIds, existingBodies }));
 }
 
 function addOne(
   file: string,
   options: AddOptions,
   prepared: Prepared,
-  state: { sourcesDir: string; articlesDir: string; known: Map<string, string>; takenIds: Set<string>; existingBodies: Array<{ file: string; body: string }> },
+  state: {
+    sourcesDir: string;
+    articlesDir: string;
+    known: Map<string, string>;
+    orphans: Map<string, string>;
+    takenIds: Set<string>;
+    existingBodies: Array<{ file: string; body: string }>;
+  },
 ): FileOutcome {
   const shown = displayPath(resolve(file));
   const fail = (exit: 1 | 2, ...messages: string[]): FileOutcome => ({ file: shown, exit, messages });
@@ -106,7 +118,8 @@ function addOne(
   const already = state.known.get(hash);
   if (already) return fail(EXIT.unusable, `${shown}: the archive already holds this exact text as ${already}; nothing written`);
 
-  const name = sourceName(file, hash, state.sourcesDir);
+  const orphan = state.orphans.get(hash);
+  const name = orphan ?? sourceName(file, hash, state.sourcesDir);
   const result = normaliseArticle(
     bytes,
     {
@@ -131,14 +144,15 @@ function addOne(
   const articlePath = join(state.articlesDir, `${fm.id}.md`);
   const sourcePath = join(state.sourcesDir, name);
   if (!options.dryRun) {
-    writeNewFile(sourcePath, bytes);
+    if (!orphan) writeNewFile(sourcePath, bytes);
     try {
       writeNewFile(articlePath, serialiseArticle(article));
     } catch (error) {
-      unlinkSync(sourcePath); // ours, written a moment ago
+      if (!orphan) unlinkSync(sourcePath); // ours, written a moment ago
       if (error instanceof FileExistsError) return fail(EXIT.unusable, `${shown}: ${displayPath(articlePath)} appeared meanwhile; nothing written`);
       throw error;
     }
+    state.orphans.delete(hash);
   }
   state.known.set(hash, `sources/${name}`);
   state.takenIds.add(fm.id);
