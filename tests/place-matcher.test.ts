@@ -235,3 +235,23 @@ const GAZETTEER_AT_WRITING = [
   'حقل العمر', 'الرقة', 'دوار النعيم', 'عين عيسى', 'الحسكة', 'الدشيشة', 'دمشق', 'عفرين', 'التنف',
   'نهر الفرات', 'محافظة نينوى', 'الموصل', 'الأنبار', 'منطقة عفرين',
 ];
+
+describe('names that are everyday words too', () => {
+  const match = createPlaceMatcher([
+    { slug: 'al-bab', name: 'الباب', variants: [], needsContext: true },
+    { slug: 'tabqa', name: 'الطبقة', variants: [], needsContext: true },
+  ]);
+  const names = (text: string) => match(text).map((m) => m.name);
+
+  it('are found after a word announcing a place, with or without proclitics', () => {
+    assert.deepEqual(names('دخلت القوات مدينة الباب صباحاً'), ['الباب']);
+    assert.deepEqual(names('اشتباكات في ريف الباب وبمدينة الطبقة'), ['الباب', 'الطبقة']);
+    assert.deepEqual(names('معارك في منطقة الطبقة'), ['الطبقة']);
+  });
+
+  it('are not found as words of the language', () => {
+    assert.deepEqual(names('فتح الباب أمام الحوار'), []);
+    assert.deepEqual(names('الطبقة الوسطى في سوريا'), []);
+    assert.deepEqual(names('مدينة، الباب'), [], 'punctuation breaks the announcement');
+  });
+});

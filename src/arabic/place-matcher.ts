@@ -26,6 +26,8 @@
  *   محافظة دير الزور is the governorate, not دير الزور. Places named inside a match (دير الزور
  *   there, عفرين in منطقة عفرين) are given in its `inner` list for the caller to weigh.
  * - Where two entries share a form, the entry listed first in the gazetteer wins.
+ * - A name marked `needsContext` (an everyday word too) is found only right after a word that
+ *   announces a place (مدينة، بلدة، منطقة، ريف…, with or without proclitics: بمدينة الباب).
  *
  * A match's start/end cover the whole words as written, proclitics included (بالباغوز), so
  * `text.slice(start, end) === surface`.
@@ -36,7 +38,19 @@ export interface PlaceEntry {
   slug: string;
   name: string;
   variants: string[];
+  /**
+   * The name is also an everyday word (الباب "the door", الطبقة "the class", تدمر "destroys"):
+   * found only right after a word that says a place follows (مدينة، بلدة، منطقة، ريف…).
+   */
+  needsContext?: boolean;
 }
+
+/** Words that announce a place name (folded; proclitics are read off: بمدينة, وريف). */
+export const PLACE_CONTEXT_WORDS = new Set(
+  ['مدينة', 'مدينتي', 'بلدة', 'بلدتي', 'قرية', 'قريتي', 'منطقة', 'مناطق', 'ناحية', 'ريف', 'محافظة', 'مخيم', 'حي', 'أحياء', 'قضاء', 'مطار', 'سد', 'معبر', 'نهر', 'العاصمة'].map(
+    (w) => foldArabic(w),
+  ),
+);
 
 export interface PlaceMatch {
   slug: string;
@@ -134,6 +148,11 @@ export function createPlaceMatcher(places: PlaceEntry[]): (text: string) => Plac
   return (text: string): PlaceMatch[] => {
     const toks = words(text);
     const infos = toks.map((t) => infoOf(t.word));
+    /** Word i follows a word that announces a place, with only spaces between them. */
+    const announced = (i: number): boolean =>
+      i > 0 &&
+      NAME_GAP.test(text.slice(toks[i - 1]!.end, toks[i]!.start)) &&
+      cliticReadings(infos[i - 1]!.folded).some((r) => PLACE_CONTEXT_WORDS.has(r.stem));
 
     /** The best name starting at word i and covering at most maxWords words. */
     const bestAt = (i: number, maxWords: number): Best | undefined => {
@@ -141,6 +160,7 @@ export function createPlaceMatcher(places: PlaceEntry[]): (text: string) => Plac
       for (const { cands, stripped, stem } of infos[i]!.hits) {
         for (const cand of cands) {
           if (stripped && !cand.clitics) continue;
+          if (cand.entry.needsContext && !announced(i)) continue;
           const length = 1 + cand.rest.length;
           if (length > maxWords) continue;
           let ok = true;

@@ -109,6 +109,11 @@ export const placeSchema = z.strictObject({
     .nullable()
     .default(null),
   variants: z.array(text).default([]),
+  /**
+   * The name is also an everyday word (الباب "the door", الطبقة "the class"): `add` finds it in a
+   * text only right after a word announcing a place (مدينة، بلدة، منطقة، ريف…).
+   */
+  needs_context: z.boolean({ error: 'must be true or false' }).default(false),
   /** GeoNames id of the record the coordinates come from, where there is one. */
   geonames: z.number().int().positive().nullable().default(null),
 });

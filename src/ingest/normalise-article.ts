@@ -51,7 +51,7 @@ export type IngestResult =
 
 /** Matchers and rules compiled once per run, shared by every file of the run. */
 export function prepare(data: IngestData) {
-  const places = Object.entries(data.content.places.entries).map(([slug, p]) => ({ slug, name: p.name, variants: p.variants }));
+  const places = Object.entries(data.content.places.entries).map(([slug, p]) => ({ slug, name: p.name, variants: p.variants, needsContext: p.needs_context }));
   const outlets = data.content.outlets.entries;
   const outletNames = new Set(Object.values(outlets).flatMap((o) => [foldArabic(o.name_ar), foldArabic(o.name_en)]));
   return {
