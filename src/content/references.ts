@@ -76,6 +76,18 @@ export function checkReferences(content: Content): Problem[] {
       problems.push({ file: event.file, line: event.lineOf(['id']), field: 'id', message: `"${event.data.id}" differs from the file name`, hint: `rename the file to ${event.data.id}.md or set id: ${expected}` });
     }
     event.data.places.forEach((name, i) => checkPlace(event, ['places', i], name));
+    event.data.milestones.forEach((milestone, m) =>
+      milestone.articles.forEach((id, i) => {
+        if (seenIds.has(id)) return;
+        problems.push({
+          file: event.file,
+          line: event.lineOf(['milestones', m, 'articles', i]),
+          field: formatPath(['milestones', m, 'articles', i]),
+          message: `"${id}" is not an article id`,
+          hint: 'use the id of an article in content/articles/ (its file name without .md)',
+        });
+      }),
+    );
   }
   return problems;
 }

@@ -64,6 +64,23 @@ export const articleSchema = z.strictObject({
 });
 export type ArticleFrontMatter = z.infer<typeof articleSchema>;
 
+/** 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD': a date known to the year, the month or the day. */
+const partialDate = z
+  .string({ error: 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD (put it in quotes if it is only a year)' })
+  .refine((s) => /^\d{4}(-\d{2}(-\d{2})?)?$/.test(s), { error: 'must be written YYYY, YYYY-MM or YYYY-MM-DD' })
+  .refine((s) => s.length !== 10 || parseIsoDate(s) !== undefined, { error: (issue) => `"${String(issue.input)}" is not a real calendar date` })
+  .refine((s) => s.length !== 7 || (Number(s.slice(5)) >= 1 && Number(s.slice(5)) <= 12), { error: 'has no such month' });
+
+/** A curated point of an event's timeline. */
+export const milestoneSchema = z.strictObject({
+  date: partialDate,
+  end: partialDate.nullable().default(null),
+  text,
+  /** Ids of the articles that report it. */
+  articles: z.array(slug).default([]),
+});
+export type MilestoneFrontMatter = z.infer<typeof milestoneSchema>;
+
 export const eventSchema = z
   .strictObject({
     id: slug,
@@ -72,6 +89,7 @@ export const eventSchema = z
     start: isoDate,
     end: isoDate,
     places: textList.default([]),
+    milestones: z.array(milestoneSchema).default([]),
   })
   .refine((e) => e.end >= e.start, { error: 'ends before it starts', path: ['end'] });
 export type EventFrontMatter = z.infer<typeof eventSchema>;

@@ -15,6 +15,9 @@ import type { Content } from '../content/load.ts';
 import { DATE_BASES, PLACE_KINDS, type ArticleFrontMatter, type Outlet, type Place } from '../content/schema.ts';
 import { renderMarkdown } from '../markdown/render.ts';
 import { slugify } from './slug.ts';
+import { buildTimeline, isCovered, type Milestone, type TimelineEntry } from '../timeline/build-timeline.ts';
+import { extractMentions, type DatedMention } from '../timeline/mentions.ts';
+import { paragraphsFromHtml } from '../timeline/paragraphs.ts';
 
 export interface SiteInfo {
   title: string;
@@ -82,6 +85,10 @@ export interface EventView extends EventRef {
   articleCount: string;
   places: PlaceRef[];
   summaryHtml: string;
+  /** Milestones, dated mentions from the articles and the articles, in date order. */
+  timeline: TimelineEntry[];
+  /** Dated mentions no milestone covers yet (what `npm run timeline` lists for editors). */
+  uncoveredMentions: DatedMention[];
   /** Oldest first: an event is read in order. */
   articles: ArticleView[];
 }
@@ -296,6 +303,16 @@ function fromCalendar(iso: string, d: CalendarDate): DisplayDate {
 const byDateDesc = (a: ArticleView, b: ArticleView) => b.date.iso.localeCompare(a.date.iso) || a.id.localeCompare(b.id);
 const byDateAsc = (a: ArticleView, b: ArticleView) => a.date.iso.localeCompare(b.date.iso) || a.id.localeCompare(b.id);
 
+/** An event's timeline from its milestones and articles (oldest first). */
+function eventTimeline(milestones: Milestone[], articles: ArticleView[]): Pick<EventView, 'timeline' | 'uncoveredMentions'> {
+  const forTimeline = articles.map((a) => ({ id: a.id, url: a.url, title: a.title, outlet: a.outlet.name_ar, date: a.date.iso }));
+  const mentions = forTimeline.flatMap((t, i) => extractMentions({ ...t, paragraphs: paragraphsFromHtml(articles[i]!.html) }));
+  return {
+    timeline: buildTimeline(milestones, forTimeline, mentions),
+    uncoveredMentions: mentions.filter((m) => !isCovered(m, milestones)),
+  };
+}
+
 /** Builds the archive from validated content. */
 export function buildArchive(content: Content, site: SiteInfo): Archive {
   const outletRef = (key: string): OutletRef => {
@@ -367,6 +384,7 @@ export function buildArchive(content: Content, site: SiteInfo): Archive {
         articleCount: countText(inEvent.length, NOUNS.article),
         places: data.places.map(placeRef),
         summaryHtml: renderMarkdown(body),
+        ...eventTimeline(data.milestones, inEvent),
         articles: inEvent,
       };
     })
