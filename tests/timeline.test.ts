@@ -11,6 +11,8 @@ import { DEFAULT_CONTENT_DIR } from '../src/site/paths.ts';
 import { buildTimeline, dateLabel, isCovered, type TimelineEntry } from '../src/timeline/build-timeline.ts';
 import { extractMentions, sentenceAround, type DatedMention } from '../src/timeline/mentions.ts';
 import { paragraphsFromHtml } from '../src/timeline/paragraphs.ts';
+import { renderTimelineOverview } from '../src/timeline/overview-svg.ts';
+import { parseXml } from './helpers/xml.ts';
 
 const ids = {
   dw: '2019-03-23-dw-arabic-sdf-declares-end-of-caliphate',
@@ -105,5 +107,35 @@ describe('timeline helpers', () => {
       { anchor: 'p-1', text: 'أ & ب' },
       { anchor: 'p-2', text: 'ج<' },
     ]);
+  });
+});
+
+describe('timeline overview SVG', () => {
+  it('draws right to left: the earliest date at the right', () => {
+    const content = loadValidContent(DEFAULT_CONTENT_DIR);
+    const archive = buildArchive(content, content.site);
+    const event = archive.events.find((e) => e.id === 'raqqa-2017');
+    assert.ok(event);
+    const svg = renderTimelineOverview(event.timeline, { title: 'الخط الزمني لمعركة الرقة', id: event.id });
+    assert.doesNotThrow(() => parseXml(`<?xml version="1.0" encoding="UTF-8"?>${svg}`));
+    assert.match(svg, /role="img" aria-labelledby="tl-raqqa-2017-title"/);
+    // Each mark: its x and its <title> ("label: text").
+    const marks = [...svg.matchAll(/<(?:path class="tl-milestone" d="M|circle class="tl-mention[^"]*" cx="|rect class="tl-article" x=")([\d.]+)[^>]*><title>([^<]*)<\/title>/g)].map((m) => ({ x: Number(m[1]), title: m[2] ?? '' }));
+    assert.equal(marks.length, event.timeline.reduce((n, e) => n + e.items.length, 0), 'a mark per item');
+    const xsOf = (label: string) => marks.filter((m) => m.title.startsWith(`${label}: `)).map((m) => m.x);
+    const first = xsOf(event.timeline[0]!.label);
+    const last = xsOf(event.timeline[event.timeline.length - 1]!.label);
+    assert.ok(first.length > 0 && last.length > 0);
+    assert.ok(Math.min(...first) > Math.max(...last), 'the earliest entry stands right of the latest');
+  });
+
+  it('escapes text and draws nothing for an empty timeline', () => {
+    assert.equal(renderTimelineOverview([], { title: 'x', id: 'x' }), '');
+    const svg = renderTimelineOverview(
+      [{ value: '2019-03-23', precision: 'day', label: '23 آذار/مارس 2019', items: [{ kind: 'milestone', text: '<script>alert(1)</script>', articles: [] }] }],
+      { title: 'a<b', id: 'x' },
+    );
+    assert.doesNotMatch(svg, /<script/);
+    assert.match(svg, /a&lt;b/);
   });
 });
