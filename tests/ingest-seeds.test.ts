@@ -5,7 +5,7 @@
  * that state no date are refused with a message asking for one, and 001's year is inferred.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { parse } from 'yaml';
@@ -37,10 +37,17 @@ const OUTLET_KEYS: Record<string, string> = {
 };
 const TODAY = { year: 2026, month: 11, day: 21 };
 
-/** A copy of content/ without its articles and raw sources, so the seeds can be added anew. */
+/**
+ * A copy of content/ without its articles and raw sources, so the seeds can be added anew (and
+ * without the events' milestones, which name those articles).
+ */
 function emptyArchive(): string {
   const dir = copySeedContent();
   for (const folder of ['articles', 'sources']) for (const name of readdirSync(join(dir, folder))) rmSync(join(dir, folder, name));
+  for (const name of readdirSync(join(dir, 'events'))) {
+    const path = join(dir, 'events', name);
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/^milestones:\n(?: {2}.*\n)*/m, ''));
+  }
   return dir;
 }
 
