@@ -1,18 +1,37 @@
 /**
  * `npm run build`: validates content/, builds the site with Eleventy into a fresh folder beside
- * the output, indexes it for search, then swaps it into place, so an interrupted build leaves
- * the previous site intact. Content problems print one line each and exit 1, without a stack.
+ * the output, indexes it for search, writes its manifest, then swaps it into place, so an
+ * interrupted build leaves the previous site intact. Content problems print one line each and
+ * exit 1, without a stack.
  *
  *   tsx src/build.ts [--content DIR] [--output DIR] [--quiet]
+ *   tsx src/build.ts --verify [--output DIR]  checks a built site against its manifest (exit 0 whole, 1 not)
  *   tsx src/build.ts --serve [--port N]     build, then rebuild on change with live reload
+ *
+ * Interruptions (even SIGKILL, at any moment). For an output folder X (`_site`), a build with
+ * process id P uses two names beside it: `.X.building-P` (the new site, being written) and
+ * `X.old-P` (the previous site, for the instant of the swap). The swap is two renames, done
+ * back to back with nothing in between: X → X.old-P, then .X.building-P → X; then X.old-P is
+ * removed. What a kill leaves, and what the next build does about it first of all (see
+ * recoverInterruptedBuilds), whatever its content:
+ * - killed while writing: X is the previous site, untouched; `.X.building-P` is left over and
+ *   removed, since P is no longer running;
+ * - killed between the two renames (a window of two system calls): X is missing and
+ *   `X.old-P` is the complete previous site: it is renamed back to X;
+ * - killed after the swap, while removing `X.old-P`: X is the complete new site; the rest of
+ *   `X.old-P` is removed.
+ * A folder of a process that is still running is never touched. The manifest
+ * (`X/.arshif-manifest.json`, src/site/manifest.ts) is written last, just before the swap, so
+ * any X in place either matches its manifest exactly or is the previous site.
  */
-import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { existsSync, readdirSync, renameSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { basename, dirname, join, resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { findArshifError, formatProblem } from './content/problem.ts';
 import { getArchive } from './site/load-archive.ts';
+import { MANIFEST_NAME, verifyManifest, writeManifest } from './site/manifest.ts';
 import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from './site/paths.ts';
 
 export interface BuildOptions {
@@ -32,36 +51,122 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const contentDir = resolve(options.contentDir ?? DEFAULT_CONTENT_DIR);
   const outputDir = resolve(options.outputDir ?? join(PROJECT_ROOT, '_site'));
+  if (buildingHere.has(outputDir)) throw new Error(`${outputDir} is already being built by this process`);
+  await recoverInterruptedBuilds(outputDir);
   const archive = getArchive(contentDir); // validates everything before Eleventy starts
-  const staging = join(dirname(outputDir), `.${basename(outputDir)}.building-${process.pid}`);
-  await rm(staging, { recursive: true, force: true });
-  process.env.ARSHIF_CONTENT = contentDir;
+  const staging = stagingDir(outputDir, process.pid);
+  buildingHere.add(outputDir);
+  let old: string;
   try {
-    const eleventy = new Eleventy(contentDir, staging, {
-      configPath: join(PROJECT_ROOT, '.eleventy.ts'),
-      quietMode: true,
-    });
-    if (options.quiet) eleventy.setIsVerbose?.(false);
-    await eleventy.write();
-    await swapInto(staging, outputDir);
-  } catch (error) {
     await rm(staging, { recursive: true, force: true });
-    throw error;
+    process.env.ARSHIF_CONTENT = contentDir;
+    try {
+      const eleventy = new Eleventy(contentDir, staging, {
+        configPath: join(PROJECT_ROOT, '.eleventy.ts'),
+        quietMode: true,
+      });
+      if (options.quiet) eleventy.setIsVerbose?.(false);
+      await eleventy.write(); // and the post-processing: fonts, search script, search index
+      writeManifest(staging); // the last write: from here on the new site is checkable
+      old = swapInto(staging, outputDir);
+    } catch (error) {
+      await rm(staging, { recursive: true, force: true });
+      throw error;
+    }
+    // The new site is in place; what is left of the old one, if this fails or is cut short,
+    // the next build removes.
+    await rm(old, { recursive: true, force: true }).catch(() => undefined);
+  } finally {
+    buildingHere.delete(outputDir);
   }
   return { outputDir, articles: archive.counts.articles, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Replaces `target` by `fresh` with two renames; the old site is removed only after. */
-async function swapInto(fresh: string, target: string): Promise<void> {
-  const old = `${target}.old-${process.pid}`;
-  const hadOld = existsSync(target);
-  if (hadOld) await rename(target, old);
-  await rename(fresh, target);
-  if (hadOld) await rm(old, { recursive: true, force: true });
+const stagingDir = (outputDir: string, pid: number) => join(dirname(outputDir), `.${basename(outputDir)}.building-${pid}`);
+const oldDir = (outputDir: string, pid: number) => `${outputDir}.old-${pid}`;
+
+/**
+ * Replaces `target` by `fresh` with two renames back to back (synchronous, so nothing runs in
+ * between); returns the old site's folder, for the caller to remove.
+ */
+function swapInto(fresh: string, target: string): string {
+  const old = oldDir(target, process.pid);
+  if (existsSync(old)) throw new Error(`${old} is in the way; remove it and build again`);
+  if (existsSync(target)) {
+    renameSync(target, old);
+    try {
+      renameSync(fresh, target);
+    } catch (error) {
+      renameSync(old, target);
+      throw error;
+    }
+  } else {
+    renameSync(fresh, target);
+  }
+  return old;
+}
+
+/** Output folders this process is building now (a left-over folder with our own id is another, dead process's). */
+const buildingHere = new Set<string>();
+
+function isRunning(pid: number, outputDir: string): boolean {
+  if (pid === process.pid) return buildingHere.has(outputDir);
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export interface Recovery {
+  /** The `X.old-P` folder renamed back to X, if any. */
+  restored?: string;
+  /** Left-over folders removed. */
+  removed: string[];
+}
+
+/**
+ * Repairs what an interrupted build of `outputDir` left beside it (see the comment at the top):
+ * puts the previous site back if the build was killed between its two renames, and removes the
+ * staging and old folders of builds that are no longer running. Safe to call at any time.
+ */
+export async function recoverInterruptedBuilds(outputDir: string): Promise<Recovery> {
+  const parent = dirname(outputDir);
+  const base = basename(outputDir);
+  const recovery: Recovery = { removed: [] };
+  if (!existsSync(parent)) return recovery;
+  const olds: Array<{ path: string }> = [];
+  const stale: string[] = [];
+  const deadPid = (text: string) => {
+    const pid = Number(text);
+    return /^[0-9]+$/.test(text) && Number.isSafeInteger(pid) && pid > 0 && !isRunning(pid, outputDir);
+  };
+  for (const name of readdirSync(parent).sort()) {
+    if (name.startsWith(`${base}.old-`) && deadPid(name.slice(base.length + 5))) olds.push({ path: join(parent, name) });
+    else if (name.startsWith(`.${base}.building-`) && deadPid(name.slice(base.length + 11))) stale.push(join(parent, name));
+  }
+  if (!existsSync(outputDir)) {
+    // Killed between the renames: the previous site is whole under X.old-P. A folder whose
+    // manifest does not match (half removed after a swap, then X deleted by hand) is not put back.
+    const whole = olds.find((o) => !existsSync(join(o.path, MANIFEST_NAME)) || verifyManifest(o.path).length === 0);
+    if (whole) {
+      renameSync(whole.path, outputDir);
+      recovery.restored = whole.path;
+    }
+  }
+  for (const path of [...stale, ...olds.map((o) => o.path).filter((p) => p !== recovery.restored)]) {
+    await rm(path, { recursive: true, force: true });
+    recovery.removed.push(path);
+  }
+  return recovery;
 }
 
 async function serve(contentDir: string, port: number): Promise<void> {
   process.env.ARSHIF_CONTENT = resolve(contentDir);
+  await recoverInterruptedBuilds(join(PROJECT_ROOT, '_site'));
+  // Eleventy's server writes into _site/ in place, so _site/ is no longer a build its manifest describes.
+  await rm(join(PROJECT_ROOT, '_site', MANIFEST_NAME), { force: true });
   getArchive(resolve(contentDir));
   const eleventy = new Eleventy(resolve(contentDir), join(PROJECT_ROOT, '_site'), {
     configPath: join(PROJECT_ROOT, '.eleventy.ts'),
@@ -81,8 +186,18 @@ async function main(): Promise<number> {
       quiet: { type: 'boolean', default: false },
       serve: { type: 'boolean', default: false },
       port: { type: 'string', default: '8080' },
+      verify: { type: 'boolean', default: false },
     },
   });
+  if (values.verify) {
+    const site = resolve(values.output ?? join(PROJECT_ROOT, '_site'));
+    const problems = verifyManifest(site);
+    for (const problem of problems.slice(0, 20)) console.error(`${site}: ${problem}`);
+    if (problems.length > 20) console.error(`… and ${problems.length - 20} more`);
+    if (problems.length) console.error(`arshif: ${site} is not a complete build (${problems.length} problem${problems.length === 1 ? '' : 's'}); build again`);
+    else console.log(`arshif: ${site} is complete: every file matches its manifest`);
+    return problems.length ? 1 : 0;
+  }
   try {
     if (values.serve) {
       await serve(values.content ?? DEFAULT_CONTENT_DIR, Number(values.port));

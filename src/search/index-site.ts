@@ -2,30 +2,63 @@
  * Builds the Pagefind index for a written site through Pagefind's Node API. Only article pages
  * are indexed (they carry `data-pagefind-body`); every response's errors are checked, and any
  * error stops the build with a message naming the site folder.
+ *
+ * The output is reproducible: the pages are added one at a time in sorted order (addDirectory
+ * walks the folder in file-system order and parses in parallel, so page numbers would follow the
+ * disk), and the filter files and meta index, which Pagefind writes in a per-process hash-map
+ * order, are rewritten in a fixed order afterwards (src/search/pagefind-canonical.ts).
  */
 import * as pagefind from 'pagefind';
-import { join } from 'node:path';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join, sep } from 'node:path';
 import { ArshifError } from '../content/problem.ts';
+import { canonicalisePagefind } from './pagefind-canonical.ts';
 
 export interface IndexReport {
   pages: number;
 }
 
+/** The site-relative paths (with `/`) of the article pages, sorted. */
+export async function articlePages(siteDir: string): Promise<string[]> {
+  const dir = join(siteDir, 'articles');
+  const names = await readdir(dir, { recursive: true, encoding: 'utf8' });
+  return names
+    .filter((name) => name.endsWith('.html'))
+    .map((name) => `articles/${name.split(sep).join('/')}`)
+    .sort();
+}
+
 export async function indexSite(siteDir: string): Promise<IndexReport> {
-  const fail = (step: string, errors: string[]) =>
-    ArshifError.single({
-      file: siteDir,
-      message: `the search index could not be built (${step}: ${errors.join('; ')})`,
-      hint: 'check that the pages were written completely, then build again',
-    });
+  const fail = (step: string, errors: string[], cause?: unknown) =>
+    ArshifError.single(
+      {
+        file: siteDir,
+        message: `the search index could not be built (${step}: ${errors.join('; ')})`,
+        hint: 'check that the pages were written completely, then build again',
+      },
+      cause,
+    );
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ar' });
     if (!index || errors.length) throw fail('createIndex', errors);
-    const added = await index.addDirectory({ path: siteDir, glob: 'articles/**/*.html' });
-    if (added.errors.length) throw fail('addDirectory', added.errors);
+    const pages = await articlePages(siteDir);
+    for (const sourcePath of pages) {
+      const content = await readFile(join(siteDir, sourcePath), 'utf8');
+      const added = await index.addHTMLFile({ sourcePath, content });
+      if (added.errors.length) throw fail(`addHTMLFile ${sourcePath}`, added.errors);
+    }
+    // A fresh folder: no file of an earlier index (`npm start` rebuilds in place) survives.
+    await rm(join(siteDir, 'pagefind'), { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
     if (written.errors.length) throw fail('writeFiles', written.errors);
-    return { pages: added.page_count };
+    try {
+      canonicalisePagefind(join(siteDir, 'pagefind'));
+    } catch (error) {
+      throw fail('making the index reproducible', [
+        `${(error as Error).message} (pagefind is pinned to 1.5.2; if it was upgraded, check src/search/pagefind-canonical.ts against its output format)`,
+      ], error);
+    }
+    return { pages: pages.length };
   } finally {
     await pagefind.close();
   }

@@ -1,0 +1,81 @@
+/**
+ * The manifest that makes a built site checkable: `.arshif-manifest.json` at the site's root
+ * lists every other file with its size and sha256, sorted by path, and nothing else (no time,
+ * no machine), so two builds of the same content write the same manifest. The build writes it
+ * as the very last step before swapping the new site into place: a site whose files match its
+ * manifest exactly (same paths, no more, no fewer, same bytes) is complete.
+ *
+ *   tsx src/build.ts --verify [--output DIR]     checks a built site against its manifest
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+export const MANIFEST_NAME = '.arshif-manifest.json';
+
+export interface ManifestEntry {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface Manifest {
+  generator: 'arshif';
+  files: ManifestEntry[];
+}
+
+/** Every file under `siteDir` except the manifest, as sorted `/`-separated relative paths. */
+export function siteFiles(siteDir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(siteDir, { recursive: true, withFileTypes: true })) {
+    if (entry.isDirectory()) continue;
+    const path = relative(siteDir, join(entry.parentPath, entry.name)).split(sep).join('/');
+    if (path !== MANIFEST_NAME) out.push(path);
+  }
+  return out.sort();
+}
+
+export function manifestOf(siteDir: string): Manifest {
+  return {
+    generator: 'arshif',
+    files: siteFiles(siteDir).map((path) => {
+      const bytes = readFileSync(join(siteDir, path));
+      return { path, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+    }),
+  };
+}
+
+/** Writes the manifest of `siteDir` into it. */
+export function writeManifest(siteDir: string): Manifest {
+  const manifest = manifestOf(siteDir);
+  writeFileSync(join(siteDir, MANIFEST_NAME), `${JSON.stringify(manifest, null, 1)}\n`);
+  return manifest;
+}
+
+/**
+ * Checks `siteDir` against its manifest. Returns one line per problem (missing manifest, a file
+ * missing, changed or not listed); an empty list means the site is complete.
+ */
+export function verifyManifest(siteDir: string): string[] {
+  const path = join(siteDir, MANIFEST_NAME);
+  if (!existsSync(siteDir)) return [`${siteDir}: no such folder`];
+  if (!existsSync(path)) return [`${path}: no manifest; the site was not written by a complete build (or by \`npm start\`, which writes in place)`];
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+    if (!Array.isArray(manifest.files)) throw new Error('no "files" list');
+  } catch (error) {
+    return [`${path}: unreadable manifest (${(error as Error).message})`];
+  }
+  const problems: string[] = [];
+  const actual = manifestOf(siteDir);
+  const listed = new Map(manifest.files.map((f) => [f.path, f]));
+  for (const file of actual.files) {
+    const want = listed.get(file.path);
+    if (!want) problems.push(`${file.path}: not in the manifest`);
+    else if (want.sha256 !== file.sha256 || want.bytes !== file.bytes) problems.push(`${file.path}: differs from the manifest`);
+    listed.delete(file.path);
+  }
+  for (const missing of listed.keys()) problems.push(`${missing}: listed in the manifest but missing`);
+  return problems;
+}

@@ -1,0 +1,91 @@
+/**
+ * Full-page Chromium screenshots of the seed site for a human to look at: the home page, the
+ * DW article and the Baghuz event page, at 375 px (a phone) and 1280 px (a laptop), written to
+ * test-artifacts/screenshots/NAME-WIDTH.png (git-ignored). Each is also checked: no horizontal
+ * scrolling, the self-hosted Arabic font actually loaded and used, no failed request, and a
+ * picture with something in it.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { PROJECT_ROOT } from '../src/site/paths.ts';
+import { launchChromium } from './helpers/browser.ts';
+import { serveStatic, type StaticServer } from './helpers/server.ts';
+import { seedSiteDir } from './helpers/site.ts';
+
+export const SCREENSHOT_DIR = join(PROJECT_ROOT, 'test-artifacts', 'screenshots');
+
+const PAGES = [
+  { name: 'home', path: '/' },
+  { name: 'article', path: '/articles/2019-03-23-dw-arabic-sdf-declares-end-of-caliphate/' },
+  { name: 'event', path: '/events/baghuz-2019/' },
+];
+const WIDTHS = [375, 1280];
+const FONT = 'Noto Naskh Arabic';
+
+describe('screenshots in Chromium', () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  before(async () => {
+    server = await serveStatic(await seedSiteDir());
+    browser = await launchChromium();
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const { name, path } of PAGES) {
+    for (const width of WIDTHS) {
+      it(`${name} at ${width} px`, async () => {
+        const context = await browser.newContext({ viewport: { width, height: 800 }, deviceScaleFactor: 1 });
+        try {
+          const page = await context.newPage();
+          const failures: string[] = [];
+          page.on('requestfailed', (request) => failures.push(`${request.url()} ${request.failure()?.errorText ?? ''}`));
+          page.on('response', (response) => {
+            if (response.status() >= 400) failures.push(`HTTP ${response.status()} ${response.url()}`);
+          });
+          const response = await page.goto(server.url + path, { waitUntil: 'load' });
+          assert.equal(response?.status(), 200);
+          await page.evaluate(() => document.fonts.ready.then(() => undefined));
+
+          const fonts = await page.evaluate(
+            ([family, sample]) => ({
+              check: document.fonts.check(`16px "${family}"`, sample as string),
+              // check() is also true when no face of the family exists at all, so look for one loaded.
+              loaded: [...document.fonts].filter((f) => f.family.replace(/"/g, '') === family && f.status === 'loaded').map((f) => `${f.weight} ${f.unicodeRange.slice(0, 12)}`),
+              bodyFont: getComputedStyle(document.body).fontFamily,
+            }),
+            [FONT, 'الباغوز'],
+          );
+          assert.ok(fonts.check, `document.fonts.check says "${FONT}" is not ready for Arabic text`);
+          assert.ok(fonts.loaded.some((f) => f.includes('U+600')), `no Arabic face of "${FONT}" loaded: ${JSON.stringify(fonts)}`);
+          assert.match(fonts.bodyFont, new RegExp(FONT));
+
+          const scroll = await page.evaluate(() => {
+            const el = document.scrollingElement as Element;
+            return { scrollWidth: el.scrollWidth, clientWidth: el.clientWidth };
+          });
+          assert.ok(
+            scroll.scrollWidth <= scroll.clientWidth,
+            `${path} scrolls sideways at ${width} px: content ${scroll.scrollWidth} px wide in a ${scroll.clientWidth} px window`,
+          );
+
+          const file = join(SCREENSHOT_DIR, `${name}-${width}.png`);
+          await page.screenshot({ path: file, fullPage: true });
+          const size = statSync(file).size;
+          assert.ok(size > 10_000, `${file} is only ${size} bytes`);
+          assert.deepEqual(failures, []);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  }
+});
