@@ -9,10 +9,10 @@
  * order, are rewritten in a fixed order afterwards (src/search/pagefind-canonical.ts).
  */
 import * as pagefind from 'pagefind';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { ArshifError } from '../content/problem.ts';
-import { canonicalisePagefind } from './pagefind-canonical.ts';
+import { canonicalisePagefind, writeBundle, type PagefindFiles } from './pagefind-canonical.ts';
 
 export interface IndexReport {
   pages: number;
@@ -47,17 +47,20 @@ export async function indexSite(siteDir: string): Promise<IndexReport> {
       const added = await index.addHTMLFile({ sourcePath, content });
       if (added.errors.length) throw fail(`addHTMLFile ${sourcePath}`, added.errors);
     }
-    // A fresh folder: no file of an earlier index (`npm start` rebuilds in place) survives.
-    await rm(join(siteDir, 'pagefind'), { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
-    if (written.errors.length) throw fail('writeFiles', written.errors);
+    // The bundle comes back in memory and is written by us, once reordered: nothing is read back
+    // from disk while Pagefind might still be writing it, and no file of an earlier index
+    // (`npm start` rebuilds in place) survives.
+    const bundle = await index.getFiles();
+    if (bundle.errors.length) throw fail('getFiles', bundle.errors);
+    let files: PagefindFiles;
     try {
-      canonicalisePagefind(join(siteDir, 'pagefind'));
+      files = canonicalisePagefind(new Map(bundle.files.map((f) => [f.path.split(/[\\/]/).join('/'), Buffer.from(f.content)])));
     } catch (error) {
       throw fail('making the index reproducible', [
         `${(error as Error).message} (pagefind is pinned to 1.5.2; if it was upgraded, check src/search/pagefind-canonical.ts against its output format)`,
       ], error);
     }
+    writeBundle(join(siteDir, 'pagefind'), files);
     return { pages: pages.length };
   } finally {
     await pagefind.close();

@@ -23,8 +23,8 @@
  * changes the format stops the build with a message instead of producing a broken index.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 
 const SIGNATURE = Buffer.from('pagefind_dcd', 'utf8');
@@ -139,10 +139,12 @@ export function pagefindFullHash(bytes: Uint8Array): string {
   return [...createHash('sha1').update(bytes).digest()].map((b) => b.toString(16)).join('');
 }
 
-function readPagefindFile(path: string): { cbor: Cbor; raw: Buffer } {
+function readPagefindFile(files: PagefindFiles, path: string): { cbor: Cbor; raw: Buffer } {
+  const bytes = files.get(path);
+  if (!bytes) throw new PagefindFormatError(path, 'is missing from the index');
   let data: Buffer;
   try {
-    data = gunzipSync(readFileSync(path));
+    data = gunzipSync(bytes);
   } catch (error) {
     throw new PagefindFormatError(path, `not a gzip file (${(error as Error).message})`);
   }
@@ -158,10 +160,13 @@ function readPagefindFile(path: string): { cbor: Cbor; raw: Buffer } {
   return { cbor, raw };
 }
 
-function writePagefindFile(path: string, raw: Buffer): void {
+function encodePagefindFile(raw: Buffer): Buffer {
   // mtime 0 in the gzip header (Node's default); level 9 as Pagefind uses.
-  writeFileSync(path, gzipSync(Buffer.concat([SIGNATURE, raw]), { level: 9 }));
+  return gzipSync(Buffer.concat([SIGNATURE, raw]), { level: 9 });
 }
+
+/** A Pagefind bundle in memory: paths relative to the bundle folder ('filter/ar_x.pf_filter'). */
+export type PagefindFiles = Map<string, Buffer>;
 
 const compareUtf8 = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 
@@ -183,21 +188,18 @@ interface EntryJson {
 const isArray = (v: Cbor | undefined): v is Cbor[] => Array.isArray(v);
 
 /**
- * Rewrites the filter files and meta index under `bundleDir` (the `pagefind/` folder) in a
+ * Rewrites the filter files and meta index of a bundle (as Pagefind's getFiles gives it) in a
  * fixed order and renames them by their content. Everything is read and checked first, so a
- * format it does not recognise changes nothing. Returns the number of filter files rewritten.
+ * format it does not recognise changes nothing. Returns the new bundle.
  */
-export function canonicalisePagefind(bundleDir: string): number {
-  const entryPath = join(bundleDir, 'pagefind-entry.json');
-  const entry = JSON.parse(readFileSync(entryPath, 'utf8')) as EntryJson;
+export function canonicalisePagefind(files: PagefindFiles): PagefindFiles {
+  const entryPath = 'pagefind-entry.json';
+  const entryBytes = files.get(entryPath);
+  if (!entryBytes) throw new PagefindFormatError(entryPath, 'is missing from the index');
+  const entry = JSON.parse(entryBytes.toString('utf8')) as EntryJson;
   if (!entry.languages || typeof entry.languages !== 'object') throw new PagefindFormatError(entryPath, 'has no "languages"');
-  const filterDir = join(bundleDir, 'filter');
-  let filterFiles: string[] = [];
-  try {
-    filterFiles = readdirSync(filterDir).filter((name) => name.endsWith('.pf_filter'));
-  } catch {
-    // no filters at all
-  }
+  const filterDir = 'filter';
+  let filterFiles = [...files.keys()].filter((p) => p.startsWith(`${filterDir}/`) && p.endsWith('.pf_filter')).map((p) => p.slice(filterDir.length + 1));
 
   const oldPaths: string[] = [];
   const newFiles: Array<{ path: string; raw: Buffer }> = [];
@@ -206,8 +208,8 @@ export function canonicalisePagefind(bundleDir: string): number {
   for (const language of Object.keys(entry.languages).sort(compareUtf8)) {
     const info = entry.languages[language];
     if (!info || typeof info.hash !== 'string') throw new PagefindFormatError(entryPath, `language ${language} has no hash`);
-    const metaPath = join(bundleDir, `pagefind.${info.hash}.pf_meta`);
-    const meta = readPagefindFile(metaPath).cbor;
+    const metaPath = `pagefind.${info.hash}.pf_meta`;
+    const meta = readPagefindFile(files, metaPath).cbor;
     // [version, pages, index_chunks, filters: [[name, hash]…], sorts: [[key, pages]…], meta_fields]
     if (!isArray(meta) || meta.length < 5 || !isArray(meta[3]) || !isArray(meta[4])) {
       throw new PagefindFormatError(metaPath, 'is not the meta index layout of Pagefind 1.5 ([version, pages, chunks, filters, sorts, …])');
@@ -224,8 +226,8 @@ export function canonicalisePagefind(bundleDir: string): number {
     const newFilters: Cbor[] = [];
     for (const filter of filters) {
       const file = `${filter.hash}.pf_filter`;
-      const path = join(filterDir, file);
-      const { cbor } = readPagefindFile(path);
+      const path = `${filterDir}/${file}`;
+      const { cbor } = readPagefindFile(files, path);
       // [name, values: [[value, pages: [n…]]…]]
       if (!isArray(cbor) || cbor.length !== 2 || cbor[0] !== filter.name || !isArray(cbor[1])) {
         throw new PagefindFormatError(path, `is not a filter index [name, values] for "${filter.name}"`);
@@ -241,7 +243,7 @@ export function canonicalisePagefind(bundleDir: string): number {
       const name = shortName(prefix, pagefindFullHash(raw), 7, takenFilters);
       oldPaths.push(path);
       filterFiles = filterFiles.filter((f) => f !== file);
-      newFiles.push({ path: join(filterDir, `${name}.pf_filter`), raw });
+      newFiles.push({ path: `${filterDir}/${name}.pf_filter`, raw });
       newFilters.push([filter.name, name]);
     }
     meta[3] = newFilters;
@@ -249,14 +251,39 @@ export function canonicalisePagefind(bundleDir: string): number {
     meta[4] = [...meta[4]].sort((a, b) => compareUtf8(sortKey(a), sortKey(b)));
     const raw = encodeCbor(meta);
     const metaHash = `${prefix}${pagefindFullHash(raw).slice(0, language.length + 8)}`;
-    newFiles.push({ path: join(bundleDir, `pagefind.${metaHash}.pf_meta`), raw });
+    newFiles.push({ path: `pagefind.${metaHash}.pf_meta`, raw });
     languages[language] = { ...info, hash: metaHash };
   }
   // A filter file no meta index names is not Pagefind 1.5's output as this pass knows it.
   if (filterFiles.length) throw new PagefindFormatError(filterDir, `filter files no meta index names: ${filterFiles.join(', ')}`);
 
-  for (const path of oldPaths) rmSync(path);
-  for (const { path, raw } of newFiles) writePagefindFile(path, raw);
-  writeFileSync(entryPath, JSON.stringify({ ...entry, languages }));
-  return newFiles.length - Object.keys(languages).length;
+  const out: PagefindFiles = new Map(files);
+  for (const path of oldPaths) out.delete(path);
+  for (const { path, raw } of newFiles) out.set(path, encodePagefindFile(raw));
+  out.set(entryPath, Buffer.from(JSON.stringify({ ...entry, languages }), 'utf8'));
+  return out;
+}
+
+/** Reads a bundle folder into memory. */
+export function readBundle(bundleDir: string): PagefindFiles {
+  const files: PagefindFiles = new Map();
+  for (const name of readdirSync(bundleDir, { recursive: true, encoding: 'utf8' }).sort()) {
+    const path = join(bundleDir, name);
+    try {
+      files.set(name.split(/[\\/]/).join('/'), readFileSync(path));
+    } catch {
+      // a folder
+    }
+  }
+  return files;
+}
+
+/** Writes a bundle into an empty (or absent) folder. */
+export function writeBundle(bundleDir: string, files: PagefindFiles): void {
+  rmSync(bundleDir, { recursive: true, force: true });
+  for (const [path, bytes] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+    const target = join(bundleDir, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, bytes);
+  }
 }
