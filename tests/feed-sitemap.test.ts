@@ -99,6 +99,95 @@ describe('tests/helpers/xml.ts', () => {
   });
 });
 
+/**
+ * What `feed` gets wrong against RFC 4287 beyond well-formedness: Atom elements where they may
+ * be and as many as allowed (exactly one id, title, updated; at most one of the others), text
+ * constructs of a known type, ids that are absolute IRIs and unique, RFC 3339 dates that exist,
+ * authors with a name (on the feed or on every entry), links with href, one rel="self" link to
+ * `selfUrl`, no two alternate links of the same type and language, an alternate link and
+ * content or summary on every entry.
+ */
+function atomProblems(feed: XmlElement, selfUrl: string): string[] {
+  const problems: string[] = [];
+  const atomRules = (el: XmlElement, where: string, allowed: string[], exactlyOne: string[], atMostOne: string[]) => {
+    for (const child of childElements(el)) {
+      // Unprefixed names are in the Atom namespace (the feed's default); extensions need a prefix.
+      if (!child.name.includes(':') && !allowed.includes(child.name)) problems.push(`${where}: <${child.name}> is not an Atom element here`);
+    }
+    for (const name of exactlyOne) {
+      const n = childElements(el, name).length;
+      if (n !== 1) problems.push(`${where}: ${n} <${name}>, exactly 1 required`);
+    }
+    for (const name of atMostOne) {
+      const n = childElements(el, name).length;
+      if (n > 1) problems.push(`${where}: ${n} <${name}>, at most 1 allowed`);
+    }
+    for (const name of ['title', 'subtitle', 'summary', 'rights']) {
+      for (const text of childElements(el, name)) {
+        const type = text.attributes.type ?? 'text';
+        if (!['text', 'html', 'xhtml'].includes(type)) problems.push(`${where}: <${name} type="${type}">`);
+      }
+    }
+    const id = childElements(el, 'id')[0];
+    if (id) {
+      const iri = textContent(id);
+      if (!/^[a-z][a-z0-9+.-]*:/i.test(iri) || !URL.canParse(iri)) problems.push(`${where}: id "${iri}" is not an absolute IRI`);
+    }
+    for (const name of ['updated', 'published']) {
+      for (const date of childElements(el, name)) {
+        const text = textContent(date);
+        const time = Date.parse(text);
+        // Date.parse rolls 2019-02-30 over to March: compare the calendar date back.
+        if (!RFC3339.test(text) || Number.isNaN(time) || (text.endsWith('Z') && new Date(time).toISOString().slice(0, 10) !== text.slice(0, 10))) {
+          problems.push(`${where}: <${name}> "${text}" is not an RFC 3339 date-time`);
+        }
+      }
+    }
+    for (const author of childElements(el, 'author')) {
+      if (childElements(author, 'name').length !== 1) problems.push(`${where}: an <author> without exactly one <name>`);
+    }
+    for (const category of childElements(el, 'category')) if (!category.attributes.term) problems.push(`${where}: a <category> without term`);
+    const links = childElements(el, 'link');
+    for (const link of links) if (!link.attributes.href) problems.push(`${where}: a <link> without href`);
+    const alternates = links.filter((l) => (l.attributes.rel ?? 'alternate') === 'alternate').map((l) => `${l.attributes.type ?? ''}|${l.attributes.hreflang ?? ''}`);
+    if (new Set(alternates).size !== alternates.length) problems.push(`${where}: two alternate links with the same type and hreflang`);
+    return links;
+  };
+
+  const feedLinks = atomRules(
+    feed,
+    'feed',
+    ['author', 'category', 'contributor', 'generator', 'icon', 'id', 'link', 'logo', 'rights', 'subtitle', 'title', 'updated', 'entry'],
+    ['id', 'title', 'updated'],
+    ['generator', 'icon', 'logo', 'rights', 'subtitle'],
+  );
+  const self = feedLinks.filter((l) => l.attributes.rel === 'self');
+  if (self.length !== 1 || self[0]?.attributes.href !== selfUrl) problems.push(`feed: ${self.length} rel="self" links, expected one to ${selfUrl}`);
+  const feedHasAuthor = childElements(feed, 'author').length > 0;
+
+  const ids = new Set<string>();
+  childElements(feed, 'entry').forEach((entry, i) => {
+    const where = `entry ${i + 1}`;
+    const links = atomRules(
+      entry,
+      where,
+      ['author', 'category', 'content', 'contributor', 'id', 'link', 'published', 'rights', 'source', 'summary', 'title', 'updated'],
+      ['id', 'title', 'updated'],
+      ['content', 'published', 'rights', 'source', 'summary'],
+    );
+    if (!links.some((l) => (l.attributes.rel ?? 'alternate') === 'alternate')) problems.push(`${where}: no alternate link`);
+    if (!childElements(entry, 'content').length && !childElements(entry, 'summary').length) problems.push(`${where}: neither content nor summary`);
+    if (!feedHasAuthor && !childElements(entry, 'author').length) problems.push(`${where}: no author, and the feed has none`);
+    for (const id of childElements(entry, 'id').map(textContent)) {
+      if (ids.has(id)) problems.push(`${where}: id ${id} repeats an earlier entry's`);
+      ids.add(id);
+    }
+    const base = entry.attributes['xml:base'];
+    if (base !== undefined && !URL.canParse(base)) problems.push(`${where}: xml:base "${base}" is not absolute`);
+  });
+  return problems;
+}
+
 describe('the Atom feed (/feed.xml)', () => {
   let text: string;
   let feed: XmlElement;
@@ -162,6 +251,43 @@ describe('the Atom feed (/feed.xml)', () => {
       assert.equal(textContent(content), article.html);
       assert.match(textContent(content), /^<p/);
     }
+  });
+
+  it("keeps RFC 4287's rules: which elements, how many, one self link, absolute unique ids, real dates", () => {
+    assert.deepEqual(atomProblems(feed, `${SITE_URL}feed.xml`), []);
+  });
+
+  it('(the RFC 4287 check reports what a broken feed gets wrong)', () => {
+    const broken = parseXml(
+      `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <id>feed-1</id><title>t</title><title>t2</title><updated>2019-02-30T00:00:00Z</updated>
+  <link rel="alternate" href="https://x.example/"/>
+  <link rel="alternate" href="https://x.example/again"/>
+  <entry>
+    <id>https://x.example/a</id><updated>2019-03-23</updated>
+    <link rel="related" href="https://x.example/r"/><link rel="alternate"/>
+    <pubDate>Sat, 23 Mar 2019</pubDate>
+  </entry>
+  <entry><id>https://x.example/a</id><title type="markdown">b</title><updated>2019-03-23T00:00:00Z</updated><summary>s</summary><link href="https://x.example/b"/></entry>
+</feed>`,
+    ).root;
+    assert.deepEqual(atomProblems(broken, 'https://x.example/feed.xml'), [
+      'feed: 2 <title>, exactly 1 required',
+      'feed: id "feed-1" is not an absolute IRI',
+      'feed: <updated> "2019-02-30T00:00:00Z" is not an RFC 3339 date-time',
+      'feed: two alternate links with the same type and hreflang',
+      'feed: 0 rel="self" links, expected one to https://x.example/feed.xml',
+      'entry 1: <pubDate> is not an Atom element here',
+      'entry 1: 0 <title>, exactly 1 required',
+      'entry 1: <updated> "2019-03-23" is not an RFC 3339 date-time',
+      'entry 1: a <link> without href',
+      'entry 1: neither content nor summary',
+      'entry 1: no author, and the feed has none',
+      'entry 2: <title type="markdown">',
+      'entry 2: no author, and the feed has none',
+      'entry 2: id https://x.example/a repeats an earlier entry\'s',
+    ]);
   });
 
   it('credits the author where the article names one', () => {

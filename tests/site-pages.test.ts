@@ -1,8 +1,8 @@
 /**
  * The pages the seed content builds into: one per article, event, outlet, place, year; every
  * page right-to-left Arabic; titles shown exactly; material appended to a source page (000's
- * photo gallery) kept out of the article and its search index; internal links that resolve;
- * and stylesheets written with logical properties only.
+ * photo gallery) kept out of the article and its search index; and stylesheets written with
+ * logical properties only. Internal links and anchors are checked in tests/links.test.ts.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -206,21 +206,6 @@ describe('site pages', () => {
 
     const year = readSiteFile(siteDir, 'years/2019/index.html');
     assert.match(textOf(year), /آذار\/مارس 2019/);
-  });
-
-  it('links only to pages that exist', () => {
-    const missing: string[] = [];
-    for (const file of htmlFiles(siteDir)) {
-      if (file.startsWith('pagefind/')) continue;
-      const html = readSiteFile(siteDir, file);
-      for (const m of html.matchAll(/\shref="(\/[^"#?]*)/g)) {
-        const path = decodeURIComponent(decodeEntities(m[1]!));
-        const target = join(siteDir, path);
-        const ok = existsSync(target) && (statSync(target).isFile() || existsSync(join(target, 'index.html')));
-        if (!ok) missing.push(`${file} → ${path}`);
-      }
-    }
-    assert.deepEqual([...new Set(missing)], []);
   });
 
   it('keeps an article page small', () => {
