@@ -15,9 +15,12 @@ import type { Content } from '../content/load.ts';
 import { DATE_BASES, PLACE_KINDS, type ArticleFrontMatter, type Outlet, type Place } from '../content/schema.ts';
 import { renderMarkdown } from '../markdown/render.ts';
 import { slugify } from './slug.ts';
+import { addComparisonsAndMaps, type SharedPassageNote } from './event-extras.ts';
+import type { EventComparison } from './event-comparison.ts';
 import { buildTimeline, isCovered, type Milestone, type TimelineEntry } from '../timeline/build-timeline.ts';
 import { extractMentions, type DatedMention } from '../timeline/mentions.ts';
 import { paragraphsFromHtml } from '../timeline/paragraphs.ts';
+import { renderTimelineOverview } from '../timeline/overview-svg.ts';
 
 export interface SiteInfo {
   title: string;
@@ -56,6 +59,8 @@ export interface ArticleView {
   id: string;
   url: string;
   title: string;
+  /** Passages of this article that other outlets published too (wire copy). */
+  sharedPassages: SharedPassageNote[];
   date: DisplayDate;
   dateBasis: ArticleFrontMatter['date_basis'];
   dateBasisLabel: string;
@@ -85,8 +90,14 @@ export interface EventView extends EventRef {
   articleCount: string;
   places: PlaceRef[];
   summaryHtml: string;
+  /** Shared passages and figures across the event's outlets (src/site/event-comparison.ts). */
+  comparison: EventComparison;
+  /** An SVG map of the event's places, or '' when none has coordinates. */
+  mapSvg: string;
   /** Milestones, dated mentions from the articles and the articles, in date order. */
   timeline: TimelineEntry[];
+  /** The timeline's overview as SVG, drawn right to left. */
+  timelineSvg: string;
   /** Dated mentions no milestone covers yet (what `npm run timeline` lists for editors). */
   uncoveredMentions: DatedMention[];
   /** Oldest first: an event is read in order. */
@@ -105,6 +116,8 @@ export interface OutletView extends OutletRef {
 }
 
 export interface PlaceView extends PlaceRef {
+  /** An SVG map of the place and the places under it, or '' without coordinates. */
+  mapSvg: string;
   kind: Place['kind'];
   kindLabel: string;
   coordinates: [number, number] | null;
@@ -304,11 +317,13 @@ const byDateDesc = (a: ArticleView, b: ArticleView) => b.date.iso.localeCompare(
 const byDateAsc = (a: ArticleView, b: ArticleView) => a.date.iso.localeCompare(b.date.iso) || a.id.localeCompare(b.id);
 
 /** An event's timeline from its milestones and articles (oldest first). */
-function eventTimeline(milestones: Milestone[], articles: ArticleView[]): Pick<EventView, 'timeline' | 'uncoveredMentions'> {
+function eventTimeline(id: string, title: string, milestones: Milestone[], articles: ArticleView[]): Pick<EventView, 'timeline' | 'timelineSvg' | 'uncoveredMentions'> {
   const forTimeline = articles.map((a) => ({ id: a.id, url: a.url, title: a.title, outlet: a.outlet.name_ar, date: a.date.iso }));
   const mentions = forTimeline.flatMap((t, i) => extractMentions({ ...t, paragraphs: paragraphsFromHtml(articles[i]!.html) }));
+  const timeline = buildTimeline(milestones, forTimeline, mentions);
   return {
-    timeline: buildTimeline(milestones, forTimeline, mentions),
+    timeline,
+    timelineSvg: renderTimelineOverview(timeline, { title: `الخط الزمني: ${title}`, id }),
     uncoveredMentions: mentions.filter((m) => !isCovered(m, milestones)),
   };
 }
@@ -337,6 +352,7 @@ export function buildArchive(content: Content, site: SiteInfo): Archive {
         id: data.id,
         url: `/articles/${data.id}/`,
         title: data.title,
+        sharedPassages: [],
         date: displayDate(data.date),
         dateBasis: data.date_basis,
         dateBasisLabel: DATE_BASIS_LABELS[data.date_basis],
@@ -377,6 +393,8 @@ export function buildArchive(content: Content, site: SiteInfo): Archive {
       const inEvent = articles.filter((a) => a.events.some((e) => e.id === data.id)).sort(byDateAsc);
       return {
         ...eventRef(data.id),
+        comparison: { passages: [], figures: { outlets: [], rows: [] } },
+        mapSvg: '',
         title_en: data.title_en,
         start,
         end,
@@ -384,7 +402,7 @@ export function buildArchive(content: Content, site: SiteInfo): Archive {
         articleCount: countText(inEvent.length, NOUNS.article),
         places: data.places.map(placeRef),
         summaryHtml: renderMarkdown(body),
-        ...eventTimeline(data.milestones, inEvent),
+        ...eventTimeline(data.id, data.title, data.milestones, inEvent),
         articles: inEvent,
       };
     })
@@ -437,7 +455,7 @@ export function buildArchive(content: Content, site: SiteInfo): Archive {
     return { ...agencyRef(name), articleCount: countText(crediting.length, NOUNS.article), articles: crediting };
   });
 
-  return {
+  const archive: Archive = {
     site,
     articles,
     events,
@@ -459,6 +477,8 @@ export function buildArchive(content: Content, site: SiteInfo): Archive {
     nav: NAV,
     dateBases: DATE_BASES.map((key) => ({ key, name: DATE_BASIS_NAMES[key], label: DATE_BASIS_LABELS[key] })),
   };
+  addComparisonsAndMaps(archive, content);
+  return archive;
 }
 
 /** Places grouped by kind in the gazetteer's order of kinds (countries first), names sorted. */
@@ -497,6 +517,7 @@ function buildPlaces(
       const here = articles.filter((a) => a.places.some((r) => r.slug === slug));
       return {
         ...placeRefBySlug(slug),
+        mapSvg: '',
         kind: p.kind,
         kindLabel: PLACE_KIND_LABELS[p.kind],
         coordinates: p.coordinates,

@@ -30,6 +30,8 @@ export interface DatedMention {
   /** The sentence it stands in. */
   sentence: string;
   articleId: string;
+  /** The article's outlet, as shown. */
+  outlet: string;
   /** Link to the paragraph: `/articles/ID/#p-N`. */
   href: string;
   /** Why the mention is not to be trusted, if it is not. */
@@ -59,6 +61,7 @@ export function extractMentions(article: ArticleForTimeline): DatedMention[] {
         expression: m.text,
         sentence: sentenceAround(paragraph.text, m.start),
         articleId: article.id,
+        outlet: article.outlet,
         href: `${article.url}#${paragraph.anchor}`,
         ...(m.weekdayAgrees === false ? { flag: 'اليوم المذكور لا يوافق هذا التاريخ' } : {}),
       });

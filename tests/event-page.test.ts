@@ -1,0 +1,68 @@
+/**
+ * The event page on the seed site: map, timeline (as an ordered list with <time datetime>, plus
+ * the right-to-left overview), shared passages and the figures table; and the articles' notes
+ * on the passages other outlets share.
+ */
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { readSiteFile, seedSiteDir } from './helpers/site.ts';
+
+const ALKHABAR = '2019-03-23-alkhabar-tv-is-isis-over-in-syria';
+const SEYASSAH = '2019-03-23-al-seyassah-sdf-declares-isis-defeat-in-baghuz';
+const ROJAVA = '2019-03-13-rojava-network-isis-last-moments-in-baghuz';
+
+/** The HTML of the section with this id. */
+function section(html: string, id: string): string {
+  const start = html.indexOf(`<section class="event-${id}" id="${id}"`);
+  assert.ok(start >= 0, `section #${id}`);
+  return html.slice(start, html.indexOf('</section>', start));
+}
+
+describe('event page', () => {
+  let baghuz: string;
+  let raqqa: string;
+  before(async () => {
+    const site = await seedSiteDir();
+    baghuz = readSiteFile(site, 'events/baghuz-2019/index.html');
+    raqqa = readSiteFile(site, 'events/raqqa-2017/index.html');
+  });
+
+  it('shows a map of the places', () => {
+    const map = section(baghuz, 'map');
+    assert.match(map, /<svg[^>]*class="arshif-map/);
+    assert.match(map, /href="\/places\/baghuz\/"/);
+  });
+
+  it('shows one chronological timeline with evidence linking into the articles', () => {
+    const timeline = section(baghuz, 'timeline');
+    assert.match(timeline, /<svg class="timeline-overview"/);
+    const dates = [...timeline.matchAll(/<time class="timeline-date" datetime="([\d-]+)">/g)].map((m) => m[1]);
+    assert.deepEqual(dates, [...dates].sort(), 'in date order');
+    for (const date of ['2018-09', '2019-03-10', '2019-03-12', '2019-03-23']) assert.ok(dates.includes(date), `${date} on the timeline`);
+    const tweet = timeline.slice(timeline.indexOf('datetime="2019-03-12"'));
+    assert.match(tweet.slice(0, tweet.indexOf('</li>\n      <li class="timeline-entry">')), new RegExp(`href="/articles/${ROJAVA}/#p-\\d+"`));
+    assert.match(section(raqqa, 'timeline'), /datetime="2017-10-17"/);
+  });
+
+  it('lists the passages shared between outlets and the figures each reported', () => {
+    const compare = section(baghuz, 'compare');
+    assert.match(compare, /أسر مئات في الأسابيع الماضية|مئات في الأسابيع الماضية ممن حاولوا التسلل/);
+    const row = (label: string) => {
+      const at = compare.indexOf(`<th scope="row">${label}</th>`);
+      assert.ok(at >= 0, `row ${label}`);
+      return compare.slice(at, compare.indexOf('</tr>', at));
+    };
+    for (const label of ['11 ألف قتيل', '21 ألف جريح', '52 ألف كم²']) {
+      const r = row(label);
+      assert.match(r, new RegExp(`/articles/${ALKHABAR}/#p-`), `${label} from 001`);
+      assert.match(r, new RegExp(`/articles/${SEYASSAH}/#p-`), `${label} from 002`);
+    }
+  });
+
+  it('tells an article which of its passages other outlets published too', async () => {
+    const site = await seedSiteDir();
+    const article = readSiteFile(site, `articles/${ALKHABAR}/index.html`);
+    assert.match(article, /<aside class="shared-passages"[^>]*data-pagefind-ignore/);
+    assert.match(article, /ورد أيضاً في <a href="\/articles\/2019-03-23-(dw-arabic|al-seyassah)-[a-z0-9-]+\/#p-\d+">/);
+  });
+});
