@@ -63,6 +63,8 @@ function pageCases(): PageCase[] {
     { name: `outlet ${outlet.key}`, path: outlet.url },
     ...archive.years.map((y) => ({ name: `year ${y.year}`, path: y.url })),
     { name: `agency ${agency.name}`, path: agency.url },
+    ...archive.entities.slice(0, 1).map((e) => ({ name: `entity ${e.key}`, path: e.url })),
+    { name: 'entities index', path: '/entities/' },
     { name: 'all articles', path: '/articles/' },
     { name: 'events index', path: '/events/' },
     { name: 'places index', path: '/places/' },

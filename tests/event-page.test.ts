@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import { createEntityCounter } from '../src/entities/entity-usage.ts';
 import { readSiteFile, seedSiteDir } from './helpers/site.ts';
 
 const ALKHABAR = '2019-03-23-alkhabar-tv-is-isis-over-in-syria';
@@ -64,5 +65,37 @@ describe('event page', () => {
     const article = readSiteFile(site, `articles/${ALKHABAR}/index.html`);
     assert.match(article, /<aside class="shared-passages"[^>]*data-pagefind-ignore/);
     assert.match(article, /ورد أيضاً في <a href="\/articles\/2019-03-23-(dw-arabic|al-seyassah)-[a-z0-9-]+\/#p-\d+">/);
+  });
+});
+
+describe('actors and their names', () => {
+  it('counts every name of an actor, clitics understood, the longest name first', () => {
+    const count = createEntityCounter({
+      sdf: { name: 'قوات سوريا الديمقراطية', name_en: 'SDF', aliases: ['قسد', 'قوات سورية الديمقراطية'] },
+      isis: { name: 'تنظيم الدولة الإسلامية', name_en: 'ISIS', aliases: ['داعش', 'تنظيم الدولة'] },
+    });
+    const uses = count('قالت قسد إن مقاتلي "قوات سورية الديمقراطية" طردوا تنظيم الدولة الإسلامية، وإن لقسد دوراً ضد داعش وتنظيم الدولة.');
+    const of = (name: string) => uses.find((u) => u.name === name)?.count;
+    assert.equal(of('قسد'), 2);
+    assert.equal(of('قوات سورية الديمقراطية'), 1);
+    assert.equal(of('تنظيم الدولة الإسلامية'), 1);
+    assert.equal(of('تنظيم الدولة'), 1);
+    assert.equal(of('داعش'), 1);
+  });
+
+  it('gives each actor a page listing the articles that name it under any name', async () => {
+    const site = await seedSiteDir();
+    const sdf = readSiteFile(site, 'entities/sdf/index.html');
+    assert.equal([...sdf.matchAll(/class="article-title" href="\/articles\//g)].length, 5);
+    assert.match(sdf, /قسد <span class="count">\(\d+\)<\/span>/);
+  });
+
+  it('shows on the event page which names each outlet uses', async () => {
+    const site = await seedSiteDir();
+    const page = readSiteFile(site, 'events/baghuz-2019/index.html');
+    const table = page.slice(page.indexOf('<table class="figures naming">'), page.indexOf('</table>', page.indexOf('<table class="figures naming">')));
+    assert.match(table, /<a href="\/entities\/sdf\/">قوات سوريا الديمقراطية<\/a>/);
+    assert.match(table, /<a href="\/entities\/syrian-government\/">/);
+    assert.match(table, /الجيش العربي السوري/);
   });
 });

@@ -17,6 +17,8 @@ import { renderMarkdown } from '../markdown/render.ts';
 import { slugify } from './slug.ts';
 import { addComparisonsAndMaps, type SharedPassageNote } from './event-extras.ts';
 import type { EventComparison } from './event-comparison.ts';
+import { addEntityViews, type EntityView, type NamingTable } from '../entities/entity-views.ts';
+import type { Entity } from '../entities/load-entities.ts';
 import { buildTimeline, isCovered, type Milestone, type TimelineEntry } from '../timeline/build-timeline.ts';
 import { extractMentions, type DatedMention } from '../timeline/mentions.ts';
 import { paragraphsFromHtml } from '../timeline/paragraphs.ts';
@@ -94,6 +96,8 @@ export interface EventView extends EventRef {
   comparison: EventComparison;
   /** An SVG map of the event's places, or '' when none has coordinates. */
   mapSvg: string;
+  /** Which names of each actor each outlet uses (src/entities/). */
+  naming: NamingTable;
   /** Milestones, dated mentions from the articles and the articles, in date order. */
   timeline: TimelineEntry[];
   /** The timeline's overview as SVG, drawn right to left. */
@@ -170,6 +174,8 @@ export interface Archive {
   places: PlaceView[];
   years: YearView[];
   agencies: AgencyView[];
+  /** Actors named in the articles (content/data/entities.yml), most written about first. */
+  entities: EntityView[];
   counts: { articles: number; events: number; outlets: number; places: number; years: number };
   /** The counts as Arabic phrases with the noun agreeing: "5 مقالات", "حدثان". */
   countLabels: { articles: string; events: string; outlets: string; places: string; years: string; agencies: string };
@@ -329,7 +335,7 @@ function eventTimeline(id: string, title: string, milestones: Milestone[], artic
 }
 
 /** Builds the archive from validated content. */
-export function buildArchive(content: Content, site: SiteInfo): Archive {
+export function buildArchive(content: Content, site: SiteInfo, entities: Record<string, Entity> = {}): Archive {
   const outletRef = (key: string): OutletRef => {
     const o = content.outlets.entries[key] as Outlet;
     return { key, url: `/outlets/${key}/`, name_ar: o.name_ar, name_en: o.name_en };
@@ -395,6 +401,7 @@ export function buildArchive(content: Content, site: SiteInfo): Archive {
         ...eventRef(data.id),
         comparison: { passages: [], figures: { outlets: [], rows: [] } },
         mapSvg: '',
+        naming: { outlets: [], rows: [] },
         title_en: data.title_en,
         start,
         end,
@@ -463,6 +470,7 @@ export function buildArchive(content: Content, site: SiteInfo): Archive {
     places,
     years,
     agencies,
+    entities: [],
     counts: { articles: articles.length, events: events.length, outlets: outlets.length, places: places.length, years: years.length },
     countLabels: {
       articles: countText(articles.length, NOUNS.article),
@@ -478,6 +486,7 @@ export function buildArchive(content: Content, site: SiteInfo): Archive {
     dateBases: DATE_BASES.map((key) => ({ key, name: DATE_BASIS_NAMES[key], label: DATE_BASIS_LABELS[key] })),
   };
   addComparisonsAndMaps(archive, content);
+  addEntityViews(archive, entities);
   return archive;
 }
 

@@ -4,6 +4,7 @@
  */
 import { loadValidContent } from '../content/load.ts';
 import { buildArchive, type Archive } from './archive.ts';
+import { loadEntities } from '../entities/load-entities.ts';
 
 const cache = new Map<string, Archive>();
 
@@ -11,7 +12,7 @@ export function getArchive(contentDir: string): Archive {
   let archive = cache.get(contentDir);
   if (!archive) {
     const content = loadValidContent(contentDir);
-    archive = buildArchive(content, content.site);
+    archive = buildArchive(content, content.site, loadEntities(content.dir));
     cache.set(contentDir, archive);
   }
   return archive;
