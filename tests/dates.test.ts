@@ -200,7 +200,7 @@ describe('findDateMentions: traps', () => {
     'مارسوا الضغط', 'مارس الضغط عليهم', 'آبار النفط', 'تموزي', 'مايكل', 'تيريزا ماي قالت', 'باب الهوى', 'أب لثلاثة أطفال', 'في أب',
     'سد تشرين', 'حرب تموز', 'شباط', 'نيسان',
     'اليوم التالي', 'في ذلك اليوم', 'الأحد عشر', 'الطرفين الاثنين', 'كلا الاثنين', 'غدا الوضع صعبا', 'غداة الهجوم', 'أمسية',
-    'الأمين العام الحالي', 'على مدى الشهرين المنصرمين', 'في الأسبوع الثاني من آذار', 'منذ خمسة أعوام', 'Time', '42°C',
+    'الأمين العام الحالي', 'على مدى الشهرين المنصرمين', 'في الأسبوع الثاني من آذار', 'Time', '42°C',
     '16 رجب 1440 هـ',
   ];
   for (const text of none) it(JSON.stringify(text), () => assert.deepEqual(findDateMentions(text, { anchor: day('2019-03-13') }), []));
@@ -216,6 +216,7 @@ describe('findDateMentions over the seeds', () => {
       ['السبت', '2019-03-23'], // فجر السبت
       ['اليوم السبت', '2019-03-23'],
       ['23 أذار/مارس 2019', '2019-03-23'],
+      ['بعد ستة أشهر', '2018-09'], // "… اليوم السبت … بعد ستة أشهر من اطلاقها هجوماً": the offensive
       ['2014', '2014'],
       ['عام 2014', '2014'],
       ['عام 2014', '2014'],
@@ -234,7 +235,7 @@ describe('findDateMentions over the seeds', () => {
     assert.equal(first.weekday, 6);
     assert.deepEqual([first.month, first.day], [3, 23]);
     assert.deepEqual(yearsMatchingWeekday(3, 23, 6, 2014, 2019), [2019]);
-    assert.deepEqual(values('001'), [['السبت 23 آذار', null], ['2014', '2014'], ['2014', '2014']]);
+    assert.deepEqual(values('001'), [['السبت 23 آذار', null], ['منذ خمسة أعوام', null], ['2014', '2014'], ['2014', '2014']]);
     assert.deepEqual(yearsMentioned(seed('001')), [2014]);
   });
 
@@ -356,4 +357,36 @@ describe('dateFromUrl', () => {
     ['not a url', undefined],
   ];
   for (const [url, expected] of cases) it(url, () => assert.equal(dateFromUrl(url), expected));
+});
+
+describe('spans counted back from the publication date', () => {
+  const anchor = { year: 2019, month: 3, day: 23 };
+  const cases: Array<[string, string | undefined, string | undefined]> = [
+    // 000: the offensive was launched six months before the declaration
+    ['أعلنت اليوم السبت انتهاء المعركة بعد ستة أشهر من اطلاقها هجوماً واسعاً', 'اليوم السبت', '2019-03-23'],
+    ['قبل ثلاثة أيام', 'قبل ثلاثة أيام', '2019-03-20'],
+    ['قبل 10 أيام', 'قبل 10 أيام', '2019-03-13'],
+    ['قبل أسبوعين', 'قبل أسبوعين', '2019-03-09'],
+    ['قبل شهر', 'قبل شهر', '2019-02'],
+    ['منذ عامين', 'منذ عامين', '2017'],
+    ['منذ خمسة أعوام حتى الآن', 'منذ خمسة أعوام', '2014'],
+    // "بعد ستة أشهر" with no "من" looks forward: not a date of the past
+    ['بعد ستة أشهر ستنتهي المهمة', undefined, undefined],
+    // not about today: the span counts from another date of the story, so it is left alone
+    ['بعد سبعة أشهر من دخول المدينة', undefined, undefined],
+    // a plural with no number is no count
+    ['بعد أعوام من القتال', undefined, undefined],
+  ];
+  it('dates what happened six months before a statement made today (seed 000)', () => {
+    const found = findDateMentions('أعلنت اليوم السبت انتهاء المعركة بعد ستة أشهر من اطلاقها هجوماً واسعاً', { anchor });
+    assert.deepEqual(found.map((m) => [m.text, m.value]), [['اليوم السبت', '2019-03-23'], ['بعد ستة أشهر', '2018-09']]);
+  });
+  for (const [text, expression, value] of cases) {
+    it(text, () => {
+      const [m] = findDateMentions(text, { anchor });
+      assert.equal(m?.text, expression);
+      assert.equal(m?.value, value);
+      if (m) assert.equal(m.kind, 'relative');
+    });
+  }
 });

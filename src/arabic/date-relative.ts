@@ -2,7 +2,9 @@
  * Matchers for dates counted from the publication date: اليوم, أمس, أول من أمس, غداً, بعد غد
  * (each optionally followed by its weekday: "أمس الثلاثاء"), "الأحد الماضي", "الثلاثاء المقبل",
  * a bare weekday (the one in the week up to the publication date), "مطلع الشهر الحالي",
- * "الشهر الماضي", "العام الماضي". Without an anchor they are found all the same, unresolved.
+ * "الشهر الماضي", "العام الماضي", and spans counted back from it: "قبل ثلاثة أشهر",
+ * "منذ عامين", "بعد ستة أشهر من إطلاقها هجوماً" (what followed "من" happened six months before).
+ * Without an anchor they are found all the same, unresolved.
  */
 import type { CalendarDate } from './calendar.ts';
 import { originalSpan, type Folded } from './date-fold.ts';
@@ -37,6 +39,38 @@ const YEAR_RELATIVE = new RegExp(
   `${EDGE_START}${BW}(?<edge>${EDGE}${H}+)?(?:(?:ال|لل|بال)(?:عام|سنه)${H}+(?<dir>${PAST}|${CURRENT}|${NEXT})|هذا${H}+العام|هذه${H}+السنه)${E}`,
   'gu',
 );
+
+/** Spans counted back from the anchor: "قبل 3 أيام", "منذ عامين", "بعد ستة أشهر من …". */
+const COUNT_WORDS: Readonly<Record<string, number>> = {
+  واحد: 1, اثنين: 2, ثلاث: 3, ثلاثه: 3, اربع: 4, اربعه: 4, خمس: 5, خمسه: 5, ست: 6, سته: 6,
+  سبع: 7, سبعه: 7, ثماني: 8, ثمانيه: 8, تسع: 9, تسعه: 9, عشر: 10, عشره: 10,
+};
+const UNITS: ReadonlyArray<[RegExp, 'day' | 'week' | 'month' | 'year', boolean]> = [
+  [/^(?:يوم|ايام)$/, 'day', false],
+  [/^يومين$/, 'day', true],
+  [/^(?:اسبوع|اسابيع)$/, 'week', false],
+  [/^اسبوعين$/, 'week', true],
+  [/^(?:شهر|اشهر|شهور)$/, 'month', false],
+  [/^شهرين$/, 'month', true],
+  [/^(?:عام|اعوام|سنه|سنوات|سنين)$/, 'year', false],
+  [/^(?:عامين|سنتين)$/, 'year', true],
+];
+const SPAN = new RegExp(
+  `(?=[قمب])${BW}(?<rel>قبل|منذ|بعد)${H}+(?:(?<n>\\d{1,2}|${Object.keys(COUNT_WORDS).join('|')})${H}+)?(?<unit>[\\p{L}]+)${E}(?<from>${H}+من${E})?`,
+  'gu',
+);
+
+/** The sentence of the folded text around offset `at`. */
+function sentenceOf(text: string, at: number): string {
+  const start = Math.max(text.lastIndexOf('.', at), text.lastIndexOf('؟', at), text.lastIndexOf('\n', at)) + 1;
+  const ends = ['.', '؟', '\n'].map((c) => text.indexOf(c, at)).filter((i) => i >= 0);
+  return text.slice(start, ends.length ? Math.min(...ends) : text.length);
+}
+
+function spanUnit(word: string): { unit: 'day' | 'week' | 'month' | 'year'; dual: boolean } | undefined {
+  for (const [re, unit, dual] of UNITS) if (re.test(word)) return { unit, dual };
+  return undefined;
+}
 
 /** Words before اليوم that make it some other day: "ذلك اليوم", "في نفس اليوم". */
 const NOT_TODAY_BEFORE = /^(?:ذلك|ذاك|نفس|ذات|هذا|تلك)$/;
@@ -102,6 +136,29 @@ export function relativeDates(f: Folded, anchor?: CalendarDate): Candidate[] {
   for (const m of everyMatch(MONTH_EDGE, text)) {
     if (AL_WORD.test(wordAfter(text, m.index + m[0].length))) continue;
     push(m, relative('month', anchor && shiftMonths(anchor, 0)));
+  }
+
+  for (const m of everyMatch(SPAN, text)) {
+    const { rel = '', n, unit: unitWord = '', from } = m.groups ?? {};
+    const unit = spanUnit(unitWord);
+    if (!unit || (unit.dual && n)) continue;
+    // "بعد ستة أشهر" alone looks forward; only "بعد … من X" dates X, counted back, and only in a
+    // sentence about today ("أعلنت اليوم … بعد ستة أشهر من إطلاقها هجوماً"): elsewhere the span
+    // counts from some other date of the story ("بدأ في نوفمبر 2016، لتتمكن بعد سبعة أشهر من …").
+    if (rel === 'بعد' && (!from || !/(?:^|[^\p{L}])اليوم(?![\p{L}])/u.test(sentenceOf(text, m.index)))) continue;
+    // "بعد أعوام من القتال": a plural with no number is no count.
+    if (!n && !unit.dual && !/^(?:يوم|اسبوع|شهر|عام|سنه)$/.test(unitWord)) continue;
+    const count = unit.dual ? 2 : n ? (/^\d/.test(n) ? Number(n) : (COUNT_WORDS[n] ?? 0)) : 1;
+    if (count < 1) continue;
+    const end = m.index + m[0].length - (from?.length ?? 0);
+    const value = !anchor
+      ? undefined
+      : unit.unit === 'year'
+        ? String(anchor.year - count)
+        : unit.unit === 'month'
+          ? shiftMonths(anchor, -count)
+          : shiftDays(anchor, -count * (unit.unit === 'week' ? 7 : 1));
+    out.push({ start: m.index, end, mention: relative(unit.unit === 'week' ? 'day' : unit.unit, value) });
   }
 
   for (const m of everyMatch(YEAR_RELATIVE, text)) {
