@@ -1,10 +1,12 @@
 /**
  * Content from the web is untrusted. A hostile article (script tags, event handlers,
  * javascript: links, HTML and template syntax in every field) must build into pages where
- * nothing executes: Chromium visits every page the article appears on and no dialog fires.
+ * nothing executes: Chromium visits every page the article appears on, no dialog fires and no
+ * element, handler or script link is injected. (tests/hostile-corpus.test.ts does the same for a
+ * case per field, in outlets, places, events and site.yml too.)
  */
 import assert from 'node:assert/strict';
-import { cpSync, readdirSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
@@ -12,6 +14,8 @@ import { PROJECT_ROOT } from '../src/site/paths.ts';
 import { launchChromium } from './helpers/browser.ts';
 import { serveStatic, type StaticServer } from './helpers/server.ts';
 import { buildSite, copySeedContent, readSiteFile } from './helpers/site.ts';
+import { findInjected, findInjectedInHtml, visibleText } from './helpers/hostile.ts';
+import { parseXml, type XmlElement } from './helpers/xml.ts';
 
 const ID = '2017-10-20-al-khaleej-hostile';
 
@@ -49,6 +53,7 @@ describe('hostile content in Chromium', () => {
       .map((f) => '/' + relative('.', f).replace(/index\.html$/, ''));
     pages.push(`/search/?q=${encodeURIComponent('<script>alert("q")</script>')}`, '/search/?q=' + encodeURIComponent('خبيث'));
     const dialogs: string[] = [];
+    const injected: string[] = [];
     const context = await browser.newContext();
     const page = await context.newPage();
     page.on('dialog', async (dialog) => {
@@ -61,9 +66,44 @@ describe('hostile content in Chromium', () => {
       if (path.startsWith('/search/')) await page.waitForTimeout(500);
       await page.mouse.move(10, 10);
       for (const link of await page.$$('a[href^="javascript" i]')) assert.fail(`javascript: link on ${path}: ${await link.evaluate((a) => a.outerHTML)}`);
+      injected.push(...(await findInjected(page)).map((what) => `${path}: ${what}`));
     }
     await context.close();
     assert.deepEqual(dialogs, []);
+    assert.deepEqual(injected, []);
     assert.ok(pages.length >= 10, `visited ${pages.length} pages`);
+  });
+
+  it('shows the hostile fields as text on the article page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/articles/${ID}/`, { waitUntil: 'load' });
+    const shown = await visibleText(page);
+    await page.close();
+    for (const text of [
+      '<script>alert("title")</script>',
+      '<svg onload=alert("author")>',
+      '</p><script>alert("dateline")</script>',
+      '{{ 7*7 }}',
+      '<script>alert("gallery")</script>',
+      '<a href="javascript:alert(1)">note</a>',
+      '<script>alert("body")</script>',
+    ]) {
+      assert.ok(shown.includes(text), `the page does not show ${text}`);
+    }
+  });
+
+  it('keeps the feed well-formed, its titles text and its content harmless', async () => {
+    const feed = parseXml(readFileSync(join(siteDir, 'feed.xml'), 'utf8'));
+    const entry = feed.root.children.find(
+      (c): c is XmlElement => typeof c !== 'string' && c.name === 'entry' && c.children.some((t) => typeof t !== 'string' && t.name === 'id' && t.children.join('').includes(ID)),
+    );
+    assert.ok(entry, 'the hostile article is in the feed');
+    const child = (name: string) => entry.children.find((c): c is XmlElement => typeof c !== 'string' && c.name === name) as XmlElement;
+    assert.equal(child('title').attributes.type, undefined, 'a title is text');
+    assert.match(child('title').children.join(''), /^<script>alert\("title"\)<\/script>/);
+    const page = await browser.newPage();
+    const injected = await findInjectedInHtml(page, child('content').children.join(''));
+    await page.close();
+    assert.deepEqual(injected, []);
   });
 });

@@ -23,6 +23,9 @@ import {
   type SiteFile,
 } from './schema.ts';
 import { checkReferences } from './references.ts';
+import { unsafeCharacters } from './schema.ts';
+import { markdownLimitProblem } from '../markdown/limits.ts';
+import { decodeBytes } from '../arabic/decode.ts';
 
 export interface ContentFile<T> {
   /** Path as the user sees it. */
@@ -39,7 +42,13 @@ export interface DataEntries<T> {
   file: string;
   /** False when the file is missing or its YAML is broken (references to it are then not checked). */
   loaded: boolean;
+  /** The valid entries by key, in an object without a prototype (a key `constructor` is just a key). */
   entries: Record<string, T>;
+  /**
+   * Entries present but invalid, as written (their problems are reported): references to them
+   * are not reported again as unknown.
+   */
+  rejected: Record<string, unknown>;
   lineOf: YamlSource['lineOf'];
 }
 
@@ -66,6 +75,7 @@ export function loadContent(contentDir: string): { content: Content; problems: P
       hint: 'run the build from the project folder, or pass --content DIR',
     });
   }
+  problems.push(...checkFolders(dir));
   const outlets = loadDataFile(join(dir, 'data', 'outlets.yml'), outletSchema, problems);
   const places = loadDataFile(join(dir, 'data', 'places.yml'), placeSchema, problems);
   const articles = loadMarkdownFolder(join(dir, 'articles'), articleSchema, problems);
@@ -77,7 +87,28 @@ export function loadContent(contentDir: string): { content: Content; problems: P
   problems.push(...checkReferences(content));
   problems.push(...checkSources(content));
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
-  return { content, problems };
+  return { content, problems: capPerFile(problems) };
+}
+
+/** Most problems listed for one file; a file with more is likely not what it should be at all. */
+export const MAX_PROBLEMS_PER_FILE = 20;
+
+/** The first MAX_PROBLEMS_PER_FILE problems of each file, then one line saying how many more. */
+function capPerFile(sorted: Problem[]): Problem[] {
+  const out: Problem[] = [];
+  const count = new Map<string, number>();
+  for (const p of sorted) count.set(p.file, (count.get(p.file) ?? 0) + 1);
+  const shown = new Map<string, number>();
+  for (const p of sorted) {
+    const n = (shown.get(p.file) ?? 0) + 1;
+    shown.set(p.file, n);
+    if (n <= MAX_PROBLEMS_PER_FILE) out.push(p);
+    else if (n === MAX_PROBLEMS_PER_FILE + 1) {
+      const more = (count.get(p.file) ?? 0) - MAX_PROBLEMS_PER_FILE;
+      out.push({ file: p.file, message: `${more} more problem${more === 1 ? '' : 's'} in this file`, hint: 'fix those above first (the file may not be what it should be), then build again' });
+    }
+  }
+  return out;
 }
 
 /** Like loadContent, but throws one ArshifError listing every problem. */
@@ -92,40 +123,109 @@ export function displayPath(absolute: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : absolute;
 }
 
-function readText(path: string, problems: Problem[]): string | undefined {
+/**
+ * Largest content files read. An article's Markdown above 2 MB is not an article (the limit of
+ * `npm run add` for raw texts, too): a pasted dump or several articles in one, which would also
+ * make a page no reader can load. Data files get more room (a large gazetteer) but not without
+ * bound: a mislaid video must not be read into memory.
+ */
+export const MAX_MARKDOWN_BYTES = 2 * 1024 * 1024;
+export const MAX_DATA_BYTES = 16 * 1024 * 1024;
+
+const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+/** The file's text (UTF-8, BOM allowed, line ends made LF), or undefined with a problem. */
+function readText(path: string, problems: Problem[], maxBytes: number): string | undefined {
+  const file = displayPath(path);
+  const size = statSync(path).size;
+  if (size > maxBytes) {
+    problems.push(
+      maxBytes === MAX_MARKDOWN_BYTES
+        ? { file, message: `is ${megabytes(size)}; a news article's text is far smaller (limit ${megabytes(maxBytes)}, as for \`npm run add\`)`, hint: 'keep only the article\'s text, one article per file' }
+        : { file, message: `is ${megabytes(size)}, more than a data file may hold (limit ${megabytes(maxBytes)})`, hint: 'check that it is the right file; split the data or move other files out of content/' },
+    );
+    return undefined;
+  }
   const bytes = readFileSync(path);
-  if (bytes.includes(0)) {
-    problems.push({ file: displayPath(path), message: 'is a binary file, not text', hint: 'remove it, or replace it with a UTF-8 text file' });
-    return undefined;
+  const invalidAt = firstInvalidUtf8(bytes);
+  if (invalidAt === -1 && !bytes.includes(0)) return new TextDecoder('utf-8').decode(bytes).replace(/\r\n?/g, '\n');
+  const lineAt = (offset: number) => bytes.subarray(0, offset).filter((b) => b === 0x0a).length + 1;
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok && decoded.reason === 'binary') {
+    const kind = /^is a binary file \(([^)]*)\)/.exec(decoded.message)?.[1];
+    const nul = bytes.indexOf(0);
+    const what = kind === 'it contains NUL bytes' ? `it contains NUL bytes, the first on line ${lineAt(nul)}` : kind;
+    problems.push({ file, message: `is a binary file${what ? ` (${what})` : ''}, not text`, hint: 'remove it, or replace it with a UTF-8 text file' });
+  } else if ((decoded.ok && decoded.encoding === 'windows-1256') || (!bytes.includes(0) && looksLikeWindows1256(bytes))) {
+    problems.push({
+      file,
+      line: lineAt(invalidAt),
+      message: 'is not UTF-8 but Windows-1256 (the older Arabic Windows encoding)',
+      hint: 'save it as UTF-8 (e.g. `iconv -f WINDOWS-1256 -t UTF-8`); raw texts in any encoding go through `npm run add`',
+    });
+  } else if (decoded.ok && decoded.encoding.startsWith('utf-16')) {
+    problems.push({ file, message: 'is UTF-16, not UTF-8', hint: 'save it as UTF-8' });
+  } else if (bytes.includes(0)) {
+    problems.push({ file, line: lineAt(bytes.indexOf(0)), message: 'contains a NUL byte, which no text holds', hint: 'remove it (the file may be damaged), and save it as UTF-8' });
+  } else {
+    problems.push({ file, line: lineAt(invalidAt), message: 'is not valid UTF-8', hint: 'save the file as UTF-8 (raw texts in other encodings go through `npm run add`)' });
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    problems.push({ file: displayPath(path), message: 'is not valid UTF-8', hint: 'save the file as UTF-8 (raw texts in other encodings go through `npm run add`)' });
-    return undefined;
+  return undefined;
+}
+
+/**
+ * Whether text that is not UTF-8 reads as Arabic in Windows-1256: most of its non-ASCII bytes
+ * are Arabic letters there. (A content file is mostly ASCII field names, so the share of Arabic
+ * among all letters, which `add` weighs for raw texts, says little here.)
+ */
+function looksLikeWindows1256(bytes: Uint8Array): boolean {
+  const high = [...new TextDecoder('windows-1256').decode(bytes.filter((b) => b >= 0x80))];
+  const arabic = high.filter((c) => /[\u0600-\u06FF]/u.test(c)).length;
+  return high.length >= 4 && arabic >= 0.8 * high.length;
+}
+
+/** The offset of the first byte that does not start a valid UTF-8 sequence, or -1. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i] as number;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    // Overlong forms, surrogates and code points past U+10FFFF.
+    const b1 = bytes[i + 1] ?? 0;
+    if ((b === 0xe0 && b1 < 0xa0) || (b === 0xed && b1 >= 0xa0) || (b === 0xf0 && b1 < 0x90) || (b === 0xf4 && b1 >= 0x90)) return i;
+    i += need + 1;
   }
-  return text.replace(/\r\n?/g, '\n');
+  return -1;
 }
 
 export function loadDataFile<S extends z.ZodType>(path: string, schema: S, problems: Problem[]): DataEntries<z.infer<S>> {
   const file = displayPath(path);
-  const result: DataEntries<z.infer<S>> = { file, loaded: false, entries: {}, lineOf: () => undefined };
+  const result: DataEntries<z.infer<S>> = { file, loaded: false, entries: Object.create(null), rejected: Object.create(null), lineOf: () => undefined };
   if (!existsSync(path)) {
     problems.push({ file, message: 'is missing', hint: 'create it (see README.md, "Content")' });
     return result;
   }
-  const text = readText(path, problems);
+  if (!statSync(path).isFile()) {
+    problems.push({ file, message: 'is a folder, not a file', hint: 'put the data file itself here' });
+    return result;
+  }
+  const text = readText(path, problems, MAX_DATA_BYTES);
   if (text === undefined) return result;
   const yaml = parseYamlSource(text, file);
   result.lineOf = yaml.lineOf;
   problems.push(...yaml.problems);
   if (yaml.value === undefined) return result;
-  result.loaded = true;
   if (yaml.value === null || typeof yaml.value !== 'object' || Array.isArray(yaml.value)) {
-    problems.push({ file, line: 1, message: 'must be a map of entries keyed by their Latin key', hint: 'write `key:` followed by the entry\'s fields, indented' });
+    // Left unloaded: with no entries at all, every reference to it would be reported too.
+    problems.push(
+      yaml.value === null
+        ? { file, line: 1, message: 'is empty', hint: 'it must list the entries, each under its Latin key (restore it from version control if it was emptied by mistake)' }
+        : { file, line: 1, message: `must be a map of entries keyed by their Latin key, not ${kindOf(yaml.value)}`, hint: 'write `key:` followed by the entry\'s fields, indented' },
+    );
     return result;
   }
+  result.loaded = true;
   for (const [key, raw] of Object.entries(yaml.value as Record<string, unknown>)) {
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(key)) {
       problems.push({ file, line: yaml.lineOf([key]), field: key, message: 'is not a valid key', hint: 'use lowercase Latin letters, digits and single hyphens' });
@@ -133,7 +233,10 @@ export function loadDataFile<S extends z.ZodType>(path: string, schema: S, probl
     }
     const parsed = schema.safeParse(raw);
     if (parsed.success) result.entries[key] = parsed.data;
-    else problems.push(...zodProblems(parsed.error, file, yaml, [key]));
+    else {
+      result.rejected[key] = raw;
+      problems.push(...zodProblems(parsed.error, file, yaml, [key]));
+    }
   }
   return result;
 }
@@ -147,11 +250,19 @@ const DEFAULT_SITE: SiteFile = { title: 'أرشيف', description: 'أرشيف �
 export function loadObjectFile<S extends z.ZodType>(path: string, schema: S, fallback: z.infer<S>, problems: Problem[]): z.infer<S> {
   if (!existsSync(path)) return fallback;
   const file = displayPath(path);
-  const text = readText(path, problems);
+  if (!statSync(path).isFile()) {
+    problems.push({ file, message: 'is a folder, not a file', hint: 'put the data file itself here' });
+    return fallback;
+  }
+  const text = readText(path, problems, MAX_DATA_BYTES);
   if (text === undefined) return fallback;
   const yaml = parseYamlSource(text, file);
   problems.push(...yaml.problems);
   if (yaml.value === undefined) return fallback;
+  if (yaml.value !== null && (typeof yaml.value !== 'object' || Array.isArray(yaml.value))) {
+    problems.push({ file, line: 1, message: `must be fields written \`key: value\`, not ${kindOf(yaml.value)}`, hint: 'see README.md, "Content", for the fields of this file' });
+    return fallback;
+  }
   const parsed = schema.safeParse(yaml.value ?? {});
   if (parsed.success) return parsed.data;
   problems.push(...zodProblems(parsed.error, file, yaml, []));
@@ -163,13 +274,17 @@ function loadMarkdownFolder<S extends z.ZodType>(folder: string, schema: S, prob
   const files: ContentFile<z.infer<S>>[] = [];
   for (const name of readdirSync(folder).sort()) {
     const path = join(folder, name);
-    if (!statSync(path).isFile() || name.startsWith('.')) continue;
+    if (name.startsWith('.')) continue;
     const file = displayPath(path);
+    if (!statSync(path).isFile()) {
+      problems.push({ file, message: `is a folder, and only the files directly in ${displayPath(folder)}/ are read`, hint: 'move its files up, or move it out of content/' });
+      continue;
+    }
     if (!name.endsWith('.md')) {
       problems.push({ file, message: 'is not a Markdown file', hint: 'content files end in .md; move other files out of this folder' });
       continue;
     }
-    const text = readText(path, problems);
+    const text = readText(path, problems, MAX_MARKDOWN_BYTES);
     if (text === undefined) continue;
     const loaded = parseMarkdownFile(text, file, schema, problems);
     if (loaded) files.push(loaded);
@@ -184,6 +299,11 @@ function parseMarkdownFile<S extends z.ZodType>(
   problems: Problem[],
 ): ContentFile<z.infer<S>> | undefined {
   const source = text.replace(/^\uFEFF/, '');
+  const language = /^---([^\s-][^\n]*)\n/.exec(source)?.[1];
+  if (language !== undefined) {
+    problems.push({ file, line: 1, message: `front matter starts with "---${language}": front matter in a language other than YAML is never read`, hint: 'start the file with a line "---" alone, then the fields in YAML' });
+    return undefined;
+  }
   if (!/^---[ \t]*\n/.test(source)) {
     problems.push({ file, line: 1, message: 'has no front matter', hint: 'start the file with a line "---", the fields, and another "---"' });
     return undefined;
@@ -197,7 +317,17 @@ function parseMarkdownFile<S extends z.ZodType>(
   const yaml = parseYamlSource(split.matter.replace(/^\n/, ''), file, 2);
   problems.push(...yaml.problems);
   if (yaml.value === undefined) return undefined;
+  if (yaml.value !== null && (typeof yaml.value !== 'object' || Array.isArray(yaml.value))) {
+    problems.push({ file, line: 2, message: `the front matter must be fields written \`key: value\`, not ${kindOf(yaml.value)}`, hint: 'write one field a line, e.g. `title: …` (see README.md, "Content")' });
+    return undefined;
+  }
   const bodyLine = source.slice(0, source.length - split.content.length).split('\n').length;
+  problems.push(...bodyCharacterProblems(split.content, file, bodyLine));
+  const limit = markdownLimitProblem(split.content);
+  if (limit) {
+    const [message = limit, hint = ''] = limit.split(/; (.*)/s);
+    problems.push({ file, line: bodyLine, message, hint });
+  }
   const parsed = schema.safeParse(yaml.value ?? {});
   if (!parsed.success) {
     problems.push(...zodProblems(parsed.error, file, yaml, []));
@@ -219,14 +349,18 @@ export function zodProblems(error: z.ZodError, file: string, yaml: YamlSource, p
         hint: 'remove it or correct its spelling (see README.md, "Content")',
       }));
     }
-    const missing = issue.code === 'invalid_type' && valueAt(yaml.value, path) === undefined;
+    const value = valueAt(yaml.value, path);
+    const missing = issue.code === 'invalid_type' && value === undefined;
+    // A message may carry its own advice after "; " (e.g. "contains …; remove them").
+    const [message = issue.message, hint = 'correct the value'] = issue.message.split(/; (.*)/s);
+    const found = issue.code === 'invalid_type' && value !== null ? `, not ${kindOf(value)}` : '';
     return [
       {
         file,
         line: yaml.lineOf(path),
         field: formatPath(path),
-        message: missing ? 'is missing' : issue.message,
-        hint: missing ? 'add it (see README.md, "Content")' : 'correct the value',
+        message: missing ? 'is missing' : message + found,
+        hint: missing ? 'add it (see README.md, "Content")' : hint,
       },
     ];
   });
@@ -252,6 +386,10 @@ function checkSources(content: Content): Problem[] {
       problems.push({ file: article.file, line, field: 'source.file', message: `${sourceFile} does not exist`, hint: 'restore the raw text under content/sources/ or correct the path' });
       continue;
     }
+    if (!statSync(path).isFile()) {
+      problems.push({ file: article.file, line, field: 'source.file', message: `${sourceFile} is not a file`, hint: 'name the raw text\'s file under content/sources/' });
+      continue;
+    }
     const actual = createHash('sha256').update(readFileSync(path)).digest('hex');
     if (actual !== sha256) {
       problems.push({
@@ -268,4 +406,79 @@ function checkSources(content: Content): Problem[] {
 
 export function idFromFile(file: string): string {
   return basename(file).replace(/\.md$/, '');
+}
+
+/** "a list", "a map", "a number", "true or false", "text": what a YAML value is, for messages. */
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'empty';
+  switch (typeof value) {
+    case 'object':
+      return 'a group of fields';
+    case 'number':
+    case 'bigint':
+      return 'a number';
+    case 'boolean':
+      return 'true or false';
+    case 'string':
+      return 'text';
+    default:
+      return typeof value;
+  }
+}
+
+/**
+ * Direction controls and control characters in a Markdown body, written as such or as character
+ * references (`&#x202E;`, which Markdown turns into the character): one problem, at the first line.
+ */
+function bodyCharacterProblems(body: string, file: string, bodyLine: number): Problem[] {
+  const lines = body.split('\n').map((line) =>
+    line.replace(/&#(?:x([0-9a-f]{1,6})|([0-9]{1,7}));/gi, (ref, hex?: string, dec?: string) => {
+      const code = hex ? parseInt(hex, 16) : Number(dec);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ref;
+    }),
+  );
+  const bad = lines.flatMap((text, i) => (unsafeCharacters(text) ? [i] : []));
+  const first = bad[0];
+  if (first === undefined) return [];
+  const [message = '', hint = ''] = (unsafeCharacters(lines[first] ?? '') ?? '').split(/; (.*)/s);
+  const others = bad.length > 1 ? ` (and on ${bad.length - 1} more line${bad.length === 2 ? '' : 's'})` : '';
+  return [{ file, line: bodyLine + first, message: `the text ${message}${others}`, hint }];
+}
+
+/** What content/ and content/data/ may hold. */
+export const CONTENT_FOLDERS = ['articles', 'events', 'data', 'sources'] as const;
+export const DATA_FILES = ['outlets.yml', 'places.yml', 'agencies.yml', 'clutter.yml', 'entities.yml', 'site.yml'] as const;
+
+/**
+ * Anything else in content/ is refused rather than ignored: a misspelt folder would silently
+ * lose its files, and a stray template or data script would be run by Eleventy, which reads
+ * the content folder as its input. Hidden files (.DS_Store, .gitkeep) are left alone.
+ */
+function checkFolders(dir: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith('.')) continue;
+    const path = join(dir, name);
+    const known = (CONTENT_FOLDERS as readonly string[]).includes(name);
+    if (!known || !statSync(path).isDirectory()) {
+      problems.push({
+        file: displayPath(path),
+        message: known ? 'must be a folder' : 'is not part of the content',
+        hint: `content/ holds only the folders ${CONTENT_FOLDERS.map((f) => `${f}/`).join(', ')}; move it out of content/`,
+      });
+    }
+  }
+  const data = join(dir, 'data');
+  if (existsSync(data) && statSync(data).isDirectory()) {
+    for (const name of readdirSync(data).sort()) {
+      if (name.startsWith('.') || (DATA_FILES as readonly string[]).includes(name)) continue;
+      problems.push({
+        file: displayPath(join(data, name)),
+        message: 'is not a data file Arshif reads',
+        hint: `content/data/ holds ${DATA_FILES.join(', ')}; correct its name or move it out of content/`,
+      });
+    }
+  }
+  return problems;
 }

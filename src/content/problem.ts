@@ -25,7 +25,24 @@ export function formatPath(path: ReadonlyArray<string | number>): string {
 export function formatProblem(p: Problem): string {
   const where = p.line ? `${p.file}:${p.line}` : p.file;
   const field = p.field ? ` ${p.field}:` : '';
-  return `${where}:${field} ${p.message}; ${p.hint}`;
+  return showInvisible(`${where}:${field} ${p.message}; ${p.hint}`);
+}
+
+/**
+ * Control characters (line breaks included) and bidi embeddings, overrides and isolates,
+ * written as `<U+202E>`: a problem stays on one line, a hostile file name or value cannot drive
+ * the terminal (escape sequences) or reorder what the reader sees.
+ */
+const INVISIBLE = /[\x00-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069]/g;
+
+export function showInvisible(text: string): string {
+  return text.replace(INVISIBLE, (c) => `<U+${c.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+
+/** A value from a content file quoted in a message: in quotes, cut to `max` characters. */
+export function quoted(value: string, max = 80): string {
+  const chars = [...value];
+  return `"${chars.length > max ? `${chars.slice(0, max).join('')}…` : value}"`;
 }
 
 /**

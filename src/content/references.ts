@@ -3,26 +3,43 @@
  * unique and match their file names, and the gazetteer's parents and spellings are consistent.
  */
 import type { Content } from './load.ts';
-import { formatPath, type Problem } from './problem.ts';
+import { formatPath, quoted, type Problem } from './problem.ts';
 import { suggest } from './suggest.ts';
 import { basename } from 'node:path';
+import { slugify } from '../site/slug.ts';
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The advice for an id that differs from its file's name: a file name that is no id is renamed. */
+function renameHint(id: string, fileName: string): string {
+  return ID.test(fileName)
+    ? `rename the file to ${id}.md or set id: ${fileName}`
+    : `rename the file to ${id}.md (a file is named after its id: lowercase Latin letters, digits and hyphens)`;
+}
 
 export function checkReferences(content: Content): Problem[] {
   const problems: Problem[] = [];
   const { outlets, places, articles, events } = content;
   const gazetteer = placeNames(content);
+  // Names of gazetteer entries that are present but invalid: their own problems are reported.
+  const rejectedPlaceNames = new Set(
+    Object.values(places.rejected).flatMap((raw) => {
+      const { name, variants } = (raw ?? {}) as { name?: unknown; variants?: unknown };
+      return [name, ...(Array.isArray(variants) ? variants : [])].filter((n): n is string => typeof n === 'string').map((n) => n.trim());
+    }),
+  );
   const eventIds = new Set([...events.map((e) => e.data.id), ...content.eventFileIds]);
 
   problems.push(...checkGazetteer(content));
 
   const checkPlace = (item: { file: string; lineOf: (p: Array<string | number>) => number | undefined }, path: Array<string | number>, name: string) => {
-    if (!places.loaded || gazetteer.canonical.has(name)) return;
+    if (!places.loaded || gazetteer.canonical.has(name) || rejectedPlaceNames.has(name)) return;
     const canonical = gazetteer.variantOf.get(name);
     problems.push({
       file: item.file,
       line: item.lineOf(path),
       field: formatPath(path),
-      message: canonical ? `"${name}" is a spelling variant of "${canonical}"` : `"${name}" is not in the gazetteer`,
+      message: canonical ? `${quoted(name)} is a spelling variant of "${canonical}"` : `${quoted(name)} is not in the gazetteer`,
       hint: canonical ? `write the canonical name "${canonical}"` : `add it to ${places.file} or use the canonical name of a place listed there`,
     });
   };
@@ -42,7 +59,7 @@ export function checkReferences(content: Content): Problem[] {
     const { id, outlet } = article.data;
     const expected = basename(article.file, '.md');
     if (id !== expected) {
-      problems.push({ file: article.file, line: article.lineOf(['id']), field: 'id', message: `"${id}" differs from the file name`, hint: `rename the file to ${id}.md or set id: ${expected}` });
+      problems.push({ file: article.file, line: article.lineOf(['id']), field: 'id', message: `"${id}" differs from the file name`, hint: renameHint(id, expected) });
     }
     const other = seenIds.get(id);
     if (other) {
@@ -50,7 +67,7 @@ export function checkReferences(content: Content): Problem[] {
     } else {
       seenIds.set(id, article.file);
     }
-    if (outlets.loaded && !outlets.entries[outlet]) {
+    if (outlets.loaded && outlets.entries[outlet] === undefined && outlets.rejected[outlet] === undefined) {
       problems.push({
         file: article.file,
         line: article.lineOf(['outlet']),
@@ -73,7 +90,7 @@ export function checkReferences(content: Content): Problem[] {
   for (const event of events) {
     const expected = basename(event.file, '.md');
     if (event.data.id !== expected) {
-      problems.push({ file: event.file, line: event.lineOf(['id']), field: 'id', message: `"${event.data.id}" differs from the file name`, hint: `rename the file to ${event.data.id}.md or set id: ${expected}` });
+      problems.push({ file: event.file, line: event.lineOf(['id']), field: 'id', message: `"${event.data.id}" differs from the file name`, hint: renameHint(event.data.id, expected) });
     }
     event.data.places.forEach((name, i) => checkPlace(event, ['places', i], name));
     event.data.milestones.forEach((milestone, m) =>
@@ -88,6 +105,44 @@ export function checkReferences(content: Content): Problem[] {
         });
       }),
     );
+  }
+  problems.push(...checkAgencyPages(content));
+  return problems;
+}
+
+/**
+ * Each agency named in articles gets a page at /agencies/<slug of its name>/: two spellings
+ * with one slug (أ.ف.ب and أ ف ب, AFP and afp) would write the same page twice.
+ */
+function checkAgencyPages(content: Content): Problem[] {
+  const bySlug = new Map<string, Map<string, Array<{ file: string; line: number | undefined; i: number }>>>();
+  for (const article of content.articles) {
+    article.data.agencies.forEach((name, i) => {
+      const slug = slugify(name);
+      const spellings = bySlug.get(slug) ?? new Map<string, Array<{ file: string; line: number | undefined; i: number }>>();
+      bySlug.set(slug, spellings);
+      const uses = spellings.get(name) ?? [];
+      spellings.set(name, uses);
+      uses.push({ file: article.file, line: article.lineOf(['agencies', i]), i });
+    });
+  }
+  const problems: Problem[] = [];
+  for (const [slug, spellings] of bySlug) {
+    if (spellings.size < 2) continue;
+    // The spelling most articles use is taken as the right one; the others are reported.
+    const [usual, usualUses] = [...spellings].sort((a, b) => b[1].length - a[1].length)[0] as [string, unknown[]];
+    for (const [name, uses] of spellings) {
+      if (name === usual) continue;
+      for (const use of uses) {
+        problems.push({
+          file: use.file,
+          line: use.line,
+          field: `agencies[${use.i}]`,
+          message: `${quoted(name)} would share the page /agencies/${slug}/ with ${quoted(usual)} (used in ${usualUses.length} article${usualUses.length === 1 ? '' : 's'})`,
+          hint: 'spell the agency the same way in every article',
+        });
+      }
+    }
   }
   return problems;
 }
@@ -123,7 +178,7 @@ function checkGazetteer(content: Content): Problem[] {
         owner.set(spelling, slug);
       }
     }
-    if (place.parent !== null && !entries[place.parent]) {
+    if (place.parent !== null && entries[place.parent] === undefined && content.places.rejected[place.parent] === undefined) {
       problems.push({ file, line: lineOf([slug, 'parent']), field: `${slug}.parent`, message: `"${place.parent}" is not a place in this file`, hint: 'use the Latin key of another entry, or null for a country' });
     }
     const seen = new Set<string>([slug]);

@@ -16,21 +16,84 @@ const isoDate = z
     error: (issue) => `"${String(issue.input)}" is not a real calendar date`,
   });
 
-const text = z.string({ error: 'must be text (put it in quotes)' }).trim().min(1, { error: 'must not be empty' });
+/** Bidi embeddings, overrides and isolates: invisible, they reorder what a reader sees and can disguise a name. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/gu;
+/** Control characters, which no text holds (tab and line feed are text). */
+const CONTROL_CHARACTERS = /[\x00-\x08\x0B-\x1F\x7F-\x9F]/gu;
+
+const CHARACTER_NAMES: Record<string, string> = {
+  '\u202A': 'LEFT-TO-RIGHT EMBEDDING',
+  '\u202B': 'RIGHT-TO-LEFT EMBEDDING',
+  '\u202C': 'POP DIRECTIONAL FORMATTING',
+  '\u202D': 'LEFT-TO-RIGHT OVERRIDE',
+  '\u202E': 'RIGHT-TO-LEFT OVERRIDE',
+  '\u2066': 'LEFT-TO-RIGHT ISOLATE',
+  '\u2067': 'RIGHT-TO-LEFT ISOLATE',
+  '\u2068': 'FIRST STRONG ISOLATE',
+  '\u2069': 'POP DIRECTIONAL ISOLATE',
+};
+
+const codePoint = (c: string) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * What is wrong with the characters of a text written by hand, as "what is wrong; what to do",
+ * or undefined. `npm run add` removes such characters from raw texts; in a file written by
+ * hand they are refused, since what they do cannot be seen.
+ */
+export function unsafeCharacters(s: string): string | undefined {
+  const list = (found: string[]) => {
+    const distinct = [...new Set(found)];
+    const named = distinct.slice(0, 3).map((c) => (CHARACTER_NAMES[c] ? `${codePoint(c)} ${CHARACTER_NAMES[c]}` : codePoint(c)));
+    return named.join(', ') + (distinct.length > 3 ? ', …' : '');
+  };
+  const bidi = s.match(BIDI_CONTROLS);
+  if (bidi) return `contains invisible direction-control characters (${list(bidi)}), which reorder what a reader sees; remove them`;
+  const controls = s.match(CONTROL_CHARACTERS);
+  if (controls) return `contains control characters (${list(controls)}), which no text holds; remove them`;
+  return undefined;
+}
+
+/** Longest single-line value (a title, a name, a label), in characters. */
+export const MAX_LINE_LENGTH = 1000;
+
+const safe = (schema: z.ZodString) =>
+  schema.refine((s) => unsafeCharacters(s) === undefined, {
+    error: (issue) => unsafeCharacters(String(issue.input)) ?? 'contains unsafe characters; remove them',
+  });
+
+/** Free text: a note, a caption, a summary line. */
+const text = safe(z.string({ error: 'must be text (put it in quotes)' }).trim().min(1, { error: 'must not be empty' }));
+/** A title, a name, a label: text of at most MAX_LINE_LENGTH characters. */
+const line = text.refine((s) => s.length <= MAX_LINE_LENGTH, {
+  error: (issue) =>
+    `is ${String(issue.input).length.toLocaleString('en')} characters long, more than a title, name or label holds (${MAX_LINE_LENGTH}); check that no body text ended up in it`,
+});
 const slug = z
   .string({ error: 'must be text' })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be lowercase Latin letters, digits and single hyphens' });
-const url = z
-  .string({ error: 'must be an address' })
-  .refine((s) => /^https?:\/\/[^\s]+$/i.test(s), { error: 'must be an http(s) address' });
+
+/** An http(s) address with a host: never `javascript:`, `data:` or another scheme a link could run. */
+export function isHttpUrl(s: string): boolean {
+  if (!/^https?:\/\/\S+$/i.test(s)) return false;
+  try {
+    const parsed = new URL(s);
+    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+const url = safe(z.string({ error: 'must be an address' })).refine(isHttpUrl, {
+  error: 'must be an http(s) address, e.g. https://example.com/page; no other kind of link is allowed',
+});
 const textList = z.array(text, { error: 'must be a list, e.g. [a, b] (one item is written [a])' });
+const lineList = z.array(line, { error: 'must be a list, e.g. [a, b] (one item is written [a])' });
 
 export const DATE_BASES = ['stated', 'inferred', 'url', 'editor'] as const;
 
 export const relatedMaterialSchema = z.strictObject({
   kind: z.enum(['gallery', 'sidebar', 'other'], { error: 'must be one of gallery, sidebar, other' }),
-  title: text,
-  credit: text.nullable().default(null),
+  title: line,
+  credit: line.nullable().default(null),
   note: text,
   events: z.array(slug).default([]),
   places: textList.default([]),
@@ -41,25 +104,25 @@ export const relatedMaterialSchema = z.strictObject({
 
 export const articleSchema = z.strictObject({
   id: slug,
-  title: text,
+  title: line,
   outlet: slug,
   date: isoDate,
   date_basis: z.enum(DATE_BASES, { error: `must be one of ${DATE_BASES.join(', ')}` }),
   source: z.strictObject({
-    file: z
-      .string({ error: 'must be a path' })
-      .regex(/^sources\/[^/\\]+$/, { error: 'must be a path under sources/, e.g. sources/name.txt' }),
+    file: safe(z.string({ error: 'must be a path' })).regex(/^sources\/(?!\.)[^/\\]+$/, {
+      error: 'must name a file directly in sources/, e.g. sources/name.txt (no folders, no "..")',
+    }),
     sha256: z.string({ error: 'must be text (put it in quotes)' }).regex(/^[0-9a-f]{64}$/, { error: 'must be 64 lowercase hex digits' }),
     url: url.nullable().default(null),
     retrieved: isoDate.nullable().default(null),
   }),
-  places: textList.default([]),
+  places: lineList.default([]),
   events: z.array(slug, { error: 'must be a list of event keys' }).default([]),
-  agencies: textList.default([]),
-  author: text.nullable().default(null),
+  agencies: lineList.default([]),
+  author: line.nullable().default(null),
   language: z.literal('ar', { error: 'must be ar (Arshif archives Arabic articles)' }),
-  dateline: text.nullable().default(null),
-  tags: textList.default([]),
+  dateline: line.nullable().default(null),
+  tags: lineList.default([]),
   related_material: z.array(relatedMaterialSchema).default([]),
 });
 export type ArticleFrontMatter = z.infer<typeof articleSchema>;
@@ -84,8 +147,8 @@ export type MilestoneFrontMatter = z.infer<typeof milestoneSchema>;
 export const eventSchema = z
   .strictObject({
     id: slug,
-    title: text,
-    title_en: text,
+    title: line,
+    title_en: line,
     start: isoDate,
     end: isoDate,
     places: textList.default([]),
@@ -95,13 +158,13 @@ export const eventSchema = z
 export type EventFrontMatter = z.infer<typeof eventSchema>;
 
 export const outletSchema = z.strictObject({
-  name_ar: text,
-  name_en: text,
-  country: text,
-  country_ar: text,
+  name_ar: line,
+  name_en: line,
+  country: line,
+  country_ar: line,
   homepage: url.nullable().default(null),
-  domains: z.array(text).default([]),
-  kind: text,
+  domains: z.array(line).default([]),
+  kind: line,
   /**
    * How a raw text is recognised: literal strings, or regular expressions written `/…/`
    * (matched against whole lines of the raw text).
@@ -116,8 +179,8 @@ export const PLACE_KINDS = [
 ] as const;
 
 export const placeSchema = z.strictObject({
-  name: text,
-  name_en: text,
+  name: line,
+  name_en: line,
   kind: z.enum(PLACE_KINDS, { error: `must be one of ${PLACE_KINDS.join(', ')}` }),
   parent: slug.nullable().default(null),
   coordinates: z
@@ -126,7 +189,7 @@ export const placeSchema = z.strictObject({
     })
     .nullable()
     .default(null),
-  variants: z.array(text).default([]),
+  variants: z.array(line).default([]),
   /**
    * The name is also an everyday word (الباب "the door", الطبقة "the class"): `add` finds it in a
    * text only right after a word announcing a place (مدينة، بلدة، منطقة، ريف…).
@@ -138,7 +201,7 @@ export const placeSchema = z.strictObject({
 export type Place = z.infer<typeof placeSchema>;
 
 export const siteSchema = z.strictObject({
-  title: text,
+  title: line,
   description: text,
   url: url.refine((s) => s.endsWith('/'), { error: 'must end with "/"' }),
 });
