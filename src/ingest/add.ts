@@ -67,6 +67,16 @@ function sourceName(file: string, hash: string, sourcesDir: string): string {
 
 /** Adds the given raw files. Pure of process state: returns what happened to each file. */
 export function addFiles(files: string[], options: AddOptions): FileOutcome[] {
+  if (options.url !== undefined && !/^https?:\/\/[^\s/?#]+[^\s]*$/i.test(options.url)) {
+    return files.map((file) => ({
+      file: displayPath(resolve(file)),
+      exit: EXIT.needsInput,
+      messages: [`${displayPath(resolve(file))}: --url must be the article's http(s) address; nothing written`],
+    }));
+  }
+  if (!existsSync(options.contentDir)) {
+    return [{ file: options.contentDir, exit: EXIT.unusable, messages: [`${options.contentDir}: the content folder does not exist; run from the project folder or pass --content DIR`] }];
+  }
   const { data, problems } = loadIngestData(options.contentDir);
   if (problems.length > 0) {
     return [{ file: displayPath(resolve(options.contentDir)), exit: EXIT.unusable, messages: [...problems.map(formatProblem), 'fix content/ first (npm run build shows the same problems)'] }];
