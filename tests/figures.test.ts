@@ -5,28 +5,11 @@
  * wounded, and the numbers that are not figures (years, dates, durations, times, percentages).
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { seedParagraphs } from './helpers/seed-articles.ts';
 import { describe, it } from 'node:test';
 import { compareFigures, findFigures, UNIT_TABLE, type Figure, type FigureRow } from '../src/compare/figures.ts';
 
-const ARTICLES = new URL('../content/articles/', import.meta.url);
-
-function seedArticles(): Array<{ id: string; outlet: string; paragraphs: string[] }> {
-  return readdirSync(ARTICLES)
-    .filter((f) => f.endsWith('.md'))
-    .sort()
-    .map((file) => {
-      const raw = readFileSync(new URL(file, ARTICLES), 'utf8');
-      const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(raw);
-      assert.ok(match, `${file}: front matter`);
-      const field = (name: string) => new RegExp(`^${name}: (.+)$`, 'm').exec(match[1]!)?.[1]?.trim() ?? '';
-      const paragraphs = match[2]!
-        .split(/\n\s*\n/)
-        .map((p) => p.trim())
-        .filter((p) => p !== '');
-      return { id: field('id'), outlet: field('outlet'), paragraphs };
-    });
-}
+const seedArticles = seedParagraphs;
 
 const KHALEEJ = '2017-10-18-al-khaleej-historic-isis-defeat-in-raqqa'; // 003
 const ROJAVA = '2019-03-13-rojava-network-isis-last-moments-in-baghuz'; // 004

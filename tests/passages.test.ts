@@ -4,29 +4,11 @@
  * made-up texts: the 11/12-word edge, normalisation, maximality, paragraphs, same outlet, order.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { seedParagraphs } from './helpers/seed-articles.ts';
 import { describe, it } from 'node:test';
 import { findSharedPassages, passageWords, type PassageSource, type SharedPassage } from '../src/compare/passages.ts';
 
-const ARTICLES = new URL('../content/articles/', import.meta.url);
-
-/** The seed articles as the event page will hand them over: body paragraphs, blank-line split. */
-function seedSources(): PassageSource[] {
-  return readdirSync(ARTICLES)
-    .filter((f) => f.endsWith('.md'))
-    .sort()
-    .map((file) => {
-      const raw = readFileSync(new URL(file, ARTICLES), 'utf8');
-      const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(raw);
-      assert.ok(match, `${file}: front matter`);
-      const field = (name: string) => new RegExp(`^${name}: (.+)$`, 'm').exec(match[1]!)?.[1]?.trim() ?? '';
-      const paragraphs = match[2]!
-        .split(/\n\s*\n/)
-        .map((p) => p.trim())
-        .filter((p) => p !== '');
-      return { id: field('id'), outlet: field('outlet'), paragraphs };
-    });
-}
+const seedSources = seedParagraphs;
 
 const DW = '2019-03-23-dw-arabic-sdf-declares-end-of-caliphate'; // 000
 const KHABAR = '2019-03-23-alkhabar-tv-is-isis-over-in-syria'; // 001
