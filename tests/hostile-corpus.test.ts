@@ -32,7 +32,7 @@ import { findArshifError, formatProblem } from '../src/content/problem.ts';
 import { addFiles } from '../src/ingest/add.ts';
 import { PROJECT_ROOT } from '../src/site/paths.ts';
 import { launchChromium } from './helpers/browser.ts';
-import { findInjected, findInjectedInHtml, fingerprint, sitePages, visibleText } from './helpers/hostile.ts';
+import { findInjected, findInjectedInHtml, fingerprint, sitePages, visibleText, visitForScript } from './helpers/hostile.ts';
 import { serveStatic, type StaticServer } from './helpers/server.ts';
 import { copySeedContent, tempDir } from './helpers/site.ts';
 import { parseXml, type XmlElement } from './helpers/xml.ts';
@@ -412,22 +412,7 @@ describe('the hostile corpus', () => {
       // Laying out a 1 MB paragraph of Arabic takes Chromium minutes; its HTML is checked below.
       const pages = sitePages(siteDir).filter((p) => !p.includes(LONG_ID));
       pages.push(`/search/?q=${encodeURIComponent('<img src=x onerror=alert("q") data-hostile>')}`, `/search/?q=${encodeURIComponent('عادي')}`);
-      const dialogs: string[] = [];
-      const injected: string[] = [];
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      page.on('dialog', async (dialog) => {
-        dialogs.push(`${page.url()}: ${dialog.message()}`);
-        await dialog.dismiss();
-      });
-      for (const path of pages) {
-        await page.goto(server.url + path, { waitUntil: 'load' });
-        if (path.startsWith('/search/')) await page.waitForTimeout(500);
-        await page.mouse.move(10, 10);
-        await page.keyboard.press('Tab');
-        injected.push(...(await findInjected(page)).map((what) => `${path}: ${what}`));
-      }
-      await context.close();
+      const { dialogs, injected } = await visitForScript(browser, server.url, pages);
       assert.deepEqual(dialogs, []);
       assert.deepEqual(injected, []);
       assert.ok(pages.length >= 60, `visited ${pages.length} pages`);

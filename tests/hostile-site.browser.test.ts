@@ -6,15 +6,15 @@
  * case per field, in outlets, places, events and site.yml too.)
  */
 import assert from 'node:assert/strict';
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { cpSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { PROJECT_ROOT } from '../src/site/paths.ts';
 import { launchChromium } from './helpers/browser.ts';
 import { serveStatic, type StaticServer } from './helpers/server.ts';
 import { buildSite, copySeedContent, readSiteFile } from './helpers/site.ts';
-import { findInjected, findInjectedInHtml, visibleText } from './helpers/hostile.ts';
+import { findInjectedInHtml, sitePages, visibleText, visitForScript } from './helpers/hostile.ts';
 import { parseXml, type XmlElement } from './helpers/xml.ts';
 
 const ID = '2017-10-20-al-khaleej-hostile';
@@ -48,27 +48,9 @@ describe('hostile content in Chromium', () => {
   });
 
   it('fires no dialog and runs no injected script on any page', async () => {
-    const pages = readdirSync(siteDir, { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.html'))
-      .map((f) => '/' + relative('.', f).replace(/index\.html$/, ''));
+    const pages = sitePages(siteDir);
     pages.push(`/search/?q=${encodeURIComponent('<script>alert("q")</script>')}`, '/search/?q=' + encodeURIComponent('خبيث'));
-    const dialogs: string[] = [];
-    const injected: string[] = [];
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    page.on('dialog', async (dialog) => {
-      dialogs.push(`${page.url()}: ${dialog.message()}`);
-      await dialog.dismiss();
-    });
-    for (const path of pages) {
-      await page.goto(server.url + path, { waitUntil: 'load' });
-      // Give search results time to render, and trigger any hover/focus handlers.
-      if (path.startsWith('/search/')) await page.waitForTimeout(500);
-      await page.mouse.move(10, 10);
-      for (const link of await page.$$('a[href^="javascript" i]')) assert.fail(`javascript: link on ${path}: ${await link.evaluate((a) => a.outerHTML)}`);
-      injected.push(...(await findInjected(page)).map((what) => `${path}: ${what}`));
-    }
-    await context.close();
+    const { dialogs, injected } = await visitForScript(browser, server.url, pages);
     assert.deepEqual(dialogs, []);
     assert.deepEqual(injected, []);
     assert.ok(pages.length >= 10, `visited ${pages.length} pages`);

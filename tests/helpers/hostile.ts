@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 /**
  * Everything on the page that hostile text could have put there, as readable strings (empty
@@ -75,4 +75,31 @@ export function sitePages(siteDir: string): string[] {
     .filter((f) => f.endsWith('.html'))
     .map((f) => '/' + f.replace(/index\.html$/, ''))
     .sort();
+}
+
+/**
+ * Visits each page in a fresh context as a reader would (load, let search render, move the
+ * mouse, tab into the page) and reports every dialog that fired and everything findInjected
+ * finds, plus any javascript: link, each prefixed with the page's path.
+ */
+export async function visitForScript(browser: Browser, baseUrl: string, pages: string[]): Promise<{ dialogs: string[]; injected: string[] }> {
+  const dialogs: string[] = [];
+  const injected: string[] = [];
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('dialog', async (dialog) => {
+    dialogs.push(`${page.url()}: ${dialog.message()}`);
+    await dialog.dismiss();
+  });
+  for (const path of pages) {
+    await page.goto(baseUrl + path, { waitUntil: 'load' });
+    // Give search results time to render, and trigger any hover and focus handlers.
+    if (path.startsWith('/search/')) await page.waitForTimeout(500);
+    await page.mouse.move(10, 10);
+    await page.keyboard.press('Tab');
+    for (const link of await page.$$('a[href^="javascript" i]')) injected.push(`${path}: javascript: link ${await link.evaluate((a) => a.outerHTML)}`);
+    injected.push(...(await findInjected(page)).map((what) => `${path}: ${what}`));
+  }
+  await context.close();
+  return { dialogs, injected };
 }
