@@ -1,13 +1,14 @@
-/** The search page's pure parts: the address <-> search state, Pagefind options, excerpts, wording. */
+/** The search page's pure parts: the address <-> search state, Pagefind options, date ranges, excerpts, wording. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { excerptCut, excerptPieces, excerptToHtml } from '../src/search/excerpt.ts';
+import { dateBound, inRange, rangeFilter, rangeValues } from '../src/search/date-range.ts';
+import { excerptFromContent } from '../src/search/excerpt.ts';
 import { resultCountText } from '../src/search/format.ts';
-import { normaliseQuery } from '../src/search/normalise-query.ts';
 import {
   emptyFilters,
   isSearchable,
   pagefindOptions,
+  passesFilters,
   paramsFromState,
   searchHref,
   stateFromParams,
@@ -26,7 +27,7 @@ describe('search state from the address', () => {
   });
 
   it('defaults to relevance, no filters and an empty query', () => {
-    assert.deepEqual(stateFromParams(params('')), { query: '', filters: emptyFilters(), sort: 'relevance' });
+    assert.deepEqual(stateFromParams(params('')), { query: '', filters: emptyFilters(), dates: { from: '', to: '' }, sort: 'relevance' });
     assert.equal(stateFromParams(params('?sort=sideways')).sort, 'relevance');
   });
 
@@ -34,6 +35,13 @@ describe('search state from the address', () => {
     const state = stateFromParams(params('?tag=x&outlet=&outlet=%20السياسة%20&outlet=السياسة&place=دير%20%20الزور'));
     assert.deepEqual(state.filters.outlet, ['السياسة']);
     assert.deepEqual(state.filters.place, ['دير الزور']);
+  });
+
+  it('reads a date range, whole days, years and months widened to their first and last days', () => {
+    assert.deepEqual(stateFromParams(params('?from=2019-03-01&to=2019-03-31')).dates, { from: '2019-03-01', to: '2019-03-31' });
+    assert.deepEqual(stateFromParams(params('?from=2017&to=2019-02')).dates, { from: '2017-01-01', to: '2019-02-28' });
+    assert.deepEqual(stateFromParams(params('?from=٢٠١٩-٠٣-٢٣')).dates, { from: '2019-03-23', to: '' });
+    assert.deepEqual(stateFromParams(params('?from=yesterday&to=2019-02-30')).dates, { from: '', to: '' }, 'nonsense and impossible days are dropped');
   });
 
   it('caps very long values', () => {
@@ -45,16 +53,17 @@ describe('search state from the address', () => {
 
 describe('search state to the address', () => {
   it('round-trips', () => {
-    const query = 'q=%D8%A7%D9%84%D8%A8%D8%A7%D8%BA%D9%88%D8%B2&outlet=DW+%D8%B9%D8%B1%D8%A8%D9%8A%D8%A9&year=2019&sort=newest';
+    const query = 'q=%D8%A7%D9%84%D8%A8%D8%A7%D8%BA%D9%88%D8%B2&outlet=DW+%D8%B9%D8%B1%D8%A8%D9%8A%D8%A9&year=2019&from=2019-03-01&to=2019-03-31&sort=newest';
     const state = stateFromParams(params(query));
     assert.equal(paramsFromState(state).toString(), query);
     assert.deepEqual(stateFromParams(paramsFromState(state)), state);
   });
 
   it('leaves out an empty query and the default sort', () => {
-    const state: SearchState = { query: '  ', filters: { ...emptyFilters(), event: ['معركة الباغوز'] }, sort: 'relevance' };
+    const noDates = { from: '', to: '' };
+    const state: SearchState = { query: '  ', filters: { ...emptyFilters(), event: ['معركة الباغوز'] }, dates: noDates, sort: 'relevance' };
     assert.equal(searchHref(state), '/search/?event=%D9%85%D8%B9%D8%B1%D9%83%D8%A9+%D8%A7%D9%84%D8%A8%D8%A7%D8%BA%D9%88%D8%B2');
-    assert.equal(searchHref({ query: '', filters: emptyFilters(), sort: 'relevance' }), '/search/');
+    assert.equal(searchHref({ query: '', filters: emptyFilters(), dates: noDates, sort: 'relevance' }), '/search/');
   });
 
   it('toggles one value without touching the others', () => {
@@ -71,65 +80,117 @@ describe('search state to the address', () => {
 describe('Pagefind options', () => {
   it('makes values of one key alternatives and keys conjunctive', () => {
     const state = stateFromParams(params('?q=x&outlet=A&outlet=B&year=2019'));
-    assert.deepEqual(pagefindOptions(state), { filters: { outlet: { any: ['A', 'B'] }, year: { any: ['2019'] } } });
+    assert.deepEqual(pagefindOptions(state, []), { filters: { outlet: { any: ['A', 'B'] }, year: { any: ['2019'] } } });
   });
 
   it('leaves one key out for its counts', () => {
     const state = stateFromParams(params('?q=x&outlet=A&year=2019'));
-    assert.deepEqual(pagefindOptions(state, 'outlet').filters, { year: { any: ['2019'] } });
+    assert.deepEqual(pagefindOptions(state, [], 'outlet').filters, { year: { any: ['2019'] } });
+  });
+
+  it('adds the date range as one compound filter beside the others', () => {
+    const state = stateFromParams(params('?q=x&outlet=A&from=2019-03-10&to=2019-03-12'));
+    assert.deepEqual(pagefindOptions(state, ['2017', '2019']).filters, {
+      outlet: { any: ['A'] },
+      any: [{ day: { any: ['2019-03-10', '2019-03-11', '2019-03-12'] } }],
+    });
   });
 
   it('sorts by the date key', () => {
-    assert.deepEqual(pagefindOptions(stateFromParams(params('?sort=newest'))).sort, { date: 'desc' });
-    assert.deepEqual(pagefindOptions(stateFromParams(params('?sort=oldest'))).sort, { date: 'asc' });
-    assert.equal(pagefindOptions(stateFromParams(params('?sort=relevance'))).sort, undefined);
+    assert.deepEqual(pagefindOptions(stateFromParams(params('?sort=newest')), []).sort, { date: 'desc' });
+    assert.deepEqual(pagefindOptions(stateFromParams(params('?sort=oldest')), []).sort, { date: 'asc' });
+    assert.equal(pagefindOptions(stateFromParams(params('?sort=relevance')), []).sort, undefined);
   });
 
   it('searches for a query or for filters alone, never for nothing', () => {
-    assert.equal(isSearchable(stateFromParams(params('')), ''), false);
-    assert.equal(isSearchable(stateFromParams(params('?q=x')), 'x'), true);
-    assert.equal(isSearchable(stateFromParams(params('?year=2019')), ''), true);
+    assert.equal(isSearchable(stateFromParams(params('')), false), false);
+    assert.equal(isSearchable(stateFromParams(params('?q=x')), true), true);
+    assert.equal(isSearchable(stateFromParams(params('?year=2019')), false), true);
+    assert.equal(isSearchable(stateFromParams(params('?to=2018')), false), true);
+  });
+});
+
+describe('filters applied here (queries with phrases)', () => {
+  const page = { outlet: ['A'], year: ['2019'], place: ['P', 'Q'] };
+  it('requires one value of each ticked key and the date range', () => {
+    assert.equal(passesFilters(page, '2019-03-23', stateFromParams(params('?outlet=A&outlet=B&place=Q'))), true);
+    assert.equal(passesFilters(page, '2019-03-23', stateFromParams(params('?outlet=B'))), false);
+    assert.equal(passesFilters(page, '2019-03-23', stateFromParams(params('?outlet=B')), 'outlet'), true, 'a key left out for its counts');
+    assert.equal(passesFilters(page, '2019-03-23', stateFromParams(params('?from=2019-03-24'))), false);
+    assert.equal(passesFilters(page, '2019-03-23', stateFromParams(params('?to=2019-03'))), true);
+  });
+});
+
+describe('date ranges as filter values', () => {
+  const years = ['2011', '2017', '2018', '2019', '2025'];
+  it('tiles a range with days, months and whole years', () => {
+    const values = rangeValues({ from: '2017-10-15', to: '2019-03-20' }, years);
+    assert.deepEqual(values.year, ['2018']);
+    assert.deepEqual(values.month, ['2017-11', '2017-12', '2019-01', '2019-02']);
+    assert.equal(values.day.length, 17 + 20);
+    assert.equal(values.day[0], '2017-10-15');
+    assert.equal(values.day.at(-1), '2019-03-20');
+  });
+
+  it('uses a whole month or year where the range covers it', () => {
+    assert.deepEqual(rangeValues({ from: '2019-02-01', to: '2019-02-28' }, years), { year: [], month: ['2019-02'], day: [] });
+    assert.deepEqual(rangeValues({ from: '2018-01-01', to: '2018-12-31' }, years), { year: ['2018'], month: [], day: [] });
+    assert.deepEqual(rangeValues({ from: '2020-02-01', to: '2020-02-29' }, years).month, ['2020-02'], 'a leap year');
+  });
+
+  it('closes an open end at the archive\'s first or last year', () => {
+    assert.deepEqual(rangeValues({ from: '2019-01-01', to: '' }, years).year, ['2019', '2020', '2021', '2022', '2023', '2024', '2025']);
+    assert.deepEqual(rangeValues({ from: '', to: '2011-12-31' }, years).year, ['2011']);
+    assert.deepEqual(rangeValues({ from: '', to: '2013-12-31' }, years).year, ['2011', '2012', '2013'], 'years between the archive\'s are harmless values');
+    assert.deepEqual(rangeValues({ from: '2019-06-01', to: '' }, []), { year: [], month: [], day: [] }, 'no years known: nothing');
+    assert.deepEqual(rangeValues({ from: '2019-01-01', to: '2019-12-31' }, []).year, ['2019'], 'a closed range needs no years');
+  });
+
+  it('swaps a reversed pair and gives no filter without bounds', () => {
+    assert.deepEqual(rangeValues({ from: '2019-03-20', to: '2019-03-19' }, years).day, ['2019-03-19', '2019-03-20']);
+    assert.equal(rangeFilter({ from: '', to: '' }, years), undefined);
+  });
+
+  it('finds nothing for a range outside the archive', () => {
+    assert.deepEqual(rangeFilter({ from: '1990-01-01', to: '1990-12-31' }, years), { any: [{ day: { any: ['0000-00-00'] } }] });
+  });
+
+  it('reads bounds and tests dates against them', () => {
+    assert.equal(dateBound('2019', 'to'), '2019-12-31');
+    assert.equal(dateBound('2019/3', 'from'), '2019-03-01');
+    assert.equal(dateBound('2019-3-5', 'from'), '2019-03-05');
+    assert.equal(dateBound('2019-13', 'from'), '');
+    assert.equal(inRange('2019-03-23', { from: '2019-03-23', to: '2019-03-23' }), true);
+    assert.equal(inRange('2019-03-24', { from: '', to: '2019-03-23' }), false);
   });
 });
 
 describe('excerpts', () => {
-  it('keeps the marks and the text', () => {
-    assert.deepEqual(excerptPieces('آخر جيب في <mark>الباغوز</mark> بشرق سوريا'), [
-      { text: 'آخر جيب في ', marked: false },
-      { text: 'الباغوز', marked: true },
-      { text: ' بشرق سوريا', marked: false },
-    ]);
+  const text = 'عنوان المقال . قالت قوات__qxesdf سوريا__qxesdf_qxpsyria إن الباغوز__qxpbaghuz سقطت في يد «قسد__قسد_qxesdf_» بعد أسابيع من القتال العنيف في شرق البلاد';
+  it('marks the matched words, keys taken out, around the densest run of matches', () => {
+    // words: 0 عنوان 1 المقال 2 . 3 قالت 4 قوات 5 سوريا 6 إن 7 الباغوز 8 سقطت 9 في 10 يد 11 «قسد» …
+    const excerpt = excerptFromContent(text, [7, 11], 8);
+    const shown = excerpt.pieces.map((p) => (p.marked ? `[${p.text}]` : p.text)).join('');
+    assert.equal(shown, '. قالت قوات سوريا إن [الباغوز] سقطت في', 'five words before the first match of the densest window');
+    assert.deepEqual({ before: excerpt.before, after: excerpt.after }, { before: true, after: true });
   });
 
-  it('joins neighbouring pieces of one kind', () => {
-    assert.deepEqual(excerptPieces('<mark>a</mark><mark>b</mark> c'), [
-      { text: 'ab', marked: true },
-      { text: ' c', marked: false },
-    ]);
+  it('joins neighbouring marked words into one mark and keeps punctuation', () => {
+    const excerpt = excerptFromContent(text, [4, 5, 11], 12);
+    const shown = excerpt.pieces.map((p) => (p.marked ? `[${p.text}]` : p.text)).join('');
+    assert.match(shown, /\[قوات سوريا\] إن الباغوز سقطت في يد \[«قسد»\]/);
+    assert.ok(!shown.includes('__') && !shown.includes('qx'), shown);
   });
 
-  it("undoes Pagefind's escaping of < and > and leaves & as text", () => {
-    const pieces = excerptPieces('نص &lt;script&gt;alert(1)&lt;/script&gt; &amp; "قسد" <mark>الباغوز</mark>');
-    assert.equal(pieces[0]?.text, 'نص <script>alert(1)</script> &amp; "قسد" ');
-    assert.equal(excerptToHtml('&lt;script&gt;alert(1)&lt;/script&gt; & <mark>x</mark>'), '&lt;script&gt;alert(1)&lt;/script&gt; &amp; <mark>x</mark>');
+  it('starts at the beginning when nothing matched, and says where the text goes on', () => {
+    const excerpt = excerptFromContent(text, [], 3);
+    assert.deepEqual(excerpt, { pieces: [{ text: 'عنوان المقال .', marked: false }], before: false, after: true });
+    assert.deepEqual(excerptFromContent('كلمة', [0]), { pieces: [{ text: 'كلمة', marked: true }], before: false, after: false });
+    assert.deepEqual(excerptFromContent('', [3]), { pieces: [], before: false, after: false });
   });
 
-  it('drops any element other than mark, and escapes attributes away', () => {
-    // Pagefind never writes these (it escapes the page's < and >); if one appeared, only its text stays.
-    assert.equal(excerptToHtml('<img src=x onerror="alert(1)">a <mark onclick="x">b</mark> <b>c</b>'), 'a b c');
-    assert.equal(excerptToHtml('<mark>"q"</mark>'), '<mark>&quot;q&quot;</mark>');
-    assert.equal(excerptToHtml(''), '');
-  });
-});
-
-describe('excerpt ellipses', () => {
-  const content = 'عنوان. أول الكلام في الباغوز ثم آخره.';
-  it('marks a cut at either end only where the text goes on', () => {
-    assert.deepEqual(excerptCut(excerptPieces('عنوان. أول الكلام في <mark>الباغوز</mark> ثم آخره.'), content), { before: false, after: false });
-    assert.deepEqual(excerptCut(excerptPieces('في <mark>الباغوز</mark> ثم'), content), { before: true, after: true });
-    assert.deepEqual(excerptCut(excerptPieces('عنوان. أول'), content), { before: false, after: true });
-    assert.deepEqual(excerptCut(excerptPieces('ثم  آخره.'), content), { before: true, after: false });
-    assert.deepEqual(excerptCut([], content), { before: false, after: false });
+  it('ignores positions outside the text', () => {
+    assert.deepEqual(excerptFromContent('أ ب', [-1, 7, 1.5]).pieces, [{ text: 'أ ب', marked: false }]);
   });
 });
 
@@ -145,8 +206,4 @@ describe('wording', () => {
     assert.equal(resultCountText(103), '103 نتائج');
   });
 
-  it('normalises a query only by its spaces (for now)', () => {
-    assert.equal(normaliseQuery('  قوات   سوريا\tالديمقراطية '), 'قوات سوريا الديمقراطية');
-    assert.equal(normaliseQuery('الباغوز'), 'الباغوز');
-  });
 });

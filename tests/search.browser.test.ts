@@ -2,7 +2,8 @@
  * The search page in Chromium against the seed site: results for a query, the gallery appended
  * to an article kept out of its hits, filters and sort carried by the address, a result opening
  * its article, the empty state, the no-JavaScript form; and no console errors or failed
- * requests on the way. Prints what the first query fetched from /pagefind/.
+ * requests on the way. Prints what the first query fetched for search (Pagefind's files, the
+ * search script and the lexicon).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -68,9 +69,12 @@ describe('search page in Chromium', () => {
   const resultHrefs = (page: Page) =>
     page.$$eval('[data-search-results] .search-result__title a', (links) => links.map((a) => a.getAttribute('href') ?? ''));
 
-  const pagefindBytes = () => {
-    const fetched = server.log.filter((entry) => entry.path.startsWith('/pagefind/'));
-    return { bytes: fetched.reduce((sum, entry) => sum + entry.bytes, 0), requests: fetched.length };
+  /** What search itself fetched: Pagefind's files, and the search page's script and lexicon. */
+  const searchBytes = () => {
+    const fetched = server.log.filter((entry) => entry.path.startsWith('/pagefind/') || entry.path.startsWith('/assets/search'));
+    const index = fetched.filter((entry) => entry.path.startsWith('/pagefind/'));
+    const sum = (entries: typeof fetched) => entries.reduce((total, entry) => total + entry.bytes, 0);
+    return { bytes: sum(fetched), requests: fetched.length, indexBytes: sum(index), indexRequests: index.length };
   };
 
   it('lists the four Baghuz articles for الباغوز, and not the Raqqa one', async () => {
@@ -79,8 +83,11 @@ describe('search page in Chromium', () => {
     server.log.length = 0;
     await page.goto(server.url + searchUrl({ q: 'الباغوز' }));
     await searched(page);
-    const { bytes, requests } = pagefindBytes();
-    console.log(`search: first query fetched ${bytes} bytes in ${requests} requests`);
+    const { bytes, requests, indexBytes, indexRequests } = searchBytes();
+    console.log(
+      `search: first query fetched ${bytes} bytes in ${requests} requests, uncompressed ` +
+        `(Pagefind ${indexBytes} bytes in ${indexRequests}; the page's script and lexicon the rest)`,
+    );
     const hrefs = await resultHrefs(page);
     assert.deepEqual([...hrefs].sort(), [...BAGHUZ].sort());
     assert.ok(!hrefs.includes(KHALEEJ));
@@ -133,6 +140,47 @@ describe('search page in Chromium', () => {
     await searched(page, `!location.search.includes('outlet=')`);
     assert.equal((await resultHrefs(page)).length, 4);
     assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('narrows by a date range typed into the date fields, kept in the address', async () => {
+    const { page, problems } = await openPage();
+    await page.goto(server.url + searchUrl({ q: 'داعش' }));
+    await searched(page);
+    assert.equal((await resultHrefs(page)).length, 5);
+    await page.fill('[data-search-from]', '2019-03-20');
+    await searched(page, `new URLSearchParams(location.search).get('from') === '2019-03-20'`);
+    assert.deepEqual([...(await resultHrefs(page))].sort(), [DW, ALKHABAR, SEYASSAH].sort());
+    await page.fill('[data-search-to]', '2019-03-22');
+    await searched(page, `new URLSearchParams(location.search).get('to') === '2019-03-22'`);
+    assert.deepEqual(await resultHrefs(page), []);
+    assert.equal(await page.isVisible('[data-search-empty-filters]'), true, 'the empty state says to loosen the filters');
+    await page.reload();
+    await searched(page);
+    assert.equal(await page.inputValue('[data-search-from]'), '2019-03-20');
+    assert.equal(await page.inputValue('[data-search-to]'), '2019-03-22');
+    // Cleared (Playwright's fill does not empty a date field).
+    await page.locator('[data-search-to]').evaluate((input: HTMLInputElement) => {
+      input.value = '';
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await searched(page, `!location.search.includes('to=')`);
+    assert.equal((await resultHrefs(page)).length, 3);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('isolates the direction of every field that can mix scripts', async () => {
+    const { page } = await openPage();
+    await page.goto(server.url + searchUrl({ q: 'Raqqa' }));
+    await searched(page);
+    assert.equal(await page.getAttribute('[data-search-input]', 'dir'), 'auto');
+    const first = page.locator('.search-result').first();
+    assert.equal(await first.locator('.search-result__title bdi').count(), 1);
+    assert.equal(await first.locator('.search-result__outlet').evaluate((el) => el.tagName), 'BDI');
+    assert.equal(await first.locator('.search-result__excerpt').getAttribute('dir'), 'auto');
+    assert.equal(await page.locator('.search-filter bdi').count() > 0, true, 'filter values');
+    assert.equal((await first.locator('mark').first().textContent())?.includes('الرقة'), true, 'a Latin query marks the Arabic word');
     await page.close();
   });
 

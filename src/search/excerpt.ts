@@ -1,69 +1,67 @@
 /**
- * Pagefind's excerpts made safe to show. An excerpt is the page's text with `<` and `>` turned
- * into `&lt;` and `&gt;` (and nothing else escaped: `&` and quotes stay as they are) and each
- * matching word wrapped in `<mark>…</mark>`. Only the marks are kept: the excerpt is cut into
- * plain-text pieces, marked or not, which the page inserts as text nodes, never as HTML.
- * Pure: no DOM.
+ * A result's excerpt, made from the page's indexed text and the positions of the words that
+ * matched, as plain-text pieces, marked or not, which the page inserts as text nodes (never as
+ * HTML). Pure: no DOM.
+ *
+ * Pagefind's own excerpt is not used: the indexed text carries search keys (الرقة__الرقه_…,
+ * src/search/index-keys.ts), which are taken out here word by word, and a query run as several
+ * searches (a phrase and other words) marks the words all of them matched.
+ *
+ * Pagefind's text is the page's words joined by single spaces, and a match's position is the
+ * index of its word in that list; Pagefind's text is never HTML (it decodes references and
+ * drops tags), so nothing here is parsed.
  */
+import { stripKeys } from './index-keys.ts';
 
 export interface ExcerptPiece {
   text: string;
   marked: boolean;
 }
 
-const MARK = /<mark>([\s\S]*?)<\/mark>/g;
-
-/** Undoes Pagefind's escaping of `<` and `>`. */
-function unescapePagefind(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+export interface Excerpt {
+  pieces: ExcerptPiece[];
+  /** The page's text goes on before the excerpt: show an ellipsis. */
+  before: boolean;
+  /** And after it. */
+  after: boolean;
 }
 
-/** The excerpt as pieces of plain text; adjacent pieces of the same kind are joined. */
-export function excerptPieces(excerpt: string): ExcerptPiece[] {
-  const pieces: ExcerptPiece[] = [];
-  const push = (text: string, marked: boolean) => {
-    if (!text) return;
-    const last = pieces[pieces.length - 1];
-    if (last && last.marked === marked) last.text += text;
-    else pieces.push({ text, marked });
-  };
-  let at = 0;
-  for (const match of excerpt.matchAll(MARK)) {
-    push(stripTags(excerpt.slice(at, match.index)), false);
-    push(stripTags(match[1] ?? ''), true);
-    at = match.index + match[0].length;
-  }
-  push(stripTags(excerpt.slice(at)), false);
-  return pieces;
-}
-
-/** Any other tag (there should be none) is dropped, then Pagefind's escapes are undone. */
-function stripTags(text: string): string {
-  return unescapePagefind(text.replace(/<\/?[a-zA-Z][^>]*>/g, ''));
-}
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] as string);
-}
-
-/** The excerpt as HTML in which the only elements are `<mark>`s: everything else is escaped. */
-export function excerptToHtml(excerpt: string): string {
-  return excerptPieces(excerpt)
-    .map((p) => (p.marked ? `<mark>${escapeHtml(p.text)}</mark>` : escapeHtml(p.text)))
-    .join('');
-}
-
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** Words shown before the first match of the window, when the window can move back. */
+const LEAD = 5;
 
 /**
- * Whether the excerpt starts after the beginning of the page's text, and whether it stops
- * before its end: where it does, the page shows an ellipsis.
+ * The `length` words around the densest run of matches (the window holding the most matched
+ * positions; the earliest such), starting a few words before its first match; the start of the
+ * text when nothing matched.
  */
-export function excerptCut(pieces: ExcerptPiece[], content: string): { before: boolean; after: boolean } {
-  const excerpt = squash(pieces.map((p) => p.text).join(''));
-  const text = squash(content);
-  if (!excerpt) return { before: false, after: false };
-  return { before: !text.startsWith(excerpt), after: !text.endsWith(excerpt) };
+export function excerptFromContent(content: string, locations: number[], length = 30): Excerpt {
+  const allWords = content.split(/\s+/).filter((w) => w !== '');
+  const marked = new Set(locations.filter((l) => Number.isInteger(l) && l >= 0 && l < allWords.length));
+  const sorted = [...marked].sort((a, b) => a - b);
+  let bestStart = 0;
+  let bestCount = 0;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while (j < sorted.length && sorted[j]! < sorted[i]! + length) j++;
+    if (j - i > bestCount) {
+      bestCount = j - i;
+      bestStart = sorted[i]!;
+    }
+  }
+  let start = Math.max(0, bestCount ? bestStart - LEAD : 0);
+  start = Math.max(0, Math.min(start, allWords.length - length));
+  const end = Math.min(allWords.length, start + length);
+  const pieces: ExcerptPiece[] = [];
+  for (let i = start; i < end; i++) {
+    const word = stripKeys(allWords[i]!);
+    const isMarked = marked.has(i);
+    const last = pieces[pieces.length - 1];
+    if (last && last.marked === isMarked) last.text += ' ' + word;
+    else if (!last) pieces.push({ text: word, marked: isMarked });
+    // the space between a marked and an unmarked piece goes to the unmarked one
+    else if (isMarked) {
+      last.text += ' ';
+      pieces.push({ text: word, marked: true });
+    } else pieces.push({ text: ' ' + word, marked: false });
+  }
+  return { pieces, before: start > 0, after: end < allWords.length };
 }

@@ -9,9 +9,12 @@
  * order, are rewritten in a fixed order afterwards (src/search/pagefind-canonical.ts).
  */
 import * as pagefind from 'pagefind';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, sep } from 'node:path';
 import { ArshifError } from '../content/problem.ts';
+import { annotateHtml } from './index-html.ts';
+import { createKeyAnnotator } from './index-keys.ts';
+import type { SearchLexicon } from './lexicon.ts';
 import { canonicalisePagefind, writeBundle, type PagefindFiles } from './pagefind-canonical.ts';
 
 export interface IndexReport {
@@ -28,7 +31,14 @@ export async function articlePages(siteDir: string): Promise<string[]> {
     .sort();
 }
 
-export async function indexSite(siteDir: string): Promise<IndexReport> {
+/** Where the lexicon is written for the search page, relative to the site folder. */
+export const LEXICON_PATH = 'assets/search-lexicon.json';
+
+/**
+ * Indexes the article pages, each with search keys added to its words (src/search/index-keys.ts),
+ * and writes the lexicon the search page reads queries with.
+ */
+export async function indexSite(siteDir: string, lexicon: SearchLexicon): Promise<IndexReport> {
   const fail = (step: string, errors: string[], cause?: unknown) =>
     ArshifError.single(
       {
@@ -42,8 +52,9 @@ export async function indexSite(siteDir: string): Promise<IndexReport> {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ar' });
     if (!index || errors.length) throw fail('createIndex', errors);
     const pages = await articlePages(siteDir);
+    const annotator = createKeyAnnotator(lexicon);
     for (const sourcePath of pages) {
-      const content = await readFile(join(siteDir, sourcePath), 'utf8');
+      const content = annotateHtml(await readFile(join(siteDir, sourcePath), 'utf8'), annotator);
       const added = await index.addHTMLFile({ sourcePath, content });
       if (added.errors.length) throw fail(`addHTMLFile ${sourcePath}`, added.errors);
     }
@@ -61,6 +72,8 @@ export async function indexSite(siteDir: string): Promise<IndexReport> {
       ], error);
     }
     writeBundle(join(siteDir, 'pagefind'), files);
+    await mkdir(join(siteDir, dirname(LEXICON_PATH)), { recursive: true });
+    await writeFile(join(siteDir, LEXICON_PATH), JSON.stringify(lexicon));
     return { pages: pages.length };
   } finally {
     await pagefind.close();

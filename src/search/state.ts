@@ -1,13 +1,16 @@
 /**
  * A search as the address carries it, and as Pagefind is asked it. Pure: no DOM.
  *
- *   /search/?q=الباغوز&outlet=السياسة&outlet=DW+عربية&place=سوريا&sort=oldest
+ *   /search/?q=الباغوز&outlet=السياسة&outlet=DW+عربية&place=سوريا&from=2019-03-01&to=2019-03-31&sort=oldest
  *
  * `q` is the query as typed; each filter key may repeat, one parameter per checked value, the
  * value being the filter value exactly as indexed (an outlet's Arabic name, an event title, a
- * place's canonical name, a year); `sort` is `newest` or `oldest`, absent for relevance.
- * Within one key the values are alternatives (any), across keys all must hold.
+ * place's canonical name, a year); `from` and `to` bound the publication date (YYYY, YYYY-MM or
+ * YYYY-MM-DD, either may be left out; src/search/date-range.ts); `sort` is `newest` or
+ * `oldest`, absent for relevance. Within one key the values are alternatives (any), across keys
+ * and with the date range all must hold.
  */
+import { dateBound, inRange, rangeFilter, type DateRange } from './date-range.ts';
 
 /** The filter keys the article pages define (layouts/partials/pagefind-data.njk), in display order. */
 export const FILTER_KEYS = ['outlet', 'event', 'place', 'year'] as const;
@@ -21,11 +24,13 @@ export type SelectedFilters = Record<FilterKey, string[]>;
 export interface SearchState {
   query: string;
   filters: SelectedFilters;
+  /** The publication-date range, each end a whole day (YYYY-MM-DD) or '' for open. */
+  dates: DateRange;
   sort: SortOrder;
 }
 
-/** Filters in Pagefind's filter syntax. */
-export type PagefindFilters = Partial<Record<FilterKey, { any: string[] }>>;
+/** Filters in Pagefind's filter syntax: values of a key, and the date range as a compound filter. */
+export type PagefindFilters = Partial<Record<FilterKey, { any: string[] }>> & { any?: Array<Record<string, { any: string[] }>> };
 
 export interface PagefindSearchOptions {
   filters: PagefindFilters;
@@ -64,15 +69,18 @@ export function stateFromParams(params: URLSearchParams): SearchState {
   return {
     query: (params.get('q') ?? '').slice(0, MAX_LENGTH),
     filters,
+    dates: { from: dateBound(params.get('from') ?? '', 'from'), to: dateBound(params.get('to') ?? '', 'to') },
     sort: sort === 'newest' || sort === 'oldest' ? sort : 'relevance',
   };
 }
 
-/** The query string for a search: `q` first, filters in key order, `sort` last and only if not relevance. */
+/** The query string for a search: `q` first, filters in key order, the dates, `sort` last and only if not relevance. */
 export function paramsFromState(state: SearchState): URLSearchParams {
   const params = new URLSearchParams();
   if (state.query.trim()) params.set('q', state.query.trim());
   for (const key of FILTER_KEYS) for (const value of state.filters[key]) params.append(key, value);
+  if (state.dates.from) params.set('from', state.dates.from);
+  if (state.dates.to) params.set('to', state.dates.to);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   return params;
 }
@@ -83,25 +91,29 @@ export function searchHref(state: SearchState, path = '/search/'): string {
   return query ? `${path}?${query}` : path;
 }
 
-export function hasFilters(filters: SelectedFilters): boolean {
-  return FILTER_KEYS.some((key) => filters[key].length > 0);
+/** Whether anything narrows the search: a ticked value or a date bound. */
+export function hasFilters(state: Pick<SearchState, 'filters' | 'dates'>): boolean {
+  return FILTER_KEYS.some((key) => state.filters[key].length > 0) || state.dates.from !== '' || state.dates.to !== '';
 }
 
-/** Whether there is anything to search for: a query, or at least one filter. */
-export function isSearchable(state: SearchState, normalisedQuery: string): boolean {
-  return normalisedQuery !== '' || hasFilters(state.filters);
+/** Whether there is anything to search for: something to look for in the text, or a filter. */
+export function isSearchable(state: SearchState, hasTerms: boolean): boolean {
+  return hasTerms || hasFilters(state);
 }
 
 /**
  * Pagefind options for a search. `without` leaves one key's filters out: the counts shown beside
  * that key's checkboxes come from such a search, so that they say how many results ticking a box
  * would give (values of one key are alternatives, so they widen the search, never narrow it).
+ * `years` are the archive's years (the year filter's values), which close an open date range.
  */
-export function pagefindOptions(state: SearchState, without?: FilterKey): PagefindSearchOptions {
+export function pagefindOptions(state: SearchState, years: string[], without?: FilterKey): PagefindSearchOptions {
   const filters: PagefindFilters = {};
   for (const key of FILTER_KEYS) {
     if (key !== without && state.filters[key].length) filters[key] = { any: [...state.filters[key]] };
   }
+  const range = rangeFilter(state.dates, years);
+  if (range) filters.any = range.any;
   const options: PagefindSearchOptions = { filters };
   if (state.sort === 'newest') options.sort = { date: 'desc' };
   if (state.sort === 'oldest') options.sort = { date: 'asc' };
@@ -112,4 +124,19 @@ export function pagefindOptions(state: SearchState, without?: FilterKey): Pagefi
 export function toggleFilter(state: SearchState, key: FilterKey, value: string, on: boolean): SearchState {
   const current = state.filters[key].filter((v) => v !== value);
   return { ...state, filters: { ...state.filters, [key]: on ? [...current, value] : current } };
+}
+
+/**
+ * Whether a page with these filter values and this date passes the search's filters (for
+ * searches filtered here rather than by Pagefind: a query run as several searches). `without`
+ * leaves one key out, as for pagefindOptions.
+ */
+export function passesFilters(pageFilters: Record<string, string[] | undefined>, isoDate: string, state: SearchState, without?: FilterKey): boolean {
+  for (const key of FILTER_KEYS) {
+    const wanted = state.filters[key];
+    if (key === without || wanted.length === 0) continue;
+    const values = pageFilters[key] ?? [];
+    if (!wanted.some((v) => values.includes(v))) return false;
+  }
+  return inRange(isoDate, state.dates);
 }

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { markdownLibrary } from '../markdown/render.ts';
-import { forgetArchives, getArchive } from './load-archive.ts';
+import { forgetArchives, getArchive, getSearchLexicon } from './load-archive.ts';
 import { PAGES_DIR, PUBLIC_DIR } from './paths.ts';
 import { registerFilters } from './filters.ts';
 import { postProcessSite } from './post-process.ts';
@@ -48,7 +48,7 @@ export default function arshifPlugin(eleventyConfig: EleventyConfig, options: Op
   eleventyConfig.on('eleventy.beforeWatch', () => forgetArchives());
   if (options.postProcess !== false) {
     eleventyConfig.on('eleventy.after', async ({ directories }) => {
-      await postProcessSite(directories.output);
+      await postProcessSite(directories.output, getSearchLexicon(contentDir));
     });
   }
 }

@@ -8,15 +8,18 @@
  * The page's markup is layouts/pages/search.njk; the pure parts (address <-> filters, excerpts,
  * wording) live beside this folder so they can be tested without a browser.
  */
-import { excerptCut, excerptPieces } from '../excerpt.ts';
+import { excerptFromContent } from '../excerpt.ts';
 import { resultCountText } from '../format.ts';
-import { normaliseQuery } from '../normalise-query.ts';
+import { findPhrases } from '../phrase-match.ts';
+import { createQueryReader, type QueryPlan, type QueryReader } from '../query.ts';
+import type { SearchLexicon } from '../lexicon.ts';
 import {
   FILTER_KEYS,
   hasFilters,
   isFilterKey,
   isSearchable,
   pagefindOptions,
+  passesFilters,
   searchHref,
   stateFromParams,
   toggleFilter,
@@ -24,7 +27,16 @@ import {
   type SearchState,
   type SortOrder,
 } from '../state.ts';
+import { dateBound } from '../date-range.ts';
 import { loadPagefind, type FilterCounts, type PagefindApi, type PagefindFragment, type PagefindResult } from './pagefind.ts';
+
+/** The lexicon the index was built with (src/search/index-site.ts writes it). */
+const LEXICON_URL = '/assets/search-lexicon.json';
+/**
+ * A query with a phrase is checked here, from each page's data (and filtered, counted and sorted
+ * here too): at most this many pages, the best first, are read for it.
+ */
+const MOST_PAGES_READ = 500;
 
 /** Results whose data is loaded at once; "more" loads the next as many. */
 const PAGE_SIZE = 20;
@@ -55,6 +67,8 @@ interface Elements {
   results: HTMLOListElement;
   empty: HTMLElement;
   more: HTMLButtonElement;
+  from: HTMLInputElement;
+  to: HTMLInputElement;
 }
 
 function element<T extends Element>(selector: string, type: { new (): T; prototype: T }): T {
@@ -76,6 +90,8 @@ function findElements(): Elements {
     results: element('[data-search-results]', HTMLOListElement),
     empty: element('[data-search-empty]', HTMLElement),
     more: element('[data-search-more]', HTMLButtonElement),
+    from: element('[data-search-from]', HTMLInputElement),
+    to: element('[data-search-to]', HTMLInputElement),
   };
 }
 
@@ -91,13 +107,18 @@ function safeHref(url: string): string {
   return url.startsWith('/') || /^https?:\/\//.test(url) ? url : '#';
 }
 
-function renderResult(data: PagefindFragment): HTMLLIElement {
+/** A result to show: the page's data and the positions of the words the query matched in it. */
+interface Hit {
+  data: PagefindFragment;
+  words: number[];
+}
+
+function renderResult({ data, words }: Hit): HTMLLIElement {
   const title = data.meta.title || data.url;
-  const excerpt = h('p', { class: 'search-result__excerpt' });
-  const pieces = excerptPieces(data.excerpt);
-  const cut = excerptCut(pieces, data.content ?? '');
+  const excerpt = h('p', { class: 'search-result__excerpt', dir: 'auto' });
+  const cut = excerptFromContent(data.content ?? '', words);
   if (cut.before) excerpt.append('… ');
-  for (const piece of pieces) excerpt.append(piece.marked ? h('mark', {}, piece.text) : piece.text);
+  for (const piece of cut.pieces) excerpt.append(piece.marked ? h('mark', {}, piece.text) : piece.text);
   if (cut.after) excerpt.append(' …');
   const meta = h('p', { class: 'search-result__meta' });
   if (data.meta.outlet) meta.append(h('bdi', { class: 'search-result__outlet', dir: 'rtl' }, data.meta.outlet));
@@ -121,22 +142,43 @@ function sortedValues(key: FilterKey, counts: Record<string, number>, checked: s
   return values.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || a.localeCompare(b, 'ar'));
 }
 
+/** A result not yet shown: its data is read when it is. */
+interface Pending {
+  data(): Promise<PagefindFragment>;
+  words: number[];
+}
+
+const pendingOf = (r: PagefindResult): Pending => ({ data: () => r.data(), words: r.words });
+
+interface Found {
+  results: Pending[];
+  counts: FilterCounts;
+  /** Results beyond MOST_PAGES_READ were left out. */
+  cut: boolean;
+}
+
 class SearchPage {
   private state: SearchState;
   private generation = 0;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
-  private pending: PagefindResult[] = [];
+  private pending: Pending[] = [];
   private readonly baseTitle = document.title;
   /** Filter groups the reader has opened in full. */
   private readonly expanded = new Set<FilterKey>();
 
-  constructor(private readonly el: Elements, private readonly pagefind: Promise<PagefindApi>) {
+  constructor(
+    private readonly el: Elements,
+    private readonly pagefind: Promise<PagefindApi>,
+    private readonly reader: Promise<QueryReader>,
+  ) {
     this.state = stateFromParams(new URLSearchParams(location.search));
     el.input.value = this.state.query;
     el.sort.value = this.state.sort;
+    el.from.value = this.state.dates.from;
+    el.to.value = this.state.dates.to;
     el.app.hidden = false;
     const wide = matchMedia(WIDE_SCREEN);
-    el.panel.open = wide.matches;
+    el.panel.open = wide.matches || hasFilters(this.state);
     wide.addEventListener('change', () => (el.panel.open = wide.matches));
     el.form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -152,6 +194,10 @@ class SearchPage {
       if (!(box instanceof HTMLInputElement) || !isFilterKey(box.name)) return;
       this.update(toggleFilter(this.state, box.name, box.value, box.checked));
     });
+    const dates = () =>
+      this.update({ ...this.state, dates: { from: dateBound(el.from.value, 'from'), to: dateBound(el.to.value, 'to') } });
+    el.from.addEventListener('change', dates);
+    el.to.addEventListener('change', dates);
     el.more.addEventListener('click', () => void this.showMore());
   }
 
@@ -165,43 +211,38 @@ class SearchPage {
     const generation = ++this.generation;
     const stale = () => generation !== this.generation;
     const { el, state } = this;
-    const query = normaliseQuery(state.query);
     history.replaceState(history.state, '', searchHref(state));
-    document.title = query ? `${query} — ${this.baseTitle}` : this.baseTitle;
-    const searchable = isSearchable(state, query);
+    const typed = state.query.replace(/\s+/g, ' ').trim();
+    document.title = typed ? `${typed} — ${this.baseTitle}` : this.baseTitle;
     el.app.dataset.state = 'searching';
     el.app.setAttribute('aria-busy', 'true');
-    if (searchable) el.status.textContent = 'جارٍ البحث…';
     try {
-      const pagefind = await this.pagefind;
+      const [pagefind, reader] = await Promise.all([this.pagefind, this.reader]);
+      const plan = reader.plan(state.query);
+      const searchable = isSearchable(state, plan.term !== null);
+      if (searchable) el.status.textContent = 'جارٍ البحث…';
       const totals = await pagefind.filters();
       if (stale()) return;
       if (!searchable) {
         this.renderFilters(totals, totals);
         await this.showResults([], 0);
         el.empty.hidden = true;
-        el.status.textContent = 'اكتب كلمة للبحث، أو اختر مما تحت «تضييق النتائج».';
+        el.status.textContent = typed
+          ? 'لا كلمات في هذا البحث: اكتب كلمة أو اسماً.'
+          : 'اكتب كلمة للبحث، أو اختر مما تحت «تضييق النتائج».';
         this.done('idle');
         return;
       }
-      const term = query || null;
-      const response = await pagefind.search(term, pagefindOptions(state));
-      if (stale() || !response) return;
-      // A key's own ticks are alternatives, so its counts come from a search without them.
-      const counts: FilterCounts = { ...response.filters };
-      for (const key of FILTER_KEYS) {
-        if (!state.filters[key].length) continue;
-        const others = await pagefind.search(term, pagefindOptions(state, key));
-        if (stale()) return;
-        counts[key] = others?.filters[key] ?? {};
-      }
-      this.renderFilters(counts, totals);
-      await this.showResults(response.results, PAGE_SIZE);
+      const years = Object.keys(totals.year ?? {});
+      const found = plan.phrases.length === 0 ? await this.searchOnce(pagefind, plan.term, years) : await this.searchPhrases(pagefind, plan);
+      if (stale() || !found) return;
+      this.renderFilters(found.counts, totals);
+      await this.showResults(found.results, PAGE_SIZE);
       if (stale()) return;
-      const count = response.results.length;
+      const count = found.results.length;
       el.empty.hidden = count > 0;
-      el.empty.querySelector('[data-search-empty-filters]')?.toggleAttribute('hidden', !hasFilters(state.filters));
-      el.status.textContent = resultCountText(count);
+      el.empty.querySelector('[data-search-empty-filters]')?.toggleAttribute('hidden', !hasFilters(state));
+      el.status.textContent = found.cut ? `أكثر من ${MOST_PAGES_READ} نتيجة؛ تُعرض الأقرب صلة منها. أضف كلمة لتضييق البحث.` : resultCountText(count);
       this.done('done');
     } catch {
       if (stale()) return;
@@ -212,19 +253,77 @@ class SearchPage {
     }
   }
 
+  /** One Pagefind search does it all: matching, filters, sort and counts. */
+  private async searchOnce(pagefind: PagefindApi, term: string | null, years: string[]): Promise<Found | undefined> {
+    const generation = this.generation;
+    const { state } = this;
+    const response = await pagefind.search(term, pagefindOptions(state, years));
+    if (generation !== this.generation || !response) return undefined;
+    // A key's own ticks are alternatives, so its counts come from a search without them.
+    const counts: FilterCounts = { ...response.filters };
+    for (const key of FILTER_KEYS) {
+      if (!state.filters[key].length) continue;
+      const others = await pagefind.search(term, pagefindOptions(state, years, key));
+      if (generation !== this.generation) return undefined;
+      counts[key] = others?.filters[key] ?? {};
+    }
+    return { results: response.results.map(pendingOf), counts, cut: false };
+  }
+
+  /**
+   * A query with phrases: Pagefind finds the pages holding all the words, unfiltered; the best
+   * MOST_PAGES_READ of them are read, kept where every phrase is found in a row, and filtered,
+   * counted and sorted here.
+   */
+  private async searchPhrases(pagefind: PagefindApi, plan: QueryPlan): Promise<Found | undefined> {
+    const generation = this.generation;
+    const { state } = this;
+    const response = await pagefind.search(plan.term, {});
+    if (generation !== this.generation || !response) return undefined;
+    const read = response.results.slice(0, MOST_PAGES_READ);
+    const data = await Promise.all(read.map((r) => r.data()));
+    if (generation !== this.generation) return undefined;
+    const pages: Array<{ data: PagefindFragment; words: number[] }> = [];
+    read.forEach((r, i) => {
+      const page = data[i] as PagefindFragment;
+      const inPhrases = findPhrases(page.content ?? '', plan.phrases);
+      if (inPhrases) pages.push({ data: page, words: [...new Set([...r.words, ...inPhrases])] });
+    });
+    const dateOf = (d: PagefindFragment) => d.meta.date ?? '';
+    const kept = pages.filter((p) => passesFilters(p.data.filters, dateOf(p.data), state));
+    if (state.sort !== 'relevance') {
+      const sign = state.sort === 'newest' ? -1 : 1;
+      kept.sort((a, b) => sign * dateOf(a.data).localeCompare(dateOf(b.data)));
+    }
+    const counts: FilterCounts = {};
+    for (const key of FILTER_KEYS) {
+      const keyCounts: Record<string, number> = {};
+      for (const p of pages) {
+        if (!passesFilters(p.data.filters, dateOf(p.data), state, key)) continue;
+        for (const value of p.data.filters[key] ?? []) keyCounts[value] = (keyCounts[value] ?? 0) + 1;
+      }
+      counts[key] = keyCounts;
+    }
+    return {
+      results: kept.map((p) => ({ data: async () => p.data, words: p.words })),
+      counts,
+      cut: response.results.length > MOST_PAGES_READ,
+    };
+  }
+
   private done(state: string): void {
     this.el.app.dataset.state = state;
     this.el.app.removeAttribute('aria-busy');
   }
 
   /** Replaces the list by the first `first` results; the rest wait for "more". */
-  private async showResults(results: PagefindResult[], first: number): Promise<void> {
+  private async showResults(results: Pending[], first: number): Promise<void> {
     const generation = this.generation;
     const page = results.slice(0, first);
     const data = await Promise.all(page.map((r) => r.data()));
     if (generation !== this.generation) return;
     this.pending = results.slice(first);
-    this.el.results.replaceChildren(...data.map(renderResult));
+    this.el.results.replaceChildren(...data.map((d, i) => renderResult({ data: d, words: page[i]?.words ?? [] })));
     this.el.more.hidden = this.pending.length === 0;
   }
 
@@ -234,7 +333,7 @@ class SearchPage {
     const data = await Promise.all(page.map((r) => r.data()));
     if (generation !== this.generation) return;
     this.pending = this.pending.slice(PAGE_SIZE);
-    const items = data.map(renderResult);
+    const items = data.map((d, i) => renderResult({ data: d, words: page[i]?.words ?? [] }));
     this.el.results.append(...items);
     this.el.more.hidden = this.pending.length === 0;
     items[0]?.querySelector('a')?.focus();
@@ -291,7 +390,8 @@ class SearchPage {
     }
     this.el.filters.replaceChildren(...groups);
     this.el.panel.hidden = groups.length === 0;
-    const ticked = FILTER_KEYS.reduce((n, key) => n + this.state.filters[key].length, 0);
+    const { dates } = this.state;
+    const ticked = FILTER_KEYS.reduce((n, key) => n + this.state.filters[key].length, 0) + (dates.from ? 1 : 0) + (dates.to ? 1 : 0);
     this.el.activeCount.textContent = ticked ? `(${ticked})` : '';
     if (focused) {
       const again = [...this.el.filters.querySelectorAll<HTMLInputElement | HTMLButtonElement>('input, button')].find(
@@ -302,6 +402,12 @@ class SearchPage {
   }
 }
 
+async function loadQueryReader(): Promise<QueryReader> {
+  const response = await fetch(LEXICON_URL);
+  if (!response.ok) throw new Error(`${LEXICON_URL}: HTTP ${response.status}`);
+  return createQueryReader((await response.json()) as SearchLexicon);
+}
+
 function start(): void {
   let el: Elements;
   try {
@@ -309,8 +415,8 @@ function start(): void {
   } catch {
     return; // not the search page
   }
-  // Start fetching Pagefind while the page settles.
-  void new SearchPage(el, loadPagefind()).run();
+  // Start fetching Pagefind and the lexicon while the page settles.
+  void new SearchPage(el, loadPagefind(), loadQueryReader()).run();
 }
 
 start();

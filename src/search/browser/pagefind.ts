@@ -9,9 +9,8 @@ export type FilterCounts = Record<string, Record<string, number>>;
 
 export interface PagefindFragment {
   url: string;
-  /** The page's whole indexed text. */
+  /** The page's whole indexed text: its words joined by single spaces, search keys included. */
   content: string;
-  excerpt: string;
   meta: Record<string, string | undefined>;
   filters: Record<string, string[]>;
 }
@@ -19,6 +18,8 @@ export interface PagefindFragment {
 export interface PagefindResult {
   id: string;
   score: number;
+  /** Positions of the matched words in the page's text (indexes into its words). */
+  words: number[];
   data(): Promise<PagefindFragment>;
 }
 

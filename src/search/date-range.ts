@@ -1,0 +1,119 @@
+/**
+ * A publication-date range (from / to, either open) as Pagefind filters. Pure and browser-safe.
+ *
+ * Pagefind filters are exact values, with no ranges, so each article page also carries its month
+ * (`month:2019-03`) and its day (`day:2019-03-23`) as filters the page does not show, and a range
+ * is the union of the whole years, then whole months, then single days that tile it:
+ * 2017-10-15 … 2019-03-20 is the days 2017-10-15 to 2017-10-31, the months 2017-11 and 2017-12,
+ * the year 2018, the months 2019-01 and 2019-02, and the days 2019-03-01 to 2019-03-20. At most
+ * 62 days, 22 months and the years between: a handful of filter values, whatever the range.
+ */
+import { toAsciiDigits } from '../arabic/digits.ts';
+
+export interface DateRange {
+  /** First day included, YYYY-MM-DD; '' for open. */
+  from: string;
+  /** Last day included, YYYY-MM-DD; '' for open. */
+  to: string;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/**
+ * A bound as the address or a date field gives it: YYYY, YYYY-MM or YYYY-MM-DD (Arabic-Indic
+ * digits and / or . as separators accepted), made a whole day: the first day of the year or month
+ * for `from`, the last for `to`. '' for anything else.
+ */
+export function dateBound(value: string, end: 'from' | 'to'): string {
+  const m = /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$/.exec(toAsciiDigits(value.trim()));
+  if (!m) return '';
+  const year = Number(m[1]);
+  const month = m[2] === undefined ? (end === 'from' ? 1 : 12) : Number(m[2]);
+  if (year < 1000 || month < 1 || month > 12) return '';
+  const last = daysIn(year, month);
+  const day = m[3] === undefined ? (end === 'from' ? 1 : last) : Number(m[3]);
+  if (day < 1 || day > last) return '';
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+/** The range with a reversed pair swapped. */
+export function orderedRange(range: DateRange): DateRange {
+  return range.from && range.to && range.from > range.to ? { from: range.to, to: range.from } : range;
+}
+
+export function inRange(isoDate: string, range: DateRange): boolean {
+  const day = isoDate.slice(0, 10);
+  const { from, to } = orderedRange(range);
+  return (!from || day >= from) && (!to || day <= to);
+}
+
+export interface RangeValues {
+  year: string[];
+  month: string[];
+  day: string[];
+}
+
+type Ymd = [number, number, number];
+const parse = (iso: string): Ymd => iso.split('-').map(Number) as Ymd;
+const monthIndex = (y: number, m: number) => y * 12 + (m - 1);
+
+/**
+ * The years, months and days that tile a range. An open end is closed at the first or last year
+ * the archive holds (`years`, as the year filter lists them; with none known, an open range
+ * gives nothing). Whole years outside the archive's are left out.
+ */
+export function rangeValues(range: DateRange, years: string[]): RangeValues {
+  const known = years.map(Number).filter((y) => Number.isInteger(y)).sort((a, b) => a - b);
+  const { from, to } = orderedRange(range);
+  const out: RangeValues = { year: [], month: [], day: [] };
+  if (!from && !to) return out;
+  if ((!from || !to) && known.length === 0) return out;
+  const first = from || `${pad(known[0]!, 4)}-01-01`;
+  const last = to || `${pad(known[known.length - 1]!, 4)}-12-31`;
+  if (first > last) return out;
+  const [y1, m1, d1] = parse(first);
+  const [y2, m2, d2] = parse(last);
+  const days = (y: number, m: number, a: number, b: number) => {
+    for (let d = a; d <= b; d++) out.day.push(`${pad(y, 4)}-${pad(m)}-${pad(d)}`);
+  };
+  if (y1 === y2 && m1 === m2) {
+    if (d1 === 1 && d2 === daysIn(y2, m2)) out.month.push(`${pad(y1, 4)}-${pad(m1)}`);
+    else days(y1, m1, d1, d2);
+    return out;
+  }
+  let startMonth = monthIndex(y1, m1);
+  if (d1 !== 1) {
+    days(y1, m1, d1, daysIn(y1, m1));
+    startMonth++;
+  }
+  let endMonth = monthIndex(y2, m2);
+  if (d2 !== daysIn(y2, m2)) {
+    days(y2, m2, 1, d2);
+    endMonth--;
+  }
+  for (let i = startMonth; i <= endMonth; ) {
+    const y = Math.floor(i / 12);
+    const m = (i % 12) + 1;
+    if (m === 1 && i + 11 <= endMonth) {
+      if (known.length === 0 || (y >= known[0]! && y <= known[known.length - 1]!)) out.year.push(pad(y, 4));
+      i += 12;
+    } else {
+      out.month.push(`${pad(y, 4)}-${pad(m)}`);
+      i++;
+    }
+  }
+  out.day.sort();
+  return out;
+}
+
+/** The range as one Pagefind compound filter (any of the pieces), or undefined for no range. */
+export function rangeFilter(range: DateRange, years: string[]): { any: Array<Record<string, { any: string[] }>> } | undefined {
+  if (!range.from && !range.to) return undefined;
+  const values = rangeValues(range, years);
+  const any: Array<Record<string, { any: string[] }>> = [];
+  for (const key of ['year', 'month', 'day'] as const) if (values[key].length) any.push({ [key]: { any: values[key] } });
+  // A range holding no day of the archive's years: a filter no page has, so nothing is found.
+  if (any.length === 0) any.push({ day: { any: ['0000-00-00'] } });
+  return { any };
+}
