@@ -1,10 +1,11 @@
 /** The search page's pure parts: the address <-> search state, Pagefind options, date ranges, excerpts, wording. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { dateBound, inRange, rangeFilter, rangeValues } from '../src/search/date-range.ts';
+import { dateBound, inRange, openBounds, rangeFilter, rangeValues } from '../src/search/date-range.ts';
 import { excerptFromContent } from '../src/search/excerpt.ts';
 import { resultCountText } from '../src/search/format.ts';
 import {
+  countedKeys,
   emptyFilters,
   isSearchable,
   pagefindOptions,
@@ -17,6 +18,8 @@ import {
 } from '../src/search/state.ts';
 
 const params = (query: string) => new URLSearchParams(query);
+const bounds = { first: 2011, last: 2025 };
+const counted = { none: countedKeys() };
 
 describe('search state from the address', () => {
   it('reads the query, repeated filter values and the sort', () => {
@@ -80,26 +83,31 @@ describe('search state to the address', () => {
 describe('Pagefind options', () => {
   it('makes values of one key alternatives and keys conjunctive', () => {
     const state = stateFromParams(params('?q=x&outlet=A&outlet=B&year=2019'));
-    assert.deepEqual(pagefindOptions(state, []), { filters: { outlet: { any: ['A', 'B'] }, year: { any: ['2019'] } } });
+    assert.deepEqual(pagefindOptions(state, bounds), { filters: { outlet: { any: ['A', 'B'] }, year: { any: ['2019'] }, ...counted } });
   });
 
   it('leaves one key out for its counts', () => {
     const state = stateFromParams(params('?q=x&outlet=A&year=2019'));
-    assert.deepEqual(pagefindOptions(state, [], 'outlet').filters, { year: { any: ['2019'] } });
+    assert.deepEqual(pagefindOptions(state, bounds, 'outlet').filters, { year: { any: ['2019'] }, ...counted });
   });
 
   it('adds the date range as one compound filter beside the others', () => {
     const state = stateFromParams(params('?q=x&outlet=A&from=2019-03-10&to=2019-03-12'));
-    assert.deepEqual(pagefindOptions(state, ['2017', '2019']).filters, {
+    assert.deepEqual(pagefindOptions(state, bounds).filters, {
       outlet: { any: ['A'] },
       any: [{ day: { any: ['2019-03-10', '2019-03-11', '2019-03-12'] } }],
+      ...counted,
     });
   });
 
+  it('names the four facet keys so that Pagefind counts them, with a value no page has', () => {
+    assert.deepEqual(countedKeys(), [{ outlet: '\u0000' }, { event: '\u0000' }, { place: '\u0000' }, { year: '\u0000' }]);
+  });
+
   it('sorts by the date key', () => {
-    assert.deepEqual(pagefindOptions(stateFromParams(params('?sort=newest')), []).sort, { date: 'desc' });
-    assert.deepEqual(pagefindOptions(stateFromParams(params('?sort=oldest')), []).sort, { date: 'asc' });
-    assert.equal(pagefindOptions(stateFromParams(params('?sort=relevance')), []).sort, undefined);
+    assert.deepEqual(pagefindOptions(stateFromParams(params('?sort=newest')), bounds).sort, { date: 'desc' });
+    assert.deepEqual(pagefindOptions(stateFromParams(params('?sort=oldest')), bounds).sort, { date: 'asc' });
+    assert.equal(pagefindOptions(stateFromParams(params('?sort=relevance')), bounds).sort, undefined);
   });
 
   it('searches for a query or for filters alone, never for nothing', () => {
@@ -122,9 +130,8 @@ describe('filters applied here (queries with phrases)', () => {
 });
 
 describe('date ranges as filter values', () => {
-  const years = ['2011', '2017', '2018', '2019', '2025'];
   it('tiles a range with days, months and whole years', () => {
-    const values = rangeValues({ from: '2017-10-15', to: '2019-03-20' }, years);
+    const values = rangeValues({ from: '2017-10-15', to: '2019-03-20' }, bounds);
     assert.deepEqual(values.year, ['2018']);
     assert.deepEqual(values.month, ['2017-11', '2017-12', '2019-01', '2019-02']);
     assert.equal(values.day.length, 17 + 20);
@@ -133,26 +140,25 @@ describe('date ranges as filter values', () => {
   });
 
   it('uses a whole month or year where the range covers it', () => {
-    assert.deepEqual(rangeValues({ from: '2019-02-01', to: '2019-02-28' }, years), { year: [], month: ['2019-02'], day: [] });
-    assert.deepEqual(rangeValues({ from: '2018-01-01', to: '2018-12-31' }, years), { year: ['2018'], month: [], day: [] });
-    assert.deepEqual(rangeValues({ from: '2020-02-01', to: '2020-02-29' }, years).month, ['2020-02'], 'a leap year');
+    assert.deepEqual(rangeValues({ from: '2019-02-01', to: '2019-02-28' }, bounds), { year: [], month: ['2019-02'], day: [] });
+    assert.deepEqual(rangeValues({ from: '2018-01-01', to: '2018-12-31' }, bounds), { year: ['2018'], month: [], day: [] });
+    assert.deepEqual(rangeValues({ from: '2020-02-01', to: '2020-02-29' }, bounds).month, ['2020-02'], 'a leap year');
   });
 
-  it('closes an open end at the archive\'s first or last year', () => {
-    assert.deepEqual(rangeValues({ from: '2019-01-01', to: '' }, years).year, ['2019', '2020', '2021', '2022', '2023', '2024', '2025']);
-    assert.deepEqual(rangeValues({ from: '', to: '2011-12-31' }, years).year, ['2011']);
-    assert.deepEqual(rangeValues({ from: '', to: '2013-12-31' }, years).year, ['2011', '2012', '2013'], 'years between the archive\'s are harmless values');
-    assert.deepEqual(rangeValues({ from: '2019-06-01', to: '' }, []), { year: [], month: [], day: [] }, 'no years known: nothing');
-    assert.deepEqual(rangeValues({ from: '2019-01-01', to: '2019-12-31' }, []).year, ['2019'], 'a closed range needs no years');
+  it('closes an open end at the bounds: 1900 and next year in the browser', () => {
+    assert.deepEqual(rangeValues({ from: '2019-01-01', to: '' }, bounds).year, ['2019', '2020', '2021', '2022', '2023', '2024', '2025']);
+    assert.deepEqual(rangeValues({ from: '', to: '2013-12-31' }, bounds).year, ['2011', '2012', '2013']);
+    assert.deepEqual(rangeValues({ from: '2019-06-01', to: '' }, bounds).month, ['2019-06', '2019-07', '2019-08', '2019-09', '2019-10', '2019-11', '2019-12']);
+    assert.deepEqual(openBounds(new Date('2026-11-21T12:00:00Z')), { first: 1900, last: 2027 });
   });
 
   it('swaps a reversed pair and gives no filter without bounds', () => {
-    assert.deepEqual(rangeValues({ from: '2019-03-20', to: '2019-03-19' }, years).day, ['2019-03-19', '2019-03-20']);
-    assert.equal(rangeFilter({ from: '', to: '' }, years), undefined);
+    assert.deepEqual(rangeValues({ from: '2019-03-20', to: '2019-03-19' }, bounds).day, ['2019-03-19', '2019-03-20']);
+    assert.equal(rangeFilter({ from: '', to: '' }, bounds), undefined);
   });
 
-  it('finds nothing for a range outside the archive', () => {
-    assert.deepEqual(rangeFilter({ from: '1990-01-01', to: '1990-12-31' }, years), { any: [{ day: { any: ['0000-00-00'] } }] });
+  it('finds nothing for a range the bounds leave empty', () => {
+    assert.deepEqual(rangeFilter({ from: '2030-01-01', to: '' }, bounds), { any: [{ day: { any: ['0000-00-00'] } }] });
   });
 
   it('reads bounds and tests dates against them', () => {

@@ -6,7 +6,8 @@
  * is the union of the whole years, then whole months, then single days that tile it:
  * 2017-10-15 … 2019-03-20 is the days 2017-10-15 to 2017-10-31, the months 2017-11 and 2017-12,
  * the year 2018, the months 2019-01 and 2019-02, and the days 2019-03-01 to 2019-03-20. At most
- * 62 days, 22 months and the years between: a handful of filter values, whatever the range.
+ * 62 days, 22 months and the years between: a handful of filter values, whatever the range. The
+ * month and day filters are loaded by the browser only for a search with a range.
  */
 import { toAsciiDigits } from '../arabic/digits.ts';
 
@@ -58,19 +59,27 @@ type Ymd = [number, number, number];
 const parse = (iso: string): Ymd => iso.split('-').map(Number) as Ymd;
 const monthIndex = (y: number, m: number) => y * 12 + (m - 1);
 
+/** Where an open end of a range is closed: the first year and the last year searched. */
+export interface YearBounds {
+  first: number;
+  last: number;
+}
+
 /**
- * The years, months and days that tile a range. An open end is closed at the first or last year
- * the archive holds (`years`, as the year filter lists them; with none known, an open range
- * gives nothing). Whole years outside the archive's are left out.
+ * Open ends closed at 1900 and next year (the browser passes its own clock): filter values for
+ * years no article has cost nothing, and nothing has to be loaded first to know the archive's.
  */
-export function rangeValues(range: DateRange, years: string[]): RangeValues {
-  const known = years.map(Number).filter((y) => Number.isInteger(y)).sort((a, b) => a - b);
+export function openBounds(now: Date): YearBounds {
+  return { first: 1900, last: now.getFullYear() + 1 };
+}
+
+/** The years, months and days that tile a range, an open end closed at `bounds`. */
+export function rangeValues(range: DateRange, bounds: YearBounds): RangeValues {
   const { from, to } = orderedRange(range);
   const out: RangeValues = { year: [], month: [], day: [] };
   if (!from && !to) return out;
-  if ((!from || !to) && known.length === 0) return out;
-  const first = from || `${pad(known[0]!, 4)}-01-01`;
-  const last = to || `${pad(known[known.length - 1]!, 4)}-12-31`;
+  const first = from || `${pad(bounds.first, 4)}-01-01`;
+  const last = to || `${pad(bounds.last, 4)}-12-31`;
   if (first > last) return out;
   const [y1, m1, d1] = parse(first);
   const [y2, m2, d2] = parse(last);
@@ -96,7 +105,7 @@ export function rangeValues(range: DateRange, years: string[]): RangeValues {
     const y = Math.floor(i / 12);
     const m = (i % 12) + 1;
     if (m === 1 && i + 11 <= endMonth) {
-      if (known.length === 0 || (y >= known[0]! && y <= known[known.length - 1]!)) out.year.push(pad(y, 4));
+      out.year.push(pad(y, 4));
       i += 12;
     } else {
       out.month.push(`${pad(y, 4)}-${pad(m)}`);
@@ -108,12 +117,12 @@ export function rangeValues(range: DateRange, years: string[]): RangeValues {
 }
 
 /** The range as one Pagefind compound filter (any of the pieces), or undefined for no range. */
-export function rangeFilter(range: DateRange, years: string[]): { any: Array<Record<string, { any: string[] }>> } | undefined {
+export function rangeFilter(range: DateRange, bounds: YearBounds): { any: Array<Record<string, { any: string[] }>> } | undefined {
   if (!range.from && !range.to) return undefined;
-  const values = rangeValues(range, years);
+  const values = rangeValues(range, bounds);
   const any: Array<Record<string, { any: string[] }>> = [];
   for (const key of ['year', 'month', 'day'] as const) if (values[key].length) any.push({ [key]: { any: values[key] } });
-  // A range holding no day of the archive's years: a filter no page has, so nothing is found.
+  // An empty range (only possible with bounds reversed): a filter no page has, so nothing is found.
   if (any.length === 0) any.push({ day: { any: ['0000-00-00'] } });
   return { any };
 }

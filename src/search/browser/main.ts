@@ -15,6 +15,7 @@ import { createQueryReader, type QueryPlan, type QueryReader } from '../query.ts
 import type { SearchLexicon } from '../lexicon.ts';
 import {
   FILTER_KEYS,
+  countedKeys,
   hasFilters,
   isFilterKey,
   isSearchable,
@@ -27,7 +28,7 @@ import {
   type SearchState,
   type SortOrder,
 } from '../state.ts';
-import { dateBound } from '../date-range.ts';
+import { dateBound, openBounds, type YearBounds } from '../date-range.ts';
 import { loadPagefind, type FilterCounts, type PagefindApi, type PagefindFragment, type PagefindResult } from './pagefind.ts';
 
 /** The lexicon the index was built with (src/search/index-site.ts writes it). */
@@ -39,7 +40,7 @@ const LEXICON_URL = '/assets/search-lexicon.json';
 const MOST_PAGES_READ = 500;
 
 /** Results whose data is loaded at once; "more" loads the next as many. */
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 10;
 /** Delay after the last keystroke before searching as one types. */
 const TYPING_DELAY_MS = 300;
 /** Where the filters sit beside the results, open (as in search.css). */
@@ -153,6 +154,8 @@ const pendingOf = (r: PagefindResult): Pending => ({ data: () => r.data(), words
 interface Found {
   results: Pending[];
   counts: FilterCounts;
+  /** Every value the query's pages have, whatever the filters (listed with 0 where filtered out). */
+  totals: FilterCounts;
   /** Results beyond MOST_PAGES_READ were left out. */
   cut: boolean;
 }
@@ -221,10 +224,12 @@ class SearchPage {
       const plan = reader.plan(state.query);
       const searchable = isSearchable(state, plan.term !== null);
       if (searchable) el.status.textContent = 'جارٍ البحث…';
-      const totals = await pagefind.filters();
-      if (stale()) return;
+      const bounds = openBounds(new Date());
       if (!searchable) {
-        this.renderFilters(totals, totals);
+        // Every value of every facet, counted over the whole archive: a search for all pages.
+        const all = await pagefind.search(null, pagefindOptions(state, bounds));
+        if (stale()) return;
+        this.renderFilters(all?.filters ?? {}, all?.filters ?? {});
         await this.showResults([], 0);
         el.empty.hidden = true;
         el.status.textContent = typed
@@ -233,10 +238,9 @@ class SearchPage {
         this.done('idle');
         return;
       }
-      const years = Object.keys(totals.year ?? {});
-      const found = plan.phrases.length === 0 ? await this.searchOnce(pagefind, plan.term, years) : await this.searchPhrases(pagefind, plan);
+      const found = plan.phrases.length === 0 ? await this.searchOnce(pagefind, plan.term, bounds) : await this.searchPhrases(pagefind, plan);
       if (stale() || !found) return;
-      this.renderFilters(found.counts, totals);
+      this.renderFilters(found.counts, found.totals);
       await this.showResults(found.results, PAGE_SIZE);
       if (stale()) return;
       const count = found.results.length;
@@ -254,20 +258,20 @@ class SearchPage {
   }
 
   /** One Pagefind search does it all: matching, filters, sort and counts. */
-  private async searchOnce(pagefind: PagefindApi, term: string | null, years: string[]): Promise<Found | undefined> {
+  private async searchOnce(pagefind: PagefindApi, term: string | null, bounds: YearBounds): Promise<Found | undefined> {
     const generation = this.generation;
     const { state } = this;
-    const response = await pagefind.search(term, pagefindOptions(state, years));
+    const response = await pagefind.search(term, pagefindOptions(state, bounds));
     if (generation !== this.generation || !response) return undefined;
     // A key's own ticks are alternatives, so its counts come from a search without them.
     const counts: FilterCounts = { ...response.filters };
     for (const key of FILTER_KEYS) {
       if (!state.filters[key].length) continue;
-      const others = await pagefind.search(term, pagefindOptions(state, years, key));
+      const others = await pagefind.search(term, pagefindOptions(state, bounds, key));
       if (generation !== this.generation) return undefined;
       counts[key] = others?.filters[key] ?? {};
     }
-    return { results: response.results.map(pendingOf), counts, cut: false };
+    return { results: response.results.map(pendingOf), counts, totals: response.totalFilters, cut: false };
   }
 
   /**
@@ -278,7 +282,7 @@ class SearchPage {
   private async searchPhrases(pagefind: PagefindApi, plan: QueryPlan): Promise<Found | undefined> {
     const generation = this.generation;
     const { state } = this;
-    const response = await pagefind.search(plan.term, {});
+    const response = await pagefind.search(plan.term, { filters: { none: countedKeys() } });
     if (generation !== this.generation || !response) return undefined;
     const read = response.results.slice(0, MOST_PAGES_READ);
     const data = await Promise.all(read.map((r) => r.data()));
@@ -307,6 +311,7 @@ class SearchPage {
     return {
       results: kept.map((p) => ({ data: async () => p.data, words: p.words })),
       counts,
+      totals: response.totalFilters,
       cut: response.results.length > MOST_PAGES_READ,
     };
   }

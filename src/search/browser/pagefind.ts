@@ -33,7 +33,6 @@ export interface PagefindResponse {
 export interface PagefindApi {
   options(options: { excerptLength?: number; baseUrl?: string; noWorker?: boolean }): Promise<void>;
   init(): Promise<void>;
-  filters(): Promise<FilterCounts>;
   search(term: string | null, options?: { filters?: object; sort?: object }): Promise<PagefindResponse | null>;
 }
 
