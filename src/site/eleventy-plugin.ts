@@ -10,6 +10,7 @@ import { forgetArchives, getArchive, getSearchLexicon } from './load-archive.ts'
 import { PAGES_DIR, PUBLIC_DIR } from './paths.ts';
 import { registerFilters } from './filters.ts';
 import { postProcessSite } from './post-process.ts';
+import { installCompileCache } from './nunjucks-compile-cache.ts';
 
 /** The part of Eleventy's configuration API we use (Eleventy ships no TypeScript types). */
 export interface EleventyConfig {
@@ -19,6 +20,7 @@ export interface EleventyConfig {
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
   addPassthroughCopy(spec: Record<string, string> | string): void;
   addWatchTarget(path: string): void;
+  on(event: 'eleventy.engine.njk', fn: (arg: { nunjucks: Parameters<typeof installCompileCache>[0] }) => unknown): void;
   on(event: string, fn: (arg: { directories: { output: string }; runMode: string }) => unknown): void;
   ignores: { add(glob: string): void };
   setQuietMode(quiet: boolean): void;
@@ -34,6 +36,7 @@ export interface Options {
 export default function arshifPlugin(eleventyConfig: EleventyConfig, options: Options): void {
   const { contentDir } = options;
   eleventyConfig.setLibrary('md', markdownLibrary);
+  eleventyConfig.on('eleventy.engine.njk', ({ nunjucks }) => installCompileCache(nunjucks));
   eleventyConfig.addGlobalData('archive', () => getArchive(contentDir));
   // Articles and events are data (loaded and validated by src/content/), not templates.
   const inputDir = relative(process.cwd(), contentDir) || '.';
