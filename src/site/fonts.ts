@@ -47,17 +47,38 @@ export function fontFileName(subset: FontSubset, weight: number): string {
   return subset === 'arabic' ? `noto-naskh-arabic-${weight}.woff2` : `noto-naskh-arabic-${subset}-${weight}.woff2`;
 }
 
-/** The distinct characters in the text of every HTML file under `siteDir`, per subset. */
+/**
+ * The distinct characters in the text of every HTML file under `siteDir`, per subset. One pass
+ * over each file's UTF-16 code units, skipping tags, marking what it meets in a table of the
+ * 65,536 BMP code points (characters beyond it, which no subset's font has, are kept in a set):
+ * at 10,000 articles the site is 400 MB of HTML, and a regex and a Set of strings took 28 s.
+ */
 export async function siteCharacters(siteDir: string): Promise<Record<FontSubset, string>> {
-  const chars: Record<FontSubset, Set<string>> = { arabic: new Set(ALWAYS.arabic), latin: new Set(ALWAYS.latin) };
+  const seen = new Uint8Array(0x10000);
+  const astral = new Set<number>();
   for (const entry of await readdir(siteDir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
     const html = await readFile(join(entry.parentPath, entry.name), 'utf8');
-    for (const ch of html.replace(/<[^>]*>/g, ' ')) {
-      const subset = subsetOf(ch);
-      if (subset) chars[subset].add(ch);
+    let inTag = false;
+    for (let i = 0; i < html.length; i++) {
+      const c = html.charCodeAt(i);
+      if (inTag) {
+        if (c === 0x3e) inTag = false; // >
+      } else if (c === 0x3c) inTag = true; // <
+      else if (c >= 0xd800 && c <= 0xdbff && i + 1 < html.length) {
+        astral.add(html.codePointAt(i) as number);
+        i++;
+      } else seen[c] = 1;
     }
   }
+  const chars: Record<FontSubset, Set<string>> = { arabic: new Set(ALWAYS.arabic), latin: new Set(ALWAYS.latin) };
+  const add = (code: number) => {
+    const ch = String.fromCodePoint(code);
+    const subset = subsetOf(ch);
+    if (subset) chars[subset].add(ch);
+  };
+  seen.forEach((on, code) => on && add(code));
+  for (const code of astral) add(code);
   const sorted = (set: Set<string>) => [...set].sort().join('');
   return { arabic: sorted(chars.arabic), latin: sorted(chars.latin) };
 }
