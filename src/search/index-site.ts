@@ -14,19 +14,21 @@
  *
  * The output is reproducible: the pages are added in sorted order (addDirectory would follow the
  * disk), and the filter files and meta index, which Pagefind writes in a per-process hash-map
- * order, are rewritten in a fixed order afterwards (src/search/pagefind-canonical.ts). Pagefind
- * writes its bundle into a fresh folder inside the site's, which is read back, made canonical
- * and written into place, so no file of an earlier index survives (`npm start` rebuilds in
- * place). Only the files the search page uses are kept: not Pagefind's own UI scripts.
+ * order, are rewritten in a fixed order afterwards (src/search/pagefind-canonical.ts). The
+ * bundle comes back in memory (getFiles) and is written by us, once made canonical, so no file of
+ * an earlier index survives (`npm start` rebuilds in place). It is not read back from a folder
+ * Pagefind wrote: Pagefind 1.5.2's writeFiles answers before its last writes reach the disk (it
+ * does not flush its asynchronous files), and a build read a half-written pagefind-entry.json.
+ * Only the files the search page uses are kept: not Pagefind's own UI scripts.
  */
 import * as pagefind from 'pagefind';
-import { readdir, readFile, mkdir, writeFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { ArshifError } from '../content/problem.ts';
 import { annotateHtml } from './index-html.ts';
 import { createKeyAnnotator } from './index-keys.ts';
 import type { SearchLexicon } from './lexicon.ts';
-import { canonicalisePagefind, readBundle, writeBundle, type PagefindFiles } from './pagefind-canonical.ts';
+import { canonicalisePagefind, writeBundle, type PagefindFiles } from './pagefind-canonical.ts';
 
 export interface IndexReport {
   pages: number;
@@ -86,7 +88,6 @@ export async function indexSite(siteDir: string, lexicon: SearchLexicon): Promis
       },
       cause,
     );
-  const written = join(siteDir, '.pagefind-writing');
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ar' });
     if (!index || errors.length) throw fail('createIndex', errors);
@@ -104,12 +105,13 @@ export async function indexSite(siteDir: string, lexicon: SearchLexicon): Promis
     }
     await Promise.all(waiting);
 
-    await rm(written, { recursive: true, force: true });
-    const write = await index.writeFiles({ outputPath: written });
-    if (write.errors.length) throw fail('writeFiles', write.errors);
+    const bundle = await index.getFiles();
+    if (bundle.errors.length) throw fail('getFiles', bundle.errors);
     let files: PagefindFiles;
     try {
-      const used: PagefindFiles = new Map([...readBundle(written)].filter(([path]) => USED.test(path)));
+      const used: PagefindFiles = new Map(
+        bundle.files.map((f) => [f.path.split(/[\\/]/).join('/'), Buffer.from(f.content)] as const).filter(([path]) => USED.test(path)),
+      );
       files = canonicalisePagefind(used);
     } catch (error) {
       throw fail('making the index reproducible', [
@@ -122,6 +124,5 @@ export async function indexSite(siteDir: string, lexicon: SearchLexicon): Promis
     return { pages: pages.length };
   } finally {
     await pagefind.close();
-    await rm(written, { recursive: true, force: true });
   }
 }
