@@ -4,9 +4,14 @@
  * interrupted build leaves the previous site intact. Content problems print one line each and
  * exit 1, without a stack.
  *
- *   tsx src/build.ts [--content DIR] [--output DIR] [--quiet]
+ *   tsx src/build.ts [--content DIR] [--output DIR] [--quiet] [--cache-dir DIR | --no-cache]
  *   tsx src/build.ts --verify [--output DIR]  checks a built site against its manifest (exit 0 whole, 1 not)
  *   tsx src/build.ts --serve [--port N]     build, then rebuild on change with live reload
+ *
+ * What is derived from each article's text is kept between builds in `.cache/arshif/`
+ * (src/derived/; `--cache-dir DIR` or ARSHIF_CACHE_DIR for another folder, `--no-cache` or
+ * ARSHIF_CACHE=0 for none), so a build after adding an article renders and scans that article
+ * only. The site is the same either way.
  *
  * Interruptions (even SIGKILL, at any moment). For an output folder X (`_site`), a build with
  * process id P uses two names beside it: `.X.building-P` (the new site, being written) and
@@ -30,7 +35,7 @@ import { parseArgs } from 'node:util';
 import { basename, dirname, join, resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { findArshifError, formatProblem } from './content/problem.ts';
-import { getArchive } from './site/load-archive.ts';
+import { defaultCacheDir, getArchive } from './site/load-archive.ts';
 import { MANIFEST_NAME, verifyManifest, writeManifest } from './site/manifest.ts';
 import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from './site/paths.ts';
 
@@ -38,6 +43,8 @@ export interface BuildOptions {
   contentDir?: string;
   outputDir?: string;
   quiet?: boolean;
+  /** The derived-data store's folder, null for none; default: ARSHIF_CACHE / ARSHIF_CACHE_DIR, else .cache/arshif/. */
+  cacheDir?: string | null;
 }
 
 export interface BuildResult {
@@ -53,7 +60,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const outputDir = resolve(options.outputDir ?? join(PROJECT_ROOT, '_site'));
   if (buildingHere.has(outputDir)) throw new Error(`${outputDir} is already being built by this process`);
   await recoverInterruptedBuilds(outputDir);
-  const archive = getArchive(contentDir); // validates everything before Eleventy starts
+  const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir && resolve(options.cacheDir);
+  const archive = getArchive(contentDir, { cacheDir }); // validates everything before Eleventy starts
   const staging = stagingDir(outputDir, process.pid);
   buildingHere.add(outputDir);
   let old: string;
@@ -187,8 +195,16 @@ async function main(): Promise<number> {
       serve: { type: 'boolean', default: false },
       port: { type: 'string', default: '8080' },
       verify: { type: 'boolean', default: false },
+      'cache-dir': { type: 'string' },
+      'no-cache': { type: 'boolean', default: false },
     },
   });
+  // Said in the environment too, so that `--serve`'s rebuilds (through Eleventy) do the same.
+  if (values['no-cache']) process.env.ARSHIF_CACHE = '0';
+  else if (values['cache-dir']) {
+    process.env.ARSHIF_CACHE = '1';
+    process.env.ARSHIF_CACHE_DIR = resolve(values['cache-dir']);
+  }
   if (values.verify) {
     const site = resolve(values.output ?? join(PROJECT_ROOT, '_site'));
     const problems = verifyManifest(site);

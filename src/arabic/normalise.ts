@@ -75,8 +75,27 @@ export function foldArabic(text: string): string {
     .trim();
 }
 
+const FOLDED_WORDS = new Map<string, string>();
+const FOLDED_WORDS_LIMIT = 50_000;
+
+/**
+ * foldArabic of a short text, such as a word, remembered: the figure and number readers fold every
+ * word of every paragraph, and words repeat a great deal. The memory is emptied when it holds
+ * FOLDED_WORDS_LIMIT texts, so it stays bounded over any number of articles.
+ */
+export function foldWord(word: string): string {
+  let folded = FOLDED_WORDS.get(word);
+  if (folded === undefined) {
+    if (FOLDED_WORDS.size >= FOLDED_WORDS_LIMIT) FOLDED_WORDS.clear();
+    FOLDED_WORDS.set(word, (folded = foldArabic(word)));
+  }
+  return folded;
+}
+
 const INVISIBLE_ONE = new RegExp(INVISIBLE.source);
 const DIACRITIC_ONE = new RegExp(DIACRITICS.source);
+/** foldCharacter of each UTF-16 code unit met so far (at most 65,536 entries). */
+const FOLDED_CHARACTERS = new Map<string, string>();
 
 /**
  * Steps 2 to 6 of foldArabic for one character: '' when the character is dropped, else its
@@ -84,6 +103,14 @@ const DIACRITIC_ONE = new RegExp(DIACRITICS.source);
  * original text (the date matchers).
  */
 export function foldCharacter(c: string): string {
+  if (c.length !== 1) return foldOneCharacter(c);
+  // one code unit: looked up (the date matchers fold every character of every paragraph)
+  let folded = FOLDED_CHARACTERS.get(c);
+  if (folded === undefined) FOLDED_CHARACTERS.set(c, (folded = foldOneCharacter(c)));
+  return folded;
+}
+
+function foldOneCharacter(c: string): string {
   if (c === '\u0640' || INVISIBLE_ONE.test(c) || DIACRITIC_ONE.test(c)) return '';
   return toAsciiDigits(LETTERS[c] ?? c);
 }

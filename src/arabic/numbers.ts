@@ -60,7 +60,7 @@
  * and ست after a proclitic are not read; "2014,2015" without a space reads as a decimal.
  */
 import { toAsciiDigits } from './digits.ts';
-import { foldArabic, foldCharacter, words } from './normalise.ts';
+import { foldArabic, foldCharacter, foldWord, words } from './normalise.ts';
 
 export interface NumberMention {
   /** UTF-16 offset of the number's first character (after any proclitic: بخمسة starts at خ). */
@@ -271,7 +271,7 @@ function tokenize(text: string): Atom[] {
 function pushWord(atoms: Atom[], text: string, start: number, end: number): void {
   const slice = text.slice(start, end);
   if (!/\p{L}/u.test(slice)) return;
-  const fold = foldArabic(slice);
+  const fold = foldWord(slice);
   if (fold !== '') atoms.push({ type: 'word', start, end, fold });
 }
 

@@ -37,7 +37,7 @@
  */
 import { MONTH_SPELLING_VARIANTS, EGYPTIAN_MONTHS, LEVANTINE_MONTHS, MAGHREBI_MONTHS, MOROCCAN_MONTHS } from '../arabic/calendar.ts';
 import { findNumbers, type NumberMention } from '../arabic/numbers.ts';
-import { foldArabic, stripClitics, words } from '../arabic/normalise.ts';
+import { foldArabic, foldWord, stripClitics, words } from '../arabic/normalise.ts';
 
 export interface Figure {
   value: number;
@@ -261,7 +261,7 @@ function tokenBefore(tokens: Token[], offset: number): number {
 
 /** The figures of one paragraph (paragraph index `p`). */
 function figuresOf(text: string, p: number): Figure[] {
-  const tokens: Token[] = words(text).map((w) => ({ fold: fold(w.word), start: w.start, end: w.end }));
+  const tokens: Token[] = words(text).map((w) => ({ fold: foldWord(w.word), start: w.start, end: w.end }));
   const mentions = findNumbers(text);
   const isNumberToken = (t: Token) => /^[0-9]/.test(t.fold) || mentions.some((m) => t.start < m.end && t.end > m.start);
   const out: Figure[] = [];
@@ -400,9 +400,14 @@ export function findFigures(paragraphs: string[]): Figure[] {
  * tonnes, dollars), then by value.
  */
 export function compareFigures(articles: Array<{ id: string; outlet: string; paragraphs: string[] }>): FigureRow[] {
+  return compareFoundFigures(articles.map((a) => ({ id: a.id, outlet: a.outlet, figures: findFigures(a.paragraphs) })));
+}
+
+/** compareFigures for articles whose figures were found already (`findFigures` of their paragraphs). */
+export function compareFoundFigures(articles: Array<{ id: string; outlet: string; figures: Figure[] }>): FigureRow[] {
   const rows = new Map<string, FigureRow & { outletSet: Set<string> }>();
   for (const article of articles) {
-    for (const figure of findFigures(article.paragraphs)) {
+    for (const figure of article.figures) {
       const key = `${figure.value} ${figure.unit}`;
       let row = rows.get(key);
       if (!row) rows.set(key, (row = { key, value: figure.value, unit: figure.unit, byArticle: {}, outlets: [], outletSet: new Set() }));

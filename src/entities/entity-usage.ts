@@ -4,6 +4,7 @@
  * "قوات سوريا الديمقراطية" is one mention of the SDF, not also one of سوريا.
  */
 import { createPlaceMatcher } from '../arabic/place-matcher.ts';
+import type { Paragraph } from '../timeline/paragraphs.ts';
 import type { Entity } from './load-entities.ts';
 
 export interface NameUse {
@@ -30,4 +31,9 @@ export function createEntityCounter(entities: Record<string, Entity>): (text: st
     }
     return [...counts.values()];
   };
+}
+
+/** The text an article's names are counted in: its title and its paragraphs, one per line. */
+export function articleText(title: string, paragraphs: Paragraph[]): string {
+  return [title, ...paragraphs.map((p) => p.text)].join('\n');
 }

@@ -1,10 +1,12 @@
 /**
  * Entity pages and the "naming" comparison of event pages: for each actor, the articles that
- * name it under any of its names; for each event, which names each outlet uses.
+ * name it under any of its names; for each event, which names each outlet uses. Each article's
+ * name uses are counted once (or come from the build's cache, src/derived/), and the tables are
+ * filled in one pass over the articles.
  */
 import { paragraphsFromHtml } from '../timeline/paragraphs.ts';
 import type { Archive, ArticleView } from '../site/archive.ts';
-import { createEntityCounter, type NameUse } from './entity-usage.ts';
+import { articleText, createEntityCounter, type NameUse } from './entity-usage.ts';
 import type { Entity } from './load-entities.ts';
 
 export interface EntityView {
@@ -24,28 +26,41 @@ export interface NamingTable {
   rows: Array<{ entity: { url: string; name: string }; cells: Array<{ outletKey: string; names: Array<{ name: string; count: number }> }> }>;
 }
 
-export function addEntityViews(archive: Archive, entities: Record<string, Entity>): void {
-  const count = createEntityCounter(entities);
-  const uses = new Map<string, NameUse[]>();
+/**
+ * Fills `archive.entities` and each event's `naming`. `uses`: each article's name uses (by id) where
+ * the build knows them already (src/derived/); the others are counted here.
+ */
+export function addEntityViews(archive: Archive, entities: Record<string, Entity>, uses: ReadonlyMap<string, NameUse[]> = new Map()): void {
+  let count: ((text: string) => NameUse[]) | undefined;
+  const usesOf = (article: ArticleView): NameUse[] => {
+    const known = uses.get(article.id);
+    if (known) return known;
+    count ??= createEntityCounter(entities);
+    return count(articleText(article.title, paragraphsFromHtml(article.html)));
+  };
+  const articleUses = new Map(archive.articles.map((a) => [a, usesOf(a)]));
+
+  // One pass over the articles, newest first: each entity's articles and name totals, in that order.
+  const found = new Map<string, { articles: ArticleView[]; totals: Map<string, number> }>();
   for (const article of archive.articles) {
-    uses.set(article.id, count([article.title, ...paragraphsFromHtml(article.html).map((p) => p.text)].join('\n')));
+    for (const u of articleUses.get(article) ?? []) {
+      let f = found.get(u.entity);
+      if (!f) found.set(u.entity, (f = { articles: [], totals: new Map() }));
+      if (f.articles[f.articles.length - 1] !== article) f.articles.push(article);
+      f.totals.set(u.name, (f.totals.get(u.name) ?? 0) + u.count);
+    }
   }
   archive.entities = Object.entries(entities)
     .map(([key, e]): EntityView => {
-      const totals = new Map<string, number>();
-      const articles = archive.articles.filter((a) => {
-        const mine = (uses.get(a.id) ?? []).filter((u) => u.entity === key);
-        for (const u of mine) totals.set(u.name, (totals.get(u.name) ?? 0) + u.count);
-        return mine.length > 0;
-      });
+      const f = found.get(key) ?? { articles: [], totals: new Map<string, number>() };
       return {
         key,
         url: `/entities/${key}/`,
         name: e.name,
         name_en: e.name_en,
         aliases: e.aliases,
-        articles,
-        names: [...totals].map(([name, n]) => ({ name, count: n })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'ar')),
+        articles: f.articles,
+        names: [...f.totals].map(([name, n]) => ({ name, count: n })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'ar')),
       };
     })
     .filter((e) => e.articles.length > 0)
@@ -53,18 +68,26 @@ export function addEntityViews(archive: Archive, entities: Record<string, Entity
 
   for (const event of archive.events) {
     const outlets = [...new Map(event.articles.map((a) => [a.outlet.key, { key: a.outlet.key, name: a.outlet.name_ar }])).values()];
+    // entity -> outlet -> name -> count, in the event's order of articles
+    const totals = new Map<string, Map<string, Map<string, number>>>();
+    for (const a of event.articles) {
+      for (const u of articleUses.get(a) ?? usesOf(a)) {
+        let byOutlet = totals.get(u.entity);
+        if (!byOutlet) totals.set(u.entity, (byOutlet = new Map()));
+        let names = byOutlet.get(a.outlet.key);
+        if (!names) byOutlet.set(a.outlet.key, (names = new Map()));
+        names.set(u.name, (names.get(u.name) ?? 0) + u.count);
+      }
+    }
     event.naming = {
       outlets,
       rows: archive.entities
         .map((entity) => ({
           entity: { url: entity.url, name: entity.name },
-          cells: outlets.map((o) => {
-            const totals = new Map<string, number>();
-            for (const a of event.articles.filter((x) => x.outlet.key === o.key)) {
-              for (const u of uses.get(a.id) ?? []) if (u.entity === entity.key) totals.set(u.name, (totals.get(u.name) ?? 0) + u.count);
-            }
-            return { outletKey: o.key, names: [...totals].map(([name, n]) => ({ name, count: n })).sort((x, y) => y.count - x.count) };
-          }),
+          cells: outlets.map((o) => ({
+            outletKey: o.key,
+            names: [...(totals.get(entity.key)?.get(o.key) ?? [])].map(([name, n]) => ({ name, count: n })).sort((x, y) => y.count - x.count),
+          })),
         }))
         .filter((row) => row.cells.some((c) => c.names.length > 0)),
     };

@@ -1,7 +1,9 @@
 /**
  * The archive as the site shows it: articles with their outlet, places and events resolved, and
  * the browse collections (events, outlets, places, years, agencies), all sorted, computed once
- * from validated content. Pure: no file system, no Eleventy.
+ * from validated content. Pure: no file system, no Eleventy. What is derived from each article's
+ * text (HTML, paragraphs, dated mentions, figures, names) is computed once per article
+ * (src/derived/), or taken from the store the caller gives, which keeps it between builds.
  */
 import {
   arabicWeekday,
@@ -14,14 +16,14 @@ import {
 import type { Content } from '../content/load.ts';
 import { DATE_BASES, PLACE_KINDS, type ArticleFrontMatter, type Outlet, type Place } from '../content/schema.ts';
 import { renderMarkdown } from '../markdown/render.ts';
+import { deriveArticles, type DerivedArticles, type DerivedStore } from '../derived/derive.ts';
 import { slugify } from './slug.ts';
 import { addComparisonsAndMaps, type SharedPassageNote } from './event-extras.ts';
 import type { EventComparison } from './event-comparison.ts';
 import { addEntityViews, type EntityView, type NamingTable } from '../entities/entity-views.ts';
 import type { Entity } from '../entities/load-entities.ts';
 import { buildTimeline, isCovered, type Milestone, type TimelineEntry } from '../timeline/build-timeline.ts';
-import { extractMentions, type DatedMention } from '../timeline/mentions.ts';
-import { paragraphsFromHtml } from '../timeline/paragraphs.ts';
+import { creditMentions, type DatedMention } from '../timeline/mentions.ts';
 import { renderTimelineOverview } from '../timeline/overview-svg.ts';
 
 export interface SiteInfo {
@@ -322,10 +324,16 @@ function fromCalendar(iso: string, d: CalendarDate): DisplayDate {
 const byDateDesc = (a: ArticleView, b: ArticleView) => b.date.iso.localeCompare(a.date.iso) || a.id.localeCompare(b.id);
 const byDateAsc = (a: ArticleView, b: ArticleView) => a.date.iso.localeCompare(b.date.iso) || a.id.localeCompare(b.id);
 
-/** An event's timeline from its milestones and articles (oldest first). */
-function eventTimeline(id: string, title: string, milestones: Milestone[], articles: ArticleView[]): Pick<EventView, 'timeline' | 'timelineSvg' | 'uncoveredMentions'> {
+/** An event's timeline from its milestones and articles (oldest first), with the articles' dated mentions. */
+function eventTimeline(
+  id: string,
+  title: string,
+  milestones: Milestone[],
+  articles: ArticleView[],
+  derived: DerivedArticles,
+): Pick<EventView, 'timeline' | 'timelineSvg' | 'uncoveredMentions'> {
   const forTimeline = articles.map((a) => ({ id: a.id, url: a.url, title: a.title, outlet: a.outlet.name_ar, date: a.date.iso }));
-  const mentions = forTimeline.flatMap((t, i) => extractMentions({ ...t, paragraphs: paragraphsFromHtml(articles[i]!.html) }));
+  const mentions = forTimeline.flatMap((t) => creditMentions(derived.mentions.get(t.id) ?? [], t));
   const timeline = buildTimeline(milestones, forTimeline, mentions);
   return {
     timeline,
@@ -334,8 +342,13 @@ function eventTimeline(id: string, title: string, milestones: Milestone[], artic
   };
 }
 
+export interface ArchiveOptions {
+  /** Where each article's derived data is kept between builds (none: everything is computed). */
+  store?: DerivedStore;
+}
+
 /** Builds the archive from validated content. */
-export function buildArchive(content: Content, site: SiteInfo, entities: Record<string, Entity> = {}): Archive {
+export function buildArchive(content: Content, site: SiteInfo, entities: Record<string, Entity> = {}, options: ArchiveOptions = {}): Archive {
   const outletRef = (key: string): OutletRef => {
     const o = content.outlets.entries[key] as Outlet;
     return { key, url: `/outlets/${key}/`, name_ar: o.name_ar, name_en: o.name_en };
@@ -351,9 +364,21 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
   const eventRef = (id: string): EventRef => ({ id, url: `/events/${id}/`, title: eventTitles.get(id) ?? id });
   const agencyRef = (name: string): AgencyRef => ({ slug: slugify(name), url: `/agencies/${slugify(name)}/`, name });
 
+  const derived = deriveArticles(
+    content.articles.map(({ data, body }) => ({
+      id: data.id,
+      title: data.title,
+      date: data.date,
+      body,
+      inEvent: data.events.some((id) => eventTitles.has(id)),
+    })),
+    entities,
+    options.store,
+  );
+
   const articles = content.articles
     .map(({ data, body, file }): ArticleView => {
-      const html = renderMarkdown(body);
+      const html = derived.html.get(data.id) ?? renderMarkdown(body);
       return {
         id: data.id,
         url: `/articles/${data.id}/`,
@@ -409,7 +434,7 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
         articleCount: countText(inEvent.length, NOUNS.article),
         places: data.places.map(placeRef),
         summaryHtml: renderMarkdown(body),
-        ...eventTimeline(data.id, data.title, data.milestones, inEvent),
+        ...eventTimeline(data.id, data.title, data.milestones, inEvent, derived),
         articles: inEvent,
       };
     })
@@ -485,8 +510,8 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
     nav: NAV,
     dateBases: DATE_BASES.map((key) => ({ key, name: DATE_BASIS_NAMES[key], label: DATE_BASIS_LABELS[key] })),
   };
-  addComparisonsAndMaps(archive, content);
-  addEntityViews(archive, entities);
+  addComparisonsAndMaps(archive, content, derived);
+  addEntityViews(archive, entities, derived.uses);
   return archive;
 }
 
@@ -515,6 +540,23 @@ function buildPlaces(
   for (const slug of named) {
     for (let s: string | null = slug; s && entries[s] && !withParents.has(s); s = entries[s]?.parent ?? null) withParents.add(s);
   }
+  // each place's articles (in the articles' order) and its children, in one pass each
+  const articlesAt = new Map<string, ArticleView[]>();
+  for (const a of articles) {
+    for (const slug of new Set(a.places.map((r) => r.slug))) {
+      const list = articlesAt.get(slug);
+      if (list) list.push(a);
+      else articlesAt.set(slug, [a]);
+    }
+  }
+  const childrenOf = new Map<string, string[]>();
+  for (const s of withParents) {
+    const parent = entries[s]?.parent;
+    if (!parent) continue;
+    const list = childrenOf.get(parent);
+    if (list) list.push(s);
+    else childrenOf.set(parent, [s]);
+  }
   const parentsOf = (slug: string): PlaceRef[] => {
     const chain: PlaceRef[] = [];
     for (let p = entries[slug]?.parent ?? null; p && entries[p]; p = entries[p]?.parent ?? null) chain.unshift(placeRefBySlug(p));
@@ -523,7 +565,7 @@ function buildPlaces(
   return [...withParents]
     .map((slug): PlaceView => {
       const p = entries[slug] as Place;
-      const here = articles.filter((a) => a.places.some((r) => r.slug === slug));
+      const here = articlesAt.get(slug) ?? [];
       return {
         ...placeRefBySlug(slug),
         mapSvg: '',
@@ -537,8 +579,7 @@ function buildPlaces(
         articleCount: countText(here.length, NOUNS.article),
         variants: p.variants,
         parents: parentsOf(slug),
-        children: [...withParents]
-          .filter((s) => entries[s]?.parent === slug)
+        children: (childrenOf.get(slug) ?? [])
           .map(placeRefBySlug)
           .sort((a, b) => a.name.localeCompare(b.name, 'ar')),
         articles: here,

@@ -1,10 +1,12 @@
 /**
  * How the outlets covering an event compare, as the event and article pages show it: passages
  * of wire copy shared between outlets (with links to both paragraphs), and the figures each
- * outlet reported (a table of figure × outlet). Pure; computed from the archive's article views.
+ * outlet reported (a table of figure × outlet). Pure; computed from the archive's article views,
+ * or from what the build already knows of each article (its paragraphs and figures, see
+ * src/derived/), so nothing is read twice from the HTML.
  */
-import { compareFigures, type Figure } from '../compare/figures.ts';
-import { findSharedPassages } from '../compare/passages.ts';
+import { compareFoundFigures, findFigures, type Figure } from '../compare/figures.ts';
+import { findSharedPassages, type PassageSource, type SharedPassage } from '../compare/passages.ts';
 import { paragraphsFromHtml, type Paragraph } from '../timeline/paragraphs.ts';
 
 /** What the comparison needs of an article (a subset of ArticleView). */
@@ -60,8 +62,17 @@ export function formatFigureValue(value: number): string {
   return String(value);
 }
 
-export function compareEvent(articles: ComparedArticle[]): EventComparison {
-  const paragraphs = new Map<string, Paragraph[]>(articles.map((a) => [a.id, paragraphsFromHtml(a.html)]));
+/** What the build may already know of the articles, by article id; what is missing is computed here. */
+export interface KnownTexts {
+  paragraphs?: ReadonlyMap<string, Paragraph[]>;
+  /** `findFigures` of the article's paragraph texts. */
+  figures?: ReadonlyMap<string, Figure[]>;
+  /** Finds the shared passages (through a cache, say); `findSharedPassages` by default. */
+  findPassages?: (sources: PassageSource[]) => SharedPassage[];
+}
+
+export function compareEvent(articles: ComparedArticle[], known: KnownTexts = {}): EventComparison {
+  const paragraphs = new Map<string, Paragraph[]>(articles.map((a) => [a.id, known.paragraphs?.get(a.id) ?? paragraphsFromHtml(a.html)]));
   const byId = new Map(articles.map((a) => [a.id, a]));
   const side = (id: string, paragraph: number, text: string): PassageSide => {
     const article = byId.get(id) as ComparedArticle;
@@ -69,7 +80,7 @@ export function compareEvent(articles: ComparedArticle[]): EventComparison {
     return { articleId: id, title: article.title, outlet: article.outlet.name_ar, href: `${article.url}#${anchor}`, anchor, text };
   };
   const sources = articles.map((a) => ({ id: a.id, outlet: a.outlet.key, paragraphs: (paragraphs.get(a.id) ?? []).map((p) => p.text) }));
-  const passages = findSharedPassages(sources).map((p) => ({
+  const passages = (known.findPassages ?? findSharedPassages)(sources).map((p) => ({
     words: p.words,
     a: side(p.a.id, p.a.paragraph, p.a.text),
     b: side(p.b.id, p.b.paragraph, p.b.text),
@@ -77,14 +88,19 @@ export function compareEvent(articles: ComparedArticle[]): EventComparison {
 
   const outletKeys = [...new Set(articles.map((a) => a.outlet.key))];
   const outletName = new Map(articles.map((a) => [a.outlet.key, a.outlet.name_ar]));
-  const rows = compareFigures(sources).map((row) => {
-    const cells = outletKeys.map((key): FigureCell => ({
-      outletKey: key,
-      reports: Object.entries(row.byArticle)
-        .filter(([id]) => byId.get(id)?.outlet.key === key)
-        .flatMap(([id, figures]) => figures.map((f: Figure) => ({ ...side(id, f.paragraph, f.text), approximate: f.approximate })))
-        .map(({ href, title, text, approximate }) => ({ href, title, text, approximate })),
-    }));
+  const found = sources.map((s) => ({ id: s.id, outlet: s.outlet, figures: known.figures?.get(s.id) ?? findFigures(s.paragraphs) }));
+  const rows = compareFoundFigures(found).map((row) => {
+    // each outlet's reports, in the row's order of articles
+    const reports = new Map<string, FigureCell['reports']>(outletKeys.map((key) => [key, []]));
+    for (const [id, figures] of Object.entries(row.byArticle)) {
+      const cell = reports.get(byId.get(id)?.outlet.key ?? '');
+      if (!cell) continue;
+      for (const f of figures as Figure[]) {
+        const { href, title, text } = side(id, f.paragraph, f.text);
+        cell.push({ href, title, text, approximate: f.approximate });
+      }
+    }
+    const cells = outletKeys.map((key): FigureCell => ({ outletKey: key, reports: reports.get(key) ?? [] }));
     return { label: `${formatFigureValue(row.value)} ${row.unit}`, value: row.value, unit: row.unit, cells, outletCount: row.outlets.length };
   });
   return { passages, figures: { outlets: outletKeys.map((key) => ({ key, name: outletName.get(key) ?? key })), rows } };

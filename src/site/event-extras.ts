@@ -4,7 +4,7 @@
  */
 import type { Content } from '../content/load.ts';
 import type { Place } from '../content/schema.ts';
-import { compareEvent } from './event-comparison.ts';
+import { compareEvent, type KnownTexts } from './event-comparison.ts';
 import { renderPlaceMap, type MapPlace } from './map.ts';
 import type { Archive } from './archive.ts';
 
@@ -38,13 +38,28 @@ function eventMapPlaces(content: Content, primary: string[], secondary: string[]
   return out;
 }
 
-export function addComparisonsAndMaps(archive: Archive, content: Content): void {
+export interface ExtrasOptions extends KnownTexts {
+  /** Draws a map (through a cache, say); renderPlaceMap by default. */
+  drawMap?: typeof renderPlaceMap;
+}
+
+/** `options`: what the build already knows of the articles' texts (see compareEvent), and how to draw maps. */
+export function addComparisonsAndMaps(archive: Archive, content: Content, options: ExtrasOptions = {}): void {
+  const drawMap = options.drawMap ?? renderPlaceMap;
+  // (anchor, other paragraph) pairs each article already notes: an article in several events is noted once
+  const noted = new Map<string, Set<string>>();
   for (const event of archive.events) {
-    event.comparison = compareEvent(event.articles);
+    event.comparison = compareEvent(event.articles, options);
+    const byId = new Map(event.articles.map((a) => [a.id, a]));
     for (const p of event.comparison.passages) {
       for (const [mine, other] of [[p.a, p.b], [p.b, p.a]] as const) {
-        const article = event.articles.find((a) => a.id === mine.articleId);
-        if (!article || article.sharedPassages.some((s) => s.anchor === mine.anchor && s.elsewhere.href === other.href)) continue;
+        const article = byId.get(mine.articleId);
+        if (!article) continue;
+        let seen = noted.get(article.id);
+        if (!seen) noted.set(article.id, (seen = new Set(article.sharedPassages.map((s) => `${s.anchor} ${s.elsewhere.href}`))));
+        const key = `${mine.anchor} ${other.href}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
         article.sharedPassages.push({ anchor: mine.anchor, text: mine.text, words: p.words, elsewhere: { href: other.href, title: other.title, outlet: other.outlet } });
       }
     }
@@ -53,7 +68,7 @@ export function addComparisonsAndMaps(archive: Archive, content: Content): void 
       event.places.map((p) => p.slug),
       event.articles.flatMap((a) => a.places.map((p) => p.slug)),
     );
-    event.mapSvg = places.some((p) => p.kind !== 'country') ? renderPlaceMap(places, { title: `خريطة ${event.title}`, id: `map-event-${event.id}` }) : '';
+    event.mapSvg = places.some((p) => p.kind !== 'country') ? drawMap(places, { title: `خريطة ${event.title}`, id: `map-event-${event.id}` }) : '';
   }
   for (const place of archive.places) {
     const own = mapPlace(content, place.slug, 'primary');
@@ -61,6 +76,6 @@ export function addComparisonsAndMaps(archive: Archive, content: Content): void 
     const around = place.children.flatMap((c) => mapPlace(content, c.slug, 'secondary') ?? []).filter((p) => p.kind !== 'country');
     const places = own.kind === 'country' ? around : [own, ...around];
     if (places.length === 0) continue;
-    place.mapSvg = renderPlaceMap(own.kind === 'country' ? [own, ...around] : places, { title: `خريطة ${place.name}`, id: `map-place-${place.slug}` });
+    place.mapSvg = drawMap(own.kind === 'country' ? [own, ...around] : places, { title: `خريطة ${place.name}`, id: `map-place-${place.slug}` });
   }
 }

@@ -71,7 +71,11 @@ export function buildTimeline(milestones: Milestone[], articles: TimelineArticle
     entry(m.date).items.push({ kind: 'milestone', text: m.text, end: m.end ?? null, articles: m.articles.flatMap((id) => byId.get(id) ?? []) });
   }
   const mentionGroups = new Map<string, DatedMention[]>();
-  for (const m of mentions) mentionGroups.set(m.value, [...(mentionGroups.get(m.value) ?? []), m]);
+  for (const m of mentions) {
+    const group = mentionGroups.get(m.value);
+    if (group) group.push(m);
+    else mentionGroups.set(m.value, [m]);
+  }
   for (const [value, group] of [...mentionGroups].sort(([a], [b]) => a.localeCompare(b))) {
     const ids = [...new Set(group.map((m) => m.articleId))];
     entry(value).items.push({

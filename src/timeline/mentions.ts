@@ -3,6 +3,10 @@
  * finds in the article's paragraphs, relative ones resolved against the publication date, each
  * with its precision, the sentence as evidence and the paragraph to link to. A weekday that
  * disagrees with its resolved date is kept but flagged, never trusted silently.
+ *
+ * In two steps: `findMentions` reads what the paragraphs and the publication date alone give
+ * (which the build keeps between builds, src/derived/), `creditMentions` adds the article's id,
+ * outlet and links, which may change without the text changing.
  */
 import { parseIsoDate } from '../arabic/calendar.ts';
 import { findDateMentions, type Precision } from '../arabic/dates.ts';
@@ -18,7 +22,12 @@ export interface ArticleForTimeline {
   paragraphs: Paragraph[];
 }
 
-export interface DatedMention {
+/**
+ * A dated mention as the text gives it, before it is credited to an article: what depends on the
+ * article's paragraphs and publication date only (so it can be kept between builds; the article's
+ * id, address and outlet are added by `creditMentions`).
+ */
+export interface FoundMention {
   /** 'YYYY-MM-DD' | 'YYYY-MM' | 'YYYY'. */
   value: string;
   /** End of a range, where the text gives one. */
@@ -29,28 +38,39 @@ export interface DatedMention {
   expression: string;
   /** The sentence it stands in. */
   sentence: string;
+  /** The paragraph's anchor, `p-N`. */
+  anchor: string;
+  /** Why the mention is not to be trusted, if it is not. */
+  flag?: string;
+}
+
+/** A dated mention credited to its article. */
+export interface DatedMention extends Omit<FoundMention, 'anchor'> {
   articleId: string;
   /** The article's outlet, as shown. */
   outlet: string;
   /** Link to the paragraph: `/articles/ID/#p-N`. */
   href: string;
-  /** Why the mention is not to be trusted, if it is not. */
-  flag?: string;
 }
+
+const SENTENCE_END = new Set(['.', '!', '?', '؟', '…']);
 
 /** The sentence of `text` around offset `at`. */
 export function sentenceAround(text: string, at: number): string {
-  const before = text.slice(0, at);
-  const start = Math.max(before.search(/[^.!?؟…]*$/u), 0);
+  // just after the last sentence end before `at` (a backward scan: a regular expression anchored
+  // at the end would try every start position, quadratic in a long paragraph)
+  let start = Math.min(at, text.length);
+  while (start > 0 && !SENTENCE_END.has(text[start - 1] as string)) start--;
   const after = text.slice(at).search(/[.!?؟…](\s|$)/u);
   const end = after < 0 ? text.length : at + after + 1;
   return text.slice(start, end).trim();
 }
 
-export function extractMentions(article: ArticleForTimeline): DatedMention[] {
-  const anchor = parseIsoDate(article.date);
-  const out: DatedMention[] = [];
-  for (const paragraph of article.paragraphs) {
+/** Every resolved date expression of the paragraphs, relative ones counted from `date` (YYYY-MM-DD). */
+export function findMentions(paragraphs: Paragraph[], date: string): FoundMention[] {
+  const anchor = parseIsoDate(date);
+  const out: FoundMention[] = [];
+  for (const paragraph of paragraphs) {
     for (const m of findDateMentions(paragraph.text, { anchor })) {
       if (!m.value) continue;
       out.push({
@@ -60,12 +80,30 @@ export function extractMentions(article: ArticleForTimeline): DatedMention[] {
         kind: m.kind,
         expression: m.text,
         sentence: sentenceAround(paragraph.text, m.start),
-        articleId: article.id,
-        outlet: article.outlet,
-        href: `${article.url}#${paragraph.anchor}`,
+        anchor: paragraph.anchor,
         ...(m.weekdayAgrees === false ? { flag: 'اليوم المذكور لا يوافق هذا التاريخ' } : {}),
       });
     }
   }
   return out;
+}
+
+/** The mentions found in an article, credited to it: its id, its outlet and links to its paragraphs. */
+export function creditMentions(found: FoundMention[], article: Pick<ArticleForTimeline, 'id' | 'url' | 'outlet'>): DatedMention[] {
+  return found.map((m) => ({
+    value: m.value,
+    ...(m.endValue !== undefined ? { endValue: m.endValue } : {}),
+    precision: m.precision,
+    kind: m.kind,
+    expression: m.expression,
+    sentence: m.sentence,
+    articleId: article.id,
+    outlet: article.outlet,
+    href: `${article.url}#${m.anchor}`,
+    ...(m.flag !== undefined ? { flag: m.flag } : {}),
+  }));
+}
+
+export function extractMentions(article: ArticleForTimeline): DatedMention[] {
+  return creditMentions(findMentions(article.paragraphs, article.date), article);
 }
