@@ -332,7 +332,7 @@ function ratios(report: BenchReport): Record<string, number> | null {
   return out;
 }
 
-function table(report: BenchReport): string {
+export function table(report: BenchReport): string {
   const m = report.machine;
   const c = report.corpus;
   const lines: string[] = [];
