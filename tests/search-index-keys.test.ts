@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { loadValidContent } from '../src/content/load.ts';
 import { loadEntities } from '../src/entities/load-entities.ts';
 import { annotateHtml, decodeReferences } from '../src/search/index-html.ts';
-import { createKeyAnnotator, stripKeys } from '../src/search/index-keys.ts';
+import { createKeyAnnotator, keysOf, stripKeys } from '../src/search/index-keys.ts';
 import { buildSearchLexicon, latinForms, tokenFor, PLACE_TOKEN, ENTITY_TOKEN } from '../src/search/lexicon.ts';
 import { loadSpellings } from '../src/search/load-spellings.ts';
 import { findPhrases } from '../src/search/phrase-match.ts';
@@ -33,9 +33,8 @@ const DEIR = tokenFor(PLACE_TOKEN, 'deir-ez-zor');
 function keysByWord(annotated: string): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const chunk of annotated.split(/\s+/)) {
-    const open = chunk.indexOf('__');
-    if (open < 0) continue;
-    out[stripKeys(chunk)] = chunk.slice(open + 2).split('_').filter(Boolean);
+    const keys = keysOf(chunk);
+    if (keys.length) out[stripKeys(chunk)] = keys;
   }
   return out;
 }

@@ -43,6 +43,14 @@ const STICKY = /[^\s!-/:-@[-`{-~\p{L}\p{N}\p{M}]/u;
 /** Keys as they sit in indexed text: `__` and letters, digits and `_`. */
 const KEYS_IN_TEXT = /__[\p{L}\p{N}_]*/gu;
 
+/** The keys one word of indexed text carries (`الرقة__الرقه_qxp…` → الرقه, qxp…); [] for none. */
+export function keysOf(chunk: string): string[] {
+  const open = chunk.indexOf(KEYS_OPEN);
+  if (open < 0) return [];
+  const keys = /^[\p{L}\p{N}_]*/u.exec(chunk.slice(open + KEYS_OPEN.length))?.[0] ?? '';
+  return keys.split(KEYS_SEPARATOR).filter(Boolean);
+}
+
 /** The text as it was, keys taken out (for excerpts and page text shown from the index). */
 export function stripKeys(text: string): string {
   return text.replace(KEYS_IN_TEXT, '');

@@ -27,15 +27,12 @@ import { dirname, join, sep } from 'node:path';
 import { ArshifError } from '../content/problem.ts';
 import { annotateHtml } from './index-html.ts';
 import { createKeyAnnotator } from './index-keys.ts';
-import type { SearchLexicon } from './lexicon.ts';
+import { LEXICON_PATH, type SearchLexicon } from './lexicon.ts';
 import { canonicalisePagefind, writeBundle, type PagefindFiles } from './pagefind-canonical.ts';
 
 export interface IndexReport {
   pages: number;
 }
-
-/** Where the lexicon is written for the search page, relative to the site folder. */
-export const LEXICON_PATH = 'assets/search-lexicon.json';
 
 /** Requests sent to Pagefind's service before waiting for the first answer. */
 const IN_FLIGHT = 16;

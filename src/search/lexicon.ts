@@ -34,6 +34,9 @@ export interface SearchLexicon {
   spellings: Record<string, string>;
 }
 
+/** Where the build writes the lexicon for the search page, relative to the site folder. */
+export const LEXICON_PATH = 'assets/search-lexicon.json';
+
 /** Token prefixes: places and entities. */
 export const PLACE_TOKEN = 'qxp';
 export const ENTITY_TOKEN = 'qxe';

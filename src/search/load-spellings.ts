@@ -29,7 +29,8 @@ export function loadSpellings(contentDir: string): Record<string, string[]> {
     group.forEach((written, i) => {
       const at = { file: file.file, line: file.lineOf([key, i]) ?? file.lineOf([key]), field: `${key}[${i}]` };
       const folded = foldArabic(written);
-      if (words(folded).length !== 1 || words(folded)[0]!.word !== folded) {
+      const ws = words(folded);
+      if (ws.length !== 1 || ws[0]!.word !== folded) {
         problems.push({ ...at, message: `"${written}" is not one word`, hint: 'list single words; names of several words belong in places.yml or entities.yml' });
         return;
       }

@@ -11,7 +11,7 @@
  * "دولة الخلافة" is found in «بدولة "الخلافة"» and in دولة الخلافة, not in الخلافة دولة.
  */
 import { cliticReadings, foldArabic, words } from '../arabic/normalise.ts';
-import { KEYS_OPEN, KEYS_SEPARATOR, stripKeys } from './index-keys.ts';
+import { keysOf, stripKeys } from './index-keys.ts';
 
 /** Every stem a folded word can be read as (the word itself included). */
 function stems(folded: string): string[] {
@@ -22,11 +22,7 @@ function stems(folded: string): string[] {
 export function textWordStems(chunk: string): Set<string> {
   const out = new Set<string>();
   for (const w of words(foldArabic(stripKeys(chunk)))) for (const s of stems(w.word)) out.add(s);
-  const open = chunk.indexOf(KEYS_OPEN);
-  if (open >= 0) {
-    const keys = /^[\p{L}\p{N}_]*/u.exec(chunk.slice(open + KEYS_OPEN.length))?.[0] ?? '';
-    for (const key of keys.split(KEYS_SEPARATOR)) if (key) for (const s of stems(key)) out.add(s);
-  }
+  for (const key of keysOf(chunk)) for (const s of stems(key)) out.add(s);
   return out;
 }
 

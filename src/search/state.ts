@@ -97,9 +97,14 @@ export function searchHref(state: SearchState, path = '/search/'): string {
   return query ? `${path}?${query}` : path;
 }
 
+/** How many things narrow the search: ticked values and date bounds. */
+export function activeFilterCount(state: Pick<SearchState, 'filters' | 'dates'>): number {
+  return FILTER_KEYS.reduce((n, key) => n + state.filters[key].length, 0) + (state.dates.from ? 1 : 0) + (state.dates.to ? 1 : 0);
+}
+
 /** Whether anything narrows the search: a ticked value or a date bound. */
 export function hasFilters(state: Pick<SearchState, 'filters' | 'dates'>): boolean {
-  return FILTER_KEYS.some((key) => state.filters[key].length > 0) || state.dates.from !== '' || state.dates.to !== '';
+  return activeFilterCount(state) > 0;
 }
 
 /** Whether there is anything to search for: something to look for in the text, or a filter. */

@@ -12,9 +12,10 @@ import { excerptFromContent } from '../excerpt.ts';
 import { resultCountText } from '../format.ts';
 import { findPhrases } from '../phrase-match.ts';
 import { createQueryReader, type QueryPlan, type QueryReader } from '../query.ts';
-import type { SearchLexicon } from '../lexicon.ts';
+import { LEXICON_PATH, type SearchLexicon } from '../lexicon.ts';
 import {
   FILTER_KEYS,
+  activeFilterCount,
   countedKeys,
   hasFilters,
   isFilterKey,
@@ -32,7 +33,7 @@ import { dateBound, openBounds, type YearBounds } from '../date-range.ts';
 import { loadPagefind, type FilterCounts, type PagefindApi, type PagefindFragment, type PagefindResult } from './pagefind.ts';
 
 /** The lexicon the index was built with (src/search/index-site.ts writes it). */
-const LEXICON_URL = '/assets/search-lexicon.json';
+const LEXICON_URL = `/${LEXICON_PATH}`;
 /**
  * A query with a phrase is checked here, from each page's data (and filtered, counted and sorted
  * here too): at most this many pages, the best first, are read for it.
@@ -395,8 +396,7 @@ class SearchPage {
     }
     this.el.filters.replaceChildren(...groups);
     this.el.panel.hidden = groups.length === 0;
-    const { dates } = this.state;
-    const ticked = FILTER_KEYS.reduce((n, key) => n + this.state.filters[key].length, 0) + (dates.from ? 1 : 0) + (dates.to ? 1 : 0);
+    const ticked = activeFilterCount(this.state);
     this.el.activeCount.textContent = ticked ? `(${ticked})` : '';
     if (focused) {
       const again = [...this.el.filters.querySelectorAll<HTMLInputElement | HTMLButtonElement>('input, button')].find(
