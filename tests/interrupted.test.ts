@@ -20,7 +20,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it, type TestContext } from 'node:test';
 import { recoverInterruptedBuilds } from '../src/build.ts';
 import { loadContent } from '../src/content/load.ts';
 import { MANIFEST_NAME, verifyManifest, writeManifest } from '../src/site/manifest.ts';
@@ -110,6 +110,17 @@ function shuffledStrata(): number[] {
   return order;
 }
 
+/**
+ * Whether the kill loop should stop before run k: after at least five runs, when another run
+ * (a kill and a complete rerun, about 2.2 × a run's duration) would overrun the budget. Says so.
+ */
+function outOfTime(t: TestContext, k: number, testStarted: number, duration: number): boolean {
+  const elapsed = performance.now() - testStarted;
+  if (k < 5 || elapsed + 2.2 * duration <= BUDGET_MS) return false;
+  t.diagnostic(`stopping after ${k} runs: ${Math.round(elapsed)} ms spent of a ${BUDGET_MS} ms budget`);
+  return true;
+}
+
 /** What lies beside the site folder, apart from the site itself. */
 const leftovers = (out: string) => readdirSync(dirname(out)).filter((name) => name !== '_site');
 
@@ -131,11 +142,7 @@ describe('interrupted runs', { concurrency: true }, () => {
     const outcomes: string[] = [];
     const strata = shuffledStrata();
     for (let k = 0; k < RUNS; k++) {
-      const elapsed = performance.now() - testStarted;
-      if (k >= 5 && elapsed + 2.2 * duration > BUDGET_MS) {
-        t.diagnostic(`stopping after ${k} runs: ${Math.round(elapsed)} ms spent of a ${BUDGET_MS} ms budget`);
-        break;
-      }
+      if (outOfTime(t, k, testStarted, duration)) break;
       const title = titleOf(k + 1);
       setTitle(content, title);
       const delay = delayFor(strata[k] as number, duration);
@@ -238,11 +245,7 @@ describe('interrupted runs', { concurrency: true }, () => {
     const outcomes: string[] = [];
     const strata = shuffledStrata();
     for (let k = 0; k < RUNS; k++) {
-      const elapsed = performance.now() - testStarted;
-      if (k >= 5 && elapsed + 2.2 * duration > BUDGET_MS) {
-        t.diagnostic(`stopping after ${k} runs: ${Math.round(elapsed)} ms spent of a ${BUDGET_MS} ms budget`);
-        break;
-      }
+      if (outOfTime(t, k, testStarted, duration)) break;
       const content = copySeedContent();
       const seed = filesOf(content);
       const delay = delayFor(strata[k] as number, duration);

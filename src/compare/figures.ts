@@ -235,29 +235,23 @@ function unitAt(tokens: Token[], i: number, text: string): { unit: UnitDefinitio
   return undefined;
 }
 
-/** Index of the first token starting at or after `offset`. */
-function tokenAfter(tokens: Token[], offset: number): number {
+/** Index of the first token for which `past` holds (tokens are in text order, `past` false then true). */
+function firstPast(tokens: Token[], past: (t: Token) => boolean): number {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
+    if (past(tokens[mid]!)) hi = mid;
+    else lo = mid + 1;
   }
   return lo;
 }
 
+/** Index of the first token starting at or after `offset`. */
+const tokenAfter = (tokens: Token[], offset: number): number => firstPast(tokens, (t) => t.start >= offset);
+
 /** Index of the last token ending at or before `offset` (-1 when none). */
-function tokenBefore(tokens: Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
+const tokenBefore = (tokens: Token[], offset: number): number => firstPast(tokens, (t) => t.end > offset) - 1;
 
 /** The figures of one paragraph (paragraph index `p`). */
 function figuresOf(text: string, p: number): Figure[] {
