@@ -35,7 +35,9 @@ import { parseArgs } from 'node:util';
 import { basename, dirname, join, resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { findArshifError, formatProblem } from './content/problem.ts';
-import { defaultCacheDir, getArchive } from './site/load-archive.ts';
+import { defaultCacheDir, forgetArchives, getArchive, getSearchLexicon } from './site/load-archive.ts';
+import { phase } from './site/phase-log.ts';
+import { postProcessSite } from './site/post-process.ts';
 import { MANIFEST_NAME, verifyManifest, writeManifest } from './site/manifest.ts';
 import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from './site/paths.ts';
 
@@ -61,7 +63,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (buildingHere.has(outputDir)) throw new Error(`${outputDir} is already being built by this process`);
   await recoverInterruptedBuilds(outputDir);
   const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir && resolve(options.cacheDir);
-  const archive = getArchive(contentDir, { cacheDir }); // validates everything before Eleventy starts
+  // Validates everything before Eleventy starts.
+  const articles = await phase('content and archive model', () => getArchive(contentDir, { cacheDir }).counts.articles);
   const staging = stagingDir(outputDir, process.pid);
   buildingHere.add(outputDir);
   let old: string;
@@ -69,12 +72,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await rm(staging, { recursive: true, force: true });
     process.env.ARSHIF_CONTENT = contentDir;
     try {
-      const eleventy = new Eleventy(contentDir, staging, {
-        configPath: join(PROJECT_ROOT, '.eleventy.ts'),
-        quietMode: true,
-      });
-      if (options.quiet) eleventy.setIsVerbose?.(false);
-      await eleventy.write(); // and the post-processing: fonts, search script, search index
+      await phase('eleventy', () => writePages(contentDir, staging, options.quiet ?? false));
+      // Eleventy is done with the archive: only the lexicon is needed from here on, and the
+      // memory of the rest goes back before the search index (the largest step) is built.
+      const lexicon = getSearchLexicon(contentDir);
+      forgetArchives();
+      await postProcessSite(staging, lexicon);
       writeManifest(staging); // the last write: from here on the new site is checkable
       old = swapInto(staging, outputDir);
     } catch (error) {
@@ -87,7 +90,24 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   } finally {
     buildingHere.delete(outputDir);
   }
-  return { outputDir, articles: archive.counts.articles, seconds: (performance.now() - started) / 1000 };
+  return { outputDir, articles, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Eleventy writes the pages (and copies the static files) into `outputDir`; the post-processing is the caller's. */
+async function writePages(contentDir: string, outputDir: string, quiet: boolean): Promise<void> {
+  const before = process.env.ARSHIF_POSTPROCESS;
+  process.env.ARSHIF_POSTPROCESS = '0'; // read by .eleventy.ts
+  try {
+    const eleventy = new Eleventy(contentDir, outputDir, {
+      configPath: join(PROJECT_ROOT, '.eleventy.ts'),
+      quietMode: true,
+    });
+    if (quiet) eleventy.setIsVerbose?.(false);
+    await eleventy.write();
+  } finally {
+    if (before === undefined) delete process.env.ARSHIF_POSTPROCESS;
+    else process.env.ARSHIF_POSTPROCESS = before;
+  }
 }
 
 const stagingDir = (outputDir: string, pid: number) => join(dirname(outputDir), `.${basename(outputDir)}.building-${pid}`);

@@ -3,9 +3,10 @@ import { bundleSearchScript } from '../search/bundle-script.ts';
 import { indexSite } from '../search/index-site.ts';
 import type { SearchLexicon } from '../search/lexicon.ts';
 import { writeSubsetFonts } from './fonts.ts';
+import { phase } from './phase-log.ts';
 
 export async function postProcessSite(siteDir: string, lexicon: SearchLexicon): Promise<void> {
-  await writeSubsetFonts(siteDir);
-  await bundleSearchScript(siteDir);
-  await indexSite(siteDir, lexicon);
+  await phase('fonts', () => writeSubsetFonts(siteDir));
+  await phase('search script', () => bundleSearchScript(siteDir));
+  await phase('search index', () => indexSite(siteDir, lexicon));
 }
