@@ -77,7 +77,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       // memory of the rest goes back before the search index (the largest step) is built.
       const lexicon = getSearchLexicon(contentDir);
       forgetArchives();
-      await postProcessSite(staging, lexicon);
+      await postProcessSite(staging, lexicon, { cacheDir });
       writeManifest(staging); // the last write: from here on the new site is checkable
       old = swapInto(staging, outputDir);
     } catch (error) {

@@ -45,6 +45,7 @@ import {
   type SeedInput,
   type Seeds,
 } from './corpus.ts';
+import { readPhaseLines, type PhaseLine } from '../site/phase-log.ts';
 import { GZIP_LEVEL, articlePageFiles, averageGzipSize, folderSize, loadNow, machine, runMeasured, type Machine, type MeasuredRun } from './measure.ts';
 import { ARSHIF_READY, ARSHIF_REPORT, BASELINE_READY, BASELINE_REPORT, measureSearches, type SearchBytes } from './search-bytes.ts';
 
@@ -180,6 +181,8 @@ export interface BuildFigures {
   indexBytes: number;
   indexFiles: number;
   articlePage: { pages: number; raw: number; gzip: number };
+  /** The build's own phase timings (ARSHIF_PHASES, src/site/phase-log.ts); none for the baseline. */
+  phases: PhaseLine[];
 }
 
 export interface RebuildFigures {
@@ -188,6 +191,7 @@ export interface RebuildFigures {
   /** Rebuild ÷ full build. */
   msRatio: number;
   memoryRatio: number;
+  phases: PhaseLine[];
 }
 
 export interface SideReport {
@@ -222,7 +226,7 @@ function codeVersion(): BenchReport['code'] {
   }
 }
 
-function siteFigures(siteDir: string, articles: number, ms: number, peakTreeRss: number, peakProcessHwm: number): BuildFigures {
+function siteFigures(siteDir: string, articles: number, ms: number, peakTreeRss: number, peakProcessHwm: number, phases: PhaseLine[] = []): BuildFigures {
   const output = folderSize(siteDir);
   const index = folderSize(join(siteDir, 'pagefind'));
   return {
@@ -235,6 +239,7 @@ function siteFigures(siteDir: string, articles: number, ms: number, peakTreeRss:
     indexBytes: index.bytes,
     indexFiles: index.files,
     articlePage: averageGzipSize(articlePageFiles(siteDir)),
+    phases,
   };
 }
 
@@ -250,7 +255,7 @@ class PhaseError extends Error {
  * build stored, and the project's own `.cache/` is never touched.
  */
 async function buildArshif(contentDir: string, outputDir: string, cacheDir: string, phase: string): Promise<MeasuredRun> {
-  const env = { ...process.env, ARSHIF_CACHE_DIR: cacheDir };
+  const env = { ...process.env, ARSHIF_CACHE_DIR: cacheDir, ARSHIF_PHASES: '1' };
   const run = await runMeasured(TSX_BIN, ['src/build.ts', '--content', contentDir, '--output', outputDir, '--quiet'], { cwd: PROJECT_ROOT, env });
   if (run.exitCode !== 0) throw new PhaseError(phase, run);
   return run;
@@ -332,6 +337,21 @@ function ratios(report: BenchReport): Record<string, number> | null {
   return out;
 }
 
+/** Arshif's phases, full build and rebuild side by side: time and the build process's memory when each ended. */
+function phaseTable(side: SideReport): string[] {
+  const names = [...new Set([...side.full.phases, ...(side.rebuild?.phases ?? [])].map((p) => p.phase))];
+  if (!names.length) return [];
+  const cell = (phases: PhaseLine[] | undefined, name: string) => {
+    const p = phases?.find((x) => x.phase === name);
+    return p ? `${formatMs(p.ms)} (${mib(p.rss)})` : '—';
+  };
+  const body = names.map((name) => [name, cell(side.full.phases, name), cell(side.rebuild?.phases, name)]);
+  const header = ['arshif phase (memory of the build process at its end)', 'full build', 'rebuild'];
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('   ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('   '), ...body.map(line)];
+}
+
 export function table(report: BenchReport): string {
   const m = report.machine;
   const c = report.corpus;
@@ -366,6 +386,7 @@ export function table(report: BenchReport): string {
   const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] as number) : cell.padStart(widths[i] as number))).join('   ').trimEnd();
   lines.push(line(header), widths.map((w) => '-'.repeat(w)).join('   '), ...body.map(line));
   if (!report.baseline) lines.push('', 'baseline skipped (--skip-baseline)');
+  lines.push('', ...phaseTable(report.arshif));
   lines.push(
     '',
     'baseline: plain Eleventy 3.1.7 (markdown-it, one Nunjucks layout) + the Pagefind CLI on the same article Markdown files; its search page loads the data of the first 5 results.',
@@ -443,7 +464,7 @@ async function main(): Promise<void> {
     progress('building with Arshif (full build)');
     const full = await buildArshif(contentDir, siteDir, cacheDir, 'the full build');
     progress(`full build: ${formatMs(full.ms)}, peak ${mib(full.peakTreeRss)}`);
-    const arshifFull = siteFigures(siteDir, n, full.ms, full.peakTreeRss, full.peakProcessHwm);
+    const arshifFull = siteFigures(siteDir, n, full.ms, full.peakTreeRss, full.peakProcessHwm, readPhaseLines(full.stderr));
     const cacheBytes = folderSize(cacheDir).bytes;
 
     let baselineFull: BuildFigures | undefined;
@@ -487,11 +508,12 @@ async function main(): Promise<void> {
       progress('rebuilding the baseline');
       baselineRebuild = await buildBaseline(workDir, contentDir, baselineDir);
     }
-    const rebuildFigures = (run: { ms: number; peakTreeRss: number }, base: { ms: number; peakTreeRss: number }): RebuildFigures => ({
+    const rebuildFigures = (run: { ms: number; peakTreeRss: number; stderr?: string }, base: { ms: number; peakTreeRss: number }): RebuildFigures => ({
       ms: run.ms,
       peakTreeRss: run.peakTreeRss,
       msRatio: run.ms / base.ms,
       memoryRatio: run.peakTreeRss / base.peakTreeRss,
+      phases: run.stderr === undefined ? [] : readPhaseLines(run.stderr),
     });
 
     const report: BenchReport = {

@@ -1,44 +1,82 @@
 /**
- * Builds the Pagefind index for a written site through Pagefind's Node API. Only article pages
- * are indexed (they carry `data-pagefind-body`); every response's errors are checked, and any
- * error stops the build with a message naming the site folder.
+ * Builds the search index of a written site: article pages only (they carry
+ * `data-pagefind-body`), in shards (index-shards.ts), each indexed by the Pagefind CLI
+ * (pagefind-cli.ts), and writes the lexicon the search page reads queries with.
  *
  * What Pagefind is given for a page is its `data-pagefind-body` element alone (Pagefind reads
  * nothing else of the page: its text, meta, filters and sort all sit inside), in a minimal
- * document, with search keys added to its words (src/search/index-keys.ts, index-html.ts). The
- * page on disk is not changed.
+ * document, with search keys added to its words (src/search/index-keys.ts, index-html.ts),
+ * written to a scratch folder laid out as the site is (so the URLs are the site's). The page on
+ * disk is not changed.
  *
- * Speed: Pagefind's service handles one request at a time, in the order received, so the pages
- * are sent without waiting for each answer (up to IN_FLIGHT at once): the service parses one page
- * while this process prepares the next, and the order, hence the index, stays the same.
+ * Layout: the first (oldest) shard is the bundle at /pagefind/, with Pagefind's script and
+ * WebAssembly; every other shard is a bundle without them at /pagefind/ID/; /pagefind/shards.json
+ * lists them all in date order (SHARDS_PATH, read by src/search/browser/pagefind.ts). A site
+ * with one shard has exactly the layout of a single Pagefind bundle.
  *
- * The output is reproducible: the pages are added in sorted order (addDirectory would follow the
- * disk), and the filter files and meta index, which Pagefind writes in a per-process hash-map
- * order, are rewritten in a fixed order afterwards (src/search/pagefind-canonical.ts). The
- * bundle comes back in memory (getFiles) and is written by us, once made canonical, so no file of
- * an earlier index survives (`npm start` rebuilds in place). It is not read back from a folder
- * Pagefind wrote: Pagefind 1.5.2's writeFiles answers before its last writes reach the disk (it
- * does not flush its asynchronous files), and a build read a half-written pagefind-entry.json.
- * Only the files the search page uses are kept: not Pagefind's own UI scripts.
+ * Speed and memory: two shards are indexed at a time (one Pagefind process per core), and the
+ * pages of the next shard are annotated while Pagefind runs. Each shard is kept in the build
+ * cache (`search-shards/` in the derived-data store's folder) under the hash of everything that
+ * went into it (each page's indexed part, the lexicon, the indexing code and Pagefind's
+ * version), so a rebuild re-indexes only the shards whose pages changed.
+ *
+ * The output is reproducible: Pagefind numbers pages by their date sort value, then in the order
+ * it walks the folder, which the disk decides; so the scratch copy's sort value is the date
+ * followed by the page's path, which orders pages of one day the same way everywhere (the
+ * site's pages keep the date alone). The filter files and meta index, which Pagefind writes in a
+ * per-process hash-map order, are rewritten in a fixed order (src/search/pagefind-canonical.ts).
+ * Pagefind's bundle is read back only after its process has exited: the Node API's writeFiles
+ * answers before its last writes reach the disk, and a build read a half-written
+ * pagefind-entry.json. Only the files the search page uses are kept: not Pagefind's own UI.
  */
-import * as pagefind from 'pagefind';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { ArshifError } from '../content/problem.ts';
+import { computeCodeVersion } from '../derived/code-version.ts';
+import { PROJECT_ROOT } from '../site/paths.ts';
 import { annotateHtml } from './index-html.ts';
-import { createKeyAnnotator } from './index-keys.ts';
+import { createKeyAnnotator, type KeyAnnotator } from './index-keys.ts';
+import { planShards, SHARD_PAGES, type Shard } from './index-shards.ts';
 import { LEXICON_PATH, type SearchLexicon } from './lexicon.ts';
-import { canonicalisePagefind, writeBundle, type PagefindFiles } from './pagefind-canonical.ts';
+import { canonicalisePagefind, readBundle, writeBundle, type PagefindFiles } from './pagefind-canonical.ts';
+import { pagefindVersion, runPagefindCli } from './pagefind-cli.ts';
+
+export interface IndexOptions {
+  /** The build cache's folder (shards are kept in its `search-shards/`); none: every shard is indexed. */
+  cacheDir?: string | null;
+  /** Pages a shard aims at (index-shards.ts); default ARSHIF_SEARCH_SHARD_PAGES, else SHARD_PAGES. */
+  shardPages?: number;
+}
 
 export interface IndexReport {
   pages: number;
+  /** Shard ids, in date order. */
+  shards: string[];
+  /** Shards indexed by this build (the others came from the cache). */
+  indexed: string[];
 }
 
-/** Requests sent to Pagefind's service before waiting for the first answer. */
-const IN_FLIGHT = 16;
+/** Where the search page finds the list of shards. */
+export const SHARDS_PATH = 'pagefind/shards.json';
+
+/** What /pagefind/shards.json holds (read by src/search/browser/pagefind.ts). */
+export interface ShardList {
+  /** In date order, oldest first; the first is the bundle at /pagefind/ itself. */
+  shards: Array<{ id: string; path: string }>;
+}
+
+/** Shards indexed at once: one Pagefind process per core of the machines this runs on (2). */
+const AT_ONCE = 2;
 
 /** The files of Pagefind's bundle the search page uses (src/search/browser/pagefind.ts). */
 const USED = /^(?:pagefind\.js|pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|wasm\.[^/]+\.pagefind|index\/[^/]+|fragment\/[^/]+|filter\/[^/]+)$/;
+/** Of those, what only the first shard needs: the script and the WebAssembly. */
+const PRIMARY_ONLY = /^(?:pagefind\.js|wasm\.[^/]+\.pagefind)$/;
+
+/** Bump when what a kept shard holds, or how it is named, changes. */
+const SHARD_FORMAT = 1;
 
 /** The site-relative paths (with `/`) of the article pages, sorted. */
 export async function articlePages(siteDir: string): Promise<string[]> {
@@ -71,11 +109,89 @@ export function indexedPart(html: string): string {
   return html;
 }
 
+const DATE_SORT = /\sdata-pagefind-sort="date:([^"]*)"/;
+
+/** The date a page is sorted by (its `data-pagefind-sort="date:…"`), or undefined. */
+export function pageDate(html: string): string | undefined {
+  return DATE_SORT.exec(html)?.[1];
+}
+
+const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** The page as Pagefind is given it: its date sort value followed by its path (see the top). */
+export function withStableSort(html: string, path: string): string {
+  return html.replace(DATE_SORT, (all, date: string) => ` data-pagefind-sort="date:${date} ${escapeAttribute(path)}"`);
+}
+
+interface PageDigest {
+  path: string;
+  date: string;
+  /** sha256 of its indexed part. */
+  hash: string;
+}
+
+let indexCode: string | undefined;
+
+/** The version of the code that turns pages into a shard: this folder and the Arabic text code. */
+function indexCodeVersion(): string {
+  return (indexCode ??= computeCodeVersion(PROJECT_ROOT, ['src/search', 'src/arabic']));
+}
+
+/** The key a shard is kept under: everything that goes into it. */
+export function shardKey(shard: Shard<PageDigest>, lexiconJson: string, code: string, pagefind: string): string {
+  const hash = createHash('sha256').update(JSON.stringify([SHARD_FORMAT, code, pagefind, shard.id])).update(lexiconJson);
+  for (const page of shard.pages) hash.update(`\n${page.path} ${page.hash}`);
+  return hash.digest('hex');
+}
+
+/** Kept shards: `DIR/KEY/` holds a bundle; written whole under another name, then renamed. */
+class ShardCache {
+  private readonly used = new Set<string>();
+  constructor(private readonly dir: string) {}
+
+  read(key: string): PagefindFiles | undefined {
+    this.used.add(key);
+    const folder = join(this.dir, key);
+    try {
+      if (!statSync(join(folder, 'pagefind-entry.json')).isFile()) return undefined;
+      return readBundle(folder);
+    } catch {
+      return undefined;
+    }
+  }
+
+  write(key: string, files: PagefindFiles): void {
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      const partial = mkdtempSync(join(this.dir, `.${key}-`));
+      writeBundle(partial, files);
+      rmSync(join(this.dir, key), { recursive: true, force: true });
+      renameSync(partial, join(this.dir, key));
+    } catch {
+      // not kept: indexed again next time
+    }
+  }
+
+  /** Removes the shards this build did not use (and any half-written one). */
+  sweep(): void {
+    if (!existsSync(this.dir)) return;
+    for (const name of readdirSync(this.dir)) {
+      if (!this.used.has(name)) rmSync(join(this.dir, name), { recursive: true, force: true });
+    }
+  }
+}
+
+function shardPagesFromEnv(): number {
+  const text = process.env.ARSHIF_SEARCH_SHARD_PAGES?.trim();
+  const n = text ? Number(text) : NaN;
+  return Number.isInteger(n) && n >= 1 ? n : SHARD_PAGES;
+}
+
 /**
  * Indexes the article pages, each with search keys added to its words, and writes the lexicon
  * the search page reads queries with.
  */
-export async function indexSite(siteDir: string, lexicon: SearchLexicon): Promise<IndexReport> {
+export async function indexSite(siteDir: string, lexicon: SearchLexicon, options: IndexOptions = {}): Promise<IndexReport> {
   const fail = (step: string, errors: string[], cause?: unknown) =>
     ArshifError.single(
       {
@@ -85,41 +201,86 @@ export async function indexSite(siteDir: string, lexicon: SearchLexicon): Promis
       },
       cause,
     );
-  try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ar' });
-    if (!index || errors.length) throw fail('createIndex', errors);
-    const pages = await articlePages(siteDir);
-    const annotator = createKeyAnnotator(lexicon);
-    const waiting: Array<Promise<void>> = [];
-    for (const sourcePath of pages) {
-      const content = annotateHtml(indexedPart(await readFile(join(siteDir, sourcePath), 'utf8')), annotator);
-      waiting.push(
-        index.addHTMLFile({ sourcePath, content }).then((added) => {
-          if (added.errors.length) throw fail(`addHTMLFile ${sourcePath}`, added.errors);
-        }),
-      );
-      if (waiting.length >= IN_FLIGHT) await waiting.shift();
-    }
-    await Promise.all(waiting);
-
-    const bundle = await index.getFiles();
-    if (bundle.errors.length) throw fail('getFiles', bundle.errors);
-    let files: PagefindFiles;
-    try {
-      const used: PagefindFiles = new Map(
-        bundle.files.map((f) => [f.path.split(/[\\/]/).join('/'), Buffer.from(f.content)] as const).filter(([path]) => USED.test(path)),
-      );
-      files = canonicalisePagefind(used);
-    } catch (error) {
-      throw fail('making the index reproducible', [
-        `${(error as Error).message} (pagefind is pinned to 1.5.2; if it was upgraded, check src/search/pagefind-canonical.ts against its output format)`,
-      ], error);
-    }
-    writeBundle(join(siteDir, 'pagefind'), files);
-    await mkdir(join(siteDir, dirname(LEXICON_PATH)), { recursive: true });
-    await writeFile(join(siteDir, LEXICON_PATH), JSON.stringify(lexicon));
-    return { pages: pages.length };
-  } finally {
-    await pagefind.close();
+  const pages: PageDigest[] = [];
+  for (const path of await articlePages(siteDir)) {
+    const html = await readFile(join(siteDir, path), 'utf8');
+    if (!BODY_START.test(html)) continue; // a list of articles, not one: Pagefind would skip it too
+    const part = indexedPart(html);
+    const date = pageDate(part);
+    if (date === undefined) throw fail('reading the pages', [`${path} has no data-pagefind-sort="date:…"`]);
+    pages.push({ path, date, hash: createHash('sha256').update(part).digest('hex') });
   }
+  const plan = planShards(pages, options.shardPages ?? shardPagesFromEnv());
+  const lexiconJson = JSON.stringify(lexicon);
+  const cache = options.cacheDir ? new ShardCache(join(options.cacheDir, 'search-shards')) : undefined;
+  const code = cache ? indexCodeVersion() : '';
+  const pagefind = pagefindVersion();
+  const bundles = new Map<string, PagefindFiles>();
+  const indexed: string[] = [];
+  // Inside the site being built, so that what a killed build leaves goes with its folder (src/build.ts).
+  const scratch = mkdtempSync(join(siteDir, '.arshif-index-'));
+  let annotator: KeyAnnotator | undefined;
+  try {
+    const todo: Array<{ shard: Shard<PageDigest>; key: string }> = [];
+    for (const shard of plan.shards) {
+      const key = shardKey(shard, lexiconJson, code, pagefind);
+      const kept = cache?.read(key);
+      if (kept) bundles.set(shard.id, kept);
+      else todo.push({ shard, key });
+    }
+    const indexOne = async ({ shard, key }: { shard: Shard<PageDigest>; key: string }) => {
+      const input = join(scratch, shard.id, 'site');
+      const output = join(scratch, shard.id, 'bundle');
+      annotator ??= createKeyAnnotator(lexicon);
+      for (const page of shard.pages) {
+        const part = indexedPart(await readFile(join(siteDir, page.path), 'utf8'));
+        const target = join(input, page.path);
+        await mkdir(dirname(target), { recursive: true });
+        await writeFile(target, withStableSort(annotateHtml(part, annotator), page.path));
+      }
+      let bundle: PagefindFiles;
+      try {
+        bundle = await runPagefindCli(input, output);
+      } catch (error) {
+        throw fail(`Pagefind on shard ${shard.id}`, [(error as Error).message], error);
+      }
+      let files: PagefindFiles;
+      try {
+        files = canonicalisePagefind(new Map([...bundle].filter(([path]) => USED.test(path))));
+      } catch (error) {
+        throw fail('making the index reproducible', [
+          `${(error as Error).message} (pagefind is pinned to 1.5.2; if it was upgraded, check src/search/pagefind-canonical.ts against its output format)`,
+        ], error);
+      }
+      rmSync(join(scratch, shard.id), { recursive: true, force: true });
+      cache?.write(key, files);
+      bundles.set(shard.id, files);
+      indexed.push(shard.id);
+    };
+    let next = 0;
+    const lane = async () => {
+      while (next < todo.length) await indexOne(todo[next++]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(AT_ONCE, todo.length) }, lane));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+
+  const bundleDir = join(siteDir, 'pagefind');
+  rmSync(bundleDir, { recursive: true, force: true });
+  const list: ShardList = { shards: [] };
+  plan.shards.forEach((shard, i) => {
+    const files = bundles.get(shard.id)!;
+    const primary = i === 0;
+    const dir = primary ? bundleDir : join(bundleDir, shard.id);
+    if (primary) writeBundle(dir, files);
+    else writeBundle(dir, new Map([...files].filter(([path]) => !PRIMARY_ONLY.test(path))));
+    list.shards.push({ id: shard.id, path: primary ? '/pagefind/' : `/pagefind/${shard.id}/` });
+  });
+  mkdirSync(bundleDir, { recursive: true });
+  writeFileSync(join(siteDir, SHARDS_PATH), JSON.stringify(list));
+  cache?.sweep();
+  await mkdir(join(siteDir, dirname(LEXICON_PATH)), { recursive: true });
+  await writeFile(join(siteDir, LEXICON_PATH), JSON.stringify(lexicon));
+  return { pages: pages.length, shards: plan.shards.map((s) => s.id), indexed: indexed.sort() };
 }
