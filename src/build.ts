@@ -32,12 +32,18 @@
 import { existsSync, readdirSync, renameSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { findArshifError, formatProblem } from './content/problem.ts';
 import { defaultCacheDir, forgetArchives, getArchive, getSearchLexicon } from './site/load-archive.ts';
 import { phase } from './site/phase-log.ts';
-import { postProcessSite } from './site/post-process.ts';
+import { postProcessSite, summariseWritten, type WrittenSummary } from './site/post-process.ts';
+
+/** A page in what Eleventy's write() returns. */
+interface EleventyResult {
+  outputPath?: unknown;
+  content?: unknown;
+}
 import { MANIFEST_NAME, verifyManifest, writeManifest } from './site/manifest.ts';
 import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from './site/paths.ts';
 
@@ -72,12 +78,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await rm(staging, { recursive: true, force: true });
     process.env.ARSHIF_CONTENT = contentDir;
     try {
-      await phase('eleventy', () => writePages(contentDir, staging, options.quiet ?? false));
-      // Eleventy is done with the archive: only the lexicon is needed from here on, and the
-      // memory of the rest goes back before the search index (the largest step) is built.
+      const written = await phase('eleventy', () => writePages(contentDir, staging, options.quiet ?? false));
+      // Eleventy is done with the archive and the pages: only the lexicon and a summary of the
+      // pages are needed from here on, and the memory of the rest goes back before the search
+      // index (the largest step) is built.
       const lexicon = getSearchLexicon(contentDir);
       forgetArchives();
-      await postProcessSite(staging, lexicon, { cacheDir });
+      await postProcessSite(staging, lexicon, { cacheDir, written });
       writeManifest(staging); // the last write: from here on the new site is checkable
       old = swapInto(staging, outputDir);
     } catch (error) {
@@ -93,8 +100,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   return { outputDir, articles, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Eleventy writes the pages (and copies the static files) into `outputDir`; the post-processing is the caller's. */
-async function writePages(contentDir: string, outputDir: string, quiet: boolean): Promise<void> {
+/**
+ * Eleventy writes the pages (and copies the static files) into `outputDir`; the post-processing
+ * is the caller's, with the summary of the pages returned.
+ */
+async function writePages(contentDir: string, outputDir: string, quiet: boolean): Promise<WrittenSummary> {
   const before = process.env.ARSHIF_POSTPROCESS;
   process.env.ARSHIF_POSTPROCESS = '0'; // read by .eleventy.ts
   try {
@@ -103,7 +113,16 @@ async function writePages(contentDir: string, outputDir: string, quiet: boolean)
       quietMode: true,
     });
     if (quiet) eleventy.setIsVerbose?.(false);
-    await eleventy.write();
+    const [, templates] = (await eleventy.write()) as [unknown, EleventyResult[]];
+    return summariseWritten(
+      (function* () {
+        for (const page of templates ?? []) {
+          if (typeof page.outputPath === 'string' && typeof page.content === 'string') {
+            yield { path: relative(outputDir, resolve(page.outputPath)).split(sep).join('/'), html: page.content };
+          }
+        }
+      })(),
+    );
   } finally {
     if (before === undefined) delete process.env.ARSHIF_POSTPROCESS;
     else process.env.ARSHIF_POSTPROCESS = before;

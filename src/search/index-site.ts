@@ -48,6 +48,8 @@ export interface IndexOptions {
   cacheDir?: string | null;
   /** Pages a shard aims at (index-shards.ts); default ARSHIF_SEARCH_SHARD_PAGES, else SHARD_PAGES. */
   shardPages?: number;
+  /** The article pages' digests, when the caller has the pages in memory (digestPage); default: read from the site. */
+  digests?: readonly PageDigest[];
 }
 
 export interface IndexReport {
@@ -123,12 +125,29 @@ export function withStableSort(html: string, path: string): string {
   return html.replace(DATE_SORT, (all, date: string) => ` data-pagefind-sort="date:${date} ${escapeAttribute(path)}"`);
 }
 
-interface PageDigest {
+/** What the index needs to know of an article page before indexing it. */
+export interface PageDigest {
+  /** Site-relative, with `/`. */
   path: string;
   date: string;
   /** sha256 of its indexed part. */
   hash: string;
 }
+
+/**
+ * The digest of a page the index takes (it has a `data-pagefind-body` element), or undefined
+ * for one Pagefind would skip (a list of articles, not one). Throws for a page with no date.
+ */
+export function digestPage(path: string, html: string): PageDigest | undefined {
+  if (!BODY_START.test(html)) return undefined;
+  const part = indexedPart(html);
+  const date = pageDate(part);
+  if (date === undefined) throw new Error(`${path} has no data-pagefind-sort="date:…"`);
+  return { path, date, hash: createHash('sha256').update(part).digest('hex') };
+}
+
+/** Whether a site-relative path is one of an article page (see articlePages). */
+export const isArticlePage = (path: string) => path.startsWith('articles/') && path.endsWith('.html');
 
 let indexCode: string | undefined;
 
@@ -201,14 +220,17 @@ export async function indexSite(siteDir: string, lexicon: SearchLexicon, options
       },
       cause,
     );
-  const pages: PageDigest[] = [];
-  for (const path of await articlePages(siteDir)) {
-    const html = await readFile(join(siteDir, path), 'utf8');
-    if (!BODY_START.test(html)) continue; // a list of articles, not one: Pagefind would skip it too
-    const part = indexedPart(html);
-    const date = pageDate(part);
-    if (date === undefined) throw fail('reading the pages', [`${path} has no data-pagefind-sort="date:…"`]);
-    pages.push({ path, date, hash: createHash('sha256').update(part).digest('hex') });
+  let pages = options.digests ? [...options.digests].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) : undefined;
+  if (!pages) {
+    pages = [];
+    for (const path of await articlePages(siteDir)) {
+      try {
+        const digest = digestPage(path, await readFile(join(siteDir, path), 'utf8'));
+        if (digest) pages.push(digest);
+      } catch (error) {
+        throw fail('reading the pages', [(error as Error).message], error);
+      }
+    }
   }
   const plan = planShards(pages, options.shardPages ?? shardPagesFromEnv());
   const lexiconJson = JSON.stringify(lexicon);

@@ -48,17 +48,17 @@ export function fontFileName(subset: FontSubset, weight: number): string {
 }
 
 /**
- * The distinct characters in the text of every HTML file under `siteDir`, per subset. One pass
- * over each file's UTF-16 code units, skipping tags, marking what it meets in a table of the
- * 65,536 BMP code points (characters beyond it, which no subset's font has, are kept in a set):
- * at 10,000 articles the site is 400 MB of HTML, and a regex and a Set of strings took 28 s.
+ * The distinct characters in the text of HTML documents, per subset. One pass over each
+ * document's UTF-16 code units, skipping tags, marking what it meets in a table of the 65,536
+ * BMP code points (characters beyond it, which no subset's font has, are kept in a set): at
+ * 10,000 articles the site is 400 MB of HTML, and a regex and a Set of strings took 28 s.
  */
-export async function siteCharacters(siteDir: string): Promise<Record<FontSubset, string>> {
-  const seen = new Uint8Array(0x10000);
-  const astral = new Set<number>();
-  for (const entry of await readdir(siteDir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
-    const html = await readFile(join(entry.parentPath, entry.name), 'utf8');
+export class CharacterScan {
+  private readonly seen = new Uint8Array(0x10000);
+  private readonly astral = new Set<number>();
+
+  add(html: string): void {
+    const { seen, astral } = this;
     let inTag = false;
     for (let i = 0; i < html.length; i++) {
       const c = html.charCodeAt(i);
@@ -71,21 +71,35 @@ export async function siteCharacters(siteDir: string): Promise<Record<FontSubset
       } else seen[c] = 1;
     }
   }
-  const chars: Record<FontSubset, Set<string>> = { arabic: new Set(ALWAYS.arabic), latin: new Set(ALWAYS.latin) };
-  const add = (code: number) => {
-    const ch = String.fromCodePoint(code);
-    const subset = subsetOf(ch);
-    if (subset) chars[subset].add(ch);
-  };
-  seen.forEach((on, code) => on && add(code));
-  for (const code of astral) add(code);
-  const sorted = (set: Set<string>) => [...set].sort().join('');
-  return { arabic: sorted(chars.arabic), latin: sorted(chars.latin) };
+
+  /** What was met, with what each subset always keeps, sorted. */
+  characters(): Record<FontSubset, string> {
+    const chars: Record<FontSubset, Set<string>> = { arabic: new Set(ALWAYS.arabic), latin: new Set(ALWAYS.latin) };
+    const add = (code: number) => {
+      const ch = String.fromCodePoint(code);
+      const subset = subsetOf(ch);
+      if (subset) chars[subset].add(ch);
+    };
+    this.seen.forEach((on, code) => on && add(code));
+    for (const code of this.astral) add(code);
+    const sorted = (set: Set<string>) => [...set].sort().join('');
+    return { arabic: sorted(chars.arabic), latin: sorted(chars.latin) };
+  }
 }
 
-/** Writes the subset fonts to /fonts/. */
-export async function writeSubsetFonts(siteDir: string): Promise<void> {
-  const text = await siteCharacters(siteDir);
+/** The characters of every HTML file under `siteDir` (CharacterScan). */
+export async function siteCharacters(siteDir: string): Promise<Record<FontSubset, string>> {
+  const scan = new CharacterScan();
+  for (const entry of await readdir(siteDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    scan.add(await readFile(join(entry.parentPath, entry.name), 'utf8'));
+  }
+  return scan.characters();
+}
+
+/** Writes the subset fonts to /fonts/, for the characters given (default: those of the site's HTML files). */
+export async function writeSubsetFonts(siteDir: string, characters?: Record<FontSubset, string>): Promise<void> {
+  const text = characters ?? (await siteCharacters(siteDir));
   const out = join(siteDir, 'fonts');
   await mkdir(out, { recursive: true });
   for (const subset of ['arabic', 'latin'] as const) {
