@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { createPlaceMatcher, placeNamesIn, type PlaceEntry, type PlaceMatch } from '../src/arabic/place-matcher.ts';
+import { words } from '../src/arabic/normalise.ts';
+import { createPlaceMatcher, createWordMatcher, placeNamesIn, type PlaceEntry, type PlaceMatch } from '../src/arabic/place-matcher.ts';
 
 /** The gazetteer as it is in content/data/places.yml (it grows; the seed tests use it). */
 function liveGazetteer(): PlaceEntry[] {
@@ -253,5 +254,53 @@ describe('names that are everyday words too', () => {
     assert.deepEqual(names('فتح الباب أمام الحوار'), []);
     assert.deepEqual(names('الطبقة الوسطى في سوريا'), []);
     assert.deepEqual(names('مدينة، الباب'), [], 'punctuation breaks the announcement');
+  });
+});
+
+describe('the matcher on words already cut (createWordMatcher)', () => {
+  const wordMatcher = createWordMatcher(GAZETTEER);
+  const readAll = (text: string) => {
+    const toks = words(text);
+    return { toks, infos: toks.map((t) => wordMatcher.read(t.word)) };
+  };
+
+  it('finds what createPlaceMatcher finds, by word index', () => {
+    const text = 'دخلت القوات محافظة دير الزور ثم بالباغوز، وللرقة';
+    const { toks, infos } = readAll(text);
+    const found = wordMatcher.match(text, toks, infos, 0, toks.length);
+    assert.deepEqual(
+      found.map((m) => [m.slug, text.slice(toks[m.first]!.start, toks[m.end - 1]!.end), m.inner.map((x) => x.slug)]),
+      match(text).map((m) => [m.slug, m.surface, m.inner.map((x) => x.slug)]),
+    );
+  });
+
+  it('reads a span of words as if it were the whole text', () => {
+    const text = 'في محافظة دير الزور';
+    const { toks, infos } = readAll(text);
+    assert.deepEqual(wordMatcher.match(text, toks, infos, 0, toks.length).map((m) => m.slug), ['deir-ez-zor-governorate']);
+    // without its first word, the span names the city only
+    assert.deepEqual(
+      wordMatcher.match(text, toks, infos, 2, toks.length).map((m) => [m.slug, m.first, m.end]),
+      [['deir-ez-zor', 2, 4]],
+    );
+    // a name never reaches past the span's end
+    assert.deepEqual(wordMatcher.match(text, toks, infos, 2, 3), []);
+  });
+
+  it('looks only at the words it is told may start a name, and gives the same', () => {
+    const text = 'وصلت إلى سوريا ثم العراق';
+    const { toks, infos } = readAll(text);
+    const starts = infos.flatMap((info, i) => (info.mayStartName ? [i] : []));
+    assert.deepEqual(starts, [2, 4]);
+    assert.deepEqual(wordMatcher.match(text, toks, infos, 0, toks.length, starts), wordMatcher.match(text, toks, infos, 0, toks.length));
+  });
+
+  it('needs the announcing word inside the span', () => {
+    const m = createWordMatcher([{ slug: 'bab', name: 'الباب', variants: [], needsContext: true }]);
+    const text = 'مدينة الباب';
+    const toks = words(text);
+    const infos = toks.map((t) => m.read(t.word));
+    assert.deepEqual(m.match(text, toks, infos, 0, 2).map((x) => x.slug), ['bab']);
+    assert.deepEqual(m.match(text, toks, infos, 1, 2), []);
   });
 });

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { loadValidContent } from '../src/content/load.ts';
 import { loadEntities } from '../src/entities/load-entities.ts';
 import { annotateHtml, decodeReferences } from '../src/search/index-html.ts';
-import { createKeyAnnotator, keysOf, stripKeys } from '../src/search/index-keys.ts';
+import { codeUnitTest, createKeyAnnotator, keysOf, stripKeys, withFoldedFirst } from '../src/search/index-keys.ts';
 import { buildSearchLexicon, latinForms, tokenFor, PLACE_TOKEN, ENTITY_TOKEN } from '../src/search/lexicon.ts';
 import { loadSpellings } from '../src/search/load-spellings.ts';
 import { findPhrases } from '../src/search/phrase-match.ts';
@@ -182,5 +182,28 @@ describe('phrases in indexed text', () => {
     assert.equal(findPhrases(indexed, [['الخلافه', 'دوله']]), null);
     assert.equal(findPhrases(indexed, [['قال', 'انتهت']]), null);
     assert.equal(findPhrases(indexed, [['دوله', 'الخلافه'], ['غائب']]), null);
+  });
+});
+
+describe('the annotator\'s helpers', () => {
+  it('codeUnitTest answers as its regex does on the one-character string, and remembers', () => {
+    const sticky = codeUnitTest(/[«»”]/);
+    for (const c of ['«', '»', '”', 'a', ' ', 'ب']) assert.equal(sticky(c.charCodeAt(0)), /[«»”]/.test(c), c);
+    const space = codeUnitTest(/\s/);
+    for (const u of [0x20, 0x0a, 0xa0, 0x2009, 0x3000, 0xfeff, 0x41, 0xd800]) assert.equal(space(u), /\s/.test(String.fromCharCode(u)));
+  });
+
+  it('withFoldedFirst puts the folded form first unless it is there or empty', () => {
+    assert.deepEqual(withFoldedFirst([RAQQA], 'الرقه'), ['الرقه', RAQQA]);
+    assert.deepEqual(withFoldedFirst(['الرقه', RAQQA], 'الرقه'), ['الرقه', RAQQA]);
+    assert.deepEqual(withFoldedFirst([RAQQA], ''), [RAQQA]);
+  });
+
+  it('annotates the same however often a word is met, across texts', () => {
+    const fresh = createKeyAnnotator(lexicon);
+    const text = 'في «الرقة» وقوات سوريا الديمقراطية، والديموقراطية المدينة';
+    const first = fresh.annotate(text);
+    for (let i = 0; i < 3; i++) assert.equal(fresh.annotate(text), first);
+    assert.equal(createKeyAnnotator(lexicon).annotate(text), first);
   });
 });

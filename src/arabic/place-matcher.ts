@@ -32,7 +32,7 @@
  * A match's start/end cover the whole words as written, proclitics included (بالباغوز), so
  * `text.slice(start, end) === surface`.
  */
-import { cliticReadings, foldArabic, words } from './normalise.ts';
+import { cliticReadings, foldArabic, words, type Word } from './normalise.ts';
 
 export interface PlaceEntry {
   slug: string;
@@ -99,7 +99,105 @@ function foldedWords(text: string): string[] {
   return words(foldArabic(text)).map((w) => w.word);
 }
 
-export function createPlaceMatcher(places: PlaceEntry[]): (text: string) => PlaceMatch[] {
+/**
+ * What the matcher reads in one word as written: its folded form, the names its readings can
+ * start, and whether it announces a place. Opaque to callers beyond `folded`; they may keep it
+ * (a word always reads the same) to give match() a word they have met before.
+ */
+export interface MatcherWord {
+  readonly folded: string;
+  /** Some name may start with this word (as written); most words start none. */
+  readonly mayStartName: boolean;
+  /** @internal The index entries the word's readings hit. */
+  readonly hits: ReadonlyArray<{ cands: Candidate[]; stripped: boolean; stem: number }>;
+  /** @internal The word (read for proclitics) is one of PLACE_CONTEXT_WORDS. */
+  readonly announces: boolean;
+}
+
+/** A name found by match(): the words first..end-1 of the words given. */
+export interface WordMatch {
+  slug: string;
+  name: string;
+  first: number;
+  /** Just after its last word. */
+  end: number;
+  inner: PlaceMatch['inner'];
+}
+
+/**
+ * The matcher on words already cut, for a caller that cuts a text once and reads it for more
+ * than names (the search index: src/search/index-keys.ts). createPlaceMatcher is this on a
+ * text's words().
+ */
+export interface WordMatcher {
+  /** What the matcher reads in a word as written; not remembered here. */
+  read(word: string): MatcherWord;
+  /**
+   * The names among words from..to-1 of `text` (toks: its words, as words() gives them; infos:
+   * read() of each, at least from..to-1), as if those words were all the text: a name never
+   * reaches outside them, and the first is announced by no word before it. `starts`, where the
+   * caller has it, lists in increasing order the indices of the words that may start a name
+   * (mayStartName), so that the others are not looked at (a caller that keeps what it knows of
+   * words in arrays of its own spares memory loads that way).
+   */
+  match(
+    text: string,
+    toks: readonly Word[],
+    infos: readonly MatcherWord[],
+    from: number,
+    to: number,
+    starts?: readonly number[],
+  ): WordMatch[];
+}
+
+/*
+ * The helpers of match() are functions of their own, not closures made on each call: the build
+ * runs under tsx, whose keepNames gives every closure made a name by a defineProperty call, which
+ * would cost more than the matching itself for the search index's short texts.
+ */
+
+/** Only spaces and invisible characters between word i-1 and word i. */
+function joined(text: string, toks: readonly Word[], i: number): boolean {
+  return NAME_GAP.test(text.slice(toks[i - 1]!.end, toks[i]!.start));
+}
+
+/** Word i follows a word that announces a place (from is the first word there is), with only spaces between them. */
+function announced(text: string, toks: readonly Word[], infos: readonly MatcherWord[], from: number, i: number): boolean {
+  return i > from && infos[i - 1]!.announces && joined(text, toks, i);
+}
+
+/** The best name starting at word i and covering at most maxWords words. */
+function bestAt(
+  text: string,
+  toks: readonly Word[],
+  infos: readonly MatcherWord[],
+  from: number,
+  i: number,
+  maxWords: number,
+): Best | undefined {
+  let best: Best | undefined;
+  for (const { cands, stripped, stem } of infos[i]!.hits) {
+    for (const cand of cands) {
+      if (stripped && !cand.clitics) continue;
+      if (cand.entry.needsContext && !announced(text, toks, infos, from, i)) continue;
+      const length = 1 + cand.rest.length;
+      if (length > maxWords) continue;
+      let ok = true;
+      for (let k = 1; k < length && ok; k++) ok = infos[i + k]!.folded === cand.rest[k - 1] && joined(text, toks, i + k);
+      if (!ok) continue;
+      if (
+        !best ||
+        length > best.length ||
+        (length === best.length && (stem > best.stem || (stem === best.stem && cand.order < best.cand.order)))
+      ) {
+        best = { cand, length, stem };
+      }
+    }
+  }
+  return best;
+}
+
+export function createWordMatcher(places: PlaceEntry[]): WordMatcher {
   const index = new Map<string, Candidate[]>();
   const taken = new Set<string>();
   places.forEach((entry, order) => {
@@ -119,27 +217,68 @@ export function createPlaceMatcher(places: PlaceEntry[]): (text: string) => Plac
     }
   });
 
-  /**
-   * What a word (as written) can start: its folded form and the index entries its readings hit.
-   * Words repeat a great deal across articles, so this is cached; the cache is emptied when it
-   * grows past CACHE_LIMIT words, which keeps memory bounded over any number of articles.
-   */
-  interface WordInfo {
-    folded: string;
-    hits: Array<{ cands: Candidate[]; stripped: boolean; stem: number }>;
-  }
-  const cache = new Map<string, WordInfo>();
-  const infoOf = (word: string): WordInfo => {
-    let info = cache.get(word);
-    if (info) return info;
+  const read = (word: string): MatcherWord => {
     const folded = foldArabic(word);
-    const hits: WordInfo['hits'] = [];
+    const hits: Array<MatcherWord['hits'][number]> = [];
+    let announces = false;
     for (const reading of cliticReadings(folded)) {
+      if (PLACE_CONTEXT_WORDS.has(reading.stem)) announces = true;
       if (reading.articleRemoved) continue;
       const cands = index.get(reading.stem);
       if (cands) hits.push({ cands, stripped: reading.proclitics !== '', stem: letterCount(reading.stem) });
     }
-    info = { folded, hits };
+    return { folded, mayStartName: hits.length > 0, hits, announces };
+  };
+
+  const match = (
+    text: string,
+    toks: readonly Word[],
+    infos: readonly MatcherWord[],
+    from: number,
+    to: number,
+    starts?: readonly number[],
+  ): WordMatch[] => {
+    const matches: WordMatch[] = [];
+    // the words that may start a name, left to right; a match's words are not looked at again
+    let next = from;
+    const n = starts ? starts.length : to;
+    for (let k = starts ? 0 : from; k < n; k++) {
+      const i = starts ? starts[k]! : k;
+      if (i < next) continue;
+      if (i >= to) break;
+      const best = infos[i]!.mayStartName ? bestAt(text, toks, infos, from, i, to - i) : undefined;
+      if (!best) continue;
+      // other places named inside a multi-word match, left to right, longest first
+      const inner: PlaceMatch['inner'] = [];
+      const end = i + best.length;
+      for (let s = i; s < end; ) {
+        const b = bestAt(text, toks, infos, from, s, end - s - (s === i ? 1 : 0));
+        if (b && b.cand.entry.slug !== best.cand.entry.slug && !inner.some((x) => x.slug === b.cand.entry.slug)) {
+          inner.push({ slug: b.cand.entry.slug, name: b.cand.entry.name });
+        }
+        s += b ? b.length : 1;
+      }
+      matches.push({ slug: best.cand.entry.slug, name: best.cand.entry.name, first: i, end, inner });
+      next = end;
+    }
+    return matches;
+  };
+
+  return { read, match };
+}
+
+export function createPlaceMatcher(places: PlaceEntry[]): (text: string) => PlaceMatch[] {
+  const matcher = createWordMatcher(places);
+  /**
+   * Words repeat a great deal across articles, so what the matcher reads in each is cached; the
+   * cache is emptied when it grows past CACHE_LIMIT words, which keeps memory bounded over any
+   * number of articles.
+   */
+  const cache = new Map<string, MatcherWord>();
+  const infoOf = (word: string): MatcherWord => {
+    let info = cache.get(word);
+    if (info) return info;
+    info = matcher.read(word);
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(word, info);
     return info;
@@ -148,69 +287,11 @@ export function createPlaceMatcher(places: PlaceEntry[]): (text: string) => Plac
   return (text: string): PlaceMatch[] => {
     const toks = words(text);
     const infos = toks.map((t) => infoOf(t.word));
-    /** Word i follows a word that announces a place, with only spaces between them. */
-    const announced = (i: number): boolean =>
-      i > 0 &&
-      NAME_GAP.test(text.slice(toks[i - 1]!.end, toks[i]!.start)) &&
-      cliticReadings(infos[i - 1]!.folded).some((r) => PLACE_CONTEXT_WORDS.has(r.stem));
-
-    /** The best name starting at word i and covering at most maxWords words. */
-    const bestAt = (i: number, maxWords: number): Best | undefined => {
-      let best: Best | undefined;
-      for (const { cands, stripped, stem } of infos[i]!.hits) {
-        for (const cand of cands) {
-          if (stripped && !cand.clitics) continue;
-          if (cand.entry.needsContext && !announced(i)) continue;
-          const length = 1 + cand.rest.length;
-          if (length > maxWords) continue;
-          let ok = true;
-          for (let k = 1; k < length && ok; k++) {
-            ok = infos[i + k]!.folded === cand.rest[k - 1] && NAME_GAP.test(text.slice(toks[i + k - 1]!.end, toks[i + k]!.start));
-          }
-          if (!ok) continue;
-          if (
-            !best ||
-            length > best.length ||
-            (length === best.length && (stem > best.stem || (stem === best.stem && cand.order < best.cand.order)))
-          ) {
-            best = { cand, length, stem };
-          }
-        }
-      }
-      return best;
-    };
-
-    const matches: PlaceMatch[] = [];
-    let i = 0;
-    while (i < toks.length) {
-      const best = bestAt(i, toks.length - i);
-      if (!best) {
-        i++;
-        continue;
-      }
-      // other places named inside a multi-word match, left to right, longest first
-      const inner: PlaceMatch['inner'] = [];
-      const end = i + best.length;
-      for (let s = i; s < end; ) {
-        const b = bestAt(s, end - s - (s === i ? 1 : 0));
-        if (b && b.cand.entry.slug !== best.cand.entry.slug && !inner.some((x) => x.slug === b.cand.entry.slug)) {
-          inner.push({ slug: b.cand.entry.slug, name: b.cand.entry.name });
-        }
-        s += b ? b.length : 1;
-      }
-      const startOffset = toks[i]!.start;
-      const endOffset = toks[end - 1]!.end;
-      matches.push({
-        slug: best.cand.entry.slug,
-        name: best.cand.entry.name,
-        surface: text.slice(startOffset, endOffset),
-        start: startOffset,
-        end: endOffset,
-        inner,
-      });
-      i = end;
-    }
-    return matches;
+    return matcher.match(text, toks, infos, 0, toks.length).map((m) => {
+      const start = toks[m.first]!.start;
+      const end = toks[m.end - 1]!.end;
+      return { slug: m.slug, name: m.name, surface: text.slice(start, end), start, end, inner: m.inner };
+    });
   };
 }
 

@@ -16,6 +16,7 @@ const RAW_TEXT = /^<(script|style|template|textarea)\b/i;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' };
 
 export function decodeReferences(text: string): string {
+  if (!text.includes('&')) return text; // most text runs have no reference: no regex pass over them
   return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, ref: string) => {
     if (ref[0] === '#') {
       const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
@@ -25,7 +26,13 @@ export function decodeReferences(text: string): string {
   });
 }
 
+/** A character escapeText changes. */
+const TO_ESCAPE = /[&<>]/;
+/** A character trim() would keep (\s is trim()'s white space and line terminators). */
+const NOT_BLANK = /\S/;
+
 function escapeText(text: string): string {
+  if (!TO_ESCAPE.test(text)) return text; // one pass instead of three where there is nothing to escape
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
@@ -37,7 +44,7 @@ export function annotateHtml(html: string, annotator: KeyAnnotator): string {
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(html); m; m = TOKEN.exec(html)) {
     const text = html.slice(at, m.index);
-    out += rawUntil || !text.trim() ? text : escapeText(annotator.annotate(decodeReferences(text)));
+    out += rawUntil || !NOT_BLANK.test(text) ? text : escapeText(annotator.annotate(decodeReferences(text)));
     const tag = m[0];
     if (rawUntil) {
       if (rawUntil.test(tag)) rawUntil = null;
@@ -49,5 +56,5 @@ export function annotateHtml(html: string, annotator: KeyAnnotator): string {
     at = m.index + tag.length;
   }
   const rest = html.slice(at);
-  return out + (rawUntil || !rest.trim() ? rest : escapeText(annotator.annotate(decodeReferences(rest))));
+  return out + (rawUntil || !NOT_BLANK.test(rest) ? rest : escapeText(annotator.annotate(decodeReferences(rest))));
 }

@@ -30,8 +30,9 @@
  *   الديمقراطية» carries the SDF's token, and سوريا in it Syria's too; names inside a longer
  *   name are tagged as well (دير الزور inside محافظة دير الزور).
  */
-import { createPlaceMatcher, type PlaceMatch } from '../arabic/place-matcher.ts';
-import { cliticReadings, foldArabic, words } from '../arabic/normalise.ts';
+import { createWordMatcher, type MatcherWord, type PlaceEntry, type WordMatcher } from '../arabic/place-matcher.ts';
+import { cliticReadings, type Word } from '../arabic/normalise.ts';
+import { scanWords } from '../arabic/word-scan.ts';
 import type { SearchLexicon } from './lexicon.ts';
 
 export const KEYS_OPEN = '__';
@@ -56,13 +57,16 @@ export function stripKeys(text: string): string {
   return text.replace(KEYS_IN_TEXT, '');
 }
 
-/** The matcher for a lexicon's names that have a token; one per lexicon (building it folds every form). */
-export function createNameTagger(lexicon: SearchLexicon): (text: string) => PlaceMatch[] {
-  return createPlaceMatcher(
-    lexicon.names
-      .filter((group) => group.token !== null)
-      .map((group) => ({ slug: group.token as string, name: group.forms[0] ?? '', variants: group.forms.slice(1) })),
-  );
+/** The lexicon's names that have a token, as gazetteer entries whose slug is the token. */
+function taggedNames(lexicon: SearchLexicon): PlaceEntry[] {
+  return lexicon.names
+    .filter((group) => group.token !== null)
+    .map((group) => ({ slug: group.token as string, name: group.forms[0] ?? '', variants: group.forms.slice(1) }));
+}
+
+/** The matcher for a lexicon's names that have a token, on words already cut (the annotator cuts each text once); building it folds every form. */
+function createNameMatcher(lexicon: SearchLexicon): WordMatcher {
+  return createWordMatcher(taggedNames(lexicon));
 }
 
 /** The usual spelling of a folded word read for proclitics, with its proclitics; undefined if none is listed. */
@@ -79,61 +83,158 @@ export interface KeyAnnotator {
   annotate(text: string): string;
 }
 
+/** The most words whose keys an annotator remembers before it starts afresh (bounded memory). */
+const WORD_CACHE_LIMIT = 100_000;
+/** How deep names inside names are looked for (a name within a name within a name…). */
+const INNER_DEPTH = 6;
+const UNDERSCORE_RUN = /_{2,}/g;
+
+/** What the annotator knows of a word as written (what the name matcher reads in it among others). */
+interface AnnotatedWord extends MatcherWord {
+  /** Its own keys: the folded form where the stemmer does not fold, the usual spelling. */
+  keys: string[];
+  /** keys, joined as written after the word. */
+  joined: string;
+  /** The same where a sticky character touches the word: the folded form first. */
+  joinedSticky: string;
+}
+
+/** Bits of a word's entry in `needs`: it has keys of its own; a name may start with it. */
+const KEYED = 1;
+const MAY_START_NAME = 2;
+
 export function createKeyAnnotator(lexicon: SearchLexicon): KeyAnnotator {
-  const tag = createNameTagger(lexicon);
+  const matcher = createNameMatcher(lexicon);
   const spellings = lexicon.spellings;
-  const wordKeys = new Map<string, string[]>();
-  const keysOfWord = (word: string): string[] => {
-    let keys = wordKeys.get(word);
-    if (keys) return keys;
-    keys = [];
-    const folded = foldArabic(word);
+  const isSticky = codeUnitTest(STICKY);
+  const isSpace = codeUnitTest(/\s/);
+  // Words repeat a great deal (a few tens of thousands make up almost all of an archive), so what
+  // is known of each is remembered, under a number. Most words need nothing; what a word needs is
+  // one byte in `needs`, so that the annotator looks at no object of theirs: with the word
+  // objects scattered in memory, the loads, not the arithmetic, are what annotating waits on.
+  const ids = new Map<string, number>();
+  let known: AnnotatedWord[] = [];
+  let needs = new Uint8Array(1024);
+  const idOf = (word: string): number => {
+    let id = ids.get(word);
+    if (id !== undefined) return id;
+    const read = matcher.read(word);
+    const folded = read.folded;
+    const keys: string[] = [];
     if (UNFOLDED_BY_STEMMER.test(word) && folded && folded !== word) keys.push(folded);
     const usual = usualSpelling(folded, spellings);
     if (usual !== undefined && usual !== folded && !keys.includes(usual)) keys.push(usual);
-    if (wordKeys.size > 100_000) wordKeys.clear();
-    wordKeys.set(word, keys);
-    return keys;
+    id = known.length;
+    known.push({ ...read, keys, joined: keys.join(KEYS_SEPARATOR), joinedSticky: withFoldedFirst(keys, folded).join(KEYS_SEPARATOR) });
+    if (id >= needs.length) {
+      const more = new Uint8Array(needs.length * 2);
+      more.set(needs);
+      needs = more;
+    }
+    needs[id] = (keys.length > 0 ? KEYED : 0) | (read.mayStartName ? MAY_START_NAME : 0);
+    ids.set(word, id);
+    return id;
   };
+  /** The ids of the words of the text being annotated (reused: no array per text). */
+  let wordIds = new Int32Array(1024);
 
   return {
     annotate(text: string): string {
-      const escaped = text.replace(/_{2,}/g, (run) => run.split('').join('\u2060'));
-      const ws = words(escaped);
-      if (ws.length === 0) return escaped;
-      const tokens: Array<Set<string> | undefined> = new Array(ws.length);
-      const startIndex = new Map(ws.map((w, i) => [w.start, i]));
-      const tagSpan = (from: number, to: number, depth: number) => {
-        for (const m of tag(escaped.slice(from, to))) {
-          const first = startIndex.get(from + m.start);
-          if (first === undefined) continue;
-          let last = first;
-          while (last + 1 < ws.length && ws[last + 1]!.end <= from + m.end) last++;
-          for (let i = first; i <= last; i++) (tokens[i] ??= new Set()).add(m.slug);
-          // names inside a longer name: the name without its first word, and without its last
-          if (last > first && depth < 6) {
-            tagSpan(ws[first + 1]!.start, ws[last]!.end, depth + 1);
-            tagSpan(ws[first]!.start, ws[last - 1]!.end, depth + 1);
-          }
-        }
-      };
-      tagSpan(0, escaped.length, 0);
+      // emptied between texts only: the ids of a text's words must stay valid while it is annotated
+      if (ids.size >= WORD_CACHE_LIMIT) {
+        ids.clear();
+        known = [];
+      }
+      const escaped = text.includes('__') ? text.replace(UNDERSCORE_RUN, (run) => run.split('').join('\u2060')) : text;
+      // the text is cut into words once, and each word looked up once, for both its own keys and names
+      const ws = scanWords(escaped);
+      const n = ws.length;
+      if (n > wordIds.length) wordIds = new Int32Array(Math.max(n, wordIds.length * 2));
+      const starts: number[] = [];
+      let keyed = false;
+      for (let i = 0; i < n; i++) {
+        const id = (wordIds[i] = idOf(ws[i]!.word));
+        const need = needs[id]!;
+        if (need & MAY_START_NAME) starts.push(i);
+        if (need & KEYED) keyed = true;
+      }
+      if (!keyed && starts.length === 0) return escaped;
+
+      let tokens: Array<Set<string> | undefined> | undefined;
+      if (starts.length > 0) {
+        const infos = new Array<AnnotatedWord>(n);
+        for (let i = 0; i < n; i++) infos[i] = known[wordIds[i]!]!;
+        tagNames(matcher, escaped, ws, infos, (tokens = new Array<Set<string> | undefined>(n)), 0, n, 0, starts);
+      }
+
       let out = '';
       let at = 0;
-      ws.forEach((w, i) => {
-        const keys = [...keysOfWord(w.word), ...(tokens[i] ?? [])];
-        if (keys.length === 0) return;
-        const before = escaped[w.start - 1];
-        const after = escaped[w.end];
-        if ((before !== undefined && STICKY.test(before)) || (after !== undefined && STICKY.test(after))) {
-          const folded = foldArabic(w.word);
-          if (folded && !keys.includes(folded)) keys.unshift(folded);
+      for (let i = 0; i < n; i++) {
+        const its = tokens?.[i];
+        const id = wordIds[i]!;
+        if (!(needs[id]! & KEYED) && its === undefined) continue;
+        const info = known[id]!;
+        const w = ws[i]!;
+        const after = w.end < escaped.length ? escaped.charCodeAt(w.end) : -1;
+        const sticky = (w.start > 0 && isSticky(escaped.charCodeAt(w.start - 1))) || (after >= 0 && isSticky(after));
+        let written: string;
+        if (its === undefined) written = sticky ? info.joinedSticky : info.joined;
+        else {
+          const keys = [...info.keys, ...its];
+          written = (sticky ? withFoldedFirst(keys, info.folded) : keys).join(KEYS_SEPARATOR);
         }
-        const close = after !== undefined && !/\s/.test(after) ? KEYS_SEPARATOR : '';
-        out += escaped.slice(at, w.end) + KEYS_OPEN + keys.join(KEYS_SEPARATOR) + close;
+        const close = after >= 0 && !isSpace(after) ? KEYS_SEPARATOR : '';
+        out += escaped.slice(at, w.end) + KEYS_OPEN + written + close;
         at = w.end;
-      });
-      return out + escaped.slice(at);
+      }
+      return at === 0 ? escaped : out + escaped.slice(at);
     },
+  };
+}
+
+/**
+ * Adds to tokens[i] the token of every name word i of words from..to-1 belongs to, in the order
+ * they are found; names inside a longer name too: the name without its first word, and without
+ * its last, INNER_DEPTH deep. (A function of its own, not a closure made per text: see
+ * bestAt in src/arabic/place-matcher.ts on tsx's keepNames.)
+ */
+function tagNames(
+  matcher: WordMatcher,
+  text: string,
+  ws: readonly Word[],
+  infos: readonly MatcherWord[],
+  tokens: Array<Set<string> | undefined>,
+  from: number,
+  to: number,
+  depth: number,
+  starts?: readonly number[],
+): void {
+  for (const m of matcher.match(text, ws, infos, from, to, starts)) {
+    for (let i = m.first; i < m.end; i++) (tokens[i] ??= new Set()).add(m.slug);
+    if (m.end - m.first > 1 && depth < INNER_DEPTH) {
+      tagNames(matcher, text, ws, infos, tokens, m.first + 1, m.end, depth + 1);
+      tagNames(matcher, text, ws, infos, tokens, m.first, m.end - 1, depth + 1);
+    }
+  }
+}
+
+/**
+ * The keys of a word that a sticky character touches: its folded form first, so that Pagefind has
+ * a copy of the word without that character (unless the keys have it already).
+ */
+export function withFoldedFirst(keys: readonly string[], folded: string): string[] {
+  return folded && !keys.includes(folded) ? [folded, ...keys] : [...keys];
+}
+
+/**
+ * A regex's verdict on one UTF-16 code unit (as a one-character string), remembered: the
+ * annotator asks it of the characters around every word that has keys.
+ */
+export function codeUnitTest(test: RegExp): (codeUnit: number) => boolean {
+  const verdicts = new Uint8Array(0x10000); // 0: not asked yet, 1: no, 2: yes
+  return (codeUnit) => {
+    let v = verdicts[codeUnit]!;
+    if (v === 0) verdicts[codeUnit] = v = test.test(String.fromCharCode(codeUnit)) ? 2 : 1;
+    return v === 2;
   };
 }
