@@ -2,6 +2,11 @@
  * The query table (tests/fixtures/search-queries/queries.yml) run in Chromium against the seed
  * site: every search as the address gives it, through the real search page, must list exactly
  * the articles the table expects. A failing row says which articles were missing or extra.
+ *
+ * Every row is run twice: on the seed site as built by default (its search index in one piece)
+ * and on the seed site with its index split into two shards (tests/helpers/site.ts); the
+ * sharded site must list the same articles (in the same order when sorted by date), with the
+ * same facet counts.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -10,7 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { launchChromium } from './helpers/browser.ts';
 import { serveStatic, type StaticServer } from './helpers/server.ts';
-import { seedSiteDir } from './helpers/site.ts';
+import { seedSiteDir, shardedSeedSiteDir } from './helpers/site.ts';
 
 interface Row {
   kind: string;
@@ -34,14 +39,38 @@ function address(row: Row): string {
   return `/search/?${params}`;
 }
 
+/** What a search page shows once it is done: its results, in order, and every facet value with its count. */
+interface Shown {
+  hrefs: string[];
+  facets: string[];
+}
+
+async function runSearch(page: Page, url: string): Promise<Shown> {
+  await page.goto(url);
+  await page.waitForFunction(
+    `(() => { const app = document.querySelector('[data-search-app]'); return app && ['done', 'idle', 'error'].includes(app.dataset.state); })()`,
+    undefined,
+    { timeout: 30_000 },
+  );
+  assert.equal(await page.getAttribute('[data-search-app]', 'data-state'), 'done', `the search ran: ${url}`);
+  const hrefs = await page.$$eval('[data-search-results] .search-result__title a', (links) => links.map((a) => a.getAttribute('href') ?? ''));
+  const facets = await page.$$eval('[data-search-filters] label', (labels) =>
+    labels.map((label) => {
+      const box = label.querySelector('input');
+      return `${box?.name}=${box?.value}${box?.checked ? ' (ticked)' : ''}: ${label.querySelector('.search-filter__count')?.textContent ?? '?'}`;
+    }),
+  );
+  return { hrefs, facets };
+}
+
 describe('the query table', () => {
-  let server: StaticServer;
+  let servers: { whole: StaticServer; sharded: StaticServer };
   let browser: Browser;
   let page: Page;
   const problems: string[] = [];
 
   before(async () => {
-    server = await serveStatic(await seedSiteDir());
+    servers = { whole: await serveStatic(await seedSiteDir()), sharded: await serveStatic(await shardedSeedSiteDir()) };
     browser = await launchChromium();
     page = await browser.newPage();
     page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
@@ -52,7 +81,8 @@ describe('the query table', () => {
 
   after(async () => {
     await browser?.close();
-    await server?.close();
+    await servers?.whole.close();
+    await servers?.sharded.close();
   });
 
   it('covers every kind of query with at least 40 rows, each naming known articles', () => {
@@ -62,21 +92,33 @@ describe('the query table', () => {
     for (const row of table.queries) for (const name of row.expect) assert.ok(name in table.articles, `${row.q}: unknown article ${name}`);
   });
 
+  it('runs on a seed site whose index is in two shards', async () => {
+    const list = JSON.parse(await (await fetch(`${servers.sharded.url}/pagefind/shards.json`)).text()) as { shards: unknown[] };
+    assert.equal(list.shards.length, 2);
+  });
+
   for (const row of table.queries) {
     it(`${row.kind}: ${address(row)}`, async () => {
-      await page.goto(server.url + address(row));
-      await page.waitForFunction(
-        `(() => { const app = document.querySelector('[data-search-app]'); return app && ['done', 'idle', 'error'].includes(app.dataset.state); })()`,
-        undefined,
-        { timeout: 30_000 },
-      );
-      assert.equal(await page.getAttribute('[data-search-app]', 'data-state'), 'done', 'the search ran');
-      const hrefs = await page.$$eval('[data-search-results] .search-result__title a', (links) => links.map((a) => a.getAttribute('href') ?? ''));
-      const found = hrefs.map((h) => nameOf.get(h) ?? h).sort();
+      const whole = await runSearch(page, servers.whole.url + address(row));
+      const found = whole.hrefs.map((h) => nameOf.get(h) ?? h).sort();
       const expected = [...row.expect].sort();
       const missing = expected.filter((n) => !found.includes(n));
       const extra = found.filter((n) => !expected.includes(n));
       assert.deepEqual({ missing, extra }, { missing: [], extra: [] }, row.why ?? '');
+      if (row.sort !== undefined) {
+        // An article's id starts with its date.
+        const dates = whole.hrefs.map((h) => h.slice('/articles/'.length, '/articles/'.length + 10));
+        const inOrder = [...dates].sort();
+        assert.deepEqual(dates, row.sort === 'newest' ? inOrder.reverse() : inOrder, `in ${row.sort} order: ${whole.hrefs.join(', ')}`);
+      }
+      const sharded = await runSearch(page, servers.sharded.url + address(row));
+      if (row.sort === undefined) {
+        // Relevance: each shard scores its pages against its own pages, so the order may differ.
+        assert.deepEqual([...sharded.hrefs].sort(), [...whole.hrefs].sort(), 'the same articles in two shards');
+      } else {
+        assert.deepEqual(sharded.hrefs, whole.hrefs, 'the same articles, in the same date order, in two shards');
+      }
+      assert.deepEqual(sharded.facets, whole.facets, 'the same facet counts in two shards');
       assert.deepEqual(problems, []);
     });
   }

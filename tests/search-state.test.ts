@@ -5,11 +5,15 @@ import { dateBound, inRange, openBounds, rangeFilter, rangeValues } from '../src
 import { excerptFromContent } from '../src/search/excerpt.ts';
 import { resultCountText } from '../src/search/format.ts';
 import {
+  countOptions,
+  countPages,
   countedKeys,
+  countsKey,
   emptyFilters,
+  facetCounts,
   isSearchable,
-  pagefindOptions,
   passesFilters,
+  resultOptions,
   paramsFromState,
   searchHref,
   stateFromParams,
@@ -83,17 +87,31 @@ describe('search state to the address', () => {
 describe('Pagefind options', () => {
   it('makes values of one key alternatives and keys conjunctive', () => {
     const state = stateFromParams(params('?q=x&outlet=A&outlet=B&year=2019'));
-    assert.deepEqual(pagefindOptions(state, bounds), { filters: { outlet: { any: ['A', 'B'] }, year: { any: ['2019'] }, ...counted } });
+    assert.deepEqual(countOptions(state, bounds), { filters: { outlet: { any: ['A', 'B'] }, year: { any: ['2019'] }, ...counted } });
+  });
+
+  it('asks for the results with the ticked keys alone, so no other filter file is loaded before they show', () => {
+    const state = stateFromParams(params('?q=x&outlet=A&outlet=B&year=2019&sort=newest'));
+    assert.deepEqual(resultOptions(state, bounds), { filters: { outlet: { any: ['A', 'B'] }, year: { any: ['2019'] } }, sort: { date: 'desc' } });
+    assert.deepEqual(resultOptions(stateFromParams(params('?q=x')), bounds), { filters: {} });
+  });
+
+  it('counts without the sort, which changes no count', () => {
+    assert.equal(countOptions(stateFromParams(params('?q=x&sort=oldest')), bounds).sort, undefined);
   });
 
   it('leaves one key out for its counts', () => {
     const state = stateFromParams(params('?q=x&outlet=A&year=2019'));
-    assert.deepEqual(pagefindOptions(state, bounds, 'outlet').filters, { year: { any: ['2019'] }, ...counted });
+    assert.deepEqual(countOptions(state, bounds, 'outlet').filters, { year: { any: ['2019'] }, ...counted });
   });
 
   it('adds the date range as one compound filter beside the others', () => {
     const state = stateFromParams(params('?q=x&outlet=A&from=2019-03-10&to=2019-03-12'));
-    assert.deepEqual(pagefindOptions(state, bounds).filters, {
+    assert.deepEqual(resultOptions(state, bounds).filters, {
+      outlet: { any: ['A'] },
+      any: [{ day: { any: ['2019-03-10', '2019-03-11', '2019-03-12'] } }],
+    });
+    assert.deepEqual(countOptions(state, bounds).filters, {
       outlet: { any: ['A'] },
       any: [{ day: { any: ['2019-03-10', '2019-03-11', '2019-03-12'] } }],
       ...counted,
@@ -105,9 +123,18 @@ describe('Pagefind options', () => {
   });
 
   it('sorts by the date key', () => {
-    assert.deepEqual(pagefindOptions(stateFromParams(params('?sort=newest')), bounds).sort, { date: 'desc' });
-    assert.deepEqual(pagefindOptions(stateFromParams(params('?sort=oldest')), bounds).sort, { date: 'asc' });
-    assert.equal(pagefindOptions(stateFromParams(params('?sort=relevance')), bounds).sort, undefined);
+    assert.deepEqual(resultOptions(stateFromParams(params('?sort=newest')), bounds).sort, { date: 'desc' });
+    assert.deepEqual(resultOptions(stateFromParams(params('?sort=oldest')), bounds).sort, { date: 'asc' });
+    assert.equal(resultOptions(stateFromParams(params('?sort=relevance')), bounds).sort, undefined);
+  });
+
+  it('keys the counts by the words, ticks and dates, not by the sort', () => {
+    const key = (query: string, term: string | null = 'x') => countsKey(stateFromParams(params(query)), term);
+    assert.equal(key('?q=x&outlet=A&sort=newest'), key('?q=x&outlet=A'));
+    assert.notEqual(key('?q=x&outlet=A'), key('?q=x&outlet=B'));
+    assert.notEqual(key('?q=x&outlet=A'), key('?q=x&place=A'), 'the same value under another key');
+    assert.notEqual(key('?q=x&from=2019'), key('?q=x&to=2019'));
+    assert.notEqual(key('?q=x'), key('?q=x', 'y'));
   });
 
   it('searches for a query or for filters alone, never for nothing', () => {
@@ -212,4 +239,25 @@ describe('wording', () => {
     assert.equal(resultCountText(103), '103 نتائج');
   });
 
+});
+
+describe('facet counts', () => {
+  it('keeps only the four facet keys of what Pagefind counts: never the shard, month or day filters', () => {
+    const counts = facetCounts({ outlet: { A: 2 }, shard: { '2019-03_2019-04': 2 }, day: { '2019-03-23': 2 }, year: { '2019': 2 } });
+    assert.deepEqual(counts, { outlet: { A: 2 }, year: { '2019': 2 } });
+  });
+
+  it('counts pages filtered here, each key without its own ticks, and totals whatever the filters', () => {
+    const pages = [
+      { filters: { outlet: ['A'], year: ['2019'] }, date: '2019-03-23' },
+      { filters: { outlet: ['B'], year: ['2019'] }, date: '2019-03-13' },
+      { filters: { outlet: ['B'], year: ['2017'] }, date: '2017-10-18' },
+    ];
+    const { counts, totals } = countPages(pages, stateFromParams(params('?q=x&outlet=B&year=2019')));
+    assert.deepEqual(counts.outlet, { A: 1, B: 1 }, 'outlets among the 2019 pages');
+    assert.deepEqual(counts.year, { '2019': 1, '2017': 1 }, "years among B's pages");
+    assert.deepEqual(totals.outlet, { A: 1, B: 2 });
+    assert.deepEqual(totals.year, { '2019': 2, '2017': 1 });
+    assert.deepEqual(counts.event, {});
+  });
 });

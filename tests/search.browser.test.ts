@@ -3,7 +3,8 @@
  * to an article kept out of its hits, filters and sort carried by the address, a result opening
  * its article, the empty state, the no-JavaScript form; and no console errors or failed
  * requests on the way. Prints what the first query fetched for search (Pagefind's files, the
- * search script and the lexicon).
+ * search script and the lexicon): by the time its results showed, and once its facet counts
+ * were in too.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -79,15 +80,35 @@ describe('search page in Chromium', () => {
 
   it('lists the four Baghuz articles for الباغوز, and not the Raqqa one', async () => {
     const fresh = await browser.newContext();
+    // What the page had fetched when its results showed (state `counting`), before the facet
+    // counts: the resource timings of that moment, noted as the state changes.
+    await fresh.addInitScript(() => {
+      new MutationObserver(() => {
+        const app = document.querySelector<HTMLElement>('[data-search-app]');
+        if (app?.dataset.state !== 'counting' || 'shownBytes' in app.dataset) return;
+        const entries = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((entry) =>
+          /^\/(?:pagefind\/|assets\/search)/.test(new URL(entry.name).pathname),
+        );
+        app.dataset.shownBytes = String(entries.reduce((total, entry) => total + entry.encodedBodySize, 0));
+        app.dataset.shownRequests = String(entries.length);
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+    });
     const { page, problems } = await openPage(fresh);
     server.log.length = 0;
     await page.goto(server.url + searchUrl({ q: 'الباغوز' }));
     await searched(page);
     const { bytes, requests, indexBytes, indexRequests } = searchBytes();
+    const app = page.locator('[data-search-app]');
+    const shownBytes = Number(await app.getAttribute('data-shown-bytes'));
+    const shownRequests = Number(await app.getAttribute('data-shown-requests'));
     console.log(
-      `search: first query fetched ${bytes} bytes in ${requests} requests, uncompressed ` +
+      `search: first query fetched ${shownBytes} bytes in ${shownRequests} requests by the time its results showed, ` +
+        `${bytes} bytes in ${requests} requests with its facet counts, uncompressed ` +
         `(Pagefind ${indexBytes} bytes in ${indexRequests}; the page's script and lexicon the rest)`,
     );
+    assert.ok(shownBytes > 0 && shownBytes < bytes, 'the facet filter files are fetched after the results show');
+    // The facet counts come in after the results, for the same query.
+    assert.equal((await page.locator('label:has(input[name=outlet][value="السياسة"]) .search-filter__count').textContent())?.trim(), '1');
     const hrefs = await resultHrefs(page);
     assert.deepEqual([...hrefs].sort(), [...BAGHUZ].sort());
     assert.ok(!hrefs.includes(KHALEEJ));

@@ -40,6 +40,9 @@ import { annotateHtml } from './index-html.ts';
 import { createKeyAnnotator, type KeyAnnotator } from './index-keys.ts';
 import { planShards, SHARD_PAGES, type Shard } from './index-shards.ts';
 import { LEXICON_PATH, type SearchLexicon } from './lexicon.ts';
+import { SHARDS_PATH, type ShardList } from './shard-list.ts';
+
+export { SHARDS_PATH, type ShardList };
 import { canonicalisePagefind, readBundle, writeBundle, type PagefindFiles } from './pagefind-canonical.ts';
 import { pagefindVersion, runPagefindCli } from './pagefind-cli.ts';
 
@@ -60,14 +63,6 @@ export interface IndexReport {
   indexed: string[];
 }
 
-/** Where the search page finds the list of shards. */
-export const SHARDS_PATH = 'pagefind/shards.json';
-
-/** What /pagefind/shards.json holds (read by src/search/browser/pagefind.ts). */
-export interface ShardList {
-  /** In date order, oldest first; the first is the bundle at /pagefind/ itself. */
-  shards: Array<{ id: string; path: string }>;
-}
 
 /** Shards indexed at once: one Pagefind process per core of the machines this runs on (2). */
 const AT_ONCE = 2;

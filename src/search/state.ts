@@ -33,6 +33,8 @@ export interface SearchState {
 export type PagefindFilters = Partial<Record<FilterKey, { any: string[] }>> & {
   any?: Array<Record<string, { any: string[] }>>;
   none?: Array<Record<string, string>>;
+  /** One shard's pages (SHARD_FILTER in src/search/date-order.ts): the page adds it, the address never carries it. */
+  shard?: { any: string[] };
 };
 
 /** A filter value no page has (filter values come from page attributes, which hold no NUL). */
@@ -113,29 +115,51 @@ export function isSearchable(state: SearchState, hasTerms: boolean): boolean {
 }
 
 /**
- * Pagefind options for a search. `without` leaves one key's filters out: the counts shown beside
- * that key's checkboxes come from such a search, so that they say how many results ticking a box
- * would give (values of one key are alternatives, so they widen the search, never narrow it).
- * `bounds` close an open date range.
+ * Pagefind options for the results of a search: the ticked values (values of one key are
+ * alternatives, `any`), the date range (`bounds` close an open one), and the sort. Only the
+ * filter files of the keys ticked are loaded: the facet counts come later (countOptions).
+ */
+export function resultOptions(state: SearchState, bounds: YearBounds): PagefindSearchOptions {
+  const options: PagefindSearchOptions = { filters: selectedFilters(state, bounds) };
+  if (state.sort === 'newest') options.sort = { date: 'desc' };
+  if (state.sort === 'oldest') options.sort = { date: 'asc' };
+  return options;
+}
+
+/**
+ * Pagefind options for the facet counts of a search, run once its results are on screen.
+ * `without` leaves one key's filters out: the counts shown beside that key's checkboxes come
+ * from such a search, so that they say how many results ticking a box would give (values of one
+ * key are alternatives, so they widen the search, never narrow it). No sort: it counts the same.
  *
  * The facet keys are always named, in a `none` of values no page has (so nothing is left out):
  * Pagefind loads a filter's values, and counts them, only for the keys a search names, and the
  * page needs the counts of these four, not of the month and day filters, which a date range
  * alone names. (Pagefind's filters() would load them all: at 10,000 articles the day filter
- * alone is about 100 kB.)
+ * alone is about 100 kB.) Loading them is what this search costs the first time (about 85 kB
+ * at 10,000 articles), which is why the results do not wait for it.
  */
-export function pagefindOptions(state: SearchState, bounds: YearBounds, without?: FilterKey): PagefindSearchOptions {
+export function countOptions(state: SearchState, bounds: YearBounds, without?: FilterKey): PagefindSearchOptions {
+  return { filters: { ...selectedFilters(state, bounds, without), none: countedKeys() } };
+}
+
+function selectedFilters(state: SearchState, bounds: YearBounds, without?: FilterKey): PagefindFilters {
   const filters: PagefindFilters = {};
   for (const key of FILTER_KEYS) {
     if (key !== without && state.filters[key].length) filters[key] = { any: [...state.filters[key]] };
   }
   const range = rangeFilter(state.dates, bounds);
   if (range) filters.any = range.any;
-  filters.none = countedKeys();
-  const options: PagefindSearchOptions = { filters };
-  if (state.sort === 'newest') options.sort = { date: 'desc' };
-  if (state.sort === 'oldest') options.sort = { date: 'asc' };
-  return options;
+  return filters;
+}
+
+/**
+ * What decides a search's facet counts: the words, the ticked values and the dates, not the
+ * sort. Two searches with the same key share their counts, so changing the sort counts nothing
+ * again.
+ */
+export function countsKey(state: SearchState, term: string | null): string {
+  return JSON.stringify([term, FILTER_KEYS.map((key) => state.filters[key]), state.dates.from, state.dates.to]);
 }
 
 /** The facet keys, named so that Pagefind loads and counts them, excluding nothing. */
@@ -152,7 +176,7 @@ export function toggleFilter(state: SearchState, key: FilterKey, value: string, 
 /**
  * Whether a page with these filter values and this date passes the search's filters (for
  * searches filtered here rather than by Pagefind: a query run as several searches). `without`
- * leaves one key out, as for pagefindOptions.
+ * leaves one key out, as for countOptions.
  */
 export function passesFilters(pageFilters: Record<string, string[] | undefined>, isoDate: string, state: SearchState, without?: FilterKey): boolean {
   for (const key of FILTER_KEYS) {
@@ -162,4 +186,38 @@ export function passesFilters(pageFilters: Record<string, string[] | undefined>,
     if (!wanted.some((v) => values.includes(v))) return false;
   }
   return inRange(isoDate, state.dates);
+}
+
+/** Counts per facet key and value. */
+export type FacetCounts = Partial<Record<FilterKey, Record<string, number>>>;
+
+/**
+ * The facet counts of a search filtered here (see passesFilters), from its pages' filter values
+ * and dates: `counts` as the checkboxes show them (each key counted without its own ticks),
+ * `totals` every value the pages have, whatever the filters (listed with 0 when filtered out).
+ */
+export function countPages(pages: ReadonlyArray<{ filters: Record<string, string[] | undefined>; date: string }>, state: SearchState): { counts: FacetCounts; totals: FacetCounts } {
+  const counts: FacetCounts = {};
+  const totals: FacetCounts = {};
+  for (const key of FILTER_KEYS) {
+    const keyCounts: Record<string, number> = {};
+    const keyTotals: Record<string, number> = {};
+    for (const page of pages) {
+      const passes = passesFilters(page.filters, page.date, state, key);
+      for (const value of page.filters[key] ?? []) {
+        keyTotals[value] = (keyTotals[value] ?? 0) + 1;
+        if (passes) keyCounts[value] = (keyCounts[value] ?? 0) + 1;
+      }
+    }
+    counts[key] = keyCounts;
+    totals[key] = keyTotals;
+  }
+  return { counts, totals };
+}
+
+/** Only the facet keys of Pagefind's counts: the shard filter, and the month and day filters, are never shown. */
+export function facetCounts(counts: Readonly<Record<string, Record<string, number> | undefined>>): FacetCounts {
+  const picked: FacetCounts = {};
+  for (const key of FILTER_KEYS) if (counts[key]) picked[key] = { ...counts[key] };
+  return picked;
 }

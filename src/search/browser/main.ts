@@ -16,21 +16,28 @@ import { LEXICON_PATH, type SearchLexicon } from '../lexicon.ts';
 import {
   FILTER_KEYS,
   activeFilterCount,
-  countedKeys,
+  countOptions,
+  countPages,
+  countsKey,
+  facetCounts,
   hasFilters,
   isFilterKey,
   isSearchable,
-  pagefindOptions,
   passesFilters,
+  resultOptions,
   searchHref,
   stateFromParams,
   toggleFilter,
+  type FacetCounts,
   type FilterKey,
   type SearchState,
   type SortOrder,
 } from '../state.ts';
 import { dateBound, openBounds, type YearBounds } from '../date-range.ts';
-import { loadPagefind, type FilterCounts, type PagefindApi, type PagefindFragment, type PagefindResult } from './pagefind.ts';
+import { compareByDate, datedShardSpans, locateResult, spansTotal, type DateSort } from '../date-order.ts';
+import { SHARD_FILTER, withShard } from '../shard-filter.ts';
+import { loadSearchIndex, type PagefindFragment, type PagefindResult } from './pagefind.ts';
+import type { ShardedIndex } from './sharded-index.ts';
 
 /** The lexicon the index was built with (src/search/index-site.ts writes it). */
 const LEXICON_URL = `/${LEXICON_PATH}`;
@@ -40,7 +47,12 @@ const LEXICON_URL = `/${LEXICON_PATH}`;
  */
 const MOST_PAGES_READ = 500;
 
-/** Results whose data is loaded at once; "more" loads the next as many. */
+/**
+ * Results whose data a search loads before it shows them: each is a fragment file (about 4 kB
+ * gzipped at 10,000 articles), and the first query pays for them on top of Pagefind's script,
+ * WebAssembly and metadata, so it shows FIRST_RESULTS; "more" then loads PAGE_SIZE at a time.
+ */
+const FIRST_RESULTS = 5;
 const PAGE_SIZE = 10;
 /** Delay after the last keystroke before searching as one types. */
 const TYPING_DELAY_MS = 300;
@@ -144,19 +156,26 @@ function sortedValues(key: FilterKey, counts: Record<string, number>, checked: s
   return values.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || a.localeCompare(b, 'ar'));
 }
 
-/** A result not yet shown: its data is read when it is. */
-interface Pending {
-  data(): Promise<PagefindFragment>;
-  words: number[];
-}
+/**
+ * A result not yet shown: its data is read when it is (and, in a date order across shards,
+ * which result it is is asked of its shard then). Undefined if it is not there after all.
+ */
+type Pending = () => Promise<Hit | undefined>;
 
-const pendingOf = (r: PagefindResult): Pending => ({ data: () => r.data(), words: r.words });
+const pendingOf =
+  (r: PagefindResult): Pending =>
+  async () => ({ data: await r.data(), words: r.words });
+
+interface Facets {
+  counts: FacetCounts;
+  /** Every value the query's pages have, whatever the filters (listed with 0 where filtered out). */
+  totals: FacetCounts;
+}
 
 interface Found {
   results: Pending[];
-  counts: FilterCounts;
-  /** Every value the query's pages have, whatever the filters (listed with 0 where filtered out). */
-  totals: FilterCounts;
+  /** The facet counts, when the search found them itself; otherwise they are counted once the results show. */
+  facets?: Facets;
   /** Results beyond MOST_PAGES_READ were left out. */
   cut: boolean;
 }
@@ -169,10 +188,12 @@ class SearchPage {
   private readonly baseTitle = document.title;
   /** Filter groups the reader has opened in full. */
   private readonly expanded = new Set<FilterKey>();
+  /** The facet counts last shown, and the search they count (countsKey). */
+  private counted: { key: string; facets: Facets } | undefined;
 
   constructor(
     private readonly el: Elements,
-    private readonly pagefind: Promise<PagefindApi>,
+    private readonly index: Promise<ShardedIndex>,
     private readonly reader: Promise<QueryReader>,
   ) {
     this.state = stateFromParams(new URLSearchParams(location.search));
@@ -211,6 +232,14 @@ class SearchPage {
     void this.run();
   }
 
+  /**
+   * Runs the search in two steps: the results first, shown as soon as they are found; then the
+   * facet counts, whose filter files the first search of a visit has to load (at 10,000
+   * articles about 85 kB from one shard, 134 kB from six), and which the panel (closed on a
+   * phone) shows once they are in. The
+   * ticked values narrow the very first search all the same. `data-state` on the app is
+   * `searching`, then `counting` with the results on screen, then `done` (or `idle`, `error`).
+   */
   async run(): Promise<void> {
     const generation = ++this.generation;
     const stale = () => generation !== this.generation;
@@ -221,16 +250,17 @@ class SearchPage {
     el.app.dataset.state = 'searching';
     el.app.setAttribute('aria-busy', 'true');
     try {
-      const [pagefind, reader] = await Promise.all([this.pagefind, this.reader]);
+      const [index, reader] = await Promise.all([this.index, this.reader]);
       const plan = reader.plan(state.query);
       const searchable = isSearchable(state, plan.term !== null);
       if (searchable) el.status.textContent = 'جارٍ البحث…';
       const bounds = openBounds(new Date());
       if (!searchable) {
         // Every value of every facet, counted over the whole archive: a search for all pages.
-        const all = await pagefind.search(null, pagefindOptions(state, bounds));
+        const all = await index.search(null, countOptions(state, bounds));
         if (stale()) return;
-        this.renderFilters(all?.filters ?? {}, all?.filters ?? {});
+        const counts = facetCounts(all?.filters ?? {});
+        this.renderFilters(counts, counts);
         await this.showResults([], 0);
         el.empty.hidden = true;
         el.status.textContent = typed
@@ -239,15 +269,21 @@ class SearchPage {
         this.done('idle');
         return;
       }
-      const found = plan.phrases.length === 0 ? await this.searchOnce(pagefind, plan.term, bounds) : await this.searchPhrases(pagefind, plan);
+      const found = plan.phrases.length === 0 ? await this.searchTerms(index, plan.term, bounds) : await this.searchPhrases(index, plan);
       if (stale() || !found) return;
-      this.renderFilters(found.counts, found.totals);
-      await this.showResults(found.results, PAGE_SIZE);
+      await this.showResults(found.results, FIRST_RESULTS);
       if (stale()) return;
       const count = found.results.length;
       el.empty.hidden = count > 0;
       el.empty.querySelector('[data-search-empty-filters]')?.toggleAttribute('hidden', !hasFilters(state));
       el.status.textContent = found.cut ? `أكثر من ${MOST_PAGES_READ} نتيجة؛ تُعرض الأقرب صلة منها. أضف كلمة لتضييق البحث.` : resultCountText(count);
+      el.app.dataset.state = 'counting';
+      el.app.removeAttribute('aria-busy');
+      el.panel.setAttribute('aria-busy', 'true');
+      // The results stay on screen if counting fails: the panel then keeps its last counts.
+      const facets = found.facets ?? (await this.countFacets(index, plan.term, bounds).catch(() => undefined));
+      if (stale()) return;
+      if (facets) this.renderFilters(facets.counts, facets.totals);
       this.done('done');
     } catch {
       if (stale()) return;
@@ -258,61 +294,90 @@ class SearchPage {
     }
   }
 
-  /** One Pagefind search does it all: matching, filters, sort and counts. */
-  private async searchOnce(pagefind: PagefindApi, term: string | null, bounds: YearBounds): Promise<Found | undefined> {
+  /**
+   * The results of the search's words (or of its filters alone), filtered and sorted by
+   * Pagefind. Relevance is Pagefind's merged order; a date order across shards is put together
+   * shard by shard (src/search/date-order.ts).
+   */
+  private async searchTerms(index: ShardedIndex, term: string | null, bounds: YearBounds): Promise<Found | undefined> {
     const generation = this.generation;
     const { state } = this;
-    const response = await pagefind.search(term, pagefindOptions(state, bounds));
+    const options = resultOptions(state, bounds);
+    const response = await index.search(term, options);
     if (generation !== this.generation || !response) return undefined;
-    // A key's own ticks are alternatives, so its counts come from a search without them.
-    const counts: FilterCounts = { ...response.filters };
-    for (const key of FILTER_KEYS) {
-      if (!state.filters[key].length) continue;
-      const others = await pagefind.search(term, pagefindOptions(state, bounds, key));
+    if (state.sort === 'relevance' || index.shards.length < 2) return { results: response.results.map(pendingOf), cut: false };
+    const sort: DateSort = state.sort;
+    const spans = datedShardSpans(index.shards, response.filters[SHARD_FILTER] ?? {}, sort);
+    // Each shard is asked for its sorted results when one of them is first shown, once.
+    const asked = new Map<string, Promise<PagefindResult[]>>();
+    const sortedIn = (id: string) => {
+      let results = asked.get(id);
+      if (!results) {
+        results = index.search(term, withShard(options, id)).then((r) => r?.results ?? []);
+        asked.set(id, results);
+      }
+      return results;
+    };
+    const results = Array.from({ length: spansTotal(spans) }, (_, position): Pending => async () => {
+      const at = locateResult(spans, position);
+      const result = at && (await sortedIn(at.id))[at.offset];
+      return result && { data: await result.data(), words: result.words };
+    });
+    return { results, cut: false };
+  }
+
+  /**
+   * The facet counts of the search's words and ticked values: one search naming the facet keys
+   * (countOptions), and one more for each key with ticked values, without them (a key's own
+   * ticks are alternatives, so its counts come from a search without them). A search that
+   * counts as the last one did (only its sort changed) reuses its counts.
+   */
+  private async countFacets(index: ShardedIndex, term: string | null, bounds: YearBounds): Promise<Facets | undefined> {
+    const generation = this.generation;
+    const { state } = this;
+    const key = countsKey(state, term);
+    if (this.counted?.key === key) return this.counted.facets;
+    const response = await index.search(term, countOptions(state, bounds));
+    if (generation !== this.generation || !response) return undefined;
+    const counts = facetCounts(response.filters);
+    for (const filterKey of FILTER_KEYS) {
+      if (!state.filters[filterKey].length) continue;
+      const others = await index.search(term, countOptions(state, bounds, filterKey));
       if (generation !== this.generation) return undefined;
-      counts[key] = others?.filters[key] ?? {};
+      counts[filterKey] = facetCounts(others?.filters ?? {})[filterKey] ?? {};
     }
-    return { results: response.results.map(pendingOf), counts, totals: response.totalFilters, cut: false };
+    const facets = { counts, totals: facetCounts(response.totalFilters) };
+    this.counted = { key, facets };
+    return facets;
   }
 
   /**
    * A query with phrases: Pagefind finds the pages holding all the words, unfiltered; the best
    * MOST_PAGES_READ of them are read, kept where every phrase is found in a row, and filtered,
-   * counted and sorted here.
+   * counted and sorted here (so no facet filter file is loaded for it).
    */
-  private async searchPhrases(pagefind: PagefindApi, plan: QueryPlan): Promise<Found | undefined> {
+  private async searchPhrases(index: ShardedIndex, plan: QueryPlan): Promise<Found | undefined> {
     const generation = this.generation;
     const { state } = this;
-    const response = await pagefind.search(plan.term, { filters: { none: countedKeys() } });
+    const response = await index.search(plan.term, { filters: {} });
     if (generation !== this.generation || !response) return undefined;
     const read = response.results.slice(0, MOST_PAGES_READ);
     const data = await Promise.all(read.map((r) => r.data()));
     if (generation !== this.generation) return undefined;
-    const pages: Array<{ data: PagefindFragment; words: number[] }> = [];
+    const pages: Array<{ hit: Hit; filters: Record<string, string[]>; date: string; url: string }> = [];
     read.forEach((r, i) => {
       const page = data[i] as PagefindFragment;
       const inPhrases = findPhrases(page.content ?? '', plan.phrases);
-      if (inPhrases) pages.push({ data: page, words: [...new Set([...r.words, ...inPhrases])] });
-    });
-    const dateOf = (d: PagefindFragment) => d.meta.date ?? '';
-    const kept = pages.filter((p) => passesFilters(p.data.filters, dateOf(p.data), state));
-    if (state.sort !== 'relevance') {
-      const sign = state.sort === 'newest' ? -1 : 1;
-      kept.sort((a, b) => sign * dateOf(a.data).localeCompare(dateOf(b.data)));
-    }
-    const counts: FilterCounts = {};
-    for (const key of FILTER_KEYS) {
-      const keyCounts: Record<string, number> = {};
-      for (const p of pages) {
-        if (!passesFilters(p.data.filters, dateOf(p.data), state, key)) continue;
-        for (const value of p.data.filters[key] ?? []) keyCounts[value] = (keyCounts[value] ?? 0) + 1;
+      if (inPhrases) {
+        const hit = { data: page, words: [...new Set([...r.words, ...inPhrases])] };
+        pages.push({ hit, filters: page.filters, date: page.meta.date ?? '', url: page.url });
       }
-      counts[key] = keyCounts;
-    }
+    });
+    const kept = pages.filter((p) => passesFilters(p.filters, p.date, state));
+    if (state.sort !== 'relevance') kept.sort(compareByDate(state.sort));
     return {
-      results: kept.map((p) => ({ data: async () => p.data, words: p.words })),
-      counts,
-      totals: response.totalFilters,
+      results: kept.map((p) => async () => p.hit),
+      facets: countPages(pages, state),
       cut: response.results.length > MOST_PAGES_READ,
     };
   }
@@ -320,26 +385,25 @@ class SearchPage {
   private done(state: string): void {
     this.el.app.dataset.state = state;
     this.el.app.removeAttribute('aria-busy');
+    this.el.panel.removeAttribute('aria-busy');
   }
 
   /** Replaces the list by the first `first` results; the rest wait for "more". */
   private async showResults(results: Pending[], first: number): Promise<void> {
     const generation = this.generation;
-    const page = results.slice(0, first);
-    const data = await Promise.all(page.map((r) => r.data()));
+    const hits = await Promise.all(results.slice(0, first).map((load) => load()));
     if (generation !== this.generation) return;
     this.pending = results.slice(first);
-    this.el.results.replaceChildren(...data.map((d, i) => renderResult({ data: d, words: page[i]?.words ?? [] })));
+    this.el.results.replaceChildren(...hits.filter((hit) => hit !== undefined).map(renderResult));
     this.el.more.hidden = this.pending.length === 0;
   }
 
   private async showMore(): Promise<void> {
     const generation = this.generation;
-    const page = this.pending.slice(0, PAGE_SIZE);
-    const data = await Promise.all(page.map((r) => r.data()));
+    const hits = await Promise.all(this.pending.slice(0, PAGE_SIZE).map((load) => load()));
     if (generation !== this.generation) return;
     this.pending = this.pending.slice(PAGE_SIZE);
-    const items = data.map((d, i) => renderResult({ data: d, words: page[i]?.words ?? [] }));
+    const items = hits.filter((hit) => hit !== undefined).map(renderResult);
     this.el.results.append(...items);
     this.el.more.hidden = this.pending.length === 0;
     items[0]?.querySelector('a')?.focus();
@@ -350,7 +414,7 @@ class SearchPage {
    * long groups cut to FILTER_VALUES_SHOWN behind a "show all" button. Keeps focus on the
    * control that had it, since the groups are rebuilt after every search.
    */
-  private renderFilters(counts: FilterCounts, totals: FilterCounts): void {
+  private renderFilters(counts: FacetCounts, totals: FacetCounts): void {
     const active = document.activeElement;
     const focused =
       (active instanceof HTMLInputElement || active instanceof HTMLButtonElement) && this.el.filters.contains(active)
@@ -421,7 +485,7 @@ function start(): void {
     return; // not the search page
   }
   // Start fetching Pagefind and the lexicon while the page settles.
-  void new SearchPage(el, loadPagefind(), loadQueryReader()).run();
+  void new SearchPage(el, loadSearchIndex(), loadQueryReader()).run();
 }
 
 start();

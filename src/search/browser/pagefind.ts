@@ -2,8 +2,12 @@
  * The part of Pagefind's browser API the search page uses, typed, and its loader. The bundle
  * lives at /pagefind/pagefind.js, written by the indexer (src/search/index-site.ts); it is
  * imported at run time, never bundled: the address is a variable, and esbuild also marks
- * /pagefind/* external (src/search/bundle-script.ts).
+ * /pagefind/* external (src/search/bundle-script.ts). The index may be split into shards
+ * (src/search/index-shards.ts), listed in /pagefind/shards.json: the loader merges them all.
  */
+import { SHARD_FILTER } from '../shard-filter.ts';
+import { readShardList, SHARDS_PATH, type ShardEntry } from '../shard-list.ts';
+import { ShardedIndex } from './sharded-index.ts';
 
 export type FilterCounts = Record<string, Record<string, number>>;
 
@@ -31,27 +35,51 @@ export interface PagefindResponse {
 }
 
 export interface PagefindApi {
-  options(options: { excerptLength?: number; baseUrl?: string; noWorker?: boolean }): Promise<void>;
+  options(options: { excerptLength?: number; baseUrl?: string; noWorker?: boolean; mergeFilter?: Record<string, string> }): Promise<void>;
   init(): Promise<void>;
+  /** Adds another bundle's pages to every search; `mergeFilter` gives all of them a filter value of their own. */
+  mergeIndex(path: string, options?: { mergeFilter?: Record<string, string> }): Promise<void>;
   search(term: string | null, options?: { filters?: object; sort?: object }): Promise<PagefindResponse | null>;
 }
 
 export const PAGEFIND_URL = '/pagefind/pagefind.js';
+const SHARDS_URL = `/${SHARDS_PATH}`;
 
-let loading: Promise<PagefindApi> | undefined;
+let loading: Promise<ShardedIndex> | undefined;
+
+/** The shards the site lists; [] when it lists none (a site built before shards has no shards.json). */
+async function loadShardList(): Promise<ShardEntry[]> {
+  try {
+    const response = await fetch(SHARDS_URL);
+    return response.ok ? readShardList(await response.json()) : [];
+  } catch {
+    return [];
+  }
+}
 
 /**
- * Loads and initialises Pagefind once. `noWorker`: Pagefind 1.5 would otherwise fetch a 41 kB
- * worker script (a second copy of its search code) before the first query; searching on the
- * page's own thread is quick at this archive's size. Revisit if typing ever feels slow on a
- * very large index.
+ * Loads and initialises Pagefind once, with every shard merged. The list of shards is fetched
+ * while Pagefind's script is (it is tiny, so it does not delay the start). The first shard is
+ * the bundle Pagefind's script comes with; each other one is merged into it, and loads only its
+ * own entry and metadata at first (Pagefind's WebAssembly is loaded once, by the first).
+ *
+ * The first shard's filter is given before init, so that it is in place before any search (an
+ * options() call after init would wait for the WebAssembly); Pagefind 1.5.2's mergeIndex
+ * applies a merged shard's filter itself (twice, in fact, without counting its pages twice).
+ *
+ * `noWorker`: Pagefind 1.5 would otherwise fetch a 41 kB worker script (a second copy of its
+ * search code) before the first query; searching on the page's own thread is quick at this
+ * archive's size. Revisit if typing ever feels slow on a very large index.
  */
-export function loadPagefind(url: string = PAGEFIND_URL): Promise<PagefindApi> {
+export function loadSearchIndex(url: string = PAGEFIND_URL): Promise<ShardedIndex> {
   loading ??= (async () => {
-    const pagefind = (await import(url)) as PagefindApi;
-    await pagefind.options({ excerptLength: 30, noWorker: true });
+    const [pagefind, listed] = await Promise.all([import(url) as Promise<PagefindApi>, loadShardList()]);
+    const shards = listed.length > 1 ? listed : [];
+    const [first, ...others] = shards;
+    await pagefind.options({ excerptLength: 30, noWorker: true, ...(first ? { mergeFilter: { [SHARD_FILTER]: first.id } } : {}) });
     await pagefind.init();
-    return pagefind;
+    await Promise.all(others.map((shard) => pagefind.mergeIndex(shard.path, { mergeFilter: { [SHARD_FILTER]: shard.id } })));
+    return new ShardedIndex(pagefind, shards.map((shard) => shard.id));
   })();
   return loading;
 }

@@ -1,0 +1,47 @@
+/**
+ * The `shard` filter: how the search page tells the shards of a split index apart, and keeps a
+ * search of several words to the shards that can answer it. Pure: no DOM, no Pagefind.
+ *
+ * Every page of a shard carries the synthetic filter `shard: ID` (given when the shard is
+ * merged, src/search/browser/pagefind.ts; nothing is downloaded for it). It narrows a search to
+ * one shard (a date order across shards, src/search/date-order.ts), and its counts say how many
+ * results each shard holds. It is never shown and never in the address.
+ *
+ * Why a search of several words must be kept to some shards: Pagefind ignores a word that no
+ * page of its index holds (it intersects the pages of the words it finds, and a word it finds
+ * nowhere adds nothing to intersect). On one index that only happens to a word the whole
+ * archive lacks; but a shard lacking a word that other shards hold would then answer the other
+ * words alone: "الباغوز الرقة" would find the Raqqa article of 2017 in a shard where no page
+ * says الباغوز. So the page asks for each word alone which shards hold it, and keeps the
+ * search to the shards holding every word some shard holds: the results of one index, split.
+ */
+import type { PagefindSearchOptions } from './state.ts';
+
+export const SHARD_FILTER = 'shard';
+
+/** The same search narrowed to one shard's pages. */
+export function withShard(options: PagefindSearchOptions, id: string): PagefindSearchOptions {
+  return { ...options, filters: { ...options.filters, [SHARD_FILTER]: { any: [id] } } };
+}
+
+/**
+ * The same search kept to the `allowed` shards (within any shards it was already narrowed to),
+ * or undefined when that leaves none: nothing to search.
+ */
+export function withinShards(options: PagefindSearchOptions, allowed: readonly string[]): PagefindSearchOptions | undefined {
+  const asked = options.filters[SHARD_FILTER]?.any;
+  const ids = asked ? asked.filter((id) => allowed.includes(id)) : [...allowed];
+  return ids.length ? { ...options, filters: { ...options.filters, [SHARD_FILTER]: { any: ids } } } : undefined;
+}
+
+/**
+ * The shards that answer a search of several words as one index would: those holding every
+ * word that some shard holds. `perWord` holds, for each word searched alone, its counts of the
+ * shard filter. Null when that is every shard (the search needs no keeping).
+ */
+export function shardsHoldingEveryWord(ids: readonly string[], perWord: ReadonlyArray<Readonly<Record<string, number | undefined>>>): string[] | null {
+  const held = (counts: Readonly<Record<string, number | undefined>>, id: string) => (counts[id] ?? 0) > 0;
+  const found = perWord.filter((counts) => ids.some((id) => held(counts, id)));
+  const kept = ids.filter((id) => found.every((counts) => held(counts, id)));
+  return kept.length === ids.length ? null : kept;
+}
