@@ -47,7 +47,7 @@ import {
 } from './corpus.ts';
 import { readPhaseLines, type PhaseLine } from '../site/phase-log.ts';
 import { GZIP_LEVEL, articlePageFiles, averageGzipSize, folderSize, loadNow, machine, runMeasured, type Machine, type MeasuredRun } from './measure.ts';
-import { ARSHIF_READY, ARSHIF_REPORT, BASELINE_READY, BASELINE_REPORT, measureSearches, type SearchBytes } from './search-bytes.ts';
+import { ARSHIF_READY, ARSHIF_REPORT, ARSHIF_SHOWN, BASELINE_READY, BASELINE_REPORT, measureSearches, type SearchBytes } from './search-bytes.ts';
 
 export const TSX_BIN = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 export const SEARCH_QUERY = 'الباغوز';
@@ -320,11 +320,13 @@ function rows(report: BenchReport): Row[] {
     const t = b?.search.find((x) => x.name === s.name);
     const tag = `search ${s.name}`;
     out.push(
-      { label: `${tag}: /pagefind/ bytes`, ours: s.pagefindBytes, theirs: t?.pagefindBytes, format: bytes, key: `search${i}PagefindBytes` },
-      { label: `${tag}: /pagefind/ requests`, ours: s.pagefindRequests, theirs: t?.pagefindRequests, format: integer, key: `search${i}PagefindRequests` },
-      { label: `${tag}: all bytes`, ours: s.totalBytes, theirs: t?.totalBytes, format: bytes, key: `search${i}TotalBytes` },
-      { label: `${tag}: all requests`, ours: s.totalRequests, theirs: t?.totalRequests, format: integer, key: `search${i}TotalRequests` },
-      { label: `${tag}: time to results`, ours: s.ms, theirs: t?.ms, format: formatMs, key: `search${i}Ms` },
+      { label: `${tag}: results shown, /pagefind/ bytes`, ours: s.shown?.pagefindBytes, theirs: t?.shown?.pagefindBytes, format: bytes, key: `search${i}ShownPagefindBytes` },
+      { label: `${tag}: results shown, all bytes`, ours: s.shown?.totalBytes, theirs: t?.shown?.totalBytes, format: bytes, key: `search${i}ShownTotalBytes` },
+      { label: `${tag}: results shown, all requests`, ours: s.shown?.totalRequests, theirs: t?.shown?.totalRequests, format: integer, key: `search${i}ShownTotalRequests` },
+      { label: `${tag}: time to results`, ours: s.shown?.ms ?? s.ms, theirs: t?.shown?.ms ?? t?.ms, format: formatMs, key: `search${i}Ms` },
+      { label: `${tag}: with facet counts, /pagefind/ bytes`, ours: s.pagefindBytes, theirs: t?.pagefindBytes, format: bytes, key: `search${i}PagefindBytes` },
+      { label: `${tag}: with facet counts, /pagefind/ requests`, ours: s.pagefindRequests, theirs: t?.pagefindRequests, format: integer, key: `search${i}PagefindRequests` },
+      { label: `${tag}: with facet counts, all bytes`, ours: s.totalBytes, theirs: t?.totalBytes, format: bytes, key: `search${i}TotalBytes` },
     );
   });
   return out;
@@ -485,8 +487,8 @@ async function main(): Promise<void> {
     progress('searching in Chromium');
     const query = { q: SEARCH_QUERY };
     const arshifSearch = await measureSearches(siteDir, [
-      { name: `"${SEARCH_QUERY}"`, path: searchPath(query), ready: ARSHIF_READY, report: ARSHIF_REPORT },
-      { name: `"${SEARCH_QUERY}" year=${FILTER_YEAR}`, path: searchPath({ ...query, year: FILTER_YEAR }), ready: ARSHIF_READY, report: ARSHIF_REPORT },
+      { name: `"${SEARCH_QUERY}"`, path: searchPath(query), ready: ARSHIF_READY, report: ARSHIF_REPORT, shown: ARSHIF_SHOWN },
+      { name: `"${SEARCH_QUERY}" year=${FILTER_YEAR}`, path: searchPath({ ...query, year: FILTER_YEAR }), ready: ARSHIF_READY, report: ARSHIF_REPORT, shown: ARSHIF_SHOWN },
     ]);
     let baselineSearch: SearchBytes[] = [];
     if (baselineFull) {

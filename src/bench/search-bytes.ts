@@ -22,6 +22,8 @@ export interface SearchProbe {
   ready: string;
   /** A JavaScript expression giving what the page says about its results (status text, count). */
   report?: string;
+  /** A JavaScript expression true once the results are on screen (before `ready`, if the page loads more after them). */
+  shown?: string;
 }
 
 export interface SearchBytes {
@@ -33,6 +35,8 @@ export interface SearchBytes {
   totalRequests: number;
   /** From navigation to ready, in milliseconds. */
   ms: number;
+  /** What had been fetched when the results showed (`shown`; `ready` if the probe has none): the first query's cost to a reader. */
+  shown: { pagefindBytes: number; pagefindRequests: number; totalBytes: number; totalRequests: number; ms: number };
   /** What the page reported (e.g. its result count). */
   report: string;
 }
@@ -43,6 +47,8 @@ const SETTLE_MS = 500;
 
 /** Our search page: `[data-search-app]` says `done` or `idle` (see tests/search.browser.test.ts). */
 export const ARSHIF_READY = `(() => { const app = document.querySelector('[data-search-app]'); return !!app && (app.dataset.state === 'done' || app.dataset.state === 'idle' || app.dataset.state === 'error'); })()`;
+/** Our search page shows its results, then loads the facet counts (`counting`), then says `done`. */
+export const ARSHIF_SHOWN = `(() => { const state = document.querySelector('[data-search-app]')?.dataset.state; return state === 'counting' || state === 'done' || state === 'idle' || state === 'error'; })()`;
 export const ARSHIF_REPORT = `(() => { const app = document.querySelector('[data-search-app]'); const status = document.querySelector('[data-search-status]'); return (app?.dataset.state ?? '?') + ': ' + (status?.textContent ?? '').trim(); })()`;
 
 /** The baseline's page (src/bench/baseline.ts): `data-state` on <body>. */
@@ -72,20 +78,33 @@ async function measureOne(browser: Browser, server: StaticServer, probe: SearchP
     server.log.length = 0;
     const started = performance.now();
     await page.goto(server.url + probe.path);
+    let shownAt: { requests: number; ms: number } | undefined;
+    if (probe.shown) {
+      await page.waitForFunction(probe.shown, undefined, { timeout: READY_TIMEOUT_MS, polling: 20 });
+      shownAt = { requests: server.log.length, ms: performance.now() - started };
+    }
     await page.waitForFunction(probe.ready, undefined, { timeout: READY_TIMEOUT_MS, polling: 50 });
     const ms = performance.now() - started;
     await settle(page, server);
     const report = probe.report ? String(await page.evaluate(probe.report)) : '';
-    const pagefind = server.log.filter((entry) => entry.path.startsWith('/pagefind/'));
+    const isPagefind = (entry: StaticServer['log'][number]) => entry.path.startsWith('/pagefind/');
     const sum = (entries: StaticServer['log']) => entries.reduce((total, entry) => total + entry.bytes, 0);
+    const upToShown = server.log.slice(0, shownAt?.requests ?? server.log.length);
     return {
       name: probe.name,
       path: probe.path,
-      pagefindBytes: sum(pagefind),
-      pagefindRequests: pagefind.length,
+      pagefindBytes: sum(server.log.filter(isPagefind)),
+      pagefindRequests: server.log.filter(isPagefind).length,
       totalBytes: sum(server.log),
       totalRequests: server.log.length,
       ms,
+      shown: {
+        pagefindBytes: sum(upToShown.filter(isPagefind)),
+        pagefindRequests: upToShown.filter(isPagefind).length,
+        totalBytes: sum(upToShown),
+        totalRequests: upToShown.length,
+        ms: shownAt?.ms ?? ms,
+      },
       report,
     };
   } finally {
