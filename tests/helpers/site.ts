@@ -2,15 +2,30 @@
  * Test helpers for built sites: a copy of the seed content in a temporary folder (so a test may
  * add or break files), a build of it, and the seed site built once per test process.
  */
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from '../../src/build.ts';
 import { DEFAULT_CONTENT_DIR } from '../../src/site/paths.ts';
 
-/** A fresh temporary folder. */
+const made: string[] = [];
+let cleanUpHooked = false;
+
+/**
+ * A fresh temporary folder, removed when the test process exits (each test file runs in a
+ * process of its own), so that test runs do not pile up folders in the system's temporary
+ * folder. Set ARSHIF_KEEP_TEST_DIRS=1 to keep them for a look after a failure.
+ */
 export function tempDir(prefix = 'arshif-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  if (!cleanUpHooked && !process.env.ARSHIF_KEEP_TEST_DIRS) {
+    cleanUpHooked = true;
+    process.on('exit', () => {
+      for (const folder of made) rmSync(folder, { recursive: true, force: true });
+    });
+  }
+  return dir;
 }
 
 /** Copies content/ into a temporary folder and returns the copy's path. */
