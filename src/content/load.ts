@@ -3,12 +3,14 @@
  * against the others (known outlets, places and events, unique ids, intact sources), and
  * reports each problem as one line naming the file, the line and the field.
  */
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, isAbsolute } from 'node:path';
 import matter from 'gray-matter';
 import type { z } from 'zod';
 import { ArshifError, formatPath, type Problem } from './problem.ts';
+import type { ParseCache } from './parse-cache.ts';
 import { parseYamlSource, type YamlSource } from './yaml-source.ts';
 import {
   articleSchema,
@@ -64,8 +66,13 @@ export interface Content {
   site: SiteFile;
 }
 
+export interface LoadContentOptions {
+  /** What earlier builds got from files with the same text (parse-cache.ts). */
+  parseCache?: ParseCache;
+}
+
 /** Reads and validates content/; returns what loaded and every problem found. */
-export function loadContent(contentDir: string): { content: Content; problems: Problem[] } {
+export function loadContent(contentDir: string, options: LoadContentOptions = {}): { content: Content; problems: Problem[] } {
   const problems: Problem[] = [];
   const dir = isAbsolute(contentDir) ? contentDir : join(process.cwd(), contentDir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -78,8 +85,8 @@ export function loadContent(contentDir: string): { content: Content; problems: P
   problems.push(...checkFolders(dir));
   const outlets = loadDataFile(join(dir, 'data', 'outlets.yml'), outletSchema, problems);
   const places = loadDataFile(join(dir, 'data', 'places.yml'), placeSchema, problems);
-  const articles = loadMarkdownFolder(join(dir, 'articles'), articleSchema, problems);
-  const events = loadMarkdownFolder(join(dir, 'events'), eventSchema, problems);
+  const articles = loadMarkdownFolder(join(dir, 'articles'), articleSchema, problems, { kind: 'article', cache: options.parseCache });
+  const events = loadMarkdownFolder(join(dir, 'events'), eventSchema, problems, { kind: 'event', cache: options.parseCache });
   const site = loadObjectFile(join(dir, 'data', 'site.yml'), siteSchema, DEFAULT_SITE, problems);
   const eventsDir = join(dir, 'events');
   const eventFileIds = existsSync(eventsDir) ? readdirSync(eventsDir).filter((n) => n.endsWith('.md')).map((n) => n.slice(0, -3)) : [];
@@ -112,8 +119,8 @@ function capPerFile(sorted: Problem[]): Problem[] {
 }
 
 /** Like loadContent, but throws one ArshifError listing every problem. */
-export function loadValidContent(contentDir: string): Content {
-  const { content, problems } = loadContent(contentDir);
+export function loadValidContent(contentDir: string, options: LoadContentOptions = {}): Content {
+  const { content, problems } = loadContent(contentDir, options);
   if (problems.length > 0) throw new ArshifError(problems);
   return content;
 }
@@ -147,7 +154,9 @@ function readText(path: string, problems: Problem[], maxBytes: number): string |
     return undefined;
   }
   const bytes = readFileSync(path);
-  const invalidAt = firstInvalidUtf8(bytes);
+  // isUtf8 is Node's native check of the same strict UTF-8 (no overlong forms, surrogates or code
+  // points past U+10FFFF); the byte-by-byte scan runs only to find where a bad file goes wrong.
+  const invalidAt = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (invalidAt === -1 && !bytes.includes(0)) return new TextDecoder('utf-8').decode(bytes).replace(/\r\n?/g, '\n');
   const lineAt = (offset: number) => bytes.subarray(0, offset).filter((b) => b === 0x0a).length + 1;
   const decoded = decodeBytes(bytes);
@@ -269,7 +278,13 @@ export function loadObjectFile<S extends z.ZodType>(path: string, schema: S, fal
   return fallback;
 }
 
-function loadMarkdownFolder<S extends z.ZodType>(folder: string, schema: S, problems: Problem[]): ContentFile<z.infer<S>>[] {
+/** Which schema a folder's files are read with (part of their key in the parse cache), and the cache. */
+interface Caching {
+  kind: string;
+  cache: ParseCache | undefined;
+}
+
+function loadMarkdownFolder<S extends z.ZodType>(folder: string, schema: S, problems: Problem[], caching: Caching): ContentFile<z.infer<S>>[] {
   if (!existsSync(folder)) return [];
   const files: ContentFile<z.infer<S>>[] = [];
   for (const name of readdirSync(folder).sort()) {
@@ -286,7 +301,7 @@ function loadMarkdownFolder<S extends z.ZodType>(folder: string, schema: S, prob
     }
     const text = readText(path, problems, MAX_MARKDOWN_BYTES);
     if (text === undefined) continue;
-    const loaded = parseMarkdownFile(text, file, schema, problems);
+    const loaded = parseMarkdownFile(text, file, schema, problems, caching);
     if (loaded) files.push(loaded);
   }
   return files;
@@ -297,8 +312,33 @@ function parseMarkdownFile<S extends z.ZodType>(
   file: string,
   schema: S,
   problems: Problem[],
+  caching: Caching,
 ): ContentFile<z.infer<S>> | undefined {
   const source = text.replace(/^\uFEFF/, '');
+  const { kind, cache } = caching;
+  const cached = cache?.get(kind, source);
+  if (cached) {
+    // Read before without a problem: the same text gives the same data. The YAML is parsed again
+    // only if a problem found across files needs the line of one of its fields.
+    let yaml: YamlSource | undefined;
+    const lineOf: YamlSource['lineOf'] = (path) => (yaml ??= frontMatterYaml(source, file)).lineOf(path);
+    return { file, data: cached.data as z.infer<S>, body: source.slice(cached.bodyStart), bodyLine: cached.bodyLine, lineOf };
+  }
+  const problemsBefore = problems.length;
+  const loaded = parseMarkdownSource(source, file, schema, problems);
+  if (loaded && cache && problems.length === problemsBefore && source.endsWith(loaded.body)) {
+    cache.set(kind, source, { data: loaded.data, bodyStart: source.length - loaded.body.length, bodyLine: loaded.bodyLine });
+  }
+  return loaded;
+}
+
+/** The YAML of a file whose front matter is there and closed, split off as parseMarkdownSource does. */
+function frontMatterYaml(source: string, file: string): YamlSource {
+  const split = matter(source, { engines: { yaml: () => ({}) } });
+  return parseYamlSource(split.matter.replace(/^\n/, ''), file, 2);
+}
+
+function parseMarkdownSource<S extends z.ZodType>(source: string, file: string, schema: S, problems: Problem[]): ContentFile<z.infer<S>> | undefined {
   const language = /^---([^\s-][^\n]*)\n/.exec(source)?.[1];
   if (language !== undefined) {
     problems.push({ file, line: 1, message: `front matter starts with "---${language}": front matter in a language other than YAML is never read`, hint: 'start the file with a line "---" alone, then the fields in YAML' });
@@ -381,13 +421,13 @@ function checkSources(content: Content): Problem[] {
   for (const article of content.articles) {
     const { file: sourceFile, sha256 } = article.data.source;
     const path = join(content.dir, sourceFile);
-    const line = article.lineOf(['source', 'file']);
+    const line = () => article.lineOf(['source', 'file']); // only when reported (parse-cache.ts)
     if (!existsSync(path)) {
-      problems.push({ file: article.file, line, field: 'source.file', message: `${sourceFile} does not exist`, hint: 'restore the raw text under content/sources/ or correct the path' });
+      problems.push({ file: article.file, line: line(), field: 'source.file', message: `${sourceFile} does not exist`, hint: 'restore the raw text under content/sources/ or correct the path' });
       continue;
     }
     if (!statSync(path).isFile()) {
-      problems.push({ file: article.file, line, field: 'source.file', message: `${sourceFile} is not a file`, hint: 'name the raw text\'s file under content/sources/' });
+      problems.push({ file: article.file, line: line(), field: 'source.file', message: `${sourceFile} is not a file`, hint: 'name the raw text\'s file under content/sources/' });
       continue;
     }
     const actual = createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -432,6 +472,9 @@ function kindOf(value: unknown): string {
  * references (`&#x202E;`, which Markdown turns into the character): one problem, at the first line.
  */
 function bodyCharacterProblems(body: string, file: string, bodyLine: number): Problem[] {
+  // Most bodies: no character reference and no unsafe character anywhere (neither kind of
+  // character is a line break, so checking the whole body answers for every line at once).
+  if (!body.includes('&#') && unsafeCharacters(body) === undefined) return [];
   const lines = body.split('\n').map((line) =>
     line.replace(/&#(?:x([0-9a-f]{1,6})|([0-9]{1,7}));/gi, (ref, hex?: string, dec?: string) => {
       const code = hex ? parseInt(hex, 16) : Number(dec);

@@ -115,15 +115,16 @@ export function checkReferences(content: Content): Problem[] {
  * with one slug (أ.ف.ب and أ ف ب, AFP and afp) would write the same page twice.
  */
 function checkAgencyPages(content: Content): Problem[] {
-  const bySlug = new Map<string, Map<string, Array<{ file: string; line: number | undefined; i: number }>>>();
+  // Each use's line is looked up only when it is reported (a file's YAML may be parsed on demand, parse-cache.ts).
+  const bySlug = new Map<string, Map<string, Array<{ file: string; line: () => number | undefined; i: number }>>>();
   for (const article of content.articles) {
     article.data.agencies.forEach((name, i) => {
       const slug = slugify(name);
-      const spellings = bySlug.get(slug) ?? new Map<string, Array<{ file: string; line: number | undefined; i: number }>>();
+      const spellings = bySlug.get(slug) ?? new Map<string, Array<{ file: string; line: () => number | undefined; i: number }>>();
       bySlug.set(slug, spellings);
       const uses = spellings.get(name) ?? [];
       spellings.set(name, uses);
-      uses.push({ file: article.file, line: article.lineOf(['agencies', i]), i });
+      uses.push({ file: article.file, line: () => article.lineOf(['agencies', i]), i });
     });
   }
   const problems: Problem[] = [];
@@ -136,7 +137,7 @@ function checkAgencyPages(content: Content): Problem[] {
       for (const use of uses) {
         problems.push({
           file: use.file,
-          line: use.line,
+          line: use.line(),
           field: `agencies[${use.i}]`,
           message: `${quoted(name)} would share the page /agencies/${slug}/ with ${quoted(usual)} (used in ${usualUses.length} article${usualUses.length === 1 ? '' : 's'})`,
           hint: 'spell the agency the same way in every article',

@@ -2,7 +2,27 @@
  * YAML with positions: parses a YAML text without timestamps (dates stay strings) and answers
  * "on which line is this field?" so every problem can point at the line to fix.
  */
-import { isAlias, isMap, isSeq, isScalar, LineCounter, Parser, parseDocument, visit, YAMLParseError, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import {
+  Composer,
+  isAlias,
+  isMap,
+  isSeq,
+  isScalar,
+  LineCounter,
+  Parser,
+  visit,
+  YAMLParseError,
+  type CST,
+  type Document,
+  type DocumentOptions,
+  type Node,
+  type Pair,
+  type ParseOptions,
+  type SchemaOptions,
+  type YAMLMap,
+} from 'yaml';
+
+type Token = CST.Token;
 import type { Problem } from './problem.ts';
 
 export interface YamlSource {
@@ -26,17 +46,19 @@ export function parseYamlSource(text: string, file: string, firstLine = 1): Yaml
     lineOf: () => undefined,
     problems: [{ file, line, message: `the YAML cannot be read (${reason})`, hint }],
   });
-  // The parser composes nodes recursively: thousands of nested [ or - would exhaust the stack,
-  // which Node cannot always survive. The depth is measured first, without recursion.
-  const tooDeep = tooDeepAt(text);
-  if (tooDeep !== undefined) {
-    const line = text.slice(0, tooDeep).split('\n').length + firstLine - 1;
-    return unreadable(line, `it nests lists and maps more than ${MAX_DEPTH} levels deep`, 'write the values out flat, as the other files do');
-  }
   let doc: Document;
   try {
+    // The text is tokenised once (the parser does not recurse); the composer, which does, builds
+    // the document from the same tokens only once their depth is known to be safe: thousands of
+    // nested [ or - would exhaust the stack, which Node cannot always survive.
+    const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+    const tooDeep = tooDeepAt(tokens);
+    if (tooDeep !== undefined) {
+      const line = text.slice(0, tooDeep).split('\n').length + firstLine - 1;
+      return unreadable(line, `it nests lists and maps more than ${MAX_DEPTH} levels deep`, 'write the values out flat, as the other files do');
+    }
     // Duplicate keys are found below: the parser's own check compares every key with every other.
-    doc = parseDocument(text, { lineCounter, schema: 'core', uniqueKeys: false, prettyErrors: false });
+    doc = composeOne(tokens, text.length, { lineCounter, schema: 'core', uniqueKeys: false, prettyErrors: false });
   } catch (error) {
     // The parser recurses on nesting: thousands of nested [ or { exhaust the stack.
     if (error instanceof RangeError) return unreadable(firstLine, 'it is nested too deeply', 'write the values out flat, as the other files do');
@@ -88,12 +110,30 @@ export function parseYamlSource(text: string, file: string, firstLine = 1): Yaml
 const MAX_DEPTH = 64;
 
 /**
- * The offset of a collection nested more than MAX_DEPTH deep in `text`, or undefined; counted on
- * the parser's token tree with an explicit stack (the parser itself does not recurse).
+ * The one document of `tokens`, as yaml's parseDocument composes it (with `prettyErrors: false`):
+ * a second document is an error, MULTIPLE_DOCS, on the first.
  */
-function tooDeepAt(text: string): number | undefined {
+function composeOne(tokens: Token[], length: number, options: ParseOptions & DocumentOptions & SchemaOptions): Document {
+  const composer = new Composer(options);
+  let doc: Document | undefined;
+  for (const next of composer.compose(tokens, true, length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  // compose(…, true, …) always ends with a document, an empty one for empty text
+  return doc as Document;
+}
+
+/**
+ * The offset of a collection nested more than MAX_DEPTH deep in the parser's tokens, or
+ * undefined; counted on the token tree with an explicit stack (the parser itself does not recurse).
+ */
+function tooDeepAt(tokens: Token[]): number | undefined {
   const stack: Array<[unknown, number]> = [];
-  for (const token of new Parser().parse(text)) stack.push([token, 0]);
+  for (const token of tokens) stack.push([token, 0]);
   while (stack.length > 0) {
     const [node, depth] = stack.pop() as [unknown, number];
     if (node === null || typeof node !== 'object') continue;

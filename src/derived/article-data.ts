@@ -72,17 +72,27 @@ export function newArticleRecord(key: string, body: string): ArticleRecord {
  */
 export function completeArticleRecord(record: ArticleRecord, input: ArticleInput, needs: ArticleNeeds): boolean {
   let changed = false;
-  if (needs.inEvent && record.mentions?.date !== input.date) {
+  if (lacksMentions(record, input, needs)) {
     record.mentions = { date: input.date, found: findMentions(record.paragraphs, input.date) };
     changed = true;
   }
-  if (needs.inEvent && !record.figures) {
+  if (lacksFigures(record, needs)) {
     record.figures = findFigures(record.paragraphs.map((p) => p.text));
     changed = true;
   }
-  if (record.names?.basis !== needs.namesBasis) {
+  if (lacksNames(record, needs)) {
     record.names = { basis: needs.namesBasis, uses: needs.counter()(articleText(input.title, record.paragraphs)) };
     changed = true;
   }
   return changed;
+}
+
+const lacksMentions = (record: ArticleRecord, input: ArticleInput, needs: Pick<ArticleNeeds, 'inEvent'>): boolean =>
+  needs.inEvent && record.mentions?.date !== input.date;
+const lacksFigures = (record: ArticleRecord, needs: Pick<ArticleNeeds, 'inEvent'>): boolean => needs.inEvent && !record.figures;
+const lacksNames = (record: ArticleRecord, needs: Pick<ArticleNeeds, 'namesBasis'>): boolean => record.names?.basis !== needs.namesBasis;
+
+/** Whether `record` already holds all that `needs` asks for (completeArticleRecord would change nothing). */
+export function isCompleteRecord(record: ArticleRecord, input: ArticleInput, needs: Pick<ArticleNeeds, 'inEvent' | 'namesBasis'>): boolean {
+  return !lacksMentions(record, input, needs) && !lacksFigures(record, needs) && !lacksNames(record, needs);
 }

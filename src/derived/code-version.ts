@@ -1,6 +1,6 @@
 /**
  * The version of the code that computes derived data (HTML, paragraphs, dated mentions, figures,
- * names, shared passages, maps), as one hex digest that is part of every key of the store: a
+ * names, shared passages, maps, and what content files give when read), as one hex digest that is part of every key of the store: a
  * change to any of that code, or to a package it uses, makes every entry new, so a stale entry can
  * never be read back as current.
  *
@@ -28,7 +28,8 @@ export const VERSIONED_SOURCES = [
   'src/site/map-labels.ts',
   'src/site/map-svg.ts',
   'src/site/slug.ts',
-  'src/content/problem.ts',
+  // reading and validating content files, whose results are kept too (src/content/parse-cache.ts)
+  'src/content',
 ] as const;
 
 interface LockedPackage {

@@ -12,15 +12,22 @@
 import { createHash } from 'node:crypto';
 import type { Figure } from '../compare/figures.ts';
 import { findSharedPassages, type PassageSource, type SharedPassage } from '../compare/passages.ts';
-import { createEntityCounter, type NameUse } from '../entities/entity-usage.ts';
+import type { NameUse } from '../entities/entity-usage.ts';
 import type { Entity } from '../entities/load-entities.ts';
 import { renderPlaceMap } from '../site/map.ts';
 import type { FoundMention } from '../timeline/mentions.ts';
 import type { Paragraph } from '../timeline/paragraphs.ts';
-import { articleKey, completeArticleRecord, entitiesDigest, namesBasis, newArticleRecord, type ArticleInput } from './article-data.ts';
+import { articleKey, entitiesDigest, isCompleteRecord, namesBasis, type ArticleInput } from './article-data.ts';
+import { articleWorker, type ArticleOutcome, type ArticleTask } from './article-task.ts';
+import { runSharedWork } from './shared-work.ts';
+import { mapKey } from './map-batch.ts';
+import { DiskStore } from './disk-store.ts';
+
+export { mapKey };
 import { isArticleRecord, isMapRecord, isPassagesRecord, RECORD_FORMAT, type ArticleRecord, type MapRecord, type PassagesRecord } from './records.ts';
 
-export type EntryKind = 'articles' | 'passages' | 'maps';
+/** `content`: what reading the content files gave (src/content/parse-cache.ts). */
+export type EntryKind = 'articles' | 'passages' | 'maps' | 'content';
 
 /** Where derived data is kept between builds. */
 export interface DerivedStore {
@@ -53,11 +60,12 @@ export interface DerivedArticles {
   drawMap: typeof renderPlaceMap;
 }
 
+/** Fewer articles to compute than this are computed on this thread only (a worker takes about a second to start). */
+export const MIN_ARTICLES_FOR_WORKER = 200;
+
 export function deriveArticles(articles: ArticleToDerive[], entities: Record<string, Entity>, store?: DerivedStore): DerivedArticles {
   const version = store?.version ?? '';
   const entitiesKey = store ? entitiesDigest(version, entities) : '';
-  let counter: ((text: string) => NameUse[]) | undefined;
-  const counterOnce = () => (counter ??= createEntityCounter(entities));
   const out: DerivedArticles = {
     html: new Map(),
     paragraphs: new Map(),
@@ -67,17 +75,53 @@ export function deriveArticles(articles: ArticleToDerive[], entities: Record<str
     findPassages: store ? (sources) => storedPassages(store, sources) : (sources) => findSharedPassages(sources),
     drawMap: store ? (places, options) => storedMap(store, places, options) : renderPlaceMap,
   };
-  for (const article of articles) {
+  // Each article's entry: the store's where it is complete, else a task computing what it lacks.
+  const records: ArticleRecord[] = new Array(articles.length);
+  const tasks: ArticleTask[] = [];
+  const taskOf: number[] = [];
+  articles.forEach((article, i) => {
     const key = store ? articleKey(version, article.body) : '';
     const stored = store?.read('articles', key);
-    const record: ArticleRecord = store && isArticleRecord(stored, key) ? stored : newArticleRecord(key, article.body);
-    const fresh = record !== stored;
-    const changed = completeArticleRecord(record, article, {
-      inEvent: article.inEvent,
-      namesBasis: store ? namesBasis(entitiesKey, article.title) : '',
-      counter: counterOnce,
-    });
-    if (store && (fresh || changed)) store.write('articles', key, record);
+    const input = { title: article.title, date: article.date, body: article.body };
+    const task: ArticleTask = { key, input, inEvent: article.inEvent, namesBasis: store ? namesBasis(entitiesKey, article.title) : '' };
+    if (store && isArticleRecord(stored, key)) {
+      if (isCompleteRecord(stored, input, task)) {
+        records[i] = stored;
+        return;
+      }
+      task.stored = stored;
+    }
+    tasks.push(task);
+    taskOf.push(i);
+  });
+  // This thread writes each new entry as soon as it has it (so the writing is shared out with the
+  // computing); `changed` is then cleared so that it is not written again below.
+  const computeHere = articleWorker({ entities });
+  const compute = (task: ArticleTask): ArticleOutcome => {
+    const outcome = computeHere(task);
+    if (store && outcome.changed) {
+      store.write('articles', outcome.record.key, outcome.record);
+      outcome.changed = false;
+    }
+    return outcome;
+  };
+  const outcomes = runSharedWork({
+    tasks,
+    compute,
+    module: new URL('./article-task.ts', import.meta.url),
+    exportName: 'articleWorker',
+    // A worker writes its new entries to a disk store itself (sparing this thread the work).
+    setup: { entities, ...(store instanceof DiskStore ? { storeAt: store.location } : {}) },
+    minTasks: MIN_ARTICLES_FOR_WORKER,
+  });
+  outcomes.forEach(({ record, changed, stored }, t) => {
+    records[taskOf[t] as number] = record;
+    if (!store || !changed) return;
+    if (stored !== undefined && store instanceof DiskStore) store.noteWrite('articles', record.key, stored);
+    else store.write('articles', record.key, record);
+  });
+  articles.forEach((article, i) => {
+    const record = records[i] as ArticleRecord;
     out.html.set(article.id, record.html);
     out.paragraphs.set(article.id, record.paragraphs);
     if (article.inEvent) {
@@ -85,7 +129,7 @@ export function deriveArticles(articles: ArticleToDerive[], entities: Record<str
       out.figures.set(article.id, record.figures ?? []);
     }
     out.uses.set(article.id, record.names?.uses ?? []);
-  }
+  });
   return out;
 }
 
@@ -102,11 +146,6 @@ function storedPassages(store: DerivedStore, sources: PassageSource[]): SharedPa
   const record: PassagesRecord = { format: RECORD_FORMAT, key, passages };
   store.write('passages', key, record);
   return passages;
-}
-
-/** The key of a map: exactly what renderPlaceMap reads, and the code version. */
-export function mapKey(version: string, places: Parameters<typeof renderPlaceMap>[0], options: Parameters<typeof renderPlaceMap>[1]): string {
-  return createHash('sha256').update(JSON.stringify(['map', version, places, options])).digest('hex');
 }
 
 function storedMap(store: DerivedStore, places: Parameters<typeof renderPlaceMap>[0], options: Parameters<typeof renderPlaceMap>[1]): string {

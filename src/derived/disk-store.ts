@@ -20,6 +20,11 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unl
 import { join } from 'node:path';
 import type { DerivedStore, EntryKind } from './derive.ts';
 
+export interface DiskStoreLocation {
+  dir: string;
+  version: string;
+}
+
 export interface DiskStoreStats {
   /** Entries read whole (their checksum matching); the caller still checks what they hold. */
   hits: number;
@@ -32,7 +37,7 @@ export interface DiskStoreStats {
   writeErrors: number;
 }
 
-const KINDS: readonly EntryKind[] = ['articles', 'passages', 'maps'];
+const KINDS: readonly EntryKind[] = ['articles', 'passages', 'maps', 'content'];
 const KEY = /^[0-9a-f]{64}$/;
 const VERSION_FOLDER = /^[0-9a-f]{16}$/;
 const ENTRY_FILE = /^[0-9a-f]{64}\.json$/;
@@ -87,8 +92,22 @@ export class DiskStore implements DerivedStore {
     }
   }
 
-  write(kind: EntryKind, key: string, value: unknown): void {
+  /** Where this store is, for another thread to open the same store (its writes are noted with `noteWrite`). */
+  get location(): DiskStoreLocation {
+    return { dir: this.dir, version: this.version };
+  }
+
+  /** Counts a write another thread made to this store's folder (its own DiskStore at `location`), and keeps the entry. */
+  noteWrite(kind: EntryKind, key: string, ok: boolean): void {
     if (!KEY.test(key)) return;
+    this.used.add(this.pathOf(kind, key));
+    if (ok) this.stats.writes++;
+    else this.stats.writeErrors++;
+  }
+
+  /** Returns whether the entry was written. */
+  write(kind: EntryKind, key: string, value: unknown): boolean {
+    if (!KEY.test(key)) return false;
     const path = this.pathOf(kind, key);
     this.used.add(path);
     const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
@@ -102,6 +121,7 @@ export class DiskStore implements DerivedStore {
       writeFileSync(temp, `${sha256(json)}\n${json}`);
       renameSync(temp, path);
       this.stats.writes++;
+      return true;
     } catch {
       this.stats.writeErrors++;
       this.madeFolders.clear(); // the folder may have been removed under us
@@ -110,6 +130,7 @@ export class DiskStore implements DerivedStore {
       } catch {
         // not written, or already gone
       }
+      return false;
     }
   }
 

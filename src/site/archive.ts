@@ -17,6 +17,7 @@ import type { Content } from '../content/load.ts';
 import { DATE_BASES, PLACE_KINDS, type ArticleFrontMatter, type Outlet, type Place } from '../content/schema.ts';
 import { renderMarkdown } from '../markdown/render.ts';
 import { deriveArticles, type DerivedArticles, type DerivedStore } from '../derived/derive.ts';
+import { createMapBatch } from '../derived/map-batch.ts';
 import { slugify } from './slug.ts';
 import { addComparisonsAndMaps, type SharedPassageNote } from './event-extras.ts';
 import type { EventComparison } from './event-comparison.ts';
@@ -510,7 +511,13 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
     nav: NAV,
     dateBases: DATE_BASES.map((key) => ({ key, name: DATE_BASIS_NAMES[key], label: DATE_BASIS_LABELS[key] })),
   };
-  addComparisonsAndMaps(archive, content, derived);
+  // The maps are noted as they are asked for and drawn together (on two threads where many are
+  // new), then put in place: nothing reads them before.
+  const maps = createMapBatch(options.store);
+  addComparisonsAndMaps(archive, content, { ...derived, drawMap: maps.draw });
+  maps.finish();
+  for (const event of archive.events) event.mapSvg = maps.resolve(event.mapSvg);
+  for (const place of archive.places) place.mapSvg = maps.resolve(place.mapSvg);
   addEntityViews(archive, entities, derived.uses);
   return archive;
 }

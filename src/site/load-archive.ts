@@ -12,6 +12,7 @@
  */
 import { join } from 'node:path';
 import { loadValidContent } from '../content/load.ts';
+import { storedParseCache } from '../content/parse-cache.ts';
 import { codeVersion } from '../derived/code-version.ts';
 import { DiskStore } from '../derived/disk-store.ts';
 import { buildArchive, type Archive } from './archive.ts';
@@ -53,10 +54,12 @@ const loadedArchives = new Map<string, Loaded>();
 function load(contentDir: string, options: LoadOptions = {}): Loaded {
   let loaded = loadedArchives.get(contentDir);
   if (!loaded) {
-    const content = loadValidContent(contentDir);
+    const store = openStore(options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir);
+    const parseCache = store && storedParseCache(store);
+    const content = loadValidContent(contentDir, { parseCache });
+    parseCache?.save();
     const entities = loadEntities(content.dir);
     const spellings = loadSpellings(content.dir);
-    const store = openStore(options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir);
     loaded = {
       archive: buildArchive(content, content.site, entities, { store }),
       lexicon: buildSearchLexicon({ places: content.places.entries, entities, spellings }),
