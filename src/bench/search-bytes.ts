@@ -22,7 +22,10 @@ export interface SearchProbe {
   ready: string;
   /** A JavaScript expression giving what the page says about its results (status text, count). */
   report?: string;
-  /** A JavaScript expression true once the results are on screen (before `ready`, if the page loads more after them). */
+  /**
+   * A script run in the page before its own, that sets `window.__shownPaths` to the paths of the
+   * resources fetched by the time the results are on screen (when the page loads more after them).
+   */
   shown?: string;
 }
 
@@ -47,8 +50,22 @@ const SETTLE_MS = 500;
 
 /** Our search page: `[data-search-app]` says `done` or `idle` (see tests/search.browser.test.ts). */
 export const ARSHIF_READY = `(() => { const app = document.querySelector('[data-search-app]'); return !!app && (app.dataset.state === 'done' || app.dataset.state === 'idle' || app.dataset.state === 'error'); })()`;
-/** Our search page shows its results, then loads the facet counts (`counting`), then says `done`. */
-export const ARSHIF_SHOWN = `(() => { const state = document.querySelector('[data-search-app]')?.dataset.state; return state === 'counting' || state === 'done' || state === 'idle' || state === 'error'; })()`;
+/**
+ * Our search page shows its results, then loads the facet counts (state `counting`), then says
+ * `done`: this notes the resources it had fetched (the resource timings, which list a resource
+ * once its response has ended) when the state first leaves `searching`, and when.
+ */
+export const ARSHIF_SHOWN = `(() => {
+  const started = performance.now();
+  new MutationObserver((_, observer) => {
+    const state = document.querySelector('[data-search-app]')?.dataset.state;
+    if (!['counting', 'done', 'idle', 'error'].includes(state)) return;
+    observer.disconnect();
+    const paths = performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
+    paths.push(location.pathname);
+    window.__shownAt = { paths, ms: performance.now() - started };
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+})();`;
 export const ARSHIF_REPORT = `(() => { const app = document.querySelector('[data-search-app]'); const status = document.querySelector('[data-search-status]'); return (app?.dataset.state ?? '?') + ': ' + (status?.textContent ?? '').trim(); })()`;
 
 /** The baseline's page (src/bench/baseline.ts): `data-state` on <body>. */
@@ -77,19 +94,25 @@ async function measureOne(browser: Browser, server: StaticServer, probe: SearchP
     const page = await context.newPage();
     server.log.length = 0;
     const started = performance.now();
+    if (probe.shown) await page.addInitScript(probe.shown);
     await page.goto(server.url + probe.path);
-    let shownAt: { requests: number; ms: number } | undefined;
-    if (probe.shown) {
-      await page.waitForFunction(probe.shown, undefined, { timeout: READY_TIMEOUT_MS, polling: 20 });
-      shownAt = { requests: server.log.length, ms: performance.now() - started };
-    }
     await page.waitForFunction(probe.ready, undefined, { timeout: READY_TIMEOUT_MS, polling: 50 });
     const ms = performance.now() - started;
     await settle(page, server);
     const report = probe.report ? String(await page.evaluate(probe.report)) : '';
     const isPagefind = (entry: StaticServer['log'][number]) => entry.path.startsWith('/pagefind/');
     const sum = (entries: StaticServer['log']) => entries.reduce((total, entry) => total + entry.bytes, 0);
-    const upToShown = server.log.slice(0, shownAt?.requests ?? server.log.length);
+    const shownAt = probe.shown ? ((await page.evaluate('window.__shownAt')) as { paths: string[]; ms: number } | undefined) : undefined;
+    // the requests served of each path the page had fetched when its results showed
+    const left = new Map<string, number>();
+    for (const path of shownAt?.paths ?? []) left.set(path, (left.get(path) ?? 0) + 1);
+    const upToShown = shownAt
+      ? server.log.filter((entry) => {
+          const n = left.get(entry.path) ?? 0;
+          if (n > 0) left.set(entry.path, n - 1);
+          return n > 0;
+        })
+      : server.log;
     return {
       name: probe.name,
       path: probe.path,
