@@ -15,7 +15,7 @@
  * with one shard has exactly the layout of a single Pagefind bundle.
  *
  * Speed and memory: two shards are indexed at a time (one Pagefind process per core), and the
- * pages of the next shard are annotated while Pagefind runs. Each shard is kept in the build
+ * pages of the next shards are annotated while Pagefind runs. Each shard is kept in the build
  * cache (`search-shards/` in the derived-data store's folder) under the hash of everything that
  * went into it (each page's indexed part, the lexicon, the indexing code and Pagefind's
  * version), so a rebuild re-indexes only the shards whose pages changed.
@@ -245,19 +245,24 @@ export async function indexSite(siteDir: string, lexicon: SearchLexicon, options
       if (kept) bundles.set(shard.id, kept);
       else todo.push({ shard, key });
     }
-    const indexOne = async ({ shard, key }: { shard: Shard<PageDigest>; key: string }) => {
-      const input = join(scratch, shard.id, 'site');
-      const output = join(scratch, shard.id, 'bundle');
+    type Job = { shard: Shard<PageDigest>; key: string };
+    const input = (shard: Shard<PageDigest>) => join(scratch, shard.id, 'site');
+    /** Writes a shard's pages, with their search keys, into its scratch folder (on this thread). */
+    const prepare = async ({ shard }: Job) => {
       annotator ??= createKeyAnnotator(lexicon);
       for (const page of shard.pages) {
         const part = indexedPart(await readFile(join(siteDir, page.path), 'utf8'));
-        const target = join(input, page.path);
+        const target = join(input(shard), page.path);
         await mkdir(dirname(target), { recursive: true });
         await writeFile(target, withStableSort(annotateHtml(part, annotator), page.path));
       }
+    };
+    /** Runs Pagefind on a prepared shard, and keeps the canonical bundle. */
+    const run = async (job: Job) => {
+      const { shard, key } = job;
       let bundle: PagefindFiles;
       try {
-        bundle = await runPagefindCli(input, output);
+        bundle = await runPagefindCli(input(shard), join(scratch, shard.id, 'bundle'));
       } catch (error) {
         throw fail(`Pagefind on shard ${shard.id}`, [(error as Error).message], error);
       }
@@ -274,11 +279,31 @@ export async function indexSite(siteDir: string, lexicon: SearchLexicon, options
       bundles.set(shard.id, files);
       indexed.push(shard.id);
     };
-    let next = 0;
-    const lane = async () => {
-      while (next < todo.length) await indexOne(todo[next++]!);
+    // A pipeline: this thread prepares one shard after another while up to AT_ONCE Pagefind
+    // processes index the shards already prepared, so both cores stay busy (two lanes each
+    // preparing then indexing left a core idle while both prepared at once).
+    const running = new Set<Promise<void>>();
+    let failure: { error: unknown } | undefined;
+    const check = () => {
+      if (failure) throw failure.error;
     };
-    await Promise.all(Array.from({ length: Math.min(AT_ONCE, todo.length) }, lane));
+    try {
+      for (const job of todo) {
+        await prepare(job);
+        while (running.size >= AT_ONCE) await Promise.race(running);
+        check();
+        const started: Promise<void> = run(job)
+          .catch((error: unknown) => {
+            failure ??= { error };
+          })
+          .finally(() => running.delete(started));
+        running.add(started);
+      }
+      await Promise.all(running);
+      check();
+    } finally {
+      await Promise.allSettled(running); // no Pagefind process is left writing into the scratch folder
+    }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
