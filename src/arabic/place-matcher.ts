@@ -230,14 +230,7 @@ export function createWordMatcher(places: PlaceEntry[]): WordMatcher {
     return { folded, mayStartName: hits.length > 0, hits, announces };
   };
 
-  const match = (
-    text: string,
-    toks: readonly Word[],
-    infos: readonly MatcherWord[],
-    from: number,
-    to: number,
-    starts?: readonly number[],
-  ): WordMatch[] => {
+  const match: WordMatcher['match'] = (text, toks, infos, from, to, starts) => {
     const matches: WordMatch[] = [];
     // the words that may start a name, left to right; a match's words are not looked at again
     let next = from;
