@@ -36,6 +36,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { findArshifError, formatProblem } from './content/problem.ts';
 import { defaultCacheDir, forgetArchives, getArchive, getSearchLexicon } from './site/load-archive.ts';
+import { needsHeapRoom, rerunWithHeapRoom } from './site/heap-room.ts';
 import { phase } from './site/phase-log.ts';
 import { postProcessSite, summariseWritten, type WrittenSummary } from './site/post-process.ts';
 
@@ -258,6 +259,7 @@ async function main(): Promise<number> {
       await serve(values.content ?? DEFAULT_CONTENT_DIR, Number(values.port));
       return -1; // keeps running
     }
+    if (needsHeapRoom(resolve(values.content ?? DEFAULT_CONTENT_DIR))) return rerunWithHeapRoom();
     const result = await build({ contentDir: values.content, outputDir: values.output, quiet: values.quiet });
     if (!values.quiet) console.log(`arshif: built ${result.articles} articles into ${result.outputDir} in ${result.seconds.toFixed(1)} s`);
     return 0;
