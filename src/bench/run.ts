@@ -349,8 +349,13 @@ function phaseTable(side: SideReport): string[] {
   };
   const body = names.map((name) => [name, cell(side.full.phases, name), cell(side.rebuild?.phases, name)]);
   const header = ['arshif phase (memory of the build process at its end)', 'full build', 'rebuild'];
+  return columns(header, body);
+}
+
+/** A plain-text table: the first column left-aligned, the others right-aligned, a rule under the header. */
+function columns(header: string[], body: string[][]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('   ');
+  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('   ').trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('   '), ...body.map(line)];
 }
 
@@ -384,9 +389,7 @@ export function table(report: BenchReport): string {
     r.theirs === undefined ? '—' : r.format(r.theirs),
     r.key ? ratio(r.ours, r.theirs) : '',
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((cells) => (cells[i] as string).length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] as number) : cell.padStart(widths[i] as number))).join('   ').trimEnd();
-  lines.push(line(header), widths.map((w) => '-'.repeat(w)).join('   '), ...body.map(line));
+  lines.push(...columns(header, body));
   if (!report.baseline) lines.push('', 'baseline skipped (--skip-baseline)');
   lines.push('', ...phaseTable(report.arshif));
   lines.push(

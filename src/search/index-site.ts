@@ -40,11 +40,11 @@ import { annotateHtml } from './index-html.ts';
 import { createKeyAnnotator, type KeyAnnotator } from './index-keys.ts';
 import { planShards, SHARD_PAGES, type Shard } from './index-shards.ts';
 import { LEXICON_PATH, type SearchLexicon } from './lexicon.ts';
+import { canonicalisePagefind, readBundle, writeBundle, type PagefindFiles } from './pagefind-canonical.ts';
+import { pagefindVersion, runPagefindCli } from './pagefind-cli.ts';
 import { SHARDS_PATH, type ShardList } from './shard-list.ts';
 
 export { SHARDS_PATH, type ShardList };
-import { canonicalisePagefind, readBundle, writeBundle, type PagefindFiles } from './pagefind-canonical.ts';
-import { pagefindVersion, runPagefindCli } from './pagefind-cli.ts';
 
 export interface IndexOptions {
   /** The build cache's folder (shards are kept in its `search-shards/`); none: every shard is indexed. */
@@ -228,24 +228,23 @@ export async function indexSite(siteDir: string, lexicon: SearchLexicon, options
     }
   }
   const plan = planShards(pages, options.shardPages ?? shardPagesFromEnv());
-  const lexiconJson = JSON.stringify(lexicon);
+  const lexiconJson = JSON.stringify(lexicon); // also written for the search page, below
   const cache = options.cacheDir ? new ShardCache(join(options.cacheDir, 'search-shards')) : undefined;
-  const code = cache ? indexCodeVersion() : '';
-  const pagefind = pagefindVersion();
   const bundles = new Map<string, PagefindFiles>();
   const indexed: string[] = [];
   // Inside the site being built, so that what a killed build leaves goes with its folder (src/build.ts).
   const scratch = mkdtempSync(join(siteDir, '.arshif-index-'));
   let annotator: KeyAnnotator | undefined;
   try {
-    const todo: Array<{ shard: Shard<PageDigest>; key: string }> = [];
+    /** A shard to index, and the key it is kept under (none without a cache). */
+    type Job = { shard: Shard<PageDigest>; key: string };
+    const todo: Job[] = [];
     for (const shard of plan.shards) {
-      const key = shardKey(shard, lexiconJson, code, pagefind);
+      const key = cache ? shardKey(shard, lexiconJson, indexCodeVersion(), pagefindVersion()) : '';
       const kept = cache?.read(key);
       if (kept) bundles.set(shard.id, kept);
       else todo.push({ shard, key });
     }
-    type Job = { shard: Shard<PageDigest>; key: string };
     const input = (shard: Shard<PageDigest>) => join(scratch, shard.id, 'site');
     /** Writes a shard's pages, with their search keys, into its scratch folder (on this thread). */
     const prepare = async ({ shard }: Job) => {
@@ -323,6 +322,6 @@ export async function indexSite(siteDir: string, lexicon: SearchLexicon, options
   writeFileSync(join(siteDir, SHARDS_PATH), JSON.stringify(list));
   cache?.sweep();
   await mkdir(join(siteDir, dirname(LEXICON_PATH)), { recursive: true });
-  await writeFile(join(siteDir, LEXICON_PATH), JSON.stringify(lexicon));
+  await writeFile(join(siteDir, LEXICON_PATH), lexiconJson);
   return { pages: pages.length, shards: plan.shards.map((s) => s.id), indexed: indexed.sort() };
 }

@@ -8,11 +8,9 @@
  * processes can run at once, one per core.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
-import { join, relative, sep } from 'node:path';
-import type { PagefindFiles } from './pagefind-canonical.ts';
+import { readBundle, type PagefindFiles } from './pagefind-canonical.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -63,12 +61,7 @@ export async function runPagefindCli(siteDir: string, outputDir: string): Promis
       else reject(new PagefindRunError(`Pagefind exited with ${signal ?? `code ${code}`}: ${tail(text) || 'no output'}`));
     });
   });
-  const files: PagefindFiles = new Map();
-  for (const entry of readdirSync(outputDir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files.set(relative(outputDir, path).split(sep).join('/'), readFileSync(path));
-  }
+  const files = readBundle(outputDir);
   if (!files.has('pagefind-entry.json')) throw new PagefindRunError(`Pagefind wrote no index: ${tail(output) || 'no output'}`);
   return files;
 }
