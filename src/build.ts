@@ -39,6 +39,7 @@ import { defaultCacheDir, forgetArchives, getArchive, getSearchLexicon } from '.
 import { needsHeapRoom, rerunWithHeapRoom } from './site/heap-room.ts';
 import { phase } from './site/phase-log.ts';
 import { postProcessSite, summariseWritten, type WrittenSummary } from './site/post-process.ts';
+import { releaseMemory } from './site/release-memory.ts';
 
 /** A page in what Eleventy's write() returns. */
 interface EleventyResult {
@@ -72,6 +73,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir && resolve(options.cacheDir);
   // Validates everything before Eleventy starts.
   const articles = await phase('content and archive model', () => getArchive(contentDir, { cacheDir }).counts.articles);
+  releaseMemory(); // what loading left behind (texts, parsed YAML), before Eleventy adds its pages to the archive
   const staging = stagingDir(outputDir, process.pid);
   buildingHere.add(outputDir);
   let old: string;
@@ -85,6 +87,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       // index (the largest step) is built.
       const lexicon = getSearchLexicon(contentDir);
       forgetArchives();
+      releaseMemory(); // before the search index's Pagefind processes start: see release-memory.ts
       await postProcessSite(staging, lexicon, { cacheDir, written });
       writeManifest(staging); // the last write: from here on the new site is checkable
       old = swapInto(staging, outputDir);
