@@ -12,6 +12,7 @@ import remarkHtmlAsText from './remark-html-as-text.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
 import rehypeImagesAsLinks from './rehype-images-as-links.ts';
 import rehypeParagraphIds from './rehype-paragraph-ids.ts';
+import { renderPlainParagraphs } from './plain-paragraphs.ts';
 
 /**
  * GitHub's sanitising schema, narrowed: links only to http(s), mailto and in-page anchors;
@@ -36,6 +37,12 @@ const processor = unified()
 
 /** Renders untrusted Markdown to safe HTML. */
 export function renderMarkdown(markdown: string): string {
+  // Most article bodies are plain paragraphs, which plain-paragraphs.ts renders to the same bytes without the pipeline.
+  return renderPlainParagraphs(markdown) ?? renderFullPipeline(markdown);
+}
+
+/** The whole pipeline, whatever the body (what the shortcut is held to: tests/markdown-plain.test.ts). */
+export function renderFullPipeline(markdown: string): string {
   return String(processor.processSync(markdown));
 }
 
