@@ -6,7 +6,7 @@
  */
 import { daysInMonth, isValidDate, type CalendarDate } from './calendar.ts';
 import { originalSpan, type Folded } from './date-fold.ts';
-import { everyMatch, groupSpan, wordAfter, wordBefore } from './date-match.ts';
+import { everyMatchWith, groupSpan, wordAfter, wordBefore } from './date-match.ts';
 import { fallsOn, formatParts, yearByDirection, yearNearAnchor } from './date-resolve.ts';
 import type { Candidate } from './date-types.ts';
 import {
@@ -72,6 +72,14 @@ const YEAR_RANGE = new RegExp(
   'gdu',
 );
 
+/**
+ * What every match contains, for everyMatchWith. A four-digit year: NUMERIC and every year pattern
+ * hold YEAR. A month name as a word: NAMED holds one (m1), followed by no letter, and preceded by
+ * no letter or by the clitics BM allows (after a day it follows a space or the day's digits).
+ */
+const HAS_YEAR = /(?:19\d\d|20\d\d|2100)/;
+const HAS_MONTH = new RegExp(`(?:^|[^\\p{L}])[وف]?[بل]?(?:${MONTH})(?!\\p{L})`, 'u');
+
 type Fields = Candidate['mention'];
 
 function withWeekday(fields: Fields, weekday: number | undefined): Fields {
@@ -84,7 +92,7 @@ function withWeekday(fields: Fields, weekday: number | undefined): Fields {
 /** Numeric dates: day-first d.m.yyyy, d/m/yyyy, d-m-yyyy, and ISO yyyy-mm-dd (also with / or .). */
 export function numericDates(f: Folded): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of everyMatch(NUMERIC, f.text)) {
+  for (const m of everyMatchWith(NUMERIC, f.text, HAS_YEAR)) {
     const g = m.groups ?? {};
     const year = Number(g.y ?? g.iy);
     const month = Number(g.m ?? g.im);
@@ -106,7 +114,7 @@ function isFatherNotAugust(f: Folded, span: [number, number] | undefined): boole
 /** Dates with a month name: weekday, day (digits or ordinal word), month (doubled), year. */
 export function namedDates(f: Folded, anchor?: CalendarDate): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of everyMatch(NAMED, f.text)) {
+  for (const m of everyMatchWith(NAMED, f.text, HAS_MONTH)) {
     const c = namedCandidate(f, m, anchor);
     if (c) out.push(c);
   }
@@ -207,24 +215,24 @@ export function yearMentions(f: Folded): Candidate[] {
     end,
     mention: { kind: 'explicit', precision: 'year', value: String(y), year: y, ...(endY ? { endValue: String(endY) } : {}) },
   });
-  for (const m of everyMatch(YEAR_WITH_CONTEXT, f.text)) {
+  for (const m of everyMatchWith(YEAR_WITH_CONTEXT, f.text, HAS_YEAR)) {
     const end = m.index + m[0].length;
     if (COUNTED.test(wordAfter(f.text, end))) continue;
     out.push(year(m.index, end, Number(m.groups?.y)));
   }
-  for (const m of everyMatch(YEAR_WITH_NOUN, f.text)) {
+  for (const m of everyMatchWith(YEAR_WITH_NOUN, f.text, HAS_YEAR)) {
     const end = m.index + m[0].length;
     if (COUNTED.test(wordAfter(f.text, end))) continue;
     out.push(year(m.index, end, Number(m.groups?.y)));
   }
-  for (const m of everyMatch(YEAR_PAIR, f.text)) {
+  for (const m of everyMatchWith(YEAR_PAIR, f.text, HAS_YEAR)) {
     const a = groupSpan(m, 'ya');
     const b = groupSpan(m, 'yb');
     if (!a || !b) continue;
     out.push(year(m.index, a[1], Number(m.groups?.ya)));
     out.push(year(b[0], b[1], Number(m.groups?.yb)));
   }
-  for (const m of everyMatch(YEAR_RANGE, f.text)) {
+  for (const m of everyMatchWith(YEAR_RANGE, f.text, HAS_YEAR)) {
     const g = m.groups ?? {};
     const from = Number(g.ra ?? g.rc ?? g.re);
     const to = Number(g.rb ?? g.rd ?? g.rf);

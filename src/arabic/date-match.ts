@@ -12,6 +12,25 @@ export function* everyMatch(re: RegExp, text: string): Generator<RegExpExecArray
   }
 }
 
+/**
+ * What every match of a pattern must contain, so that a text without it is not scanned at all:
+ * the date patterns are tried at most positions of a text (their first letters, ا among them, are
+ * everywhere), while the words they need (أمس, شهر, a month name, a four-digit year…) are missing
+ * from most paragraphs. A string is looked for as is; a pattern (no g flag) is tested once.
+ */
+export type Needle = string | readonly string[] | RegExp;
+
+function holds(text: string, needle: Needle): boolean {
+  if (typeof needle === 'string') return text.includes(needle);
+  if (needle instanceof RegExp) return needle.test(text);
+  return needle.some((n) => text.includes(n));
+}
+
+/** everyMatch(re, text), or nothing when `text` lacks what every match of `re` contains (`needle`). */
+export function everyMatchWith(re: RegExp, text: string, needle: Needle): Iterable<RegExpExecArray> {
+  return holds(text, needle) ? everyMatch(re, text) : [];
+}
+
 /** The word ending just before `pos` (white space between skipped; a glued و/ف clitic skipped). */
 export function wordBefore(text: string, pos: number): string {
   let i = pos;

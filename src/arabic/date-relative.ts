@@ -8,7 +8,7 @@
  */
 import type { CalendarDate } from './calendar.ts';
 import { originalSpan, type Folded } from './date-fold.ts';
-import { everyMatch, wordAfter, wordBefore } from './date-match.ts';
+import { everyMatchWith, wordAfter, wordBefore, type Needle } from './date-match.ts';
 import { fallsOn, shiftDays, shiftMonths, weekdayNear } from './date-resolve.ts';
 import type { Candidate } from './date-types.ts';
 import { BW, CURRENT, direction, E, H, NEXT, PAST, WEEKDAY, weekdayNumber } from './date-words.ts';
@@ -20,14 +20,19 @@ const EDGE = '(?:مطلع|بدايه|اوائل|مستهل|منتصف|اواسط
 /** First letters of the month and year expressions (an EDGE word, ال/لل/بال, هذا/هذه). */
 const EDGE_START = '(?=[مباونخاله])';
 
-/** Day words and their offset in days from the anchor. */
-const DAY_WORDS: ReadonlyArray<[RegExp, number]> = [
-  [new RegExp(`(?=ا)${BW}(?:اول${H}+من${H}+امس|اول${H}+امس|امس${H}+الاول)${E}${WEEKDAY_AFTER}`, 'gu'), -2],
-  [new RegExp(`(?=[اب])${BW}(?:بال)?امس${E}${WEEKDAY_AFTER}`, 'gu'), -1],
-  [new RegExp(`(?=[ال])${BW}(?:ال|لل)يوم${E}${WEEKDAY_AFTER}`, 'gu'), 0],
-  [new RegExp(`(?=غ)${BW}غدا${E}${WEEKDAY_AFTER}`, 'gu'), 1],
-  [new RegExp(`(?=ب)${BW}بعد${H}+غد${E}${WEEKDAY_AFTER}`, 'gu'), 2],
+/** Day words, their offset in days from the anchor, and the word every match contains (everyMatchWith). */
+const DAY_WORDS: ReadonlyArray<[RegExp, number, Needle]> = [
+  [new RegExp(`(?=ا)${BW}(?:اول${H}+من${H}+امس|اول${H}+امس|امس${H}+الاول)${E}${WEEKDAY_AFTER}`, 'gu'), -2, 'امس'],
+  [new RegExp(`(?=[اب])${BW}(?:بال)?امس${E}${WEEKDAY_AFTER}`, 'gu'), -1, 'امس'],
+  [new RegExp(`(?=[ال])${BW}(?:ال|لل)يوم${E}${WEEKDAY_AFTER}`, 'gu'), 0, 'يوم'],
+  [new RegExp(`(?=غ)${BW}غدا${E}${WEEKDAY_AFTER}`, 'gu'), 1, 'غدا'],
+  [new RegExp(`(?=ب)${BW}بعد${H}+غد${E}${WEEKDAY_AFTER}`, 'gu'), 2, 'غد'],
 ];
+/** What the patterns below need, for everyMatchWith: a weekday name; شهر; عام or سنه; قبل, منذ or بعد. */
+const HAS_WEEKDAY = new RegExp(WEEKDAY, 'u');
+const HAS_MONTH_WORD = 'شهر';
+const HAS_YEAR_WORD = ['عام', 'سنه'];
+const HAS_SPAN_WORD = ['قبل', 'منذ', 'بعد'];
 const WEEKDAY_WITH_DIRECTION = new RegExp(`(?=ا)${BW}(?<wd>${WEEKDAY})${H}+(?<dir>${PAST}|${NEXT})${E}`, 'gu');
 const WEEKDAY_ALONE = new RegExp(`(?=ا)${BW}(?<wd>${WEEKDAY})${E}`, 'gu');
 const MONTH_RELATIVE = new RegExp(
@@ -94,8 +99,8 @@ export function relativeDates(f: Folded, anchor?: CalendarDate): Candidate[] {
   const out: Candidate[] = [];
   const push = (m: RegExpExecArray, mention: Fields) => out.push({ start: m.index, end: m.index + m[0].length, mention });
 
-  for (const [re, offset] of DAY_WORDS) {
-    for (const m of everyMatch(re, text)) {
+  for (const [re, offset, needle] of DAY_WORDS) {
+    for (const m of everyMatchWith(re, text, needle)) {
       const weekday = m.groups?.wd ? weekdayNumber(m.groups.wd) : undefined;
       if (offset === 0 && weekday === undefined) {
         // "اليوم التالي", "اليوم الأول" count from some other day; "ذلك اليوم" is that day
@@ -111,13 +116,13 @@ export function relativeDates(f: Folded, anchor?: CalendarDate): Candidate[] {
     }
   }
 
-  for (const m of everyMatch(WEEKDAY_WITH_DIRECTION, text)) {
+  for (const m of everyMatchWith(WEEKDAY_WITH_DIRECTION, text, HAS_WEEKDAY)) {
     const weekday = weekdayNumber(m.groups?.wd ?? '') as number;
     const which = direction(m.groups?.dir ?? '') < 0 ? 'past' : 'next';
     push(m, relative('day', anchor && weekdayNear(anchor, weekday, which), weekday));
   }
 
-  for (const m of everyMatch(WEEKDAY_ALONE, text)) {
+  for (const m of everyMatchWith(WEEKDAY_ALONE, text, HAS_WEEKDAY)) {
     const weekday = weekdayNumber(m.groups?.wd ?? '') as number;
     const after = wordAfter(text, m.index + m[0].length);
     if (weekday === 0 && after === 'عشر') continue; // الأحد عشر: "the eleven"
@@ -129,16 +134,16 @@ export function relativeDates(f: Folded, anchor?: CalendarDate): Candidate[] {
     push(m, relative('day', anchor && weekdayNear(anchor, weekday, 'week'), weekday));
   }
 
-  for (const m of everyMatch(MONTH_RELATIVE, text)) {
+  for (const m of everyMatchWith(MONTH_RELATIVE, text, HAS_MONTH_WORD)) {
     const dir = m.groups?.dir ? direction(m.groups.dir) : 0;
     push(m, relative('month', anchor && shiftMonths(anchor, dir)));
   }
-  for (const m of everyMatch(MONTH_EDGE, text)) {
+  for (const m of everyMatchWith(MONTH_EDGE, text, HAS_MONTH_WORD)) {
     if (AL_WORD.test(wordAfter(text, m.index + m[0].length))) continue;
     push(m, relative('month', anchor && shiftMonths(anchor, 0)));
   }
 
-  for (const m of everyMatch(SPAN, text)) {
+  for (const m of everyMatchWith(SPAN, text, HAS_SPAN_WORD)) {
     const { rel = '', n, unit: unitWord = '', from } = m.groups ?? {};
     const unit = spanUnit(unitWord);
     if (!unit || (unit.dual && n)) continue;
@@ -161,7 +166,7 @@ export function relativeDates(f: Folded, anchor?: CalendarDate): Candidate[] {
     out.push({ start: m.index, end, mention: relative(unit.unit === 'week' ? 'day' : unit.unit, value) });
   }
 
-  for (const m of everyMatch(YEAR_RELATIVE, text)) {
+  for (const m of everyMatchWith(YEAR_RELATIVE, text, HAS_YEAR_WORD)) {
     // "الأمين العام الحالي" is the current secretary-general, not this year
     if (!m.groups?.edge && /^(?:ال|لل|بال)(?:عام|سنه)/.test(m[0]) && AL_WORD.test(wordBefore(text, m.index))) continue;
     const dir = m.groups?.dir ? direction(m.groups.dir) : 0;

@@ -255,10 +255,12 @@ const tokenBefore = (tokens: Token[], offset: number): number => firstPast(token
 
 /** The figures of one paragraph (paragraph index `p`). */
 function figuresOf(text: string, p: number): Figure[] {
-  const tokens: Token[] = words(text).map((w) => ({ fold: foldWord(w.word), start: w.start, end: w.end }));
   const mentions = findNumbers(text);
-  const isNumberToken = (t: Token) => /^[0-9]/.test(t.fold) || mentions.some((m) => t.start < m.end && t.end > m.start);
   const out: Figure[] = [];
+  // Most paragraphs have no number that can be a figure: their words are then not folded at all.
+  if (mentions.every((m) => m.kind)) return out;
+  const tokens: Token[] = words(text).map((w) => ({ fold: foldWord(w.word), start: w.start, end: w.end }));
+  const isNumberToken = (t: Token) => /^[0-9]/.test(t.fold) || mentions.some((m) => t.start < m.end && t.end > m.start);
 
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i]!;
