@@ -28,6 +28,7 @@ import { checkReferences } from './references.ts';
 import { unsafeCharacters } from './schema.ts';
 import { markdownLimitProblem } from '../markdown/limits.ts';
 import { decodeBytes } from '../arabic/decode.ts';
+import { runSharedWork } from '../derived/shared-work.ts';
 
 export interface ContentFile<T> {
   /** Path as the user sees it. */
@@ -85,8 +86,8 @@ export function loadContent(contentDir: string, options: LoadContentOptions = {}
   problems.push(...checkFolders(dir));
   const outlets = loadDataFile(join(dir, 'data', 'outlets.yml'), outletSchema, problems);
   const places = loadDataFile(join(dir, 'data', 'places.yml'), placeSchema, problems);
-  const articles = loadMarkdownFolder(join(dir, 'articles'), articleSchema, problems, { kind: 'article', cache: options.parseCache });
-  const events = loadMarkdownFolder(join(dir, 'events'), eventSchema, problems, { kind: 'event', cache: options.parseCache });
+  const articles = loadMarkdownFolder(join(dir, 'articles'), problems, { kind: 'article', cache: options.parseCache });
+  const events = loadMarkdownFolder(join(dir, 'events'), problems, { kind: 'event', cache: options.parseCache });
   const site = loadObjectFile(join(dir, 'data', 'site.yml'), siteSchema, DEFAULT_SITE, problems);
   const eventsDir = join(dir, 'events');
   const eventFileIds = existsSync(eventsDir) ? readdirSync(eventsDir).filter((n) => n.endsWith('.md')).map((n) => n.slice(0, -3)) : [];
@@ -278,58 +279,136 @@ export function loadObjectFile<S extends z.ZodType>(path: string, schema: S, fal
   return fallback;
 }
 
-/** Which schema a folder's files are read with (part of their key in the parse cache), and the cache. */
+/** The schemas Markdown content files are read with, by the kind of file (a parse task names its schema by kind). */
+export const MARKDOWN_SCHEMAS = { article: articleSchema, event: eventSchema } as const;
+
+export type MarkdownKind = keyof typeof MARKDOWN_SCHEMAS;
+
+/** Reading one Markdown file's text, as plain data, so that it can be done on another thread (parse-task.ts). */
+export interface ParseTask {
+  kind: MarkdownKind;
+  /** The file's path as the user sees it (problems name it). */
+  file: string;
+  /** The file's text, without a BOM. */
+  source: string;
+}
+
+export interface ParseOutcome {
+  /** What is wrong with the file, in the order found; empty for most files. */
+  problems: Problem[];
+  /** What the file gave, unless a problem stopped it (no `lineOf`: a function cannot cross threads). */
+  loaded?: { data: unknown; body: string; bodyLine: number };
+}
+
+/** Reads one file's text with its kind's schema: the same on either thread. */
+export function parseMarkdownTask(task: ParseTask): ParseOutcome {
+  const problems: Problem[] = [];
+  const loaded = parseMarkdownSource(task.source, task.file, MARKDOWN_SCHEMAS[task.kind], problems);
+  return loaded ? { problems, loaded: { data: loaded.data, body: loaded.body, bodyLine: loaded.bodyLine } } : { problems };
+}
+
+/**
+ * Fewer files to parse than this are parsed on this thread only: a worker takes about a second to
+ * start and warm up, and parsing costs under a millisecond a file. Measured on two busy cores,
+ * loading 2,000 articles took 0.6 s longer with the worker and 10,000 took 2.3 s less (6.9 s).
+ */
+const MIN_FILES_FOR_WORKER = 3000;
+
+/** Which kind of file a folder holds (its schema, and part of their key in the parse cache), and the cache. */
 interface Caching {
-  kind: string;
+  kind: MarkdownKind;
   cache: ParseCache | undefined;
 }
 
-function loadMarkdownFolder<S extends z.ZodType>(folder: string, schema: S, problems: Problem[], caching: Caching): ContentFile<z.infer<S>>[] {
+/** One file of a folder as it is read: the problems met so far, and its text or what it gave. */
+interface FolderFile<T> {
+  problems: Problem[];
+  file: string;
+  source?: string;
+  loaded?: ContentFile<T>;
+}
+
+/**
+ * The files of a Markdown folder, in name order. They are read from disk and looked up in the
+ * parse cache first; those it lacks are then parsed together, on two threads when there are many
+ * (shared-work.ts), and last each file's problems are reported in file order, so the problems and
+ * files are the same, in the same order, as reading the files one after the other.
+ */
+function loadMarkdownFolder<K extends MarkdownKind>(
+  folder: string,
+  problems: Problem[],
+  caching: Caching & { kind: K },
+): ContentFile<z.infer<(typeof MARKDOWN_SCHEMAS)[K]>>[] {
+  type T = z.infer<(typeof MARKDOWN_SCHEMAS)[K]>;
   if (!existsSync(folder)) return [];
-  const files: ContentFile<z.infer<S>>[] = [];
+  const read: FolderFile<T>[] = [];
   for (const name of readdirSync(folder).sort()) {
     const path = join(folder, name);
     if (name.startsWith('.')) continue;
     const file = displayPath(path);
+    const own: Problem[] = [];
+    const entry: FolderFile<T> = { problems: own, file };
+    read.push(entry);
     if (!statSync(path).isFile()) {
-      problems.push({ file, message: `is a folder, and only the files directly in ${displayPath(folder)}/ are read`, hint: 'move its files up, or move it out of content/' });
+      own.push({ file, message: `is a folder, and only the files directly in ${displayPath(folder)}/ are read`, hint: 'move its files up, or move it out of content/' });
       continue;
     }
     if (!name.endsWith('.md')) {
-      problems.push({ file, message: 'is not a Markdown file', hint: 'content files end in .md; move other files out of this folder' });
+      own.push({ file, message: 'is not a Markdown file', hint: 'content files end in .md; move other files out of this folder' });
       continue;
     }
-    const text = readText(path, problems, MAX_MARKDOWN_BYTES);
+    const text = readText(path, own, MAX_MARKDOWN_BYTES);
     if (text === undefined) continue;
-    const loaded = parseMarkdownFile(text, file, schema, problems, caching);
-    if (loaded) files.push(loaded);
+    const source = text.replace(/^\uFEFF/, '');
+    const cached = cachedFile<T>(source, file, caching);
+    if (cached) entry.loaded = cached;
+    else entry.source = source;
+  }
+  const todo = read.filter((f) => f.source !== undefined);
+  const outcomes = runSharedWork({
+    tasks: todo.map((f): ParseTask => ({ kind: caching.kind, file: f.file, source: f.source as string })),
+    compute: parseMarkdownTask,
+    module: new URL('./parse-task.ts', import.meta.url),
+    exportName: 'parseWorker',
+    setup: undefined,
+    minTasks: MIN_FILES_FOR_WORKER,
+  });
+  outcomes.forEach((outcome, t) => {
+    const f = todo[t] as FolderFile<T>;
+    const source = f.source as string;
+    f.problems.push(...outcome.problems);
+    if (!outcome.loaded) return;
+    const { data, body, bodyLine } = outcome.loaded;
+    f.loaded = { file: f.file, data: data as T, body, bodyLine, lineOf: lazyLineOf(source, f.file) };
+    if (caching.cache && outcome.problems.length === 0 && source.endsWith(body)) {
+      caching.cache.set(caching.kind, source, { data, bodyStart: source.length - body.length, bodyLine });
+    }
+  });
+  const files: ContentFile<T>[] = [];
+  for (const f of read) {
+    problems.push(...f.problems);
+    if (f.loaded) files.push(f.loaded);
   }
   return files;
 }
 
-function parseMarkdownFile<S extends z.ZodType>(
-  text: string,
-  file: string,
-  schema: S,
-  problems: Problem[],
-  caching: Caching,
-): ContentFile<z.infer<S>> | undefined {
-  const source = text.replace(/^\uFEFF/, '');
-  const { kind, cache } = caching;
-  const cached = cache?.get(kind, source);
-  if (cached) {
-    // Read before without a problem: the same text gives the same data. The YAML is parsed again
-    // only if a problem found across files needs the line of one of its fields.
-    let yaml: YamlSource | undefined;
-    const lineOf: YamlSource['lineOf'] = (path) => (yaml ??= frontMatterYaml(source, file)).lineOf(path);
-    return { file, data: cached.data as z.infer<S>, body: source.slice(cached.bodyStart), bodyLine: cached.bodyLine, lineOf };
-  }
-  const problemsBefore = problems.length;
-  const loaded = parseMarkdownSource(source, file, schema, problems);
-  if (loaded && cache && problems.length === problemsBefore && source.endsWith(loaded.body)) {
-    cache.set(kind, source, { data: loaded.data, bodyStart: source.length - loaded.body.length, bodyLine: loaded.bodyLine });
-  }
-  return loaded;
+/**
+ * What the parse cache holds for a file's text: read before without a problem, the same text
+ * gives the same data.
+ */
+function cachedFile<T>(source: string, file: string, caching: Caching): ContentFile<T> | undefined {
+  const cached = caching.cache?.get(caching.kind, source);
+  if (!cached) return undefined;
+  return { file, data: cached.data as T, body: source.slice(cached.bodyStart), bodyLine: cached.bodyLine, lineOf: lazyLineOf(source, file) };
+}
+
+/**
+ * A file's `lineOf`, parsing its YAML again only when first asked: only a problem found across
+ * files (references.ts) needs the line of a field, and parseMarkdownSource gives the same lines.
+ */
+function lazyLineOf(source: string, file: string): YamlSource['lineOf'] {
+  let yaml: YamlSource | undefined;
+  return (path) => (yaml ??= frontMatterYaml(source, file)).lineOf(path);
 }
 
 /** The YAML of a file whose front matter is there and closed, split off as parseMarkdownSource does. */
@@ -338,7 +417,7 @@ function frontMatterYaml(source: string, file: string): YamlSource {
   return parseYamlSource(split.matter.replace(/^\n/, ''), file, 2);
 }
 
-function parseMarkdownSource<S extends z.ZodType>(source: string, file: string, schema: S, problems: Problem[]): ContentFile<z.infer<S>> | undefined {
+export function parseMarkdownSource<S extends z.ZodType>(source: string, file: string, schema: S, problems: Problem[]): ContentFile<z.infer<S>> | undefined {
   const language = /^---([^\s-][^\n]*)\n/.exec(source)?.[1];
   if (language !== undefined) {
     problems.push({ file, line: 1, message: `front matter starts with "---${language}": front matter in a language other than YAML is never read`, hint: 'start the file with a line "---" alone, then the fields in YAML' });
