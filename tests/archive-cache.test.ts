@@ -13,7 +13,7 @@ import { before, describe, it } from 'node:test';
 import { loadValidContent, type Content } from '../src/content/load.ts';
 import { articleKey } from '../src/derived/article-data.ts';
 import { computeCodeVersion, importedPackages } from '../src/derived/code-version.ts';
-import { DiskStore } from '../src/derived/disk-store.ts';
+import { decodeEntry, DiskStore, encodeEntry } from '../src/derived/disk-store.ts';
 import { loadEntities } from '../src/entities/load-entities.ts';
 import { buildArchive, type Archive } from '../src/site/archive.ts';
 import { DEFAULT_CACHE_DIR, defaultCacheDir } from '../src/site/load-archive.ts';
@@ -200,11 +200,11 @@ describe('the derived-data store', () => {
     assert.equal(files.length, 5);
     const [garbage, truncated, wrongShape, foreign, flipped] = files as [string, string, string, string, string];
     writeFileSync(foreign, readFileSync(flipped)); // a whole entry, but another key's
-    writeFileSync(flipped, readFileSync(flipped, 'utf8').replace('p-1', 'p-9')); // its checksum no longer matches
+    writeFileSync(flipped, Buffer.from(readFileSync(flipped).toString('utf16le').replace('p-1', 'p-9'), 'utf16le')); // its checksum no longer matches
     writeFileSync(garbage, 'not an entry at all \u0000\u00ff');
     writeFileSync(truncated, readFileSync(truncated).subarray(0, 500));
     const json = JSON.stringify({ format: 1, key: 'x', html: 42 });
-    writeFileSync(wrongShape, `${sha256(json)}\n${json}`); // a good checksum over the wrong thing
+    writeFileSync(wrongShape, encodeEntry(json)); // a good checksum over the wrong thing
     const passages = entryFiles(dir).find((f) => f.includes('/passages/'));
     assert.ok(passages);
     writeFileSync(join(dir, passages), ''); // an empty file
@@ -281,5 +281,19 @@ describe('the derived-data store', () => {
     assert.equal(defaultCacheDir({ ARSHIF_CACHE: 'off', ARSHIF_CACHE_DIR: '/tmp/x' }), null);
     assert.equal(defaultCacheDir({ ARSHIF_CACHE_DIR: '/tmp/x' }), '/tmp/x');
     assert.match(readFileSync(join(DEFAULT_CONTENT_DIR, '..', '.gitignore'), 'utf8'), /^\.cache\/$/m, '.cache/ is git-ignored');
+  });
+});
+
+describe('disk store entries', () => {
+  it('read back exactly what was written, whatever the text, and refuse damaged bytes', () => {
+    for (const json of ['{}', JSON.stringify({ html: '<p id="p-1">الرقّة، «قسد» 😀 \ud800 x</p>' })]) {
+      const bytes = encodeEntry(json);
+      assert.equal(decodeEntry(bytes), json);
+      assert.equal(decodeEntry(bytes.subarray(0, bytes.length - 1)), undefined);
+      const flipped = Buffer.from(bytes);
+      flipped.writeUInt8(flipped.readUInt8(flipped.length - 2) ^ 1, flipped.length - 2);
+      assert.equal(decodeEntry(flipped), undefined);
+    }
+    assert.equal(decodeEntry(Buffer.from('not an entry')), undefined);
   });
 });

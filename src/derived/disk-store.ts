@@ -4,7 +4,10 @@
  *
  *   DIR/<code version, 16 hex digits>/<kind>/<first 2 hex digits of the key>/<key>.json
  *
- * Each file is the SHA-256 of its JSON text, a line break, then the JSON text. A file is written
+ * Each file is, in UTF-16LE, the SHA-256 (64 hex digits) of its JSON text's bytes, a line break,
+ * then the JSON text (encodeEntry). UTF-16LE rather than UTF-8 because the entries are mostly
+ * Arabic: Node decodes UTF-16LE by copying, but UTF-8 Arabic about 40 times slower, which was
+ * three quarters of the time a warm build spent reading its entries (about 17 kB each). A file is written
  * under a temporary name and renamed into place, so a reader sees a whole entry or none; a file
  * that cannot be read, whose checksum does not match or that is not JSON is ignored (and computed
  * again), never an error. Nothing here can stop a build: a store that cannot be written (read-only
@@ -47,6 +50,26 @@ const STALE_TEMP_MS = 10 * 60 * 1000;
 
 const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
+/** Bytes of the header (64 hex digits and a line break, in UTF-16LE) before the JSON text. */
+const HEADER_BYTES = 65 * 2;
+
+/** A file's bytes for a JSON text: its checksum line, then the text, all in UTF-16LE. */
+export function encodeEntry(json: string): Buffer {
+  const body = Buffer.from(json, 'utf16le');
+  const file = Buffer.allocUnsafe(HEADER_BYTES + body.length);
+  file.write(`${sha256(body)}\n`, 0, 'utf16le');
+  body.copy(file, HEADER_BYTES);
+  return file;
+}
+
+/** The JSON text of a file's bytes, or undefined when they are not a whole entry (its checksum not matching). */
+export function decodeEntry(bytes: Buffer): string | undefined {
+  if (bytes.length < HEADER_BYTES || bytes.readUInt16LE(HEADER_BYTES - 2) !== 10) return undefined;
+  const body = bytes.subarray(HEADER_BYTES);
+  if (bytes.toString('utf16le', 0, HEADER_BYTES - 2) !== sha256(body)) return undefined;
+  return body.toString('utf16le');
+}
+
 export class DiskStore implements DerivedStore {
   readonly version: string;
   readonly dir: string;
@@ -81,8 +104,9 @@ export class DiskStore implements DerivedStore {
       return undefined;
     }
     try {
-      if (bytes.indexOf(10) !== 64 || bytes.toString('latin1', 0, 64) !== sha256(bytes.subarray(65))) throw new Error('checksum');
-      const value: unknown = JSON.parse(bytes.toString('utf8', 65));
+      const json = decodeEntry(bytes);
+      if (json === undefined) throw new Error('checksum');
+      const value: unknown = JSON.parse(json);
       this.used.add(path);
       this.stats.hits++;
       return value;
@@ -118,7 +142,7 @@ export class DiskStore implements DerivedStore {
         mkdirSync(folder, { recursive: true });
         this.madeFolders.add(folder);
       }
-      writeFileSync(temp, `${sha256(json)}\n${json}`);
+      writeFileSync(temp, encodeEntry(json));
       renameSync(temp, path);
       this.stats.writes++;
       return true;
