@@ -5,6 +5,7 @@
  * text (HTML, paragraphs, dated mentions, figures, names) is computed once per article
  * (src/derived/), or taken from the store the caller gives, which keeps it between builds.
  */
+import { countText, type CountedNoun } from '../arabic/plural.ts';
 import {
   arabicWeekday,
   formatArabicDate,
@@ -265,19 +266,6 @@ export const NAV: NavItem[] = [
   { url: '/search/', label: 'البحث' },
 ];
 
-/** Forms of a counted noun, by Arabic plural category; `#` stands for the number. */
-export interface CountedNoun {
-  zero: string;
-  one: string;
-  two: string;
-  /** 3–10 (and 103–110…): plural. */
-  few: string;
-  /** 11–99 (and 111–199…): accusative singular. */
-  many: string;
-  /** 100, 1000, 101, 102…: genitive singular. */
-  other: string;
-}
-
 export const NOUNS = {
   article: { zero: 'لا مقالات', one: 'مقال واحد', two: 'مقالان', few: '# مقالات', many: '# مقالاً', other: '# مقال' },
   event: { zero: 'لا أحداث', one: 'حدث واحد', two: 'حدثان', few: '# أحداث', many: '# حدثاً', other: '# حدث' },
@@ -286,14 +274,6 @@ export const NOUNS = {
   year: { zero: 'لا سنوات', one: 'سنة واحدة', two: 'سنتان', few: '# سنوات', many: '# سنة', other: '# سنة' },
   agency: { zero: 'لا وكالات', one: 'وكالة واحدة', two: 'وكالتان', few: '# وكالات', many: '# وكالة', other: '# وكالة' },
 } satisfies Record<string, CountedNoun>;
-
-const arabicPlural = new Intl.PluralRules('ar');
-
-/** "5 مقالات", "مقالان", "11 مقالاً": a number with its noun in the form Arabic grammar wants. */
-export function countText(n: number, noun: CountedNoun): string {
-  const category = arabicPlural.select(n) as keyof CountedNoun;
-  return (noun[category] ?? noun.other).replace('#', String(n));
-}
 
 /** "9 شباط/فبراير – 23 آذار/مارس 2019": the year (and month) written once where shared. */
 export function formatDateRange(start: DisplayDate, end: DisplayDate): string {
