@@ -1,0 +1,57 @@
+/**
+ * The press-study scoring script (tests/press-study/score.ts) on a synthetic folder of our own
+ * sentences (tests/fixtures/press-score/): a file add writes rightly, one it refuses (never a
+ * wrong value), and one whose stated truth differs on purpose, which must count as WRONG values.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { PROJECT_ROOT } from '../src/site/paths.ts';
+import { fileLine, readExpected, scoreCorpus, ScoreInputError, totalsLines } from './press-study/score.ts';
+
+const DIR = join(PROJECT_ROOT, 'tests', 'fixtures', 'press-score');
+
+describe('press-study score', () => {
+  it('scores right, refused and wrong values apart', () => {
+    const { scores, totals } = scoreCorpus(DIR);
+    const [ok, refused, wrong] = scores;
+    assert.equal(ok?.date, 'right');
+    assert.equal(ok?.outlet, 'right');
+    assert.equal(ok?.headline, 'right');
+    assert.match(fileLine(ok!), /^001\.txt: ok \(aljazeera, 2019-03-23 stated\)$/);
+    assert.equal(refused?.exit, 1);
+    assert.equal(refused?.got, null);
+    assert.match(fileLine(refused!), /^002\.txt: refused \(exit 1\): /);
+    assert.equal(wrong?.date, 'wrong');
+    assert.equal(wrong?.headline, 'wrong');
+    assert.equal(wrong?.outlet, 'right', 'an outlet with the expected domain is right even without a key');
+    assert.match(fileLine(wrong!), /WRONG date: got 2019-03-23 \(stated\) vs expected "2019-03-24"; WRONG headline: /);
+    assert.deepEqual(
+      { written: totals.written, refused: totals.refusedNeedsInput, wrongValues: totals.wrongValues, wrongArticles: totals.wrongArticles, datesExact: totals.datesExact, datesStated: totals.datesStated },
+      { written: 2, refused: 1, wrongValues: 2, wrongArticles: 1, datesExact: 1, datesStated: 3 },
+    );
+    assert.match(totalsLines(totals).at(-1)!, /^WRONG values written: 2 \(dates 1, outlets 0, headlines 1\) in 1 articles$/);
+  });
+
+  it('without --url, a date only the address gives is not stated', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arshif-score-test-'));
+    writeFileSync(join(dir, '001.txt'), 'انقطاع المياه عن أحياء في مدينة دير الزور\nانقطعت المياه عن أحياء في مدينة دير الزور بسبب عطل في محطة الضخ الرئيسية.\nوقال موظف إن الإصلاح يحتاج إلى يومين.\n');
+    writeFileSync(join(dir, 'expected.yml'), '- file: 001.txt\n  url: https://www.aljazeera.net/news/2019/3/21/water\n  outlet: {name: الجزيرة نت, domain: aljazeera.net, key: aljazeera}\n  date: 2019-03-21\n  date_where: url-only\n  headline: انقطاع المياه عن أحياء في مدينة دير الزور\n');
+    const withUrl = scoreCorpus(dir);
+    assert.equal(withUrl.scores[0]?.date, 'right');
+    const noUrl = scoreCorpus(dir, { noUrl: true });
+    assert.equal(noUrl.scores[0]?.expected.date, null);
+    assert.equal(noUrl.totals.datesStated, 0);
+    assert.equal(noUrl.totals.wrongValues, 0, 'refused without an outlet or a date: nothing wrong');
+  });
+
+  it('names the file and the entry when expected.yml is bad', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arshif-score-test-'));
+    writeFileSync(join(dir, 'expected.yml'), '- file: 001.txt\n  outlet: {key: x}\n  date: 23/03/2019\n  headline: null\n');
+    assert.throws(() => readExpected(dir), (e: Error) => e instanceof ScoreInputError && /expected\.yml: entry 1 \(001\.txt\): date: a date YYYY-MM-DD$/.test(e.message));
+    writeFileSync(join(dir, 'expected.yml'), 'file: 001.txt\n');
+    assert.throws(() => readExpected(dir), /must be a YAML list/);
+  });
+});
