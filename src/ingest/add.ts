@@ -1,5 +1,5 @@
 /**
- * `npm run add -- FILE... [--url URL] [--outlet KEY] [--date YYYY-MM-DD] [--event KEY]
+ * `npm run add -- FILE... [--url URL] [--outlet KEY] [--date YYYY-MM-DD] [--event KEY|none]
  *                 [--dry-run] [--json] [--content DIR]`
  *
  * Normalises raw Arabic articles into content/articles/ and keeps their raw bytes, unchanged,
@@ -173,6 +173,9 @@ function addOne(
     (fm.related_material.length ? `, ${fm.related_material.length} appended item kept apart` : '') +
     `; ${result.report.dropped.length} clutter lines dropped`;
   messages.push(`${shown}: ${options.dryRun ? 'would write' : 'wrote'} ${displayPath(articlePath)} (${summary})`);
+  for (const d of result.report.eventDecisions) {
+    messages.push(d.assigned ? `${shown}: event ${d.event}: ${d.reason}` : `${shown}: no event ${d.event}: ${d.reason}; pass --event ${d.event} if the article belongs to it`);
+  }
   return { file: shown, exit: EXIT.written, messages, result, articlePath, sourcePath, nearDuplicates: duplicates };
 }
 
@@ -193,12 +196,12 @@ function main(): number {
     });
   } catch (error) {
     console.error(`add: ${(error as Error).message}`);
-    console.error('usage: npm run add -- FILE... [--url URL] [--outlet KEY] [--date YYYY-MM-DD] [--event KEY] [--dry-run] [--json]');
+    console.error('usage: npm run add -- FILE... [--url URL] [--outlet KEY] [--date YYYY-MM-DD] [--event KEY|none] [--dry-run] [--json]');
     return EXIT.unusable;
   }
   const { values, positionals } = parsed;
   if (positionals.length === 0) {
-    console.error('usage: npm run add -- FILE... [--url URL] [--outlet KEY] [--date YYYY-MM-DD] [--event KEY] [--dry-run] [--json]');
+    console.error('usage: npm run add -- FILE... [--url URL] [--outlet KEY] [--date YYYY-MM-DD] [--event KEY|none] [--dry-run] [--json]');
     return EXIT.unusable;
   }
   const outcomes = addFiles(positionals, {

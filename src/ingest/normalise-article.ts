@@ -12,7 +12,7 @@ import type { CalendarDate } from '../arabic/calendar.ts';
 import { articleSchema, type ArticleFrontMatter } from '../content/schema.ts';
 import { buildAppendix } from './appendix.ts';
 import { compileClutter } from './clutter-rules.ts';
-import { matchEvents } from './events.ts';
+import { eventDecisions, NO_EVENT, type EventDecision } from './events.ts';
 import type { IngestData } from './ingest-data.ts';
 import { toLines } from './lines.ts';
 import { bodyToMarkdown } from './markdown-body.ts';
@@ -42,6 +42,8 @@ export interface IngestReport {
   dropped: Array<{ line: number; text: string; reason: string }>;
   outletEvidence: string[];
   dateEvidence?: string;
+  /** The events considered by evidence and why each was or was not assigned (none with --event). */
+  eventDecisions: EventDecision[];
 }
 
 export type IngestResult =
@@ -66,7 +68,7 @@ export type Prepared = ReturnType<typeof prepare>;
 
 
 export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prepared: Prepared): IngestResult {
-  const report: IngestReport = { invisibleRemoved: 0, dropped: [], outletEvidence: [] };
+  const report: IngestReport = { invisibleRemoved: 0, dropped: [], outletEvidence: [], eventDecisions: [] };
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return { status: 'unusable', problems: [decoded.message], report };
   report.encoding = decoded.encoding;
@@ -101,8 +103,8 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
   report.dateEvidence = date.evidence;
 
   const known = new Set(prepared.data.content.events.map((e) => e.data.id));
-  if (options.event && !known.has(options.event)) {
-    problems.push(`--event ${options.event} is not in content/events/ (known: ${[...known].sort().join(', ') || 'none'})`);
+  if (options.event && options.event !== NO_EVENT && !known.has(options.event)) {
+    problems.push(`--event ${options.event} is not in content/events/ (known: ${[...known].sort().join(', ') || 'none'}; --event ${NO_EVENT} assigns no event)`);
   }
   if (problems.length > 0 || !outlet.key || !date.date || !date.basis) return { status: 'needs-input', problems, report };
 
@@ -110,9 +112,20 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
   // Places inside longer names count too: "منطقة عفرين" names عفرين as well as its district.
   const findPlaces = (text: string) => placeNamesIn(prepared.matchPlaces, text, { inner: true });
   const places = findPlaces([seg.title.text, ...seg.body.map((l) => l.text)].join('\n'));
-  const events = options.event ? [options.event] : matchEvents(prepared.data.content, date.date, places);
+  // Every place mention, repeats kept, for the events' evidence.
+  const mentions = (text: string) => prepared.matchPlaces(text).flatMap((m) => [m.name, ...m.inner.map((x) => x.name)]);
+  report.eventDecisions = options.event
+    ? []
+    : eventDecisions(prepared.data.content, date.date, { title: seg.title.text, lead: seg.body[0]?.text, rest: seg.body.slice(1).map((l) => l.text), mentions });
+  const events = options.event === NO_EVENT ? [] : options.event ? [options.event] : report.eventDecisions.filter((d) => d.assigned).map((d) => d.event);
   const appendix = buildAppendix(seg.appendix);
   const relatedPlaces = appendix ? findPlaces(appendix.items.map((i) => `${i.heading ?? ''}\n${i.text}`).join('\n')) : [];
+  // Appended material (a gallery) has no date of its own and no lead: its title and its items are the evidence.
+  const relatedEvents = appendix
+    ? eventDecisions(prepared.data.content, undefined, { title: appendix.title, rest: appendix.items.map((i) => `${i.heading ?? ''}\n${i.text}`), mentions })
+        .filter((d) => d.assigned)
+        .map((d) => d.event)
+    : [];
   const author = signoffs.find((s) => s.author)?.author ?? null;
   const agencies = [...new Set(signoffs.flatMap((s) => s.agencies))];
   const dateline = /^([\p{L}\s]{2,30}?\s[-–—]\s[\p{L}\s]{2,20}?)\s*:/u.exec(seg.body[0]?.text ?? '')?.[1] ?? null;
@@ -138,7 +151,7 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
             title: appendix.title,
             credit: appendix.credit,
             note: appendix.note,
-            events: matchEvents(prepared.data.content, undefined, relatedPlaces),
+            events: relatedEvents,
             places: relatedPlaces,
             items: appendix.items,
           },
