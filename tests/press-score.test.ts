@@ -14,8 +14,8 @@ import { fileLine, readExpected, scoreCorpus, ScoreInputError, totalsLines } fro
 const DIR = join(PROJECT_ROOT, 'tests', 'fixtures', 'press-score');
 
 describe('press-study score', () => {
-  it('scores right, refused and wrong values apart', () => {
-    const { scores, totals } = scoreCorpus(DIR);
+  it('scores right, refused and wrong values apart', async () => {
+    const { scores, totals } = await scoreCorpus(DIR);
     const [ok, refused, wrong] = scores;
     assert.equal(ok?.date, 'right');
     assert.equal(ok?.outlet, 'right');
@@ -35,13 +35,13 @@ describe('press-study score', () => {
     assert.match(totalsLines(totals).at(-1)!, /^WRONG values written: 2 \(dates 1, outlets 0, headlines 1\) in 1 articles$/);
   });
 
-  it('without --url, a date only the address gives is not stated', () => {
+  it('without --url, a date only the address gives is not stated', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'arshif-score-test-'));
     writeFileSync(join(dir, '001.txt'), 'انقطاع المياه عن أحياء في مدينة دير الزور\nانقطعت المياه عن أحياء في مدينة دير الزور بسبب عطل في محطة الضخ الرئيسية.\nوقال موظف إن الإصلاح يحتاج إلى يومين.\n');
     writeFileSync(join(dir, 'expected.yml'), '- file: 001.txt\n  url: https://www.aljazeera.net/news/2019/3/21/water\n  outlet: {name: الجزيرة نت, domain: aljazeera.net, key: aljazeera}\n  date: 2019-03-21\n  date_where: url-only\n  headline: انقطاع المياه عن أحياء في مدينة دير الزور\n');
-    const withUrl = scoreCorpus(dir);
+    const withUrl = await scoreCorpus(dir);
     assert.equal(withUrl.scores[0]?.date, 'right');
-    const noUrl = scoreCorpus(dir, { noUrl: true });
+    const noUrl = await scoreCorpus(dir, { noUrl: true });
     assert.equal(noUrl.scores[0]?.expected.date, null);
     assert.equal(noUrl.totals.datesStated, 0);
     assert.equal(noUrl.totals.wrongValues, 0, 'refused without an outlet or a date: nothing wrong');

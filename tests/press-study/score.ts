@@ -143,14 +143,15 @@ function outletMatches(key: string, expected: ExpectedEntry['outlet'], outlets: 
   return [expected.domain, expected.name].some((v) => typeof v === 'string' && v.length > 2 && said.includes(v));
 }
 
-export function scoreFile(dir: string, entry: ExpectedEntry, options: ScoreOptions = {}): FileScore {
+export async function scoreFile(dir: string, entry: ExpectedEntry, options: ScoreOptions = {}): Promise<FileScore> {
   const work = mkdtempSync(join(tmpdir(), 'arshif-score-'));
   try {
     const contentDir = join(work, 'content');
     cpSync(options.contentDir ?? DEFAULT_CONTENT_DIR, contentDir, { recursive: true });
     const url = options.noUrl ? undefined : (entry.url ?? undefined);
     const addOptions = { ...options.addOptions, contentDir, url, dryRun: true } as AddOptions;
-    const [outcome] = addFiles([join(dir, entry.file)], addOptions);
+    // Awaited, so that the script keeps working if addFiles becomes asynchronous.
+    const [outcome] = (await addFiles([join(dir, entry.file)], addOptions)) as FileOutcome[];
     if (!outcome) throw new Error(`addFiles returned nothing for ${entry.file}`);
     const expectedDate = options.noUrl && entry.date_where === 'url-only' ? null : entry.date;
     const expected = { date: expectedDate, outlet: entry.outlet, headline: entry.headline };
@@ -202,9 +203,25 @@ export function totalsOf(scores: FileScore[]): Totals {
   };
 }
 
-export function scoreCorpus(dir: string, options: ScoreOptions = {}): { scores: FileScore[]; totals: Totals } {
-  const scores = readExpected(dir).map((entry) => scoreFile(dir, entry, options));
+export async function scoreCorpus(dir: string, options: ScoreOptions = {}): Promise<{ scores: FileScore[]; totals: Totals }> {
+  const scores: FileScore[] = [];
+  for (const entry of readExpected(dir)) scores.push(await scoreFile(dir, entry, options));
   return { scores, totals: totalsOf(scores) };
+}
+
+/** Dates exact by where the truth's date stood (start, under-headline, url-only, ...), for the dates work. */
+export function datesByWhere(scores: FileScore[], entries: ExpectedEntry[]): string {
+  const where = new Map(entries.map((e) => [e.file, e.date_where ?? 'unknown']));
+  const groups = new Map<string, { exact: number; stated: number }>();
+  for (const s of scores) {
+    if (s.expected.date === null) continue;
+    const key = where.get(s.file) ?? 'unknown';
+    const g = groups.get(key) ?? { exact: 0, stated: 0 };
+    g.stated++;
+    if (s.date === 'right') g.exact++;
+    groups.set(key, g);
+  }
+  return [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([k, g]) => `${k} ${g.exact}/${g.stated}`).join(', ');
 }
 
 const show = (v: string | null | undefined) => (v === null || v === undefined ? 'null' : JSON.stringify(v));
@@ -232,7 +249,7 @@ export function totalsLines(t: Totals): string[] {
   ];
 }
 
-function main(): number {
+async function main(): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -264,7 +281,7 @@ function main(): number {
   }
   let result;
   try {
-    result = scoreCorpus(resolve(dir), { noUrl: parsed.values['no-url'], addOptions, contentDir: parsed.values.content ? resolve(parsed.values.content) : undefined });
+    result = await scoreCorpus(resolve(dir), { noUrl: parsed.values['no-url'], addOptions, contentDir: parsed.values.content ? resolve(parsed.values.content) : undefined });
   } catch (error) {
     if (error instanceof ScoreInputError) {
       console.error(error.message);
@@ -279,10 +296,17 @@ function main(): number {
   for (const s of result.scores) console.log(fileLine(s));
   console.log('');
   for (const line of totalsLines(result.totals)) console.log(line);
+  console.log(`dates exact by where they stood: ${datesByWhere(result.scores, readExpected(resolve(dir))) || '-'}`);
   return 0;
 }
 
 if (process.argv[1]?.endsWith('press-study/score.ts')) {
   // add prints nothing itself (addFiles returns messages), so stdout holds only the score.
-  process.exitCode = main();
+  main().then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      console.error(`score: failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 2;
+    },
+  );
 }
