@@ -2,7 +2,7 @@
  * Scores `add` against a folder of real articles and their ground truth:
  *
  *   npx tsx tests/press-study/score.ts /work/eval/press [--no-url] [--verbose] [--json]
- *                                      [--add-option NAME=VALUE]...
+ *                                      [--only 003,017] [--add-option NAME=VALUE]...
  *
  * The folder holds NNN.txt files and expected.yml (format: /work/eval/press/README.md). For each
  * file the real `addFiles` runs with `dryRun: true` (and the file's address as `--url`, unless
@@ -11,7 +11,8 @@
  * totals. The key figure is the count of WRONG values written: an article `add` would write
  * whose date, outlet or headline differs from the truth. A refusal (exit 1 or 2) is never wrong.
  * `--add-option newOutlet=true` passes an option to addFiles that this script does not know of
- * (a flag added later); values `true`/`false` become booleans.
+ * (a flag added later); values `true`/`false` become booleans. `--verbose` prints every message
+ * add gave for each file under its line; `--only` scores only the files named.
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,6 +54,8 @@ export interface ScoreOptions {
   addOptions?: Record<string, unknown>;
   /** The content to copy for each file (default: the seed content). */
   contentDir?: string;
+  /** Score only these files (names as in expected.yml, with or without .txt). */
+  only?: string[];
 }
 
 type Verdict = 'right' | 'wrong' | 'not-written';
@@ -61,6 +64,8 @@ export interface FileScore {
   file: string;
   exit: number;
   firstMessage: string | null;
+  /** Every message add gave (warnings and evidence too). */
+  messages: string[];
   /** What the truth is for this run (after --no-url). */
   expected: { date: string | null; outlet: ExpectedEntry['outlet']; headline: string | null };
   got: { date: string | null; dateBasis: string | null; outlet: string | null; headline: string | null } | null;
@@ -160,6 +165,7 @@ export async function scoreFile(dir: string, entry: ExpectedEntry, options: Scor
       file: entry.file,
       exit: outcome.exit,
       firstMessage: outcome.exit === 0 ? null : (outcome.messages[0] ?? null),
+      messages: outcome.messages,
       expected,
       got: null,
       date: 'not-written',
@@ -205,7 +211,13 @@ export function totalsOf(scores: FileScore[]): Totals {
 
 export async function scoreCorpus(dir: string, options: ScoreOptions = {}): Promise<{ scores: FileScore[]; totals: Totals }> {
   const scores: FileScore[] = [];
-  for (const entry of readExpected(dir)) scores.push(await scoreFile(dir, entry, options));
+  const wanted = options.only?.map((f) => (f.endsWith('.txt') ? f : `${f}.txt`));
+  const entries = readExpected(dir).filter((e) => !wanted || wanted.includes(e.file));
+  if (wanted && entries.length !== wanted.length) {
+    const missing = wanted.filter((f) => !entries.some((e) => e.file === f));
+    throw new ScoreInputError(`${join(dir, 'expected.yml')}: no entry for ${missing.join(', ')} (--only)`);
+  }
+  for (const entry of entries) scores.push(await scoreFile(dir, entry, options));
   return { scores, totals: totalsOf(scores) };
 }
 
@@ -257,6 +269,8 @@ async function main(): Promise<number> {
       options: {
         'no-url': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
+        verbose: { type: 'boolean', default: false },
+        only: { type: 'string' },
         'add-option': { type: 'string', multiple: true, default: [] },
         content: { type: 'string' },
       },
@@ -267,7 +281,7 @@ async function main(): Promise<number> {
   }
   const dir = parsed.positionals[0];
   if (!dir || parsed.positionals.length > 1) {
-    console.error('usage: npx tsx tests/press-study/score.ts DIR [--no-url] [--json] [--add-option NAME=VALUE]... [--content DIR]');
+    console.error('usage: npx tsx tests/press-study/score.ts DIR [--no-url] [--verbose] [--json] [--only NNN,...] [--add-option NAME=VALUE]... [--content DIR]');
     return 2;
   }
   const addOptions: Record<string, unknown> = {};
@@ -281,7 +295,7 @@ async function main(): Promise<number> {
   }
   let result;
   try {
-    result = await scoreCorpus(resolve(dir), { noUrl: parsed.values['no-url'], addOptions, contentDir: parsed.values.content ? resolve(parsed.values.content) : undefined });
+    result = await scoreCorpus(resolve(dir), { noUrl: parsed.values['no-url'], addOptions, contentDir: parsed.values.content ? resolve(parsed.values.content) : undefined, only: parsed.values.only?.split(',').map((f) => f.trim()).filter(Boolean) });
   } catch (error) {
     if (error instanceof ScoreInputError) {
       console.error(error.message);
@@ -293,7 +307,10 @@ async function main(): Promise<number> {
     console.log(JSON.stringify(result, null, 2));
     return 0;
   }
-  for (const s of result.scores) console.log(fileLine(s));
+  for (const s of result.scores) {
+    console.log(fileLine(s));
+    if (parsed.values.verbose) for (const m of s.messages) console.log(`    ${m.replace(/^.*?\.txt: /, '')}`);
+  }
   console.log('');
   for (const line of totalsLines(result.totals)) console.log(line);
   console.log(`dates exact by where they stood: ${datesByWhere(result.scores, readExpected(resolve(dir))) || '-'}`);
