@@ -12,6 +12,8 @@ import type { Content } from '../content/load.ts';
 export const EVENT_GRACE_DAYS = 7;
 /** Mentions of an event's places, in headline and text together, that make more than a passing mention. */
 export const SEVERAL_MENTIONS = 3;
+/** The lead is the first paragraph of at least this many words (shorter lines are bylines, datelines, subheads). */
+export const LEAD_MIN_WORDS = 12;
 /** How near (days) outside an event's dates an article must be for add to say why it was left out. */
 const NEAR_DAYS = 30;
 /** The `--event` value that assigns no event. No event file may take this id. */

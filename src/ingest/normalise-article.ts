@@ -12,7 +12,7 @@ import type { CalendarDate } from '../arabic/calendar.ts';
 import { articleSchema, type ArticleFrontMatter } from '../content/schema.ts';
 import { buildAppendix } from './appendix.ts';
 import { compileClutter } from './clutter-rules.ts';
-import { eventDecisions, NO_EVENT, type EventDecision } from './events.ts';
+import { eventDecisions, LEAD_MIN_WORDS, NO_EVENT, type EventDecision } from './events.ts';
 import type { IngestData } from './ingest-data.ts';
 import { toLines } from './lines.ts';
 import { bodyToMarkdown } from './markdown-body.ts';
@@ -114,9 +114,17 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
   const places = findPlaces([seg.title.text, ...seg.body.map((l) => l.text)].join('\n'));
   // Every place mention, repeats kept, for the events' evidence.
   const mentions = (text: string) => prepared.matchPlaces(text).flatMap((m) => [m.name, ...m.inner.map((x) => x.name)]);
+  // The lead is the first paragraph of some length: a byline or dateline line above it
+  // ("بلدي نيوز - دير الزور (خاص)") names a place only in passing.
+  const leadIndex = seg.body.findIndex((l) => l.text.split(/\s+/).filter(Boolean).length >= LEAD_MIN_WORDS);
   report.eventDecisions = options.event
     ? []
-    : eventDecisions(prepared.data.content, date.date, { title: seg.title.text, lead: seg.body[0]?.text, rest: seg.body.slice(1).map((l) => l.text), mentions });
+    : eventDecisions(prepared.data.content, date.date, {
+        title: seg.title.text,
+        lead: seg.body[leadIndex]?.text,
+        rest: seg.body.filter((_, i) => i !== leadIndex).map((l) => l.text),
+        mentions,
+      });
   const events = options.event === NO_EVENT ? [] : options.event ? [options.event] : report.eventDecisions.filter((d) => d.assigned).map((d) => d.event);
   const appendix = buildAppendix(seg.appendix);
   const relatedPlaces = appendix ? findPlaces(appendix.items.map((i) => `${i.heading ?? ''}\n${i.text}`).join('\n')) : [];
