@@ -124,6 +124,10 @@ async function main(argv: string[]): Promise<number> {
     console.error(`${values.out}: a bag is written as a zip; name a FILE ending in .zip`);
     return 2;
   }
+  if (!existsSync(dirname(out))) {
+    console.error(`${values.out}: its folder ${dirname(out)} does not exist; create it or pass another --out`);
+    return 2;
+  }
   if (existsSync(out) && !values.force) {
     console.error(`${out}: already exists; pass --force to replace it, or --out another FILE.zip`);
     return 1;

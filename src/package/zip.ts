@@ -6,6 +6,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { crc32 } from 'node:zlib';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import type { BagFile } from './bag.ts';
@@ -31,7 +32,10 @@ export interface ReadZip {
   files: Map<string, Buffer>;
 }
 
-/** Reads every file of a zip into memory (bags for Zenodo are small enough; the seed's is 100 KB). */
+/**
+ * Reads every file of a zip into memory (bags for Zenodo are small enough; the seed's is 100 KB),
+ * checking each file's size and CRC-32 against the zip's central directory.
+ */
 export function readZip(zipPath: string): Promise<ReadZip> {
   return new Promise((resolve, reject) => {
     yauzl.open(zipPath, { lazyEntries: true, validateEntrySizes: true, strictFileNames: true }, (error, zip) => {
@@ -53,7 +57,10 @@ export function readZip(zipPath: string): Promise<ReadZip> {
           stream.on('data', (c: Buffer) => chunks.push(c));
           stream.on('error', reject);
           stream.on('end', () => {
-            raw.set(entry.fileName, Buffer.concat(chunks));
+            const bytes = Buffer.concat(chunks);
+            // yauzl does not check CRC-32; a damaged entry must not pass as a file
+            if (crc32(bytes) !== entry.crc32) return reject(new Error(`${entry.fileName}: its CRC-32 does not match the zip's directory`));
+            raw.set(entry.fileName, bytes);
             zip.readEntry();
           });
         });
