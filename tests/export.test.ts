@@ -16,6 +16,7 @@ import '@citation-js/plugin-ris';
 import { parse } from 'csv-parse/sync';
 import ICAL from 'ical.js';
 import { loadValidContent } from '../src/content/load.ts';
+import { dateSpan, toCsv } from '../src/export/formats.ts';
 import { ARTICLE_COLUMNS, EXPORT_FILES, FIGURE_COLUMNS, MENTION_COLUMNS } from '../src/export/rows.ts';
 import { getArchive } from '../src/site/load-archive.ts';
 import { MANIFEST_NAME } from '../src/site/manifest.ts';
@@ -231,5 +232,24 @@ describe('where the exports are listed and linked', () => {
       assert.ok(about.includes(`<code dir="ltr">${c.name}</code>`), c.name);
       assert.ok(about.includes(c.ar.replace(/"/g, '&quot;')), c.ar);
     }
+  });
+});
+
+describe('src/export/formats.ts', () => {
+  it('writes any text into a CSV cell that reads back the same (quotes, commas, line breaks, a leading BOM-like mark)', () => {
+    const columns = [{ name: 'a', type: 'string' as const, en: '', ar: '' }, { name: 'b', type: 'list' as const, en: '', ar: '' }];
+    const nasty = 'قال "نعم"، ثم, سطر\nجديد\r\n\uFEFFو=1+2';
+    const csv = toCsv(columns, [{ a: nasty, b: ['x', 'ي ي'] }, { a: null, b: [] }]);
+    const rows = parse(csv, { bom: true, columns: true }) as Array<Record<string, string>>;
+    assert.deepEqual(rows, [{ a: nasty, b: 'x | ي ي' }, { a: '', b: '' }]);
+  });
+
+  it('dateSpan gives all-day spans with an exclusive end, for a day, a month, a year and a range', () => {
+    assert.deepEqual(dateSpan('2019-03-23'), { start: [2019, 3, 23], end: [2019, 3, 24] });
+    assert.deepEqual(dateSpan('2019-12-31'), { start: [2019, 12, 31], end: [2020, 1, 1] });
+    assert.deepEqual(dateSpan('2016-02'), { start: [2016, 2, 1], end: [2016, 3, 1] });
+    assert.deepEqual(dateSpan('2014'), { start: [2014, 1, 1], end: [2015, 1, 1] });
+    assert.deepEqual(dateSpan('2019-03-01', '2019-03-10'), { start: [2019, 3, 1], end: [2019, 3, 11] });
+    assert.deepEqual(dateSpan('2019-03-10', '2019-03-01'), { start: [2019, 3, 10], end: [2019, 3, 11] }, 'an end before the start is ignored');
   });
 });

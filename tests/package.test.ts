@@ -7,14 +7,14 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { describe, it } from 'node:test';
 import yauzl from 'yauzl';
 import { decodeManifestPath, encodeManifestPath, makeBag, verifyBag } from '../src/package/bag.ts';
 import { readZip, writeZip } from '../src/package/zip.ts';
 import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from '../src/site/paths.ts';
-import { copySeedContent, tempDir } from './helpers/site.ts';
+import { copySeedContent, seedSiteDir, tempDir } from './helpers/site.ts';
 
 const CLI = join(PROJECT_ROOT, 'src', 'package', 'cli.ts');
 const TSX = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
@@ -143,6 +143,28 @@ describe('the bag of the seed archive', () => {
       assert.equal(r.code, 1, `byte ${at}: ${r.stdout}`);
       assert.equal(r.stderr.trim().split('\n').length >= 1 && !/\n\s+at /.test(r.stderr), true, `one-line messages, no stack trace: ${r.stderr}`);
     }
+  });
+});
+
+describe('npm run package --site', () => {
+  it('adds a whole built site under data/site/, and refuses one that is not whole', async () => {
+    const siteDir = await seedSiteDir();
+    const out = join(tempDir(), 'with-site.zip');
+    const r = run([...ARGS, '--site', siteDir, '--out', out]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(run(['--verify', out]).code, 0);
+    const { files } = await readZip(out);
+    assert.ok(files.get('data/site/index.html')?.equals(readFileSync(join(siteDir, 'index.html'))));
+    assert.ok(files.has('data/site/export/articles.csv'));
+    assert.match(files.get('bag-info.txt')?.toString() ?? '', /site\/: the built static site/);
+
+    const copy = join(tempDir(), '_site');
+    cpSync(siteDir, copy, { recursive: true });
+    writeFileSync(join(copy, 'index.html'), 'changed');
+    const refused = run([...ARGS, '--site', copy, '--out', join(tempDir(), 'y.zip')]);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /index\.html: differs from the manifest/);
+    assert.match(refused.stderr, /the site is not whole; rebuild it/);
   });
 });
 

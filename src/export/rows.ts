@@ -66,6 +66,8 @@ export interface ExportFileDoc {
   path: string;
   en: string;
   ar: string;
+  /** The format's name when it is an English phrase ("JSON Feed 1.1"), shown apart with lang="en". */
+  format?: string;
   columns: ColumnDoc[];
 }
 
@@ -130,7 +132,7 @@ export const EXPORT_FILES: ExportFileDoc[] = [
   { path: `${EXPORT_DIR}/articles.bib`, en: 'every article as BibTeX (also on each article page)', ar: 'كل المقالات بصيغة BibTeX (وفي صفحة كل مقال)', columns: [] },
   { path: `${EXPORT_DIR}/articles.ris`, en: 'every article as RIS', ar: 'كل المقالات بصيغة RIS', columns: [] },
   { path: `${EXPORT_DIR}/articles.csl.json`, en: 'every article as CSL-JSON', ar: 'كل المقالات بصيغة CSL-JSON', columns: [] },
-  { path: 'feed.json', en: 'JSON Feed 1.1 of the newest articles, beside the Atom feed (feed.xml)', ar: 'موجز JSON Feed 1.1 لأحدث المقالات، إلى جانب موجز Atom ‏(feed.xml)', columns: [] },
+  { path: 'feed.json', en: 'JSON Feed 1.1 of the newest articles, beside the Atom feed (feed.xml)', ar: 'موجز لأحدث المقالات، إلى جانب موجز Atom ‏(feed.xml)', format: 'JSON Feed 1.1', columns: [] },
 ];
 
 /** An event's timeline files, relative to the site's root. */
