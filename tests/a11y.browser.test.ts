@@ -72,6 +72,7 @@ function pageCases(): PageCase[] {
     { name: 'years index', path: '/years/' },
     { name: 'agencies index', path: '/agencies/' },
     { name: 'about', path: '/about/' },
+    { name: 'export files', path: '/export/' },
     { name: 'search, nothing asked yet', path: '/search/', ready: searchState('idle') },
     { name: 'search with results (الباغوز)', path: search({ q: 'الباغوز' }), ready: searchState('done', `${RESULTS} > 0`) },
     {

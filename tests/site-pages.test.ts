@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { before, describe, it } from 'node:test';
 import { loadValidContent, type Content } from '../src/content/load.ts';
 import { displayDate } from '../src/site/archive.ts';
@@ -210,8 +211,10 @@ describe('site pages', () => {
 
   it('keeps an article page small', () => {
     for (const { data } of content.articles) {
-      const size = statSync(join(siteDir, 'articles', data.id, 'index.html')).size;
-      assert.ok(size < 25_000, `${data.id}: ${size} bytes`);
+      // BENCHMARKS.md's budget is 25 kB compressed; the raw bound keeps a runaway block in view.
+      const html = readFileSync(join(siteDir, 'articles', data.id, 'index.html'));
+      assert.ok(html.length < 30_000, `${data.id}: ${html.length} bytes`);
+      assert.ok(gzipSync(html).length < 25_000, `${data.id}: ${gzipSync(html).length} bytes compressed`);
     }
   });
 

@@ -9,6 +9,7 @@ import {
   type CollectionItemLike,
   type PageInfo,
 } from './seo.ts';
+import { registerExportFilters } from './export-filters.ts';
 
 /** JSON for a `<script type="application/ld+json">`: `<` escaped so no text can close the tag. */
 export function jsonForScript(value: unknown): string {
@@ -28,4 +29,5 @@ export function registerFilters(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter('atomFeed', ((archive: Archive) => atomFeed(archive)) as never);
   /** `{% for entry in collections.all | sitemapEntries(archive) %}` */
   eleventyConfig.addFilter('sitemapEntries', ((items: CollectionItemLike[], archive: Archive) => sitemapEntries(items, archive)) as never);
+  registerExportFilters(eleventyConfig);
 }

@@ -12,6 +12,7 @@ export const FEED_LIMIT = 50;
 /** Where the feed and the sitemap are written, relative to the site's base address. */
 export const FEED_PATH = 'feed.xml';
 export const SITEMAP_PATH = 'sitemap.xml';
+export const JSON_FEED_PATH = 'feed.json';
 /** Link previews show about this much of a summary. */
 export const DESCRIPTION_LENGTH = 200;
 
@@ -139,12 +140,48 @@ function commonTags(kind: 'article' | 'website', title: string, description: str
   ];
 }
 
-/** OpenGraph and Twitter tags for an article page. */
+/** OpenGraph and Twitter tags for an article page, then its citation tags. */
 export function articleMetaTags(article: ArticleView, site: SiteInfo): MetaTag[] {
   return [
     ...commonTags('article', article.title, articleDescription(article, site), siteUrl(article.url, site), site),
     og('article:published_time', article.date.iso),
     og('article:section', article.outlet.name_ar),
+    ...citationMetaTags(article, site),
+  ];
+}
+
+/** The namespace Dublin Core `DC.*` meta names are declared in (`<link rel="schema.DC">`). */
+export const DUBLIN_CORE_SCHEMA = 'http://purl.org/dc/elements/1.1/';
+
+/**
+ * What reference managers' page importers read (Zotero's and Mendeley's "Embedded Metadata"):
+ * Highwire Press `citation_*` tags (as Google Scholar documents them; dates as YYYY/MM/DD) and
+ * Dublin Core `DC.*` (declared by the `schema.DC` link the head prints on article pages). The
+ * publisher is the outlet; the archive's address is the copy's. The writer is the author
+ * when known; without one no author is claimed (`DC.creator` names the outlet, as a
+ * newspaper's unsigned article is the paper's).
+ */
+export function citationMetaTags(article: ArticleView, site: SiteInfo): MetaTag[] {
+  const archiveUrl = siteUrl(article.url, site);
+  return [
+    named('citation_title', article.title),
+    ...(article.author ? [named('citation_author', article.author)] : []),
+    named('citation_publication_date', article.date.iso.replace(/-/g, '/')),
+    named('citation_journal_title', article.outlet.name_ar),
+    named('citation_publisher', article.outlet.name_ar),
+    named('citation_language', 'ar'),
+    named('citation_public_url', archiveUrl),
+    named('citation_fulltext_html_url', archiveUrl),
+    named('DC.title', article.title),
+    named('DC.creator', article.author ?? article.outlet.name_ar),
+    named('DC.publisher', article.outlet.name_ar),
+    named('DC.date', article.date.iso),
+    named('DC.type', 'Text'),
+    named('DC.format', 'text/html'),
+    named('DC.language', 'ar'),
+    named('DC.identifier', archiveUrl),
+    ...(article.source.url ? [named('DC.source', article.source.url)] : []),
+    named('DC.relation', `sha256:${article.source.sha256}`),
   ];
 }
 
@@ -169,6 +206,8 @@ export interface SeoHead {
   feed: { href: string; title: string };
   /** Only on article pages. */
   jsonLd: NewsArticleJsonLd | null;
+  /** The Dublin Core schema link's address, on article pages (which carry DC.* tags), else null. */
+  dublinCore: string | null;
 }
 
 /** Everything layouts/partials/seo-head.njk prints for a page; `article` only on article pages. */
@@ -180,6 +219,7 @@ export function seoHead(site: SiteInfo, page: PageInfo & { article?: ArticleView
     meta: article ? articleMetaTags(article, site) : pageMetaTags(page, site),
     feed: feedLink(site),
     jsonLd: article ? articleJsonLd(article, site) : null,
+    dublinCore: article ? DUBLIN_CORE_SCHEMA : null,
   };
 }
 
@@ -251,6 +291,57 @@ export function atomFeed(archive: Pick<Archive, 'site' | 'articles'>, limit = FE
     homeUrl: site.url,
     authorName: xmlText(site.title),
     entries,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON Feed 1.1 (https://jsonfeed.org/version/1.1), beside the Atom feed: the same entries
+
+export interface JsonFeed {
+  version: 'https://jsonfeed.org/version/1.1';
+  title: string;
+  description: string;
+  home_page_url: string;
+  feed_url: string;
+  language: 'ar';
+  authors: Array<{ name: string; url?: string }>;
+  items: Array<{
+    id: string;
+    url: string;
+    external_url?: string;
+    title: string;
+    summary: string;
+    content_html: string;
+    date_published: string;
+    authors: Array<{ name: string }>;
+    tags: string[];
+    language: 'ar';
+  }>;
+}
+
+/** The JSON Feed of the newest `limit` articles: the Atom feed's entries, in JSON. */
+export function jsonFeed(archive: Pick<Archive, 'site' | 'articles'>, limit = FEED_LIMIT): JsonFeed {
+  const atom = atomFeed(archive, limit);
+  return {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: atom.title,
+    description: atom.subtitle,
+    home_page_url: atom.homeUrl,
+    feed_url: siteUrl(JSON_FEED_PATH, archive.site),
+    language: 'ar',
+    authors: [{ name: atom.authorName, url: atom.homeUrl }],
+    items: atom.entries.map((e) => ({
+      id: e.id,
+      url: e.url,
+      ...(e.via ? { external_url: e.via } : {}),
+      title: e.title,
+      summary: e.summary,
+      content_html: e.html,
+      date_published: e.published,
+      authors: [{ name: e.authorName }],
+      tags: e.categories.map((c) => c.term),
+      language: 'ar',
+    })),
   };
 }
 
