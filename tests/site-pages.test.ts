@@ -5,7 +5,7 @@
  * logical properties only. Internal links and anchors are checked in tests/links.test.ts.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { before, describe, it } from 'node:test';
