@@ -20,6 +20,9 @@ import { decideOutlet } from './outlet.ts';
 import { decidePublicationDate } from './publication-date.ts';
 import { segment } from './segment.ts';
 import { createSignoffIndex } from './signoff.ts';
+import { savedPageKind } from './page/detect.ts';
+import { reconcilePageDate, outletConflict, pageAuthor, pageOutletEvidence } from './page/page-evidence.ts';
+import { readSavedPage, type SavedPage } from './page/saved-page.ts';
 import type { NormalisedArticle } from './types.ts';
 
 export interface IngestOptions {
@@ -42,6 +45,8 @@ export interface IngestReport {
   dropped: Array<{ line: number; text: string; reason: string }>;
   outletEvidence: string[];
   dateEvidence?: string;
+  /** For a saved web page: what its metadata said and where the headline and author came from. */
+  page?: { kind: string; readability: boolean; headlineEvidence?: string; authorEvidence?: string; address?: string; captionsLeftOut: number; metadata: SavedPage['metadata'] };
 }
 
 export type IngestResult =
@@ -67,8 +72,15 @@ export type Prepared = ReturnType<typeof prepare>;
 
 export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prepared: Prepared): IngestResult {
   const report: IngestReport = { invisibleRemoved: 0, dropped: [], outletEvidence: [] };
-  const decoded = decodeBytes(bytes);
+  // A page saved from a browser is read as its article's text, its metadata kept as evidence.
+  const pageKind = savedPageKind(bytes);
+  const saved = pageKind ? readSavedPage(bytes, pageKind) : undefined;
+  if (saved && !saved.ok) return { status: 'unusable', problems: [saved.message], report };
+  const page = saved?.ok ? saved.page : undefined;
+  const decoded = saved?.ok ? saved : decodeBytes(bytes);
   if (!decoded.ok) return { status: 'unusable', problems: [decoded.message], report };
+  if (page) report.page = { kind: page.kind, readability: page.readability, headlineEvidence: page.headline.evidence, address: page.address?.text, captionsLeftOut: page.captionsLeftOut, metadata: page.metadata };
+  const url = options.url ?? page?.address?.text;
   report.encoding = decoded.encoding;
   const cleaned = cleanInvisible(decoded.text);
   report.invisibleRemoved = cleaned.removed;
@@ -82,21 +94,38 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
   if (seg.body.length === 0) return { status: 'unusable', problems: ['no article text found under the headline'], report };
 
   const problems: string[] = [];
+  if (page?.headline.problem) problems.push(page.headline.problem);
+  else if (page?.headline.text && seg.title.text !== page.headline.text) {
+    problems.push(`the page's headline "${page.headline.text}" (${page.headline.evidence}) is not what the text reads as its headline ("${seg.title.text}"); pass --title "…" with the article's headline`);
+  }
   const signoffs = seg.signoffs.map((s) => s.signoff);
   const headerLines = [...lines.slice(0, 1), ...seg.afterTitle];
-  const outlet = decideOutlet({ explicit: options.outlet, url: options.url, lines, headerLines, signoffs, outlets: prepared.data.content.outlets.entries });
+  const outlets = prepared.data.content.outlets.entries;
+  const pageOutlets = page ? pageOutletEvidence(page.metadata, outlets) : undefined;
+  const outlet = decideOutlet({ explicit: options.outlet, url, lines, headerLines, signoffs, outlets, extraEvidence: pageOutlets?.evidence });
+  const conflict = outlet.key && !options.outlet && pageOutlets ? outletConflict(outlet.key, pageOutlets.evidence) : undefined;
+  if (conflict) {
+    outlet.problem = `${conflict}; pass --outlet KEY (one of the keys in content/data/outlets.yml)`;
+    outlet.key = undefined;
+  } else if (outlet.key && pageOutlets) {
+    outlet.evidence.push(...pageOutlets.evidence.filter((e) => e.key === outlet.key && !outlet.evidence.includes(e.why)).map((e) => e.why));
+  }
+  if (outlet.problem && !outlet.key && pageOutlets?.unknownNames.length) {
+    outlet.problem += ` (the page names itself ${pageOutlets.unknownNames.map((n) => `"${n.text}" in its ${n.from}`).join(', ')}${url ? `, at ${url}` : ''})`;
+  }
   if (outlet.problem) problems.push(outlet.problem);
   report.outletEvidence = outlet.evidence;
 
-  const date = decidePublicationDate({
+  const textDate = decidePublicationDate({
     explicit: options.date,
-    url: options.url,
+    url,
     chrome: seg.chrome,
     afterTitle: seg.afterTitle,
     firstParagraph: seg.body[0]?.text,
     text,
     today: options.today,
   });
+  const date = page ? reconcilePageDate(page.metadata, textDate, { explicit: options.date, text, today: options.today }) : textDate;
   if (date.problem) problems.push(date.problem);
   report.dateEvidence = date.evidence;
 
@@ -113,7 +142,12 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
   const events = options.event ? [options.event] : matchEvents(prepared.data.content, date.date, places);
   const appendix = buildAppendix(seg.appendix);
   const relatedPlaces = appendix ? findPlaces(appendix.items.map((i) => `${i.heading ?? ''}\n${i.text}`).join('\n')) : [];
-  const author = signoffs.find((s) => s.author)?.author ?? null;
+  const signedBy = signoffs.find((s) => s.author)?.author;
+  const stated = page ? pageAuthor(page.metadata, page.byline, outlets) : undefined;
+  // The page's own author field, unless it is only a Latin spelling of an Arabic sign-off.
+  const fromPage = stated && !(signedBy && /\p{Script=Arabic}/u.test(signedBy) && !/\p{Script=Arabic}/u.test(stated.text)) ? stated : undefined;
+  if (fromPage && report.page) report.page.authorEvidence = fromPage.from;
+  const author = fromPage?.text ?? signedBy ?? null;
   const agencies = [...new Set(signoffs.flatMap((s) => s.agencies))];
   const dateline = /^([\p{L}\s]{2,30}?\s[-–—]\s[\p{L}\s]{2,20}?)\s*:/u.exec(seg.body[0]?.text ?? '')?.[1] ?? null;
 
@@ -123,7 +157,7 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
     outlet: outlet.key,
     date: date.date,
     date_basis: date.basis,
-    source: { file: options.sourceFile, sha256: options.sha256, url: options.url ?? null, retrieved: date.retrieved ?? null },
+    source: { file: options.sourceFile, sha256: options.sha256, url: url ?? null, retrieved: date.retrieved ?? null },
     places,
     events,
     agencies,

@@ -1,0 +1,194 @@
+/**
+ * A saved page's metadata weighed against its text, for the three decisions `add` must never
+ * get wrong: the headline (an `<h1>` agreeing with the JSON-LD headline or og:title), the date
+ * (JSON-LD datePublished and kin, as the calendar date the page states, checked against the
+ * dates in the text) and the outlet (og:site_name and the JSON-LD publisher matched against
+ * outlets.yml; the canonical address's domain goes through the usual domain rule). Where
+ * metadata and text disagree, the user is asked; nothing is taken on the metadata's word alone
+ * when the text says otherwise.
+ */
+import { formatIsoDate, parseIsoDate, addDays, type CalendarDate } from '../../arabic/calendar.ts';
+import { findDateMentions, parseDateLine, yearsMentioned } from '../../arabic/dates.ts';
+import { foldArabic } from '../../arabic/normalise.ts';
+import type { Outlet } from '../../content/schema.ts';
+import { isHttpUrl } from '../../content/schema.ts';
+import type { DateDecision } from '../publication-date.ts';
+import { hostOf } from '../outlet.ts';
+import { wordCount } from '../lines.ts';
+import type { PageMetadata, Stated } from './metadata.ts';
+
+const ASK_TITLE = 'pass --title "…" with the article\'s headline';
+const ASK_DATE = 'pass --date YYYY-MM-DD with the date the article was published';
+
+/** Folded for comparison: Arabic folding, punctuation gone, Latin lowercased. */
+export function foldForCompare(s: string): string {
+  return foldArabic(s).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Two headlines agree: the same words, or one the other cut short (JSON-LD limits), or nearly the same words. */
+export function headlinesAgree(a: string, b: string): boolean {
+  const x = foldForCompare(a);
+  const y = foldForCompare(b);
+  if (!x || !y) return false;
+  if (x === y) return true;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  if (long.startsWith(short) && short.length >= 0.6 * long.length && short.split(' ').length >= 3) return true;
+  const wa = new Set(x.split(' '));
+  const wb = new Set(y.split(' '));
+  const shared = [...wa].filter((w) => wb.has(w)).length;
+  return (2 * shared) / (wa.size + wb.size) >= 0.85;
+}
+
+/** A title and its parts around the separators sites join their name with ("… | الموقع", "الموقع - …"). */
+function titleParts(title: string): string[] {
+  const parts = title.split(/\s+[|\-–—:»«·•]\s+|\s*\|\s*/u).map((p) => p.trim()).filter((p) => p !== '');
+  return parts.length > 1 ? [title, ...parts] : [title];
+}
+
+export interface HeadlineDecision {
+  text?: string;
+  evidence?: string;
+  problem?: string;
+}
+
+export function decidePageHeadline(md: PageMetadata): HeadlineDecision {
+  const h1s = [...new Set(md.h1)];
+  const stated: Stated[] = [...md.headlines, ...(md.title ? [{ text: md.title, from: '<title>' }] : [])];
+  for (const s of stated) {
+    const h1 = h1s.find((h) => titleParts(s.text).some((part) => headlinesAgree(part, h)));
+    if (!h1) continue;
+    // The strongest statement (JSON-LD) must not name another headline.
+    const jsonLd = md.headlines.find((m) => m.from.startsWith('JSON-LD'));
+    if (jsonLd && !headlinesAgree(jsonLd.text, h1) && !h1s.some((h) => headlinesAgree(jsonLd.text, h))) {
+      return { problem: `the page's <h1> "${h1}" and its ${jsonLd.from} "${jsonLd.text}" differ; ${ASK_TITLE}` };
+    }
+    return { text: h1, evidence: `the page's <h1>, agreeing with its ${s.from}` };
+  }
+  const first = md.headlines[0];
+  const longH1s = h1s.filter((h) => wordCount(h) >= 2);
+  if (first && longH1s.length > 0) {
+    return { problem: `the page's <h1> "${longH1s[0]}" and its ${first.from} "${first.text}" differ; ${ASK_TITLE}` };
+  }
+  if (longH1s.length === 1) return { text: longH1s[0], evidence: "the page's <h1> (the page states no headline in its metadata)" };
+  if (first && h1s.length === 0) {
+    const names = md.siteNames.map((s) => foldForCompare(s.text));
+    const parts = titleParts(first.text);
+    const own = parts.length > 1 ? parts.slice(1).filter((p) => !names.includes(foldForCompare(p))) : [first.text];
+    const text = parts.length > 1 && own.length === 1 ? (own[0] as string) : first.text;
+    return { text, evidence: `the page's ${first.from} (the page has no <h1>)` };
+  }
+  // Several <h1>s and no metadata to choose between them, or nothing at all: the text decides.
+  return {};
+}
+
+/** The calendar date a metadata value states, without moving it through UTC: "2019-03-23T01:30:00+03:00" → 2019-03-23. */
+export function statedCalendarDate(value: string): string | undefined {
+  const iso = /^\s*(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/.exec(value);
+  if (iso) return parseIsoDate(`${iso[1]}-${iso[2]}-${iso[3]}`) ? `${iso[1]}-${iso[2]}-${iso[3]}` : undefined;
+  const line = parseDateLine(value);
+  return line?.precision === 'day' && !line.yearMissing && line.weekdayAgrees !== false ? line.value : undefined;
+}
+
+function daysApart(a: string, b: string): number {
+  const x = parseIsoDate(a) as CalendarDate;
+  const y = parseIsoDate(b) as CalendarDate;
+  return Math.round((Date.UTC(x.year, x.month - 1, x.day) - Date.UTC(y.year, y.month - 1, y.day)) / 86_400_000);
+}
+
+/**
+ * The publication date, with the page's metadata as one more witness. `fromText` is the text
+ * path's decision (date line, first paragraph, address); --date has already won there.
+ */
+export function reconcilePageDate(md: PageMetadata, fromText: DateDecision, ctx: { explicit?: string; text: string; today: CalendarDate }): DateDecision {
+  if (ctx.explicit) return fromText;
+  const stated = md.published.map((s) => ({ ...s, date: statedCalendarDate(s.text) })).filter((s): s is Stated & { date: string } => s.date !== undefined);
+  if (stated.length === 0) {
+    const modified = md.modified[0];
+    if (!fromText.date && modified && fromText.problem) {
+      return { ...fromText, problem: `${fromText.problem} (the page states only when it was last modified, ${modified.from} "${modified.text}", which is not when it was published)` };
+    }
+    return fromText;
+  }
+  const distinct = [...new Set(stated.map((s) => s.date))];
+  const agreeing = fromText.date ? stated.find((s) => s.date === fromText.date) : undefined;
+  if (fromText.date) {
+    if (agreeing) return { ...fromText, basis: fromText.basis === 'url' ? 'stated' : fromText.basis, evidence: `${agreeing.from} "${agreeing.text}", agreeing with ${fromText.evidence}` };
+    const first = stated[0] as Stated & { date: string };
+    return { problem: `the page's ${first.from} says ${first.date}, but ${fromText.evidence} says ${fromText.date}; ${ASK_DATE}` };
+  }
+  if (distinct.length > 1) {
+    return { problem: `the page states different publication dates (${stated.map((s) => `${s.from} ${s.date}`).join('; ')}); ${ASK_DATE}` };
+  }
+  const chosen = stated[0] as Stated & { date: string };
+  const todayIso = formatIsoDate(ctx.today);
+  if (chosen.date > todayIso) return { problem: `the page's ${chosen.from} (${chosen.date}) is in the future; ${ASK_DATE}` };
+  // The text's own dates must not contradict it: none after it, and none only from years before.
+  const latestAllowed = formatIsoDate(addDays(parseIsoDate(chosen.date) as CalendarDate, 2));
+  const later = findDateMentions(ctx.text).find((m) => m.kind === 'explicit' && m.precision === 'day' && !m.yearMissing && m.value && m.value > latestAllowed && m.value <= todayIso);
+  if (later) {
+    return { problem: `the page's ${chosen.from} says ${chosen.date}, but the text mentions a later date, "${later.text}" (${later.value}); ${ASK_DATE}` };
+  }
+  const years = yearsMentioned(ctx.text).filter((y) => y <= ctx.today.year);
+  const latestYear = years.length > 0 ? Math.max(...years) : undefined;
+  const year = Number(chosen.date.slice(0, 4));
+  if (latestYear !== undefined && year - latestYear >= 2) {
+    return { problem: `the page's ${chosen.from} says ${chosen.date}, years after the latest year the text mentions (${latestYear}): the page may have been republished or updated; ${ASK_DATE}` };
+  }
+  const retrieved = fromText.retrieved && fromText.retrieved >= chosen.date ? fromText.retrieved : undefined;
+  return { date: chosen.date, basis: 'stated', evidence: `${chosen.from} "${chosen.text}"`, ...(retrieved ? { retrieved } : {}) };
+}
+
+/** The page's address: canonical, og:url, JSON-LD, or the address the save recorded. */
+export function pageAddress(md: PageMetadata): Stated | undefined {
+  return md.urls.find((u) => isHttpUrl(u.text) && !/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(u.text));
+}
+
+/** The outlets the page's own names (og:site_name, JSON-LD publisher) point to. */
+export function pageOutletEvidence(md: PageMetadata, outlets: Record<string, Outlet>): { evidence: Array<{ key: string; why: string }>; unknownNames: Stated[] } {
+  const evidence: Array<{ key: string; why: string }> = [];
+  const unknownNames: Stated[] = [];
+  for (const name of md.siteNames) {
+    const folded = foldForCompare(name.text);
+    const keys = Object.keys(outlets).filter((key) => {
+      const o = outlets[key] as Outlet;
+      return [o.name_ar, o.name_en].some((n) => foldForCompare(n) === folded);
+    });
+    for (const key of keys) evidence.push({ key, why: `the page's ${name.from} "${name.text}"` });
+    if (keys.length === 0) unknownNames.push(name);
+  }
+  return { evidence, unknownNames };
+}
+
+/** Whether the outlet the domain rule took is contradicted by the page's own names. */
+export function outletConflict(key: string, evidence: Array<{ key: string; why: string }>): string | undefined {
+  const other = evidence.find((e) => e.key !== key);
+  return other ? `${other.why} names ${other.key}, but the address points to ${key}` : undefined;
+}
+
+const AUTHOR_PREFIX = /^(?:بقلم|كتب|كتبت|كتبه|إعداد|اعداد|تقرير|حوار|by|von|par)\s*[:：\-–]?\s*/iu;
+
+/**
+ * The article's author as the page states it, or undefined: a person's name, not the outlet's
+ * (sites often put their own name in `author`), not an address, a date or a sentence.
+ */
+export function pageAuthor(md: PageMetadata, byline: string | undefined, outlets: Record<string, Outlet>): Stated | undefined {
+  const notNames = new Set([
+    ...md.siteNames.map((s) => foldForCompare(s.text)),
+    ...Object.values(outlets).flatMap((o) => [foldForCompare(o.name_ar), foldForCompare(o.name_en)]),
+  ]);
+  const candidates: Stated[] = [...md.authors, ...(byline ? [{ text: byline, from: 'the byline' }] : [])];
+  const usable = (s: Stated) => {
+    const text = s.text.replace(AUTHOR_PREFIX, '').trim();
+    const ok =
+      text.length >= 3 && text.length <= 80 && wordCount(text) <= 6 && !/https?:|www\.|@|\d{3,}/i.test(text) &&
+      !parseDateLine(text) && !notNames.has(foldForCompare(text)) && /\p{L}/u.test(text);
+    return ok ? { text, from: s.from } : undefined;
+  };
+  // JSON-LD lists several authors as several values: keep them together, from the same source.
+  const first = candidates.map(usable).find((s) => s !== undefined);
+  if (!first) return undefined;
+  const same = candidates.filter((c) => c.from === first.from).map(usable).filter((s) => s !== undefined).map((s) => s.text);
+  return { text: [...new Set(same)].join('، '), from: first.from };
+}
+
+export { hostOf };

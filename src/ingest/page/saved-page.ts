@@ -1,0 +1,71 @@
+/**
+ * A page saved from a browser (.html/.htm, "Webpage, complete" or "HTML only", SingleFile's
+ * one-file saves, MHTML) to what the text path reads: the article's text, headline first and
+ * its date line under it where the page shows one, plus the page's metadata as evidence for
+ * the decisions. The saved file itself is kept byte for byte like a text; this only reads it.
+ */
+import { parseHTML } from 'linkedom';
+import { foldArabic } from '../../arabic/normalise.ts';
+import { decodePage } from './decode-page.ts';
+import type { SavedPageKind } from './detect.ts';
+import { dateLineNearHeadline, extractArticle } from './extract.ts';
+import { htmlPartOfMhtml } from './mhtml.ts';
+import { readPageMetadata, type PageMetadata, type Stated } from './metadata.ts';
+import { decidePageHeadline, pageAddress, type HeadlineDecision } from './page-evidence.ts';
+
+export interface SavedPage {
+  kind: SavedPageKind;
+  metadata: PageMetadata;
+  headline: HeadlineDecision;
+  /** The date line the page shows between headline and article, when Readability left it out. */
+  dateLine?: string;
+  address?: Stated;
+  byline?: string;
+  /** Whether Readability found the article's container. */
+  readability: boolean;
+  captionsLeftOut: number;
+}
+
+export type SavedPageResult = { ok: true; text: string; encoding: string; page: SavedPage } | { ok: false; message: string };
+
+export function readSavedPage(bytes: Uint8Array, kind: SavedPageKind): SavedPageResult {
+  let htmlBytes = bytes;
+  let declared: { label: string; where: string } | undefined;
+  let location: string | undefined;
+  if (kind === 'mhtml') {
+    const part = htmlPartOfMhtml(bytes);
+    if (!part.ok) return part;
+    htmlBytes = part.page.html;
+    location = part.page.location;
+    if (part.page.charset) declared = { label: part.page.charset, where: "the MHTML part's Content-Type" };
+  }
+  const decoded = decodePage(htmlBytes, declared);
+  if (!decoded.ok) return decoded;
+  const html = decoded.text;
+  const { document } = parseHTML(html);
+  const metadata = readPageMetadata(document, html, location);
+  const headline = decidePageHeadline(metadata);
+  const extracted = extractArticle(html);
+  const dateLine = headline.text ? dateLineNearHeadline(html, headline.text) : undefined;
+
+  const lines: string[] = [];
+  if (headline.text) lines.push(headline.text);
+  if (dateLine) lines.push(dateLine);
+  const skip = new Set([dateLine].filter((l) => l !== undefined).map((l) => foldArabic(l)));
+  for (const line of extracted.lines) if (!skip.has(foldArabic(line))) lines.push(line);
+  return {
+    ok: true,
+    text: `${lines.join('\n')}\n`,
+    encoding: `${decoded.encoding}, ${kind === 'mhtml' ? 'MHTML' : 'HTML'} page`,
+    page: {
+      kind,
+      metadata,
+      headline,
+      dateLine,
+      address: pageAddress(metadata),
+      byline: extracted.byline,
+      readability: extracted.readability,
+      captionsLeftOut: extracted.captionsLeftOut,
+    },
+  };
+}
