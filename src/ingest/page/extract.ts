@@ -108,8 +108,20 @@ export function dateLineNearHeadline(html: string, headline: string): string | u
     if (tag === 'p' && text.length > 120) return undefined;
     if (text === '' || text.length > 80 || SKIP.has(tag)) continue;
     if (tag === 'time' || el.children.length === 0 || /date|time|publish/i.test(el.getAttribute('class') ?? '')) {
-      if (parseDateLine(text)) return text;
+      const line = publicationDateLine(text);
+      if (line) return line;
     }
   }
   return undefined;
+}
+
+/** Labels that say a date is the publication date (an update date, "آخر تحديث", is not one). */
+const PUBLISHED_LABEL = /^(?:نشر(?:\s+(?:في|بتاريخ))?|تاريخ النشر|بتاريخ|published(?:\s+on)?)\s*[:：]*\s*/iu;
+
+/** A line that is the page's publication date: a date line, or one under a publication label (the label removed). */
+export function publicationDateLine(text: string): string | undefined {
+  if (/تحديث|updated|modified/iu.test(text)) return undefined;
+  if (parseDateLine(text)) return text;
+  const rest = text.replace(PUBLISHED_LABEL, '');
+  return rest !== text && parseDateLine(rest) ? rest : undefined;
 }

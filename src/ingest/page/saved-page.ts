@@ -8,7 +8,8 @@ import { parseHTML } from 'linkedom';
 import { foldArabic } from '../../arabic/normalise.ts';
 import { decodePage } from './decode-page.ts';
 import type { SavedPageKind } from './detect.ts';
-import { dateLineNearHeadline, extractArticle } from './extract.ts';
+import { dateLineNearHeadline, extractArticle, publicationDateLine } from './extract.ts';
+import { endsLikeSentence } from '../lines.ts';
 import { htmlPartOfMhtml } from './mhtml.ts';
 import { readPageMetadata, type PageMetadata, type Stated } from './metadata.ts';
 import { decidePageHeadline, pageAddress, type HeadlineDecision } from './page-evidence.ts';
@@ -28,6 +29,8 @@ export interface SavedPage {
 
 export type SavedPageResult = { ok: true; text: string; encoding: string; page: SavedPage } | { ok: false; message: string };
 
+const SOURCE_CREDIT = /^(?:المصدر|مصدر الخبر)\s*[:：]\s*\S.{0,60}$/u;
+
 export function readSavedPage(bytes: Uint8Array, kind: SavedPageKind): SavedPageResult {
   let htmlBytes = bytes;
   let declared: { label: string; where: string } | undefined;
@@ -46,13 +49,30 @@ export function readSavedPage(bytes: Uint8Array, kind: SavedPageKind): SavedPage
   const metadata = readPageMetadata(document, html, location);
   const headline = decidePageHeadline(metadata);
   const extracted = extractArticle(html);
-  const dateLine = headline.text ? dateLineNearHeadline(html, headline.text) : undefined;
+  let dateLine = headline.text ? dateLineNearHeadline(html, headline.text) : undefined;
+  // A page's header block (headline, subheadline, date, source) comes before the article: a date
+  // line Readability kept there, under a subheadline, is the date line under the headline.
+  const firstParagraph = extracted.lines.findIndex((l) => l.length > 120 && endsLikeSentence(l));
+  let lifted = -1;
+  if (!dateLine && headline.text) {
+    lifted = extracted.lines.slice(0, Math.max(firstParagraph, 0)).findIndex((l) => publicationDateLine(l) !== undefined);
+    if (lifted >= 0) dateLine = publicationDateLine(extracted.lines[lifted] as string);
+  }
 
   const lines: string[] = [];
   if (headline.text) lines.push(headline.text);
   if (dateLine) lines.push(dateLine);
   const skip = new Set([dateLine].filter((l) => l !== undefined).map((l) => foldArabic(l)));
-  for (const line of extracted.lines) if (!skip.has(foldArabic(line))) lines.push(line);
+  // A source credit in the header block ("المصدر : …") goes to the foot, where a copied text has it.
+  const credits: string[] = [];
+  extracted.lines.forEach((line, i) => {
+    const inHeader = i < firstParagraph;
+    const asDate = inHeader ? publicationDateLine(line) : undefined;
+    if (i === lifted || skip.has(foldArabic(line)) || (asDate && skip.has(foldArabic(asDate)))) return;
+    if (inHeader && SOURCE_CREDIT.test(line)) credits.push(line);
+    else lines.push(line);
+  });
+  lines.push(...credits);
   return {
     ok: true,
     text: `${lines.join('\n')}\n`,
