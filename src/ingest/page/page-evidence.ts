@@ -180,7 +180,7 @@ export function pageAuthor(md: PageMetadata, byline: string | undefined, outlets
   const usable = (s: Stated) => {
     const text = s.text.replace(AUTHOR_PREFIX, '').trim();
     const ok =
-      text.length >= 3 && text.length <= 80 && wordCount(text) <= 6 && !/https?:|www\.|@|\d{3,}/i.test(text) &&
+      text.length >= 3 && text.length <= 80 && wordCount(text) <= 6 && !/https?:|www\.|@|\d{3,}|[<>{}=\\/|#]/i.test(text) &&
       !parseDateLine(text) && !notNames.has(foldForCompare(text)) && /\p{L}/u.test(text);
     return ok ? { text, from: s.from } : undefined;
   };
