@@ -90,12 +90,13 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
   const lines = toLines(text);
   const seg = segment(lines, prepared);
   report.dropped = seg.dropped.map((d) => ({ line: d.line.index + 1, text: d.line.text, reason: d.reason }));
+  // A page whose <h1> and metadata name different headlines: ask, before anything else.
+  if (page?.headline.problem) return { status: 'needs-input', problems: [page.headline.problem], report };
   if (!seg.title) return { status: 'unusable', problems: ['no headline found (a line of 3 to 40 words before the text); put the headline on the first line'], report };
   if (seg.body.length === 0) return { status: 'unusable', problems: ['no article text found under the headline'], report };
 
   const problems: string[] = [];
-  if (page?.headline.problem) problems.push(page.headline.problem);
-  else if (page?.headline.text && seg.title.text !== page.headline.text) {
+  if (page?.headline.text && seg.title.text !== page.headline.text) {
     problems.push(`the page's headline "${page.headline.text}" (${page.headline.evidence}) is not what the text reads as its headline ("${seg.title.text}"); pass --title "…" with the article's headline`);
   }
   const signoffs = seg.signoffs.map((s) => s.signoff);

@@ -54,8 +54,13 @@ export interface HeadlineDecision {
 export function decidePageHeadline(md: PageMetadata): HeadlineDecision {
   const h1s = [...new Set(md.h1)];
   const stated: Stated[] = [...md.headlines, ...(md.title ? [{ text: md.title, from: '<title>' }] : [])];
+  const siteNames = new Set(md.siteNames.map((n) => foldForCompare(n.text)));
+  // A site's name is not a headline, though it stands in <title> and, as a logo, in an <h1>.
+  const headlineLike = (part: string) => wordCount(part) >= 2 && !siteNames.has(foldForCompare(part));
   for (const s of stated) {
-    const h1 = h1s.find((h) => titleParts(s.text).some((part) => headlinesAgree(part, h)));
+    const parts = titleParts(s.text).filter(headlineLike);
+    const agreeing = h1s.filter((h) => headlineLike(h) && parts.some((part) => headlinesAgree(part, h)));
+    const h1 = agreeing.sort((a, b) => b.length - a.length)[0];
     if (!h1) continue;
     // The strongest statement (JSON-LD) must not name another headline.
     const jsonLd = md.headlines.find((m) => m.from.startsWith('JSON-LD'));
@@ -70,6 +75,9 @@ export function decidePageHeadline(md: PageMetadata): HeadlineDecision {
     return { problem: `the page's <h1> "${longH1s[0]}" and its ${first.from} "${first.text}" differ; ${ASK_TITLE}` };
   }
   if (longH1s.length === 1) return { text: longH1s[0], evidence: "the page's <h1> (the page states no headline in its metadata)" };
+  if (longH1s.length > 1) {
+    return { problem: `the page has ${longH1s.length} <h1> headlines (${longH1s.slice(0, 3).map((h) => `"${h}"`).join(', ')}) and no metadata to choose between them; ${ASK_TITLE}` };
+  }
   if (first && h1s.length === 0) {
     const names = md.siteNames.map((s) => foldForCompare(s.text));
     const parts = titleParts(first.text);
