@@ -9,6 +9,7 @@
  * parse or has the wrong shape is counted and left out.
  */
 import { z } from 'zod';
+import { headlinesAgree } from './headline-agreement.ts';
 
 export interface Stated {
   text: string;
@@ -134,7 +135,10 @@ export function readPageMetadata(document: Document, html: string, savedAddress?
   }
   const byId = new Map(nodes.filter((n) => n['@id']).map((n) => [n['@id'] as string, n]));
   md.jsonLdTypes = [...new Set(nodes.flatMap(typesOf))];
-  const articles = nodes.filter((n) => typesOf(n).some((t) => ARTICLE_TYPES.has(t)));
+  // A page may describe other articles too (related items, a list): the one its <h1> names is its own.
+  const described = nodes.filter((n) => typesOf(n).some((t) => ARTICLE_TYPES.has(t)));
+  const own = described.filter((n) => md.h1.some((h) => headlinesAgree(n.headline ?? n.name ?? '', h)));
+  const articles = own.length > 0 ? own : described;
   const pages = nodes.filter((n) => typesOf(n).some((t) => PAGE_TYPES.has(t)));
   for (const node of articles) {
     const type = typesOf(node).find((t) => ARTICLE_TYPES.has(t));
@@ -168,6 +172,7 @@ export function readPageMetadata(document: Document, html: string, savedAddress?
     const value = el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent ?? '';
     if (props.includes('datePublished')) push(md.published, value, 'itemprop datePublished');
     if (props.includes('headline')) push(md.headlines, value, 'itemprop headline');
+    if (props.includes('author')) push(md.authors, el.querySelector('[itemprop~="name"]')?.textContent ?? el.getAttribute('content') ?? el.textContent ?? '', 'itemprop author');
   }
 
   // Addresses: canonical first (the page's own word for its address), then og:url, then the save's.

@@ -9,35 +9,18 @@
  */
 import { formatIsoDate, parseIsoDate, addDays, type CalendarDate } from '../../arabic/calendar.ts';
 import { findDateMentions, parseDateLine, yearsMentioned } from '../../arabic/dates.ts';
-import { foldArabic } from '../../arabic/normalise.ts';
 import type { Outlet } from '../../content/schema.ts';
 import { isHttpUrl } from '../../content/schema.ts';
 import type { DateDecision } from '../publication-date.ts';
 import { hostOf } from '../outlet.ts';
 import { wordCount } from '../lines.ts';
 import type { PageMetadata, Stated } from './metadata.ts';
+import { foldForCompare, headlinesAgree } from './headline-agreement.ts';
+
+export { foldForCompare, headlinesAgree };
 
 const ASK_TITLE = 'pass --title "…" with the article\'s headline';
 const ASK_DATE = 'pass --date YYYY-MM-DD with the date the article was published';
-
-/** Folded for comparison: Arabic folding, punctuation gone, Latin lowercased. */
-export function foldForCompare(s: string): string {
-  return foldArabic(s).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
-
-/** Two headlines agree: the same words, or one the other cut short (JSON-LD limits), or nearly the same words. */
-export function headlinesAgree(a: string, b: string): boolean {
-  const x = foldForCompare(a);
-  const y = foldForCompare(b);
-  if (!x || !y) return false;
-  if (x === y) return true;
-  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
-  if (long.startsWith(short) && short.length >= 0.6 * long.length && short.split(' ').length >= 3) return true;
-  const wa = new Set(x.split(' '));
-  const wb = new Set(y.split(' '));
-  const shared = [...wa].filter((w) => wb.has(w)).length;
-  return (2 * shared) / (wa.size + wb.size) >= 0.85;
-}
 
 /** A title and its parts around the separators sites join their name with ("… | الموقع", "الموقع - …"). */
 function titleParts(title: string): string[] {
