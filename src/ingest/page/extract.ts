@@ -68,8 +68,8 @@ export function blockLines(root: Node): { lines: string[]; captions: number } {
   return { lines, captions };
 }
 
-export function extractArticle(html: string): ExtractedText {
-  const { document } = parseHTML(html);
+/** Readability changes the document it reads: pass one nothing else will read afterwards. */
+export function extractArticle(document: Document): ExtractedText {
   let parsed: ReturnType<Readability<string>['parse']> = null;
   try {
     parsed = new Readability(document, { charThreshold: 200, keepClasses: false }).parse();
@@ -85,8 +85,7 @@ export function extractArticle(html: string): ExtractedText {
     }
   }
   // No container found: the whole body, for the text path's rules to cut as a copied page.
-  const { document: whole } = parseHTML(html);
-  const { lines, captions } = blockLines(whole.body ?? whole.documentElement);
+  const { lines, captions } = blockLines(document.body ?? document.documentElement);
   return { lines, readability: false, captionsLeftOut: captions };
 }
 
@@ -94,8 +93,7 @@ export function extractArticle(html: string): ExtractedText {
  * A date line standing between the headline `<h1>` and the article's first paragraph (a
  * `<time>` element, or a short block that is nothing but a date), as the page shows it.
  */
-export function dateLineNearHeadline(html: string, headline: string): string | undefined {
-  const { document } = parseHTML(html);
+export function dateLineNearHeadline(document: Document, headline: string): string | undefined {
   const h1 = [...document.querySelectorAll('h1')].find((h) => collapse(h.textContent ?? '') === headline);
   if (!h1) return undefined;
   // Document order from the h1 on: blocks until the first real paragraph.

@@ -48,8 +48,8 @@ export function readSavedPage(bytes: Uint8Array, kind: SavedPageKind): SavedPage
   const { document } = parseHTML(html);
   const metadata = readPageMetadata(document, html, location);
   const headline = decidePageHeadline(metadata);
-  const extracted = extractArticle(html);
-  let dateLine = headline.text ? dateLineNearHeadline(html, headline.text) : undefined;
+  let dateLine = headline.text ? dateLineNearHeadline(document, headline.text) : undefined;
+  const extracted = extractArticle(document); // last: Readability rewrites the document
   // A page's header block (headline, subheadline, date, source) comes before the article: a date
   // line Readability kept there, under a subheadline, is the date line under the headline.
   const firstParagraph = extracted.lines.findIndex((l) => l.length > 120 && endsLikeSentence(l));
