@@ -29,6 +29,7 @@ export interface SavedPage {
 
 export type SavedPageResult = { ok: true; text: string; encoding: string; page: SavedPage } | { ok: false; message: string };
 
+const HEADER_BYLINE = /^(?:بقلم|كتب|كتبت|حوار|إعداد|اعداد|تقرير|ترجمة)\s*[:：]\s*[\p{L}\s.]{3,40}$/u;
 const SOURCE_CREDIT = /^(?:المصدر|مصدر الخبر)\s*[:：]\s*\S.{0,60}$/u;
 
 export function readSavedPage(bytes: Uint8Array, kind: SavedPageKind): SavedPageResult {
@@ -65,11 +66,14 @@ export function readSavedPage(bytes: Uint8Array, kind: SavedPageKind): SavedPage
   const skip = new Set([dateLine].filter((l) => l !== undefined).map((l) => foldArabic(l)));
   // A source credit in the header block ("المصدر : …") goes to the foot, where a copied text has it.
   const credits: string[] = [];
+  // A byline in the header block ("حوار: …", "بقلم: …") is the author's, not a line of the article.
+  let byline = extracted.byline;
   extracted.lines.forEach((line, i) => {
     const inHeader = i < firstParagraph;
     const asDate = inHeader ? publicationDateLine(line) : undefined;
     if (i === lifted || skip.has(foldArabic(line)) || (asDate && skip.has(foldArabic(asDate)))) return;
     if (inHeader && SOURCE_CREDIT.test(line)) credits.push(line);
+    else if (inHeader && !byline && HEADER_BYLINE.test(line)) byline = line;
     else lines.push(line);
   });
   lines.push(...credits);
@@ -83,7 +87,7 @@ export function readSavedPage(bytes: Uint8Array, kind: SavedPageKind): SavedPage
       headline,
       dateLine,
       address: pageAddress(metadata),
-      byline: extracted.byline,
+      byline,
       readability: extracted.readability,
       captionsLeftOut: extracted.captionsLeftOut,
     },
