@@ -13,7 +13,7 @@ import { savedPageKind } from '../src/ingest/page/detect.ts';
 import { blockLines, publicationDateLine } from '../src/ingest/page/extract.ts';
 import { decodeQuotedPrintable, htmlPartOfMhtml } from '../src/ingest/page/mhtml.ts';
 import { readPageMetadata, savedFromAddress, type PageMetadata } from '../src/ingest/page/metadata.ts';
-import { decidePageHeadline, headlinesAgree, pageAuthor, reconcilePageDate, statedCalendarDate } from '../src/ingest/page/page-evidence.ts';
+import { decidePageHeadline, headlinesAgree, outletConflict, pageAuthor, pageOutletEvidence, reconcilePageDate, statedCalendarDate } from '../src/ingest/page/page-evidence.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const metadataOf = (html: string) => readPageMetadata(parseHTML(html).document, html);
@@ -208,5 +208,24 @@ describe('a damaged UTF-8 page', () => {
     const result = decodePage(damaged);
     assert.ok(!result.ok);
     assert.match(result.message, /damaged bytes.*save the page again/);
+  });
+});
+
+describe('the outlet a page names', () => {
+  const outlets = {
+    aljazeera: { name_ar: 'الجزيرة نت', name_en: 'Al Jazeera (Arabic)', domains: ['aljazeera.net'] },
+    'al-arabiya': { name_ar: 'العربية', name_en: 'Al Arabiya', domains: ['alarabiya.net'] },
+  } as unknown as Parameters<typeof pageOutletEvidence>[1];
+  const md = { ...empty(), siteNames: [{ text: 'Al Arabiya', from: 'og:site_name' }], urls: [{ text: 'https://www.aljazeera.net/news/1', from: '<link rel="canonical">' }] };
+
+  it('matches the site name, Arabic or Latin, and reports a name outlets.yml lacks', () => {
+    assert.deepEqual(pageOutletEvidence(md, outlets).evidence, [{ key: 'al-arabiya', why: 'the page\'s og:site_name "Al Arabiya"' }]);
+    assert.deepEqual(pageOutletEvidence({ ...empty(), siteNames: [{ text: 'صوت البادية', from: 'og:site_name' }] }, outlets).unknownNames.map((n) => n.text), ['صوت البادية']);
+  });
+
+  it('counts the page\'s own address only when --url names another one', () => {
+    assert.ok(pageOutletEvidence(md, outlets, 'https://mirror.example/copy').evidence.some((e) => e.key === 'aljazeera'));
+    assert.ok(!pageOutletEvidence(md, outlets, 'https://aljazeera.net/news/1').evidence.some((e) => e.key === 'aljazeera'));
+    assert.equal(outletConflict('al-arabiya', pageOutletEvidence(md, outlets, 'https://mirror.example/copy').evidence), 'the page\'s <link rel="canonical"> on aljazeera.net names aljazeera, but the address points to al-arabiya');
   });
 });

@@ -102,7 +102,7 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
   const signoffs = seg.signoffs.map((s) => s.signoff);
   const headerLines = [...lines.slice(0, 1), ...seg.afterTitle];
   const outlets = prepared.data.content.outlets.entries;
-  const pageOutlets = page ? pageOutletEvidence(page.metadata, outlets) : undefined;
+  const pageOutlets = page ? pageOutletEvidence(page.metadata, outlets, options.url) : undefined;
   const outlet = decideOutlet({ explicit: options.outlet, url, lines, headerLines, signoffs, outlets, extraEvidence: pageOutlets?.evidence });
   const conflict = outlet.key && !options.outlet && pageOutlets ? outletConflict(outlet.key, pageOutlets.evidence) : undefined;
   if (conflict) {

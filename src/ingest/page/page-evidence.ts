@@ -134,8 +134,11 @@ export function pageAddress(md: PageMetadata): Stated | undefined {
   return md.urls.find((u) => isHttpUrl(u.text) && !/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(u.text));
 }
 
-/** The outlets the page's own names (og:site_name, JSON-LD publisher) point to. */
-export function pageOutletEvidence(md: PageMetadata, outlets: Record<string, Outlet>): { evidence: Array<{ key: string; why: string }>; unknownNames: Stated[] } {
+/**
+ * The outlets the page's own names (og:site_name, JSON-LD publisher) point to, and, when --url
+ * names another address, the page's own address (a mirror's copy of another outlet's page).
+ */
+export function pageOutletEvidence(md: PageMetadata, outlets: Record<string, Outlet>, givenUrl?: string): { evidence: Array<{ key: string; why: string }>; unknownNames: Stated[] } {
   const evidence: Array<{ key: string; why: string }> = [];
   const unknownNames: Stated[] = [];
   for (const name of md.siteNames) {
@@ -146,6 +149,15 @@ export function pageOutletEvidence(md: PageMetadata, outlets: Record<string, Out
     });
     for (const key of keys) evidence.push({ key, why: `the page's ${name.from} "${name.text}"` });
     if (keys.length === 0) unknownNames.push(name);
+  }
+  // The page's own address, which may differ from --url (a mirror, an aggregator's copy).
+  const address = pageAddress(md);
+  const host = address && givenUrl ? hostOf(address.text) : undefined;
+  if (host && host === hostOf(givenUrl as string)) return { evidence, unknownNames };
+  for (const key of Object.keys(outlets)) {
+    if (host && (outlets[key] as Outlet).domains.some((d) => host === d || host.endsWith(`.${d}`))) {
+      evidence.push({ key, why: `the page's ${address?.from} on ${host}` });
+    }
   }
   return { evidence, unknownNames };
 }
@@ -182,4 +194,3 @@ export function pageAuthor(md: PageMetadata, byline: string | undefined, outlets
   return { text: [...new Set(same)].join('، '), from: first.from };
 }
 
-export { hostOf };
