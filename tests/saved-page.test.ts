@@ -13,7 +13,7 @@ import { savedPageKind } from '../src/ingest/page/detect.ts';
 import { blockLines, publicationDateLine } from '../src/ingest/page/extract.ts';
 import { decodeQuotedPrintable, htmlPartOfMhtml } from '../src/ingest/page/mhtml.ts';
 import { readPageMetadata, savedFromAddress, type PageMetadata } from '../src/ingest/page/metadata.ts';
-import { decidePageHeadline, headlinesAgree, outletConflict, pageAuthor, pageOutletEvidence, reconcilePageDate, statedCalendarDate } from '../src/ingest/page/page-evidence.ts';
+import { decidePageHeadline, headlinesAgree, outletConflict, pageInAnotherLanguage, pageAuthor, pageOutletEvidence, reconcilePageDate, statedCalendarDate } from '../src/ingest/page/page-evidence.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const metadataOf = (html: string) => readPageMetadata(parseHTML(html).document, html);
@@ -227,5 +227,15 @@ describe('the outlet a page names', () => {
     assert.ok(pageOutletEvidence(md, outlets, 'https://mirror.example/copy').evidence.some((e) => e.key === 'aljazeera'));
     assert.ok(!pageOutletEvidence(md, outlets, 'https://aljazeera.net/news/1').evidence.some((e) => e.key === 'aljazeera'));
     assert.equal(outletConflict('al-arabiya', pageOutletEvidence(md, outlets, 'https://mirror.example/copy').evidence), 'the page\'s <link rel="canonical"> on aljazeera.net names aljazeera, but the address points to al-arabiya');
+  });
+});
+
+describe('a page in another language', () => {
+  it('is refused when its <html lang> is not Arabic and its text is mostly not Arabic', () => {
+    const md = (lang?: string) => ({ ...empty(), lang });
+    assert.match(pageInAnotherLanguage(md('en'), 'Raqqa fell today (الرقة), officials said') ?? '', /another language \(<html lang="en">/);
+    assert.equal(pageInAnotherLanguage(md('en'), 'سقطت الرقة اليوم بحسب المسؤولين'), undefined, 'a mislabelled Arabic page');
+    assert.equal(pageInAnotherLanguage(md(undefined), 'Raqqa'), undefined);
+    assert.equal(pageInAnotherLanguage(md('ar-SY'), 'Raqqa'), undefined);
   });
 });

@@ -21,7 +21,7 @@ import { decidePublicationDate } from './publication-date.ts';
 import { segment } from './segment.ts';
 import { createSignoffIndex } from './signoff.ts';
 import { savedPageKind } from './page/detect.ts';
-import { reconcilePageDate, outletConflict, pageAuthor, pageOutletEvidence } from './page/page-evidence.ts';
+import { pageInAnotherLanguage, reconcilePageDate, outletConflict, pageAuthor, pageOutletEvidence } from './page/page-evidence.ts';
 import { readSavedPage, type SavedPage } from './page/saved-page.ts';
 import type { NormalisedArticle } from './types.ts';
 
@@ -86,6 +86,8 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
   report.invisibleRemoved = cleaned.removed;
   const text = cleaned.text;
   if (!/\p{Script=Arabic}/u.test(text)) return { status: 'unusable', problems: ['holds no Arabic text; Arshif archives Arabic articles'], report };
+  const notArabic = page ? pageInAnotherLanguage(page.metadata, text) : undefined;
+  if (notArabic) return { status: 'unusable', problems: [notArabic], report };
 
   const lines = toLines(text);
   const seg = segment(lines, prepared);
@@ -96,7 +98,7 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
   if (seg.body.length === 0) return { status: 'unusable', problems: ['no article text found under the headline'], report };
 
   const problems: string[] = [];
-  if (page?.headline.text && seg.title.text !== page.headline.text) {
+  if (page?.headline.text && seg.title.text !== toLines(cleanInvisible(page.headline.text).text)[0]?.text) {
     problems.push(`the page's headline "${page.headline.text}" (${page.headline.evidence}) is not what the text reads as its headline ("${seg.title.text}"); pass --title "…" with the article's headline`);
   }
   const signoffs = seg.signoffs.map((s) => s.signoff);

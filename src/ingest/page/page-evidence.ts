@@ -194,3 +194,13 @@ export function pageAuthor(md: PageMetadata, byline: string | undefined, outlets
   return { text: [...new Set(same)].join('، '), from: first.from };
 }
 
+
+/** A page in another language (its <html lang>) whose article is mostly not Arabic: what to say, or undefined. */
+export function pageInAnotherLanguage(md: PageMetadata, text: string): string | undefined {
+  const lang = md.lang?.trim().toLowerCase();
+  if (!lang || lang.startsWith('ar')) return undefined;
+  const letters = text.match(/\p{L}/gu) ?? [];
+  const arabic = letters.filter((c) => /\p{Script=Arabic}/u.test(c)).length;
+  if (arabic >= 0.5 * letters.length) return undefined;
+  return `is a page in another language (<html lang="${md.lang}">, ${Math.round((100 * arabic) / Math.max(letters.length, 1))}% of its letters Arabic); Arshif archives Arabic articles`;
+}
