@@ -21,7 +21,7 @@ import { decidePublicationDate } from './publication-date.ts';
 import { segment } from './segment.ts';
 import { createSignoffIndex } from './signoff.ts';
 import { savedPageKind } from './page/detect.ts';
-import { pageInAnotherLanguage, reconcilePageDate, outletConflict, pageAuthor, pageOutletEvidence } from './page/page-evidence.ts';
+import { pageAuthor, pageHeadlineTaken, pageInAnotherLanguage, pageOutletEvidence, reconcilePageDate, reconcilePageOutlet } from './page/page-evidence.ts';
 import { readSavedPage, type SavedPage } from './page/saved-page.ts';
 import type { NormalisedArticle } from './types.ts';
 
@@ -98,24 +98,14 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
   if (seg.body.length === 0) return { status: 'unusable', problems: ['no article text found under the headline'], report };
 
   const problems: string[] = [];
-  if (page?.headline.text && seg.title.text !== toLines(cleanInvisible(page.headline.text).text)[0]?.text) {
-    problems.push(`the page's headline "${page.headline.text}" (${page.headline.evidence}) is not what the text reads as its headline ("${seg.title.text}"); pass --title "…" with the article's headline`);
-  }
+  const headlineProblem = page ? pageHeadlineTaken(page, seg.title.text) : undefined;
+  if (headlineProblem) problems.push(headlineProblem);
   const signoffs = seg.signoffs.map((s) => s.signoff);
   const headerLines = [...lines.slice(0, 1), ...seg.afterTitle];
   const outlets = prepared.data.content.outlets.entries;
   const pageOutlets = page ? pageOutletEvidence(page.metadata, outlets, options.url) : undefined;
-  const outlet = decideOutlet({ explicit: options.outlet, url, lines, headerLines, signoffs, outlets, extraEvidence: pageOutlets?.evidence });
-  const conflict = outlet.key && !options.outlet && pageOutlets ? outletConflict(outlet.key, pageOutlets.evidence) : undefined;
-  if (conflict) {
-    outlet.problem = `${conflict}; pass --outlet KEY (one of the keys in content/data/outlets.yml)`;
-    outlet.key = undefined;
-  } else if (outlet.key && pageOutlets) {
-    outlet.evidence.push(...pageOutlets.evidence.filter((e) => e.key === outlet.key && !outlet.evidence.includes(e.why)).map((e) => e.why));
-  }
-  if (outlet.problem && !outlet.key && pageOutlets?.unknownNames.length) {
-    outlet.problem += ` (the page names itself ${pageOutlets.unknownNames.map((n) => `"${n.text}" in its ${n.from}`).join(', ')}${url ? `, at ${url}` : ''})`;
-  }
+  const decided = decideOutlet({ explicit: options.outlet, url, lines, headerLines, signoffs, outlets, extraEvidence: pageOutlets?.evidence });
+  const outlet = pageOutlets ? reconcilePageOutlet(decided, pageOutlets, { explicit: options.outlet, url }) : decided;
   if (outlet.problem) problems.push(outlet.problem);
   report.outletEvidence = outlet.evidence;
 
@@ -146,9 +136,7 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
   const appendix = buildAppendix(seg.appendix);
   const relatedPlaces = appendix ? findPlaces(appendix.items.map((i) => `${i.heading ?? ''}\n${i.text}`).join('\n')) : [];
   const signedBy = signoffs.find((s) => s.author)?.author;
-  const stated = page ? pageAuthor(page.metadata, page.byline, outlets) : undefined;
-  // The page's own author field, unless it is only a Latin spelling of an Arabic sign-off.
-  const fromPage = stated && !(signedBy && /\p{Script=Arabic}/u.test(signedBy) && !/\p{Script=Arabic}/u.test(stated.text)) ? stated : undefined;
+  const fromPage = page ? pageAuthor(page.metadata, page.byline, outlets, signedBy ?? undefined) : undefined;
   if (fromPage && report.page) report.page.authorEvidence = fromPage.from;
   const author = fromPage?.text ?? signedBy ?? null;
   const agencies = [...new Set(signoffs.flatMap((s) => s.agencies))];

@@ -11,6 +11,7 @@ import { formatIsoDate, parseIsoDate, addDays, type CalendarDate } from '../../a
 import { findDateMentions, parseDateLine, yearsMentioned } from '../../arabic/dates.ts';
 import type { Outlet } from '../../content/schema.ts';
 import { isHttpUrl } from '../../content/schema.ts';
+import type { OutletDecision } from '../outlet.ts';
 import type { DateDecision } from '../publication-date.ts';
 import { hostOf } from '../outlet.ts';
 import { wordCount } from '../lines.ts';
@@ -78,12 +79,6 @@ export function statedCalendarDate(value: string): string | undefined {
   if (iso) return parseIsoDate(`${iso[1]}-${iso[2]}-${iso[3]}`) ? `${iso[1]}-${iso[2]}-${iso[3]}` : undefined;
   const line = parseDateLine(value);
   return line?.precision === 'day' && !line.yearMissing && line.weekdayAgrees !== false ? line.value : undefined;
-}
-
-function daysApart(a: string, b: string): number {
-  const x = parseIsoDate(a) as CalendarDate;
-  const y = parseIsoDate(b) as CalendarDate;
-  return Math.round((Date.UTC(x.year, x.month - 1, x.day) - Date.UTC(y.year, y.month - 1, y.day)) / 86_400_000);
 }
 
 /**
@@ -162,6 +157,29 @@ export function pageOutletEvidence(md: PageMetadata, outlets: Record<string, Out
   return { evidence, unknownNames };
 }
 
+/**
+ * The outlet decision with the page's evidence weighed in: a key the page's own names or address
+ * contradict is withdrawn (ask), agreeing evidence is listed, and a name outlets.yml lacks is
+ * shown in the question.
+ */
+export function reconcilePageOutlet(decided: OutletDecision, page: ReturnType<typeof pageOutletEvidence>, ctx: { explicit?: string; url?: string }): OutletDecision {
+  const outlet = { ...decided, evidence: [...decided.evidence] };
+  const conflict = outlet.key && !ctx.explicit ? outletConflict(outlet.key, page.evidence) : undefined;
+  if (conflict) return { problem: `${conflict}; pass --outlet KEY (one of the keys in content/data/outlets.yml)`, evidence: [] };
+  if (outlet.key) outlet.evidence.push(...page.evidence.filter((e) => e.key === outlet.key && !outlet.evidence.includes(e.why)).map((e) => e.why));
+  if (outlet.problem && !outlet.key && page.unknownNames.length > 0) {
+    outlet.problem += ` (the page names itself ${page.unknownNames.map((n) => `"${n.text}" in its ${n.from}`).join(', ')}${ctx.url ? `, at ${ctx.url}` : ''})`;
+  }
+  return outlet;
+}
+
+/** A problem when the text path did not take the headline the page states (too short, or ending like a sentence). */
+export function pageHeadlineTaken(page: { headline: HeadlineDecision }, taken: string): string | undefined {
+  const stated = page.headline.text;
+  if (!stated || foldForCompare(stated) === foldForCompare(taken)) return undefined;
+  return `the page's headline "${stated}" (${page.headline.evidence}) is not what the text reads as its headline ("${taken}"); ${ASK_TITLE}`;
+}
+
 /** Whether the outlet the domain rule took is contradicted by the page's own names. */
 export function outletConflict(key: string, evidence: Array<{ key: string; why: string }>): string | undefined {
   const other = evidence.find((e) => e.key !== key);
@@ -174,7 +192,7 @@ const AUTHOR_PREFIX = /^(?:بقلم|كتب|كتبت|كتبه|إعداد|اعدا
  * The article's author as the page states it, or undefined: a person's name, not the outlet's
  * (sites often put their own name in `author`), not an address, a date or a sentence.
  */
-export function pageAuthor(md: PageMetadata, byline: string | undefined, outlets: Record<string, Outlet>): Stated | undefined {
+export function pageAuthor(md: PageMetadata, byline: string | undefined, outlets: Record<string, Outlet>, signedBy?: string): Stated | undefined {
   const notNames = new Set([
     ...md.siteNames.map((s) => foldForCompare(s.text)),
     ...Object.values(outlets).flatMap((o) => [foldForCompare(o.name_ar), foldForCompare(o.name_en)]),
@@ -191,7 +209,10 @@ export function pageAuthor(md: PageMetadata, byline: string | undefined, outlets
   const first = candidates.map(usable).find((s) => s !== undefined);
   if (!first) return undefined;
   const same = candidates.filter((c) => c.from === first.from).map(usable).filter((s) => s !== undefined).map((s) => s.text);
-  return { text: [...new Set(same)].join('، '), from: first.from };
+  const text = [...new Set(same)].join('، ');
+  // Not when it only spells in Latin letters the Arabic name the text signs with.
+  if (signedBy && /\p{Script=Arabic}/u.test(signedBy) && !/\p{Script=Arabic}/u.test(text)) return undefined;
+  return { text, from: first.from };
 }
 
 
