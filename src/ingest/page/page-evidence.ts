@@ -24,7 +24,7 @@ const ASK_TITLE = 'pass --title "…" with the article\'s headline';
 const ASK_DATE = 'pass --date YYYY-MM-DD with the date the article was published';
 
 /** A title and its parts around the separators sites join their name with ("… | الموقع", "الموقع - …"). */
-function titleParts(title: string): string[] {
+export function titleParts(title: string): string[] {
   const parts = title.split(/\s+[|\-–—:»«·•]\s+|\s*\|\s*/u).map((p) => p.trim()).filter((p) => p !== '');
   return parts.length > 1 ? [title, ...parts] : [title];
 }
@@ -224,4 +224,24 @@ export function pageInAnotherLanguage(md: PageMetadata, text: string): string | 
   const arabic = letters.filter((c) => /\p{Script=Arabic}/u.test(c)).length;
   if (arabic >= 0.5 * letters.length) return undefined;
   return `is a page in another language (<html lang="${md.lang}">, ${Math.round((100 * arabic) / Math.max(letters.length, 1))}% of its letters Arabic); Arshif archives Arabic articles`;
+}
+
+/**
+ * For a page with no <h1> and no headline in its metadata: the heading among the article's first
+ * lines that agrees with the page's <title> (less the site's name), or undefined.
+ */
+export function headlineFromTitle(md: PageMetadata, lines: string[]): HeadlineDecision | undefined {
+  if (!md.title) return undefined;
+  const parts = titleParts(md.title).filter((p) => wordCount(p) >= 2);
+  const line = lines.slice(0, 10).find((l) => l.length <= 250 && parts.some((p) => headlinesAgree(p, l)));
+  return line ? { text: line, evidence: "a heading of the page agreeing with its <title> (the page has no <h1> and no headline metadata)" } : undefined;
+}
+
+/** The other part of a <title> that joins the headline with the site's name ("الموقع | العنوان"): the site's name. */
+export function siteNameFromTitle(md: PageMetadata, headline: string | undefined): string | undefined {
+  if (!md.title || !headline) return undefined;
+  const parts = titleParts(md.title).slice(1);
+  if (parts.length !== 2 || !parts.some((p) => headlinesAgree(p, headline))) return undefined;
+  const other = parts.find((p) => !headlinesAgree(p, headline));
+  return other && wordCount(other) <= 5 ? other : undefined;
 }

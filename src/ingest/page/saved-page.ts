@@ -12,7 +12,7 @@ import { dateLineNearHeadline, extractArticle, publicationDateLine } from './ext
 import { endsLikeSentence } from '../lines.ts';
 import { htmlPartOfMhtml } from './mhtml.ts';
 import { readPageMetadata, type PageMetadata, type Stated } from './metadata.ts';
-import { decidePageHeadline, pageAddress, type HeadlineDecision } from './page-evidence.ts';
+import { decidePageHeadline, headlineFromTitle, pageAddress, siteNameFromTitle, type HeadlineDecision } from './page-evidence.ts';
 
 export interface SavedPage {
   kind: SavedPageKind;
@@ -48,9 +48,12 @@ export function readSavedPage(bytes: Uint8Array, kind: SavedPageKind): SavedPage
   const html = decoded.text;
   const { document } = parseHTML(html);
   const metadata = readPageMetadata(document, html, location);
-  const headline = decidePageHeadline(metadata);
+  let headline = decidePageHeadline(metadata);
   let dateLine = headline.text ? dateLineNearHeadline(document, headline.text) : undefined;
   const extracted = extractArticle(document); // last: Readability rewrites the document
+  if (!headline.text && !headline.problem) headline = headlineFromTitle(metadata, extracted.lines) ?? headline;
+  const titleSite = siteNameFromTitle(metadata, headline.text);
+  if (titleSite && !metadata.siteNames.some((n) => n.text === titleSite)) metadata.siteNames.push({ text: titleSite, from: '<title>' });
   // A page's header block (headline, subheadline, date, source) comes before the article: a date
   // line Readability kept there, under a subheadline, is the date line under the headline.
   const firstParagraph = extracted.lines.findIndex((l) => l.length > 120 && endsLikeSentence(l));
