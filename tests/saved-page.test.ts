@@ -13,7 +13,7 @@ import { savedPageKind } from '../src/ingest/page/detect.ts';
 import { blockLines, publicationDateLine } from '../src/ingest/page/extract.ts';
 import { decodeQuotedPrintable, htmlPartOfMhtml } from '../src/ingest/page/mhtml.ts';
 import { readPageMetadata, savedFromAddress, type PageMetadata } from '../src/ingest/page/metadata.ts';
-import { decidePageHeadline, headlinesAgree, outletConflict, pageInAnotherLanguage, pageAuthor, pageOutletEvidence, reconcilePageDate, statedCalendarDate } from '../src/ingest/page/page-evidence.ts';
+import { decidePageHeadline, headlineFromTitle, headlinesAgree, outletConflict, pageInAnotherLanguage, siteNameFromTitle, pageAuthor, pageOutletEvidence, reconcilePageDate, statedCalendarDate } from '../src/ingest/page/page-evidence.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const metadataOf = (html: string) => readPageMetadata(parseHTML(html).document, html);
@@ -237,5 +237,23 @@ describe('a page in another language', () => {
     assert.equal(pageInAnotherLanguage(md('en'), 'سقطت الرقة اليوم بحسب المسؤولين'), undefined, 'a mislabelled Arabic page');
     assert.equal(pageInAnotherLanguage(md(undefined), 'Raqqa'), undefined);
     assert.equal(pageInAnotherLanguage(md('ar-SY'), 'Raqqa'), undefined);
+  });
+});
+
+describe('a page with only a <title>', () => {
+  it('takes the heading that agrees with the <title>, and the title\'s other part as the site\'s name', () => {
+    const md = { ...empty(), title: 'عنب بلدي | منظمات تحذر من الأمراض في مخيم الهول' };
+    assert.equal(headlineFromTitle(md, ['سوريا', 'منظمات تحذر من الأمراض في مخيم الهول', 'نص'])?.text, 'منظمات تحذر من الأمراض في مخيم الهول');
+    assert.equal(headlineFromTitle(md, ['سطر آخر لا علاقة له بالعنوان']), undefined);
+    assert.equal(siteNameFromTitle(md, 'منظمات تحذر من الأمراض في مخيم الهول'), 'عنب بلدي');
+    assert.equal(siteNameFromTitle({ ...empty(), title: 'عنوان واحد بلا فاصل' }, 'عنوان واحد بلا فاصل'), undefined);
+  });
+
+  it('reads a base64 MHTML part too', () => {
+    const html = Buffer.from('<html lang="ar"><p>الرقة</p></html>').toString('base64');
+    const file = `MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b\r\n\r\n--b\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${html.slice(0, 20)}\r\n${html.slice(20)}\r\n--b--\r\n`;
+    const result = htmlPartOfMhtml(bytes(file));
+    assert.ok(result.ok);
+    assert.equal(new TextDecoder().decode(result.page.html), '<html lang="ar"><p>الرقة</p></html>');
   });
 });
