@@ -1,5 +1,6 @@
 /**
- * `add` on fixture folders tests/fixtures/ingest-<case>/: `input.txt` or `input.bin` (raw bytes),
+ * `add` on fixture folders tests/fixtures/ingest-<case>/: `input.txt`, `input.bin` (raw bytes) or a
+ * saved page (`input.html`, `input.htm`, `input.mhtml`),
  * `options.json` (url, outlet, date, event, today), and `expected.txt`: the exit code, the
  * messages, and the article file written (if any). Each case runs against a fresh copy of the
  * seed content. Every written article must load back through the build's own loader with no
@@ -19,6 +20,9 @@ import { copySeedContent } from './helpers/site.ts';
 const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures');
 const cases = readdirSync(FIXTURES).filter((n) => n.startsWith('ingest-')).sort();
 
+/** The raw input: a text, raw bytes, or a page saved from a browser. */
+const INPUTS = ['input.txt', 'input.bin', 'input.html', 'input.htm', 'input.mhtml'];
+
 interface CaseOptions { url?: string; outlet?: string; date?: string; event?: string; today: string }
 
 export function listFiles(dir: string): string[] {
@@ -31,7 +35,7 @@ describe('add on fixtures', () => {
   for (const name of cases) {
     it(name.replace(/^ingest-/, ''), () => {
       const dir = join(FIXTURES, name);
-      const input = existsSync(join(dir, 'input.txt')) ? join(dir, 'input.txt') : join(dir, 'input.bin');
+      const input = join(dir, INPUTS.find((n) => existsSync(join(dir, n))) ?? 'input.txt');
       const options = JSON.parse(readFileSync(join(dir, 'options.json'), 'utf8')) as CaseOptions;
       const contentDir = copySeedContent();
       const before = listFiles(contentDir);

@@ -1,6 +1,6 @@
 /**
  * `npm run add -- FILE... [--url URL] [--outlet KEY] [--date YYYY-MM-DD] [--event KEY|none]
- *                 [--dry-run] [--json] [--content DIR]`
+ *                 [--dry-run] [--json] [--content DIR] [--help]` (every option: ./add-help.ts)
  *
  * Normalises raw Arabic articles into content/articles/ and keeps their raw bytes, unchanged,
  * in content/sources/. Nothing is ever overwritten. One line per problem, naming the file.
@@ -8,21 +8,25 @@
  * 2 unusable input.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseIsoDate, type CalendarDate } from '../arabic/calendar.ts';
 import { displayPath } from '../content/load.ts';
 import { formatProblem } from '../content/problem.ts';
 import { DEFAULT_CONTENT_DIR } from '../site/paths.ts';
+import { ADD_HELP, ADD_USAGE } from './add-help.ts';
 import { nearDuplicates } from './duplicates.ts';
 import { loadIngestData } from './ingest-data.ts';
+import { savedPageKind } from './page/detect.ts';
 import { normaliseArticle, prepare, type IngestResult, type Prepared } from './normalise-article.ts';
 import { serialiseArticle } from './serialise.ts';
 import { FileExistsError, writeNewFile } from './write.ts';
 
 /** A news article's raw text is far below this; anything larger is not one article. */
 export const MAX_BYTES = 2 * 1024 * 1024;
+/** A saved page carries its markup, styles and (SingleFile, MHTML) inlined images: far more bytes. */
+export const MAX_PAGE_BYTES = 32 * 1024 * 1024;
 
 export const EXIT = { written: 0, needsInput: 1, unusable: 2 } as const;
 
@@ -102,6 +106,17 @@ export function addFiles(files: string[], options: AddOptions): FileOutcome[] {
   return files.map((file) => addOne(file, options, prepared, { sourcesDir, articlesDir, known, orphans, takenIds, existingBodies }));
 }
 
+/** The first bytes of a file, enough to tell a saved page from a text. */
+function readHead(file: string): Uint8Array {
+  const fd = openSync(file, 'r');
+  try {
+    const head = new Uint8Array(8192);
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function addOne(
   file: string,
   options: AddOptions,
@@ -120,7 +135,11 @@ function addOne(
   if (!existsSync(file)) return fail(EXIT.unusable, `${shown}: no such file`);
   const stat = statSync(file);
   if (!stat.isFile()) return fail(EXIT.unusable, `${shown}: is not a file`);
-  if (stat.size > MAX_BYTES) {
+  const page = stat.size > MAX_BYTES && savedPageKind(readHead(file)) !== undefined;
+  if (page && stat.size > MAX_PAGE_BYTES) {
+    return fail(EXIT.unusable, `${shown}: is a saved page of ${(stat.size / 1024 / 1024).toFixed(1)} MB, more than a page holds (limit ${MAX_PAGE_BYTES / 1024 / 1024} MB): save it again as "Webpage, HTML only"`);
+  }
+  if (stat.size > MAX_BYTES && !page) {
     return fail(EXIT.unusable, `${shown}: is ${(stat.size / 1024 / 1024).toFixed(1)} MB; a news article's text is far smaller (limit ${MAX_BYTES / 1024 / 1024} MB): copy only the article`);
   }
   const bytes = readFileSync(file);
@@ -172,6 +191,14 @@ function addOne(
     (fm.events.length ? `, event ${fm.events.join(', ')}` : '') +
     (fm.related_material.length ? `, ${fm.related_material.length} appended item kept apart` : '') +
     `; ${result.report.dropped.length} clutter lines dropped`;
+  const read = result.report.page;
+  if (read) {
+    messages.push(
+      `${shown}: read as a saved ${read.kind === 'mhtml' ? 'MHTML' : 'HTML'} page${read.readability ? '' : ' (no article container found: the whole page was read)'}: ` +
+        `headline from ${read.headlineEvidence ?? 'the text'}; date from ${result.report.dateEvidence}; outlet from ${result.report.outletEvidence.join(', ')}; ` +
+        `author ${fm.author ? `from ${read.authorEvidence ?? 'the sign-off'}` : 'not stated'}`,
+    );
+  }
   messages.push(`${shown}: ${options.dryRun ? 'would write' : 'wrote'} ${displayPath(articlePath)} (${summary})`);
   for (const d of result.report.eventDecisions) {
     messages.push(d.assigned ? `${shown}: event ${d.event}: ${d.reason}` : `${shown}: no event ${d.event}: ${d.reason}; pass --event ${d.event} if the article belongs to it`);
@@ -179,29 +206,34 @@ function addOne(
   return { file: shown, exit: EXIT.written, messages, result, articlePath, sourcePath, nearDuplicates: duplicates };
 }
 
+/** Every option the command accepts; each has its line in ADD_HELP (./add-help.ts). */
+export const ADD_OPTIONS = {
+  url: { type: 'string' },
+  outlet: { type: 'string' },
+  date: { type: 'string' },
+  event: { type: 'string' },
+  content: { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
 function main(): number {
   let parsed;
   try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        url: { type: 'string' },
-        outlet: { type: 'string' },
-        date: { type: 'string' },
-        event: { type: 'string' },
-        content: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-      },
-    });
+    parsed = parseArgs({ allowPositionals: true, options: ADD_OPTIONS });
   } catch (error) {
     console.error(`add: ${(error as Error).message}`);
-    console.error('usage: npm run add -- FILE... [--url URL] [--outlet KEY] [--date YYYY-MM-DD] [--event KEY|none] [--dry-run] [--json]');
+    console.error(ADD_USAGE);
     return EXIT.unusable;
   }
   const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(ADD_HELP);
+    return EXIT.written;
+  }
   if (positionals.length === 0) {
-    console.error('usage: npm run add -- FILE... [--url URL] [--outlet KEY] [--date YYYY-MM-DD] [--event KEY|none] [--dry-run] [--json]');
+    console.error(ADD_USAGE);
     return EXIT.unusable;
   }
   const outcomes = addFiles(positionals, {

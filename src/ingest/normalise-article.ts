@@ -20,6 +20,9 @@ import { decideOutlet } from './outlet.ts';
 import { decidePublicationDate } from './publication-date.ts';
 import { segment } from './segment.ts';
 import { createSignoffIndex } from './signoff.ts';
+import { savedPageKind } from './page/detect.ts';
+import { pageAuthor, pageHeadlineTaken, pageInAnotherLanguage, pageOutletEvidence, reconcilePageDate, reconcilePageOutlet } from './page/page-evidence.ts';
+import { readSavedPage, type SavedPage } from './page/saved-page.ts';
 import type { NormalisedArticle } from './types.ts';
 
 export interface IngestOptions {
@@ -44,6 +47,8 @@ export interface IngestReport {
   dateEvidence?: string;
   /** The events considered by evidence and why each was or was not assigned (none with --event). */
   eventDecisions: EventDecision[];
+  /** For a saved web page: what its metadata said and where the headline and author came from. */
+  page?: { kind: string; readability: boolean; headlineEvidence?: string; authorEvidence?: string; address?: string; captionsLeftOut: number; metadata: SavedPage['metadata'] };
 }
 
 export type IngestResult =
@@ -69,36 +74,53 @@ export type Prepared = ReturnType<typeof prepare>;
 
 export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prepared: Prepared): IngestResult {
   const report: IngestReport = { invisibleRemoved: 0, dropped: [], outletEvidence: [], eventDecisions: [] };
-  const decoded = decodeBytes(bytes);
+  // A page saved from a browser is read as its article's text, its metadata kept as evidence.
+  const pageKind = savedPageKind(bytes);
+  const saved = pageKind ? readSavedPage(bytes, pageKind) : undefined;
+  if (saved && !saved.ok) return { status: 'unusable', problems: [saved.message], report };
+  const page = saved?.ok ? saved.page : undefined;
+  const decoded = saved?.ok ? saved : decodeBytes(bytes);
   if (!decoded.ok) return { status: 'unusable', problems: [decoded.message], report };
+  if (page) report.page = { kind: page.kind, readability: page.readability, headlineEvidence: page.headline.evidence, address: page.address?.text, captionsLeftOut: page.captionsLeftOut, metadata: page.metadata };
+  const url = options.url ?? page?.address?.text;
   report.encoding = decoded.encoding;
   const cleaned = cleanInvisible(decoded.text);
   report.invisibleRemoved = cleaned.removed;
   const text = cleaned.text;
   if (!/\p{Script=Arabic}/u.test(text)) return { status: 'unusable', problems: ['holds no Arabic text; Arshif archives Arabic articles'], report };
+  const notArabic = page ? pageInAnotherLanguage(page.metadata, text) : undefined;
+  if (notArabic) return { status: 'unusable', problems: [notArabic], report };
 
   const lines = toLines(text);
   const seg = segment(lines, prepared);
   report.dropped = seg.dropped.map((d) => ({ line: d.line.index + 1, text: d.line.text, reason: d.reason }));
+  // A page whose <h1> and metadata name different headlines: ask, before anything else.
+  if (page?.headline.problem) return { status: 'needs-input', problems: [page.headline.problem], report };
   if (!seg.title) return { status: 'unusable', problems: ['no headline found (a line of 3 to 40 words before the text); put the headline on the first line'], report };
   if (seg.body.length === 0) return { status: 'unusable', problems: ['no article text found under the headline'], report };
 
   const problems: string[] = [];
+  const headlineProblem = page ? pageHeadlineTaken(page, seg.title.text) : undefined;
+  if (headlineProblem) problems.push(headlineProblem);
   const signoffs = seg.signoffs.map((s) => s.signoff);
   const headerLines = [...lines.slice(0, 1), ...seg.afterTitle];
-  const outlet = decideOutlet({ explicit: options.outlet, url: options.url, lines, headerLines, signoffs, outlets: prepared.data.content.outlets.entries });
+  const outlets = prepared.data.content.outlets.entries;
+  const pageOutlets = page ? pageOutletEvidence(page.metadata, outlets, options.url) : undefined;
+  const decided = decideOutlet({ explicit: options.outlet, url, lines, headerLines, signoffs, outlets, extraEvidence: pageOutlets?.evidence });
+  const outlet = pageOutlets ? reconcilePageOutlet(decided, pageOutlets, { explicit: options.outlet, url }) : decided;
   if (outlet.problem) problems.push(outlet.problem);
   report.outletEvidence = outlet.evidence;
 
-  const date = decidePublicationDate({
+  const textDate = decidePublicationDate({
     explicit: options.date,
-    url: options.url,
+    url,
     chrome: seg.chrome,
     afterTitle: seg.afterTitle,
     firstParagraph: seg.body[0]?.text,
     text,
     today: options.today,
   });
+  const date = page ? reconcilePageDate(page.metadata, textDate, { explicit: options.date, text, today: options.today }) : textDate;
   if (date.problem) problems.push(date.problem);
   report.dateEvidence = date.evidence;
 
@@ -134,7 +156,10 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
         .filter((d) => d.assigned)
         .map((d) => d.event)
     : [];
-  const author = signoffs.find((s) => s.author)?.author ?? null;
+  const signedBy = signoffs.find((s) => s.author)?.author;
+  const fromPage = page ? pageAuthor(page.metadata, page.byline, outlets, signedBy ?? undefined) : undefined;
+  if (fromPage && report.page) report.page.authorEvidence = fromPage.from;
+  const author = fromPage?.text ?? signedBy ?? null;
   const agencies = [...new Set(signoffs.flatMap((s) => s.agencies))];
   const dateline = /^([\p{L}\s]{2,30}?\s[-–—]\s[\p{L}\s]{2,20}?)\s*:/u.exec(seg.body[0]?.text ?? '')?.[1] ?? null;
 
@@ -144,7 +169,7 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
     outlet: outlet.key,
     date: date.date,
     date_basis: date.basis,
-    source: { file: options.sourceFile, sha256: options.sha256, url: options.url ?? null, retrieved: date.retrieved ?? null },
+    source: { file: options.sourceFile, sha256: options.sha256, url: url ?? null, retrieved: date.retrieved ?? null },
     places,
     events,
     agencies,

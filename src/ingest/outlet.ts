@@ -47,6 +47,8 @@ export function decideOutlet(args: {
   headerLines: Line[];
   signoffs: Signoff[];
   outlets: Record<string, Outlet>;
+  /** More evidence from elsewhere (a saved page's og:site_name, JSON-LD publisher). */
+  extraEvidence?: Array<{ key: string; why: string }>;
 }): OutletDecision {
   const { outlets } = args;
   const known = Object.keys(outlets).sort();
@@ -73,6 +75,7 @@ export function decideOutlet(args: {
     if (header) note(key, `its name as a masthead on line ${header.index + 1}`);
   }
   for (const signoff of args.signoffs) for (const key of signoff.outlets) note(key, `a ${signoff.kind} line naming it`);
+  for (const extra of args.extraEvidence ?? []) note(extra.key, extra.why);
   const candidates = [...evidence.keys()];
   if (candidates.length === 1) return { key: candidates[0], evidence: evidence.get(candidates[0] as string) ?? [] };
   const how =
