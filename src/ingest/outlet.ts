@@ -14,6 +14,7 @@
  * text or address names but outlets.yml lacks is returned as a proposal (`--new-outlet`).
  * It never guesses.
  */
+import { parseDateLine } from '../arabic/dates.ts';
 import type { Aggregator, Outlet } from '../content/schema.ts';
 import { suggest } from '../content/suggest.ts';
 import { coverage, originalAddress, type Address } from './address.ts';
@@ -99,6 +100,8 @@ function textClues(parts: OutletTextParts, outlets: Record<string, Outlet>, name
   const place = (where: 'above' | 'under' | 'foot', line: Line) =>
     where === 'above' ? `on line ${line.index + 1}, above the headline` : where === 'under' ? `on line ${line.index + 1}, under the headline` : `on line ${line.index + 1}, at the foot`;
   const consider = (credit: Credit, line: Line, where: 'above' | 'under' | 'foot' | 'lead') => {
+    // "دمشق-سانا", "المصدر: رويترز": agencies are credited in agencies.yml, never as the outlet.
+    if (isAgency(credit.name)) return false;
     const keys = names.lookup(credit.name);
     const at = where === 'lead' ? `opening the text on line ${line.index + 1}` : place(where, line);
     const what = `${credit.form === 'masthead' ? 'masthead' : `${credit.form} line`} ${quote(where === 'lead' ? credit.name : line.text)} ${at}`;
@@ -107,12 +110,19 @@ function textClues(parts: OutletTextParts, outlets: Record<string, Outlet>, name
       return false;
     }
     const generic = isGenericName(credit.name);
-    // A one-word name is a menu label above the headline, a section label or a word at the
-    // foot when it stands alone; in a credit's form (a byline, a source line) it is the outlet.
-    const weak = generic && (where === 'above' || (where === 'foot' && credit.form === 'masthead'));
+    // A one-word name is a menu label above the headline, a section label under it or a word
+    // at the foot when it stands alone, unless it stands under the date line as newspapers
+    // print their name; in a credit's form (a byline, a source line) it is the outlet.
+    const underDate = where === 'under' && credit.form === 'masthead' && afterDate.has(line.index);
+    const weak = generic && (where === 'above' || (credit.form === 'masthead' && !underDate));
     for (const key of keys) clues.push({ key, weight: weak ? 'weak' : 'strong', why: `${what}${weak ? ` (the one-word name ${quote(credit.name)}, which may be a label)` : ''}` });
     return true;
   };
+  const afterDate = new Set<number>();
+  parts.afterTitle.forEach((line, i) => {
+    const previous = parts.afterTitle[i - 1];
+    if (previous && parseDateLine(previous.text)) afterDate.add(line.index);
+  });
   const head = [...parts.chrome.slice(-8), ...(parts.chrome.length > 8 ? parts.chrome.slice(0, 1) : [])];
   for (const line of head) for (const credit of lineCredits(line.text)) consider(credit, line, 'above');
   for (const line of parts.afterTitle) for (const credit of lineCredits(line.text)) consider(credit, line, 'under');
