@@ -79,7 +79,7 @@ export function proposeOutlet(unknown: UnknownOutlet, takenKeys: Iterable<string
   doc.commentBefore =
     ` added by \`npm run add -- --new-outlet\` on ${formatIsoDate(today)} from: ${unknown.evidence.join('; ')}\n` +
     ` to fill in: ${toFill.join(', ')} (they read "${PLACEHOLDER.country}" / "${PLACEHOLDER.country_ar}" or the name as credited until then)`;
-  return { key, outlet: checked, yaml: doc.toString({ lineWidth: 0 }) };
+  return { key, outlet: checked, yaml: doc.toString({ lineWidth: 0, flowCollectionPadding: false }) };
 }
 
 /**

@@ -30,7 +30,7 @@ const SEPARATOR = /\s*[|–—•·]\s*|\s+[-/\\]\s*|\s*[-/\\]\s+|(?<=\p{Script=
 const words = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 /** Leading and trailing decoration of a masthead line: dashes, pipes, colons, dots, spaces. */
-const trimDecoration = (s: string) => s.replace(/^[\s\-–—|:.،,•·/\\]+|[\s\-–—|:.،,•·/\\]+$/gu, '');
+const trimDecoration = (s: string) => s.replace(/^[\s\-–—|:.،,•·/\\«"“]+|[\s\-–—|:.،,•·/\\»"”]+$/gu, '');
 
 /** Words that stand where a credit's name would, but name no outlet. */
 const NOT_A_NAME = /^(?:وكالات|وكالات الأنباء|الوكالات|مواقع|وسائل إعلام|وسائل الإعلام|متابعات|صحف|الصحافة|خاص|ترجمة|رصد|تقارير|مراسلون|مواقع إخبارية|agencies|wires?)$/iu;

@@ -36,9 +36,16 @@ function withoutPrefix(key: string): string | undefined {
   return stripped !== key && stripped.length >= 2 ? stripped : undefined;
 }
 
-/** True for a name that is one ordinary word, which alone cannot name an outlet. */
+/** Outlets' names that are also ordinary phrases: a region, a section title. */
+const ORDINARY_PHRASES = new Set(['الشرق الأوسط', 'العالم الجديد', 'العالم العربي'].map((w) => nameKey(w)));
+
+/**
+ * True for a name that is one ordinary word or an ordinary phrase ("الشرق الأوسط", a region
+ * and a section title as well as a newspaper), which alone cannot name an outlet.
+ */
 export function isGenericName(text: string): boolean {
   const key = nameKey(text);
+  if (ORDINARY_PHRASES.has(key)) return true;
   if (/\s/.test(key)) return false;
   if (ORDINARY_WORDS.has(key)) return true;
   // One Arabic word with the article: الأخبار, الوطن, الشرق, الخليج, الرياض, السياسة…

@@ -86,8 +86,8 @@ export function addressOwners(address: Address, outlets: Record<string, Outlet>,
   return { outlets: best.keys, aggregator: undefined };
 }
 
-/** The clues the text gives, and the credited names outlets.yml does not know. */
-function textClues(parts: OutletTextParts, outlets: Record<string, Outlet>, names: OutletNames, isAgency: (name: string) => boolean) {
+/** The clues the text gives, and the credited names outlets.yml does not know (exported for the tests). */
+export function textClues(parts: OutletTextParts, outlets: Record<string, Outlet>, names: OutletNames, isAgency: (name: string) => boolean) {
   const clues: Clue[] = [];
   const unknown: Array<{ name: string; why: string }> = [];
   for (const [key, outlet] of Object.entries(outlets)) {
@@ -99,7 +99,7 @@ function textClues(parts: OutletTextParts, outlets: Record<string, Outlet>, name
   }
   const place = (where: 'above' | 'under' | 'foot', line: Line) =>
     where === 'above' ? `on line ${line.index + 1}, above the headline` : where === 'under' ? `on line ${line.index + 1}, under the headline` : `on line ${line.index + 1}, at the foot`;
-  const consider = (credit: Credit, line: Line, where: 'above' | 'under' | 'foot' | 'lead') => {
+  const consider = (credit: Credit, line: Line, where: 'above' | 'under' | 'foot' | 'lead', siblings: Credit[] = []) => {
     // "دمشق-سانا", "المصدر: رويترز": agencies are credited in agencies.yml, never as the outlet.
     if (isAgency(credit.name)) return false;
     const keys = names.lookup(credit.name);
@@ -114,7 +114,14 @@ function textClues(parts: OutletTextParts, outlets: Record<string, Outlet>, name
     // at the foot when it stands alone, unless it stands under the date line as newspapers
     // print their name; in a credit's form (a byline, a source line) it is the outlet.
     const underDate = where === 'under' && credit.form === 'masthead' && afterDate.has(line.index);
-    const weak = generic && (where === 'above' || (credit.form === 'masthead' && !underDate));
+    // An ordinary phrase ("الشرق الأوسط") is the outlet only in a credit that says so.
+    const phrase = generic && /\s/.test(credit.name.trim()) && !credit.namesAnOutlet;
+    // In a byline, a one-word name stands beside a person's name ("سامر أحمد – الخليج"), not
+    // beside other labels ("السياسة - الاقتصاد - الرياضة") or a city.
+    const others = siblings.filter((c) => c !== credit);
+    const besidePerson = credit.form === 'byline' && others.length === 1 && (others[0]?.name.split(/\s+/).length ?? 0) >= 2 && names.lookup(others[0]?.name ?? '').length === 0;
+    const loose = (credit.form === 'byline' && !besidePerson) || credit.form === 'dateline';
+    const weak = generic && (where === 'above' || phrase || loose || (credit.form === 'masthead' && !underDate));
     for (const key of keys) clues.push({ key, weight: weak ? 'weak' : 'strong', why: `${what}${weak ? ` (the one-word name ${quote(credit.name)}, which may be a label)` : ''}` });
     return true;
   };
@@ -124,17 +131,24 @@ function textClues(parts: OutletTextParts, outlets: Record<string, Outlet>, name
     if (previous && parseDateLine(previous.text)) afterDate.add(line.index);
   });
   const head = [...parts.chrome.slice(-8), ...(parts.chrome.length > 8 ? parts.chrome.slice(0, 1) : [])];
-  for (const line of head) for (const credit of lineCredits(line.text)) consider(credit, line, 'above');
-  for (const line of parts.afterTitle) for (const credit of lineCredits(line.text)) consider(credit, line, 'under');
+  const each = (line: Line, where: 'above' | 'under' | 'foot', keep: (c: Credit) => boolean = () => true) => {
+    const credits = lineCredits(line.text);
+    for (const credit of credits) if (keep(credit)) consider(credit, line, where, credits);
+  };
+  for (const line of head) each(line, 'above');
+  for (const line of parts.afterTitle) each(line, 'under');
   const lead = parts.body[0];
   if (lead) {
     for (const credit of leadCredits(lead.text)) if (consider(credit, lead, 'lead')) break;
     // A short first line of the body can be a byline too ("السورية نت - ياسر العيسى").
-    for (const credit of lineCredits(lead.text)) if (credit.form !== 'masthead') consider(credit, lead, 'under');
+    each(lead, 'under', (credit) => credit.form !== 'masthead');
   }
-  const seen = new Set<number>();
-  const foot = [...parts.signoffLines, ...parts.body.slice(-3), ...parts.lines.slice(-8)].filter((l) => !seen.has(l.index) && seen.add(l.index) && l !== lead);
-  for (const line of foot) for (const credit of lineCredits(line.text)) consider(credit, line, 'foot');
+  // The foot: sign-offs, the body's last lines, and the text's last lines (a footer after the
+  // related-articles list), never a line already read above or under the headline.
+  const seen = new Set<number>([...head, ...parts.chrome, ...parts.afterTitle, ...(parts.title ? [parts.title] : []), ...(lead ? [lead] : [])].map((l) => l.index));
+  const bodyStart = parts.title?.index ?? -1;
+  const foot = [...parts.signoffLines, ...parts.body.slice(-3), ...parts.lines.slice(-8)].filter((l) => l.index > bodyStart && !seen.has(l.index) && seen.add(l.index));
+  for (const line of foot) each(line, 'foot');
   return { clues, unknown };
 }
 
@@ -175,7 +189,7 @@ export function decideOutlet(args: {
         const evidence = [`the address's domain ${address.host}${via}`, ...evidenceOf(key)];
         if (others.length === 0) return { key, evidence };
         return {
-          problem: `the address ${address.host}${via} is ${key}'s, but the text credits ${others.map(describe).join(' and ')}; ${how} (the publisher of this copy), e.g. --outlet ${key}`,
+          problem: `the address ${address.host}${via} is ${key}'s, but the text credits ${others.map(describe).join(' and ')}; ${how} naming the outlet that published this copy (--outlet ${key} if the address is right)`,
           evidence: [],
         };
       }
