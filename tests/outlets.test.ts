@@ -72,9 +72,11 @@ describe('outlets.yml and aggregators.yml', () => {
       assert.ok(address, url);
       assert.deepEqual(addressOwners(address, outlets, aggregators).outlets, [key], url);
     }
-    const masress = originalAddress('https://masress.com/youm7/123');
-    assert.ok(masress);
-    assert.equal(addressOwners(masress, outlets, aggregators).aggregator, 'masress', 'another path of an aggregator names no outlet');
+    const section = (url: string) => addressOwners(originalAddress(url) ?? assert.fail(url), outlets, aggregators);
+    assert.deepEqual(section('https://masress.com/youm7/123').outlets, ['youm7'], "an aggregator's section named for an outlet's domain");
+    assert.deepEqual(section('https://sauress.com/okaz/1709781').outlets, ['okaz']);
+    assert.equal(section('https://masress.com/nosuchpaper/1').aggregator, 'masress', 'a section named for no outlet names none');
+    assert.equal(section('https://www.msn.com/ar-ae/news/x').aggregator, 'msn', 'an aggregator without sections names none');
   });
 
   it('have one-word names flagged as generic and longer names not', () => {

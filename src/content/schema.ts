@@ -190,6 +190,11 @@ export type Outlet = z.infer<typeof outletSchema>;
 export const aggregatorSchema = z.strictObject({
   name: line,
   domains: z.array(domainEntry).min(1, { error: 'must list at least one domain' }),
+  /**
+   * The site files each outlet's copy under a path named for it (sauress.com/okaz/…): the first
+   * part of the path names the outlet when it is one outlet's domain name (okaz.com.sa) or key.
+   */
+  outlet_in_path: z.boolean({ error: 'must be true or false' }).default(false),
   note: text.nullable().default(null),
 });
 export type Aggregator = z.infer<typeof aggregatorSchema>;

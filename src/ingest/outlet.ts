@@ -82,8 +82,23 @@ export function addressOwners(address: Address, outlets: Record<string, Outlet>,
     if (score > (aggregator?.score ?? 0)) aggregator = { key, score };
   }
   // An outlet's path on an aggregator (masress.com/soutelomma) is more specific than the aggregator.
-  if (aggregator && aggregator.score >= best.score) return { outlets: [] as string[], aggregator: aggregator.key };
-  return { outlets: best.keys, aggregator: undefined };
+  if (aggregator && aggregator.score >= best.score) {
+    const section = aggregators[aggregator.key]?.outlet_in_path ? outletOfSection(address, outlets) : undefined;
+    if (section) return { outlets: [section.key], aggregator: undefined, section: `${aggregator.key}'s section /${section.slug}/, named for ${section.key}` };
+    return { outlets: [] as string[], aggregator: aggregator.key, section: undefined };
+  }
+  return { outlets: best.keys, aggregator: undefined, section: undefined };
+}
+
+/** The one outlet whose domain name (okaz.com.sa → okaz) or key is the address's first path part. */
+function outletOfSection(address: Address, outlets: Record<string, Outlet>): { key: string; slug: string } | undefined {
+  const slug = address.path.split('/').find(Boolean)?.toLowerCase();
+  if (!slug || !/^[a-z0-9-]{3,}$/.test(slug)) return undefined;
+  const flat = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const matches = Object.entries(outlets)
+    .filter(([key, o]) => flat(key) === flat(slug) || o.domains.some((d) => !d.includes('/') && flat(d.split('.')[0] ?? '') === flat(slug)))
+    .map(([key]) => key);
+  return matches.length === 1 ? { key: matches[0] as string, slug } : undefined;
 }
 
 /** The clues the text gives, and the credited names outlets.yml does not know (exported for the tests). */
@@ -186,7 +201,7 @@ export function decideOutlet(args: {
       if (owners.outlets.length === 1) {
         const key = owners.outlets[0] as string;
         const others = strongKeys.filter((k) => k !== key);
-        const evidence = [`the address's domain ${address.host}${via}`, ...evidenceOf(key)];
+        const evidence = [owners.section ? `the address ${address.host}${via}: ${owners.section}` : `the address's domain ${address.host}${via}`, ...evidenceOf(key)];
         if (others.length === 0) return { key, evidence };
         return {
           problem: `the address ${address.host}${via} is ${key}'s, but the text credits ${others.map(describe).join(' and ')}; ${how} naming the outlet that published this copy (--outlet ${key} if the address is right)`,
