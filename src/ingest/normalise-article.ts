@@ -62,7 +62,7 @@ export function prepare(data: IngestData) {
   const outletNames = createOutletNames(outlets);
   // A line that is an outlet's name, or its masthead with a section ("عنب بلدي | سياسة"), is no headline.
   const isOutletHeader = (line: string) =>
-    outletNames.lookup(line).length > 0 || lineCredits(line).some((c) => c.form === 'byline' && outletNames.lookup(c.name).length > 0 && line.split(/\s+/).length <= 6);
+    outletNames.lookup(line).length > 0 || lineCredits(line).some((c) => (c.form === 'byline' || c.form === 'masthead') && outletNames.lookup(c.name).length > 0 && line.split(/\s+/).length <= 6);
   return {
     data,
     matchPlaces: createPlaceMatcher(places),

@@ -44,7 +44,15 @@ export function isNonName(name: string): boolean {
  * (prose) have none.
  */
 export function lineCredits(text: string): Credit[] {
-  const line = text.trim();
+  const line = text
+    .trim()
+    // A date line the byline is glued to (" date 2026-01-22 شفق نيوز- نينوى"), a handle
+    // ("okaz_online@", "@enabbaladi") and a short note in brackets ("(جدة)", "(خاص)").
+    .replace(/^(?:date\s+)?\d{4}-\d{2}-\d{2}(?:[T\s]\d{2}:\d{2}(?::\d{2})?)?\s+(?=\S)/iu, '')
+    .replace(/(?:^|\s)(?:@[\w.]{2,30}|[\w.]{2,30}@)(?=\s|$)/gu, ' ')
+    .replace(/\s*\((?:[^()]{1,20})\)\s*/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (line.length === 0 || line.length > 120 || words(line) > 12) return [];
   const copyright =
     /^(?:©|\(c\)|copyright|جميع الحقوق محفوظة|حقوق (?:النشر|الطبع|الطبع والنشر) محفوظة)\s*(?:©\s*)?(?:ل(?:ـ|\s)\s*|ل(?=\p{L}))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:©\s*)?(.+?)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*\.?$/iu.exec(line) ??
