@@ -216,7 +216,7 @@ describe('no false outlet in running text', () => {
 describe('--new-outlet', () => {
   it('appends the entry and leaves the rest of outlets.yml byte for byte', () => {
     const text = readFileSync(join(DEFAULT_CONTENT_DIR, 'data', 'outlets.yml'), 'utf8');
-    const entry = proposeOutlet({ name: 'صوت الفرات', domain: 'sawtalfurat.example', evidence: ['a test'] }, Object.keys(outlets), TODAY);
+    const entry = proposeOutlet({ name: 'صوت الفرات', domain: 'sawtalfurat.example', evidence: ['a test'] }, Object.keys(outlets), TODAY) ?? assert.fail('an entry');
     const combined = withOutletAppended(text, entry);
     assert.ok(combined.startsWith(text));
     assert.match(entry.yaml, /^# added by `npm run add -- --new-outlet` on 2026-11-21 from: a test$/m);

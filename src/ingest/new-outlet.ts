@@ -42,7 +42,8 @@ function slugOf(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-export function proposeOutlet(unknown: UnknownOutlet, takenKeys: Iterable<string>, today: CalendarDate): NewOutlet {
+/** The entry for an unknown outlet, or undefined when the evidence cannot make a valid one. */
+export function proposeOutlet(unknown: UnknownOutlet, takenKeys: Iterable<string>, today: CalendarDate): NewOutlet | undefined {
   const taken = new Set(takenKeys);
   const name = unknown.name?.trim();
   const domain = unknown.domain;
@@ -67,7 +68,9 @@ export function proposeOutlet(unknown: UnknownOutlet, takenKeys: Iterable<string
     aliases: [],
     signatures: [],
   };
-  const checked = outletSchema.parse(outlet);
+  const parsed = outletSchema.safeParse(outlet);
+  if (!parsed.success) return undefined;
+  const checked = parsed.data;
   const doc = new Document({ [key]: checked });
   const entry = doc.contents && isMap(doc.contents) ? doc.contents.items[0]?.value : undefined;
   if (isMap(entry)) {

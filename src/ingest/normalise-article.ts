@@ -102,8 +102,8 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
     isAgency: (name) => prepared.signoffs.agency(name) !== undefined,
   });
   report.outletEvidence = outlet.evidence;
-  if (outlet.unknown) {
-    const proposal = proposeOutlet(outlet.unknown, Object.keys(outlets), options.today);
+  const proposal = outlet.unknown ? proposeOutlet(outlet.unknown, Object.keys(outlets), options.today) : undefined;
+  if (outlet.unknown && proposal) {
     if (options.newOutlet) {
       outlet.key = proposal.key;
       report.newOutlet = proposal;
