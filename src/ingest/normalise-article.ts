@@ -17,7 +17,7 @@ import { toLines } from './lines.ts';
 import { bodyToMarkdown } from './markdown-body.ts';
 import { proposeOutlet, type NewOutlet } from './new-outlet.ts';
 import { decideOutlet } from './outlet.ts';
-import { lineCredits } from './outlet-credits.ts';
+import { lineCredits, looksLikeOutletName } from './outlet-credits.ts';
 import { createOutletNames } from './outlet-names.ts';
 import { decidePublicationDate } from './publication-date.ts';
 import { segment } from './segment.ts';
@@ -62,7 +62,8 @@ export function prepare(data: IngestData) {
   const outletNames = createOutletNames(outlets);
   // A line that is an outlet's name, or its masthead with a section ("عنب بلدي | سياسة"), is no headline.
   const isOutletHeader = (line: string) =>
-    outletNames.lookup(line).length > 0 || lineCredits(line).some((c) => (c.form === 'byline' || c.form === 'masthead') && outletNames.lookup(c.name).length > 0 && line.split(/\s+/).length <= 6);
+    outletNames.lookup(line).length > 0 || (line.split(/\s+/).length <= 6 &&
+      lineCredits(line).some((c) => c.form === 'masthead' ? outletNames.lookup(c.name).length > 0 : c.form === 'byline' && (outletNames.lookup(c.name).length > 0 || looksLikeOutletName(c.name))));
   return {
     data,
     matchPlaces: createPlaceMatcher(places),

@@ -107,3 +107,20 @@ export function leadCredits(paragraph: string): Credit[] {
   if (words(before) <= 4) candidates.push({ form: 'dateline', name: before, namesAnOutlet: false });
   return candidates;
 }
+
+/** Endings and openings that make a name an outlet's: "نهر ميديا", "دما بوست", "شبكة … الإخبارية". */
+const OUTLET_SUFFIX = /(?:^|\s)(?:نت|نيوز|برس|بوست|ميديا|أونلاين|اونلاين|تيفي|تي في|24|الإخبارية|الاخبارية|الإخباري|الاخباري|للأنباء|للانباء)$/u;
+const OUTLET_PREFIX = /^(?:شبكة|شبكه|وكالة|وكاله|صحيفة|صحيفه|جريدة|جريده|موقع|إذاعة|اذاعة|راديو)\s+\S/u;
+const DOMAIN_NAME = /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|news|tv|info|co|me|ma|sy|iq|lb|jo|ps|sa|ae|qa|kw|eg|tn|dz|ly|sd|ye|om|bh)$/iu;
+/** "Emarat Alyoum", "Naher Media": capitalised Latin words, as a logo's text is copied. */
+const LATIN_MASTHEAD = /^[A-Z][A-Za-z'’-]+(?:\s+[A-Z0-9][A-Za-z0-9'’-]*){0,3}$/u;
+
+/**
+ * Whether a masthead or byline part has the shape of an outlet's name, so that, unknown to
+ * outlets.yml, it may be proposed as a new outlet (it is shown, never taken for a known one).
+ */
+export function looksLikeOutletName(name: string): boolean {
+  const n = name.trim();
+  if (n.length < 3 || n.length > 50 || words(n) > 5) return false;
+  return OUTLET_SUFFIX.test(n) || OUTLET_PREFIX.test(n) || DOMAIN_NAME.test(n) || (LATIN_MASTHEAD.test(n) && /[a-z]/.test(n));
+}

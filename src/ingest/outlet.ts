@@ -19,7 +19,7 @@ import type { Aggregator, Outlet } from '../content/schema.ts';
 import { suggest } from '../content/suggest.ts';
 import { coverage, originalAddress, type Address } from './address.ts';
 import type { Line } from './lines.ts';
-import { leadCredits, lineCredits, type Credit } from './outlet-credits.ts';
+import { leadCredits, lineCredits, looksLikeOutletName, type Credit } from './outlet-credits.ts';
 import { createOutletNames, isGenericName, nameKey, type OutletNames } from './outlet-names.ts';
 import { signatureMatcher } from './signature.ts';
 
@@ -121,7 +121,8 @@ export function textClues(parts: OutletTextParts, outlets: Record<string, Outlet
     const at = where === 'lead' ? `opening the text on line ${line.index + 1}` : place(where, line);
     const what = `${credit.form === 'masthead' ? 'masthead' : `${credit.form} line`} ${quote(where === 'lead' ? credit.name : line.text)} ${at}`;
     if (keys.length === 0) {
-      if (credit.namesAnOutlet && !isAgency(credit.name) && !isGenericName(credit.name)) unknown.push({ name: credit.name, why: what });
+      const shaped = (credit.form === 'masthead' || credit.form === 'byline') && where !== 'foot' && looksLikeOutletName(credit.name);
+      if ((credit.namesAnOutlet || shaped) && !isGenericName(credit.name)) unknown.push({ name: credit.name, why: what });
       return false;
     }
     const generic = isGenericName(credit.name);
