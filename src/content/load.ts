@@ -570,7 +570,7 @@ function bodyCharacterProblems(body: string, file: string, bodyLine: number): Pr
 
 /** What content/ and content/data/ may hold. */
 export const CONTENT_FOLDERS = ['articles', 'events', 'data', 'sources'] as const;
-export const DATA_FILES = ['outlets.yml', 'places.yml', 'agencies.yml', 'clutter.yml', 'entities.yml', 'spellings.yml', 'site.yml'] as const;
+export const DATA_FILES = ['outlets.yml', 'places.yml', 'agencies.yml', 'clutter.yml', 'entities.yml', 'spellings.yml', 'site.yml', 'aggregators.yml'] as const;
 
 /**
  * Anything else in content/ is refused rather than ignored: a misspelt folder would silently

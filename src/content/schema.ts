@@ -85,6 +85,10 @@ export function isHttpUrl(s: string): boolean {
 const url = safe(z.string({ error: 'must be an address' })).refine(isHttpUrl, {
   error: 'must be an http(s) address, e.g. https://example.com/page; no other kind of link is allowed',
 });
+/** A domain (`enabbaladi.net`) or a domain with a path (`masress.com/soutelomma`), lowercase, no scheme. */
+const domainEntry = line.refine((s) => /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+(?:\/[^\s/]+)*$/.test(s), {
+  error: 'must be a lowercase domain such as example.com (or a domain and a path, example.com/section), without http:// or www.',
+});
 const textList = z.array(text, { error: 'must be a list, e.g. [a, b] (one item is written [a])' });
 const lineList = z.array(line, { error: 'must be a list, e.g. [a, b] (one item is written [a])' });
 
@@ -163,8 +167,14 @@ export const outletSchema = z.strictObject({
   country: line,
   country_ar: line,
   homepage: url.nullable().default(null),
-  domains: z.array(line).default([]),
+  /**
+   * Domains that identify the outlet: its own, old ones and mirrors (each covers its
+   * subdomains), and aggregator paths that carry only its copy (`masress.com/soutelomma`).
+   */
+  domains: z.array(domainEntry).default([]),
   kind: line,
+  /** Other names the outlet signs with in mastheads and bylines (Latin or Arabic spellings). */
+  aliases: lineList.default([]),
   /**
    * How a raw text is recognised: literal strings, or regular expressions written `/…/`
    * (matched against whole lines of the raw text).
@@ -172,6 +182,22 @@ export const outletSchema = z.strictObject({
   signatures: z.array(text).default([]),
 });
 export type Outlet = z.infer<typeof outletSchema>;
+
+/**
+ * An entry of content/data/aggregators.yml: a site that carries other outlets' copy, so its
+ * domain names no outlet; the credit in the text does.
+ */
+export const aggregatorSchema = z.strictObject({
+  name: line,
+  domains: z.array(domainEntry).min(1, { error: 'must list at least one domain' }),
+  /**
+   * The site files each outlet's copy under a path named for it (sauress.com/okaz/…): the first
+   * part of the path names the outlet when it is one outlet's domain name (okaz.com.sa) or key.
+   */
+  outlet_in_path: z.boolean({ error: 'must be true or false' }).default(false),
+  note: text.nullable().default(null),
+});
+export type Aggregator = z.infer<typeof aggregatorSchema>;
 
 export const PLACE_KINDS = [
   'country', 'governorate', 'district', 'subdistrict', 'city', 'town', 'village', 'river',

@@ -1,6 +1,6 @@
 /**
- * `npm run add -- FILE... [--url URL] [--outlet KEY] [--date YYYY-MM-DD] [--event KEY|none]
- *                 [--dry-run] [--json] [--content DIR] [--help]` (every option: ./add-help.ts)
+ * `npm run add -- FILE... [--url URL] [--outlet KEY] [--new-outlet] [--date YYYY-MM-DD]
+ *                 [--event KEY|none] [--dry-run] [--json] [--content DIR] [--help]` (every option: ./add-help.ts)
  *
  * Normalises raw Arabic articles into content/articles/ and keeps their raw bytes, unchanged,
  * in content/sources/. Nothing is ever overwritten. One line per problem, naming the file.
@@ -21,6 +21,7 @@ import { loadIngestData } from './ingest-data.ts';
 import { savedPageKind } from './page/detect.ts';
 import { normaliseArticle, prepare, type IngestResult, type Prepared } from './normalise-article.ts';
 import { serialiseArticle } from './serialise.ts';
+import { replaceText, withOutletAppended } from './new-outlet.ts';
 import { FileExistsError, writeNewFile } from './write.ts';
 
 /** A news article's raw text is far below this; anything larger is not one article. */
@@ -36,6 +37,8 @@ export interface AddOptions {
   outlet?: string;
   date?: string;
   event?: string;
+  /** Add an outlet the text or address names but outlets.yml lacks to outlets.yml. */
+  newOutlet?: boolean;
   dryRun?: boolean;
   today?: CalendarDate;
 }
@@ -156,6 +159,7 @@ function addOne(
       outlet: options.outlet,
       date: options.date,
       event: options.event,
+      newOutlet: options.newOutlet,
       sourceFile: `sources/${name}`,
       sha256: hash,
       today: options.today ?? todayUtc(),
@@ -172,11 +176,38 @@ function addOne(
   const messages = duplicates.map((d) => `${shown}: warning: near-duplicate of ${d.file} (${Math.round(d.similarity * 100)}% of the shorter text's 5-word runs shared)`);
   const articlePath = join(state.articlesDir, `${fm.id}.md`);
   const sourcePath = join(state.sourcesDir, name);
+  const newOutlet = result.report.newOutlet;
+  const outletsPath = join(state.sourcesDir, '..', 'data', 'outlets.yml');
+  let outletsBefore: string | undefined;
+  if (newOutlet) {
+    let combined: string;
+    try {
+      outletsBefore = readFileSync(outletsPath, 'utf8');
+      combined = withOutletAppended(outletsBefore, newOutlet);
+    } catch (error) {
+      return fail(EXIT.unusable, `${shown}: content/data/outlets.yml: ${(error as Error).message}; nothing written`);
+    }
+    messages.push(`${shown}: ${options.dryRun ? 'would add' : 'added'} the outlet ${newOutlet.key} to content/data/outlets.yml; fill in the fields its comment names:`, ...newOutlet.yaml.replace(/\n$/, '').split('\n').map((l) => `    ${l}`));
+    if (!options.dryRun) replaceText(outletsPath, combined);
+    prepared.data.content.outlets.entries[newOutlet.key] = newOutlet.outlet;
+  }
+  const undoOutlet = () => {
+    if (newOutlet && outletsBefore !== undefined && !options.dryRun) {
+      replaceText(outletsPath, outletsBefore);
+      delete prepared.data.content.outlets.entries[newOutlet.key];
+    }
+  };
   if (!options.dryRun) {
-    if (!orphan) writeNewFile(sourcePath, bytes);
+    try {
+      if (!orphan) writeNewFile(sourcePath, bytes);
+    } catch (error) {
+      undoOutlet();
+      throw error;
+    }
     try {
       writeNewFile(articlePath, serialiseArticle(article));
     } catch (error) {
+      undoOutlet();
       if (!orphan) unlinkSync(sourcePath); // ours, written a moment ago
       if (error instanceof FileExistsError) return fail(EXIT.unusable, `${shown}: ${displayPath(articlePath)} appeared meanwhile; nothing written`);
       throw error;
@@ -212,6 +243,7 @@ export const ADD_OPTIONS = {
   outlet: { type: 'string' },
   date: { type: 'string' },
   event: { type: 'string' },
+  'new-outlet': { type: 'boolean', default: false },
   content: { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
@@ -242,6 +274,7 @@ function main(): number {
     outlet: values.outlet,
     date: values.date,
     event: values.event,
+    newOutlet: values['new-outlet'],
     dryRun: values['dry-run'],
   });
   for (const o of outcomes) for (const m of o.messages) console.error(m);

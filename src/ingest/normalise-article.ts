@@ -5,7 +5,6 @@
  */
 import { decodeBytes } from '../arabic/decode.ts';
 import { cleanInvisible } from '../arabic/invisible.ts';
-import { foldArabic } from '../arabic/normalise.ts';
 import { createPlaceMatcher, placeNamesIn } from '../arabic/place-matcher.ts';
 import { slugFromArabic } from '../arabic/transliterate.ts';
 import type { CalendarDate } from '../arabic/calendar.ts';
@@ -16,7 +15,10 @@ import { eventDecisions, LEAD_MIN_WORDS, NO_EVENT, type EventDecision } from './
 import type { IngestData } from './ingest-data.ts';
 import { toLines } from './lines.ts';
 import { bodyToMarkdown } from './markdown-body.ts';
+import { proposeOutlet, type NewOutlet } from './new-outlet.ts';
 import { decideOutlet } from './outlet.ts';
+import { lineCredits, looksLikeOutletName } from './outlet-credits.ts';
+import { createOutletNames } from './outlet-names.ts';
 import { decidePublicationDate } from './publication-date.ts';
 import { segment } from './segment.ts';
 import { createSignoffIndex } from './signoff.ts';
@@ -30,6 +32,8 @@ export interface IngestOptions {
   outlet?: string;
   date?: string;
   event?: string;
+  /** Add an outlet the text or address names but outlets.yml lacks (see new-outlet.ts). */
+  newOutlet?: boolean;
   /** Where the raw text will be kept, relative to content/: `sources/NAME`. */
   sourceFile: string;
   sha256: string;
@@ -44,6 +48,8 @@ export interface IngestReport {
   invisibleRemoved: number;
   dropped: Array<{ line: number; text: string; reason: string }>;
   outletEvidence: string[];
+  /** The outlets.yml entry to add (with --new-outlet). */
+  newOutlet?: NewOutlet;
   dateEvidence?: string;
   /** The events considered by evidence and why each was or was not assigned (none with --event). */
   eventDecisions: EventDecision[];
@@ -60,13 +66,17 @@ export type IngestResult =
 export function prepare(data: IngestData) {
   const places = Object.entries(data.content.places.entries).map(([slug, p]) => ({ slug, name: p.name, variants: p.variants, needsContext: p.needs_context }));
   const outlets = data.content.outlets.entries;
-  const outletNames = new Set(Object.values(outlets).flatMap((o) => [foldArabic(o.name_ar), foldArabic(o.name_en)]));
+  const outletNames = createOutletNames(outlets);
+  // A line that is an outlet's name, or its masthead with a section ("عنب بلدي | سياسة"), is no headline.
+  const isOutletHeader = (line: string) =>
+    outletNames.lookup(line).length > 0 || (line.split(/\s+/).length <= 6 &&
+      lineCredits(line).some((c) => c.form === 'masthead' ? outletNames.lookup(c.name).length > 0 : c.form === 'byline' && (outletNames.lookup(c.name).length > 0 || looksLikeOutletName(c.name))));
   return {
     data,
     matchPlaces: createPlaceMatcher(places),
     clutter: compileClutter(data.clutter),
     signoffs: createSignoffIndex(data.agencies, outlets),
-    isOutletHeader: (line: string) => outletNames.has(foldArabic(line)),
+    isOutletHeader,
   };
 }
 export type Prepared = ReturnType<typeof prepare>;
@@ -103,13 +113,29 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
   const headlineProblem = page ? pageHeadlineTaken(page, seg.title.text) : undefined;
   if (headlineProblem) problems.push(headlineProblem);
   const signoffs = seg.signoffs.map((s) => s.signoff);
-  const headerLines = [...lines.slice(0, 1), ...seg.afterTitle];
   const outlets = prepared.data.content.outlets.entries;
   const pageOutlets = page ? pageOutletEvidence(page.metadata, outlets, options.url) : undefined;
-  const decided = decideOutlet({ explicit: options.outlet, url, lines, headerLines, signoffs, outlets, extraEvidence: pageOutlets?.evidence });
+  const decided = decideOutlet({
+    explicit: options.outlet,
+    url,
+    parts: { lines, chrome: seg.chrome, title: seg.title, afterTitle: seg.afterTitle, body: seg.body, signoffLines: seg.signoffs.map((s) => s.line) },
+    outlets,
+    aggregators: prepared.data.aggregators,
+    isAgency: (name) => prepared.signoffs.agency(name) !== undefined,
+    extraEvidence: pageOutlets?.evidence,
+  });
   const outlet = pageOutlets ? reconcilePageOutlet(decided, pageOutlets, { explicit: options.outlet, url }) : decided;
-  if (outlet.problem) problems.push(outlet.problem);
   report.outletEvidence = outlet.evidence;
+  const proposal = outlet.unknown ? proposeOutlet(outlet.unknown, Object.keys(outlets), options.today) : undefined;
+  if (outlet.unknown && proposal) {
+    if (options.newOutlet) {
+      outlet.key = proposal.key;
+      report.newOutlet = proposal;
+      report.outletEvidence = [`a new outlet from ${outlet.unknown.evidence.join('; ')} (--new-outlet)`, ...outlet.evidence];
+    } else {
+      problems.push(`${outlet.problem}:\n${proposal.yaml.replace(/\n$/, '').replace(/^/gm, '    ')}`);
+    }
+  } else if (outlet.problem) problems.push(outlet.problem);
 
   const textDate = decidePublicationDate({
     explicit: options.date,

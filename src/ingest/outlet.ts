@@ -1,54 +1,183 @@
 /**
- * Which outlet published a raw text: `--outlet`, else the URL's domain, else the evidence in the
- * text (signatures from outlets.yml, a byline or "المصدر:" line naming the outlet, a header line
- * that is the outlet's name). It never guesses: no evidence, or evidence for several outlets,
- * and the user is asked.
+ * Which outlet published a raw text, and why. In order:
+ *   1. `--outlet KEY`;
+ *   2. the address's domain (`--url`), unwrapped from web archives, AMP caches and proxies
+ *      (src/ingest/address.ts): an outlet's domain, old domain, mirror or aggregator path
+ *      decides, unless the text credits another outlet (then the user is asked); an
+ *      aggregator's domain (content/data/aggregators.yml) names no outlet: the text decides;
+ *   3. the text: signatures from outlets.yml anywhere, and credits (src/ingest/outlet-credits.ts)
+ *      where the press puts them: mastheads and bylines above and under the headline, the
+ *      dateline opening the text, source, copyright and byline lines at the foot.
+ * A name that is one ordinary word (src/ingest/outlet-names.ts: "الأخبار", "الوطن") is weak
+ * above the headline or as a bare line at the foot (a menu label, a section), and only weak
+ * evidence is never enough. Evidence for two outlets, and the user is asked. An outlet the
+ * text or address names but outlets.yml lacks is returned as a proposal (`--new-outlet`).
+ * It never guesses.
  */
-import { foldArabic } from '../arabic/normalise.ts';
-import type { Outlet } from '../content/schema.ts';
-import type { Line } from './lines.ts';
-import type { Signoff } from './signoff.ts';
+import { parseDateLine } from '../arabic/dates.ts';
+import type { Aggregator, Outlet } from '../content/schema.ts';
 import { suggest } from '../content/suggest.ts';
+import { coverage, originalAddress, type Address } from './address.ts';
+import type { Line } from './lines.ts';
+import { leadCredits, lineCredits, looksLikeOutletName, type Credit } from './outlet-credits.ts';
+import { createOutletNames, isGenericName, nameKey, type OutletNames } from './outlet-names.ts';
+import { signatureMatcher } from './signature.ts';
 
 export interface OutletDecision {
   key?: string;
   /** What to tell the user when there is no key. */
   problem?: string;
-  /** Why the key was chosen (for the report). */
+  /** Why the key was chosen, or what was seen (for the report). */
+  evidence: string[];
+  /** An outlet named by the text or the address that outlets.yml lacks. */
+  unknown?: UnknownOutlet;
+}
+
+export interface UnknownOutlet {
+  /** The name the text credits, if any. */
+  name?: string;
+  /** The address's domain, if it is no known outlet's or aggregator's. */
+  domain?: string;
+  /** Where each came from, for the message and the entry's comment. */
   evidence: string[];
 }
 
-function signatureMatcher(signature: string): (line: string) => boolean {
-  const regex = /^\/(.+)\/([a-z]*)$/su.exec(signature);
-  if (regex) {
-    const re = new RegExp(regex[1] as string, (regex[2] ?? '').includes('u') ? regex[2] : `${regex[2] ?? ''}u`);
-    return (line) => re.test(line);
-  }
-  const folded = foldArabic(signature);
-  return (line) => foldArabic(line).includes(folded);
+export function hostOf(url: string): string | undefined {
+  return originalAddress(url)?.host;
 }
 
-export function hostOf(url: string): string | undefined {
-  try {
-    return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
-  } catch {
-    return undefined;
+type Weight = 'strong' | 'weak';
+interface Clue {
+  key: string;
+  weight: Weight;
+  why: string;
+}
+
+export interface OutletTextParts {
+  /** Every line of the raw text. */
+  lines: Line[];
+  /** Lines above the headline. */
+  chrome: Line[];
+  title?: Line;
+  /** Between headline and body. */
+  afterTitle: Line[];
+  body: Line[];
+  /** Sign-off lines at the foot. */
+  signoffLines: Line[];
+}
+
+const quote = (s: string) => `«${s.length > 60 ? `${s.slice(0, 57)}…` : s}»`;
+
+/** What outlets and aggregators an address belongs to. */
+export function addressOwners(address: Address, outlets: Record<string, Outlet>, aggregators: Record<string, Aggregator>) {
+  let best = { score: 0, keys: [] as string[] };
+  for (const [key, outlet] of Object.entries(outlets)) {
+    const score = Math.max(0, ...outlet.domains.map((d) => coverage(d, address)));
+    if (score > best.score) best = { score, keys: [key] };
+    else if (score > 0 && score === best.score) best.keys.push(key);
   }
+  let aggregator: { key: string; score: number } | undefined;
+  for (const [key, entry] of Object.entries(aggregators)) {
+    const score = Math.max(0, ...entry.domains.map((d) => coverage(d, address)));
+    if (score > (aggregator?.score ?? 0)) aggregator = { key, score };
+  }
+  // An outlet's path on an aggregator (masress.com/soutelomma) is more specific than the aggregator.
+  if (aggregator && aggregator.score >= best.score) {
+    const section = aggregators[aggregator.key]?.outlet_in_path ? outletOfSection(address, outlets) : undefined;
+    if (section) return { outlets: [section.key], aggregator: undefined, section: `${aggregator.key}'s section /${section.slug}/, named for ${section.key}` };
+    return { outlets: [] as string[], aggregator: aggregator.key, section: undefined };
+  }
+  return { outlets: best.keys, aggregator: undefined, section: undefined };
+}
+
+/** The one outlet whose domain name (okaz.com.sa → okaz) or key is the address's first path part. */
+function outletOfSection(address: Address, outlets: Record<string, Outlet>): { key: string; slug: string } | undefined {
+  const slug = address.path.split('/').find(Boolean)?.toLowerCase();
+  if (!slug || !/^[a-z0-9-]{3,}$/.test(slug)) return undefined;
+  const flat = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const matches = Object.entries(outlets)
+    .filter(([key, o]) => flat(key) === flat(slug) || o.domains.some((d) => !d.includes('/') && flat(d.split('.')[0] ?? '') === flat(slug)))
+    .map(([key]) => key);
+  return matches.length === 1 ? { key: matches[0] as string, slug } : undefined;
+}
+
+/** The clues the text gives, and the credited names outlets.yml does not know (exported for the tests). */
+export function textClues(parts: OutletTextParts, outlets: Record<string, Outlet>, names: OutletNames, isAgency: (name: string) => boolean) {
+  const clues: Clue[] = [];
+  const unknown: Array<{ name: string; why: string }> = [];
+  for (const [key, outlet] of Object.entries(outlets)) {
+    for (const signature of outlet.signatures) {
+      const matches = signatureMatcher(signature);
+      const hit = parts.lines.find((line) => matches(line.text));
+      if (hit) clues.push({ key, weight: 'strong', why: `signature "${signature}" on line ${hit.index + 1}` });
+    }
+  }
+  const place = (where: 'above' | 'under' | 'foot', line: Line) =>
+    where === 'above' ? `on line ${line.index + 1}, above the headline` : where === 'under' ? `on line ${line.index + 1}, under the headline` : `on line ${line.index + 1}, at the foot`;
+  const consider = (credit: Credit, line: Line, where: 'above' | 'under' | 'foot' | 'lead', siblings: Credit[] = []) => {
+    // "دمشق-سانا", "المصدر: رويترز": agencies are credited in agencies.yml, never as the outlet.
+    if (isAgency(credit.name)) return false;
+    const keys = names.lookup(credit.name);
+    const at = where === 'lead' ? `opening the text on line ${line.index + 1}` : place(where, line);
+    const what = `${credit.form === 'masthead' ? 'masthead' : `${credit.form} line`} ${quote(where === 'lead' ? credit.name : line.text)} ${at}`;
+    if (keys.length === 0) {
+      const shaped = (credit.form === 'masthead' || credit.form === 'byline') && where !== 'foot' && looksLikeOutletName(credit.name);
+      if ((credit.namesAnOutlet || shaped) && !isGenericName(credit.name)) unknown.push({ name: credit.name, why: what });
+      return false;
+    }
+    const generic = isGenericName(credit.name);
+    // A one-word name is a menu label above the headline, a section label under it or a word
+    // at the foot when it stands alone, unless it stands under the date line as newspapers
+    // print their name; in a credit's form (a byline, a source line) it is the outlet.
+    const underDate = where === 'under' && credit.form === 'masthead' && afterDate.has(line.index);
+    // An ordinary phrase ("الشرق الأوسط") is the outlet only in a credit that says so.
+    const phrase = generic && /\s/.test(credit.name.trim()) && !credit.namesAnOutlet;
+    // In a byline, a one-word name stands beside a person's name ("سامر أحمد – الخليج"), not
+    // beside other labels ("السياسة - الاقتصاد - الرياضة") or a city.
+    const others = siblings.filter((c) => c !== credit);
+    const besidePerson = credit.form === 'byline' && others.length === 1 && (others[0]?.name.split(/\s+/).length ?? 0) >= 2 && names.lookup(others[0]?.name ?? '').length === 0;
+    const loose = (credit.form === 'byline' && !besidePerson) || credit.form === 'dateline';
+    const weak = generic && (where === 'above' || phrase || loose || (credit.form === 'masthead' && !underDate));
+    for (const key of keys) clues.push({ key, weight: weak ? 'weak' : 'strong', why: `${what}${weak ? ` (the one-word name ${quote(credit.name)}, which may be a label)` : ''}` });
+    return true;
+  };
+  const afterDate = new Set<number>();
+  parts.afterTitle.forEach((line, i) => {
+    const previous = parts.afterTitle[i - 1];
+    if (previous && parseDateLine(previous.text)) afterDate.add(line.index);
+  });
+  const head = [...parts.chrome.slice(-8), ...(parts.chrome.length > 8 ? parts.chrome.slice(0, 1) : [])];
+  const each = (line: Line, where: 'above' | 'under' | 'foot', keep: (c: Credit) => boolean = () => true) => {
+    const credits = lineCredits(line.text);
+    for (const credit of credits) if (keep(credit)) consider(credit, line, where, credits);
+  };
+  for (const line of head) each(line, 'above');
+  for (const line of parts.afterTitle) each(line, 'under');
+  const lead = parts.body[0];
+  if (lead) {
+    for (const credit of leadCredits(lead.text)) if (consider(credit, lead, 'lead')) break;
+    // A short first line of the body can be a byline too ("السورية نت - ياسر العيسى").
+    each(lead, 'under', (credit) => credit.form !== 'masthead');
+  }
+  // The foot: sign-offs, the body's last lines, and the text's last lines (a footer after the
+  // related-articles list), never a line already read above or under the headline.
+  const seen = new Set<number>([...head, ...parts.chrome, ...parts.afterTitle, ...(parts.title ? [parts.title] : []), ...(lead ? [lead] : [])].map((l) => l.index));
+  const bodyStart = parts.title?.index ?? -1;
+  const foot = [...parts.signoffLines, ...parts.body.slice(-3), ...parts.lines.slice(-8)].filter((l) => l.index > bodyStart && !seen.has(l.index) && seen.add(l.index));
+  for (const line of foot) each(line, 'foot');
+  return { clues, unknown };
 }
 
 export function decideOutlet(args: {
   explicit?: string;
   url?: string;
-  lines: Line[];
-  /**
-   * Where an outlet's bare name counts as its masthead: the first line of the text and the
-   * lines between headline and body. (A bare name elsewhere may be a menu label: "الأخبار".)
-   */
-  headerLines: Line[];
-  signoffs: Signoff[];
+  parts: OutletTextParts;
   outlets: Record<string, Outlet>;
-  /** More evidence from elsewhere (a saved page's og:site_name, JSON-LD publisher). */
+  /** More evidence from elsewhere (a saved page's og:site_name, JSON-LD publisher): strong clues. */
   extraEvidence?: Array<{ key: string; why: string }>;
+  aggregators: Record<string, Aggregator>;
+  /** True for a name that is a wire agency's (content/data/agencies.yml), never a new outlet. */
+  isAgency: (name: string) => boolean;
 }): OutletDecision {
   const { outlets } = args;
   const known = Object.keys(outlets).sort();
@@ -56,34 +185,70 @@ export function decideOutlet(args: {
     if (outlets[args.explicit]) return { key: args.explicit, evidence: ['--outlet'] };
     return { problem: `--outlet ${args.explicit} is not in content/data/outlets.yml (${suggest(args.explicit, known)})`, evidence: [] };
   }
-  if (args.url) {
-    const host = hostOf(args.url);
-    const byDomain = known.filter((key) => outlets[key]?.domains.some((d) => host === d || host?.endsWith(`.${d}`)));
-    if (byDomain.length === 1) return { key: byDomain[0], evidence: [`the address's domain ${host}`] };
-  }
-  const evidence = new Map<string, string[]>();
-  const note = (key: string, why: string) => evidence.set(key, [...(evidence.get(key) ?? []), why]);
-  for (const key of known) {
-    const outlet = outlets[key] as Outlet;
-    const name = foldArabic(outlet.name_ar);
-    for (const signature of outlet.signatures) {
-      const matches = signatureMatcher(signature);
-      const hit = args.lines.find((line) => matches(line.text));
-      if (hit) note(key, `signature "${signature}" on line ${hit.index + 1}`);
-    }
-    const header = args.headerLines.find((line) => foldArabic(line.text) === name);
-    if (header) note(key, `its name as a masthead on line ${header.index + 1}`);
-  }
-  for (const signoff of args.signoffs) for (const key of signoff.outlets) note(key, `a ${signoff.kind} line naming it`);
-  for (const extra of args.extraEvidence ?? []) note(extra.key, extra.why);
-  const candidates = [...evidence.keys()];
-  if (candidates.length === 1) return { key: candidates[0], evidence: evidence.get(candidates[0] as string) ?? [] };
-  const how =
-    'pass --outlet KEY (one of the keys in content/data/outlets.yml), or add the outlet there with its name, domains and signatures';
-  if (candidates.length === 0) return { problem: `no outlet recognised; ${how}`, evidence: [] };
-  return {
-    problem: `the text points to several outlets (${candidates.map((k) => `${k}: ${evidence.get(k)?.[0]}`).join('; ')}); ${how}`,
-    evidence: [],
-  };
-}
+  const how = 'pass --outlet KEY (one of the keys in content/data/outlets.yml)';
+  const names = createOutletNames(outlets);
+  const { clues, unknown } = textClues(args.parts, outlets, names, args.isAgency);
+  for (const extra of args.extraEvidence ?? []) clues.push({ key: extra.key, weight: 'strong', why: extra.why });
+  const byKey = new Map<string, Clue[]>();
+  for (const clue of clues) byKey.set(clue.key, [...(byKey.get(clue.key) ?? []), clue]);
+  const strongKeys = [...byKey.keys()].filter((k) => byKey.get(k)?.some((c) => c.weight === 'strong')).sort();
+  const describe = (key: string) => `${key}: ${(byKey.get(key) ?? []).map((c) => c.why).join('; ')}`;
+  const evidenceOf = (key: string) => (byKey.get(key) ?? []).map((c) => c.why);
 
+  const notes: string[] = [];
+  let domainUnknown: string | undefined;
+  if (args.url) {
+    const address = originalAddress(args.url);
+    if (address) {
+      const via = address.via.length ? ` (through ${address.via.join(', then ')})` : '';
+      const owners = addressOwners(address, outlets, args.aggregators);
+      if (owners.outlets.length === 1) {
+        const key = owners.outlets[0] as string;
+        const others = strongKeys.filter((k) => k !== key);
+        const evidence = [owners.section ? `the address ${address.host}${via}: ${owners.section}` : `the address's domain ${address.host}${via}`, ...evidenceOf(key)];
+        if (others.length === 0) return { key, evidence };
+        return {
+          problem: `the address ${address.host}${via} is ${key}'s, but the text credits ${others.map(describe).join(' and ')}; ${how} naming the outlet that published this copy (--outlet ${key} if the address is right)`,
+          evidence: [],
+        };
+      }
+      if (owners.outlets.length > 1) notes.push(`the address's domain ${address.host} is listed for ${owners.outlets.join(', ')}`);
+      else if (owners.aggregator) notes.push(`the address ${address.host}${via} is an aggregator's (${owners.aggregator} in content/data/aggregators.yml), which names no outlet: the text's credit decides`);
+      else {
+        domainUnknown = address.host;
+        notes.push(`the address's domain ${address.host}${via} is not in content/data/outlets.yml`);
+      }
+    }
+  }
+
+  if (strongKeys.length === 1) {
+    const key = strongKeys[0] as string;
+    return { key, evidence: [...evidenceOf(key), ...notes] };
+  }
+  if (strongKeys.length > 1) {
+    return { problem: `the text points to several outlets (${strongKeys.map(describe).join('; ')}); ${how}`, evidence: notes };
+  }
+  const weakKeys = [...byKey.keys()].sort();
+  if (weakKeys.length > 0) {
+    return {
+      problem: `the only evidence of the outlet is weak (${weakKeys.map(describe).join('; ')}); ${how}, or add a signature specific to it in outlets.yml`,
+      evidence: notes,
+    };
+  }
+  const distinct = [...new Map(unknown.map((u) => [nameKey(u.name), u])).values()];
+  if (distinct.length > 1) {
+    return { problem: `the text credits several outlets that content/data/outlets.yml does not list (${distinct.map((u) => u.why).join('; ')}); ${how}`, evidence: notes };
+  }
+  const credited = distinct[0];
+  if (credited || domainUnknown) {
+    const evidence = [...(credited ? [credited.why] : []), ...(domainUnknown ? [`the address's domain ${domainUnknown}`] : [])];
+    return {
+      problem: `the outlet is not in content/data/outlets.yml (${evidence.join('; ')}); pass --new-outlet to add it with the entry below and write the article, or ${how} if it is listed under another name`,
+      evidence: notes,
+      unknown: { name: credited?.name, domain: domainUnknown, evidence },
+    };
+  }
+  const aggregatorNote = notes.find((n) => n.includes('aggregator'));
+  if (aggregatorNote) return { problem: `${aggregatorNote}, and the text credits no outlet; ${how}`, evidence: notes };
+  return { problem: `no outlet recognised; ${how}, or add the outlet there with its name, domains and signatures`, evidence: notes };
+}

@@ -6,6 +6,7 @@
  */
 import { foldArabic } from '../arabic/normalise.ts';
 import type { Agency, Outlet } from '../content/schema.ts';
+import { createOutletNames } from './outlet-names.ts';
 
 export interface Signoff {
   kind: 'agencies' | 'source' | 'byline';
@@ -33,16 +34,10 @@ export function createSignoffIndex(agencies: Record<string, Agency>, outlets: Re
   for (const agency of Object.values(agencies)) {
     for (const alias of [agency.name, ...agency.aliases]) byAlias.set(agencyKey(alias), agency.name);
   }
-  const outletByName = new Map<string, string[]>();
-  for (const [key, outlet] of Object.entries(outlets)) {
-    for (const name of [outlet.name_ar, outlet.name_en]) {
-      const k = foldArabic(name);
-      outletByName.set(k, [...(outletByName.get(k) ?? []), key]);
-    }
-  }
+  const names = createOutletNames(outlets);
   return {
     agency: (token) => byAlias.get(agencyKey(token)),
-    outletsNamed: (text) => outletByName.get(foldArabic(text).replace(/^(موقع|صحيفة|قناة|جريدة|وكالة)\s+/, '')) ?? [],
+    outletsNamed: (text) => names.lookup(text),
   };
 }
 

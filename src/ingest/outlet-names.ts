@@ -1,0 +1,85 @@
+/**
+ * The names outlets sign with (outlets.yml: `name_ar`, `name_en`, `aliases`), as one index:
+ * which outlet a masthead, byline or credit names, and whether that name is specific enough to
+ * stand alone. A name that is one ordinary word ("الأخبار", "الوطن", "النهار", "اليوم", "تشرين")
+ * is *generic*: it may be a menu label or a word of a sentence, so by itself, above the
+ * headline, it never names an outlet.
+ */
+import { foldArabic } from '../arabic/normalise.ts';
+import type { Outlet } from '../content/schema.ts';
+
+/** Words put before an outlet's name in credits: "موقع عنب بلدي", "صحيفة الخليج", "لـ"القدس العربي"". */
+const NAME_PREFIX = /^(?:ل(?:ـ|\s)?\s*)?(?:(?:موقع|صحيفه|جريده|قناه|وكاله|شبكه|مجله|اذاعه|راديو|تلفزيون|منصه|بوابه)\s+)(?=\S)/u;
+
+/** Month names and ordinary words that are also the one-word names of outlets. */
+const ORDINARY_WORDS = new Set(
+  [
+    'تشرين', 'سبق', 'عاجل', 'اليوم', 'الان', 'الحدث', 'الخبر', 'الغد', 'خبر', 'اخبار', 'حدث', 'نبض', 'صدى', 'الصباح', 'المساء', 'الوسط',
+    'لكم', 'سرايا', 'رؤيا', 'فيتو', 'اثير', 'مبتدا', 'جنوبية', 'برلماني', 'اقتصاد', 'رصد', 'فبراير', 'يناير', 'مارس', 'ابريل', 'مايو',
+    'يونيو', 'يوليو', 'اغسطس', 'سبتمبر', 'اكتوبر', 'نوفمبر', 'ديسمبر', 'شباط', 'اذار', 'نيسان', 'ايار', 'حزيران', 'تموز', 'اب', 'ايلول',
+  ]
+    .map((w) => foldArabic(w)),
+);
+
+/** A name folded for comparison: folded Arabic, Latin lowercased, punctuation at the ends and quotes gone. */
+export function nameKey(text: string): string {
+  return foldArabic(text)
+    .replace(/[«»"“”'‘’()[\]{}]/gu, '')
+    .replace(/^[\s\-–—|:.،,/\\©]+|[\s\-–—|:.،,/\\]+$/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The text without a leading "موقع", "صحيفة", "لـ"… (for looking a credit up), or undefined when there is none. */
+function withoutPrefix(key: string): string | undefined {
+  const stripped = key.replace(/^ل(?:ـ|\s)?(?=ال)/u, '').replace(NAME_PREFIX, '');
+  return stripped !== key && stripped.length >= 2 ? stripped : undefined;
+}
+
+/** Outlets' names that are also ordinary phrases: a region, a section title. */
+const ORDINARY_PHRASES = new Set(['الشرق الأوسط', 'العالم الجديد', 'العالم العربي'].map((w) => nameKey(w)));
+
+/**
+ * True for a name that is one ordinary word or an ordinary phrase ("الشرق الأوسط", a region
+ * and a section title as well as a newspaper), which alone cannot name an outlet.
+ */
+export function isGenericName(text: string): boolean {
+  const key = nameKey(text);
+  if (ORDINARY_PHRASES.has(key)) return true;
+  if (/\s/.test(key)) return false;
+  if (ORDINARY_WORDS.has(key)) return true;
+  // One Arabic word with the article: الأخبار, الوطن, الشرق, الخليج, الرياض, السياسة…
+  return /^ال\p{Script=Arabic}{2,}$/u.test(key);
+}
+
+export interface OutletNames {
+  /** Outlet keys the text is a name of (several when outlets share the name). */
+  lookup(text: string): string[];
+  /** Every indexed name key with the outlets it names (for tests and reports). */
+  entries(): Array<[string, string[]]>;
+}
+
+export function createOutletNames(outlets: Record<string, Outlet>): OutletNames {
+  const index = new Map<string, string[]>();
+  const add = (key: string, outlet: string) => {
+    if (key.length < 2) return;
+    const list = index.get(key) ?? [];
+    if (!list.includes(outlet)) index.set(key, [...list, outlet]);
+  };
+  for (const [key, outlet] of Object.entries(outlets)) {
+    for (const name of [outlet.name_ar, outlet.name_en, ...outlet.aliases]) {
+      // Only the names as written: "تلفزيون سوريا" without its first word would be a country.
+      add(nameKey(name), key);
+    }
+  }
+  return {
+    lookup(text) {
+      const k = nameKey(text);
+      const found = index.get(k);
+      if (found) return found;
+      const bare = withoutPrefix(k);
+      return bare ? (index.get(bare) ?? []) : [];
+    },
+    entries: () => [...index.entries()],
+  };
+}
