@@ -33,6 +33,8 @@ export interface AddOptions {
   date?: string;
   event?: string;
   dryRun?: boolean;
+  /** Put U+FFFD in place of the damaged bytes of damaged UTF-8 files. */
+  repair?: boolean;
   today?: CalendarDate;
 }
 
@@ -141,6 +143,7 @@ function addOne(
       sha256: hash,
       today: options.today ?? todayUtc(),
       takenIds: state.takenIds,
+      repair: options.repair,
     },
     prepared,
   );
@@ -170,10 +173,18 @@ function addOne(
   const summary =
     `${fm.outlet}, ${fm.date} (${fm.date_basis}), ${fm.places.length} places` +
     (fm.events.length ? `, event ${fm.events.join(', ')}` : '') +
-    (fm.related_material.length ? `, ${fm.related_material.length} appended item kept apart` : '') +
+    (fm.related_material.length ? `, ${fm.related_material.length} appended item kept apart (${keptApartSummary(result.report.keptApart)})` : '') +
+    (result.report.repaired ? `, ${result.report.repaired} damaged byte sequence${result.report.repaired === 1 ? '' : 's'} replaced by U+FFFD` : '') +
     `; ${result.report.dropped.length} clutter lines dropped`;
   messages.push(`${shown}: ${options.dryRun ? 'would write' : 'wrote'} ${displayPath(articlePath)} (${summary})`);
   return { file: shown, exit: EXIT.written, messages, result, articlePath, sourcePath, nearDuplicates: duplicates };
+}
+
+/** "9 lines from line 12 on, under «صور من المعركة»": what left the body, for the summary. */
+function keptApartSummary(lines: Array<{ line: number; text: string }>): string {
+  const first = lines[0];
+  if (!first) return 'nothing';
+  return `${lines.length} line${lines.length === 1 ? '' : 's'} from line ${first.line} on, under «${first.text}»; listed in --json`;
 }
 
 function main(): number {
@@ -189,16 +200,17 @@ function main(): number {
         content: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
+        repair: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
     console.error(`add: ${(error as Error).message}`);
-    console.error('usage: npm run add -- FILE... [--url URL] [--outlet KEY] [--date YYYY-MM-DD] [--event KEY] [--dry-run] [--json]');
+    console.error('usage: npm run add -- FILE... [--url URL] [--outlet KEY] [--date YYYY-MM-DD] [--event KEY] [--dry-run] [--json] [--repair]');
     return EXIT.unusable;
   }
   const { values, positionals } = parsed;
   if (positionals.length === 0) {
-    console.error('usage: npm run add -- FILE... [--url URL] [--outlet KEY] [--date YYYY-MM-DD] [--event KEY] [--dry-run] [--json]');
+    console.error('usage: npm run add -- FILE... [--url URL] [--outlet KEY] [--date YYYY-MM-DD] [--event KEY] [--dry-run] [--json] [--repair]');
     return EXIT.unusable;
   }
   const outcomes = addFiles(positionals, {
@@ -208,6 +220,7 @@ function main(): number {
     date: values.date,
     event: values.event,
     dryRun: values['dry-run'],
+    repair: values.repair,
   });
   for (const o of outcomes) for (const m of o.messages) console.error(m);
   if (values.json) {

@@ -34,12 +34,18 @@ export interface IngestOptions {
   today: CalendarDate;
   /** Ids already taken (the new id gets a suffix rather than clash). */
   takenIds: Set<string>;
+  /** Put U+FFFD in place of the damaged bytes of a damaged UTF-8 file (`--repair`). */
+  repair?: boolean;
 }
 
 export interface IngestReport {
   encoding?: string;
+  /** Damaged UTF-8 byte sequences replaced by U+FFFD (`--repair`). */
+  repaired?: number;
   invisibleRemoved: number;
   dropped: Array<{ line: number; text: string; reason: string }>;
+  /** Lines moved out of the body as appended material (related_material), with their line numbers. */
+  keptApart: Array<{ line: number; text: string }>;
   outletEvidence: string[];
   dateEvidence?: string;
 }
@@ -66,10 +72,11 @@ export type Prepared = ReturnType<typeof prepare>;
 
 
 export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prepared: Prepared): IngestResult {
-  const report: IngestReport = { invisibleRemoved: 0, dropped: [], outletEvidence: [] };
-  const decoded = decodeBytes(bytes);
-  if (!decoded.ok) return { status: 'unusable', problems: [decoded.message], report };
+  const report: IngestReport = { invisibleRemoved: 0, dropped: [], keptApart: [], outletEvidence: [] };
+  const decoded = decodeBytes(bytes, { repair: options.repair });
+  if (!decoded.ok) return { status: decoded.reason === 'damaged' ? 'needs-input' : 'unusable', problems: [decoded.message], report };
   report.encoding = decoded.encoding;
+  if (decoded.repaired) report.repaired = decoded.repaired;
   const cleaned = cleanInvisible(decoded.text);
   report.invisibleRemoved = cleaned.removed;
   const text = cleaned.text;
@@ -78,6 +85,7 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
   const lines = toLines(text);
   const seg = segment(lines, prepared);
   report.dropped = seg.dropped.map((d) => ({ line: d.line.index + 1, text: d.line.text, reason: d.reason }));
+  report.keptApart = seg.appendix.map((l) => ({ line: l.index + 1, text: l.text }));
   if (!seg.title) return { status: 'unusable', problems: ['no headline found (a line of 3 to 40 words before the text); put the headline on the first line'], report };
   if (seg.body.length === 0) return { status: 'unusable', problems: ['no article text found under the headline'], report };
 
