@@ -134,7 +134,7 @@ function damagedUtf8(bytes: Uint8Array, offset: number, encoding: 'utf-8' | 'utf
   }
   const n = offsets.length;
   const listed = offsets.slice(0, 5).join(', ') + (n > 5 ? ` and ${n - 5} more` : '');
-  const cut = n === 1 && (offsets[0] as number) >= offset + bytes.length - 3 ? ', where the file ends in the middle of a character (cut short)' : '';
+  const cut = n === 1 && (offsets[0] as number) >= offset + bytes.length - 3 ? ', the last character, cut short' : '';
   return {
     ok: false,
     reason: 'damaged',
