@@ -145,7 +145,7 @@ function damagedUtf8(bytes: Uint8Array, offset: number, encoding: 'utf-8' | 'utf
 
 function finish(text: string, encoding: TextEncodingName): DecodeResult {
   const normalised = text.replace(/\r\n?/g, '\n').normalize('NFC');
-  if (/^\s*$/u.test(normalised)) return fail('empty', 'contains only blank space: there is no text in it');
+  if (/^\s*$/u.test(normalised)) return fail('empty', 'contains only blank space: there is no text in it; copy the article\u2019s text into it, save it and add it again (or check that this is the file you meant)');
   return { ok: true, text: normalised, encoding };
 }
 
@@ -226,7 +226,7 @@ function plausibleArabic(bytes: Uint8Array, text: string): boolean {
 }
 
 export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): DecodeResult {
-  if (bytes.length === 0) return fail('empty', 'is empty (0 bytes)');
+  if (bytes.length === 0) return fail('empty', 'is empty (0 bytes); copy the article\u2019s text into it, save it and add it again (or check that this is the file you meant)');
 
   const kind = signatureOf(bytes);
   if (kind) return fail('binary', `is a binary file (${kind}), not a text: ${SAVE_AS_TEXT}`);

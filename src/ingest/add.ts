@@ -19,7 +19,9 @@ import { nearDuplicates } from './duplicates.ts';
 import { loadIngestData } from './ingest-data.ts';
 import { normaliseArticle, prepare, type IngestResult, type Prepared } from './normalise-article.ts';
 import { serialiseArticle } from './serialise.ts';
-import { FileExistsError, writeNewFile } from './write.ts';
+import { cleanContentTemporaries, FileExistsError, writeNewFile } from './write.ts';
+import { articleFileProblems } from '../content/validate-article.ts';
+import { isHttpUrl, unsafeCharacters } from '../content/schema.ts';
 
 /** A news article's raw text is far below this; anything larger is not one article. */
 export const MAX_BYTES = 2 * 1024 * 1024;
@@ -59,21 +61,48 @@ function todayUtc(): CalendarDate {
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** The name under content/sources/ for a raw file: its own name, or with a hash suffix if taken. */
-function sourceName(file: string, hash: string, sourcesDir: string): string {
-  const name = basename(file).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
+/** Longest name given to a raw file under content/sources/, in UTF-8 bytes (file systems allow 255). */
+export const MAX_SOURCE_NAME_BYTES = 160;
+
+/** `text` cut to at most `max` UTF-8 bytes, never inside a character. */
+function cutToBytes(text: string, max: number): string {
+  let out = '';
+  let bytes = 0;
+  for (const ch of text) {
+    const n = Buffer.byteLength(ch);
+    if (bytes + n > max) break;
+    out += ch;
+    bytes += n;
+  }
+  return out;
+}
+
+/**
+ * The name under content/sources/ for a raw file: its own name (without leading dots, which
+ * would hide it, and cut to MAX_SOURCE_NAME_BYTES), or with a hash suffix if taken.
+ */
+export function sourceName(file: string, hash: string, sourcesDir: string): string {
+  const own = basename(file).replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_').replace(/^[.\s]+/, '');
+  const ext = cutToBytes(extname(own), 16);
+  const stem = own.slice(0, own.length - extname(own).length);
+  const name = `${cutToBytes(stem, MAX_SOURCE_NAME_BYTES - Buffer.byteLength(ext)) || 'source'}${ext}`;
   if (!existsSync(join(sourcesDir, name))) return name;
-  const ext = extname(name);
-  return `${name.slice(0, name.length - ext.length)}-${hash.slice(0, 12)}${ext}`;
+  const suffix = `-${hash.slice(0, 12)}`;
+  return `${cutToBytes(stem, MAX_SOURCE_NAME_BYTES - Buffer.byteLength(ext) - suffix.length) || 'source'}${suffix}${ext}`;
+}
+
+/** The text of a body up to spacing and invisible characters: two bodies with the same key are one article. */
+export function sameTextKey(body: string): string {
+  return body.normalize('NFC').replace(/[\s\p{Cf}]+/gu, '');
 }
 
 /** Adds the given raw files. Pure of process state: returns what happened to each file. */
 export function addFiles(files: string[], options: AddOptions): FileOutcome[] {
-  if (options.url !== undefined && !/^https?:\/\/[^\s/?#]+[^\s]*$/i.test(options.url)) {
+  if (options.url !== undefined && (!isHttpUrl(options.url) || unsafeCharacters(options.url) !== undefined)) {
     return files.map((file) => ({
       file: displayPath(resolve(file)),
       exit: EXIT.needsInput,
-      messages: [`${displayPath(resolve(file))}: --url must be the article's http(s) address; nothing written`],
+      messages: [`${displayPath(resolve(file))}: --url must be the article's http(s) address, e.g. --url https://example.com/2019/03/23/article (no other kind of link, no spaces or invisible characters); nothing written`],
     }));
   }
   if (!existsSync(options.contentDir)) {
@@ -83,6 +112,7 @@ export function addFiles(files: string[], options: AddOptions): FileOutcome[] {
   if (problems.length > 0) {
     return [{ file: displayPath(resolve(options.contentDir)), exit: EXIT.unusable, messages: [...problems.map(formatProblem), 'fix content/ first (npm run build shows the same problems)'] }];
   }
+  if (!options.dryRun) cleanContentTemporaries(data.content.dir); // what a killed run left
   const prepared = prepare(data);
   const sourcesDir = join(data.content.dir, 'sources');
   const articlesDir = join(data.content.dir, 'articles');
@@ -100,7 +130,7 @@ export function addFiles(files: string[], options: AddOptions): FileOutcome[] {
     }
   }
   const takenIds = new Set(data.content.articles.map((a) => a.data.id));
-  const existingBodies = data.content.articles.map((a) => ({ file: a.file, body: a.body }));
+  const existingBodies = data.content.articles.map((a) => ({ file: a.file, id: a.data.id, body: a.body }));
   return files.map((file) => addOne(file, options, prepared, { sourcesDir, articlesDir, known, orphans, takenIds, existingBodies }));
 }
 
@@ -114,14 +144,15 @@ function addOne(
     known: Map<string, string>;
     orphans: Map<string, string>;
     takenIds: Set<string>;
-    existingBodies: Array<{ file: string; body: string }>;
+    existingBodies: Array<{ file: string; id: string; body: string }>;
   },
 ): FileOutcome {
   const shown = displayPath(resolve(file));
   const fail = (exit: 1 | 2, ...messages: string[]): FileOutcome => ({ file: shown, exit, messages });
-  if (!existsSync(file)) return fail(EXIT.unusable, `${shown}: no such file`);
+  if (!existsSync(file)) return fail(EXIT.unusable, `${shown}: no such file; check the path (or quote a name with spaces)`);
   const stat = statSync(file);
-  if (!stat.isFile()) return fail(EXIT.unusable, `${shown}: is not a file`);
+  if (stat.isDirectory()) return fail(EXIT.unusable, `${shown}: is a folder, not a file; pass the text files in it instead (e.g. ${join(shown, '*.txt')})`);
+  if (!stat.isFile()) return fail(EXIT.unusable, `${shown}: is not a regular file (a pipe, socket or device), so it is not read; save the article's text to a file and pass that`);
   if (stat.size > MAX_BYTES) {
     return fail(EXIT.unusable, `${shown}: is ${(stat.size / 1024 / 1024).toFixed(1)} MB; a news article's text is far smaller (limit ${MAX_BYTES / 1024 / 1024} MB): copy only the article`);
   }
@@ -152,14 +183,28 @@ function addOne(
   }
   const { article } = result;
   const fm = article.frontMatter;
+  const key = sameTextKey(article.body);
+  const same = state.existingBodies.find((e) => sameTextKey(e.body) === key);
+  if (same) {
+    return fail(
+      EXIT.unusable,
+      `${shown}: the archive already holds this article as ${same.file} (the same text, differing only in spacing or invisible characters); nothing written. To put this copy in its place, run npm run add -- --replace ${same.id} ${shown}`,
+    );
+  }
   const duplicates = nearDuplicates(article.body, state.existingBodies);
   const messages = duplicates.map((d) => `${shown}: warning: near-duplicate of ${d.file} (${Math.round(d.similarity * 100)}% of the shorter text's 5-word runs shared)`);
   const articlePath = join(state.articlesDir, `${fm.id}.md`);
   const sourcePath = join(state.sourcesDir, name);
+  // The build's own checks, before anything is written: what add writes, the build accepts.
+  const text = serialiseArticle(article);
+  const refused = articleFileProblems(text, displayPath(articlePath), prepared.data.content);
+  if (refused.length > 0) {
+    return fail(EXIT.unusable, ...refused.map((p) => `${shown}: the build would refuse the article made from it (${p.message}), so nothing was written; ${p.hint}`));
+  }
   if (!options.dryRun) {
     if (!orphan) writeNewFile(sourcePath, bytes);
     try {
-      writeNewFile(articlePath, serialiseArticle(article));
+      writeNewFile(articlePath, text);
     } catch (error) {
       if (!orphan) unlinkSync(sourcePath); // ours, written a moment ago
       if (error instanceof FileExistsError) return fail(EXIT.unusable, `${shown}: ${displayPath(articlePath)} appeared meanwhile; nothing written`);
@@ -169,7 +214,7 @@ function addOne(
   }
   state.known.set(hash, `sources/${name}`);
   state.takenIds.add(fm.id);
-  state.existingBodies.push({ file: displayPath(articlePath), body: article.body });
+  state.existingBodies.push({ file: displayPath(articlePath), id: fm.id, body: article.body });
   const summary =
     `${fm.outlet}, ${fm.date} (${fm.date_basis}), ${fm.places.length} places` +
     (fm.events.length ? `, event ${fm.events.join(', ')}` : '') +

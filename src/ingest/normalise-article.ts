@@ -80,7 +80,7 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
   const cleaned = cleanInvisible(decoded.text);
   report.invisibleRemoved = cleaned.removed;
   const text = cleaned.text;
-  if (!/\p{Script=Arabic}/u.test(text)) return { status: 'unusable', problems: ['holds no Arabic text; Arshif archives Arabic articles'], report };
+  if (!/\p{Script=Arabic}/u.test(text)) return { status: 'unusable', problems: ['holds no Arabic text; Arshif archives Arabic articles: add the Arabic original (or check that this is the file you meant)'], report };
 
   const lines = toLines(text);
   const seg = segment(lines, prepared);
@@ -156,9 +156,24 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
   // The schema is the contract with the build: what add writes, the build accepts.
   const checked = articleSchema.safeParse(frontMatter);
   if (!checked.success) {
-    return { status: 'unusable', problems: checked.error.issues.map((i) => `internal: ${i.path.join('.')}: ${i.message}`), report };
+    return { status: 'unusable', problems: checked.error.issues.map((i) => `${partName(i.path)} ${i.message.includes('; ') ? i.message : `${i.message}; check the raw text`} (nothing written)`), report };
   }
   return { status: 'ok', article: { frontMatter: checked.data, body: body.markdown }, report };
+}
+
+/** What a front-matter field is, in the words of the raw text and the options, for messages. */
+function partName(path: ReadonlyArray<PropertyKey>): string {
+  const [first, second] = path.map(String);
+  if (first === 'title') return 'the headline found';
+  if (first === 'source' && second === 'url') return '--url';
+  if (first === 'source' && second === 'file') return 'the file\u2019s name';
+  if (first === 'source') return 'the raw text';
+  if (first === 'author') return 'the byline found';
+  if (first === 'dateline') return 'the dateline found';
+  if (first === 'tags') return 'a hashtag found';
+  if (first === 'related_material') return 'the material appended to the page';
+  if (first === 'places' || first === 'events' || first === 'agencies') return `a ${first === 'places' ? 'place' : first === 'events' ? 'event' : 'agency'} found`;
+  return 'the article';
 }
 
 function uniqueId(base: string, taken: Set<string>): string {
