@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseIsoDate, type CalendarDate } from '../arabic/calendar.ts';
 import { displayPath } from '../content/load.ts';
@@ -19,7 +19,10 @@ import { nearDuplicates } from './duplicates.ts';
 import { loadIngestData } from './ingest-data.ts';
 import { normaliseArticle, prepare, type IngestResult, type Prepared } from './normalise-article.ts';
 import { serialiseArticle } from './serialise.ts';
-import { cleanContentTemporaries, FileExistsError, writeNewFile } from './write.ts';
+import { cleanContentTemporaries, FileExistsError, replaceFile, writeNewFile } from './write.ts';
+import type { ContentFile } from '../content/load.ts';
+import type { ArticleFrontMatter } from '../content/schema.ts';
+import { suggest } from '../content/suggest.ts';
 import { articleFileProblems } from '../content/validate-article.ts';
 import { isHttpUrl, unsafeCharacters } from '../content/schema.ts';
 
@@ -37,6 +40,11 @@ export interface AddOptions {
   dryRun?: boolean;
   /** Put U+FFFD in place of the damaged bytes of damaged UTF-8 files. */
   repair?: boolean;
+  /**
+   * `--replace ID`: the one file given is normalised over the existing article ID, which keeps
+   * its id; the article's previous raw source stays in sources/ beside the new one.
+   */
+  replace?: string;
   today?: CalendarDate;
 }
 
@@ -113,6 +121,18 @@ export function addFiles(files: string[], options: AddOptions): FileOutcome[] {
     return [{ file: displayPath(resolve(options.contentDir)), exit: EXIT.unusable, messages: [...problems.map(formatProblem), 'fix content/ first (npm run build shows the same problems)'] }];
   }
   if (!options.dryRun) cleanContentTemporaries(data.content.dir); // what a killed run left
+  let replacing: ContentFile<ArticleFrontMatter> | undefined;
+  if (options.replace !== undefined) {
+    const id = options.replace;
+    replacing = data.content.articles.find((a) => a.data.id === id);
+    if (!replacing) {
+      const close = suggest(id, data.content.articles.map((a) => a.data.id));
+      return [{ file: id, exit: EXIT.unusable, messages: [`--replace ${id}: no article has this id; ${close.startsWith('did you mean') ? close : 'the ids are the file names in content/articles/ without .md'}`] }];
+    }
+    if (files.length !== 1) {
+      return [{ file: id, exit: EXIT.unusable, messages: [`--replace ${id}: give exactly one raw file to put in its place (${files.length} given)`] }];
+    }
+  }
   const prepared = prepare(data);
   const sourcesDir = join(data.content.dir, 'sources');
   const articlesDir = join(data.content.dir, 'articles');
@@ -129,9 +149,13 @@ export function addFiles(files: string[], options: AddOptions): FileOutcome[] {
       if (!known.has(hash) && !orphans.has(hash)) orphans.set(hash, name);
     }
   }
-  const takenIds = new Set(data.content.articles.map((a) => a.data.id));
-  const existingBodies = data.content.articles.map((a) => ({ file: a.file, id: a.data.id, body: a.body }));
-  return files.map((file) => addOne(file, options, prepared, { sourcesDir, articlesDir, known, orphans, takenIds, existingBodies }));
+  // The article being replaced is not in the way of its own replacement.
+  const others = data.content.articles.filter((a) => a !== replacing);
+  if (replacing) known.delete(replacing.data.source.sha256);
+  for (const a of others) known.set(a.data.source.sha256, `${a.data.source.file} (${a.file})`);
+  const takenIds = new Set(others.map((a) => a.data.id));
+  const existingBodies = others.map((a) => ({ file: a.file, id: a.data.id, body: a.body }));
+  return files.map((file) => addOne(file, options, prepared, { sourcesDir, articlesDir, known, orphans, takenIds, existingBodies, replacing }));
 }
 
 function addOne(
@@ -145,6 +169,7 @@ function addOne(
     orphans: Map<string, string>;
     takenIds: Set<string>;
     existingBodies: Array<{ file: string; id: string; body: string }>;
+    replacing?: ContentFile<ArticleFrontMatter>;
   },
 ): FileOutcome {
   const shown = displayPath(resolve(file));
@@ -161,7 +186,10 @@ function addOne(
   const already = state.known.get(hash);
   if (already) return fail(EXIT.unusable, `${shown}: the archive already holds this exact text as ${already}; nothing written`);
 
-  const orphan = state.orphans.get(hash);
+  const replacing = state.replacing;
+  // Re-normalising an article from its own raw source (--replace ID with the same bytes) keeps it.
+  const ownSource = replacing && replacing.data.source.sha256 === hash ? replacing.data.source.file.replace(/^sources\//, '') : undefined;
+  const orphan = ownSource ?? state.orphans.get(hash);
   const name = orphan ?? sourceName(file, hash, state.sourcesDir);
   const result = normaliseArticle(
     bytes,
@@ -182,6 +210,7 @@ function addOne(
     return { file: shown, exit: result.status === 'needs-input' ? EXIT.needsInput : EXIT.unusable, messages: result.problems.map((p) => `${shown}: ${p}`), result };
   }
   const { article } = result;
+  if (replacing) article.frontMatter.id = replacing.data.id; // the article keeps its id (and its address)
   const fm = article.frontMatter;
   const key = sameTextKey(article.body);
   const same = state.existingBodies.find((e) => sameTextKey(e.body) === key);
@@ -197,10 +226,11 @@ function addOne(
   const sourcePath = join(state.sourcesDir, name);
   // The build's own checks, before anything is written: what add writes, the build accepts.
   const text = serialiseArticle(article);
-  const refused = articleFileProblems(text, displayPath(articlePath), prepared.data.content);
+  const refused = articleFileProblems(text, displayPath(articlePath), prepared.data.content, replacing?.data.id);
   if (refused.length > 0) {
     return fail(EXIT.unusable, ...refused.map((p) => `${shown}: the build would refuse the article made from it (${p.message}), so nothing was written; ${p.hint}`));
   }
+  if (replacing) return replaceOne({ shown, options, replacing, text, bytes, sourcePath, writeSource: !orphan, fm, messages, result, articlePath });
   if (!options.dryRun) {
     if (!orphan) writeNewFile(sourcePath, bytes);
     try {
@@ -225,6 +255,66 @@ function addOne(
   return { file: shown, exit: EXIT.written, messages, result, articlePath, sourcePath, nearDuplicates: duplicates };
 }
 
+/**
+ * `--replace`: the new raw source is written first (under a name of its own, so the previous one
+ * stays), then the article file is renamed over the old one in one step: an interruption leaves
+ * the old article, with at most an unreferenced raw file that the next add reuses.
+ */
+function replaceOne(r: {
+  shown: string;
+  options: AddOptions;
+  replacing: ContentFile<ArticleFrontMatter>;
+  text: string;
+  bytes: Uint8Array;
+  sourcePath: string;
+  writeSource: boolean;
+  fm: ArticleFrontMatter;
+  messages: string[];
+  result: IngestResult;
+  articlePath: string;
+}): FileOutcome {
+  const old = r.replacing.data;
+  if (!r.options.dryRun) {
+    if (r.writeSource && !existsSync(r.sourcePath)) writeNewFile(r.sourcePath, r.bytes);
+    replaceFile(r.articlePath, r.text);
+  }
+  const verb = r.options.dryRun ? 'would replace' : 'replaced';
+  const changes = frontMatterChanges(old, r.fm, r.replacing.body, r.result.status === 'ok' ? r.result.article.body : '');
+  r.messages.push(`${r.shown}: ${verb} ${displayPath(r.articlePath)} (${changes.length ? `changed: ${changes.join('; ')}` : 'nothing changed'})`);
+  if (old.source.file !== r.fm.source.file) {
+    const content = dirname(dirname(r.articlePath));
+    r.messages.push(`${r.shown}: ${r.options.dryRun ? 'would keep' : 'kept'} the previous raw source ${displayPath(join(content, old.source.file))} beside the new one, ${displayPath(join(content, r.fm.source.file))}`);
+  }
+  return { file: r.shown, exit: EXIT.written, messages: r.messages, result: r.result, articlePath: r.articlePath, sourcePath: r.sourcePath };
+}
+
+/** What a replacement changes, field by field: `title: «old» → «new»`, `places: +X −Y`, `body: 5 → 7 paragraphs`. */
+export function frontMatterChanges(before: ArticleFrontMatter, after: ArticleFrontMatter, bodyBefore: string, bodyAfter: string): string[] {
+  const out: string[] = [];
+  const show = (v: unknown) => (v === null || v === undefined ? 'none' : typeof v === 'string' ? `«${v}»` : JSON.stringify(v));
+  for (const key of ['title', 'outlet', 'date', 'date_basis', 'author', 'dateline'] as const) {
+    if (before[key] !== after[key]) out.push(`${key}: ${show(before[key])} → ${show(after[key])}`);
+  }
+  for (const key of ['url', 'retrieved'] as const) {
+    if (before.source[key] !== after.source[key]) out.push(`source ${key}: ${show(before.source[key])} → ${show(after.source[key])}`);
+  }
+  for (const key of ['places', 'events', 'agencies', 'tags'] as const) {
+    const was = new Set(before[key]);
+    const now = new Set(after[key]);
+    const added = [...now].filter((x) => !was.has(x));
+    const removed = [...was].filter((x) => !now.has(x));
+    if (added.length || removed.length) out.push(`${key}: ${[...added.map((x) => `+${x}`), ...removed.map((x) => `−${x}`)].join(' ')}`);
+  }
+  if (JSON.stringify(before.related_material) !== JSON.stringify(after.related_material)) {
+    out.push(`related_material: ${before.related_material.length} → ${after.related_material.length} item(s)`);
+  }
+  if (bodyBefore.trim() !== bodyAfter.trim()) {
+    const paragraphs = (b: string) => b.split(/\n\s*\n/).filter((p) => p.trim()).length;
+    out.push(`body: ${paragraphs(bodyBefore)} → ${paragraphs(bodyAfter)} paragraphs, text changed`);
+  }
+  return out;
+}
+
 /** "9 lines from line 12 on, under «صور من المعركة»": what left the body, for the summary. */
 function keptApartSummary(lines: Array<{ line: number; text: string }>): string {
   const first = lines[0];
@@ -246,16 +336,17 @@ function main(): number {
         'dry-run': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         repair: { type: 'boolean', default: false },
+        replace: { type: 'string' },
       },
     });
   } catch (error) {
     console.error(`add: ${(error as Error).message}`);
-    console.error('usage: npm run add -- FILE... [--url URL] [--outlet KEY] [--date YYYY-MM-DD] [--event KEY] [--dry-run] [--json] [--repair]');
+    console.error('usage: npm run add -- FILE... [--url URL] [--outlet KEY] [--date YYYY-MM-DD] [--event KEY] [--dry-run] [--json] [--repair] [--replace ID]');
     return EXIT.unusable;
   }
   const { values, positionals } = parsed;
   if (positionals.length === 0) {
-    console.error('usage: npm run add -- FILE... [--url URL] [--outlet KEY] [--date YYYY-MM-DD] [--event KEY] [--dry-run] [--json] [--repair]');
+    console.error('usage: npm run add -- FILE... [--url URL] [--outlet KEY] [--date YYYY-MM-DD] [--event KEY] [--dry-run] [--json] [--repair] [--replace ID]');
     return EXIT.unusable;
   }
   const outcomes = addFiles(positionals, {
@@ -266,6 +357,7 @@ function main(): number {
     event: values.event,
     dryRun: values['dry-run'],
     repair: values.repair,
+    replace: values.replace,
   });
   for (const o of outcomes) for (const m of o.messages) console.error(m);
   if (values.json) {
