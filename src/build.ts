@@ -29,7 +29,7 @@
  * (`X/.arshif-manifest.json`, src/site/manifest.ts) is written last, just before the swap, so
  * any X in place either matches its manifest exactly or is the previous site.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -214,7 +214,10 @@ export async function recoverInterruptedBuilds(outputDir: string): Promise<Recov
   for (const name of readdirSync(parent).sort()) {
     const path = join(parent, name);
     if (name.startsWith(`${base}.old-`) && deadPid(name.slice(base.length + 5)) && isMarkedTemporary(path)) olds.push({ path });
-    else if (name.startsWith(`.${base}.building-`) && deadPid(name.slice(base.length + 11)) && isMarkedTemporary(path)) stale.push(path);
+    else if (name.startsWith(`.${base}.building-`) && deadPid(name.slice(base.length + 11))) {
+      if (isMarkedTemporary(path)) stale.push(path);
+      else removeIfEmpty(path); // killed between creating it and marking it: nothing in it to lose
+    }
   }
   if (!existsSync(outputDir)) {
     // Killed between the renames: the previous site is whole under X.old-P. A folder whose
@@ -232,6 +235,14 @@ export async function recoverInterruptedBuilds(outputDir: string): Promise<Recov
     recovery.removed.push(path);
   }
   return recovery;
+}
+
+function removeIfEmpty(path: string): void {
+  try {
+    rmdirSync(path);
+  } catch {
+    // not empty, not a folder, or gone: not ours
+  }
 }
 
 async function serve(contentDir: string, port: number): Promise<void> {

@@ -88,9 +88,14 @@ describe('build: the user\u2019s folders named like its temporaries survive (iss
     markTemporary(`${out}.old-${DEAD - 1}`, `_site.old-${DEAD - 1}`); // the build's
     site(`${out}.old-${DEAD - 2}`);
     markTemporary(`${out}.old-${DEAD - 2}`, `_site.old-${DEAD - 3}`); // a marker naming another folder: moved by hand
+    mkdirSync(join(parent, `._site.building-${DEAD}`)); // killed before it was marked: empty, removed
+    mkdirSync(join(parent, `._site.building-${DEAD - 1}`));
+    writeFileSync(join(parent, `._site.building-${DEAD - 1}`, 'mine.txt'), 'mine'); // unmarked, with a file: kept
     const recovery = await recoverInterruptedBuilds(out);
     assert.deepEqual(recovery.removed, [`${out}.old-${DEAD - 1}`]);
     assert.ok(existsSync(`${out}.old-${DEAD}`) && existsSync(`${out}.old-${DEAD - 2}`));
+    assert.equal(existsSync(join(parent, `._site.building-${DEAD}`)), false);
+    assert.equal(readFileSync(join(parent, `._site.building-${DEAD - 1}`, 'mine.txt'), 'utf8'), 'mine');
   });
 });
 
