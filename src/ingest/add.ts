@@ -15,7 +15,7 @@ import { parseIsoDate, type CalendarDate } from '../arabic/calendar.ts';
 import { displayPath } from '../content/load.ts';
 import { formatProblem } from '../content/problem.ts';
 import { DEFAULT_CONTENT_DIR } from '../site/paths.ts';
-import { nearDuplicates } from './duplicates.ts';
+import { nearDuplicates, sameTextKey } from './duplicates.ts';
 import { loadIngestData } from './ingest-data.ts';
 import { normaliseArticle, prepare, type IngestResult, type Prepared } from './normalise-article.ts';
 import { serialiseArticle } from './serialise.ts';
@@ -99,10 +99,6 @@ export function sourceName(file: string, hash: string, sourcesDir: string): stri
   return `${cutToBytes(stem, MAX_SOURCE_NAME_BYTES - Buffer.byteLength(ext) - suffix.length) || 'source'}${suffix}${ext}`;
 }
 
-/** The text of a body up to spacing and invisible characters: two bodies with the same key are one article. */
-export function sameTextKey(body: string): string {
-  return body.normalize('NFC').replace(/[\s\p{Cf}]+/gu, '');
-}
 
 /** Adds the given raw files. Pure of process state: returns what happened to each file. */
 export function addFiles(files: string[], options: AddOptions): FileOutcome[] {
@@ -217,7 +213,7 @@ function addOne(
   if (same) {
     return fail(
       EXIT.unusable,
-      `${shown}: the archive already holds this article as ${same.file} (the same text, differing only in spacing or invisible characters); nothing written. To put this copy in its place, run npm run add -- --replace ${same.id} ${shown}`,
+      `${shown}: the archive already holds this article as ${same.file} (the same text, differing only in spacing or invisible characters); nothing written. To put this copy in its place, run npm run add -- --replace ${same.id} ${shellWord(shown)}`,
     );
   }
   const duplicates = nearDuplicates(article.body, state.existingBodies);
@@ -253,6 +249,11 @@ function addOne(
     `; ${result.report.dropped.length} clutter lines dropped`;
   messages.push(`${shown}: ${options.dryRun ? 'would write' : 'wrote'} ${displayPath(articlePath)} (${summary})`);
   return { file: shown, exit: EXIT.written, messages, result, articlePath, sourcePath, nearDuplicates: duplicates };
+}
+
+/** A path as one word of a shell command, quoted when it needs to be. */
+function shellWord(path: string): string {
+  return /^[\w./@%+=:,-]+$/u.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
 }
 
 /**
