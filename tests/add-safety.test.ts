@@ -7,14 +7,16 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadContent } from '../src/content/load.ts';
-import { MAX_SOURCE_NAME_BYTES } from '../src/ingest/add.ts';
+import { parseIsoDate } from '../src/arabic/calendar.ts';
+import { addFiles, MAX_SOURCE_NAME_BYTES } from '../src/ingest/add.ts';
 import { PROJECT_ROOT } from '../src/site/paths.ts';
 import { copyProject, runIn, treeHash } from './helpers/project-copy.ts';
-import { tempDir } from './helpers/site.ts';
+import { buildSite, copySeedContent, tempDir } from './helpers/site.ts';
+import { runVnu } from './helpers/vnu.ts';
 
 const ADD = join('src', 'ingest', 'add.ts');
 const fixture = (name: string, file = 'input.txt') => join(PROJECT_ROOT, 'tests', 'fixtures', `ingest-${name}`, file);
@@ -98,5 +100,20 @@ describe('add and build: temporaries a killed run left in content/ (18.9)', () =
       const check = spawnSync('git', ['check-ignore', '--no-index', '-q', name], { cwd: PROJECT_ROOT });
       assert.equal(check.status, 0, `${name} is not ignored`);
     }
+  });
+});
+
+describe('add then build: noncharacters and terminal colour codes never reach a page (18.8)', () => {
+  it('the article page of a title with U+FFFE and [31m passes the Nu HTML Checker', { timeout: 300_000 }, async () => {
+    const content = copySeedContent();
+    const [outcome] = addFiles([fixture('title-noncharacters-ansi', 'input.bin')], { contentDir: content, today: parseIsoDate('2026-11-21') });
+    assert.equal(outcome?.exit, 0, outcome?.messages.join('\n'));
+    const id = outcome?.result?.status === 'ok' ? outcome.result.article.frontMatter.id : '';
+    const site = await buildSite(content);
+    const page = join(site, 'articles', id, 'index.html');
+    const html = readFileSync(page, 'utf8');
+    assert.doesNotMatch(html, /[\uFFFE\uFFFF\x1b]|\[\d{1,3}(?:;\d{1,3})*m/, 'no noncharacter or colour code on the page');
+    const errors = runVnu([page]);
+    assert.deepEqual(errors.map((e) => `${e.line}:${e.column}: ${e.message}`), []);
   });
 });
