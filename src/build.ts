@@ -29,7 +29,7 @@
  * (`X/.arshif-manifest.json`, src/site/manifest.ts) is written last, just before the swap, so
  * any X in place either matches its manifest exactly or is the previous site.
  */
-import { existsSync, readdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -46,7 +46,9 @@ interface EleventyResult {
   outputPath?: unknown;
   content?: unknown;
 }
-import { MANIFEST_NAME, verifyManifest, writeManifest } from './site/manifest.ts';
+import { MANIFEST_NAME, verifyManifest, writeInPlaceManifest, writeManifest } from './site/manifest.ts';
+import { checkBuildFolders, isMarkedTemporary, markTemporary, OutputRefusal, unmark } from './site/output-folder.ts';
+import { cleanContentTemporaries } from './ingest/write.ts';
 import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from './site/paths.ts';
 
 export interface BuildOptions {
@@ -55,6 +57,8 @@ export interface BuildOptions {
   quiet?: boolean;
   /** The derived-data store's folder, null for none; default: ARSHIF_CACHE / ARSHIF_CACHE_DIR, else .cache/arshif/. */
   cacheDir?: string | null;
+  /** How refusals name the output folder (default `--output`). */
+  outputFlag?: string;
 }
 
 export interface BuildResult {
@@ -69,8 +73,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const contentDir = resolve(options.contentDir ?? DEFAULT_CONTENT_DIR);
   const outputDir = resolve(options.outputDir ?? join(PROJECT_ROOT, '_site'));
   if (buildingHere.has(outputDir)) throw new Error(`${outputDir} is already being built by this process`);
-  await recoverInterruptedBuilds(outputDir);
   const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir && resolve(options.cacheDir);
+  // The build owns only what it made: refused before anything beside the output is touched.
+  checkBuildFolders(outputDir, { contentDir, cacheDir, outputFlag: options.outputFlag });
+  await recoverInterruptedBuilds(outputDir);
+  cleanContentTemporaries(contentDir);
   // Validates everything before Eleventy starts.
   const articles = await phase('content and archive model', () => getArchive(contentDir, { cacheDir }).counts.articles);
   releaseMemory(); // what loading left behind (texts, parsed YAML), before Eleventy adds its pages to the archive
@@ -78,7 +85,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   buildingHere.add(outputDir);
   let old: string;
   try {
-    await rm(staging, { recursive: true, force: true });
+    if (existsSync(staging)) {
+      if (!isMarkedTemporary(staging)) throw new OutputRefusal(`${staging}: is in the way of the build's temporary folder and was not made by it; move it elsewhere and build again`);
+      await rm(staging, { recursive: true, force: true });
+    }
+    mkdirSync(staging);
+    markTemporary(staging, basename(staging));
     process.env.ARSHIF_CONTENT = contentDir;
     try {
       const written = await phase('eleventy', () => writePages(contentDir, staging, options.quiet ?? false));
@@ -97,7 +109,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
     // The new site is in place; what is left of the old one, if this fails or is cut short,
     // the next build removes.
-    await rm(old, { recursive: true, force: true }).catch(() => undefined);
+    unmark(outputDir);
+    if (isMarkedTemporary(old)) await rm(old, { recursive: true, force: true }).catch(() => undefined);
   } finally {
     buildingHere.delete(outputDir);
   }
@@ -142,13 +155,16 @@ const oldDir = (outputDir: string, pid: number) => `${outputDir}.old-${pid}`;
  */
 function swapInto(fresh: string, target: string): string {
   const old = oldDir(target, process.pid);
-  if (existsSync(old)) throw new Error(`${old} is in the way; remove it and build again`);
+  if (existsSync(old)) throw new OutputRefusal(`${old}: is in the way of the build's temporary folder; move it elsewhere and build again`);
   if (existsSync(target)) {
+    // Marked before it moves, so that whatever happens next the old site is known as ours.
+    markTemporary(target, basename(old));
     renameSync(target, old);
     try {
       renameSync(fresh, target);
     } catch (error) {
       renameSync(old, target);
+      unmark(target);
       throw error;
     }
   } else {
@@ -193,9 +209,15 @@ export async function recoverInterruptedBuilds(outputDir: string): Promise<Recov
     const pid = Number(text);
     return /^[0-9]+$/.test(text) && Number.isSafeInteger(pid) && pid > 0 && !isRunning(pid, outputDir);
   };
+  // Only folders carrying the build's marker under their own name are its left-overs: a user's
+  // `cp -r _site _site.old-2020` or `mv _site _site.old-2019` is left alone.
   for (const name of readdirSync(parent).sort()) {
-    if (name.startsWith(`${base}.old-`) && deadPid(name.slice(base.length + 5))) olds.push({ path: join(parent, name) });
-    else if (name.startsWith(`.${base}.building-`) && deadPid(name.slice(base.length + 11))) stale.push(join(parent, name));
+    const path = join(parent, name);
+    if (name.startsWith(`${base}.old-`) && deadPid(name.slice(base.length + 5)) && isMarkedTemporary(path)) olds.push({ path });
+    else if (name.startsWith(`.${base}.building-`) && deadPid(name.slice(base.length + 11))) {
+      if (isMarkedTemporary(path)) stale.push(path);
+      else removeIfEmpty(path); // killed between creating it and marking it: nothing in it to lose
+    }
   }
   if (!existsSync(outputDir)) {
     // Killed between the renames: the previous site is whole under X.old-P. A folder whose
@@ -206,6 +228,8 @@ export async function recoverInterruptedBuilds(outputDir: string): Promise<Recov
       recovery.restored = whole.path;
     }
   }
+  // A marker left in the site in place (killed just before or after a swap's renames).
+  if (existsSync(outputDir)) unmark(outputDir);
   for (const path of [...stale, ...olds.map((o) => o.path).filter((p) => p !== recovery.restored)]) {
     await rm(path, { recursive: true, force: true });
     recovery.removed.push(path);
@@ -213,11 +237,23 @@ export async function recoverInterruptedBuilds(outputDir: string): Promise<Recov
   return recovery;
 }
 
+function removeIfEmpty(path: string): void {
+  try {
+    rmdirSync(path);
+  } catch {
+    // not empty, not a folder, or gone: not ours
+  }
+}
+
 async function serve(contentDir: string, port: number): Promise<void> {
   process.env.ARSHIF_CONTENT = resolve(contentDir);
-  await recoverInterruptedBuilds(join(PROJECT_ROOT, '_site'));
-  // Eleventy's server writes into _site/ in place, so _site/ is no longer a build its manifest describes.
-  await rm(join(PROJECT_ROOT, '_site', MANIFEST_NAME), { force: true });
+  const site = join(PROJECT_ROOT, '_site');
+  checkBuildFolders(site, { contentDir: resolve(contentDir), cacheDir: defaultCacheDir(), outputFlag: 'the site folder' });
+  await recoverInterruptedBuilds(site);
+  // Eleventy's server writes into _site/ in place, so _site/ is no longer a build its manifest
+  // describes; it still says the folder is Arshif's, for the next build to replace.
+  mkdirSync(site, { recursive: true });
+  writeInPlaceManifest(site);
   getArchive(resolve(contentDir));
   const eleventy = new Eleventy(resolve(contentDir), join(PROJECT_ROOT, '_site'), {
     configPath: join(PROJECT_ROOT, '.eleventy.ts'),
@@ -263,10 +299,15 @@ async function main(): Promise<number> {
       return -1; // keeps running
     }
     if (needsHeapRoom(resolve(values.content ?? DEFAULT_CONTENT_DIR))) return rerunWithHeapRoom();
-    const result = await build({ contentDir: values.content, outputDir: values.output, quiet: values.quiet });
+    const result = await build({ contentDir: values.content, outputDir: values.output, quiet: values.quiet, outputFlag: values.output === undefined ? 'the site folder' : '--output' });
     if (!values.quiet) console.log(`arshif: built ${result.articles} articles into ${result.outputDir} in ${result.seconds.toFixed(1)} s`);
     return 0;
   } catch (error) {
+    if (error instanceof OutputRefusal) {
+      console.error(`arshif: ${error.message}`);
+      console.error('arshif: nothing was built or removed.');
+      return 2;
+    }
     const known = findArshifError(error);
     if (known) {
       for (const problem of known.problems) console.error(formatProblem(problem));

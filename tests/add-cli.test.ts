@@ -96,10 +96,43 @@ describe('npm run add', () => {
   it('reports a near-duplicate with its match and a similarity figure', () => {
     const content = copySeedContent();
     assert.equal(add(fixture('utf8-plain'), '--content', content).status, 0);
-    const result = add(fixture('crlf'), '--content', content);
-    // The CRLF copy is a different file (other bytes) holding the same article.
+    // The same article with a paragraph more: another text, all of the shorter one shared.
+    const longer = join(tempDir(), 'longer.txt');
+    writeFileSync(longer, readFileSync(fixture('utf8-plain'), 'utf8').replace('المصدر: الخليج', 'وأضاف المتحدث أن المعارك ستستمر حتى خروج آخر عنصر من البلدة المحاصرة.\n\nالمصدر: الخليج'));
+    const result = add(longer, '--content', content);
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stderr, /warning: near-duplicate of .*articles\/2019-03-23-al-khaleej-[a-z0-9-]+\.md \(100% /);
+  });
+
+  it('refuses a copy that differs only in whitespace (issue 18.10), naming the article and how to replace it', () => {
+    const content = copySeedContent();
+    assert.equal(add(fixture('utf8-plain'), '--content', content).status, 0);
+    const before = files(content);
+    // The CRLF copy is a different file (other bytes) holding the same text; so is one with
+    // doubled spaces and a zero-width space.
+    const spaced = join(tempDir(), 'spaced.txt');
+    writeFileSync(spaced, readFileSync(fixture('utf8-plain'), 'utf8').replace(/ /g, '  ').replace('الباغوز', 'البا\u200bغوز'));
+    for (const copy of [fixture('crlf'), spaced]) {
+      const result = add(copy, '--content', content);
+      assert.equal(result.status, 2, result.stderr);
+      assert.match(result.stderr, /already holds this article as .*articles\/2019-03-23-al-khaleej-[a-z0-9-]+\.md \(the same text, differing only in spacing or invisible characters\); nothing written\. To put this copy in its place, run npm run add -- --replace 2019-03-23-al-khaleej-/);
+      assert.deepEqual(files(content), before, 'no …-2 article');
+    }
+  });
+
+  it('says what to do with a folder, a FIFO and a missing file (issue 18.10)', () => {
+    const dir = tempDir();
+    const fifo = join(dir, 'pipe');
+    spawnSync('mkfifo', [fifo]);
+    for (const [path, expected] of [
+      [dir, /is a folder, not a file; pass the text files in it instead/],
+      [fifo, /is not a regular file \(a pipe, socket or device\), so it is not read; save the article's text to a file and pass that/],
+      [join(dir, 'missing.txt'), /no such file; check the path/],
+    ] as const) {
+      const result = add(path, '--content', copySeedContent());
+      assert.equal(result.status, 2, result.stderr);
+      assert.match(result.stderr, expected);
+    }
   });
 });
 

@@ -135,3 +135,60 @@ describe('decodeBytes: refusals', () => {
     refused(decodeBytes(concat([0xff, 0xfe], utf16le('نص'), [0x00, 0xd8])), 'not-text'); // lone surrogate
   });
 });
+
+describe('decodeBytes: UTF-8 with damage (issue 18.3)', () => {
+  const text = `${SENTENCE}\n${SENTENCE}`;
+  const damaged = (at: number, by = 0x20) => {
+    const bytes = utf8(text);
+    bytes[at] = by;
+    return bytes;
+  };
+  const firstArabic = utf8(text).findIndex((b) => b >= 0x80);
+
+  it('reports one damaged byte with its offset, and is never read as Windows-1256', () => {
+    const result = decodeBytes(damaged(firstArabic + 1));
+    assert.equal(result.ok, false);
+    if (result.ok) return;
+    assert.equal(result.reason, 'damaged');
+    assert.deepEqual(result.offsets, [firstArabic]);
+    assert.match(result.message, new RegExp(`one damaged byte sequence \\(at byte offset ${firstArabic}\\): save it again from its source, or pass --repair`));
+  });
+
+  it('says a truncated last character is cut short', () => {
+    const bytes = utf8(`${text}ب`).subarray(0, utf8(`${text}ب`).length - 1);
+    const result = decodeBytes(bytes);
+    assert.equal(result.ok, false);
+    if (!result.ok) assert.match(result.message, /cut short/);
+  });
+
+  it('treats the same file with a BOM the same way', () => {
+    const result = decodeBytes(concat([0xef, 0xbb, 0xbf], damaged(firstArabic + 1)));
+    assert.equal(result.ok, false);
+    if (!result.ok) assert.deepEqual(result.offsets, [firstArabic + 3]);
+  });
+
+  it('with repair, puts U+FFFD in place of each damaged sequence and counts them', () => {
+    const bytes = damaged(firstArabic + 1);
+    bytes[firstArabic + 41] = 0x41;
+    const result = decodeBytes(bytes, { repair: true });
+    assert.ok(result.ok);
+    if (!result.ok) return;
+    assert.equal(result.encoding, 'utf-8');
+    assert.equal(result.repaired, [...result.text].filter((c) => c === '\uFFFD').length);
+    assert.ok((result.repaired ?? 0) >= 1);
+  });
+
+  it('still reads real Windows-1256 as Windows-1256, and a mostly broken file is not damaged UTF-8', () => {
+    assert.equal(ok(decodeBytes(cp1256(SENTENCE))).encoding, 'windows-1256');
+    const half = utf8(text).map((b, i) => (b >= 0x80 && i % 3 === 0 ? 0x20 : b));
+    const result = decodeBytes(half);
+    assert.ok(!result.ok || result.encoding !== 'utf-8', 'a file broken everywhere is not repaired as UTF-8');
+  });
+
+  it('refuses Latin-1 noise that Windows-1256 would read as letters mixed with Arabic ones', () => {
+    // "café à l'été, déjà vu" in Latin-1, where é (E9) and à (E0) are Arabic letters in Windows-1256.
+    const latin1 = Uint8Array.from([...'Le café à l\'été: déjà payé, très réussi. Où êtes-vous?'], (c) => c.charCodeAt(0));
+    const result = decodeBytes(latin1);
+    assert.ok(!result.ok, result.ok ? `read as ${result.encoding}: ${result.text}` : '');
+  });
+});

@@ -19,11 +19,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { recoverInterruptedBuilds } from '../src/build.ts';
 import { loadContent } from '../src/content/load.ts';
-import { MANIFEST_NAME, verifyManifest, writeManifest } from '../src/site/manifest.ts';
+import { MANIFEST_NAME, TEMPORARY_MARKER, verifyManifest, writeManifest } from '../src/site/manifest.ts';
+import { markTemporary } from '../src/site/output-folder.ts';
 import { PROJECT_ROOT } from '../src/site/paths.ts';
 import { copySeedContent, tempDir } from './helpers/site.ts';
 
@@ -152,7 +153,10 @@ describe('interrupted runs', { concurrency: true }, () => {
         // Killed between the two renames: the previous site must be whole beside it.
         const olds = leftovers(out).filter((name) => name.startsWith('_site.old-'));
         assert.equal(olds.length, 1, `no _site and no single _site.old-PID: ${leftovers(out).join(', ')}`);
-        assert.deepEqual(differences(previous, filesOf(join(dirname(out), olds[0] as string))), []);
+        // (It carries the build's marker, which makes it the build's to put back or remove.)
+        const old = filesOf(join(dirname(out), olds[0] as string));
+        assert.ok(old.delete(TEMPORARY_MARKER), 'the old site carries the marker');
+        assert.deepEqual(differences(previous, old), []);
         outcome = 'between the renames';
       } else if (differences(previous, filesOf(out)).length === 0) {
         outcome = 'previous site';
@@ -186,19 +190,28 @@ describe('interrupted runs', { concurrency: true }, () => {
     const out = join(root, '_site');
     const DEAD = 99_999_999; // above any pid_max: no such process
     const LIVE = process.pid;
+    // Each left-over carries the build's marker naming it (a folder without one is the user's:
+    // see build-output-safety.test.ts).
     const fakeSite = (dir: string, text: string) => {
       mkdirSync(join(dir, 'articles', 'a'), { recursive: true });
       writeFileSync(join(dir, 'index.html'), text);
       writeFileSync(join(dir, 'articles', 'a', 'index.html'), `${text} a`);
       writeManifest(dir);
+      markTemporary(dir, basename(dir));
+    };
+    const staging = (dir: string) => {
+      mkdirSync(dir, { recursive: true });
+      markTemporary(dir, basename(dir));
     };
     // Killed between the renames, with a half-written staging folder of the same dead build.
     fakeSite(`${out}.old-${DEAD}`, 'previous');
+    staging(join(root, `._site.building-${DEAD}`));
     mkdirSync(join(root, `._site.building-${DEAD}`, 'articles'), { recursive: true });
     writeFileSync(join(root, `._site.building-${DEAD}`, 'articles', 'half.html'), '<!doctype');
     // A build of another, running process: never touched.
-    mkdirSync(join(root, `._site.building-${process.ppid}`));
+    staging(join(root, `._site.building-${process.ppid}`));
     const before = filesOf(`${out}.old-${DEAD}`);
+    before.delete(TEMPORARY_MARKER); // removed once the folder is the site again
 
     // The build command recovers first, even when the content then stops it (exit 1).
     const broken = copySeedContent();
@@ -226,7 +239,7 @@ describe('interrupted runs', { concurrency: true }, () => {
     assert.equal(existsSync(out), false);
     assert.deepEqual(readdirSync(root).sort(), [`._site.building-${process.ppid}`, 'moved-away']);
     // Our own process id on a folder we are not building: a dead process's, whose id we reuse.
-    mkdirSync(join(root, `._site.building-${LIVE}`));
+    staging(join(root, `._site.building-${LIVE}`));
     await recoverInterruptedBuilds(out);
     assert.deepEqual(readdirSync(root).sort(), [`._site.building-${process.ppid}`, 'moved-away']);
     assert.ok(readFileSync(join(moved, MANIFEST_NAME), 'utf8').includes('"generator": "arshif"'));

@@ -11,7 +11,12 @@
  * 4. NUL bytes → UTF-16 without a BOM when they all sit on one side of the byte pairs and the
  *    text decodes cleanly, otherwise binary; many other C0 control bytes → binary;
  * 5. strict UTF-8;
- * 6. Windows-1256, kept only if it reads as Arabic, otherwise not-text;
+ * 6. UTF-8 with damage: valid UTF-8 but for a few byte sequences (a byte changed in transit, a
+ *    last character cut short), at most one for every ten valid multi-byte characters. Reported
+ *    with the byte offsets (reason `damaged`), and decoded with U+FFFD in their place only when
+ *    the caller asks to repair (`add --repair`). Windows-1256 Arabic never looks like this: its
+ *    letters are bytes that UTF-8 reads as broken sequences almost everywhere;
+ * 7. Windows-1256, kept only if it reads as Arabic words, otherwise not-text;
  * then CRLF and lone CR → LF, NFC, and whitespace-only → empty.
  *
  * Invisible characters are left for cleanInvisible (./invisible.ts), which the caller runs next.
@@ -21,13 +26,26 @@
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1256';
 
 export type DecodeResult =
-  | { ok: true; text: string; encoding: TextEncodingName }
+  | {
+      ok: true;
+      text: string;
+      encoding: TextEncodingName;
+      /** Damaged byte sequences replaced by U+FFFD (only with `repair`). */
+      repaired?: number;
+    }
   | {
       ok: false;
-      reason: 'empty' | 'binary' | 'not-text';
+      reason: 'empty' | 'binary' | 'not-text' | 'damaged';
       /** Plain English, written to follow the file's name: `${file} ${message}`. */
       message: string;
+      /** For `damaged`: the byte offset of each damaged sequence. */
+      offsets?: number[];
     };
+
+export interface DecodeOptions {
+  /** Decode UTF-8 with a few damaged bytes, putting U+FFFD in their place. */
+  repair?: boolean;
+}
 
 interface Signature {
   bytes: ReadonlyArray<number | null>; // null: any byte
@@ -66,9 +84,68 @@ function fail(reason: 'empty' | 'binary' | 'not-text', message: string): DecodeR
   return { ok: false, reason, message };
 }
 
+/**
+ * Walks the bytes as UTF-8: how many valid multi-byte characters, and the offset of each broken
+ * sequence (a maximal ill-formed part, as a decoder replaces each with one U+FFFD).
+ */
+export function scanUtf8(bytes: Uint8Array): { multibyte: number; damaged: number[] } {
+  let multibyte = 0;
+  const damaged: number[] = [];
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) {
+      damaged.push(i);
+      i++;
+      continue;
+    }
+    // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
+    const lo = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const hi = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    let k = 1;
+    for (; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) break;
+    }
+    if (k > need) {
+      multibyte++;
+      i += need + 1;
+    } else {
+      damaged.push(i);
+      i += k;
+    }
+  }
+  return { multibyte, damaged };
+}
+
+/** At most one damaged sequence for every ten valid multi-byte characters: UTF-8 with damage. */
+function isDamagedUtf8(scan: { multibyte: number; damaged: number[] }): boolean {
+  return scan.damaged.length > 0 && scan.multibyte >= 3 && scan.damaged.length * 10 <= scan.multibyte;
+}
+
+function damagedUtf8(bytes: Uint8Array, offset: number, encoding: 'utf-8' | 'utf-8-bom', damaged: number[], options: DecodeOptions): DecodeResult {
+  const offsets = damaged.map((d) => d + offset);
+  if (options.repair) {
+    return { ...(finish(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), encoding) as DecodeResult & { ok: true }), repaired: offsets.length };
+  }
+  const n = offsets.length;
+  const listed = offsets.slice(0, 5).join(', ') + (n > 5 ? ` and ${n - 5} more` : '');
+  const cut = n === 1 && (offsets[0] as number) >= offset + bytes.length - 3 ? ', the last character, cut short' : '';
+  return {
+    ok: false,
+    reason: 'damaged',
+    offsets,
+    message: `is UTF-8 text with ${n === 1 ? 'one damaged byte sequence' : `${n} damaged byte sequences`} (at byte offset${n === 1 ? '' : 's'} ${listed}${cut}): save it again from its source, or pass --repair to put U+FFFD (\uFFFD) in place of ${n === 1 ? 'it' : 'them'} and add it anyway`,
+  };
+}
+
 function finish(text: string, encoding: TextEncodingName): DecodeResult {
   const normalised = text.replace(/\r\n?/g, '\n').normalize('NFC');
-  if (/^\s*$/u.test(normalised)) return fail('empty', 'contains only blank space: there is no text in it');
+  if (/^\s*$/u.test(normalised)) return fail('empty', 'contains only blank space: there is no text in it; copy the article\u2019s text into it, save it and add it again (or check that this is the file you meant)');
   return { ok: true, text: normalised, encoding };
 }
 
@@ -134,11 +211,22 @@ function plausibleArabic(bytes: Uint8Array, text: string): boolean {
     }
     i++;
   }
-  return arabic >= 2 && arabic >= 0.4 * letters && arabic >= 0.8 * (arabic + highOther);
+  if (!(arabic >= 2 && arabic >= 0.4 * letters && arabic >= 0.8 * (arabic + highOther))) return false;
+  // Arabic words, not Latin-1 noise: in Windows-1256 Arabic, words with an Arabic letter are
+  // Arabic throughout; Latin-1 or mis-decoded bytes give words mixing Arabic and Latin letters.
+  const words = text.match(/\p{L}+/gu) ?? [];
+  let arabicWords = 0;
+  let mixed = 0;
+  for (const word of words) {
+    if (!ARABIC_LETTER.test(word)) continue;
+    if (/[A-Za-z\u00C0-\u024F]/u.test(word)) mixed++;
+    else if ([...word].length >= 2) arabicWords++;
+  }
+  return arabicWords >= 1 && mixed <= 0.1 * (arabicWords + mixed);
 }
 
-export function decodeBytes(bytes: Uint8Array): DecodeResult {
-  if (bytes.length === 0) return fail('empty', 'is empty (0 bytes)');
+export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): DecodeResult {
+  if (bytes.length === 0) return fail('empty', 'is empty (0 bytes); copy the article\u2019s text into it, save it and add it again (or check that this is the file you meant)');
 
   const kind = signatureOf(bytes);
   if (kind) return fail('binary', `is a binary file (${kind}), not a text: ${SAVE_AS_TEXT}`);
@@ -146,6 +234,8 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     const text = decodeStrict('utf-8', bytes.subarray(3));
     if (text === undefined) {
+      const scan = scanUtf8(bytes.subarray(3));
+      if (isDamagedUtf8(scan)) return damagedUtf8(bytes.subarray(3), 3, 'utf-8-bom', scan.damaged, options);
       return fail('not-text', 'starts with the UTF-8 mark but contains bytes that are not UTF-8: the file is damaged or was saved in a mix of encodings; save it again as UTF-8');
     }
     return finish(text, 'utf-8-bom');
@@ -172,6 +262,8 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
 
   const utf8 = decodeStrict('utf-8', bytes);
   if (utf8 !== undefined) return finish(utf8, 'utf-8');
+  const scan = scanUtf8(bytes);
+  if (isDamagedUtf8(scan)) return damagedUtf8(bytes, 0, 'utf-8', scan.damaged, options);
 
   const cp1256 = new TextDecoder('windows-1256').decode(bytes);
   if (plausibleArabic(bytes, cp1256)) return finish(cp1256, 'windows-1256');

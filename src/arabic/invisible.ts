@@ -9,6 +9,8 @@
  * Removed wherever they are:
  * - C0 controls except TAB and LF (CR included: CRLF becomes LF, and a lone CR is turned into
  *   LF rather than removed, so the lines it separated stay apart), DEL, and C1 controls;
+ * - terminal colour codes (ESC [ 31 m, or `[31m` once the ESC is gone) and noncharacters
+ *   (U+FFFE, U+FFFF, U+FDD0–U+FDEF…);
  * - every format character (general category Cf): bidi embeddings, overrides and isolates
  *   (U+202A–U+202E, U+2066–U+2069), LRM, RLM, ALM (U+200E, U+200F, U+061C), zero-width space
  *   (U+200B), word joiner and invisible operators (U+2060–U+2064), BOM (U+FEFF), soft hyphen
@@ -25,6 +27,17 @@
  */
 const REMOVE = /(?![\u0600-\u0605\u06DD\u070F\u08E2\u{110BD}\u{110CD}\u200C\u200D])[\p{Cf}\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/gu;
 const CR = /\r\n?/g;
+/**
+ * Noncharacters (U+FDD0–U+FDEF and the last two code points of every plane, U+FFFE, U+FFFF…):
+ * never text, and invalid in HTML.
+ */
+const NONCHARACTER = /\p{Noncharacter_Code_Point}/gu;
+/**
+ * Terminal colour and cursor codes copied out of a terminal: ESC [ … m (and the other CSI
+ * sequences), and what is left of them once the ESC byte is gone, `[31m`, `[0m`, `[1;33m`
+ * (a bracket, numbers and `m`, not followed by a Latin letter).
+ */
+const TERMINAL_CODE = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]|\[(?:\d{1,3}(?:;\d{1,3}){0,4})?m(?![A-Za-z])/g;
 const JOINER_RUN = /[\u200C\u200D]+/gu;
 const AFTER_LETTER = /\p{L}\p{M}*$/u;
 const BEFORE_LETTER = /^\p{L}/u;
@@ -36,6 +49,14 @@ export function cleanInvisible(text: string): { text: string; removed: number } 
   let out = text.replace(CR, () => {
     removed++;
     return '\n';
+  });
+  out = out.replace(TERMINAL_CODE, () => {
+    removed++;
+    return '';
+  });
+  out = out.replace(NONCHARACTER, () => {
+    removed++;
+    return '';
   });
   out = out.replace(REMOVE, () => {
     removed++;

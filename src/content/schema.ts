@@ -20,6 +20,8 @@ const isoDate = z
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/gu;
 /** Control characters, which no text holds (tab and line feed are text). */
 const CONTROL_CHARACTERS = /[\x00-\x08\x0B-\x1F\x7F-\x9F]/gu;
+/** Noncharacters (U+FFFE, U+FFFF, U+FDD0–U+FDEF…): never text, and invalid in HTML. */
+const NONCHARACTERS = /\p{Noncharacter_Code_Point}/gu;
 
 const CHARACTER_NAMES: Record<string, string> = {
   '\u202A': 'LEFT-TO-RIGHT EMBEDDING',
@@ -50,6 +52,8 @@ export function unsafeCharacters(s: string): string | undefined {
   if (bidi) return `contains invisible direction-control characters (${list(bidi)}), which reorder what a reader sees; remove them`;
   const controls = s.match(CONTROL_CHARACTERS);
   if (controls) return `contains control characters (${list(controls)}), which no text holds; remove them`;
+  const nonchars = s.match(NONCHARACTERS);
+  if (nonchars) return `contains noncharacters (${list(nonchars)}), which no text holds and no page may show; remove them`;
   return undefined;
 }
 

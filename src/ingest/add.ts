@@ -9,20 +9,25 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync, unlinkSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseIsoDate, type CalendarDate } from '../arabic/calendar.ts';
 import { displayPath } from '../content/load.ts';
 import { formatProblem } from '../content/problem.ts';
 import { DEFAULT_CONTENT_DIR } from '../site/paths.ts';
 import { ADD_HELP, ADD_USAGE } from './add-help.ts';
-import { nearDuplicates } from './duplicates.ts';
+import { nearDuplicates, sameTextKey } from './duplicates.ts';
 import { loadIngestData } from './ingest-data.ts';
 import { savedPageKind } from './page/detect.ts';
 import { normaliseArticle, prepare, type IngestResult, type Prepared } from './normalise-article.ts';
 import { serialiseArticle } from './serialise.ts';
 import { replaceText, withOutletAppended } from './new-outlet.ts';
-import { FileExistsError, writeNewFile } from './write.ts';
+import { cleanContentTemporaries, FileExistsError, replaceFile, writeNewFile } from './write.ts';
+import type { ContentFile } from '../content/load.ts';
+import type { ArticleFrontMatter } from '../content/schema.ts';
+import { suggest } from '../content/suggest.ts';
+import { articleFileProblems } from '../content/validate-article.ts';
+import { isHttpUrl, unsafeCharacters } from '../content/schema.ts';
 
 /** A news article's raw text is far below this; anything larger is not one article. */
 export const MAX_BYTES = 2 * 1024 * 1024;
@@ -40,6 +45,13 @@ export interface AddOptions {
   /** Add an outlet the text or address names but outlets.yml lacks to outlets.yml. */
   newOutlet?: boolean;
   dryRun?: boolean;
+  /** Put U+FFFD in place of the damaged bytes of damaged UTF-8 files. */
+  repair?: boolean;
+  /**
+   * `--replace ID`: the one file given is normalised over the existing article ID, which keeps
+   * its id; the article's previous raw source stays in sources/ beside the new one.
+   */
+  replace?: string;
   today?: CalendarDate;
 }
 
@@ -64,21 +76,44 @@ function todayUtc(): CalendarDate {
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** The name under content/sources/ for a raw file: its own name, or with a hash suffix if taken. */
-function sourceName(file: string, hash: string, sourcesDir: string): string {
-  const name = basename(file).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
-  if (!existsSync(join(sourcesDir, name))) return name;
-  const ext = extname(name);
-  return `${name.slice(0, name.length - ext.length)}-${hash.slice(0, 12)}${ext}`;
+/** Longest name given to a raw file under content/sources/, in UTF-8 bytes (file systems allow 255). */
+export const MAX_SOURCE_NAME_BYTES = 160;
+
+/** `text` cut to at most `max` UTF-8 bytes, never inside a character. */
+function cutToBytes(text: string, max: number): string {
+  let out = '';
+  let bytes = 0;
+  for (const ch of text) {
+    const n = Buffer.byteLength(ch);
+    if (bytes + n > max) break;
+    out += ch;
+    bytes += n;
+  }
+  return out;
 }
+
+/**
+ * The name under content/sources/ for a raw file: its own name (without leading dots, which
+ * would hide it, and cut to MAX_SOURCE_NAME_BYTES), or with a hash suffix if taken.
+ */
+export function sourceName(file: string, hash: string, sourcesDir: string): string {
+  const own = basename(file).replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_').replace(/^[.\s]+/, '');
+  const ext = cutToBytes(extname(own), 16);
+  const stem = own.slice(0, own.length - extname(own).length);
+  const name = `${cutToBytes(stem, MAX_SOURCE_NAME_BYTES - Buffer.byteLength(ext)) || 'source'}${ext}`;
+  if (!existsSync(join(sourcesDir, name))) return name;
+  const suffix = `-${hash.slice(0, 12)}`;
+  return `${cutToBytes(stem, MAX_SOURCE_NAME_BYTES - Buffer.byteLength(ext) - suffix.length) || 'source'}${suffix}${ext}`;
+}
+
 
 /** Adds the given raw files. Pure of process state: returns what happened to each file. */
 export function addFiles(files: string[], options: AddOptions): FileOutcome[] {
-  if (options.url !== undefined && !/^https?:\/\/[^\s/?#]+[^\s]*$/i.test(options.url)) {
+  if (options.url !== undefined && (!isHttpUrl(options.url) || unsafeCharacters(options.url) !== undefined)) {
     return files.map((file) => ({
       file: displayPath(resolve(file)),
       exit: EXIT.needsInput,
-      messages: [`${displayPath(resolve(file))}: --url must be the article's http(s) address; nothing written`],
+      messages: [`${displayPath(resolve(file))}: --url must be the article's http(s) address, e.g. --url https://example.com/2019/03/23/article (no other kind of link, no spaces or invisible characters); nothing written`],
     }));
   }
   if (!existsSync(options.contentDir)) {
@@ -87,6 +122,19 @@ export function addFiles(files: string[], options: AddOptions): FileOutcome[] {
   const { data, problems } = loadIngestData(options.contentDir);
   if (problems.length > 0) {
     return [{ file: displayPath(resolve(options.contentDir)), exit: EXIT.unusable, messages: [...problems.map(formatProblem), 'fix content/ first (npm run build shows the same problems)'] }];
+  }
+  if (!options.dryRun) cleanContentTemporaries(data.content.dir); // what a killed run left
+  let replacing: ContentFile<ArticleFrontMatter> | undefined;
+  if (options.replace !== undefined) {
+    const id = options.replace;
+    replacing = data.content.articles.find((a) => a.data.id === id);
+    if (!replacing) {
+      const close = suggest(id, data.content.articles.map((a) => a.data.id));
+      return [{ file: id, exit: EXIT.unusable, messages: [`--replace ${id}: no article has this id; ${close.startsWith('did you mean') ? close : 'the ids are the file names in content/articles/ without .md'}`] }];
+    }
+    if (files.length !== 1) {
+      return [{ file: id, exit: EXIT.unusable, messages: [`--replace ${id}: give exactly one raw file to put in its place (${files.length} given)`] }];
+    }
   }
   const prepared = prepare(data);
   const sourcesDir = join(data.content.dir, 'sources');
@@ -104,9 +152,13 @@ export function addFiles(files: string[], options: AddOptions): FileOutcome[] {
       if (!known.has(hash) && !orphans.has(hash)) orphans.set(hash, name);
     }
   }
-  const takenIds = new Set(data.content.articles.map((a) => a.data.id));
-  const existingBodies = data.content.articles.map((a) => ({ file: a.file, body: a.body }));
-  return files.map((file) => addOne(file, options, prepared, { sourcesDir, articlesDir, known, orphans, takenIds, existingBodies }));
+  // The article being replaced is not in the way of its own replacement.
+  const others = data.content.articles.filter((a) => a !== replacing);
+  if (replacing) known.delete(replacing.data.source.sha256);
+  for (const a of others) known.set(a.data.source.sha256, `${a.data.source.file} (${a.file})`);
+  const takenIds = new Set(others.map((a) => a.data.id));
+  const existingBodies = others.map((a) => ({ file: a.file, id: a.data.id, body: a.body }));
+  return files.map((file) => addOne(file, options, prepared, { sourcesDir, articlesDir, known, orphans, takenIds, existingBodies, replacing }));
 }
 
 /** The first bytes of a file, enough to tell a saved page from a text. */
@@ -130,14 +182,16 @@ function addOne(
     known: Map<string, string>;
     orphans: Map<string, string>;
     takenIds: Set<string>;
-    existingBodies: Array<{ file: string; body: string }>;
+    existingBodies: Array<{ file: string; id: string; body: string }>;
+    replacing?: ContentFile<ArticleFrontMatter>;
   },
 ): FileOutcome {
   const shown = displayPath(resolve(file));
   const fail = (exit: 1 | 2, ...messages: string[]): FileOutcome => ({ file: shown, exit, messages });
-  if (!existsSync(file)) return fail(EXIT.unusable, `${shown}: no such file`);
+  if (!existsSync(file)) return fail(EXIT.unusable, `${shown}: no such file; check the path (or quote a name with spaces)`);
   const stat = statSync(file);
-  if (!stat.isFile()) return fail(EXIT.unusable, `${shown}: is not a file`);
+  if (stat.isDirectory()) return fail(EXIT.unusable, `${shown}: is a folder, not a file; pass the text files in it instead (e.g. ${join(shown, '*.txt')})`);
+  if (!stat.isFile()) return fail(EXIT.unusable, `${shown}: is not a regular file (a pipe, socket or device), so it is not read; save the article's text to a file and pass that`);
   const page = stat.size > MAX_BYTES && savedPageKind(readHead(file)) !== undefined;
   if (page && stat.size > MAX_PAGE_BYTES) {
     return fail(EXIT.unusable, `${shown}: is a saved page of ${(stat.size / 1024 / 1024).toFixed(1)} MB, more than a page holds (limit ${MAX_PAGE_BYTES / 1024 / 1024} MB): save it again as "Webpage, HTML only"`);
@@ -150,7 +204,10 @@ function addOne(
   const already = state.known.get(hash);
   if (already) return fail(EXIT.unusable, `${shown}: the archive already holds this exact text as ${already}; nothing written`);
 
-  const orphan = state.orphans.get(hash);
+  const replacing = state.replacing;
+  // Re-normalising an article from its own raw source (--replace ID with the same bytes) keeps it.
+  const ownSource = replacing && replacing.data.source.sha256 === hash ? replacing.data.source.file.replace(/^sources\//, '') : undefined;
+  const orphan = ownSource ?? state.orphans.get(hash);
   const name = orphan ?? sourceName(file, hash, state.sourcesDir);
   const result = normaliseArticle(
     bytes,
@@ -164,6 +221,7 @@ function addOne(
       sha256: hash,
       today: options.today ?? todayUtc(),
       takenIds: state.takenIds,
+      repair: options.repair,
     },
     prepared,
   );
@@ -171,32 +229,56 @@ function addOne(
     return { file: shown, exit: result.status === 'needs-input' ? EXIT.needsInput : EXIT.unusable, messages: result.problems.map((p) => `${shown}: ${p}`), result };
   }
   const { article } = result;
+  if (replacing) article.frontMatter.id = replacing.data.id; // the article keeps its id (and its address)
   const fm = article.frontMatter;
+  const key = sameTextKey(article.body);
+  const same = state.existingBodies.find((e) => sameTextKey(e.body) === key);
+  if (same) {
+    return fail(
+      EXIT.unusable,
+      `${shown}: the archive already holds this article as ${same.file} (the same text, differing only in spacing or invisible characters); nothing written. To put this copy in its place, run npm run add -- --replace ${same.id} ${shellWord(shown)}`,
+    );
+  }
   const duplicates = nearDuplicates(article.body, state.existingBodies);
   const messages = duplicates.map((d) => `${shown}: warning: near-duplicate of ${d.file} (${Math.round(d.similarity * 100)}% of the shorter text's 5-word runs shared)`);
   const articlePath = join(state.articlesDir, `${fm.id}.md`);
   const sourcePath = join(state.sourcesDir, name);
+  // A new outlet (--new-outlet) is known to this run's checks before the article is checked,
+  // and written to outlets.yml only once the article passes them.
   const newOutlet = result.report.newOutlet;
   const outletsPath = join(state.sourcesDir, '..', 'data', 'outlets.yml');
   let outletsBefore: string | undefined;
+  let outletsAfter: string | undefined;
+  let outletsWritten = false;
   if (newOutlet) {
-    let combined: string;
     try {
       outletsBefore = readFileSync(outletsPath, 'utf8');
-      combined = withOutletAppended(outletsBefore, newOutlet);
+      outletsAfter = withOutletAppended(outletsBefore, newOutlet);
     } catch (error) {
       return fail(EXIT.unusable, `${shown}: content/data/outlets.yml: ${(error as Error).message}; nothing written`);
     }
-    messages.push(`${shown}: ${options.dryRun ? 'would add' : 'added'} the outlet ${newOutlet.key} to content/data/outlets.yml; fill in the fields its comment names:`, ...newOutlet.yaml.replace(/\n$/, '').split('\n').map((l) => `    ${l}`));
-    if (!options.dryRun) replaceText(outletsPath, combined);
     prepared.data.content.outlets.entries[newOutlet.key] = newOutlet.outlet;
   }
   const undoOutlet = () => {
-    if (newOutlet && outletsBefore !== undefined && !options.dryRun) {
-      replaceText(outletsPath, outletsBefore);
-      delete prepared.data.content.outlets.entries[newOutlet.key];
-    }
+    if (!newOutlet) return;
+    if (outletsWritten && outletsBefore !== undefined) replaceText(outletsPath, outletsBefore);
+    delete prepared.data.content.outlets.entries[newOutlet.key];
   };
+  // The build's own checks, before anything is written: what add writes, the build accepts.
+  const text = serialiseArticle(article);
+  const refused = articleFileProblems(text, displayPath(articlePath), prepared.data.content, replacing?.data.id);
+  if (refused.length > 0) {
+    undoOutlet();
+    return fail(EXIT.unusable, ...refused.map((p) => `${shown}: the build would refuse the article made from it (${p.message}), so nothing was written; ${p.hint}`));
+  }
+  if (newOutlet && outletsAfter !== undefined) {
+    messages.push(`${shown}: ${options.dryRun ? 'would add' : 'added'} the outlet ${newOutlet.key} to content/data/outlets.yml; fill in the fields its comment names:`, ...newOutlet.yaml.replace(/\n$/, '').split('\n').map((l) => `    ${l}`));
+    if (!options.dryRun) {
+      replaceText(outletsPath, outletsAfter);
+      outletsWritten = true;
+    }
+  }
+  if (replacing) return replaceOne({ shown, options, replacing, text, bytes, sourcePath, writeSource: !orphan, fm, messages, result, articlePath });
   if (!options.dryRun) {
     try {
       if (!orphan) writeNewFile(sourcePath, bytes);
@@ -205,7 +287,7 @@ function addOne(
       throw error;
     }
     try {
-      writeNewFile(articlePath, serialiseArticle(article));
+      writeNewFile(articlePath, text);
     } catch (error) {
       undoOutlet();
       if (!orphan) unlinkSync(sourcePath); // ours, written a moment ago
@@ -216,11 +298,12 @@ function addOne(
   }
   state.known.set(hash, `sources/${name}`);
   state.takenIds.add(fm.id);
-  state.existingBodies.push({ file: displayPath(articlePath), body: article.body });
+  state.existingBodies.push({ file: displayPath(articlePath), id: fm.id, body: article.body });
   const summary =
     `${fm.outlet}, ${fm.date} (${fm.date_basis}), ${fm.places.length} places` +
     (fm.events.length ? `, event ${fm.events.join(', ')}` : '') +
-    (fm.related_material.length ? `, ${fm.related_material.length} appended item kept apart` : '') +
+    (fm.related_material.length ? `, ${fm.related_material.length} appended item kept apart (${keptApartSummary(result.report.keptApart)})` : '') +
+    (result.report.repaired ? `, ${result.report.repaired} damaged byte sequence${result.report.repaired === 1 ? '' : 's'} replaced by U+FFFD` : '') +
     `; ${result.report.dropped.length} clutter lines dropped`;
   const read = result.report.page;
   if (read) {
@@ -247,8 +330,82 @@ export const ADD_OPTIONS = {
   content: { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
+  repair: { type: 'boolean', default: false },
+  replace: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies ParseArgsConfig['options'];
+
+/** A path as one word of a shell command, quoted when it needs to be. */
+function shellWord(path: string): string {
+  return /^[\w./@%+=:,-]+$/u.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * `--replace`: the new raw source is written first (under a name of its own, so the previous one
+ * stays), then the article file is renamed over the old one in one step: an interruption leaves
+ * the old article, with at most an unreferenced raw file that the next add reuses.
+ */
+function replaceOne(r: {
+  shown: string;
+  options: AddOptions;
+  replacing: ContentFile<ArticleFrontMatter>;
+  text: string;
+  bytes: Uint8Array;
+  sourcePath: string;
+  writeSource: boolean;
+  fm: ArticleFrontMatter;
+  messages: string[];
+  result: IngestResult;
+  articlePath: string;
+}): FileOutcome {
+  const old = r.replacing.data;
+  if (!r.options.dryRun) {
+    if (r.writeSource && !existsSync(r.sourcePath)) writeNewFile(r.sourcePath, r.bytes);
+    replaceFile(r.articlePath, r.text);
+  }
+  const verb = r.options.dryRun ? 'would replace' : 'replaced';
+  const changes = frontMatterChanges(old, r.fm, r.replacing.body, r.result.status === 'ok' ? r.result.article.body : '');
+  r.messages.push(`${r.shown}: ${verb} ${displayPath(r.articlePath)} (${changes.length ? `changed: ${changes.join('; ')}` : 'nothing changed'})`);
+  if (old.source.file !== r.fm.source.file) {
+    const content = dirname(dirname(r.articlePath));
+    r.messages.push(`${r.shown}: ${r.options.dryRun ? 'would keep' : 'kept'} the previous raw source ${displayPath(join(content, old.source.file))} beside the new one, ${displayPath(join(content, r.fm.source.file))}`);
+  }
+  return { file: r.shown, exit: EXIT.written, messages: r.messages, result: r.result, articlePath: r.articlePath, sourcePath: r.sourcePath };
+}
+
+/** What a replacement changes, field by field: `title: «old» → «new»`, `places: +X −Y`, `body: 5 → 7 paragraphs`. */
+export function frontMatterChanges(before: ArticleFrontMatter, after: ArticleFrontMatter, bodyBefore: string, bodyAfter: string): string[] {
+  const out: string[] = [];
+  const show = (v: unknown) => (v === null || v === undefined ? 'none' : typeof v === 'string' ? `«${v}»` : JSON.stringify(v));
+  for (const key of ['title', 'outlet', 'date', 'date_basis', 'author', 'dateline'] as const) {
+    if (before[key] !== after[key]) out.push(`${key}: ${show(before[key])} → ${show(after[key])}`);
+  }
+  for (const key of ['url', 'retrieved'] as const) {
+    if (before.source[key] !== after.source[key]) out.push(`source ${key}: ${show(before.source[key])} → ${show(after.source[key])}`);
+  }
+  for (const key of ['places', 'events', 'agencies', 'tags'] as const) {
+    const was = new Set(before[key]);
+    const now = new Set(after[key]);
+    const added = [...now].filter((x) => !was.has(x));
+    const removed = [...was].filter((x) => !now.has(x));
+    if (added.length || removed.length) out.push(`${key}: ${[...added.map((x) => `+${x}`), ...removed.map((x) => `−${x}`)].join(' ')}`);
+  }
+  if (JSON.stringify(before.related_material) !== JSON.stringify(after.related_material)) {
+    out.push(`related_material: ${before.related_material.length} → ${after.related_material.length} item(s)`);
+  }
+  if (bodyBefore.trim() !== bodyAfter.trim()) {
+    const paragraphs = (b: string) => b.split(/\n\s*\n/).filter((p) => p.trim()).length;
+    out.push(`body: ${paragraphs(bodyBefore)} → ${paragraphs(bodyAfter)} paragraphs, text changed`);
+  }
+  return out;
+}
+
+/** "9 lines from line 12 on, under «صور من المعركة»": what left the body, for the summary. */
+function keptApartSummary(lines: Array<{ line: number; text: string }>): string {
+  const first = lines[0];
+  if (!first) return 'nothing';
+  return `${lines.length} line${lines.length === 1 ? '' : 's'} from line ${first.line} on, under «${first.text}»; listed in --json`;
+}
 
 function main(): number {
   let parsed;
@@ -276,6 +433,8 @@ function main(): number {
     event: values.event,
     newOutlet: values['new-outlet'],
     dryRun: values['dry-run'],
+    repair: values.repair,
+    replace: values.replace,
   });
   for (const o of outcomes) for (const m of o.messages) console.error(m);
   if (values.json) {

@@ -1,11 +1,18 @@
 /**
- * Has the archive got this article already? Identical raw bytes (same sha256) are refused; the
- * same text from another scrape, or wire copy reprinted by another outlet, is reported with
- * the article it matches and how much of the shorter text the two share.
+ * Has the archive got this article already? Identical raw bytes (same sha256) are refused, and
+ * so is the same text up to spacing and invisible characters (sameTextKey: a CRLF copy, a copy
+ * with doubled spaces); another scrape with more or less around it, or wire copy reprinted by
+ * another outlet, is reported with the article it matches and how much of the shorter text the
+ * two share.
  */
 import { foldArabic, words } from '../arabic/normalise.ts';
 
 const SHINGLE = 5;
+
+/** The text of a body up to spacing and invisible characters: two bodies with the same key are one article. */
+export function sameTextKey(body: string): string {
+  return body.normalize('NFC').replace(/[\s\p{Cf}]+/gu, '');
+}
 /** Share of the shorter text's 5-word runs found in the other, from which a pair is reported. */
 export const NEAR_DUPLICATE_THRESHOLD = 0.5;
 

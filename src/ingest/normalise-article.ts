@@ -41,12 +41,18 @@ export interface IngestOptions {
   today: CalendarDate;
   /** Ids already taken (the new id gets a suffix rather than clash). */
   takenIds: Set<string>;
+  /** Put U+FFFD in place of the damaged bytes of a damaged UTF-8 file (`--repair`). */
+  repair?: boolean;
 }
 
 export interface IngestReport {
   encoding?: string;
+  /** Damaged UTF-8 byte sequences replaced by U+FFFD (`--repair`). */
+  repaired?: number;
   invisibleRemoved: number;
   dropped: Array<{ line: number; text: string; reason: string }>;
+  /** Lines moved out of the body as appended material (related_material), with their line numbers. */
+  keptApart: Array<{ line: number; text: string }>;
   outletEvidence: string[];
   /** The outlets.yml entry to add (with --new-outlet). */
   newOutlet?: NewOutlet;
@@ -83,21 +89,22 @@ export type Prepared = ReturnType<typeof prepare>;
 
 
 export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prepared: Prepared): IngestResult {
-  const report: IngestReport = { invisibleRemoved: 0, dropped: [], outletEvidence: [], eventDecisions: [] };
+  const report: IngestReport = { invisibleRemoved: 0, dropped: [], keptApart: [], outletEvidence: [], eventDecisions: [] };
   // A page saved from a browser is read as its article's text, its metadata kept as evidence.
   const pageKind = savedPageKind(bytes);
   const saved = pageKind ? readSavedPage(bytes, pageKind) : undefined;
   if (saved && !saved.ok) return { status: 'unusable', problems: [saved.message], report };
   const page = saved?.ok ? saved.page : undefined;
-  const decoded = saved?.ok ? saved : decodeBytes(bytes);
-  if (!decoded.ok) return { status: 'unusable', problems: [decoded.message], report };
+  const decoded = saved?.ok ? saved : decodeBytes(bytes, { repair: options.repair });
+  if (!decoded.ok) return { status: decoded.reason === 'damaged' ? 'needs-input' : 'unusable', problems: [decoded.message], report };
   if (page) report.page = { kind: page.kind, readability: page.readability, headlineEvidence: page.headline.evidence, address: page.address?.text, captionsLeftOut: page.captionsLeftOut, metadata: page.metadata };
   const url = options.url ?? page?.address?.text;
   report.encoding = decoded.encoding;
+  if ('repaired' in decoded && decoded.repaired) report.repaired = decoded.repaired;
   const cleaned = cleanInvisible(decoded.text);
   report.invisibleRemoved = cleaned.removed;
   const text = cleaned.text;
-  if (!/\p{Script=Arabic}/u.test(text)) return { status: 'unusable', problems: ['holds no Arabic text; Arshif archives Arabic articles'], report };
+  if (!/\p{Script=Arabic}/u.test(text)) return { status: 'unusable', problems: ['holds no Arabic text; Arshif archives Arabic articles: add the Arabic original (or check that this is the file you meant)'], report };
   const notArabic = page ? pageInAnotherLanguage(page.metadata, text) : undefined;
   if (notArabic) return { status: 'unusable', problems: [notArabic], report };
 
@@ -106,6 +113,7 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
   report.dropped = seg.dropped.map((d) => ({ line: d.line.index + 1, text: d.line.text, reason: d.reason }));
   // A page whose <h1> and metadata name different headlines: ask, before anything else.
   if (page?.headline.problem) return { status: 'needs-input', problems: [page.headline.problem], report };
+  report.keptApart = seg.appendix.map((l) => ({ line: l.index + 1, text: l.text }));
   if (!seg.title) return { status: 'unusable', problems: ['no headline found (a line of 3 to 40 words before the text); put the headline on the first line'], report };
   if (seg.body.length === 0) return { status: 'unusable', problems: ['no article text found under the headline'], report };
 
@@ -220,9 +228,24 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
   // The schema is the contract with the build: what add writes, the build accepts.
   const checked = articleSchema.safeParse(frontMatter);
   if (!checked.success) {
-    return { status: 'unusable', problems: checked.error.issues.map((i) => `internal: ${i.path.join('.')}: ${i.message}`), report };
+    return { status: 'unusable', problems: checked.error.issues.map((i) => `${partName(i.path)} ${i.message.includes('; ') ? i.message : `${i.message}; check the raw text`} (nothing written)`), report };
   }
   return { status: 'ok', article: { frontMatter: checked.data, body: body.markdown }, report };
+}
+
+/** What a front-matter field is, in the words of the raw text and the options, for messages. */
+function partName(path: ReadonlyArray<PropertyKey>): string {
+  const [first, second] = path.map(String);
+  if (first === 'title') return 'the headline found';
+  if (first === 'source' && second === 'url') return '--url';
+  if (first === 'source' && second === 'file') return 'the file\u2019s name';
+  if (first === 'source') return 'the raw text';
+  if (first === 'author') return 'the byline found';
+  if (first === 'dateline') return 'the dateline found';
+  if (first === 'tags') return 'a hashtag found';
+  if (first === 'related_material') return 'the material appended to the page';
+  if (first === 'places' || first === 'events' || first === 'agencies') return `a ${first === 'places' ? 'place' : first === 'events' ? 'event' : 'agency'} found`;
+  return 'the article';
 }
 
 function uniqueId(base: string, taken: Set<string>): string {

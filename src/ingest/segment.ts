@@ -6,6 +6,7 @@
  */
 import { foldArabic } from '../arabic/normalise.ts';
 import { parseDateLine } from '../arabic/dates.ts';
+import { appendixStart } from './appendix.ts';
 import type { ClutterRules } from './clutter-rules.ts';
 import { endsLikeSentence, wordCount, type Line } from './lines.ts';
 import { parseSignoff, type Signoff, type SignoffIndex } from './signoff.ts';
@@ -98,10 +99,11 @@ export function segment(lines: Line[], options: SegmentOptions): Segments {
   }
   let body = rest.slice(k);
 
-  // 5. Appended material: from the first short line that repeats (a gallery's heading) on.
-  const appendixStart = firstRepeatedHeading(body);
-  const appendix = appendixStart >= 0 ? body.slice(appendixStart) : [];
-  body = appendixStart >= 0 ? body.slice(0, appendixStart) : body;
+  // 5. Appended material: from a heading that opens a gallery's blocks on (appendix.ts says
+  // what counts as evidence; a separator or a repeated line is not).
+  const start = appendixStart(body);
+  const appendix = start >= 0 ? body.slice(start) : [];
+  body = start >= 0 ? body.slice(0, start) : body;
 
   // 6. Sign-offs at the foot of the body (and trailing labels among them).
   const signoffs: Segments['signoffs'] = [];
@@ -114,11 +116,4 @@ export function segment(lines: Line[], options: SegmentOptions): Segments {
     body = body.slice(0, -1);
   }
   return { chrome, title, afterTitle, body, signoffs, appendix, dropped };
-}
-
-/** Index of the first heading-like line that occurs again later in `lines`, or -1. */
-function firstRepeatedHeading(lines: Line[]): number {
-  const counts = new Map<string, number>();
-  for (const line of lines) counts.set(line.text, (counts.get(line.text) ?? 0) + 1);
-  return lines.findIndex((line) => (counts.get(line.text) ?? 0) >= 2 && line.text.length <= 150 && !endsLikeSentence(line.text));
 }

@@ -12,6 +12,11 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 export const MANIFEST_NAME = '.arshif-manifest.json';
+/**
+ * The marker file inside the build's temporary folders (src/site/output-folder.ts): not part of
+ * the site, so never listed, and removed once the folder is the site.
+ */
+export const TEMPORARY_MARKER = '.arshif-temporary';
 
 export interface ManifestEntry {
   path: string;
@@ -24,13 +29,13 @@ export interface Manifest {
   files: ManifestEntry[];
 }
 
-/** Every file under `siteDir` except the manifest, as sorted `/`-separated relative paths. */
+/** Every file under `siteDir` except the manifest and a temporary's marker, as sorted `/`-separated relative paths. */
 export function siteFiles(siteDir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(siteDir, { recursive: true, withFileTypes: true })) {
     if (entry.isDirectory()) continue;
     const path = relative(siteDir, join(entry.parentPath, entry.name)).split(sep).join('/');
-    if (path !== MANIFEST_NAME) out.push(path);
+    if (path !== MANIFEST_NAME && path !== TEMPORARY_MARKER) out.push(path);
   }
   return out.sort();
 }
@@ -53,6 +58,15 @@ export function writeManifest(siteDir: string): Manifest {
 }
 
 /**
+ * What `npm start` leaves in the site it writes in place: a manifest that lists no files (the
+ * site changes as Eleventy rewrites it), so the folder stays the build's own to replace, and
+ * `--verify` says it is not a complete build.
+ */
+export function writeInPlaceManifest(siteDir: string): void {
+  writeFileSync(join(siteDir, MANIFEST_NAME), `${JSON.stringify({ generator: 'arshif', files: null, written_in_place: true }, null, 1)}\n`);
+}
+
+/**
  * Checks `siteDir` against its manifest. Returns one line per problem (missing manifest, a file
  * missing, changed or not listed); an empty list means the site is complete.
  */
@@ -63,6 +77,9 @@ export function verifyManifest(siteDir: string): string[] {
   let manifest: Manifest;
   try {
     manifest = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+    if ((manifest as { written_in_place?: unknown }).written_in_place === true) {
+      return [`${path}: the site was written in place by \`npm start\`, not by a complete build; run npm run build`];
+    }
     if (!Array.isArray(manifest.files)) throw new Error('no "files" list');
   } catch (error) {
     return [`${path}: unreadable manifest (${(error as Error).message})`];
