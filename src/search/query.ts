@@ -17,7 +17,8 @@
  * and the phrases, which the search page then looks for in the pages found
  * (src/search/phrase-match.ts: Pagefind's own exact search misses some).
  */
-import { createPlaceMatcher, type PlaceMatch } from '../arabic/place-matcher.ts';
+import { createPlaceMatcher, type PlaceEntry, type PlaceMatch } from '../arabic/place-matcher.ts';
+import { isLatinWord, looseLatinWord } from '../arabic/name-fold.ts';
 import { foldArabic, words } from '../arabic/normalise.ts';
 import { usualSpelling } from './index-keys.ts';
 import { LATIN_ARTICLE_WORD, spaceDashes, type SearchLexicon } from './lexicon.ts';
@@ -59,6 +60,14 @@ export function splitPhrases(query: string): Array<{ text: string; phrase: boole
   return parts.filter((p) => p.text.trim() !== '');
 }
 
+/** A Latin name as the query matcher holds it: dashes as spaces, each word folded loosely, articles left out. */
+export function looseLatinText(form: string): string {
+  return words(spaceDashes(form))
+    .filter((w) => !LATIN_ARTICLE_WORD.test(w.word))
+    .map((w) => looseLatinWord(w.word))
+    .join(' ');
+}
+
 export interface QueryReader {
   plan(query: string): QueryPlan;
 }
@@ -66,12 +75,16 @@ export interface QueryReader {
 export function createQueryReader(lexicon: SearchLexicon): QueryReader {
   // One matcher over every group's Arabic and Latin forms; the slug is the group's index.
   // A place that needs context needs it in Arabic only: Tabqa is never an everyday word.
+  // Latin forms are matched loosely (src/arabic/name-fold.ts: Mazlum, Mazloum; al-Hol, Al-Hawl),
+  // their articles left out (Abu Bakr Baghdadi, Abu Bakr al-Baghdadi); actors' Arabic names of
+  // two words or more too (كينو جابرييل, كينو غابرييل).
   const match = createPlaceMatcher(
-    lexicon.names.flatMap((group, i) => {
-      const latin = group.latin.map(spaceDashes);
-      if (group.token !== null) return [{ slug: String(i), name: group.forms[0] ?? '', variants: [...group.forms.slice(1), ...latin] }];
+    lexicon.names.flatMap((group, i): PlaceEntry[] => {
+      const latin = group.latin.map(looseLatinText).filter((form) => form !== '');
+      const loose = group.loose === true;
+      if (group.token !== null) return [{ slug: String(i), name: group.forms[0] ?? '', variants: [...group.forms.slice(1), ...latin], loose }];
       return [
-        { slug: String(i), name: group.forms[0] ?? '', variants: group.forms.slice(1), needsContext: true },
+        { slug: String(i), name: group.forms[0] ?? '', variants: group.forms.slice(1), needsContext: true, loose },
         { slug: String(i), name: latin[0] ?? '', variants: latin.slice(1) },
       ];
     }),
@@ -85,15 +98,30 @@ export function createQueryReader(lexicon: SearchLexicon): QueryReader {
   const readWords = (text: string, names: boolean): string[] => {
     const spaced = spaceDashes(text);
     const ws = words(spaced);
+    // The text names are looked for in: Latin words folded loosely, Latin articles left out
+    // (an empty word where they were), so that word i of ws is word i of this text.
+    let looseText = '';
+    const at: Array<{ start: number; end: number }> = [];
+    let from = 0;
+    for (const w of ws) {
+      looseText += spaced.slice(from, w.start);
+      const latin = isLatinWord(w.word);
+      const written = latin && LATIN_ARTICLE_WORD.test(w.word) ? '' : latin ? looseLatinWord(w.word) : w.word;
+      const start = looseText.length;
+      looseText += written;
+      at.push({ start, end: looseText.length });
+      from = w.end;
+    }
+    looseText += spaced.slice(from);
     const out: string[] = [];
     let next = 0;
-    for (const m of names ? match(spaced) : []) {
-      for (; next < ws.length && ws[next]!.end <= m.start; next++) out.push(plainWord(ws[next]!.word));
+    for (const m of names ? match(looseText) : []) {
+      for (; next < ws.length && at[next]!.end <= m.start; next++) out.push(plainWord(ws[next]!.word));
       // al-Raqqa, ar Raqqa: a Latin article just before a name is part of it
       const before = ws[next - 1];
-      if (before && LATIN_ARTICLE_WORD.test(before.word) && /^\s*$/.test(spaced.slice(before.end, m.start))) out.pop();
+      if (before && LATIN_ARTICLE_WORD.test(before.word) && /^\s*$/.test(spaced.slice(before.end, ws[next]?.start ?? spaced.length))) out.pop();
       out.push(...replacement(m));
-      while (next < ws.length && ws[next]!.start < m.end) next++;
+      while (next < ws.length && at[next]!.start < m.end) next++;
     }
     for (; next < ws.length; next++) out.push(plainWord(ws[next]!.word));
     return out.filter((w) => w !== '');
