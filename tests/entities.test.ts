@@ -12,6 +12,7 @@ import { foldArabic, words } from '../src/arabic/normalise.ts';
 import { loadValidContent } from '../src/content/load.ts';
 import { createEntityCounter } from '../src/entities/entity-usage.ts';
 import { loadEntities } from '../src/entities/load-entities.ts';
+import { createQuoteFinder, sentences } from '../src/entities/quotes.ts';
 import { latinForms } from '../src/search/lexicon.ts';
 import { looseLatinText } from '../src/search/query.ts';
 import { DEFAULT_CONTENT_DIR } from '../src/site/paths.ts';
@@ -152,5 +153,33 @@ describe('the actors of entities.yml', () => {
     assert.deepEqual(unread, [], 'names found in the seeds that nobody has read in place: read them, then list them in SEEN_IN_SEEDS');
     const gone = Object.keys(SEEN_IN_SEEDS).filter((f) => !found.has(f)).sort();
     assert.deepEqual(gone, [], 'listed in SEEN_IN_SEEDS but no longer found in the seeds');
+  });
+});
+
+describe('the sentences where a person is quoted', () => {
+  const find = createQuoteFinder({
+    kino: { name: 'كينو غابرييل', aliases: [] },
+    bali: { name: 'مصطفى بالي', aliases: [] },
+  });
+  const quotes = (...texts: string[]) => find(texts.map((text, i) => ({ anchor: `p-${i + 1}`, text }))).map((q) => `${q.entity} ${q.anchor}: ${q.text}`);
+
+  it('cuts paragraphs into sentences, not inside a quotation', () => {
+    assert.deepEqual(
+      sentences('قال أحد «انتهى. كل شيء» ثم مضى. وعاد أمس! هل يعود؟ نعم').map((s) => s.text),
+      ['قال أحد «انتهى. كل شيء» ثم مضى.', 'وعاد أمس!', 'هل يعود؟', 'نعم'],
+    );
+  });
+
+  it('keeps a sentence naming the person with a verb of saying, or a quotation after the name', () => {
+    assert.deepEqual(quotes('وأكد كينو جابرييل أن المعركة انتهت. ثم عاد الهدوء.'), ['kino p-1: وأكد كينو جابرييل أن المعركة انتهت.']);
+    assert.deepEqual(quotes('المتحدث مصطفى بالي على تويتر: «المعركة مستمرة حتى النهاية».'), ['bali p-1: المتحدث مصطفى بالي على تويتر: «المعركة مستمرة حتى النهاية».']);
+    assert.deepEqual(quotes('التقى الوفد مصطفى بالي في المدينة.', 'ولم يذكر «كينو غابرييل» بعدها شيئا عن الزيارة.'), [], 'named, not quoted: no verb of saying, and a name in quotation marks is no quotation');
+  });
+
+  it('lists each person once per sentence, and every person a sentence quotes', () => {
+    assert.deepEqual(quotes('قال مصطفى بالي وكينو غابرييل إن مصطفى بالي سيتحدث.'), [
+      'bali p-1: قال مصطفى بالي وكينو غابرييل إن مصطفى بالي سيتحدث.',
+      'kino p-1: قال مصطفى بالي وكينو غابرييل إن مصطفى بالي سيتحدث.',
+    ]);
   });
 });

@@ -173,12 +173,21 @@ function sortedValues(key: FilterKey, counts: Record<string, number>, checked: s
  */
 type Pending = () => Promise<Hit | undefined>;
 
+/**
+ * The text a page is checked in: its indexed text, then its metadata (title, date, outlet),
+ * which Pagefind indexes too (a page of 2019 is found by 2019 through its date).
+ */
+function pageText(page: PagefindFragment): string {
+  const meta = Object.values(page.meta).filter((v): v is string => typeof v === 'string');
+  return [page.content ?? '', ...meta].join(' ');
+}
+
 /** A result of Pagefind's, shown only if its text holds every unit that needs a check (needsTextCheck). */
 const pendingOf =
   (r: PagefindResult, checked: readonly QueryUnit[] = []): Pending =>
   async () => {
     const data = await r.data();
-    if (checked.length > 0 && findUnits(data.content ?? '', checked) === null) return undefined;
+    if (checked.length > 0 && findUnits(pageText(data), checked) === null) return undefined;
     return { data, words: r.words };
   };
 
@@ -425,7 +434,7 @@ class SearchPage {
     const pages: Array<{ hit: Hit; filters: Record<string, string[]>; date: string; url: string }> = [];
     read.forEach((r, i) => {
       const page = data[i] as PagefindFragment;
-      const inPhrases = findUnits(page.content ?? '', plan.units);
+      const inPhrases = findUnits(pageText(page), plan.units);
       if (inPhrases) {
         const hit = { data: page, words: [...new Set([...r.words, ...inPhrases])] };
         pages.push({ hit, filters: page.filters, date: page.meta.date ?? '', url: page.url });
@@ -484,7 +493,7 @@ class SearchPage {
         if (results.length === 0) dropped.add(i);
         else if (needsTextCheck(unit) && results.length <= UNIT_CHECK_PAGES) {
           const pages = await Promise.all(results.map((r) => r.data()));
-          if (!pages.some((page) => findUnit(page.content ?? '', unit).length > 0)) dropped.add(i);
+          if (!pages.some((page) => findUnit(pageText(page), unit).length > 0)) dropped.add(i);
         }
       }),
     );
