@@ -13,8 +13,9 @@ import { unmatchedText } from '../src/search/format.ts';
 import { createKeyAnnotator } from '../src/search/index-keys.ts';
 import { buildSearchLexicon, ENTITY_TOKEN, tokenFor } from '../src/search/lexicon.ts';
 import { loadSpellings } from '../src/search/load-spellings.ts';
-import { findFigure, findUnits, findWord } from '../src/search/phrase-match.ts';
-import { createQueryReader, needsTextCheck, planWithout } from '../src/search/query.ts';
+import { findFigure, figureReader } from '../src/search/figure-match.ts';
+import { findUnits, findWord } from '../src/search/phrase-match.ts';
+import { createQueryReader, mayHoldNumber, needsTextCheck, planWithout } from '../src/search/query.ts';
 import { DEFAULT_CONTENT_DIR } from '../src/site/paths.ts';
 
 const content = loadValidContent(DEFAULT_CONTENT_DIR);
@@ -25,7 +26,7 @@ const annotator = createKeyAnnotator(lexicon);
 const seeds = content.articles.map((a) => ({ outlet: a.data.outlet, text: annotator.annotate(`${a.data.title} ${a.body}`.replace(/\s+/g, ' ').trim()) }));
 const holding = (q: string) =>
   seeds
-    .filter((s) => findUnits(s.text, reader.plan(q).units) !== null)
+    .filter((s) => findUnits(s.text, reader.plan(q, figureReader).units, figureReader) !== null)
     .map((s) => s.outlet)
     .sort();
 
@@ -45,13 +46,19 @@ describe('a query read into units', () => {
 
   it('reads a number with a multiplier or a counted noun as a figure, in any digits', () => {
     for (const q of ['١١ ألف', '11 ألف', '11ألف', 'أحد عشر ألفاً']) {
-      const figures = reader.plan(q).figures;
+      const figures = reader.plan(q, figureReader).figures;
       assert.deepEqual(figures, [{ value: 11000, unit: null }], q);
     }
-    assert.deepEqual(reader.plan('52 ألف كم').figures, [{ value: 52000, unit: 'كم' }]);
-    assert.deepEqual(reader.plan('خمسة ملايين شخص').figures, [{ value: 5000000, unit: 'شخص' }]);
-    assert.deepEqual(reader.plan('2019').figures, [], 'a bare number is a word');
-    assert.deepEqual(reader.plan('الباغوز 2019').units.map((u) => u.kind), ['word', 'word']);
+    assert.deepEqual(reader.plan('52 ألف كم', figureReader).figures, [{ value: 52000, unit: 'كم' }]);
+    assert.deepEqual(reader.plan('خمسة ملايين شخص', figureReader).figures, [{ value: 5000000, unit: 'شخص' }]);
+    assert.deepEqual(reader.plan('2019', figureReader).figures, [], 'a bare number is a word');
+    assert.deepEqual(reader.plan('الباغوز 2019', figureReader).units.map((u) => u.kind), ['word', 'word']);
+  });
+
+  it('needs the figure reader only for a query that may hold a number', () => {
+    for (const q of ['١١ ألف', '11', 'خمسة ملايين', 'ثلاثة آلاف']) assert.equal(mayHoldNumber(q), true, q);
+    for (const q of ['الباغوز', 'قسد الرقة', 'Raqqa']) assert.equal(mayHoldNumber(q), false, q);
+    assert.deepEqual(reader.plan('١١ ألف').units.map((u) => u.kind), ['word', 'word'], 'without it, a number is words');
   });
 
   it('leaves out the units that matched nothing, the rest as they were', () => {

@@ -28,6 +28,7 @@ import { loadEntities } from '../src/entities/load-entities.ts';
 import { createKeyAnnotator } from '../src/search/index-keys.ts';
 import { buildSearchLexicon } from '../src/search/lexicon.ts';
 import { loadSpellings } from '../src/search/load-spellings.ts';
+import { figureReader } from '../src/search/figure-match.ts';
 import { findUnit } from '../src/search/phrase-match.ts';
 import { createQueryReader } from '../src/search/query.ts';
 import { DEFAULT_CONTENT_DIR } from '../src/site/paths.ts';
@@ -83,9 +84,9 @@ function indexedText(siteDir: string, href: string): string {
 /** The query's units the page did not say matched nothing that a page's text lacks. */
 function unitsLacking(text: string, row: Row, unmatched: string[]): string[] {
   return reader
-    .plan(row.q)
+    .plan(row.q, figureReader)
     .units.filter((u) => !unmatched.includes(u.typed))
-    .filter((u) => findUnit(text, u).length === 0)
+    .filter((u) => findUnit(text, u, figureReader).length === 0)
     .map((u) => u.typed);
 }
 

@@ -14,11 +14,9 @@
  * stems and prefixes, so a page it gives may hold none of a word's forms (كوبنهاغن), or a
  * figure's number and its multiplier apart (١١ ألف); such a page is not a result.
  */
-import { findNumbers } from '../arabic/numbers.ts';
 import { cliticReadings, foldArabic, words } from '../arabic/normalise.ts';
-import { findFigures } from '../compare/figures.ts';
 import { keysOf, stripKeys } from './index-keys.ts';
-import { isToken, type QueryFigureWanted, type QueryUnit } from './query.ts';
+import { isToken, type FigureReader, type QueryUnit } from './query.ts';
 
 /** Every stem a folded word can be read as (the word itself included). */
 function stems(folded: string): string[] {
@@ -100,49 +98,18 @@ export function findWord(content: string, word: string): number[] {
   return out;
 }
 
-/** A figure's unit meets the unit asked for: the same, or a kind of it (كم² for كم). */
-function unitMeets(unit: string, wanted: string): boolean {
-  return unit === wanted || unit.startsWith(wanted);
-}
-
-/** The word indexes of a figure's text in a text: every number of that value (with that counted noun, when one is wanted); [] for none. */
-export function findFigure(content: string, wanted: QueryFigureWanted): number[] {
-  const text = stripKeys(content);
-  // the word index of a character offset: the last word starting at or before it
-  const starts = [...text.matchAll(/\S+/g)].map((m) => m.index);
-  const indexAt = (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-  const spans: Array<{ start: number; end: number }> = [];
-  if (wanted.unit === null) {
-    for (const n of findNumbers(text)) if (n.kind === undefined && n.value === wanted.value) spans.push(n);
-  } else {
-    for (const f of findFigures([text])) if (f.value === wanted.value && (unitMeets(f.unit, wanted.unit) || (f.noun !== undefined && unitMeets(f.noun, wanted.unit)))) spans.push(f);
-  }
-  const out = new Set<number>();
-  for (const span of spans) for (let i = indexAt(span.start); i <= indexAt(Math.max(span.start, span.end - 1)); i++) out.add(i);
-  return [...out].sort((a, b) => a - b);
-}
-
-/** The word indexes where a text holds one unit of a query; [] when it does not hold it. */
-export function findUnit(content: string, unit: QueryUnit): number[] {
-  if (unit.kind === 'figure') return findFigure(content, { value: unit.value, unit: unit.unit });
+/** The word indexes where a text holds one unit of a query; [] when it does not hold it (a figure, without a figure reader). */
+export function findUnit(content: string, unit: QueryUnit, figures?: FigureReader): number[] {
+  if (unit.kind === 'figure') return figures?.findFigure(content, { value: unit.value, unit: unit.unit }) ?? [];
   if (unit.words.length === 1) return findWord(content, unit.words[0]!);
   return findPhrases(content, [unit.words]) ?? [];
 }
 
 /** Where a text holds every unit of a query (the word indexes to mark); null when some unit is not held. */
-export function findUnits(content: string, units: readonly QueryUnit[]): number[] | null {
+export function findUnits(content: string, units: readonly QueryUnit[], figures?: FigureReader): number[] | null {
   const positions = new Set<number>();
   for (const unit of units) {
-    const found = findUnit(content, unit);
+    const found = findUnit(content, unit, figures);
     if (found.length === 0) return null;
     for (const i of found) positions.add(i);
   }

@@ -19,9 +19,7 @@
  */
 import { createPlaceMatcher, type PlaceEntry, type PlaceMatch } from '../arabic/place-matcher.ts';
 import { isLatinWord, looseLatinWord } from '../arabic/name-fold.ts';
-import { findNumbers } from '../arabic/numbers.ts';
 import { foldArabic, words } from '../arabic/normalise.ts';
-import { findFigures } from '../compare/figures.ts';
 import { usualSpelling } from './index-keys.ts';
 import { LATIN_ARTICLE_WORD, spaceDashes, type SearchLexicon } from './lexicon.ts';
 
@@ -90,8 +88,27 @@ export function looseLatinText(form: string): string {
     .join(' ');
 }
 
+/**
+ * Reads figures in queries and pages (src/search/figure-match.ts: figureReader). Given to the
+ * reader and the page checks rather than imported, so that the search page loads it only for a
+ * query that may hold a number (mayHoldNumber).
+ */
+export interface FigureReader {
+  queryFigures(text: string): Array<{ start: number; end: number; typed: string; value: number; unit: string | null; words: string[] }>;
+  findFigure(content: string, wanted: QueryFigureWanted): number[];
+}
+
+/** Where the build writes the figure reader's script, relative to the site folder (src/search/bundle-script.ts). */
+export const FIGURES_SCRIPT_PATH = 'assets/search-figures.js';
+
+/** Whether a query may hold a number: a digit, or a number word or multiplier (then the figure reader is needed). */
+export function mayHoldNumber(query: string): boolean {
+  return /[0-9\u0660-\u0669\u06F0-\u06F9]|ألف|الف|آلاف|الاف|مليون|ملايين|مليار|بليون|مئ|مائ|عشر|ثلاث|أربع|اربع|خمس|ست|سبع|ثمان|تسع|اثن|إحدى|احدى|واحد/.test(query);
+}
+
 export interface QueryReader {
-  plan(query: string): QueryPlan;
+  /** The query read into units; figures only with a figure reader (else a number is a word). */
+  plan(query: string, figures?: FigureReader): QueryPlan;
 }
 
 export function createQueryReader(lexicon: SearchLexicon): QueryReader {
@@ -161,7 +178,7 @@ export function createQueryReader(lexicon: SearchLexicon): QueryReader {
   };
 
   return {
-    plan(query: string): QueryPlan {
+    plan(query: string, figures?: FigureReader): QueryPlan {
       const units: QueryUnit[] = [];
       for (const p of splitPhrases(query.slice(0, 400))) {
         if (p.phrase) {
@@ -172,7 +189,7 @@ export function createQueryReader(lexicon: SearchLexicon): QueryReader {
         // figures first (١١ ألف, 52 ألف كم): their words are blanked out, offsets kept
         let rest = p.text;
         const inText: Array<{ at: number; unit: QueryUnit }> = [];
-        for (const f of queryFigures(p.text)) {
+        for (const f of figures?.queryFigures(p.text) ?? []) {
           inText.push({ at: f.start, unit: { kind: 'figure', typed: f.typed, words: f.words, value: f.value, unit: f.unit } });
           rest = rest.slice(0, f.start) + ' '.repeat(f.end - f.start) + rest.slice(f.end);
         }
@@ -228,24 +245,3 @@ export function isToken(word: string): boolean {
   return /^(?:qxp|qxe)[a-z]*xz$/.test(word);
 }
 
-/**
- * The figures of a query's text: a number in digits or words with a multiplier (١١ ألف,
- * خمسة ملايين) or followed by a counted noun (52 ألف كم، 500 مدني، 3 أطفال); the noun's unit as
- * src/compare/figures.ts reads it. A bare number (2019, 52) is a word, not a figure.
- */
-export function queryFigures(text: string): Array<{ start: number; end: number; typed: string; value: number; unit: string | null; words: string[] }> {
-  const figures = findFigures([text]);
-  const out: Array<{ start: number; end: number; typed: string; value: number; unit: string | null; words: string[] }> = [];
-  for (const n of findNumbers(text)) {
-    if (n.kind !== undefined) continue;
-    const figure = figures.find((f) => f.start === n.start);
-    const multiplied = /\p{L}/u.test(n.text);
-    if (!figure && !multiplied) continue;
-    const end = figure ? figure.end : n.end;
-    const typed = text.slice(n.start, end);
-    const folded = words(foldArabic(n.text)).map((w) => w.word);
-    const digits = folded.filter((w) => /^\d/.test(w));
-    out.push({ start: n.start, end, typed, value: n.value, unit: figure ? (figure.noun ?? figure.unit) : null, words: digits.length ? digits : folded });
-  }
-  return out;
-}

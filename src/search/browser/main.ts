@@ -11,7 +11,7 @@
 import { excerptFromContent } from '../excerpt.ts';
 import { resultCountText, unmatchedText } from '../format.ts';
 import { findUnit, findUnits } from '../phrase-match.ts';
-import { createQueryReader, needsTextCheck, planWithout, type QueryPlan, type QueryReader, type QueryUnit } from '../query.ts';
+import { createQueryReader, FIGURES_SCRIPT_PATH, mayHoldNumber, needsTextCheck, planWithout, type FigureReader, type QueryPlan, type QueryReader, type QueryUnit } from '../query.ts';
 import { LEXICON_PATH, type SearchLexicon } from '../lexicon.ts';
 import {
   FILTER_KEYS,
@@ -184,10 +184,10 @@ function pageText(page: PagefindFragment): string {
 
 /** A result of Pagefind's, shown only if its text holds every unit that needs a check (needsTextCheck). */
 const pendingOf =
-  (r: PagefindResult, checked: readonly QueryUnit[] = []): Pending =>
+  (r: PagefindResult, checked: readonly QueryUnit[] = [], figures?: FigureReader): Pending =>
   async () => {
     const data = await r.data();
-    if (checked.length > 0 && findUnits(pageText(data), checked) === null) return undefined;
+    if (checked.length > 0 && findUnits(pageText(data), checked, figures) === null) return undefined;
     return { data, words: r.words };
   };
 
@@ -215,6 +215,8 @@ class SearchPage {
   private readonly expanded = new Set<FilterKey>();
   /** The facet counts last shown, and the search they count (countsKey). */
   private counted: { key: string; facets: Facets } | undefined;
+  /** The figure reader, for the search under way when its query may hold a number. */
+  private figures: FigureReader | undefined;
 
   constructor(
     private readonly el: Elements,
@@ -297,8 +299,10 @@ class SearchPage {
     el.app.dataset.state = 'searching';
     el.app.setAttribute('aria-busy', 'true');
     try {
-      const [index, reader] = await Promise.all([this.index, this.reader]);
-      const asked = reader.plan(state.query);
+      const [index, reader, figures] = await Promise.all([this.index, this.reader, mayHoldNumber(state.query) ? loadFigureReader() : undefined]);
+      if (stale()) return;
+      this.figures = figures;
+      const asked = reader.plan(state.query, figures);
       // every unit of the query must match: those that match nothing are named, and left out
       if (asked.term !== null) el.status.textContent = 'جارٍ البحث…';
       const dropped = await this.unmatchedUnits(index, asked);
@@ -371,7 +375,8 @@ class SearchPage {
     const options = resultOptions(state, bounds);
     const response = await index.search(term, options);
     if (generation !== this.generation || !response) return undefined;
-    if (state.sort === 'relevance' || index.shards.length < 2) return { results: response.results.map((r) => pendingOf(r, checked)), cut: false };
+    const figures = this.figures;
+    if (state.sort === 'relevance' || index.shards.length < 2) return { results: response.results.map((r) => pendingOf(r, checked, figures)), cut: false };
     const sort: DateSort = state.sort;
     const spans = datedShardSpans(index.shards, response.filters[SHARD_FILTER] ?? {}, sort);
     // Each shard is asked for its sorted results when one of them is first shown, once.
@@ -387,7 +392,7 @@ class SearchPage {
     const results = Array.from({ length: spansTotal(spans) }, (_, position): Pending => async () => {
       const at = locateResult(spans, position);
       const result = at && (await sortedIn(at.id))[at.offset];
-      return result && pendingOf(result, checked)();
+      return result && pendingOf(result, checked, figures)();
     });
     return { results, cut: false };
   }
@@ -434,7 +439,7 @@ class SearchPage {
     const pages: Array<{ hit: Hit; filters: Record<string, string[]>; date: string; url: string }> = [];
     read.forEach((r, i) => {
       const page = data[i] as PagefindFragment;
-      const inPhrases = findUnits(pageText(page), plan.units);
+      const inPhrases = findUnits(pageText(page), plan.units, this.figures);
       if (inPhrases) {
         const hit = { data: page, words: [...new Set([...r.words, ...inPhrases])] };
         pages.push({ hit, filters: page.filters, date: page.meta.date ?? '', url: page.url });
@@ -493,7 +498,7 @@ class SearchPage {
         if (results.length === 0) dropped.add(i);
         else if (needsTextCheck(unit) && results.length <= UNIT_CHECK_PAGES) {
           const pages = await Promise.all(results.map((r) => r.data()));
-          if (!pages.some((page) => findUnit(pageText(page), unit).length > 0)) dropped.add(i);
+          if (!pages.some((page) => findUnit(pageText(page), unit, this.figures).length > 0)) dropped.add(i);
         }
       }),
     );
@@ -572,6 +577,15 @@ class SearchPage {
       again?.focus();
     }
   }
+}
+
+let figuresLoading: Promise<FigureReader> | undefined;
+
+/** The figure reader, loaded once, the first time a query may hold a number. */
+function loadFigureReader(): Promise<FigureReader> {
+  const url = `/${FIGURES_SCRIPT_PATH}`;
+  figuresLoading ??= (import(url) as Promise<{ figureReader: FigureReader }>).then((m) => m.figureReader);
+  return figuresLoading;
 }
 
 async function loadQueryReader(): Promise<QueryReader> {
