@@ -299,7 +299,7 @@ class SearchPage {
     el.app.dataset.state = 'searching';
     el.app.setAttribute('aria-busy', 'true');
     try {
-      const [index, reader, figures] = await Promise.all([this.index, this.reader, mayHoldNumber(state.query) ? loadFigureReader() : undefined]);
+      const [index, reader, figures] = await Promise.all([this.index, this.reader, mayHoldNumber(state.query) ? loadFigureReader().catch(() => undefined) : undefined]);
       if (stale()) return;
       this.figures = figures;
       const asked = reader.plan(state.query, figures);
@@ -581,10 +581,20 @@ class SearchPage {
 
 let figuresLoading: Promise<FigureReader> | undefined;
 
-/** The figure reader, loaded once, the first time a query may hold a number. */
+/**
+ * The figure reader, loaded once, the first time a query may hold a number. Should it fail to
+ * load, the search goes on without it (a number is then searched as its words), and the next
+ * query that may hold a number tries again.
+ */
 function loadFigureReader(): Promise<FigureReader> {
   const url = `/${FIGURES_SCRIPT_PATH}`;
-  figuresLoading ??= (import(url) as Promise<{ figureReader: FigureReader }>).then((m) => m.figureReader);
+  figuresLoading ??= (import(url) as Promise<{ figureReader: FigureReader }>).then(
+    (m) => m.figureReader,
+    (error: unknown) => {
+      figuresLoading = undefined;
+      throw error;
+    },
+  );
   return figuresLoading;
 }
 
