@@ -64,6 +64,8 @@ function pageCases(): PageCase[] {
     ...archive.years.map((y) => ({ name: `year ${y.year}`, path: y.url })),
     { name: `agency ${agency.name}`, path: agency.url },
     ...archive.entities.slice(0, 1).map((e) => ({ name: `entity ${e.key}`, path: e.url })),
+    // a person's page, with the sentences where they are quoted
+    ...archive.entities.filter((e) => e.quotes.length > 0).slice(0, 1).map((e) => ({ name: `person ${e.key}`, path: e.url })),
     { name: 'entities index', path: '/entities/' },
     { name: 'all articles', path: '/articles/' },
     { name: 'events index', path: '/events/' },

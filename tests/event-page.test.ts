@@ -88,6 +88,22 @@ describe('actors and their names', () => {
     const sdf = readSiteFile(site, 'entities/sdf/index.html');
     assert.equal([...sdf.matchAll(/class="article-title" href="\/articles\//g)].length, 5);
     assert.match(sdf, /قسد <span class="count">\(\d+\)<\/span>/);
+    assert.match(sdf, /المقالات التي تذكره \(5 مقالات\)/, 'the count in the agreement Arabic wants');
+  });
+
+  it('gives each person a page with the articles and the sentences where they are quoted', async () => {
+    const site = await seedSiteDir();
+    const mazloum = readSiteFile(site, 'entities/mazloum-abdi/index.html');
+    assert.equal([...mazloum.matchAll(/class="article-title" href="\/articles\//g)].length, 2, 'seyassah (مظلوم عبدي) and alkhabar (مظلوم كوباني)');
+    const quotes = mazloum.slice(mazloum.indexOf('id="quotes-title"'), mazloum.indexOf('id="articles-title"'));
+    assert.match(quotes, /فيما قال القائد العام مظلوم عبدي/);
+    assert.match(quotes, /على لسان ما يسمى القائد العام لقوات “قسد” المدعو “مظلوم كوباني”/);
+    assert.match(quotes, /<a href="\/articles\/2019-03-23-al-seyassah-[a-z0-9-]+\/#p-\d+">/, 'each quote links to its paragraph');
+    const kino = readSiteFile(site, 'entities/kino-gabriel/index.html');
+    assert.match(kino, /كينو غابرييل/);
+    assert.match(kino, /كينو جابرييل/);
+    const sdf = readSiteFile(site, 'entities/sdf/index.html');
+    assert.doesNotMatch(sdf, /id="quotes-title"/, 'quotes are for people');
   });
 
   it('shows on the event page which names each outlet uses', async () => {

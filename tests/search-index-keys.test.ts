@@ -130,7 +130,9 @@ describe('queries', () => {
   const term = (q: string) => reader.plan(q).term;
   it('fold writing differences', () => {
     assert.equal(term('الرقّة الـرقه'), `${RAQQA}`);
-    assert.equal(term('مصطفى  بالي'), 'مصطفي بالي');
+    assert.equal(term('هزيمة  كبرى'), 'هزيمه كبري');
+    // مصطفى بالي is an actor of entities.yml now: any spelling of his name is his token
+    assert.equal(term('مصطفى  بالي'), tokenFor(ENTITY_TOKEN, 'mustafa-bali'));
     assert.equal(term('٢٠١٩'), '2019');
     assert.equal(term('  '), null);
     assert.equal(term('؟!'), null);

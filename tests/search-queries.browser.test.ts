@@ -3,6 +3,11 @@
  * site: every search as the address gives it, through the real search page, must list exactly
  * the articles the table expects. A failing row says which articles were missing or extra.
  *
+ * Every result of every row is read in its article page (the part the index holds) for each
+ * unit of the query the page did not say matched nothing: a result must hold one of the forms of
+ * each (src/search/phrase-match.ts), whatever Pagefind found it by. And the words the page says
+ * matched nothing are the row's `unmatched`, as typed.
+ *
  * Every row is run twice: on the seed site as built by default (its search index in one piece)
  * and on the seed site with its index split into two shards (tests/helpers/site.ts); the
  * sharded site must list the same articles (in the same order when sorted by date), with the
@@ -10,17 +15,30 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { launchChromium } from './helpers/browser.ts';
 import { serveStatic, type StaticServer } from './helpers/server.ts';
 import { seedSiteDir, shardedSeedSiteDir } from './helpers/site.ts';
+import { loadValidContent } from '../src/content/load.ts';
+import { loadEntities } from '../src/entities/load-entities.ts';
+import { createKeyAnnotator } from '../src/search/index-keys.ts';
+import { buildSearchLexicon } from '../src/search/lexicon.ts';
+import { loadSpellings } from '../src/search/load-spellings.ts';
+import { figureReader } from '../src/search/figure-match.ts';
+import { findUnit } from '../src/search/phrase-match.ts';
+import { createQueryReader } from '../src/search/query.ts';
+import { DEFAULT_CONTENT_DIR } from '../src/site/paths.ts';
 
 interface Row {
   kind: string;
   q: string;
   expect: string[];
+  /** The words the page must say matched nothing, as typed; none when absent. */
+  unmatched?: string[];
   why?: string;
   [param: string]: unknown;
 }
@@ -39,10 +57,37 @@ function address(row: Row): string {
   return `/search/?${params}`;
 }
 
-/** What a search page shows once it is done: its results, in order, and every facet value with its count. */
+/** What a search page shows once it is done: its results, in order, every facet value with its count, and the words it says matched nothing. */
 interface Shown {
   hrefs: string[];
   facets: string[];
+  unmatched: string[];
+}
+
+const seedContent = loadValidContent(DEFAULT_CONTENT_DIR);
+const lexicon = buildSearchLexicon({ places: seedContent.places.entries, entities: loadEntities(DEFAULT_CONTENT_DIR), spellings: loadSpellings(DEFAULT_CONTENT_DIR) });
+const reader = createQueryReader(lexicon);
+const annotator = createKeyAnnotator(lexicon);
+
+/**
+ * What Pagefind indexes of an article page: its data-pagefind-body without what it ignores, and
+ * the values of its metadata (title, date, outlet), words joined by spaces, with the index's keys.
+ */
+function indexedText(siteDir: string, href: string): string {
+  const { document } = parseHTML(readFileSync(join(siteDir, href, 'index.html'), 'utf8'));
+  const body = document.querySelector('[data-pagefind-body]');
+  const meta = [...document.querySelectorAll('[data-pagefind-meta]')].map((el) => (el.getAttribute('data-pagefind-meta') ?? '').replace(/^[^:]*:/, ''));
+  for (const ignored of body?.querySelectorAll('[data-pagefind-ignore]') ?? []) ignored.remove();
+  return annotator.annotate([body?.textContent ?? '', ...meta].join(' ').replace(/\s+/g, ' ').trim());
+}
+
+/** The query's units the page did not say matched nothing that a page's text lacks. */
+function unitsLacking(text: string, row: Row, unmatched: string[]): string[] {
+  return reader
+    .plan(row.q, figureReader)
+    .units.filter((u) => !unmatched.includes(u.typed))
+    .filter((u) => findUnit(text, u, figureReader).length === 0)
+    .map((u) => u.typed);
 }
 
 async function runSearch(page: Page, url: string): Promise<Shown> {
@@ -60,17 +105,20 @@ async function runSearch(page: Page, url: string): Promise<Shown> {
       return `${box?.name}=${box?.value}${box?.checked ? ' (ticked)' : ''}: ${label.querySelector('.search-filter__count')?.textContent ?? '?'}`;
     }),
   );
-  return { hrefs, facets };
+  const unmatched = ((await page.getAttribute('[data-search-app]', 'data-unmatched')) ?? '').split('|').filter((w) => w !== '');
+  return { hrefs, facets, unmatched };
 }
 
 describe('the query table', () => {
   let servers: { whole: StaticServer; sharded: StaticServer };
+  let siteDir: string;
   let browser: Browser;
   let page: Page;
   const problems: string[] = [];
 
   before(async () => {
-    servers = { whole: await serveStatic(await seedSiteDir()), sharded: await serveStatic(await shardedSeedSiteDir()) };
+    siteDir = await seedSiteDir();
+    servers = { whole: await serveStatic(siteDir), sharded: await serveStatic(await shardedSeedSiteDir()) };
     browser = await launchChromium();
     page = await browser.newPage();
     page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
@@ -105,6 +153,8 @@ describe('the query table', () => {
       const missing = expected.filter((n) => !found.includes(n));
       const extra = found.filter((n) => !expected.includes(n));
       assert.deepEqual({ missing, extra }, { missing: [], extra: [] }, row.why ?? '');
+      assert.deepEqual(whole.unmatched, row.unmatched ?? [], 'the words the page says matched nothing');
+      for (const href of whole.hrefs) assert.deepEqual(unitsLacking(indexedText(siteDir, href), row, whole.unmatched), [], `${href} holds every word searched for`);
       if (row.sort !== undefined) {
         // An article's id starts with its date.
         const dates = whole.hrefs.map((h) => h.slice('/articles/'.length, '/articles/'.length + 10));
@@ -119,6 +169,7 @@ describe('the query table', () => {
         assert.deepEqual(sharded.hrefs, whole.hrefs, 'the same articles, in the same date order, in two shards');
       }
       assert.deepEqual(sharded.facets, whole.facets, 'the same facet counts in two shards');
+      assert.deepEqual(sharded.unmatched, whole.unmatched, 'the same words unmatched in two shards');
       assert.deepEqual(problems, []);
     });
   }

@@ -191,6 +191,46 @@ describe('search page in Chromium', () => {
     await page.close();
   });
 
+  it('reads dates typed in Arabic, and says what it cannot read', async () => {
+    const { page, problems } = await openPage();
+    await page.goto(server.url + searchUrl({ q: 'داعش' }));
+    await searched(page);
+    await page.fill('[data-search-from]', 'آذار ٢٠١٩');
+    await searched(page, `new URLSearchParams(location.search).get('from') === '2019-03-01'`);
+    assert.deepEqual([...(await resultHrefs(page))].sort(), [...BAGHUZ].sort());
+    await page.fill('[data-search-to]', '١٣/٣/٢٠١٩');
+    await searched(page, `new URLSearchParams(location.search).get('to') === '2019-03-13'`);
+    assert.deepEqual(await resultHrefs(page), [ROJAVA]);
+    assert.equal(await page.isVisible('[data-search-dates-error]'), false);
+    // what the field cannot read is said so when the field is left, and the bound stays as it was
+    await page.fill('[data-search-to]', 'mm/dd/yyyy');
+    await page.locator('[data-search-to]').dispatchEvent('change');
+    await page.waitForSelector('[data-search-dates-error]:not([hidden])');
+    assert.match((await page.textContent('[data-search-dates-error]')) ?? '', /لم يُفهم التاريخ «mm\/dd\/yyyy»/);
+    assert.equal(await page.getAttribute('[data-search-to]', 'aria-invalid'), 'true');
+    await searched(page, `new URLSearchParams(location.search).get('to') === '2019-03-13'`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('names the words that matched nothing and labels the results as without them', async () => {
+    const { page, problems } = await openPage();
+    await page.goto(server.url + searchUrl({ q: 'الباغوز زمبرككلمة' }));
+    await searched(page);
+    assert.deepEqual([...(await resultHrefs(page))].sort(), [...BAGHUZ].sort());
+    assert.equal(await page.isVisible('[data-search-notice]'), true);
+    assert.equal((await page.textContent('[data-search-notice]'))?.trim(), 'لم تطابق «زمبرككلمة» أيّ مقال، فالنتائج أدناه للبحث من دونها: «الباغوز».');
+    await page.goto(server.url + searchUrl({ q: 'الباغوز' }));
+    await searched(page);
+    assert.equal(await page.isVisible('[data-search-notice]'), false, 'no notice when every word matched');
+    await page.goto(server.url + searchUrl({ q: 'كوبنهاغن' }));
+    await searched(page);
+    assert.deepEqual(await resultHrefs(page), []);
+    assert.equal((await page.textContent('[data-search-notice]'))?.trim(), 'لم تطابق «كوبنهاغن» أيّ مقال.');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it('isolates the direction of every field that can mix scripts', async () => {
     const { page } = await openPage();
     await page.goto(server.url + searchUrl({ q: 'Raqqa' }));

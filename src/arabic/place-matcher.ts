@@ -32,6 +32,7 @@
  * A match's start/end cover the whole words as written, proclitics included (بالباغوز), so
  * `text.slice(start, end) === surface`.
  */
+import { looseArabicWord } from './name-fold.ts';
 import { cliticReadings, foldArabic, words, type Word } from './normalise.ts';
 
 export interface PlaceEntry {
@@ -43,6 +44,12 @@ export interface PlaceEntry {
    * found only right after a word that says a place follows (مدينة، بلدة، منطقة، ريف…).
    */
   needsContext?: boolean;
+  /**
+   * Its names of two words or more are also found spelt loosely (looseArabicWord: ج/غ/ك, long
+   * vowels), as names of foreign origin are: كينو جابرييل for كينو غابرييل. Actors' names are;
+   * places' are not (their variants are listed).
+   */
+  loose?: boolean;
 }
 
 /** Words that announce a place name (folded; proclitics are read off: بمدينة, وريف). */
@@ -81,6 +88,8 @@ interface Candidate {
   rest: string[];
   /** Proclitics may be read off the first word. */
   clitics: boolean;
+  /** Found by the loose keys of its words (rest holds loose keys). */
+  loose: boolean;
 }
 
 const MIN_LETTERS = 3;
@@ -106,6 +115,8 @@ function foldedWords(text: string): string[] {
  */
 export interface MatcherWord {
   readonly folded: string;
+  /** @internal looseArabicWord(folded), where the matcher has loose names; '' otherwise. */
+  readonly loose: string;
   /** Some name may start with this word (as written); most words start none. */
   readonly mayStartName: boolean;
   /** @internal The index entries the word's readings hit. */
@@ -183,12 +194,15 @@ function bestAt(
       const length = 1 + cand.rest.length;
       if (length > maxWords) continue;
       let ok = true;
-      for (let k = 1; k < length && ok; k++) ok = infos[i + k]!.folded === cand.rest[k - 1] && joined(text, toks, i + k);
+      for (let k = 1; k < length && ok; k++) ok = (cand.loose ? infos[i + k]!.loose : infos[i + k]!.folded) === cand.rest[k - 1] && joined(text, toks, i + k);
       if (!ok) continue;
+      // longest first; then a name as listed before one spelt loosely; then the longest stem; then the first listed
       if (
         !best ||
         length > best.length ||
-        (length === best.length && (stem > best.stem || (stem === best.stem && cand.order < best.cand.order)))
+        (length === best.length &&
+          (Number(best.cand.loose) > Number(cand.loose) ||
+            (best.cand.loose === cand.loose && (stem > best.stem || (stem === best.stem && cand.order < best.cand.order)))))
       ) {
         best = { cand, length, stem };
       }
@@ -199,6 +213,8 @@ function bestAt(
 
 export function createWordMatcher(places: PlaceEntry[]): WordMatcher {
   const index = new Map<string, Candidate[]>();
+  /** Loose key of a name's first word -> the names spelt loosely (entries marked loose). */
+  const looseIndex = new Map<string, Candidate[]>();
   const taken = new Set<string>();
   places.forEach((entry, order) => {
     const canonicalFirst = foldedWords(entry.name)[0] ?? '';
@@ -212,10 +228,20 @@ export function createWordMatcher(places: PlaceEntry[]): WordMatcher {
       taken.add(key);
       const bareVariant = canonicalHasArticle && ws.length === 1 && !first.startsWith(ARTICLE);
       const list = index.get(first) ?? [];
-      list.push({ entry, order, rest, clitics: !bareVariant });
+      list.push({ entry, order, rest, clitics: !bareVariant, loose: false });
       index.set(first, list);
+      if (entry.loose && ws.length > 1) {
+        const [looseFirst, ...looseRest] = ws.map(looseArabicWord);
+        const looseKey = `~${[looseFirst, ...looseRest].join(' ')}`;
+        if (taken.has(looseKey)) continue;
+        taken.add(looseKey);
+        const looseList = looseIndex.get(looseFirst!) ?? [];
+        looseList.push({ entry, order, rest: looseRest, clitics: true, loose: true });
+        looseIndex.set(looseFirst!, looseList);
+      }
     }
   });
+  const hasLoose = looseIndex.size > 0;
 
   const read = (word: string): MatcherWord => {
     const folded = foldArabic(word);
@@ -226,8 +252,10 @@ export function createWordMatcher(places: PlaceEntry[]): WordMatcher {
       if (reading.articleRemoved) continue;
       const cands = index.get(reading.stem);
       if (cands) hits.push({ cands, stripped: reading.proclitics !== '', stem: letterCount(reading.stem) });
+      const looseCands = hasLoose ? looseIndex.get(looseArabicWord(reading.stem)) : undefined;
+      if (looseCands) hits.push({ cands: looseCands, stripped: reading.proclitics !== '', stem: letterCount(reading.stem) });
     }
-    return { folded, mayStartName: hits.length > 0, hits, announces };
+    return { folded, loose: hasLoose ? looseArabicWord(folded) : '', mayStartName: hits.length > 0, hits, announces };
   };
 
   const match: WordMatcher['match'] = (text, toks, infos, from, to, starts) => {

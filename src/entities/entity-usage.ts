@@ -1,7 +1,8 @@
 /**
  * Which actors an article names, and by which of their names. The aliases are matched with the
  * gazetteer's matcher (whole words, clitics understood, longest name first), so
- * "قوات سوريا الديمقراطية" is one mention of the SDF, not also one of سوريا.
+ * "قوات سوريا الديمقراطية" is one mention of the SDF, not also one of سوريا. Names of foreign
+ * origin spelt another way are found too (src/arabic/name-fold.ts).
  */
 import { createPlaceMatcher } from '../arabic/place-matcher.ts';
 import type { Paragraph } from '../timeline/paragraphs.ts';
@@ -14,10 +15,11 @@ export interface NameUse {
   count: number;
 }
 
-export function createEntityCounter(entities: Record<string, Entity>): (text: string) => NameUse[] {
-  // One matcher entry per name, so the match tells which name was used.
+export function createEntityCounter(entities: Record<string, Pick<Entity, 'name' | 'aliases'> & Partial<Entity>>): (text: string) => NameUse[] {
+  // One matcher entry per name, so the match tells which name was used; names of two words or
+  // more are also found spelt loosely (src/arabic/name-fold.ts: كينو جابرييل is كينو غابرييل).
   const entries = Object.entries(entities).flatMap(([key, e]) =>
-    [e.name, ...e.aliases].map((name, i) => ({ slug: `${key}\u0000${i}`, name, variants: [] as string[] })),
+    [e.name, ...e.aliases].map((name, i) => ({ slug: `${key}\u0000${i}`, name, variants: [] as string[], loose: true })),
   );
   const match = createPlaceMatcher(entries);
   return (text) => {

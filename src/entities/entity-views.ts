@@ -7,19 +7,38 @@
 import { paragraphsFromHtml } from '../timeline/paragraphs.ts';
 import type { Archive, ArticleView } from '../site/archive.ts';
 import { articleText, createEntityCounter, type NameUse } from './entity-usage.ts';
-import type { Entity } from './load-entities.ts';
+import type { Entity, EntityKind } from './load-entities.ts';
+import { createQuoteFinder } from './quotes.ts';
 
 export interface EntityView {
   key: string;
   url: string;
   name: string;
   name_en: string;
+  kind: EntityKind;
+  role: string | null;
   aliases: string[];
+  /** For people: the sentences of the articles where they are quoted (src/entities/quotes.ts), newest article first. */
+  quotes: Array<{ article: ArticleView; url: string; text: string }>;
   /** Newest first. */
   articles: ArticleView[];
+  /** "مقالان", "5 مقالات": the articles counted, in the agreement Arabic wants. */
+  articleCount: string;
+  /** What kind of actor, in Arabic. */
+  kind_ar: string;
   /** Each name's uses across the archive, most used first. */
   names: Array<{ name: string; count: number }>;
 }
+
+/** Each kind of actor as the pages name it. */
+const KIND_NAMES: Record<EntityKind, string> = {
+  person: 'شخص',
+  'armed-group': 'جماعة مسلحة',
+  party: 'حزب أو هيئة سياسية',
+  government: 'حكومة ودولة',
+  agency: 'جهاز أو وزارة',
+  organisation: 'منظمة',
+};
 
 export interface NamingTable {
   outlets: Array<{ key: string; name: string }>;
@@ -30,7 +49,12 @@ export interface NamingTable {
  * Fills `archive.entities` and each event's `naming`. `uses`: each article's name uses (by id) where
  * the build knows them already (src/derived/); the others are counted here.
  */
-export function addEntityViews(archive: Archive, entities: Record<string, Entity>, uses: ReadonlyMap<string, NameUse[]> = new Map()): void {
+export function addEntityViews(
+  archive: Archive,
+  entities: Record<string, Entity>,
+  uses: ReadonlyMap<string, NameUse[]> = new Map(),
+  articleCount: (n: number) => string = String,
+): void {
   let count: ((text: string) => NameUse[]) | undefined;
   const usesOf = (article: ArticleView): NameUse[] => {
     const known = uses.get(article.id);
@@ -50,6 +74,28 @@ export function addEntityViews(archive: Archive, entities: Record<string, Entity
       f.totals.set(u.name, (f.totals.get(u.name) ?? 0) + u.count);
     }
   }
+  // People's quotes: read in the articles that name some person, each article once.
+  const people = Object.fromEntries(Object.entries(entities).filter(([key, e]) => e.kind === 'person' && found.has(key)));
+  const quotes = new Map<string, EntityView['quotes']>();
+  if (Object.keys(people).length > 0) {
+    const quotesIn = createQuoteFinder(people);
+    const read = new Set<ArticleView>();
+    for (const key of Object.keys(people)) {
+      for (const article of found.get(key)?.articles ?? []) {
+        if (read.has(article)) continue;
+        read.add(article);
+        for (const q of quotesIn(paragraphsFromHtml(article.html))) {
+          let list = quotes.get(q.entity);
+          if (!list) quotes.set(q.entity, (list = []));
+          list.push({ article, url: `${article.url}#${q.anchor}`, text: q.text });
+        }
+      }
+    }
+  }
+  // newest article first, as the articles are
+  const order = new Map(archive.articles.map((a, i) => [a, i]));
+  for (const list of quotes.values()) list.sort((a, b) => (order.get(a.article) ?? 0) - (order.get(b.article) ?? 0));
+
   archive.entities = Object.entries(entities)
     .map(([key, e]): EntityView => {
       const f = found.get(key) ?? { articles: [], totals: new Map<string, number>() };
@@ -58,8 +104,13 @@ export function addEntityViews(archive: Archive, entities: Record<string, Entity
         url: `/entities/${key}/`,
         name: e.name,
         name_en: e.name_en,
+        kind: e.kind,
+        role: e.role ?? null,
         aliases: e.aliases,
+        quotes: quotes.get(key) ?? [],
         articles: f.articles,
+        articleCount: articleCount(f.articles.length),
+        kind_ar: KIND_NAMES[e.kind],
         names: [...f.totals].map(([name, n]) => ({ name, count: n })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'ar')),
       };
     })

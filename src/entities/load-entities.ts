@@ -5,10 +5,21 @@ import { z } from 'zod';
 import { loadDataFile } from '../content/load.ts';
 import { ArshifError, type Problem } from '../content/problem.ts';
 
+/** What an actor is: a person, or the kind of body. */
+export const ENTITY_KINDS = ['person', 'armed-group', 'party', 'government', 'agency', 'organisation'] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+const text = z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' });
+
 export const entitySchema = z.strictObject({
-  name: z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' }),
-  name_en: z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' }),
-  aliases: z.array(z.string({ error: 'must be text' }).trim().min(1)).default([]),
+  name: text,
+  name_en: text,
+  kind: z.enum(ENTITY_KINDS, { error: `must be one of ${ENTITY_KINDS.join(', ')}` }),
+  /** What the actor is, in a few English words ("general commander of the SDF"). */
+  role: text.optional(),
+  aliases: z.array(text).default([]),
+  /** Latin forms beyond name_en: other transliterations, birth names, acronyms. */
+  latin: z.array(text).default([]),
 });
 export type Entity = z.infer<typeof entitySchema>;
 

@@ -7,16 +7,22 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { ArshifError } from '../content/problem.ts';
+import { FIGURES_SCRIPT_PATH } from './query.ts';
 
 export const SEARCH_SCRIPT_ENTRY = fileURLToPath(new URL('./browser/main.ts', import.meta.url));
 /** Where the script is written, relative to the site folder; the search page loads /assets/search.js. */
 export const SEARCH_SCRIPT_PATH = 'assets/search.js';
+/** The figure reader, which the search script imports only for a query that may hold a number (FIGURES_SCRIPT_PATH in src/search/query.ts). */
+export const FIGURES_SCRIPT_ENTRY = fileURLToPath(new URL('./browser/figures.ts', import.meta.url));
 
 export async function bundleSearchScript(siteDir: string): Promise<void> {
   try {
     await build({
-      entryPoints: [SEARCH_SCRIPT_ENTRY],
-      outfile: join(siteDir, SEARCH_SCRIPT_PATH),
+      entryPoints: [
+        { in: SEARCH_SCRIPT_ENTRY, out: SEARCH_SCRIPT_PATH.replace(/\.js$/, '') },
+        { in: FIGURES_SCRIPT_ENTRY, out: FIGURES_SCRIPT_PATH.replace(/\.js$/, '') },
+      ],
+      outdir: siteDir,
       bundle: true,
       format: 'esm',
       platform: 'browser',

@@ -9,7 +9,9 @@
  * 62 days, 22 months and the years between: a handful of filter values, whatever the range. The
  * month and day filters are loaded by the browser only for a search with a range.
  */
+import { EGYPTIAN_MONTHS, LEVANTINE_MONTHS, MAGHREBI_MONTHS, MONTH_SPELLING_VARIANTS, MOROCCAN_MONTHS } from '../arabic/calendar.ts';
 import { toAsciiDigits } from '../arabic/digits.ts';
+import { foldArabic } from '../arabic/normalise.ts';
 
 export interface DateRange {
   /** First day included, YYYY-MM-DD; '' for open. */
@@ -36,6 +38,38 @@ export function dateBound(value: string, end: 'from' | 'to'): string {
   const day = m[3] === undefined ? (end === 'from' ? 1 : last) : Number(m[3]);
   if (day < 1 || day > last) return '';
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+/** Folded month name → month number (1-12): Levantine, Egyptian, Maghrebi and Moroccan names, and their variants. */
+const MONTHS: ReadonlyMap<string, number> = (() => {
+  const out = new Map<string, number>();
+  for (const names of [LEVANTINE_MONTHS, EGYPTIAN_MONTHS, MAGHREBI_MONTHS, MOROCCAN_MONTHS]) names.forEach((name, i) => out.set(foldArabic(name), i + 1));
+  for (const [month, variants] of Object.entries(MONTH_SPELLING_VARIANTS)) for (const v of variants) out.set(foldArabic(v), Number(month));
+  return out;
+})();
+
+/**
+ * A date as a reader types it in a date field: what dateBound reads (2019, 2019-03, 2019-03-23),
+ * the day first as the Arabic press writes it (23/3/2019, 3/2019, 23.03.2019), or with a month
+ * name, one or two (آذار 2019, 23 آذار/مارس 2019, مارس ٢٠١٩); Arabic-Indic or Latin digits.
+ * The whole day it bounds (see dateBound); '' for an empty field; null for what it cannot read,
+ * so that the page can say so rather than drop the bound.
+ */
+export function readDateInput(value: string, end: 'from' | 'to'): string | null {
+  const text = foldArabic(value).replace(/[،,]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (text === '') return '';
+  const iso = dateBound(text, end);
+  if (iso) return iso;
+  const dayFirst = /^(?:(\d{1,2})[-/.])?(\d{1,2})[-/.](\d{4})$/.exec(text);
+  if (dayFirst) return dateBound([dayFirst[3], dayFirst[2], dayFirst[1]].filter((p) => p !== undefined).join('-'), end) || null;
+  const named = /^(?:(\d{1,2}) )?(\D+?) (\d{4})$/.exec(text);
+  if (named) {
+    const months = named[2]!.split(/ ?\/ ?/).map((m) => MONTHS.get(m.trim()));
+    const month = months[0];
+    if (month === undefined || months.some((m) => m !== month)) return null;
+    return dateBound([named[3], String(month), named[1]].filter((p) => p !== undefined).join('-'), end) || null;
+  }
+  return null;
 }
 
 /** The range with a reversed pair swapped. */

@@ -61,7 +61,7 @@ export function stripKeys(text: string): string {
 function taggedNames(lexicon: SearchLexicon): PlaceEntry[] {
   return lexicon.names
     .filter((group) => group.token !== null)
-    .map((group) => ({ slug: group.token as string, name: group.forms[0] ?? '', variants: group.forms.slice(1) }));
+    .map((group) => ({ slug: group.token as string, name: group.forms[0] ?? '', variants: group.forms.slice(1), loose: group.loose === true }));
 }
 
 /** The matcher for a lexicon's names that have a token, on words already cut (the annotator cuts each text once); building it folds every form. */

@@ -26,6 +26,11 @@ export interface NameGroup {
   forms: string[];
   /** Latin forms (Raqqa, Deir ez-Zor, SDF). */
   latin: string[];
+  /**
+   * Its Arabic names of two words or more are also found spelt loosely (src/arabic/name-fold.ts):
+   * actors' names, many of foreign origin, are; places' are not (their variants are listed).
+   */
+  loose?: boolean;
 }
 
 export interface SearchLexicon {
@@ -61,7 +66,7 @@ export function tokenFor(prefix: string, key: string): string {
 
 export interface LexiconSources {
   places: Record<string, { name: string; name_en: string; variants: string[]; needs_context?: boolean }>;
-  entities: Record<string, { name: string; name_en: string; aliases: string[] }>;
+  entities: Record<string, { name: string; name_en: string; aliases: string[]; latin?: string[] }>;
   /** Groups of spellings of one word, the usual one first, without article or proclitics. */
   spellings: Record<string, string[]>;
 }
@@ -69,10 +74,14 @@ export interface LexiconSources {
 /** The Latin article a transliteration may start with: al-Bab, ar-Raqqa, Ash-Shaddadi, el-Hol. */
 const LATIN_ARTICLE = /^(?:al|ar|as|ash|ad|at|az|an|el|er|es|ed)[-\s]+(?=\S)/i;
 
+/** What an English place name may end with that the press leaves out after an article: Al-Omar (oil field). */
+const GENERIC_TAIL = /\s+(?:oil field|gas field|camp|roundabout)$/i;
+
 /**
  * The Latin forms of an English name: a parenthesis gives a second form in place of what it
  * follows ("Syrian Democratic Forces (SDF)": SDF; "Al-Thawrah (Tabqa) District": Al-Thawrah
- * District and Tabqa District); each form also without a leading article (al-Bab, Bab).
+ * District and Tabqa District); each form also without a leading article (al-Bab, Bab); a name
+ * with the article and a generic tail also without the tail ("Al-Omar oil field": Al-Omar).
  */
 export function latinForms(nameEn: string): string[] {
   const forms = new Set<string>();
@@ -84,6 +93,8 @@ export function latinForms(nameEn: string): string[] {
     forms.add(form);
     const bare = form.replace(LATIN_ARTICLE, '');
     if (bare !== form && bare.length >= 3) forms.add(bare);
+    const headed = form.replace(GENERIC_TAIL, '');
+    if (headed !== form && LATIN_ARTICLE.test(headed)) forms.add(headed);
   }
   return [...forms];
 }
@@ -101,7 +112,8 @@ export function buildSearchLexicon(sources: LexiconSources): SearchLexicon {
     });
   }
   for (const [key, entity] of Object.entries(sources.entities)) {
-    names.push({ token: tokenFor(ENTITY_TOKEN, key), forms: [entity.name, ...entity.aliases], latin: latinForms(entity.name_en) });
+    const latin = [...new Set([entity.name_en, ...(entity.latin ?? [])].flatMap(latinForms))];
+    names.push({ token: tokenFor(ENTITY_TOKEN, key), forms: [entity.name, ...entity.aliases], latin, loose: true });
   }
   const spellings: Record<string, string> = {};
   for (const group of Object.values(sources.spellings)) {

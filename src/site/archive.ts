@@ -498,7 +498,7 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
   maps.finish();
   for (const event of archive.events) event.mapSvg = maps.resolve(event.mapSvg);
   for (const place of archive.places) place.mapSvg = maps.resolve(place.mapSvg);
-  addEntityViews(archive, entities, derived.uses);
+  addEntityViews(archive, entities, derived.uses, (n) => countText(n, NOUNS.article));
   return archive;
 }
 

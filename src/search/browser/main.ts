@@ -9,9 +9,9 @@
  * wording) live beside this folder so they can be tested without a browser.
  */
 import { excerptFromContent } from '../excerpt.ts';
-import { resultCountText } from '../format.ts';
-import { findPhrases } from '../phrase-match.ts';
-import { createQueryReader, type QueryPlan, type QueryReader } from '../query.ts';
+import { resultCountText, unmatchedText } from '../format.ts';
+import { findUnit, findUnits } from '../phrase-match.ts';
+import { createQueryReader, FIGURES_SCRIPT_PATH, mayHoldNumber, needsTextCheck, planWithout, type FigureReader, type QueryPlan, type QueryReader, type QueryUnit } from '../query.ts';
 import { LEXICON_PATH, type SearchLexicon } from '../lexicon.ts';
 import {
   FILTER_KEYS,
@@ -33,7 +33,7 @@ import {
   type SearchState,
   type SortOrder,
 } from '../state.ts';
-import { dateBound, openBounds, type YearBounds } from '../date-range.ts';
+import { openBounds, readDateInput, type YearBounds } from '../date-range.ts';
 import { compareByDate, datedShardSpans, locateResult, spansTotal, type DateSort } from '../date-order.ts';
 import { SHARD_FILTER, withShard } from '../shard-filter.ts';
 import { loadSearchIndex, type PagefindFragment, type PagefindResult } from './pagefind.ts';
@@ -53,6 +53,13 @@ const MOST_PAGES_READ = 500;
  * WebAssembly and metadata, so it shows FIRST_RESULTS; "more" then loads PAGE_SIZE at a time.
  */
 const FIRST_RESULTS = 5;
+/**
+ * A word of a query that Pagefind finds in at most this many pages is checked in each of them
+ * (their data is read): Pagefind finds pages by stems and prefixes, so كوبنهاغن may find a page
+ * that does not hold it. A word found in more pages is taken as found (its results are still
+ * checked as they are shown).
+ */
+const UNIT_CHECK_PAGES = 20;
 const PAGE_SIZE = 10;
 /** Delay after the last keystroke before searching as one types. */
 const TYPING_DELAY_MS = 300;
@@ -80,9 +87,11 @@ interface Elements {
   status: HTMLElement;
   results: HTMLOListElement;
   empty: HTMLElement;
+  notice: HTMLElement;
   more: HTMLButtonElement;
   from: HTMLInputElement;
   to: HTMLInputElement;
+  datesError: HTMLElement;
 }
 
 function element<T extends Element>(selector: string, type: { new (): T; prototype: T }): T {
@@ -103,9 +112,11 @@ function findElements(): Elements {
     status: element('[data-search-status]', HTMLElement),
     results: element('[data-search-results]', HTMLOListElement),
     empty: element('[data-search-empty]', HTMLElement),
+    notice: element('[data-search-notice]', HTMLElement),
     more: element('[data-search-more]', HTMLButtonElement),
     from: element('[data-search-from]', HTMLInputElement),
     to: element('[data-search-to]', HTMLInputElement),
+    datesError: element('[data-search-dates-error]', HTMLElement),
   };
 }
 
@@ -162,9 +173,23 @@ function sortedValues(key: FilterKey, counts: Record<string, number>, checked: s
  */
 type Pending = () => Promise<Hit | undefined>;
 
+/**
+ * The text a page is checked in: its indexed text, then its metadata (title, date, outlet),
+ * which Pagefind indexes too (a page of 2019 is found by 2019 through its date).
+ */
+function pageText(page: PagefindFragment): string {
+  const meta = Object.values(page.meta).filter((v): v is string => typeof v === 'string');
+  return [page.content ?? '', ...meta].join(' ');
+}
+
+/** A result of Pagefind's, shown only if its text holds every unit that needs a check (needsTextCheck). */
 const pendingOf =
-  (r: PagefindResult): Pending =>
-  async () => ({ data: await r.data(), words: r.words });
+  (r: PagefindResult, checked: readonly QueryUnit[] = [], figures?: FigureReader): Pending =>
+  async () => {
+    const data = await r.data();
+    if (checked.length > 0 && findUnits(pageText(data), checked, figures) === null) return undefined;
+    return { data, words: r.words };
+  };
 
 interface Facets {
   counts: FacetCounts;
@@ -190,6 +215,8 @@ class SearchPage {
   private readonly expanded = new Set<FilterKey>();
   /** The facet counts last shown, and the search they count (countsKey). */
   private counted: { key: string; facets: Facets } | undefined;
+  /** The figure reader, for the search under way when its query may hold a number. */
+  private figures: FigureReader | undefined;
 
   constructor(
     private readonly el: Elements,
@@ -219,10 +246,32 @@ class SearchPage {
       if (!(box instanceof HTMLInputElement) || !isFilterKey(box.name)) return;
       this.update(toggleFilter(this.state, box.name, box.value, box.checked));
     });
-    const dates = () =>
-      this.update({ ...this.state, dates: { from: dateBound(el.from.value, 'from'), to: dateBound(el.to.value, 'to') } });
+    // A date the field cannot read is said so, and its bound left as it was: never dropped silently.
+    const dates = () => {
+      const from = readDateInput(el.from.value, 'from');
+      const to = readDateInput(el.to.value, 'to');
+      for (const [field, read] of [[el.from, from], [el.to, to]] as const) {
+        if (read === null) field.setAttribute('aria-invalid', 'true');
+        else field.removeAttribute('aria-invalid');
+      }
+      const wrong = [from === null ? `«${el.from.value.trim()}»` : '', to === null ? `«${el.to.value.trim()}»` : ''].filter(Boolean);
+      el.datesError.hidden = wrong.length === 0;
+      el.datesError.textContent = wrong.length ? `لم يُفهم التاريخ ${wrong.join(' و')}: اكتب سنة (٢٠١٩) أو شهراً (آذار ٢٠١٩، ٣/٢٠١٩) أو يوماً (٢٣/٣/٢٠١٩).` : '';
+      this.update({ ...this.state, dates: { from: from ?? this.state.dates.from, to: to ?? this.state.dates.to } });
+    };
     el.from.addEventListener('change', dates);
     el.to.addEventListener('change', dates);
+    // as one types: a date once it reads (a year half typed is said wrong only when the field is left)
+    const typing = () => {
+      clearTimeout(this.typingTimer);
+      this.typingTimer = setTimeout(() => {
+        const from = readDateInput(el.from.value, 'from');
+        const to = readDateInput(el.to.value, 'to');
+        if (from !== null && to !== null && (from !== this.state.dates.from || to !== this.state.dates.to)) dates();
+      }, TYPING_DELAY_MS);
+    };
+    el.from.addEventListener('input', typing);
+    el.to.addEventListener('input', typing);
     el.more.addEventListener('click', () => void this.showMore());
   }
 
@@ -250,8 +299,27 @@ class SearchPage {
     el.app.dataset.state = 'searching';
     el.app.setAttribute('aria-busy', 'true');
     try {
-      const [index, reader] = await Promise.all([this.index, this.reader]);
-      const plan = reader.plan(state.query);
+      const [index, reader, figures] = await Promise.all([this.index, this.reader, mayHoldNumber(state.query) ? loadFigureReader().catch(() => undefined) : undefined]);
+      if (stale()) return;
+      this.figures = figures;
+      const asked = reader.plan(state.query, figures);
+      // every unit of the query must match: those that match nothing are named, and left out
+      if (asked.term !== null) el.status.textContent = 'جارٍ البحث…';
+      const dropped = await this.unmatchedUnits(index, asked);
+      if (stale()) return;
+      const plan = planWithout(asked, dropped);
+      const unmatched = asked.units.filter((_, i) => dropped.has(i)).map((u) => u.typed);
+      el.notice.hidden = unmatched.length === 0;
+      el.notice.textContent = unmatched.length ? unmatchedText(unmatched, plan.units.map((u) => u.typed)) : '';
+      el.app.dataset.unmatched = unmatched.join('|');
+      if (unmatched.length > 0 && plan.term === null) {
+        // nothing of the query matched: no results, whatever the filters
+        await this.showResults([], 0);
+        el.empty.hidden = false;
+        el.status.textContent = resultCountText(0);
+        this.done('done');
+        return;
+      }
       const searchable = isSearchable(state, plan.term !== null);
       if (searchable) el.status.textContent = 'جارٍ البحث…';
       const bounds = openBounds(new Date());
@@ -269,11 +337,13 @@ class SearchPage {
         this.done('idle');
         return;
       }
-      const found = plan.phrases.length === 0 ? await this.searchTerms(index, plan.term, bounds) : await this.searchPhrases(index, plan);
+      const readAll = plan.phrases.length > 0 || plan.figures.length > 0;
+      const found = readAll ? await this.searchPhrases(index, plan) : await this.searchTerms(index, plan.term, bounds, plan.units.filter(needsTextCheck));
       if (stale() || !found) return;
-      await this.showResults(found.results, FIRST_RESULTS);
+      const shown = await this.showResults(found.results, FIRST_RESULTS);
       if (stale()) return;
-      const count = found.results.length;
+      // every result read: the count is what was kept (a page lacking a word is not counted)
+      const count = this.pending.length === 0 ? shown : found.results.length;
       el.empty.hidden = count > 0;
       el.empty.querySelector('[data-search-empty-filters]')?.toggleAttribute('hidden', !hasFilters(state));
       el.status.textContent = found.cut ? `أكثر من ${MOST_PAGES_READ} نتيجة؛ تُعرض الأقرب صلة منها. أضف كلمة لتضييق البحث.` : resultCountText(count);
@@ -299,13 +369,14 @@ class SearchPage {
    * Pagefind. Relevance is Pagefind's merged order; a date order across shards is put together
    * shard by shard (src/search/date-order.ts).
    */
-  private async searchTerms(index: ShardedIndex, term: string | null, bounds: YearBounds): Promise<Found | undefined> {
+  private async searchTerms(index: ShardedIndex, term: string | null, bounds: YearBounds, checked: readonly QueryUnit[] = []): Promise<Found | undefined> {
     const generation = this.generation;
     const { state } = this;
     const options = resultOptions(state, bounds);
     const response = await index.search(term, options);
     if (generation !== this.generation || !response) return undefined;
-    if (state.sort === 'relevance' || index.shards.length < 2) return { results: response.results.map(pendingOf), cut: false };
+    const figures = this.figures;
+    if (state.sort === 'relevance' || index.shards.length < 2) return { results: response.results.map((r) => pendingOf(r, checked, figures)), cut: false };
     const sort: DateSort = state.sort;
     const spans = datedShardSpans(index.shards, response.filters[SHARD_FILTER] ?? {}, sort);
     // Each shard is asked for its sorted results when one of them is first shown, once.
@@ -321,7 +392,7 @@ class SearchPage {
     const results = Array.from({ length: spansTotal(spans) }, (_, position): Pending => async () => {
       const at = locateResult(spans, position);
       const result = at && (await sortedIn(at.id))[at.offset];
-      return result && { data: await result.data(), words: result.words };
+      return result && pendingOf(result, checked, figures)();
     });
     return { results, cut: false };
   }
@@ -352,8 +423,9 @@ class SearchPage {
   }
 
   /**
-   * A query with phrases: Pagefind finds the pages holding all the words, unfiltered; the best
-   * MOST_PAGES_READ of them are read, kept where every phrase is found in a row, and filtered,
+   * A query with phrases or figures: Pagefind finds the pages holding all the words, unfiltered;
+   * the best MOST_PAGES_READ of them are read, kept where every unit of the query is found
+   * (phrases in a row, figures by value and counted noun, words by their forms), and filtered,
    * counted and sorted here (so no facet filter file is loaded for it).
    */
   private async searchPhrases(index: ShardedIndex, plan: QueryPlan): Promise<Found | undefined> {
@@ -367,7 +439,7 @@ class SearchPage {
     const pages: Array<{ hit: Hit; filters: Record<string, string[]>; date: string; url: string }> = [];
     read.forEach((r, i) => {
       const page = data[i] as PagefindFragment;
-      const inPhrases = findPhrases(page.content ?? '', plan.phrases);
+      const inPhrases = findUnits(pageText(page), plan.units, this.figures);
       if (inPhrases) {
         const hit = { data: page, words: [...new Set([...r.words, ...inPhrases])] };
         pages.push({ hit, filters: page.filters, date: page.meta.date ?? '', url: page.url });
@@ -388,22 +460,58 @@ class SearchPage {
     this.el.panel.removeAttribute('aria-busy');
   }
 
-  /** Replaces the list by the first `first` results; the rest wait for "more". */
-  private async showResults(results: Pending[], first: number): Promise<void> {
+  /**
+   * The next `n` results that are there (a result whose text lacks a word of the query is
+   * skipped, and the next one read in its place), taken off `queue`.
+   */
+  private async take(queue: Pending[], n: number): Promise<Hit[]> {
+    const hits: Hit[] = [];
+    while (hits.length < n && queue.length > 0) {
+      const loaded = await Promise.all(queue.splice(0, n - hits.length).map((load) => load()));
+      for (const hit of loaded) if (hit !== undefined) hits.push(hit);
+    }
+    return hits;
+  }
+
+  /** Replaces the list by the first `first` results; the rest wait for "more". Returns how many are shown. */
+  private async showResults(results: Pending[], first: number): Promise<number> {
     const generation = this.generation;
-    const hits = await Promise.all(results.slice(0, first).map((load) => load()));
-    if (generation !== this.generation) return;
-    this.pending = results.slice(first);
-    this.el.results.replaceChildren(...hits.filter((hit) => hit !== undefined).map(renderResult));
+    const queue = [...results];
+    const hits = await this.take(queue, first);
+    if (generation !== this.generation) return 0;
+    this.pending = queue;
+    this.el.results.replaceChildren(...hits.map(renderResult));
     this.el.more.hidden = this.pending.length === 0;
+    return hits.length;
+  }
+
+  /**
+   * The units of a query that match nothing, by index: searched for one by one, and (where
+   * Pagefind may find a page that lacks them) read in the pages found, up to UNIT_CHECK_PAGES.
+   */
+  private async unmatchedUnits(index: ShardedIndex, plan: QueryPlan): Promise<Set<number>> {
+    const dropped = new Set<number>();
+    await Promise.all(
+      plan.units.map(async (unit, i) => {
+        const response = await index.search(unit.words.join(' '), { filters: {} });
+        const results = response?.results ?? [];
+        if (results.length === 0) dropped.add(i);
+        else if (needsTextCheck(unit) && results.length <= UNIT_CHECK_PAGES) {
+          const pages = await Promise.all(results.map((r) => r.data()));
+          if (!pages.some((page) => findUnit(pageText(page), unit, this.figures).length > 0)) dropped.add(i);
+        }
+      }),
+    );
+    return dropped;
   }
 
   private async showMore(): Promise<void> {
     const generation = this.generation;
-    const hits = await Promise.all(this.pending.slice(0, PAGE_SIZE).map((load) => load()));
+    const queue = this.pending;
+    const hits = await this.take(queue, PAGE_SIZE);
     if (generation !== this.generation) return;
-    this.pending = this.pending.slice(PAGE_SIZE);
-    const items = hits.filter((hit) => hit !== undefined).map(renderResult);
+    this.pending = queue;
+    const items = hits.map(renderResult);
     this.el.results.append(...items);
     this.el.more.hidden = this.pending.length === 0;
     items[0]?.querySelector('a')?.focus();
@@ -469,6 +577,25 @@ class SearchPage {
       again?.focus();
     }
   }
+}
+
+let figuresLoading: Promise<FigureReader> | undefined;
+
+/**
+ * The figure reader, loaded once, the first time a query may hold a number. Should it fail to
+ * load, the search goes on without it (a number is then searched as its words), and the next
+ * query that may hold a number tries again.
+ */
+function loadFigureReader(): Promise<FigureReader> {
+  const url = `/${FIGURES_SCRIPT_PATH}`;
+  figuresLoading ??= (import(url) as Promise<{ figureReader: FigureReader }>).then(
+    (m) => m.figureReader,
+    (error: unknown) => {
+      figuresLoading = undefined;
+      throw error;
+    },
+  );
+  return figuresLoading;
 }
 
 async function loadQueryReader(): Promise<QueryReader> {
