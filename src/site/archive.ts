@@ -25,7 +25,7 @@ import type { EventComparison } from './event-comparison.ts';
 import { addEntityViews, type EntityView, type NamingTable } from '../entities/entity-views.ts';
 import type { Entity } from '../entities/load-entities.ts';
 import { buildTimeline, isCovered, type Milestone, type TimelineEntry } from '../timeline/build-timeline.ts';
-import { creditMentions, type DatedMention } from '../timeline/mentions.ts';
+import { creditMentions, dedupeMentions, type DatedMention } from '../timeline/mentions.ts';
 import { renderTimelineOverview } from '../timeline/overview-svg.ts';
 
 export interface SiteInfo {
@@ -309,16 +309,17 @@ const byDateAsc = (a: ArticleView, b: ArticleView) => a.date.iso.localeCompare(b
 function eventTimeline(
   id: string,
   title: string,
+  span: { start: string; end: string },
   milestones: Milestone[],
   articles: ArticleView[],
   derived: DerivedArticles,
 ): Pick<EventView, 'timeline' | 'timelineSvg' | 'uncoveredMentions'> {
   const forTimeline = articles.map((a) => ({ id: a.id, url: a.url, title: a.title, outlet: a.outlet.name_ar, date: a.date.iso }));
-  const mentions = forTimeline.flatMap((t) => creditMentions(derived.mentions.get(t.id) ?? [], t));
+  const mentions = dedupeMentions(forTimeline.flatMap((t) => creditMentions(derived.mentions.get(t.id) ?? [], t)));
   const timeline = buildTimeline(milestones, forTimeline, mentions);
   return {
     timeline,
-    timelineSvg: renderTimelineOverview(timeline, { title: `الخط الزمني: ${title}`, id }),
+    timelineSvg: renderTimelineOverview(timeline, { title: `الخط الزمني: ${title}`, id, span }),
     uncoveredMentions: mentions.filter((m) => !isCovered(m, milestones)),
   };
 }
@@ -415,7 +416,7 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
         articleCount: countText(inEvent.length, NOUNS.article),
         places: data.places.map(placeRef),
         summaryHtml: renderMarkdown(body),
-        ...eventTimeline(data.id, data.title, data.milestones, inEvent, derived),
+        ...eventTimeline(data.id, data.title, { start: data.start, end: data.end }, data.milestones, inEvent, derived),
         articles: inEvent,
       };
     })
