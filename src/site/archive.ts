@@ -44,6 +44,8 @@ export interface DisplayDate {
   month: number;
 }
 
+/** A place drawn on a map, as listed under it; `url` null where the site has no page for it. */
+export interface MapListItem { name: string; url: string | null }
 export interface OutletRef { key: string; url: string; name_ar: string; name_en: string }
 export interface PlaceRef { slug: string; url: string; name: string; name_en: string }
 export interface EventRef { id: string; url: string; title: string }
@@ -100,6 +102,8 @@ export interface EventView extends EventRef {
   comparison: EventComparison;
   /** An SVG map of the event's places, or '' when none has coordinates. */
   mapSvg: string;
+  /** The places drawn on the map (countries aside), listed under it: a label may not fit. */
+  mapPlaces: MapListItem[];
   /** Which names of each actor each outlet uses (src/entities/). */
   naming: NamingTable;
   /** Milestones, dated mentions from the articles and the articles, in date order. */
@@ -124,8 +128,10 @@ export interface OutletView extends OutletRef {
 }
 
 export interface PlaceView extends PlaceRef {
-  /** An SVG map of the place and the places under it, or '' without coordinates. */
+  /** An SVG map of the place and the places under it (or around it), or '' without coordinates. */
   mapSvg: string;
+  /** The places drawn on the map (countries aside), listed under it: a label may not fit. */
+  mapPlaces: MapListItem[];
   kind: Place['kind'];
   kindLabel: string;
   coordinates: [number, number] | null;
@@ -408,6 +414,7 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
         ...eventRef(data.id),
         comparison: { passages: [], figures: { outlets: [], rows: [] } },
         mapSvg: '',
+        mapPlaces: [],
         naming: { outlets: [], rows: [] },
         title_en: data.title_en,
         start,
@@ -557,6 +564,7 @@ function buildPlaces(
       return {
         ...placeRefBySlug(slug),
         mapSvg: '',
+        mapPlaces: [],
         kind: p.kind,
         kindLabel: PLACE_KIND_LABELS[p.kind],
         coordinates: p.coordinates,
