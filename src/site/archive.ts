@@ -20,6 +20,7 @@ import { renderMarkdown } from '../markdown/render.ts';
 import { deriveArticles, type DerivedArticles, type DerivedStore } from '../derived/derive.ts';
 import { createMapBatch } from '../derived/map-batch.ts';
 import { slugify } from './slug.ts';
+import { publishedSourcePath } from './publish-sources.ts';
 import { addComparisonsAndMaps, type SharedPassageNote } from './event-extras.ts';
 import type { EventComparison } from './event-comparison.ts';
 import { addEntityViews, type EntityView, type NamingTable } from '../entities/entity-views.ts';
@@ -79,7 +80,8 @@ export interface ArticleView {
   author: string | null;
   dateline: string | null;
   tags: string[];
-  source: { file: string; sha256: string; url: string | null; retrieved: DisplayDate | null };
+  /** `href`: where the site publishes the raw source, as text (src/site/publish-sources.ts). */
+  source: { file: string; href: string; sha256: string; url: string | null; retrieved: DisplayDate | null };
   html: string;
   /** The first paragraph as plain text, for feeds and link previews. */
   summary: string;
@@ -384,6 +386,7 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
         tags: data.tags,
         source: {
           file: data.source.file,
+          href: publishedSourcePath(data.source.file),
           sha256: data.source.sha256,
           url: data.source.url,
           retrieved: data.source.retrieved ? displayDate(data.source.retrieved) : null,

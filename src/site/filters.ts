@@ -17,6 +17,8 @@ export function jsonForScript(value: unknown): string {
 
 export function registerFilters(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter('jsonForScript', jsonForScript as never);
+  /** `{{ outlet.name_en | parenthesised }}`: "(DW Arabic [Deutsche Welle])". */
+  eleventyConfig.addFilter('parenthesised', parenthesised as never);
 
   // SEO, feed and sitemap (src/site/seo.ts). Each returns plain data; templates print it with
   // autoescaping on, except JSON-LD, which goes through jsonForScript.
@@ -28,4 +30,12 @@ export function registerFilters(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter('atomFeed', ((archive: Archive) => atomFeed(archive)) as never);
   /** `{% for entry in collections.all | sitemapEntries(archive) %}` */
   eleventyConfig.addFilter('sitemapEntries', ((items: CollectionItemLike[], archive: Archive) => sitemapEntries(items, archive)) as never);
+}
+
+/**
+ * "(DW Arabic [Deutsche Welle])": text in parentheses, its own parentheses turned to brackets
+ * (the usual nesting), so that a name that holds a gloss does not double them.
+ */
+export function parenthesised(text: string): string {
+  return `(${text.replace(/[()]/g, (c) => (c === '(' ? '[' : ']'))})`;
 }
