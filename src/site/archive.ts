@@ -116,6 +116,8 @@ export interface EventView extends EventRef {
   uncoveredMentions: DatedMention[];
   /** Oldest first: an event is read in order. */
   articles: ArticleView[];
+  /** The same list newest first, on a page of its own, where the list is long (else null). */
+  newestUrl: string | null;
 }
 
 export interface OutletView extends OutletRef {
@@ -126,7 +128,9 @@ export interface OutletView extends OutletRef {
   /** The kind in Arabic where known, else null (show `kind`, which is English). */
   kindLabel: string | null;
   articleCount: string;
+  /** Oldest first, as every list of the site (SORT_ORDER). */
   articles: ArticleView[];
+  newestUrl: string | null;
 }
 
 export interface PlaceView extends PlaceRef {
@@ -149,7 +153,9 @@ export interface PlaceView extends PlaceRef {
   variants: string[];
   parents: PlaceRef[];
   children: PlaceRef[];
+  /** Oldest first. */
   articles: ArticleView[];
+  newestUrl: string | null;
 }
 
 export interface YearView {
@@ -158,10 +164,30 @@ export interface YearView {
   articleCount: string;
   articles: ArticleView[];
   months: Array<{ month: number; label: string; id: string; articleCount: string; articles: ArticleView[] }>;
+  newestUrl: string | null;
 }
 
 export interface AgencyView extends AgencyRef {
   articleCount: string;
+  /** Oldest first. */
+  articles: ArticleView[];
+  newestUrl: string | null;
+}
+
+/**
+ * A long list of articles newest first, on a page of its own: the switch from a page that lists
+ * them oldest first (no JavaScript: two pages, each linking the other).
+ */
+export interface NewestFirstList {
+  url: string;
+  /** The page it reverses. */
+  oldestUrl: string;
+  /** "الوسائل" and so on: where the page sits. */
+  kicker: NavItem;
+  /** "مقالات الخليج": the list's name. */
+  title: string;
+  articleCount: string;
+  /** Newest first. */
   articles: ArticleView[];
 }
 
@@ -193,6 +219,12 @@ export interface Archive {
   countLabels: { articles: string; events: string; outlets: string; places: string; years: string; agencies: string };
   /** Up to ten newest articles, for the home page. */
   latest: ArticleView[];
+  /** Every article oldest first, for the index of all articles. */
+  articlesOldestFirst: ArticleView[];
+  /** The index of all articles' switch to newest first, or null. */
+  articlesNewestUrl: string | null;
+  /** The newest-first pages of the long lists (NewestFirstList). */
+  newestLists: NewestFirstList[];
   /** Places grouped by kind in the gazetteer's order of kinds (countries first), names sorted within a group. */
   placeGroups: PlaceGroup[];
   /** The header's navigation. */
@@ -309,6 +341,17 @@ export function displayDate(iso: string): DisplayDate {
 function fromCalendar(iso: string, d: CalendarDate): DisplayDate {
   return { iso, arabic: formatArabicDate(d), hijri: formatHijriDate(d), weekday: arabicWeekday(d), year: d.year, month: d.month };
 }
+
+/**
+ * One order for every list of articles on the site: oldest first, as an archive of events is read
+ * (a chronology: what was reported before what), and as event and year pages always listed. A list
+ * of LONG_LIST articles or more also gets a page newest first, linked from it. The home page's
+ * "latest" list and the feed are newest first by what they are.
+ */
+export const SORT_ORDER = 'oldest-first';
+/** A list this long no longer fits a phone's screen: it gets the switch. */
+export const LONG_LIST = 4;
+const newestUrlOf = (url: string, articles: readonly ArticleView[]) => (articles.length >= LONG_LIST ? `${url}newest/` : null);
 
 const byDateDesc = (a: ArticleView, b: ArticleView) => b.date.iso.localeCompare(a.date.iso) || a.id.localeCompare(b.id);
 const byDateAsc = (a: ArticleView, b: ArticleView) => a.date.iso.localeCompare(b.date.iso) || a.id.localeCompare(b.id);
@@ -428,13 +471,14 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
         summaryHtml: renderMarkdown(body),
         ...eventTimeline(data.id, data.title, { start: data.start, end: data.end }, data.milestones, inEvent, derived),
         articles: inEvent,
+        newestUrl: newestUrlOf(eventRef(data.id).url, inEvent),
       };
     })
     .sort((a, b) => b.start.iso.localeCompare(a.start.iso));
 
   const outlets = Object.entries(content.outlets.entries)
     .map(([key, o]): OutletView => {
-      const own = articles.filter((a) => a.outlet.key === key);
+      const own = articles.filter((a) => a.outlet.key === key).sort(byDateAsc);
       return {
         ...outletRef(key),
         country: o.country,
@@ -444,6 +488,7 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
         kindLabel: OUTLET_KIND_LABELS[o.kind.trim().toLowerCase()] ?? null,
         articleCount: countText(own.length, NOUNS.article),
         articles: own,
+        newestUrl: newestUrlOf(outletRef(key).url, own),
       };
     })
     .filter((o) => o.articles.length > 0)
@@ -460,6 +505,7 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
       url: `/years/${year}/`,
       articleCount: countText(inYear.length, NOUNS.article),
       articles: inYear,
+      newestUrl: newestUrlOf(`/years/${year}/`, inYear),
       months: monthNumbers.map((month) => {
         const inMonth = inYear.filter((a) => a.date.month === month);
         return {
@@ -475,8 +521,8 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
 
   const agencyNames = [...new Set(articles.flatMap((a) => a.agencies.map((g) => g.name)))].sort((a, b) => a.localeCompare(b, 'ar'));
   const agencies = agencyNames.map((name): AgencyView => {
-    const crediting = articles.filter((a) => a.agencies.some((g) => g.name === name));
-    return { ...agencyRef(name), articleCount: countText(crediting.length, NOUNS.article), articles: crediting };
+    const crediting = articles.filter((a) => a.agencies.some((g) => g.name === name)).sort(byDateAsc);
+    return { ...agencyRef(name), articleCount: countText(crediting.length, NOUNS.article), articles: crediting, newestUrl: newestUrlOf(agencyRef(name).url, crediting) };
   });
 
   const archive: Archive = {
@@ -498,6 +544,9 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
       agencies: countText(agencies.length, NOUNS.agency),
     },
     latest: articles.slice(0, 10),
+    articlesOldestFirst: [...articles].sort(byDateAsc),
+    articlesNewestUrl: newestUrlOf('/articles/', articles),
+    newestLists: [],
     placeGroups: groupPlaces(places),
     nav: NAV,
     dateBases: DATE_BASES.map((key) => ({ key, name: DATE_BASIS_NAMES[key], label: DATE_BASIS_LABELS[key] })),
@@ -510,7 +559,23 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
   for (const event of archive.events) event.mapSvg = maps.resolve(event.mapSvg);
   for (const place of archive.places) place.mapSvg = maps.resolve(place.mapSvg);
   addEntityViews(archive, entities, derived.uses);
+  archive.newestLists = newestFirstLists(archive);
   return archive;
+}
+
+/** The newest-first pages of every long list (see SORT_ORDER). */
+export function newestFirstLists(archive: Pick<Archive, 'articles' | 'articlesNewestUrl' | 'events' | 'outlets' | 'places' | 'years' | 'agencies'>): NewestFirstList[] {
+  const lists: NewestFirstList[] = [];
+  const add = (newestUrl: string | null, oldestUrl: string, kicker: NavItem, title: string, articleCount: string, articles: ArticleView[]) => {
+    if (newestUrl) lists.push({ url: newestUrl, oldestUrl, kicker, title, articleCount, articles: [...articles].sort(byDateDesc) });
+  };
+  add(archive.articlesNewestUrl, '/articles/', { url: '/articles/', label: 'كل المقالات' }, 'كل المقالات', countText(archive.articles.length, NOUNS.article), archive.articles);
+  for (const e of archive.events) add(e.newestUrl, e.url, { url: '/events/', label: 'الأحداث' }, `مقالات ${e.title}`, e.articleCount, e.articles);
+  for (const o of archive.outlets) add(o.newestUrl, o.url, { url: '/outlets/', label: 'وسائل الإعلام' }, `مقالات ${o.name_ar}`, o.articleCount, o.articles);
+  for (const p of archive.places) add(p.newestUrl, p.url, { url: '/places/', label: 'الأماكن' }, `المقالات التي تذكر ${p.name}`, p.articleCount, p.articles);
+  for (const y of archive.years) add(y.newestUrl, y.url, { url: '/years/', label: 'السنوات' }, `مقالات سنة ${y.year}`, y.articleCount, y.articles);
+  for (const a of archive.agencies) add(a.newestUrl, a.url, { url: '/agencies/', label: 'وكالات الأنباء' }, `مقالات ${a.name}`, a.articleCount, a.articles);
+  return lists;
 }
 
 /** Places grouped by kind in the gazetteer's order of kinds (countries first), names sorted. */
@@ -563,7 +628,7 @@ function buildPlaces(
   return [...withParents]
     .map((slug): PlaceView => {
       const p = entries[slug] as Place;
-      const here = articlesAt.get(slug) ?? [];
+      const here = [...(articlesAt.get(slug) ?? [])].sort(byDateAsc);
       return {
         ...placeRefBySlug(slug),
         mapSvg: '',
@@ -582,6 +647,7 @@ function buildPlaces(
           .map(placeRefBySlug)
           .sort((a, b) => a.name.localeCompare(b.name, 'ar')),
         articles: here,
+        newestUrl: newestUrlOf(`/places/${slug}/`, here),
       };
     })
     .sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name, 'ar'));
