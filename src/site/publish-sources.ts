@@ -8,7 +8,7 @@
  * `charset=utf-8` and `X-Content-Type-Options: nosniff`. A plain host that sends no charset
  * leaves the browser to guess the encoding (often windows-1252 for a file without a BOM), so
  * Arabic would show garbled there: configure it to send `text/plain; charset=utf-8` for
- * /sources/ (README, "Publishing").
+ * /sources/ (README, "Event pages").
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
