@@ -1,7 +1,7 @@
 /**
  * The event pages' maps and timeline overviews as Chromium draws them, measured at 375 px (a
  * phone) and 1280 px: every visible label is 11 px or more, no two labels overlap, no marker
- * covers a label, the timeline's marks stand 24 px apart or more, and the event's span fills the
+ * covers a label, no text covers a timeline mark, the timeline's marks stand 24 px apart or more, and the event's span fills the
  * timeline's axis. Sizes are rendered sizes: the SVGs scale with the page, so a font size in
  * the SVG is multiplied by the scale it is drawn at (getScreenCTM).
  */
@@ -19,7 +19,7 @@ interface Measured {
   svg: string;
   texts: Array<{ text: string; px: number; box: [number, number, number, number] }>;
   markers: Array<{ place: string; box: [number, number, number, number] }>;
-  marks: Array<{ kind: string; folded: boolean; x: number }>;
+  marks: Array<{ kind: string; folded: boolean; x: number; box: [number, number, number, number] }>;
   axis: [number, number] | null;
 }
 
@@ -38,7 +38,7 @@ const MEASURE = `(() => {
     const markers = [...svg.querySelectorAll('circle.am-marker')].map((c) => ({ place: (c.closest('[data-place]') || c).getAttribute('data-place') || '', box: rect(c) }));
     const marks = [...svg.querySelectorAll('g.tl-mark')].map((g) => {
       const b = rect(g.querySelector('path, rect, circle'));
-      return { kind: g.getAttribute('data-kind') || '', folded: g.classList.contains('tl-mark--folded'), x: (b[0] + b[2]) / 2 };
+      return { kind: g.getAttribute('data-kind') || '', folded: g.classList.contains('tl-mark--folded'), x: (b[0] + b[2]) / 2, box: b };
     });
     const line = svg.querySelector('line.tl-axis');
     const axis = line ? [rect(line)[0], rect(line)[2]] : null;
@@ -105,6 +105,13 @@ describe('maps and timeline overviews as drawn in Chromium', () => {
               }
             }
             if (s.svg.includes('timeline-overview')) {
+              // no count or date covers a mark
+              for (const m of s.marks) {
+                for (const t of s.texts) {
+                  const area = shared(m.box, ink(t.box, t.px));
+                  assert.ok(area <= 2, `${s.svg}: «${t.text}» covers a ${m.kind} mark by ${area.toFixed(1)} px²`);
+                }
+              }
               for (const kind of ['milestone', 'mention', 'article']) {
                 const xs = s.marks.filter((m) => m.kind === kind && !m.folded).map((m) => m.x).sort((a, b) => a - b);
                 for (let i = 1; i < xs.length; i++) assert.ok(xs[i]! - xs[i - 1]! >= 23.9, `${kind} marks ${(xs[i]! - xs[i - 1]!).toFixed(1)} px apart`);

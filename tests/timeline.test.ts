@@ -202,3 +202,13 @@ describe('timeline overview SVG', () => {
     assert.match(svg, /a&lt;b/);
   });
 });
+
+describe('grouping marks', () => {
+  it('keeps room for a count written left of its mark', async () => {
+    const { groupMarks } = await import('../src/timeline/overview-svg.ts');
+    const points = [0, 30, 60].map((x) => ({ x, item: x }));
+    assert.equal(groupMarks(points, 26).length, 3, '30 apart is enough without counts');
+    const grouped = groupMarks(points, 26, (items) => (items.includes(30) ? 40 : 0));
+    assert.deepEqual(grouped.map((g) => g.items), [[0, 30], [60]], 'the mark at 30 needs 40 on its left');
+  });
+});

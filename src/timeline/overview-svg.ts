@@ -47,6 +47,8 @@ const TICK_LABEL_Y = 94;
 export const OVERVIEW_FONT = 12;
 /** Marks on one row closer than this are drawn as one, with their count. */
 export const MIN_MARK_GAP = 26;
+/** A count is written this far left of its mark's centre. */
+const COUNT_OFFSET = 8;
 /** Articles published this many days after the event's end still stretch the axis. */
 const ARTICLE_GRACE_DAYS = 31;
 
@@ -119,15 +121,20 @@ interface Group {
   marks: Mark[];
 }
 
-/** Merges the nearest neighbours of a row until every two groups stand MIN_MARK_GAP apart. */
-export function groupMarks<T>(points: Array<{ x: number; item: T }>, gap = MIN_MARK_GAP): Array<{ x: number; items: T[] }> {
+/**
+ * Merges the nearest neighbours of a row until every two groups stand `gap` apart, or further
+ * where the right one's count, written to its left, needs the room (`room(items)`, 0 by default).
+ */
+export function groupMarks<T>(points: Array<{ x: number; item: T }>, gap = MIN_MARK_GAP, room: (items: T[]) => number = () => 0): Array<{ x: number; items: T[] }> {
   const groups = [...points].sort((a, b) => a.x - b.x).map((p) => ({ x: p.x, xs: [p.x], items: [p.item] }));
   for (;;) {
     let best = -1;
-    let bestDistance = gap;
+    let bestShort = 0;
     for (let i = 0; i + 1 < groups.length; i++) {
-      const d = (groups[i + 1] as { x: number }).x - (groups[i] as { x: number }).x;
-      if (d < bestDistance) [best, bestDistance] = [i, d];
+      const left = groups[i] as (typeof groups)[number];
+      const right = groups[i + 1] as (typeof groups)[number];
+      const short = Math.max(gap, room(right.items)) - (right.x - left.x);
+      if (short > bestShort) [best, bestShort] = [i, short];
     }
     if (best < 0) break;
     const a = groups[best] as (typeof groups)[number];
@@ -136,6 +143,12 @@ export function groupMarks<T>(points: Array<{ x: number; item: T }>, gap = MIN_M
     groups.splice(best, 2, { x: xs.reduce((s, v) => s + v, 0) / xs.length, xs, items: [...a.items, ...b.items] });
   }
   return groups.map(({ x, items }) => ({ x, items }));
+}
+
+/** How far left of its mark a group's count reaches (the count is written there), with a margin. */
+function countRoom(marks: Mark[]): number {
+  const count = marks.reduce((n, m) => n + m.count, 0);
+  return count > 1 ? COUNT_OFFSET + estimateTextWidth(String(count), OVERVIEW_FONT) + 9 : 0;
 }
 
 function shape(kind: Kind, x: number, flagged: boolean): string {
@@ -151,7 +164,7 @@ function drawGroup(kind: Kind, group: Group): string {
   const flagged = group.marks.every((m) => m.flagged);
   const number =
     count > 1
-      ? `<text class="tl-count" x="${n1(group.x - 8)}" y="${ROW_Y[kind] + 4}" font-size="${OVERVIEW_FONT}" text-anchor="end" direction="ltr">${count}</text>`
+      ? `<text class="tl-count" x="${n1(group.x - COUNT_OFFSET)}" y="${ROW_Y[kind] + 4}" font-size="${OVERVIEW_FONT}" text-anchor="end" direction="ltr">${count}</text>`
       : '';
   return `<g class="tl-mark" data-kind="${kind}" data-count="${count}"><title>${escape(tooltip(group.marks))}</title>${shape(kind, group.x, flagged)}${number}</g>`;
 }
@@ -300,7 +313,7 @@ export function renderTimelineOverview(entries: TimelineEntry[], options: Overvi
 
   for (const kind of ['milestone', 'mention', 'article'] as const) {
     const row = within.filter((m) => m.kind === kind).map((m) => ({ x: x(Math.min(Math.max(m.first, spanFirst), spanLast)), item: m }));
-    for (const g of groupMarks(row)) parts.push(drawGroup(kind, { x: g.x, marks: g.items }));
+    for (const g of groupMarks(row, MIN_MARK_GAP, countRoom)) parts.push(drawGroup(kind, { x: g.x, marks: g.items }));
   }
   if (before.length) parts.push(drawFold('before', before, width - PAD - FOLD, width - PAD));
   if (after.length) parts.push(drawFold('after', after, PAD, PAD + FOLD));
