@@ -68,6 +68,19 @@ describe('timelines of the seed events', () => {
     assert.equal(mentionOf(mentions, '2017-10-17', ids.khaleej).kind, 'relative');
   });
 
+  it('lists a sentence once under a date, whichever way it gives the date', () => {
+    for (const event of archive.events) {
+      for (const entry of event.timeline) {
+        for (const item of entry.items) {
+          if (item.kind !== 'mention') continue;
+          const keys = item.mentions.map((m) => `${m.articleId} ${m.sentence}`);
+          assert.equal(new Set(keys).size, keys.length, `${event.id} ${entry.value}: ${keys.join(' | ')}`);
+        }
+      }
+      assert.ok(!event.uncoveredMentions.some((m) => m.expression === 'اليوم' && m.sentence.includes('يقتصر اليوم')), 'nowadays is no date');
+    }
+  });
+
   it('orders entries by date, coarser dates first', () => {
     const { timeline } = eventMentions(archive, 'raqqa-2017');
     const values = timeline.map((e) => e.value);
