@@ -545,7 +545,8 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
     },
     latest: articles.slice(0, 10),
     articlesOldestFirst: [...articles].sort(byDateAsc),
-    articlesNewestUrl: newestUrlOf('/articles/', articles),
+    // beside /articles/, not under it: every folder there is an article's
+    articlesNewestUrl: articles.length >= LONG_LIST ? '/articles-newest/' : null,
     newestLists: [],
     placeGroups: groupPlaces(places),
     nav: NAV,
