@@ -313,6 +313,7 @@ export const NOUNS = {
   place: { zero: 'لا أماكن', one: 'مكان واحد', two: 'مكانان', few: '# أماكن', many: '# مكاناً', other: '# مكان' },
   year: { zero: 'لا سنوات', one: 'سنة واحدة', two: 'سنتان', few: '# سنوات', many: '# سنة', other: '# سنة' },
   agency: { zero: 'لا وكالات', one: 'وكالة واحدة', two: 'وكالتان', few: '# وكالات', many: '# وكالة', other: '# وكالة' },
+  word: { zero: 'لا كلمات', one: 'كلمة واحدة', two: 'كلمتان', few: '# كلمات', many: '# كلمةً', other: '# كلمة' },
 } satisfies Record<string, CountedNoun>;
 
 /** "9 شباط/فبراير – 23 آذار/مارس 2019": the year (and month) written once where shared. */
