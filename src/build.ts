@@ -4,7 +4,7 @@
  * interrupted build leaves the previous site intact. Content problems print one line each and
  * exit 1, without a stack.
  *
- *   tsx src/build.ts [--content DIR] [--output DIR] [--quiet] [--cache-dir DIR | --no-cache]
+ *   tsx src/build.ts [--content DIR] [--output DIR] [--quiet] [--cache-dir DIR | --no-cache] [--site-url URL]
  *   tsx src/build.ts --verify [--output DIR]  checks a built site against its manifest (exit 0 whole, 1 not)
  *   tsx src/build.ts --serve [--port N]     build, then rebuild on change with live reload
  *
@@ -49,6 +49,7 @@ interface EleventyResult {
 import { MANIFEST_NAME, verifyManifest, writeInPlaceManifest, writeManifest } from './site/manifest.ts';
 import { checkBuildFolders, isMarkedTemporary, markTemporary, OutputRefusal, unmark } from './site/output-folder.ts';
 import { cleanContentTemporaries } from './ingest/write.ts';
+import { exampleUrlWarning, parseSiteUrl, SITE_URL_ENV } from './site/site-url.ts';
 import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from './site/paths.ts';
 
 export interface BuildOptions {
@@ -59,12 +60,16 @@ export interface BuildOptions {
   cacheDir?: string | null;
   /** How refusals name the output folder (default `--output`). */
   outputFlag?: string;
+  /** The site's public address for this build (`--site-url`), over site.yml's `url`; must be http(s). */
+  siteUrl?: string;
 }
 
 export interface BuildResult {
   outputDir: string;
   articles: number;
   seconds: number;
+  /** The public address the site was built for. */
+  siteUrl: string;
 }
 
 /** Builds the site. Throws ArshifError for content problems. */
@@ -78,8 +83,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   checkBuildFolders(outputDir, { contentDir, cacheDir, outputFlag: options.outputFlag });
   await recoverInterruptedBuilds(outputDir);
   cleanContentTemporaries(contentDir);
-  // Validates everything before Eleventy starts.
-  const articles = await phase('content and archive model', () => getArchive(contentDir, { cacheDir }).counts.articles);
+  const given = options.siteUrl === undefined ? undefined : parseSiteUrl(options.siteUrl);
+  if (given && 'error' in given) throw new Error(given.error);
+  // Validates everything before Eleventy starts (Eleventy's pages reuse this archive).
+  const { articles, siteUrl } = await phase('content and archive model', () => {
+    const archive = getArchive(contentDir, { cacheDir, ...(given ? { siteUrl: given.url } : {}) });
+    return { articles: archive.counts.articles, siteUrl: archive.site.url };
+  });
   releaseMemory(); // what loading left behind (texts, parsed YAML), before Eleventy adds its pages to the archive
   const staging = stagingDir(outputDir, process.pid);
   buildingHere.add(outputDir);
@@ -114,7 +124,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   } finally {
     buildingHere.delete(outputDir);
   }
-  return { outputDir, articles, seconds: (performance.now() - started) / 1000 };
+  return { outputDir, articles, seconds: (performance.now() - started) / 1000, siteUrl };
 }
 
 /**
@@ -254,7 +264,8 @@ async function serve(contentDir: string, port: number): Promise<void> {
   // describes; it still says the folder is Arshif's, for the next build to replace.
   mkdirSync(site, { recursive: true });
   writeInPlaceManifest(site);
-  getArchive(resolve(contentDir));
+  const warning = exampleUrlWarning(getArchive(resolve(contentDir)).site.url);
+  if (warning) console.error(warning);
   const eleventy = new Eleventy(resolve(contentDir), join(PROJECT_ROOT, '_site'), {
     configPath: join(PROJECT_ROOT, '.eleventy.ts'),
     runMode: 'serve',
@@ -276,8 +287,17 @@ async function main(): Promise<number> {
       verify: { type: 'boolean', default: false },
       'cache-dir': { type: 'string' },
       'no-cache': { type: 'boolean', default: false },
+      'site-url': { type: 'string' },
     },
   });
+  if (values['site-url'] !== undefined) {
+    const parsed = parseSiteUrl(values['site-url']);
+    if ('error' in parsed) {
+      console.error(`arshif: ${parsed.error}`);
+      return 1;
+    }
+    process.env[SITE_URL_ENV] = parsed.url; // so that --serve's rebuilds, and a child given more heap, use it too
+  }
   // Said in the environment too, so that `--serve`'s rebuilds (through Eleventy) do the same.
   if (values['no-cache']) process.env.ARSHIF_CACHE = '0';
   else if (values['cache-dir']) {
@@ -301,6 +321,8 @@ async function main(): Promise<number> {
     if (needsHeapRoom(resolve(values.content ?? DEFAULT_CONTENT_DIR))) return rerunWithHeapRoom();
     const result = await build({ contentDir: values.content, outputDir: values.output, quiet: values.quiet, outputFlag: values.output === undefined ? 'the site folder' : '--output' });
     if (!values.quiet) console.log(`arshif: built ${result.articles} articles into ${result.outputDir} in ${result.seconds.toFixed(1)} s`);
+    const warning = exampleUrlWarning(result.siteUrl);
+    if (warning) console.error(warning);
     return 0;
   } catch (error) {
     if (error instanceof OutputRefusal) {

@@ -68,6 +68,7 @@ function pageCases(): PageCase[] {
     ...archive.entities.filter((e) => e.quotes.length > 0).slice(0, 1).map((e) => ({ name: `person ${e.key}`, path: e.url })),
     { name: 'entities index', path: '/entities/' },
     { name: 'all articles', path: '/articles/' },
+    ...archive.newestLists.slice(0, 2).map((l) => ({ name: `newest first: ${l.url}`, path: l.url })),
     { name: 'events index', path: '/events/' },
     { name: 'places index', path: '/places/' },
     { name: 'outlets index', path: '/outlets/' },

@@ -47,7 +47,7 @@ function articleOf(input: CaseInput): ArticleView {
     outlet: { key: 'x', url: '/outlets/x/', ...input.outlet },
     date: displayDate(input.date),
     author: input.author ?? null,
-    source: { file: 'sources/x.txt', sha256: SHA, url: input.url ?? null, retrieved: input.retrieved ? displayDate(input.retrieved) : null },
+    source: { file: 'sources/x.txt', href: '/sources/x.txt', sha256: SHA, url: input.url ?? null, retrieved: input.retrieved ? displayDate(input.retrieved) : null },
   };
 }
 

@@ -206,6 +206,28 @@ describe('findDateMentions: traps', () => {
   for (const text of none) it(JSON.stringify(text), () => assert.deepEqual(findDateMentions(text, { anchor: day('2019-03-13') }), []));
 });
 
+describe('findDateMentions: اليوم as "nowadays"', () => {
+  const anchor = day('2019-03-13');
+  // a state reached or kept, or a contrast with the past, in the same sentence: the present, not a day
+  const nowadays = [
+    'بات نفوذه ينحصر اليوم في قرية واحدة',
+    'أصبحت البلدة اليوم شبه خالية',
+    'وصارت الطرق اليوم آمنة',
+    'لم يعد الفصيل اليوم يملك سلاحاً ثقيلاً',
+    'ولا تزال العائلات تنتظر اليوم أخبار أبنائها',
+    'أما اليوم فقد تغيّر كل شيء',
+    'بقي مصيرهم مجهولاً حتى اليوم',
+  ];
+  for (const text of nowadays) it(`not a date: ${text}`, () => assert.deepEqual(findDateMentions(text, { anchor }), []));
+  // the same words in another sentence leave اليوم a date
+  const today: string[] = [
+    'يعقد المجلس اليوم جلسة طارئة',
+    'بات الطريق مفتوحاً. وأعلن الجيش اليوم فتحه',
+    'وصلت القافلة. ويقتصر اليوم على الاجتماع الأول',
+  ];
+  for (const text of today) it(`a date: ${text}`, () => assertOne(text, { text: 'اليوم', value: '2019-03-13' }, anchor));
+});
+
 describe('findDateMentions over the seeds', () => {
   const values = (prefix: string, anchor?: string) =>
     findDateMentions(seed(prefix), anchor ? { anchor: day(anchor) } : {}).map((m) => [m.text, m.value ?? null]);
@@ -270,7 +292,7 @@ describe('findDateMentions over the seeds', () => {
       found.map((m) => [m.text, m.kind, m.precision, m.value]),
       [
         ['العام 2014', 'explicit', 'year', '2014'],
-        ['اليوم', 'relative', 'day', '2019-03-13'],
+        // "بات وجوده يقتصر اليوم على بقعة": nowadays, not the day of publication
         ['الأربعاء', 'relative', 'day', '2019-03-13'],
         ['مطلع الشهر الحالي', 'relative', 'month', '2019-03'],
         ['الأحد الماضي', 'relative', 'day', '2019-03-10'],

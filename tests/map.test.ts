@@ -174,8 +174,11 @@ describe('renderPlaceMap', () => {
     const root = parseSvg(renderPlaceMap([raqqa], { title: 'الرقة' }));
     const circle = descendants(root).find((e) => e.name === 'circle');
     assert.ok(Math.abs(Number(circle?.attributes.cx) - 320) < 2 && Math.abs(Number(circle?.attributes.cy) - 240) < 5, 'centred (Mercator stretches the north a little)');
-    const scale = textContent(byClass(root, 'am-scale')[0] as XmlElement);
-    assert.match(scale, /^(25|50|100) كم$/, 'a scale bar of tens of kilometres');
+    // one label a layout (wide screens, phones), the same distance
+    const scales = childElements(byClass(root, 'am-scale')[0] as XmlElement, 'text').map(textContent);
+    assert.equal(scales.length, 2);
+    assert.match(scales[0] as string, /^(25|50|100) كم$/, 'a scale bar of tens of kilometres');
+    assert.equal(scales[1], scales[0]);
   });
 
   it('keeps at least paddingDegrees around the places', () => {
@@ -244,9 +247,12 @@ describe('renderPlaceMap', () => {
     const groups = byClass(root, 'am-place');
     assert.equal(groups.length, 9);
     for (const g of groups) assert.equal(childElements(g, 'title').length, 1);
-    const labels = byClass(root, 'am-label');
-    assert.ok(labels.length < 9, `${labels.length} labels`);
-    assert.ok(labels.some((l) => textContent(l) === 'الرقة'), 'the primary label is kept');
+    // in each layout (wide screens am-l, phones am-s)
+    for (const layout of ['am-l', 'am-s']) {
+      const labels = byClass(root, layout).filter((e) => e.name === 'text' && (e.attributes.class ?? '').includes('am-label'));
+      assert.ok(labels.length < 9, `${layout}: ${labels.length} labels`);
+      assert.ok(labels.some((l) => textContent(l) === 'الرقة'), `${layout}: the primary label is kept`);
+    }
   });
 
   it('puts an Arabic label west of its marker when there is room (text anchored at its right edge)', () => {
@@ -276,7 +282,7 @@ describe('renderPlaceMap', () => {
     const root = parseSvg(svg);
     assert.ok(Buffer.byteLength(svg) < 40_000, `${Buffer.byteLength(svg)} bytes`);
     for (const id of ['760', '792', '368', '422']) assert.ok(descendants(root).some((e) => e.attributes['data-country'] === id), id);
-    assert.equal(byClass(root, 'am-label').length, 4);
+    assert.equal(byClass(root, 'am-label').filter((e) => (e.attributes.class ?? '').split(' ').includes('am-l')).length, 4, 'all four labelled on a wide screen');
   });
 
   it('draws an empty map of Syria rather than failing', () => {
@@ -310,5 +316,30 @@ describe('compactPath', () => {
 
   it('refuses what it cannot read', () => {
     assert.throws(() => compactPath('M0,0C1,1,2,2,3,3'), /compactPath/);
+  });
+});
+
+describe('a map of one place', () => {
+  it('shows its governorate and the nearest places of the gazetteer, linked only where the site has a page', async () => {
+    const { loadValidContent } = await import('../src/content/load.ts');
+    const { contextPlaces } = await import('../src/site/event-extras.ts');
+    const { DEFAULT_CONTENT_DIR } = await import('../src/site/paths.ts');
+    const content = loadValidContent(DEFAULT_CONTENT_DIR);
+    const around = contextPlaces(content, 'omar-oil-field', new Set(['deir-ez-zor-governorate']));
+    assert.equal(around[0]?.slug, 'deir-ez-zor-governorate', 'its governorate first');
+    assert.equal(around[0]?.url, '/places/deir-ez-zor-governorate/');
+    assert.ok(around.length >= 4 && around.length <= 7, `${around.length} places around`);
+    for (const p of around.slice(1)) {
+      assert.equal(p.url, undefined, `${p.slug} has no page: no link`);
+      assert.equal(p.emphasis, 'secondary');
+      assert.notEqual(p.kind, 'country');
+    }
+    // the nearest first, within 120 km
+    const omar = gazetteer['omar-oil-field']?.coordinates as [number, number];
+    const km = around.slice(1).map((p) => Math.hypot((p.coordinates[0] - omar[0]) * 111, (p.coordinates[1] - omar[1]) * 91));
+    assert.ok(km.every((d, i) => d <= 125 && (i === 0 || d + 5 >= (km[i - 1] as number))), km.join(', '));
+    const svg = renderPlaceMap([{ ...(mapPlaces(['حقل العمر'])[0] as MapPlace) }, ...around], { title: 'خريطة حقل العمر', paddingDegrees: 0.35, minSpanDegrees: [1.8, 1.35] });
+    const root = parseSvg(svg);
+    assert.equal(byClass(root, 'am-place').length, around.length + 1);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Full-page Chromium screenshots of the seed site for a human to look at: the home page, the
- * DW article and the Baghuz event page, at 375 px (a phone) and 1280 px (a laptop), written to
+ * DW article, the two event pages and a place with nothing under it (حقل العمر), with close-ups
+ * of their maps and timeline overviews, at 375 px (a phone) and 1280 px (a laptop), written to
  * test-artifacts/screenshots/NAME-WIDTH.png (git-ignored). Each is also checked: no horizontal
  * scrolling, the self-hosted Arabic font actually loaded and used, no failed request, and a
  * picture with something in it.
@@ -21,6 +22,13 @@ const PAGES = [
   { name: 'home', path: '/' },
   { name: 'article', path: '/articles/2019-03-23-dw-arabic-sdf-declares-end-of-caliphate/' },
   { name: 'event', path: '/events/baghuz-2019/' },
+  { name: 'event-raqqa', path: '/events/raqqa-2017/' },
+  { name: 'place-omar', path: '/places/omar-oil-field/' },
+];
+/** Close-ups of the graphics, for a look at their labels (tests/event-graphics.browser.test.ts measures them). */
+const PARTS = [
+  { name: 'map', selector: 'figure.map' },
+  { name: 'timeline', selector: 'figure.timeline-figure' },
 ];
 const WIDTHS = [375, 1280];
 const FONT = 'Noto Naskh Arabic';
@@ -81,6 +89,13 @@ describe('screenshots in Chromium', () => {
           await page.screenshot({ path: file, fullPage: true });
           const size = statSync(file).size;
           assert.ok(size > 10_000, `${file} is only ${size} bytes`);
+          for (const part of PARTS) {
+            const element = await page.$(part.selector);
+            if (!element) continue;
+            const partFile = join(SCREENSHOT_DIR, `${name}-${part.name}-${width}.png`);
+            await element.screenshot({ path: partFile });
+            assert.ok(statSync(partFile).size > 2_000, `${partFile} is nearly empty`);
+          }
           assert.deepEqual(failures, []);
         } finally {
           await context.close();

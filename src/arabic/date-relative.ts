@@ -65,9 +65,14 @@ const SPAN = new RegExp(
   'gu',
 );
 
+/** Where the sentence of the folded text holding offset `at` starts. */
+function sentenceStart(text: string, at: number): number {
+  return Math.max(text.lastIndexOf('.', at), text.lastIndexOf('؟', at), text.lastIndexOf('\n', at)) + 1;
+}
+
 /** The sentence of the folded text around offset `at`. */
 function sentenceOf(text: string, at: number): string {
-  const start = Math.max(text.lastIndexOf('.', at), text.lastIndexOf('؟', at), text.lastIndexOf('\n', at)) + 1;
+  const start = sentenceStart(text, at);
   const ends = ['.', '؟', '\n'].map((c) => text.indexOf(c, at)).filter((i) => i >= 0);
   return text.slice(start, ends.length ? Math.min(...ends) : text.length);
 }
@@ -80,6 +85,14 @@ function spanUnit(word: string): { unit: 'day' | 'week' | 'month' | 'year'; dual
 /** Words before اليوم that make it some other day: "ذلك اليوم", "في نفس اليوم". */
 const NOT_TODAY_BEFORE = /^(?:ذلك|ذاك|نفس|ذات|هذا|تلك)$/;
 const AL_WORD = /^(?:ال|لل|بال|وال|فال)\p{L}/u;
+/**
+ * Words that make a bare اليوم "nowadays" rather than the day of publication: a state reached or
+ * kept (بات، أصبح، صار، لم يعد، لا يزال…) earlier in its sentence ("بات وجوده يقتصر اليوم على
+ * بقعة صغيرة"), or a contrast with the past ("أما اليوم"). In the folded text (أ→ا, ى→ي).
+ */
+const NOWADAYS_STATE =
+  /(?:^|[^\p{L}])[وف]?(?:بات|باتت|باتوا|اصبح|اصبحت|اصبحوا|اضحي|اضحت|صار|صارت|صاروا|لم[^\S\r\n]+(?:يعد|تعد|يعودوا)|(?:ما|لا)[^\S\r\n]+(?:زال|زالت|يزال|تزال|يزالون))(?![\p{L}])/u;
+const NOWADAYS_BEFORE = /^(?:اما|عالم|حتي|الي|لغايه)$/;
 
 type Fields = Candidate['mention'];
 
@@ -106,6 +119,9 @@ export function relativeDates(f: Folded, anchor?: CalendarDate): Candidate[] {
         // "اليوم التالي", "اليوم الأول" count from some other day; "ذلك اليوم" is that day
         if (AL_WORD.test(wordAfter(text, m.index + m[0].length))) continue;
         if (NOT_TODAY_BEFORE.test(wordBefore(text, m.index))) continue;
+        // "بات … يقتصر اليوم على", "أما اليوم", "حتى اليوم": the present, not a day of the story
+        if (NOWADAYS_BEFORE.test(wordBefore(text, m.index))) continue;
+        if (NOWADAYS_STATE.test(text.slice(sentenceStart(text, m.index), m.index))) continue;
       }
       if (offset === 1 && weekday === undefined) {
         // bare غدا is also the verb "became": only غداً/غدًا with its tanween is "tomorrow"

@@ -20,12 +20,13 @@ import { renderMarkdown } from '../markdown/render.ts';
 import { deriveArticles, type DerivedArticles, type DerivedStore } from '../derived/derive.ts';
 import { createMapBatch } from '../derived/map-batch.ts';
 import { slugify } from './slug.ts';
+import { publishedSourcePath } from './publish-sources.ts';
 import { addComparisonsAndMaps, type SharedPassageNote } from './event-extras.ts';
 import type { EventComparison } from './event-comparison.ts';
 import { addEntityViews, type EntityView, type NamingTable } from '../entities/entity-views.ts';
 import type { Entity } from '../entities/load-entities.ts';
 import { buildTimeline, isCovered, type Milestone, type TimelineEntry } from '../timeline/build-timeline.ts';
-import { creditMentions, type DatedMention } from '../timeline/mentions.ts';
+import { creditMentions, dedupeMentions, type DatedMention } from '../timeline/mentions.ts';
 import { renderTimelineOverview } from '../timeline/overview-svg.ts';
 
 export interface SiteInfo {
@@ -44,6 +45,8 @@ export interface DisplayDate {
   month: number;
 }
 
+/** A place drawn on a map, as listed under it; `url` null where the site has no page for it. */
+export interface MapListItem { name: string; url: string | null }
 export interface OutletRef { key: string; url: string; name_ar: string; name_en: string }
 export interface PlaceRef { slug: string; url: string; name: string; name_en: string }
 export interface EventRef { id: string; url: string; title: string }
@@ -77,7 +80,8 @@ export interface ArticleView {
   author: string | null;
   dateline: string | null;
   tags: string[];
-  source: { file: string; sha256: string; url: string | null; retrieved: DisplayDate | null };
+  /** `href`: where the site publishes the raw source, as text (src/site/publish-sources.ts). */
+  source: { file: string; href: string; sha256: string; url: string | null; retrieved: DisplayDate | null };
   html: string;
   /** The first paragraph as plain text, for feeds and link previews. */
   summary: string;
@@ -100,6 +104,8 @@ export interface EventView extends EventRef {
   comparison: EventComparison;
   /** An SVG map of the event's places, or '' when none has coordinates. */
   mapSvg: string;
+  /** The places drawn on the map (countries aside), listed under it: a label may not fit. */
+  mapPlaces: MapListItem[];
   /** Which names of each actor each outlet uses (src/entities/). */
   naming: NamingTable;
   /** Milestones, dated mentions from the articles and the articles, in date order. */
@@ -110,6 +116,8 @@ export interface EventView extends EventRef {
   uncoveredMentions: DatedMention[];
   /** Oldest first: an event is read in order. */
   articles: ArticleView[];
+  /** The same list newest first, on a page of its own, where the list is long (else null). */
+  newestUrl: string | null;
 }
 
 export interface OutletView extends OutletRef {
@@ -120,12 +128,16 @@ export interface OutletView extends OutletRef {
   /** The kind in Arabic where known, else null (show `kind`, which is English). */
   kindLabel: string | null;
   articleCount: string;
+  /** Oldest first, as every list of the site (SORT_ORDER). */
   articles: ArticleView[];
+  newestUrl: string | null;
 }
 
 export interface PlaceView extends PlaceRef {
-  /** An SVG map of the place and the places under it, or '' without coordinates. */
+  /** An SVG map of the place and the places under it (or around it), or '' without coordinates. */
   mapSvg: string;
+  /** The places drawn on the map (countries aside), listed under it: a label may not fit. */
+  mapPlaces: MapListItem[];
   kind: Place['kind'];
   kindLabel: string;
   coordinates: [number, number] | null;
@@ -141,7 +153,9 @@ export interface PlaceView extends PlaceRef {
   variants: string[];
   parents: PlaceRef[];
   children: PlaceRef[];
+  /** Oldest first. */
   articles: ArticleView[];
+  newestUrl: string | null;
 }
 
 export interface YearView {
@@ -150,10 +164,30 @@ export interface YearView {
   articleCount: string;
   articles: ArticleView[];
   months: Array<{ month: number; label: string; id: string; articleCount: string; articles: ArticleView[] }>;
+  newestUrl: string | null;
 }
 
 export interface AgencyView extends AgencyRef {
   articleCount: string;
+  /** Oldest first. */
+  articles: ArticleView[];
+  newestUrl: string | null;
+}
+
+/**
+ * A long list of articles newest first, on a page of its own: the switch from a page that lists
+ * them oldest first (no JavaScript: two pages, each linking the other).
+ */
+export interface NewestFirstList {
+  url: string;
+  /** The page it reverses. */
+  oldestUrl: string;
+  /** "الوسائل" and so on: where the page sits. */
+  kicker: NavItem;
+  /** "مقالات الخليج": the list's name. */
+  title: string;
+  articleCount: string;
+  /** Newest first. */
   articles: ArticleView[];
 }
 
@@ -185,6 +219,12 @@ export interface Archive {
   countLabels: { articles: string; events: string; outlets: string; places: string; years: string; agencies: string };
   /** Up to ten newest articles, for the home page. */
   latest: ArticleView[];
+  /** Every article oldest first, for the index of all articles. */
+  articlesOldestFirst: ArticleView[];
+  /** The index of all articles' switch to newest first, or null. */
+  articlesNewestUrl: string | null;
+  /** The newest-first pages of the long lists (NewestFirstList). */
+  newestLists: NewestFirstList[];
   /** Places grouped by kind in the gazetteer's order of kinds (countries first), names sorted within a group. */
   placeGroups: PlaceGroup[];
   /** The header's navigation. */
@@ -273,6 +313,7 @@ export const NOUNS = {
   place: { zero: 'لا أماكن', one: 'مكان واحد', two: 'مكانان', few: '# أماكن', many: '# مكاناً', other: '# مكان' },
   year: { zero: 'لا سنوات', one: 'سنة واحدة', two: 'سنتان', few: '# سنوات', many: '# سنة', other: '# سنة' },
   agency: { zero: 'لا وكالات', one: 'وكالة واحدة', two: 'وكالتان', few: '# وكالات', many: '# وكالة', other: '# وكالة' },
+  word: { zero: 'لا كلمات', one: 'كلمة واحدة', two: 'كلمتان', few: '# كلمات', many: '# كلمةً', other: '# كلمة' },
 } satisfies Record<string, CountedNoun>;
 
 /** "9 شباط/فبراير – 23 آذار/مارس 2019": the year (and month) written once where shared. */
@@ -302,6 +343,17 @@ function fromCalendar(iso: string, d: CalendarDate): DisplayDate {
   return { iso, arabic: formatArabicDate(d), hijri: formatHijriDate(d), weekday: arabicWeekday(d), year: d.year, month: d.month };
 }
 
+/**
+ * One order for every list of articles on the site: oldest first, as an archive of events is read
+ * (a chronology: what was reported before what), and as event and year pages always listed. A list
+ * of LONG_LIST articles or more also gets a page newest first, linked from it. The home page's
+ * "latest" list and the feed are newest first by what they are.
+ */
+export const SORT_ORDER = 'oldest-first';
+/** A list this long no longer fits a phone's screen: it gets the switch. */
+export const LONG_LIST = 4;
+const newestUrlOf = (url: string, articles: readonly ArticleView[]) => (articles.length >= LONG_LIST ? `${url}newest/` : null);
+
 const byDateDesc = (a: ArticleView, b: ArticleView) => b.date.iso.localeCompare(a.date.iso) || a.id.localeCompare(b.id);
 const byDateAsc = (a: ArticleView, b: ArticleView) => a.date.iso.localeCompare(b.date.iso) || a.id.localeCompare(b.id);
 
@@ -309,16 +361,17 @@ const byDateAsc = (a: ArticleView, b: ArticleView) => a.date.iso.localeCompare(b
 function eventTimeline(
   id: string,
   title: string,
+  span: { start: string; end: string },
   milestones: Milestone[],
   articles: ArticleView[],
   derived: DerivedArticles,
 ): Pick<EventView, 'timeline' | 'timelineSvg' | 'uncoveredMentions'> {
   const forTimeline = articles.map((a) => ({ id: a.id, url: a.url, title: a.title, outlet: a.outlet.name_ar, date: a.date.iso }));
-  const mentions = forTimeline.flatMap((t) => creditMentions(derived.mentions.get(t.id) ?? [], t));
+  const mentions = dedupeMentions(forTimeline.flatMap((t) => creditMentions(derived.mentions.get(t.id) ?? [], t)));
   const timeline = buildTimeline(milestones, forTimeline, mentions);
   return {
     timeline,
-    timelineSvg: renderTimelineOverview(timeline, { title: `الخط الزمني: ${title}`, id }),
+    timelineSvg: renderTimelineOverview(timeline, { title: `الخط الزمني: ${title}`, id, span }),
     uncoveredMentions: mentions.filter((m) => !isCovered(m, milestones)),
   };
 }
@@ -377,6 +430,7 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
         tags: data.tags,
         source: {
           file: data.source.file,
+          href: publishedSourcePath(data.source.file),
           sha256: data.source.sha256,
           url: data.source.url,
           retrieved: data.source.retrieved ? displayDate(data.source.retrieved) : null,
@@ -407,6 +461,7 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
         ...eventRef(data.id),
         comparison: { passages: [], figures: { outlets: [], rows: [] } },
         mapSvg: '',
+        mapPlaces: [],
         naming: { outlets: [], rows: [] },
         title_en: data.title_en,
         start,
@@ -415,15 +470,16 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
         articleCount: countText(inEvent.length, NOUNS.article),
         places: data.places.map(placeRef),
         summaryHtml: renderMarkdown(body),
-        ...eventTimeline(data.id, data.title, data.milestones, inEvent, derived),
+        ...eventTimeline(data.id, data.title, { start: data.start, end: data.end }, data.milestones, inEvent, derived),
         articles: inEvent,
+        newestUrl: newestUrlOf(eventRef(data.id).url, inEvent),
       };
     })
     .sort((a, b) => b.start.iso.localeCompare(a.start.iso));
 
   const outlets = Object.entries(content.outlets.entries)
     .map(([key, o]): OutletView => {
-      const own = articles.filter((a) => a.outlet.key === key);
+      const own = articles.filter((a) => a.outlet.key === key).sort(byDateAsc);
       return {
         ...outletRef(key),
         country: o.country,
@@ -433,6 +489,7 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
         kindLabel: OUTLET_KIND_LABELS[o.kind.trim().toLowerCase()] ?? null,
         articleCount: countText(own.length, NOUNS.article),
         articles: own,
+        newestUrl: newestUrlOf(outletRef(key).url, own),
       };
     })
     .filter((o) => o.articles.length > 0)
@@ -449,6 +506,7 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
       url: `/years/${year}/`,
       articleCount: countText(inYear.length, NOUNS.article),
       articles: inYear,
+      newestUrl: newestUrlOf(`/years/${year}/`, inYear),
       months: monthNumbers.map((month) => {
         const inMonth = inYear.filter((a) => a.date.month === month);
         return {
@@ -464,8 +522,8 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
 
   const agencyNames = [...new Set(articles.flatMap((a) => a.agencies.map((g) => g.name)))].sort((a, b) => a.localeCompare(b, 'ar'));
   const agencies = agencyNames.map((name): AgencyView => {
-    const crediting = articles.filter((a) => a.agencies.some((g) => g.name === name));
-    return { ...agencyRef(name), articleCount: countText(crediting.length, NOUNS.article), articles: crediting };
+    const crediting = articles.filter((a) => a.agencies.some((g) => g.name === name)).sort(byDateAsc);
+    return { ...agencyRef(name), articleCount: countText(crediting.length, NOUNS.article), articles: crediting, newestUrl: newestUrlOf(agencyRef(name).url, crediting) };
   });
 
   const archive: Archive = {
@@ -487,6 +545,10 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
       agencies: countText(agencies.length, NOUNS.agency),
     },
     latest: articles.slice(0, 10),
+    articlesOldestFirst: [...articles].sort(byDateAsc),
+    // beside /articles/, not under it: every folder there is an article's
+    articlesNewestUrl: articles.length >= LONG_LIST ? '/articles-newest/' : null,
+    newestLists: [],
     placeGroups: groupPlaces(places),
     nav: NAV,
     dateBases: DATE_BASES.map((key) => ({ key, name: DATE_BASIS_NAMES[key], label: DATE_BASIS_LABELS[key] })),
@@ -499,7 +561,23 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
   for (const event of archive.events) event.mapSvg = maps.resolve(event.mapSvg);
   for (const place of archive.places) place.mapSvg = maps.resolve(place.mapSvg);
   addEntityViews(archive, entities, derived.uses, (n) => countText(n, NOUNS.article));
+  archive.newestLists = newestFirstLists(archive);
   return archive;
+}
+
+/** The newest-first pages of every long list (see SORT_ORDER). */
+export function newestFirstLists(archive: Pick<Archive, 'articles' | 'articlesNewestUrl' | 'events' | 'outlets' | 'places' | 'years' | 'agencies'>): NewestFirstList[] {
+  const lists: NewestFirstList[] = [];
+  const add = (newestUrl: string | null, oldestUrl: string, kicker: NavItem, title: string, articleCount: string, articles: ArticleView[]) => {
+    if (newestUrl) lists.push({ url: newestUrl, oldestUrl, kicker, title, articleCount, articles: [...articles].sort(byDateDesc) });
+  };
+  add(archive.articlesNewestUrl, '/articles/', { url: '/articles/', label: 'كل المقالات' }, 'كل المقالات', countText(archive.articles.length, NOUNS.article), archive.articles);
+  for (const e of archive.events) add(e.newestUrl, e.url, { url: '/events/', label: 'الأحداث' }, `مقالات ${e.title}`, e.articleCount, e.articles);
+  for (const o of archive.outlets) add(o.newestUrl, o.url, { url: '/outlets/', label: 'وسائل الإعلام' }, `مقالات ${o.name_ar}`, o.articleCount, o.articles);
+  for (const p of archive.places) add(p.newestUrl, p.url, { url: '/places/', label: 'الأماكن' }, `المقالات التي تذكر ${p.name}`, p.articleCount, p.articles);
+  for (const y of archive.years) add(y.newestUrl, y.url, { url: '/years/', label: 'السنوات' }, `مقالات سنة ${y.year}`, y.articleCount, y.articles);
+  for (const a of archive.agencies) add(a.newestUrl, a.url, { url: '/agencies/', label: 'وكالات الأنباء' }, `مقالات ${a.name}`, a.articleCount, a.articles);
+  return lists;
 }
 
 /** Places grouped by kind in the gazetteer's order of kinds (countries first), names sorted. */
@@ -552,10 +630,11 @@ function buildPlaces(
   return [...withParents]
     .map((slug): PlaceView => {
       const p = entries[slug] as Place;
-      const here = articlesAt.get(slug) ?? [];
+      const here = [...(articlesAt.get(slug) ?? [])].sort(byDateAsc);
       return {
         ...placeRefBySlug(slug),
         mapSvg: '',
+        mapPlaces: [],
         kind: p.kind,
         kindLabel: PLACE_KIND_LABELS[p.kind],
         coordinates: p.coordinates,
@@ -570,6 +649,7 @@ function buildPlaces(
           .map(placeRefBySlug)
           .sort((a, b) => a.name.localeCompare(b.name, 'ar')),
         articles: here,
+        newestUrl: newestUrlOf(`/places/${slug}/`, here),
       };
     })
     .sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name, 'ar'));

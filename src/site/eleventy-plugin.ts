@@ -11,6 +11,7 @@ import { PAGES_DIR, PUBLIC_DIR } from './paths.ts';
 import { registerFilters } from './filters.ts';
 import { postProcessSite } from './post-process.ts';
 import { installCompileCache } from './nunjucks-compile-cache.ts';
+import { publishSources, SOURCE_HEADERS } from './publish-sources.ts';
 
 /** The part of Eleventy's configuration API we use (Eleventy ships no TypeScript types). */
 export interface EleventyConfig {
@@ -24,6 +25,7 @@ export interface EleventyConfig {
   on(event: string, fn: (arg: { directories: { output: string }; runMode: string }) => unknown): void;
   ignores: { add(glob: string): void };
   setQuietMode(quiet: boolean): void;
+  setServerOptions(options: { middleware?: Array<(req: { url?: string }, res: { setHeader(name: string, value: string): void }, next: () => void) => void> }): void;
 }
 
 export interface Options {
@@ -49,6 +51,18 @@ export default function arshifPlugin(eleventyConfig: EleventyConfig, options: Op
   eleventyConfig.addWatchTarget(PAGES_DIR);
   for (const folder of ['articles', 'events', 'data']) eleventyConfig.addWatchTarget(join(contentDir, folder));
   eleventyConfig.on('eleventy.beforeWatch', () => forgetArchives());
+  // The raw sources, as text (src/site/publish-sources.ts), in a build and under `npm start` alike.
+  eleventyConfig.on('eleventy.after', ({ directories }) => {
+    publishSources(contentDir, directories.output, getArchive(contentDir).articles.map((a) => a.source.file));
+  });
+  eleventyConfig.setServerOptions({
+    middleware: [
+      (req, res, next) => {
+        if (req.url?.startsWith('/sources/')) for (const [name, value] of Object.entries(SOURCE_HEADERS)) res.setHeader(name, value);
+        next();
+      },
+    ],
+  });
   if (options.postProcess !== false) {
     eleventyConfig.on('eleventy.after', async ({ directories }) => {
       await postProcessSite(directories.output, getSearchLexicon(contentDir));

@@ -2,6 +2,7 @@
  * What the archive adds once its views exist: each event's comparison of outlets and its map,
  * each article's passages shared with other outlets, each place's map.
  */
+import { geoDistance } from 'd3-geo';
 import type { Content } from '../content/load.ts';
 import type { Place } from '../content/schema.ts';
 import { compareEvent, type KnownTexts } from './event-comparison.ts';
@@ -21,6 +22,63 @@ function mapPlace(content: Content, slug: string, emphasis: 'primary' | 'seconda
   const p = content.places.entries[slug] as Place | undefined;
   if (!p?.coordinates) return undefined;
   return { slug, name: p.name, name_en: p.name_en, kind: p.kind, coordinates: p.coordinates, url: `/places/${slug}/`, emphasis };
+}
+
+/** Kinds of place that give a lone place its surroundings: settlements and landmarks, not areas. */
+const CONTEXT_KINDS = new Set<Place['kind']>(['city', 'town', 'village', 'camp', 'oil-field', 'landmark', 'border-crossing']);
+/** How many of the nearest such places, and how far they may be. */
+const CONTEXT_COUNT = 6;
+const CONTEXT_KM = 120;
+
+/**
+ * What a map of one place shows around it: the governorate it lies in (drawn at its capital's
+ * point) and the nearest places of the gazetteer within CONTEXT_KM, as secondary places. Linked
+ * only where the site has a page for them (`pages`: slugs).
+ */
+export function contextPlaces(content: Content, slug: string, pages: ReadonlySet<string>): MapPlace[] {
+  const entries = content.places.entries;
+  const own = entries[slug] as Place | undefined;
+  if (!own?.coordinates) return [];
+  const withUrl = (place: MapPlace): MapPlace => {
+    if (pages.has(place.slug)) return place;
+    const { url: _none, ...rest } = place;
+    return rest;
+  };
+  const out: MapPlace[] = [];
+  const taken = new Set<string>([own.coordinates.join(',')]);
+  for (let p = own.parent; p && entries[p]; p = entries[p]?.parent ?? null) {
+    if (entries[p]?.kind !== 'governorate') continue;
+    const gov = mapPlace(content, p, 'secondary');
+    if (gov && !taken.has(gov.coordinates.join(','))) {
+      out.push(withUrl(gov));
+      taken.add(gov.coordinates.join(','));
+    }
+    break;
+  }
+  const [lat, lon] = own.coordinates;
+  const near = Object.entries(entries)
+    .flatMap(([s, p]) => {
+      if (s === slug || !p.coordinates || !CONTEXT_KINDS.has(p.kind) || taken.has(p.coordinates.join(','))) return [];
+      const km = geoDistance([lon, lat], [p.coordinates[1], p.coordinates[0]]) * 6371;
+      return km <= CONTEXT_KM ? [{ slug: s, km }] : [];
+    })
+    .sort((a, b) => a.km - b.km || a.slug.localeCompare(b.slug));
+  for (const { slug: s } of near) {
+    if (out.length >= CONTEXT_COUNT + 1) break;
+    const place = mapPlace(content, s, 'secondary');
+    if (!place || taken.has(place.coordinates.join(','))) continue;
+    taken.add(place.coordinates.join(','));
+    out.push(withUrl(place));
+  }
+  return out;
+}
+
+/** A lone place with its surroundings is drawn close up: they lie within CONTEXT_KM. */
+const CLOSE_UP = { paddingDegrees: 0.35, minSpanDegrees: [1.8, 1.35] as [number, number] };
+
+/** The places drawn on a map (countries aside), as the page lists them under it. */
+function listed(places: MapPlace[]): Array<{ name: string; url: string | null }> {
+  return places.filter((p) => p.kind !== 'country').map((p) => ({ name: p.name, url: p.url ?? null }));
 }
 
 /** The event's own places first; the places its articles name, bar countries, after. */
@@ -46,6 +104,7 @@ export interface ExtrasOptions extends KnownTexts {
 /** `options`: what the build already knows of the articles' texts (see compareEvent), and how to draw maps. */
 export function addComparisonsAndMaps(archive: Archive, content: Content, options: ExtrasOptions = {}): void {
   const drawMap = options.drawMap ?? renderPlaceMap;
+  const pages = new Set(archive.places.map((p) => p.slug));
   // (anchor, other paragraph) pairs each article already notes: an article in several events is noted once
   const noted = new Map<string, Set<string>>();
   for (const event of archive.events) {
@@ -68,14 +127,24 @@ export function addComparisonsAndMaps(archive: Archive, content: Content, option
       event.places.map((p) => p.slug),
       event.articles.flatMap((a) => a.places.map((p) => p.slug)),
     );
-    event.mapSvg = places.some((p) => p.kind !== 'country') ? drawMap(places, { title: `خريطة ${event.title}`, id: `map-event-${event.id}` }) : '';
+    const points = places.filter((p) => p.kind !== 'country');
+    // one place alone: its governorate and the nearest places around it, close up
+    const context = points.length === 1 ? contextPlaces(content, (points[0] as MapPlace).slug, pages).filter((c) => !places.some((p) => p.slug === c.slug)) : [];
+    places.push(...context);
+    const close = context.length ? CLOSE_UP : {};
+    event.mapSvg = points.length ? drawMap(places, { title: `خريطة ${event.title}`, id: `map-event-${event.id}`, ...close }) : '';
+    event.mapPlaces = event.mapSvg ? listed(places) : [];
   }
   for (const place of archive.places) {
     const own = mapPlace(content, place.slug, 'primary');
     if (!own) continue;
     const around = place.children.flatMap((c) => mapPlace(content, c.slug, 'secondary') ?? []).filter((p) => p.kind !== 'country');
+    const context = own.kind !== 'country' && around.length === 0 ? contextPlaces(content, place.slug, pages) : [];
+    around.push(...context);
     const places = own.kind === 'country' ? around : [own, ...around];
     if (places.length === 0) continue;
-    place.mapSvg = drawMap(own.kind === 'country' ? [own, ...around] : places, { title: `خريطة ${place.name}`, id: `map-place-${place.slug}` });
+    const close = context.length ? CLOSE_UP : {};
+    place.mapSvg = drawMap(own.kind === 'country' ? [own, ...around] : places, { title: `خريطة ${place.name}`, id: `map-place-${place.slug}`, ...close });
+    place.mapPlaces = listed(places);
   }
 }

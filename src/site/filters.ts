@@ -1,5 +1,6 @@
 /** Nunjucks filters: formatting only; what a page shows is computed in src/site/. */
-import type { Archive, ArticleView, SiteInfo } from './archive.ts';
+import { countText } from '../arabic/plural.ts';
+import { NOUNS, type Archive, type ArticleView, type SiteInfo } from './archive.ts';
 import type { EleventyConfig } from './eleventy-plugin.ts';
 import {
   atomFeed,
@@ -18,6 +19,10 @@ export function jsonForScript(value: unknown): string {
 
 export function registerFilters(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter('jsonForScript', jsonForScript as never);
+  /** `{{ p.words | count("word") }}`: "12 كلمةً", "105 كلمات": a number with its noun agreeing (NOUNS). */
+  eleventyConfig.addFilter('count', ((n: number, noun: keyof typeof NOUNS) => countWith(n, noun)) as never);
+  /** `{{ outlet.name_en | parenthesised }}`: "(DW Arabic [Deutsche Welle])". */
+  eleventyConfig.addFilter('parenthesised', parenthesised as never);
 
   // SEO, feed and sitemap (src/site/seo.ts). Each returns plain data; templates print it with
   // autoescaping on, except JSON-LD, which goes through jsonForScript.
@@ -30,4 +35,19 @@ export function registerFilters(eleventyConfig: EleventyConfig): void {
   /** `{% for entry in collections.all | sitemapEntries(archive) %}` */
   eleventyConfig.addFilter('sitemapEntries', ((items: CollectionItemLike[], archive: Archive) => sitemapEntries(items, archive)) as never);
   registerExportFilters(eleventyConfig);
+}
+
+/**
+ * "(DW Arabic [Deutsche Welle])": text in parentheses, its own parentheses turned to brackets
+ * (the usual nesting), so that a name that holds a gloss does not double them.
+ */
+export function parenthesised(text: string): string {
+  return `(${text.replace(/[()]/g, (c) => (c === '(' ? '[' : ']'))})`;
+}
+
+/** `n` with the noun `noun` of NOUNS in the form Arabic grammar wants; a wrong noun is a template's mistake. */
+export function countWith(n: number, noun: keyof typeof NOUNS): string {
+  const forms = NOUNS[noun];
+  if (!forms) throw new Error(`count: no noun "${String(noun)}" in NOUNS (src/site/archive.ts)`);
+  return countText(n, forms);
 }

@@ -17,6 +17,7 @@ import { codeVersion } from '../derived/code-version.ts';
 import { DiskStore } from '../derived/disk-store.ts';
 import { buildArchive, type Archive } from './archive.ts';
 import { PROJECT_ROOT } from './paths.ts';
+import { effectiveSiteUrl } from './site-url.ts';
 import { loadEntities } from '../entities/load-entities.ts';
 import { buildSearchLexicon, type SearchLexicon } from '../search/lexicon.ts';
 import { loadSpellings } from '../search/load-spellings.ts';
@@ -29,6 +30,8 @@ interface Loaded {
 export interface LoadOptions {
   /** The folder of the derived-data store; null for none. Default: `defaultCacheDir()`. */
   cacheDir?: string | null;
+  /** The site's public address, over site.yml's `url` and ARSHIF_SITE_URL (already checked: parseSiteUrl). */
+  siteUrl?: string;
 }
 
 export const DEFAULT_CACHE_DIR = join(PROJECT_ROOT, '.cache', 'arshif');
@@ -61,7 +64,7 @@ function load(contentDir: string, options: LoadOptions = {}): Loaded {
     const entities = loadEntities(content.dir);
     const spellings = loadSpellings(content.dir);
     loaded = {
-      archive: buildArchive(content, content.site, entities, { store }),
+      archive: buildArchive(content, { ...content.site, url: options.siteUrl ?? effectiveSiteUrl(content.site.url) }, entities, { store }),
       lexicon: buildSearchLexicon({ places: content.places.entries, entities, spellings }),
     };
     store?.sweep();

@@ -1,6 +1,6 @@
 /**
- * Label placement for the build-time maps: a width estimate for Arabic text drawn in a font the
- * map does not know (it inherits the page's), and a greedy placer that tries the sides of a
+ * Label placement for the build-time maps (the width estimate of a label is src/arabic/text-width.ts),
+ * and a greedy placer that tries the sides of a
  * marker in turn and refuses positions that overlap what is already placed or leave the view.
  */
 
@@ -19,23 +19,7 @@ export interface LabelPosition {
   box: Box;
 }
 
-/** Combining marks (harakat, shadda, Quranic marks), tatweel aside: they take no width. */
-const ZERO_WIDTH = /[\u0300-\u036F\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u200B-\u200F\u202A-\u202E\u2066-\u2069]/u;
-
-/**
- * Estimated advance of `text` at `fontSize`, erring wide: Naskh letters average about half an
- * em, spaces about a quarter; Latin capitals and digits a little more than half.
- */
-export function estimateTextWidth(text: string, fontSize: number): number {
-  let em = 0;
-  for (const ch of text) {
-    if (ZERO_WIDTH.test(ch)) continue;
-    if (ch === ' ') em += 0.28;
-    else if (/[A-Z0-9]/.test(ch)) em += 0.62;
-    else em += 0.55;
-  }
-  return em * fontSize;
-}
+export { estimateTextWidth } from '../arabic/text-width.ts';
 
 export function overlaps(a: Box, b: Box): boolean {
   return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;

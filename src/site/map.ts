@@ -22,7 +22,7 @@
 import { geoContains, geoDistance, geoMercator, geoPath, type GeoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { COUNTRY_NAMES_AR, SYRIA_ID, countryForPlace, loadCountries, type Country } from './map-geo.ts';
-import { candidatePositions, estimateTextWidth, inside, overlaps, placeLabel, type Box } from './map-labels.ts';
+import { candidatePositions, estimateTextWidth, inside, overlaps, placeLabel, type Box, type LabelPosition } from './map-labels.ts';
 import { compactPath, escapeXml, num } from './map-svg.ts';
 import { ArshifError } from '../content/problem.ts';
 import { slugify } from './slug.ts';
@@ -58,6 +58,11 @@ export interface MapOptions {
   /** Margin around the places' bounding box, in degrees (default 1.5). */
   paddingDegrees?: number;
   /**
+   * The smallest area shown, [longitude, latitude] in degrees (default [4, 3]), so that a single
+   * place still shows its surroundings; smaller when the caller gives the surroundings itself.
+   */
+  minSpanDegrees?: [number, number];
+  /**
    * Base of the ids of <title> and <desc> (default: "map-" and a slug of `title`). Give one when a
    * page inlines two maps with the same title, so that ids stay unique.
    */
@@ -76,8 +81,24 @@ const FALLBACK_BOUNDS: [number, number, number, number] = [35.6, 32.3, 42.4, 37.
 /** Kinds whose point stands for an area (its capital's point): labelled after the points. */
 const AREA_KINDS = new Set(['country', 'governorate', 'district', 'subdistrict', 'region']);
 
-const PLACE_FONT = { primary: 15, secondary: 13 } as const;
-const COUNTRY_FONT = 15;
+/**
+ * Two label layouts, since the SVG scales with the page: `am-l` for wide screens (the map drawn
+ * 576 px wide or more, so 13 units are 11.7 px or more) and `am-s` for phones (drawn 343 px wide
+ * at 375 px: 21 units are 11.3 px). Each is placed on its own, the other hidden by a media query
+ * of the map's <style> (phone labels carry display="none" for when there is no style).
+ */
+interface LabelLayout {
+  cls: 'am-l' | 'am-s';
+  place: { primary: number; secondary: number };
+  country: number;
+  scale: number;
+}
+export const LABEL_LAYOUTS: readonly LabelLayout[] = [
+  { cls: 'am-l', place: { primary: 15, secondary: 13 }, country: 15, scale: 12 },
+  { cls: 'am-s', place: { primary: 22, secondary: 21 }, country: 21, scale: 21 },
+];
+/** The narrowest viewport, in rem, that gets the wide layout. */
+const WIDE_LAYOUT_REM = 38;
 const MARKER_RADIUS = { primary: 5.5, secondary: 4 } as const;
 /** A view wider than this (in degrees of longitude) is drawn from the 1:110m outlines. */
 const WIDE_VIEW_DEGREES = 30;
@@ -101,6 +122,8 @@ const STYLE = [
   '.arshif-map a:hover .am-label{text-decoration:underline}',
   '.arshif-map a:focus-visible .am-marker{stroke:var(--focus,var(--am-focus-ring));stroke-width:3}',
   '.arshif-map a:focus-visible .am-label{text-decoration:underline}',
+  '.arshif-map .am-leader{fill:none;stroke:var(--muted,var(--am-muted))}',
+  `@media (max-width:${WIDE_LAYOUT_REM - 0.01}rem){.arshif-map .am-s{display:inline}.arshif-map .am-l{display:none}}`,
 ].join('');
 
 /** Light-palette presentation attributes: what shows if the <style> is stripped. */
@@ -155,7 +178,13 @@ function checkInput(places: readonly MapPlace[], options: MapOptions, width: num
 type Bounds = [west: number, south: number, east: number, north: number];
 
 /** The area to show: the places (or the countries given as places) plus padding, at least MIN_SPAN. */
-function extentOf(points: readonly MapPlace[], countries: readonly Country[], countryPoints: readonly MapPlace[], padding: number): Bounds {
+function extentOf(
+  points: readonly MapPlace[],
+  countries: readonly Country[],
+  countryPoints: readonly MapPlace[],
+  padding: number,
+  [minLon, minLat]: [number, number] = [MIN_SPAN_LON, MIN_SPAN_LAT],
+): Bounds {
   let b: Bounds | undefined;
   const add = (w: number, s: number, e: number, n: number) => {
     b = b ? [Math.min(b[0], w), Math.min(b[1], s), Math.max(b[2], e), Math.max(b[3], n)] : [w, s, e, n];
@@ -173,13 +202,13 @@ function extentOf(points: readonly MapPlace[], countries: readonly Country[], co
   e += padding;
   s -= padding;
   n += padding;
-  if (e - w < MIN_SPAN_LON) {
+  if (e - w < minLon) {
     const mid = (w + e) / 2;
-    [w, e] = [mid - MIN_SPAN_LON / 2, mid + MIN_SPAN_LON / 2];
+    [w, e] = [mid - minLon / 2, mid + minLon / 2];
   }
-  if (n - s < MIN_SPAN_LAT) {
+  if (n - s < minLat) {
     const mid = (s + n) / 2;
-    [s, n] = [mid - MIN_SPAN_LAT / 2, mid + MIN_SPAN_LAT / 2];
+    [s, n] = [mid - minLat / 2, mid + minLat / 2];
   }
   return [Math.max(w, -180), Math.max(s, -85), Math.min(e, 180), Math.min(n, 85)];
 }
@@ -240,6 +269,14 @@ function countryLabelPoint(
   return undefined;
 }
 
+/** ' display="none"' for the phone layout's elements: what holds when the map's <style> is stripped. */
+const hiddenAttr = (layout: LabelLayout) => (layout.cls === 'am-s' ? ' display="none"' : '');
+
+/** The point of `box` nearest to (x, y). */
+function nearestPoint(box: Box, x: number, y: number): [number, number] {
+  return [Math.min(Math.max(x, box.x0), box.x1), Math.min(Math.max(y, box.y0), box.y1)];
+}
+
 const NICE_KM = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000];
 
 function defaultDescription(points: readonly MapPlace[], countries: readonly string[]): string {
@@ -278,6 +315,7 @@ function frame(places: MapPlace[], options: MapOptions): Frame {
     placeCountries.flatMap((c) => (c.country ? [c.country] : [])),
     countryPlaces,
     padding,
+    options.minSpanDegrees,
   );
   const projection = geoMercator().fitExtent([[0, 0], [width, height]], {
     type: 'MultiPoint',
@@ -327,87 +365,114 @@ export function renderPlaceMap(places: MapPlace[], options: MapOptions): string 
     }
   }
 
-  const taken: Box[] = [];
-
-  // Scale bar, bottom left (the end of an RTL line): a round distance between 40 and 130 units.
-  const scale: string[] = [];
-  {
+  // Scale bar, bottom left (the end of an RTL line): a round distance between 40 and 130 units,
+  // its label in each layout's size.
+  const scaleBar: { x0: number; x1: number; y: number; label: string } | undefined = (() => {
     const y = height - 14;
     const a = projection.invert?.([width / 2 - 50, height / 2]);
     const b = projection.invert?.([width / 2 + 50, height / 2]);
-    if (a && b) {
-      const kmPerUnit = (geoDistance(a, b) * 6371.0088) / 100;
-      const km = [...NICE_KM].reverse().find((k) => k / kmPerUnit <= 130 && k / kmPerUnit >= 40) ?? NICE_KM.find((k) => k / kmPerUnit >= 40);
-      if (km !== undefined && kmPerUnit > 0) {
-        const len = km / kmPerUnit;
-        const x0 = 12;
-        const x1 = x0 + len;
-        const label = `${km} كم`;
-        scale.push(
-          `<g class="am-scale" ${ATTR.scale} aria-hidden="true">`,
-          `<path fill="none" stroke-width="1.5" d="M${num(x0)} ${num(y - 4)}V${num(y)}H${num(x1)}V${num(y - 4)}"/>`,
-          `<text stroke="none" x="${num((x0 + x1) / 2)}" y="${num(y - 7)}" font-size="12" text-anchor="middle" direction="rtl">${escapeXml(label)}</text>`,
-          '</g>',
-        );
-        taken.push({ x0: x0 - 2, y0: y - 22, x1: Math.max(x1, x0 + estimateTextWidth(label, 12)) + 2, y1: y + 3 });
-      }
+    if (!a || !b) return undefined;
+    const kmPerUnit = (geoDistance(a, b) * 6371.0088) / 100;
+    const km = [...NICE_KM].reverse().find((k) => k / kmPerUnit <= 130 && k / kmPerUnit >= 40) ?? NICE_KM.find((k) => k / kmPerUnit >= 40);
+    if (km === undefined || !(kmPerUnit > 0)) return undefined;
+    return { x0: 12, x1: 12 + km / kmPerUnit, y, label: `${km} كم` };
+  })();
+  const scale: string[] = [];
+  if (scaleBar) {
+    const { x0, x1, y, label } = scaleBar;
+    scale.push(`<g class="am-scale" ${ATTR.scale} aria-hidden="true">`, `<path fill="none" stroke-width="1.5" d="M${num(x0)} ${num(y - 4)}V${num(y)}H${num(x1)}V${num(y - 4)}"/>`);
+    for (const layout of LABEL_LAYOUTS) {
+      scale.push(
+        `<text class="${layout.cls}" stroke="none"${hiddenAttr(layout)} x="${num((x0 + x1) / 2)}" y="${num(y - 7)}" font-size="${layout.scale}" text-anchor="middle" direction="rtl">${escapeXml(label)}</text>`,
+      );
     }
+    scale.push('</g>');
   }
 
-  // Markers first (every marker is an obstacle for every label), primaries before secondaries.
+  // Markers (every marker is an obstacle for every label in every layout).
   const placed = points.map((p, index) => {
     const emphasis = p.emphasis ?? 'primary';
     const [x, y] = project(p.coordinates[0], p.coordinates[1]);
     const r = MARKER_RADIUS[emphasis];
-    taken.push({ x0: x - r - 1, y0: y - r - 1, x1: x + r + 1, y1: y + r + 1 });
-    return { p, index, emphasis, x, y, r };
+    return { p, index, emphasis, x, y, r, box: { x0: x - r - 1, y0: y - r - 1, x1: x + r + 1, y1: y + r + 1 } };
   });
   // Primaries first, then points before areas (a governorate is drawn at its capital's point),
   // then the order given. A place drawn on the very spot of one already labelled keeps its marker
   // and <title> but no label of its own.
   const rank = (m: (typeof placed)[number]) => (m.emphasis === 'primary' ? 0 : 2) + (AREA_KINDS.has(m.p.kind) ? 1 : 0);
   const order = [...placed].sort((a, b) => rank(a) - rank(b) || a.index - b.index);
-  const labels = new Map<number, string>();
-  const labelled: Array<[number, number]> = [];
-  for (const m of order) {
-    if (labelled.some(([x, y]) => Math.abs(x - m.x) < 1 && Math.abs(y - m.y) < 1)) continue;
-    const size = PLACE_FONT[m.emphasis];
-    const labelWidth = estimateTextWidth(m.p.name, size);
-    const pos = placeLabel(candidatePositions(m.x, m.y, m.r, labelWidth, size), taken, view, m.emphasis === 'primary');
-    if (!pos) continue;
-    taken.push(pos.box);
-    labelled.push([m.x, m.y]);
-    const weight = m.emphasis === 'primary' ? ' font-weight="bold"' : '';
-    labels.set(
-      m.index,
-      `<text class="am-label" ${ATTR.label} stroke-width="3" stroke-linejoin="round" paint-order="stroke" x="${num(pos.x)}" y="${num(pos.y)}" font-size="${size}"${weight} text-anchor="${pos.anchor}" direction="rtl">${escapeXml(m.p.name)}</text>`,
-    );
-  }
 
-  // Country names last: only where they fit, away from the places and their labels.
-  const countryText: string[] = [];
+  const labels = new Map<number, string[]>();
+  const countryLabelled = new Map<string, string[]>();
   const countryUrl = new Map<string, string>();
   for (const { place, country } of placeCountries) if (country?.id && place.url) countryUrl.set(country.id, place.url);
-  const countriesNamed: string[] = [];
-  for (const c of countryLabels.sort((a, b) => b.area - a.area)) {
-    const name = (COUNTRY_NAMES_AR[c.id] as { ar: string }).ar;
-    const textWidth = estimateTextWidth(name, COUNTRY_FONT);
-    const at = countryLabelPoint(c.part, c.x, c.y, textWidth, COUNTRY_FONT * 1.3, { path, projection, taken, view });
-    if (!at) continue;
-    const [x, y] = at;
-    taken.push({ x0: x - textWidth / 2, y0: y - COUNTRY_FONT * 0.65, x1: x + textWidth / 2, y1: y + COUNTRY_FONT * 0.65 });
-    countriesNamed.push(c.id);
-    const text = `<text class="am-country" ${ATTR.country} x="${num(x)}" y="${num(y + COUNTRY_FONT * 0.35)}" font-size="${COUNTRY_FONT}" text-anchor="middle" direction="rtl">${escapeXml(name)}</text>`;
-    const url = countryUrl.get(c.id);
-    countryText.push(url ? `<a href="${escapeXml(url)}">${text}</a>` : text);
+  for (const layout of LABEL_LAYOUTS) {
+    const taken: Box[] = placed.map((m) => m.box);
+    if (scaleBar) {
+      const w = Math.max(scaleBar.x1 - scaleBar.x0, estimateTextWidth(scaleBar.label, layout.scale));
+      taken.push({ x0: scaleBar.x0 - 2, y0: scaleBar.y - 10 - layout.scale * 1.2, x1: scaleBar.x0 + w + 2, y1: scaleBar.y + 3 });
+    }
+    const labelled: Array<[number, number]> = [];
+    for (const m of order) {
+      if (labelled.some(([x, y]) => Math.abs(x - m.x) < 1 && Math.abs(y - m.y) < 1)) continue;
+      const size = layout.place[m.emphasis];
+      const labelWidth = estimateTextWidth(m.p.name, size);
+      // beside the marker; else further out, with a leader line; else the label is left out
+      // (the name stays in the marker's <title>, and the page lists the map's places)
+      let pos: LabelPosition | undefined = placeLabel(candidatePositions(m.x, m.y, m.r, labelWidth, size), taken, view, false);
+      let leader = false;
+      if (!pos) {
+        for (const extra of [size * 1.2, size * 2.4]) {
+          pos = placeLabel(candidatePositions(m.x, m.y, m.r + extra, labelWidth, size), taken, view, false);
+          if (pos) {
+            leader = true;
+            break;
+          }
+        }
+      }
+      if (!pos) continue;
+      taken.push(pos.box);
+      labelled.push([m.x, m.y]);
+      const weight = m.emphasis === 'primary' ? ' font-weight="bold"' : '';
+      const own = labels.get(m.index) ?? [];
+      if (leader) {
+        const [ex, ey] = nearestPoint(pos.box, m.x, m.y);
+        const d = Math.hypot(ex - m.x, ey - m.y) || 1;
+        const [sx, sy] = [m.x + ((ex - m.x) / d) * (m.r + 1), m.y + ((ey - m.y) / d) * (m.r + 1)];
+        own.push(`<path class="am-leader ${layout.cls}"${hiddenAttr(layout)} stroke="#5f5b53" stroke-width="1" d="M${num(sx)} ${num(sy)}L${num(ex)} ${num(ey)}"/>`);
+      }
+      own.push(
+        `<text class="am-label ${layout.cls}" ${ATTR.label}${hiddenAttr(layout)} stroke-width="3" stroke-linejoin="round" paint-order="stroke" x="${num(pos.x)}" y="${num(pos.y)}" font-size="${size}"${weight} text-anchor="${pos.anchor}" direction="rtl">${escapeXml(m.p.name)}</text>`,
+      );
+      labels.set(m.index, own);
+    }
+
+    // Country names last: only where they fit, away from the places and their labels.
+    for (const c of [...countryLabels].sort((a, b) => b.area - a.area)) {
+      const name = (COUNTRY_NAMES_AR[c.id] as { ar: string }).ar;
+      const textWidth = estimateTextWidth(name, layout.country);
+      const at = countryLabelPoint(c.part, c.x, c.y, textWidth, layout.country * 1.3, { path, projection, taken, view });
+      if (!at) continue;
+      const [x, y] = at;
+      taken.push({ x0: x - textWidth / 2, y0: y - layout.country * 0.65, x1: x + textWidth / 2, y1: y + layout.country * 0.65 });
+      const text = `<text class="am-country ${layout.cls}" ${ATTR.country}${hiddenAttr(layout)} x="${num(x)}" y="${num(y + layout.country * 0.35)}" font-size="${layout.country}" text-anchor="middle" direction="rtl">${escapeXml(name)}</text>`;
+      const list = countryLabelled.get(c.id) ?? [];
+      list.push(text);
+      countryLabelled.set(c.id, list);
+    }
   }
+  const countriesNamed = [...countryLabelled.keys()];
+  const countryText = [...countryLabelled].map(([id, texts]) => {
+    const url = countryUrl.get(id);
+    return url ? `<a href="${escapeXml(url)}">${texts.join('')}</a>` : texts.join('');
+  });
 
   // Place groups, in the order given.
   const markers: string[] = [];
   for (const m of placed) {
     const title = `<title>${escapeXml(m.p.name)}</title>`;
     const circle = `<circle class="am-marker" ${ATTR.marker} stroke-width="1.5" cx="${num(m.x)}" cy="${num(m.y)}" r="${m.r}"/>`;
-    const inner = `${title}${circle}${labels.get(m.index) ?? ''}`;
+    const inner = `${title}${circle}${(labels.get(m.index) ?? []).join('')}`;
     const slug = escapeXml(m.p.slug);
     markers.push(
       m.p.url

@@ -6,7 +6,7 @@
  */
 import { formatArabicDate, formatArabicMonth, parseIsoDate } from '../arabic/calendar.ts';
 import type { Precision } from '../arabic/dates.ts';
-import type { DatedMention } from './mentions.ts';
+import { dedupeMentions, type DatedMention } from './mentions.ts';
 
 export interface Milestone {
   /** 'YYYY' | 'YYYY-MM' | 'YYYY-MM-DD'. */
@@ -71,7 +71,7 @@ export function buildTimeline(milestones: Milestone[], articles: TimelineArticle
     entry(m.date).items.push({ kind: 'milestone', text: m.text, end: m.end ?? null, articles: m.articles.flatMap((id) => byId.get(id) ?? []) });
   }
   const mentionGroups = new Map<string, DatedMention[]>();
-  for (const m of mentions) {
+  for (const m of dedupeMentions(mentions)) {
     const group = mentionGroups.get(m.value);
     if (group) group.push(m);
     else mentionGroups.set(m.value, [m]);

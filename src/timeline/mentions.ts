@@ -107,3 +107,20 @@ export function creditMentions(found: FoundMention[], article: Pick<ArticleForTi
 export function extractMentions(article: ArticleForTimeline): DatedMention[] {
   return creditMentions(findMentions(article.paragraphs, article.date), article);
 }
+
+/**
+ * One mention per article, date and sentence: a sentence that gives its date twice ("اليوم السبت
+ * (23 آذار/مارس 2019)") is one piece of evidence, not two. The explicit form is kept over the
+ * relative one, and one whose weekday agrees over one flagged; otherwise the first.
+ */
+export function dedupeMentions<T extends Pick<DatedMention, 'articleId' | 'value' | 'sentence' | 'kind' | 'flag'>>(mentions: T[]): T[] {
+  const rank = (m: T) => (m.flag === undefined ? 0 : 2) + (m.kind === 'explicit' ? 0 : 1);
+  const kept = new Map<string, T>();
+  for (const m of mentions) {
+    const key = `${m.articleId}\u0000${m.value}\u0000${m.sentence}`;
+    const seen = kept.get(key);
+    if (!seen || rank(m) < rank(seen)) kept.set(key, m);
+  }
+  const chosen = new Set(kept.values());
+  return mentions.filter((m) => chosen.has(m));
+}

@@ -44,7 +44,9 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     }
     const size = statSync(file).size;
     log.push({ path: urlPath, bytes: size, status: 200 });
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': size });
+    // a raw source is text, whatever it holds (src/site/publish-sources.ts: SOURCE_HEADERS)
+    const sniffing = extname(file) === '.txt' ? { 'x-content-type-options': 'nosniff' } : {};
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': size, ...sniffing });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
