@@ -45,8 +45,16 @@ export function findDateMentions(text: string, options: ResolveOptions = {}): Da
   });
 }
 
+/**
+ * A time of day as date lines write it, with what may follow it: ص/م, صباحاً/مساءً, AM/PM, a zone
+ * (GMT, GMT+3, UTC, Z, +03:00) or "بتوقيت دمشق" / "بتوقيت غرينتش" (one or two words after it).
+ */
+export const TIME_OF_DAY =
+  '(?:(?:الساعة|الساعه|Time)\\s*[:：]?\\s*)?T?\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?' +
+  '(?:\\s*(?:صباحاً|صباحًا|صباحا|صباح|مساءً|مساءا|مساء|ظهراً|ظهرا|فجراً|فجرا|ص|م|AM|PM|am|pm|a\\.m\\.|p\\.m\\.))?' +
+  '(?:\\s*(?:(?:GMT|UTC)(?:\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?)?|Z|[+-]\\d{2}:?\\d{2}|(?:ب)?توقيت\\s+\\p{L}+(?:\\s+\\p{L}+)?|غرينتش|جرينتش))?';
 /** What may surround a date on a date line: separators, brackets, and a time of day. */
-const LINE_FILLER = /^(?:[\s|،,\-–—()[\]«»"'.:/]|T?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:ص|م|AM|PM|am|pm|GMT|UTC|Z|[+-]\d{2}:?\d{2}))?)*$/u;
+const LINE_FILLER = new RegExp(`^(?:[\\s|،,\\-–—()[\\]«»"'.:/•·]|${TIME_OF_DAY})*$`, 'u');
 
 /**
  * Parses a line that is nothing but a date (as in a page's date line: "23.03.2019", "السبت 23 مارس 2019";

@@ -1,5 +1,5 @@
 /**
- * `npm run add -- FILE... [--url URL] [--outlet KEY] [--date YYYY-MM-DD] [--event KEY]
+ * `npm run add -- FILE... [--url URL] [--outlet KEY] [--date YYYY-MM-DD] [--title "…"] [--event KEY]
  *                 [--dry-run] [--json] [--content DIR]`
  *
  * Normalises raw Arabic articles into content/articles/ and keeps their raw bytes, unchanged,
@@ -31,6 +31,8 @@ export interface AddOptions {
   url?: string;
   outlet?: string;
   date?: string;
+  /** The headline, when the text's own cannot be told. */
+  title?: string;
   event?: string;
   dryRun?: boolean;
   today?: CalendarDate;
@@ -136,6 +138,7 @@ function addOne(
       url: options.url,
       outlet: options.outlet,
       date: options.date,
+      title: options.title,
       event: options.event,
       sourceFile: `sources/${name}`,
       sha256: hash,
@@ -145,7 +148,8 @@ function addOne(
     prepared,
   );
   if (result.status !== 'ok') {
-    return { file: shown, exit: result.status === 'needs-input' ? EXIT.needsInput : EXIT.unusable, messages: result.problems.map((p) => `${shown}: ${p}`), result };
+    const messages = [...result.problems.map((p) => `${shown}: ${p}`), ...evidenceLines(shown, result.report)];
+    return { file: shown, exit: result.status === 'needs-input' ? EXIT.needsInput : EXIT.unusable, messages, result };
   }
   const { article } = result;
   const fm = article.frontMatter;
@@ -173,7 +177,17 @@ function addOne(
     (fm.related_material.length ? `, ${fm.related_material.length} appended item kept apart` : '') +
     `; ${result.report.dropped.length} clutter lines dropped`;
   messages.push(`${shown}: ${options.dryRun ? 'would write' : 'wrote'} ${displayPath(articlePath)} (${summary})`);
+  messages.push(...evidenceLines(shown, result.report));
   return { file: shown, exit: EXIT.written, messages, result, articlePath, sourcePath, nearDuplicates: duplicates };
+}
+
+/** What the run took for headline, date and outlet, and from where: one line each. */
+function evidenceLines(shown: string, report: IngestResult['report']): string[] {
+  const out: string[] = [];
+  if (report.headline !== undefined) out.push(`${shown}:   headline: "${report.headline}" (${report.headlineEvidence ?? 'the only candidate'})`);
+  if (report.date) out.push(`${shown}:   date: ${report.date} (${report.dateBasis}) from ${report.dateLine ? `line ${report.dateLine}, ` : ''}${report.dateEvidence}`);
+  if (report.outlet) out.push(`${shown}:   outlet: ${report.outlet} (${report.outletEvidence.join('; ') || 'no evidence recorded'})`);
+  return out;
 }
 
 function main(): number {
@@ -185,6 +199,7 @@ function main(): number {
         url: { type: 'string' },
         outlet: { type: 'string' },
         date: { type: 'string' },
+        title: { type: 'string' },
         event: { type: 'string' },
         content: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
@@ -193,12 +208,12 @@ function main(): number {
     });
   } catch (error) {
     console.error(`add: ${(error as Error).message}`);
-    console.error('usage: npm run add -- FILE... [--url URL] [--outlet KEY] [--date YYYY-MM-DD] [--event KEY] [--dry-run] [--json]');
+    console.error('usage: npm run add -- FILE... [--url URL] [--outlet KEY] [--date YYYY-MM-DD] [--title "…"] [--event KEY] [--dry-run] [--json]');
     return EXIT.unusable;
   }
   const { values, positionals } = parsed;
   if (positionals.length === 0) {
-    console.error('usage: npm run add -- FILE... [--url URL] [--outlet KEY] [--date YYYY-MM-DD] [--event KEY] [--dry-run] [--json]');
+    console.error('usage: npm run add -- FILE... [--url URL] [--outlet KEY] [--date YYYY-MM-DD] [--title "…"] [--event KEY] [--dry-run] [--json]');
     return EXIT.unusable;
   }
   const outcomes = addFiles(positionals, {
@@ -206,6 +221,7 @@ function main(): number {
     url: values.url,
     outlet: values.outlet,
     date: values.date,
+    title: values.title,
     event: values.event,
     dryRun: values['dry-run'],
   });

@@ -18,6 +18,7 @@ import { toLines } from './lines.ts';
 import { bodyToMarkdown } from './markdown-body.ts';
 import { decideOutlet } from './outlet.ts';
 import { decidePublicationDate } from './publication-date.ts';
+import { describeCandidate } from './headline.ts';
 import { segment } from './segment.ts';
 import { createSignoffIndex } from './signoff.ts';
 import type { NormalisedArticle } from './types.ts';
@@ -27,6 +28,8 @@ export interface IngestOptions {
   outlet?: string;
   date?: string;
   event?: string;
+  /** The headline, when the text's own cannot be told (--title). */
+  title?: string;
   /** Where the raw text will be kept, relative to content/: `sources/NAME`. */
   sourceFile: string;
   sha256: string;
@@ -42,6 +45,18 @@ export interface IngestReport {
   dropped: Array<{ line: number; text: string; reason: string }>;
   outletEvidence: string[];
   dateEvidence?: string;
+  /** The headline taken and why (or the candidates, when none was taken). */
+  headline?: string;
+  headlineEvidence?: string;
+  headlineCandidates?: string[];
+  /** The outlet and the date taken (also when the article is refused for something else). */
+  outlet?: string;
+  date?: string;
+  dateBasis?: string;
+  /** 1-based line of the raw text the date came from. */
+  dateLine?: number;
+  /** Every date seen on the page and why each was not taken. */
+  datesSeen?: Array<{ line?: number; text: string; value?: string; where: string; rejected?: string }>;
 }
 
 export type IngestResult =
@@ -76,9 +91,17 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
   if (!/\p{Script=Arabic}/u.test(text)) return { status: 'unusable', problems: ['holds no Arabic text; Arshif archives Arabic articles'], report };
 
   const lines = toLines(text);
-  const seg = segment(lines, prepared);
+  const seg = segment(lines, { ...prepared, url: options.url, title: options.title });
   report.dropped = seg.dropped.map((d) => ({ line: d.line.index + 1, text: d.line.text, reason: d.reason }));
-  if (!seg.title) return { status: 'unusable', problems: ['no headline found (a line of 3 to 40 words before the text); put the headline on the first line'], report };
+  report.headlineCandidates = seg.headlineCandidates.slice(0, 5).map(describeCandidate);
+  if (seg.headlineAmbiguous) {
+    const shown = seg.headlineAmbiguous.map((c) => `line ${c.line.index + 1} "${c.line.text}" (score ${c.score})`).join(' or ');
+    return { status: 'needs-input', problems: [`two lines could be the headline: ${shown}; pass --title "…" with the headline as published`], report };
+  }
+  if (!seg.title) return { status: 'needs-input', problems: ['no headline found (a line of 3 to 40 words above the text); pass --title "…" with the headline as published'], report };
+  report.headline = seg.title.text;
+  const top = seg.headlineCandidates[0];
+  report.headlineEvidence = options.title !== undefined ? '--title' : top ? `line ${top.line.index + 1}: ${top.reasons.join(', ')}` : undefined;
   if (seg.body.length === 0) return { status: 'unusable', problems: ['no article text found under the headline'], report };
 
   const problems: string[] = [];
@@ -87,18 +110,25 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
   const outlet = decideOutlet({ explicit: options.outlet, url: options.url, lines, headerLines, signoffs, outlets: prepared.data.content.outlets.entries });
   if (outlet.problem) problems.push(outlet.problem);
   report.outletEvidence = outlet.evidence;
+  if (outlet.key) report.outlet = outlet.key;
 
   const date = decidePublicationDate({
     explicit: options.date,
     url: options.url,
     chrome: seg.chrome,
     afterTitle: seg.afterTitle,
+    foot: seg.foot,
+    body: seg.body,
     firstParagraph: seg.body[0]?.text,
     text,
     today: options.today,
   });
   if (date.problem) problems.push(date.problem);
   report.dateEvidence = date.evidence;
+  report.dateLine = date.line;
+  if (date.date) report.date = date.date;
+  if (date.basis) report.dateBasis = date.basis;
+  report.datesSeen = date.seen;
 
   const known = new Set(prepared.data.content.events.map((e) => e.data.id));
   if (options.event && !known.has(options.event)) {

@@ -5,8 +5,9 @@
  * Every line dropped is kept in `dropped` with the reason, so nothing vanishes unreported.
  */
 import { foldArabic } from '../arabic/normalise.ts';
-import { parseDateLine } from '../arabic/dates.ts';
+import { leadingDate, readDateLine } from '../arabic/date-line.ts';
 import type { ClutterRules } from './clutter-rules.ts';
+import { chooseHeadline, sameHeadline, type HeadlineCandidate } from './headline.ts';
 import { endsLikeSentence, wordCount, type Line } from './lines.ts';
 import { parseSignoff, type Signoff, type SignoffIndex } from './signoff.ts';
 
@@ -21,6 +22,12 @@ export interface Segments {
   title: Line | undefined;
   /** Between headline and body: date lines, labels, counters. */
   afterTitle: Line[];
+  /** Date lines at the foot of the body, among or after the sign-offs. */
+  foot: Line[];
+  /** How the headline was chosen: the candidates, best first (empty with --title). */
+  headlineCandidates: HeadlineCandidate[];
+  /** Set when two candidates are too close to call: the headline is not chosen. */
+  headlineAmbiguous?: HeadlineCandidate[];
   body: Line[];
   signoffs: Array<{ line: Line; signoff: Signoff }>;
   /** Material appended to the page that is not the article. */
@@ -33,37 +40,58 @@ export interface SegmentOptions {
   signoffs: SignoffIndex;
   /** True for a line that is an outlet's name or header ("شبكة روج آفا الإعلامية"). */
   isOutletHeader(line: string): boolean;
+  /** The article's address (its slug is evidence for the headline). */
+  url?: string;
+  /** The headline the user gave (--title): the line that says it is the headline, if any. */
+  title?: string;
 }
+
+/** A date line: one that states a date (or a date's label), and nothing else. */
+const isDateLine = (text: string) => readDateLine(text) !== undefined;
 
 /** A short line that names a section or a widget rather than saying something. */
 export function isLabel(text: string): boolean {
   return wordCount(text) <= 3 && text.length <= 30 && !endsLikeSentence(text);
 }
 
-function isHeadline(text: string, options: SegmentOptions): boolean {
-  const words = wordCount(text);
-  return words >= 3 && words <= 40 && text.length <= 250 && !/[.]$/.test(text) && !parseDateLine(text) && !options.isOutletHeader(text);
-}
-
 export function segment(lines: Line[], options: SegmentOptions): Segments {
   const dropped: DroppedLine[] = [];
   const drop = (line: Line, reason: string) => dropped.push({ line, reason });
 
-  // 1. The headline: the first line that reads like one, clutter aside.
+  // 1. The headline: the user's (--title), or the candidate line with the best evidence.
   const chrome: Line[] = [];
   let i = 0;
   let title: Line | undefined;
-  for (; i < lines.length; i++) {
-    const line = lines[i] as Line;
-    if (!options.clutter.isClutter(line.text) && isHeadline(line.text, options)) {
-      title = line;
-      i++;
-      break;
+  let headlineCandidates: HeadlineCandidate[] = [];
+  const empty = (extra: Partial<Segments> = {}): Segments => ({ chrome, title, afterTitle: [], foot: [], body: [], signoffs: [], appendix: [], dropped, headlineCandidates, ...extra });
+  const isByline = (text: string) => {
+    const kind = parseSignoff(text, options.signoffs)?.kind;
+    return kind === 'byline' || kind === 'source';
+  };
+  if (options.title !== undefined) {
+    const at = lines.findIndex((l) => sameHeadline(l.text, options.title as string));
+    if (at >= 0) {
+      for (const line of lines.slice(0, at)) {
+        chrome.push(line);
+        drop(line, 'page chrome above the headline');
+      }
+      title = { index: (lines[at] as Line).index, text: options.title };
+      i = at + 1;
+    } else {
+      title = { index: -1, text: options.title };
     }
-    chrome.push(line);
-    drop(line, 'page chrome above the headline');
+  } else {
+    const choice = chooseHeadline(lines, { isClutter: options.clutter.isClutter, isOutletHeader: options.isOutletHeader, isByline, url: options.url });
+    headlineCandidates = choice.candidates;
+    if (!choice.best) return empty();
+    if (choice.close) return empty({ headlineAmbiguous: choice.candidates.slice(0, 3) });
+    for (const line of lines.slice(0, choice.best.at)) {
+      chrome.push(line);
+      drop(line, 'page chrome above the headline');
+    }
+    title = choice.best.line;
+    i = choice.best.at + 1;
   }
-  if (!title) return { chrome, title, afterTitle: [], body: [], signoffs: [], appendix: [], dropped };
 
   // 2. Everything from an end marker on belongs to other articles.
   let end = lines.length;
@@ -84,36 +112,58 @@ export function segment(lines: Line[], options: SegmentOptions): Segments {
     else rest.push(line);
   }
 
-  // 4. Between headline and body: date lines, labels, outlet headers.
+  // 4. Between headline and body: date lines, labels, outlet headers, bylines; a date line after
+  // a subheadline or a byline too (the subheadline stays, as the body's lead).
   const afterTitle: Line[] = [];
+  const headSignoffs: Segments['signoffs'] = [];
   let k = 0;
   for (; k < rest.length; k++) {
     const line = rest[k] as Line;
-    if (parseDateLine(line.text) || isLabel(line.text) || options.isOutletHeader(line.text)) {
+    const signoff = parseSignoff(line.text, options.signoffs);
+    if (isDateLine(line.text) || isLabel(line.text) || options.isOutletHeader(line.text)) {
       afterTitle.push(line);
-      if (!parseDateLine(line.text)) drop(line, 'label between headline and body');
+      if (!isDateLine(line.text)) drop(line, 'label between headline and body');
+    } else if (signoff?.kind === 'byline') {
+      afterTitle.push(line);
+      headSignoffs.push({ line, signoff });
     } else {
       break;
     }
   }
   let body = rest.slice(k);
+  if (!afterTitle.some((l) => readDateLine(l.text)?.some((e) => e.mention))) {
+    const at = body.slice(0, 3).findIndex((l) => readDateLine(l.text)?.some((e) => e.mention));
+    if (at > 0 && body.slice(0, at).every((l) => !isDateLine(l.text))) {
+      afterTitle.push(body[at] as Line);
+      body = [...body.slice(0, at), ...body.slice(at + 1)];
+    }
+  }
+  // "٢٣ مارس ٢٠١٩أعلنت …": a date glued to the text's first words is the date line.
+  const glued = body[0] && !afterTitle.some((l) => isDateLine(l.text)) ? leadingDate(body[0].text) : undefined;
+  if (glued && body[0]) {
+    afterTitle.push({ index: body[0].index, text: body[0].text.slice(0, glued.rest).trim() });
+    body = [{ index: body[0].index, text: body[0].text.slice(glued.rest) }, ...body.slice(1)];
+  }
 
   // 5. Appended material: from the first short line that repeats (a gallery's heading) on.
   const appendixStart = firstRepeatedHeading(body);
   const appendix = appendixStart >= 0 ? body.slice(appendixStart) : [];
   body = appendixStart >= 0 ? body.slice(0, appendixStart) : body;
 
-  // 6. Sign-offs at the foot of the body (and trailing labels among them).
+  // 6. Sign-offs at the foot of the body (and trailing labels and date lines among them).
   const signoffs: Segments['signoffs'] = [];
+  const foot: Line[] = [];
   while (body.length > 0) {
     const last = body[body.length - 1] as Line;
     const signoff = parseSignoff(last.text, options.signoffs);
     if (signoff) signoffs.unshift({ line: last, signoff });
+    else if (readDateLine(last.text)?.some((e) => e.mention)) foot.unshift(last);
     else if (isLabel(last.text)) drop(last, 'label after the body');
     else break;
     body = body.slice(0, -1);
   }
-  return { chrome, title, afterTitle, body, signoffs, appendix, dropped };
+  signoffs.unshift(...headSignoffs);
+  return { chrome, title, afterTitle, foot, body, signoffs, appendix, dropped, headlineCandidates };
 }
 
 /** Index of the first heading-like line that occurs again later in `lines`, or -1. */

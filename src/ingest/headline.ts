@@ -1,0 +1,186 @@
+/**
+ * The headline of a raw text, chosen by evidence rather than by position. Every line above the
+ * first paragraph of prose is a candidate unless it is clutter, a date line, an outlet's name, a
+ * breadcrumb (`الرئيسية / أخبار / سوريا`), a share bar (`شارك فيسبوك تويتر واتساب`) or a menu of
+ * section names. Each candidate is scored for what speaks for it (its length, being the first
+ * candidate, heading the block that a date line, a byline or the prose follows, being repeated
+ * lower down, agreeing with the address's slug) and against it (a sentence's full stop, a
+ * label's shortness, a separator, standing in a run of headline-like lines: a ticker). The best
+ * is taken; when the runner-up is close, the caller asks for --title rather than guess.
+ */
+import { foldArabic } from '../arabic/normalise.ts';
+import { readDateLine } from '../arabic/date-line.ts';
+import { wordCount, type Line } from './lines.ts';
+
+export interface HeadlineContext {
+  isClutter(line: string): boolean;
+  isOutletHeader(line: string): boolean;
+  /** True for a byline or source line ("بقلم: فلان", "السورية نت - ياسر العيسى"). */
+  isByline(line: string): boolean;
+  url?: string;
+}
+
+export interface HeadlineCandidate {
+  /** Index into the lines given. */
+  at: number;
+  line: Line;
+  score: number;
+  /** What counted, for and against, as the messages show it. */
+  reasons: string[];
+}
+
+export interface HeadlineChoice {
+  best?: HeadlineCandidate;
+  /** Candidates, best first. */
+  candidates: HeadlineCandidate[];
+  /** The runner-up scores within CLOSE of the best: ask. */
+  close: boolean;
+}
+
+/** Scores closer than this are too close to call. */
+export const CLOSE = 1.5;
+/** Below this no candidate reads like a headline. */
+const MINIMUM = 1;
+
+const SHARE_WORDS = new Set(
+  ['شارك', 'شاركها', 'شارك الخبر', 'مشاركه', 'عبر', 'علي', 'فيسبوك', 'فيس', 'بوك', 'تويتر', 'واتساب', 'واتس', 'اب', 'تلغرام', 'تليجرام', 'تيليجرام', 'لينكدان', 'لينكد', 'ان', 'انستغرام', 'يوتيوب', 'ماسنجر', 'بريد', 'البريد', 'الالكتروني', 'طباعه', 'نسخ', 'الرابط', 'ارسال', 'facebook', 'twitter', 'whatsapp', 'telegram', 'linkedin', 'email', 'print', 'share', 'x', 'messenger', 'pinterest', 'reddit', 'copy', 'link'],
+);
+const MENU_WORDS = new Set(
+  ['الرئيسيه', 'اخبار', 'الاخبار', 'سياسه', 'اقتصاد', 'رياضه', 'ثقافه', 'منوعات', 'تقارير', 'مقالات', 'راي', 'الراي', 'فيديو', 'صور', 'ملفات', 'تحقيقات', 'محليات', 'عربي', 'دولي', 'دوليه', 'عربيه', 'عالميه', 'صحه', 'تكنولوجيا', 'فن', 'فنون', 'اتصل', 'بنا', 'من', 'نحن', 'سوريا', 'العالم', 'مجتمع', 'حوارات', 'english', 'home', 'news', 'المزيد', 'الاقتصاد', 'السياسه', 'الرياضه', 'الثقافه', 'كتاب', 'الكتاب', 'ملف', 'انفوغراف', 'بودكاست', 'اراء', 'الاراء', 'خاص', 'مقابلات', 'محلي', 'عاجل', 'المحافظات', 'اقليمي', 'اقليميه'],
+);
+/** A breadcrumb's separators: spaced / \\ › » > | (» and / unspaced are quotes and "آذار/مارس"), or › \\ unspaced. */
+const BREADCRUMB_SEPARATOR = /\s[/\\›»>|]\s|[›\\]/u;
+
+/** The words of a line, folded, letters and digits only. */
+function foldedWords(text: string): string[] {
+  return foldArabic(text)
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/** Why a line can never be the headline, or undefined when it can. */
+export function notAHeadline(text: string, ctx: HeadlineContext): string | undefined {
+  const words = wordCount(text);
+  if (ctx.isClutter(text)) return 'clutter';
+  if (readDateLine(text)) return 'a date line';
+  if (ctx.isOutletHeader(text)) return "the outlet's name";
+  if (words < 3) return 'too short';
+  if (words > 40 || text.length > 250) return 'too long';
+  const folded = foldedWords(text);
+  if (folded.filter((w) => SHARE_WORDS.has(w)).length >= Math.max(2, folded.length * 0.6)) return 'a share bar';
+  if (folded.filter((w) => MENU_WORDS.has(w)).length >= Math.max(3, folded.length * 0.7)) return 'a menu of sections';
+  const pieces = text.split(/\s+[/\\›»>|-]\s+|\s*[›\\]\s*/u).filter((p) => p.trim() !== '');
+  if (BREADCRUMB_SEPARATOR.test(text) && pieces.length >= 2 && pieces.slice(0, -1).every((p) => wordCount(p) <= 3)) {
+    return 'a breadcrumb';
+  }
+  if (ctx.isByline(text)) return 'a byline';
+  return undefined;
+}
+
+/** A line of prose: the article's text has begun. */
+export function isProse(text: string): boolean {
+  const words = wordCount(text);
+  return words > 40 || (words >= 12 && /[.!?؟…]["»”)]?$/u.test(text));
+}
+
+/** The words of the address's last path segment, when it is written in Arabic (percent-encoded or not). */
+function slugWords(url: string | undefined): string[] {
+  if (!url) return [];
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return [];
+  }
+  const segments = path.split('/').filter(Boolean).map((s) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  });
+  const arabic = segments.filter((s) => /\p{Script=Arabic}/u.test(s)).sort((a, b) => b.length - a.length)[0];
+  if (!arabic) return [];
+  return foldedWords(arabic.replace(/[-_+.]/g, ' ')).filter((w) => /\p{Script=Arabic}/u.test(w));
+}
+
+/** Share of the slug's words the line holds (0 when the slug has fewer than three). */
+function slugAgreement(slug: string[], text: string): number {
+  if (slug.length < 3) return 0;
+  const words = new Set(foldedWords(text));
+  return slug.filter((w) => words.has(w)).length / slug.length;
+}
+
+export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineChoice {
+  // The candidates stand above the first paragraph of prose (and within the first 40 lines).
+  let end = lines.findIndex((l) => isProse(l.text));
+  if (end < 0) end = lines.length;
+  end = Math.min(end, 40);
+  const slug = slugWords(ctx.url);
+  const later = new Map<string, number>();
+  for (const l of lines) {
+    const k = foldArabic(l.text);
+    later.set(k, (later.get(k) ?? 0) + 1);
+  }
+  const eligible: boolean[] = lines.slice(0, end).map((l) => notAHeadline(l.text, ctx) === undefined);
+  const candidates: HeadlineCandidate[] = [];
+  let order = 0;
+  for (let i = 0; i < end; i++) {
+    if (!eligible[i]) continue;
+    const line = lines[i] as Line;
+    const reasons: string[] = [];
+    let score = 0;
+    const add = (points: number, why: string) => {
+      score += points;
+      reasons.push(`${points > 0 ? '+' : ''}${points} ${why}`);
+    };
+    const words = wordCount(line.text);
+    if (order === 0) add(2, 'the first candidate');
+    else if (order === 1) add(1, 'the second candidate');
+    order++;
+    if (words >= 5 && words <= 20) add(2, `${words} words`);
+    else if (words > 20 && words <= 30) add(0.5, `${words} words`);
+    else if (words > 30) add(-1, `${words} words`);
+    if (/[.]$/.test(line.text)) add(-2, 'ends with a full stop');
+    if (/[:：]$/.test(line.text)) add(-3, 'ends with a colon');
+    if (words <= 3 && line.text.length <= 30) add(-2, 'as short as a label');
+    if (/\s[|]\s|\s[-–—]\s\S+(?:\s\S+)?$/u.test(line.text)) add(-0.5, 'holds a separator');
+    // The run of consecutive headline-like lines it stands in.
+    let runStart = i;
+    while (runStart > 0 && eligible[runStart - 1]) runStart--;
+    let runEnd = i;
+    while (runEnd + 1 < end && eligible[runEnd + 1]) runEnd++;
+    const run = runEnd - runStart + 1;
+    if (run >= 3 && i < runEnd) add(-3, `one of ${run} headline-like lines in a row (a ticker)`);
+    // What follows the run: the date line, a byline, or the article's prose.
+    const next = lines[runEnd + 1];
+    const after = lines[runEnd + 2];
+    const marks = (l: Line | undefined) =>
+      !!l && (readDateLine(l.text)?.some((e) => e.mention) === true || ctx.isByline(l.text) || isProse(l.text));
+    if (marks(next)) add(2, 'the date line, a byline or the text follows');
+    else if (next && notAHeadline(next.text, ctx) !== undefined && marks(after)) add(1, 'the date line, a byline or the text follows a label');
+    if ((later.get(foldArabic(line.text)) ?? 0) >= 2) add(1.5, 'repeated lower down');
+    const agreement = slugAgreement(slug, line.text);
+    if (agreement >= 0.6) add(4, `the address's slug holds ${Math.round(agreement * 100)}% of its words`);
+    else if (agreement >= 0.3) add(2, `the address's slug holds ${Math.round(agreement * 100)}% of its words`);
+    candidates.push({ at: i, line, score, reasons });
+  }
+  const ranked = [...candidates].sort((a, b) => b.score - a.score || a.at - b.at);
+  const best = ranked[0] && ranked[0].score >= MINIMUM ? ranked[0] : undefined;
+  const second = ranked[1];
+  const close = !!best && !!second && best.score - second.score < CLOSE;
+  return { best, candidates: ranked, close };
+}
+
+/** One line naming a candidate and its evidence, for messages. */
+export function describeCandidate(c: HeadlineCandidate): string {
+  return `line ${c.line.index + 1} "${c.line.text}" (score ${c.score}: ${c.reasons.join(', ')})`;
+}
+
+/** Whether `text` is the given headline (folded, edge punctuation ignored). */
+export function sameHeadline(a: string, b: string): boolean {
+  const k = (s: string) => foldArabic(s).replace(/^[\s"'«»“”]+|[\s"'«»“”.]+$/gu, '');
+  return k(a) === k(b);
+}
+
