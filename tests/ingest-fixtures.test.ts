@@ -19,7 +19,7 @@ import { copySeedContent } from './helpers/site.ts';
 const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures');
 const cases = readdirSync(FIXTURES).filter((n) => n.startsWith('ingest-')).sort();
 
-interface CaseOptions { url?: string; outlet?: string; date?: string; event?: string; today: string }
+interface CaseOptions { url?: string; outlet?: string; date?: string; title?: string; event?: string; today: string }
 
 export function listFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();

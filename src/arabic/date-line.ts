@@ -147,6 +147,12 @@ export function readDateLine(line: string): DateLineEntry[] | undefined {
   }
   const parts: Array<{ label?: DateLabel; labelText?: string; text: string }> = [];
   let cursor = 0;
+  // "مدار الساعة ـ نشر في 2024/12/06": an outlet's name and a dash before the first label.
+  const first = labels[0];
+  if (first && first.start > 0) {
+    const prefix = text.slice(0, first.start);
+    if (/^[\p{L}\s.]{2,40}\s[ـ\-–—|:]\s*$/u.test(prefix) && prefix.trim().split(/\s+/).length <= 5 && !findDateMentions(prefix).length) cursor = first.start;
+  }
   let pending: { label: DateLabel; labelText: string } | undefined;
   const flush = (end: number) => {
     const piece = text.slice(cursor, end);

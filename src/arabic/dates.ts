@@ -52,7 +52,9 @@ export function findDateMentions(text: string, options: ResolveOptions = {}): Da
 export const TIME_OF_DAY =
   '(?:(?:الساعة|الساعه|Time)\\s*[:：]?\\s*)?T?\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?' +
   '(?:\\s*(?:صباحاً|صباحًا|صباحا|صباح|مساءً|مساءا|مساء|ظهراً|ظهرا|فجراً|فجرا|ص|م|AM|PM|am|pm|a\\.m\\.|p\\.m\\.))?' +
-  '(?:\\s*(?:(?:GMT|UTC)(?:\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?)?|Z|[+-]\\d{2}:?\\d{2}|(?:ب)?توقيت\\s+\\p{L}+(?:\\s+\\p{L}+)?|غرينتش|جرينتش))?';
+  '(?:\\s*(?:(?:GMT|UTC)(?:\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?)?|Z|[+-]\\d{2}:?\\d{2}|(?:ب)?توقيت\\s+\\p{L}+(?:\\s+\\p{L}+)?|غرينتش|جرينتش))?' +
+  // the city whose clock it is, at the end of the line: "7:26 م القاهرة"
+  '(?:\\s+(?:ب)?\\p{Script=Arabic}{3,12}\\s*$)?';
 /** What may surround a date on a date line: separators, brackets, and a time of day. */
 const LINE_FILLER = new RegExp(`^(?:[\\s|،,\\-–—()[\\]«»"'.:/•·]|${TIME_OF_DAY})*$`, 'u');
 

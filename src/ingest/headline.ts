@@ -33,6 +33,8 @@ export interface HeadlineChoice {
   best?: HeadlineCandidate;
   /** Candidates, best first. */
   candidates: HeadlineCandidate[];
+  /** The best other headline (not the same line repeated). */
+  runnerUp?: HeadlineCandidate;
   /** The runner-up scores within CLOSE of the best: ask. */
   close: boolean;
 }
@@ -50,6 +52,11 @@ const MENU_WORDS = new Set(
 );
 /** A breadcrumb's separators: spaced / \\ › » > | (» and / unspaced are quotes and "آذار/مارس"), or › \\ unspaced. */
 const BREADCRUMB_SEPARATOR = /\s[/\\›»>|]\s|[›\\]/u;
+
+/** A bureau and a credit: "دمشق - (د ب أ)", "بيروت – (رويترز)". */
+export const DATELINE = /^[\p{L}\s]{2,30}\s*[-–—ـ]\s*\([^()]{1,30}\)$/u;
+/** A page title: the headline and the site's name after a separator ("… - بوابة الشروق"). */
+const SITE_SUFFIX = /\s+[-–—|]\s+[^-–—|]{2,40}$/u;
 
 /** The words of a line, folded, letters and digits only. */
 function foldedWords(text: string): string[] {
@@ -74,7 +81,8 @@ export function notAHeadline(text: string, ctx: HeadlineContext): string | undef
   if (BREADCRUMB_SEPARATOR.test(text) && pieces.length >= 2 && pieces.slice(0, -1).every((p) => wordCount(p) <= 3)) {
     return 'a breadcrumb';
   }
-  if (ctx.isByline(text)) return 'a byline';
+  if (ctx.isByline(text) || DATELINE.test(text)) return 'a byline';
+  if (words >= 12 && /[.…]["»”)]?$/u.test(text)) return 'a sentence of the text';
   return undefined;
 }
 
@@ -105,6 +113,20 @@ function slugWords(url: string | undefined): string[] {
   return foldedWords(arabic.replace(/[-_+.]/g, ' ')).filter((w) => /\p{Script=Arabic}/u.test(w));
 }
 
+/** Short words that say nothing of a line's subject. */
+const STOP = new Set(['في', 'من', 'علي', 'الي', 'عن', 'مع', 'بعد', 'قبل', 'ان', 'التي', 'الذي', 'الذين', 'هذا', 'هذه', 'ذلك', 'تلك', 'بين', 'حتي', 'منذ', 'خلال', 'عند', 'لدي', 'اي', 'كل', 'او', 'ثم', 'قد', 'لم', 'لن', 'ما', 'لا', 'هو', 'هي', 'كان', 'كانت', 'وفق', 'نحو', 'ضد', 'عبر', 'اليوم', 'امس']);
+
+/** A line's words that carry its subject: folded, three letters or more, no particles. */
+function contentWords(text: string): Set<string> {
+  return new Set(foldedWords(text).map((w) => w.replace(/^(?:وال|بال|لل|فال|ال|و)(?=\p{L}{3})/u, '')).filter((w) => w.length >= 3 && !STOP.has(w)));
+}
+
+function shared(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const w of a) if (b.has(w)) n++;
+  return n;
+}
+
 /** Share of the slug's words the line holds (0 when the slug has fewer than three). */
 function slugAgreement(slug: string[], text: string): number {
   if (slug.length < 3) return 0;
@@ -113,8 +135,9 @@ function slugAgreement(slug: string[], text: string): number {
 }
 
 export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineChoice {
-  // The candidates stand above the first paragraph of prose (and within the first 40 lines).
-  let end = lines.findIndex((l) => isProse(l.text));
+  // The candidates stand above the first substantial paragraph (a widget's question is no
+  // paragraph), and within the first 40 lines.
+  let end = lines.findIndex((l) => wordCount(l.text) > 40 || (wordCount(l.text) >= 20 && isProse(l.text)));
   if (end < 0) end = lines.length;
   end = Math.min(end, 40);
   const slug = slugWords(ctx.url);
@@ -123,6 +146,14 @@ export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineCho
     const k = foldArabic(l.text);
     later.set(k, (later.get(k) ?? 0) + 1);
   }
+  // The words of the first paragraphs of prose.
+  const lead = new Set(lines.filter((l) => isProse(l.text)).slice(0, 3).flatMap((l) => [...contentWords(l.text)]));
+  const inLead = (text: string): number | undefined => {
+    const own = contentWords(text);
+    return own.size >= 2 && lead.size > 0 ? shared(own, lead) / own.size : undefined;
+  };
+  // Headlines that a page title ("headline - site") repeats.
+  const titled = new Set(lines.slice(0, 40).map((l) => l.text.replace(SITE_SUFFIX, '')).filter((t, i) => t !== lines[i]?.text).map((t) => foldArabic(t)));
   const eligible: boolean[] = lines.slice(0, end).map((l) => notAHeadline(l.text, ctx) === undefined);
   const candidates: HeadlineCandidate[] = [];
   let order = 0;
@@ -158,9 +189,23 @@ export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineCho
     const after = lines[runEnd + 2];
     const marks = (l: Line | undefined) =>
       !!l && (readDateLine(l.text)?.some((e) => e.mention) === true || ctx.isByline(l.text) || isProse(l.text));
-    if (marks(next)) add(2, 'the date line, a byline or the text follows');
-    else if (next && notAHeadline(next.text, ctx) !== undefined && marks(after)) add(1, 'the date line, a byline or the text follows a label');
+    if (i >= runEnd - 1) {
+      if (marks(next)) add(2, 'the date line, a byline or the text follows');
+      else if (next && notAHeadline(next.text, ctx) !== undefined && marks(after)) add(1, 'the date line, a byline or the text follows a label');
+    }
+    // A subheadline: under a shorter headline-like line on the same subject.
+    const above = i > 0 && eligible[i - 1] ? (lines[i - 1] as Line) : undefined;
+    if (above && wordCount(above.text) + 3 <= words && (inLead(above.text) ?? 0) >= 0.3) {
+      add(-1.5, 'under a much shorter line the text also speaks of (a subheadline)');
+    }
+    // The headline's words come back in the article's first paragraphs; a ticker's do not.
+    const found = inLead(line.text);
+    if (found !== undefined && found >= 0.5) add(1.5, `${Math.round(found * 100)}% of its words in the text's first paragraphs`);
+    else if (found !== undefined && found < 0.2) add(-1.5, `${Math.round(found * 100)}% of its words in the text's first paragraphs`);
     if ((later.get(foldArabic(line.text)) ?? 0) >= 2) add(1.5, 'repeated lower down');
+    else if (titled.has(foldArabic(line.text))) add(1.5, "repeated in the page's title above");
+    const core = line.text.replace(SITE_SUFFIX, '');
+    if (core !== line.text && later.has(foldArabic(core))) add(-3, "the page's title: the headline with the site's name");
     const agreement = slugAgreement(slug, line.text);
     if (agreement >= 0.6) add(4, `the address's slug holds ${Math.round(agreement * 100)}% of its words`);
     else if (agreement >= 0.3) add(2, `the address's slug holds ${Math.round(agreement * 100)}% of its words`);
@@ -168,9 +213,10 @@ export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineCho
   }
   const ranked = [...candidates].sort((a, b) => b.score - a.score || a.at - b.at);
   const best = ranked[0] && ranked[0].score >= MINIMUM ? ranked[0] : undefined;
-  const second = ranked[1];
+  // The same headline twice (a page title above, the headline below) is one candidate.
+  const second = ranked.slice(1).find((c) => !best || foldArabic(c.line.text) !== foldArabic(best.line.text));
   const close = !!best && !!second && best.score - second.score < CLOSE;
-  return { best, candidates: ranked, close };
+  return { best, runnerUp: second, candidates: ranked, close };
 }
 
 /** One line naming a candidate and its evidence, for messages. */

@@ -7,7 +7,7 @@
 import { foldArabic } from '../arabic/normalise.ts';
 import { leadingDate, readDateLine } from '../arabic/date-line.ts';
 import type { ClutterRules } from './clutter-rules.ts';
-import { chooseHeadline, sameHeadline, type HeadlineCandidate } from './headline.ts';
+import { chooseHeadline, DATELINE, sameHeadline, type HeadlineCandidate } from './headline.ts';
 import { endsLikeSentence, wordCount, type Line } from './lines.ts';
 import { parseSignoff, type Signoff, type SignoffIndex } from './signoff.ts';
 
@@ -84,7 +84,7 @@ export function segment(lines: Line[], options: SegmentOptions): Segments {
     const choice = chooseHeadline(lines, { isClutter: options.clutter.isClutter, isOutletHeader: options.isOutletHeader, isByline, url: options.url });
     headlineCandidates = choice.candidates;
     if (!choice.best) return empty();
-    if (choice.close) return empty({ headlineAmbiguous: choice.candidates.slice(0, 3) });
+    if (choice.close && choice.best && choice.runnerUp) return empty({ headlineAmbiguous: [choice.best, choice.runnerUp] });
     for (const line of lines.slice(0, choice.best.at)) {
       chrome.push(line);
       drop(line, 'page chrome above the headline');
@@ -120,12 +120,18 @@ export function segment(lines: Line[], options: SegmentOptions): Segments {
   for (; k < rest.length; k++) {
     const line = rest[k] as Line;
     const signoff = parseSignoff(line.text, options.signoffs);
-    if (isDateLine(line.text) || isLabel(line.text) || options.isOutletHeader(line.text)) {
-      afterTitle.push(line);
-      if (!isDateLine(line.text)) drop(line, 'label between headline and body');
-    } else if (signoff?.kind === 'byline') {
+    if (signoff?.kind === 'byline') {
       afterTitle.push(line);
       headSignoffs.push({ line, signoff });
+    } else if (isDateLine(line.text) || isLabel(line.text) || options.isOutletHeader(line.text)) {
+      afterTitle.push(line);
+      if (!isDateLine(line.text)) drop(line, 'label between headline and body');
+    } else if (DATELINE.test(line.text)) {
+      // "دمشق - (د ب أ)": the bureau and the agency credited
+      afterTitle.push(line);
+      const credit = parseSignoff(line.text.slice(line.text.indexOf('(')), options.signoffs);
+      if (credit) headSignoffs.push({ line, signoff: credit });
+      else drop(line, 'bureau and credit line between headline and body');
     } else {
       break;
     }
