@@ -127,11 +127,17 @@ function shared(a: Set<string>, b: Set<string>): number {
   return n;
 }
 
-/** Share of the slug's words the line holds (0 when the slug has fewer than three). */
+/**
+ * Share of the slug's words the line holds (0 when the slug has fewer than three words, or holds
+ * under a third of the line's: a slug is the headline, often cut short, not a few of its words).
+ */
 function slugAgreement(slug: string[], text: string): number {
   if (slug.length < 3) return 0;
-  const words = new Set(foldedWords(text));
-  return slug.filter((w) => words.has(w)).length / slug.length;
+  const words = foldedWords(text);
+  const inSlug = new Set(slug);
+  if (words.filter((w) => inSlug.has(w)).length / words.length < 0.3) return 0;
+  const own = new Set(words);
+  return slug.filter((w) => own.has(w)).length / slug.length;
 }
 
 export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineChoice {
@@ -208,7 +214,7 @@ export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineCho
     if (core !== line.text && later.has(foldArabic(core))) add(-3, "the page's title: the headline with the site's name");
     const agreement = slugAgreement(slug, line.text);
     if (agreement >= 0.6) add(4, `the address's slug holds ${Math.round(agreement * 100)}% of its words`);
-    else if (agreement >= 0.3) add(2, `the address's slug holds ${Math.round(agreement * 100)}% of its words`);
+    else if (agreement >= 0.45) add(2, `the address's slug holds ${Math.round(agreement * 100)}% of its words`);
     candidates.push({ at: i, line, score, reasons });
   }
   const ranked = [...candidates].sort((a, b) => b.score - a.score || a.at - b.at);
