@@ -8,11 +8,11 @@
  * Pure; no decision is taken here (which date is the publication date is publication-date.ts's).
  */
 import { formatIsoDate, isValidDate, weekdayOf } from './calendar.ts';
-import { findDateMentions, parseDateLine, TIME_OF_DAY, type DateMention } from './dates.ts';
+import { findDateMentions, parseDateLine, TIME_OF_DAY, ZONE, type DateMention } from './dates.ts';
 import { foldForDates, originalSpan } from './date-fold.ts';
 import { toAsciiDigits } from './digits.ts';
 
-export type DateLabel = 'published' | 'updated' | 'date' | 'relative';
+export type DateLabel = 'published' | 'updated' | 'date' | 'relative' | 'source';
 
 export interface DateLineEntry {
   /** What the label says this date is; undefined for a date with no label. */
@@ -35,6 +35,8 @@ const LABELS: Array<[DateLabel, string[]]> = [
   ['published', ['تاريخ النشر', 'نشر بتاريخ', 'نشر في', 'نشرت في', 'نشر يوم', 'تم النشر', 'اضيف في', 'اضيف بتاريخ', 'تاريخ الاضافه', 'تاريخ الخبر', 'نشر', 'Published on', 'Published', 'Posted on', 'Posted', 'First published']],
   ['date', ['التاريخ', 'بتاريخ', 'تاريخ', 'Date']],
   ['relative', ['منذ', 'قبل']],
+  // "آخر تحديث 2017-09-20 - المصدر: خندان": what follows names the source, not a date
+  ['source', ['المصدر', 'مصدر الخبر', 'Source']],
 ];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -57,10 +59,10 @@ const LATIN_MONTH = '(?<lm>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|
 const LATIN_WEEKDAY = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?';
 /** "Mar 23, 2019", "March 23 2019", "23 Mar 2019", "23-Mar-2019", with an optional weekday before. */
 const LATIN_DATE = new RegExp(
-  `^${LATIN_WEEKDAY}(?:${LATIN_MONTH}\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y1>(?:19|20)\\d\\d)|(?<d2>\\d{1,2})(?:st|nd|rd|th)?[\\s-]+${LATIN_MONTH.replace('lm', 'lm2')}[\\s,-]+(?<y2>(?:19|20)\\d\\d))`,
+  `^${LATIN_WEEKDAY}(?:${LATIN_MONTH}\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y1>(?:19|20)\\d\\d)|(?<d2>\\d{1,2})(?:st|nd|rd|th)?,?[\\s-]+${LATIN_MONTH.replace('lm', 'lm2')}[\\s,-]+(?<y2>(?:19|20)\\d\\d))`,
   'iu',
 );
-const TIME_FILLER = new RegExp(`^(?:[\\s|،,\\-–—()[\\]«»"'.:/•·]|${TIME_OF_DAY})*$`, 'u');
+const TIME_FILLER = new RegExp(`^(?:[\\s|،,\\-–—()[\\]«»"'.:/•·]|${TIME_OF_DAY}|${ZONE})*$`, 'u');
 
 function latinDate(text: string): DateMention | undefined {
   const lead = /^[\s|،,\-–—()[\]«»"'.:/•·]*/u.exec(text)?.[0].length ?? 0;
@@ -136,7 +138,8 @@ function readPart(text: string): Omit<DateLineEntry, 'label' | 'labelText' | 'te
  * mention, so that "نشر في" standing alone is still a date line's remnant, not prose.
  */
 export function readDateLine(line: string): DateLineEntry[] | undefined {
-  const text = line.trim();
+  // "posted onJanuary 23, 2022": a label run into the date
+  const text = line.trim().replace(/\b((?:posted|published|updated) on)(?=[A-Z])/giu, '$1 ');
   if (text.length === 0 || text.length > 160) return undefined;
   const folded = foldForDates(text);
   const labels: Array<{ start: number; end: number; matched: string }> = [];
@@ -166,6 +169,10 @@ export function readDateLine(line: string): DateLineEntry[] | undefined {
   flush(text.length);
   const entries: DateLineEntry[] = [];
   for (const part of parts) {
+    if (part.label === 'source') {
+      if (!entries.some((e) => e.mention)) return undefined;
+      continue;
+    }
     if (part.label === 'relative') {
       // "منذ 3 ساعات", "قبل يومين": the page's age when it was copied, no date.
       if (!/^[\d\s]*(?:\p{L}+)?$/u.test(toAsciiDigits(part.text)) || part.text.length > 20) return undefined;
@@ -186,6 +193,23 @@ export function readDateLine(line: string): DateLineEntry[] | undefined {
     return entries.length > 0 && labels.length > 0 && text.length <= 40 ? entries : undefined;
   }
   return entries;
+}
+
+/**
+ * A labelled date opening a line that goes on with other text ("date 2026-01-22 شفق نيوز- نينوى",
+ * "التاريخ: 23/03/2019 دمشق - …"): where the date line ends, or undefined.
+ */
+export function labelledDateLead(line: string): number | undefined {
+  const m = /^\s*(?:date|التاريخ|تاريخ النشر|نشر في|نشر بتاريخ|Published)\s*[:：]*\s*/iu.exec(line);
+  if (!m || readDateLine(line)) return undefined;
+  const first = findDateMentions(line.slice(m[0].length, m[0].length + 60))[0];
+  if (!first || first.start !== 0 || first.kind !== 'explicit' || first.precision !== 'day') return undefined;
+  let end = m[0].length + first.end;
+  // the same day written again in words after it
+  const again = findDateMentions(line.slice(end, end + 60))[0];
+  if (again && again.value === first.value && line.slice(end, end + again.start).trim() === '') end += again.end;
+  if (line.slice(end).trim() === '' || !readDateLine(line.slice(0, end))) return undefined;
+  return end;
 }
 
 /**

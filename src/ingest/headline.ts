@@ -10,6 +10,7 @@
  */
 import { foldArabic } from '../arabic/normalise.ts';
 import { readDateLine } from '../arabic/date-line.ts';
+import { COUNTER } from '../arabic/dates.ts';
 import { wordCount, type Line } from './lines.ts';
 
 export interface HeadlineContext {
@@ -37,6 +38,10 @@ export interface HeadlineChoice {
   runnerUp?: HeadlineCandidate;
   /** The runner-up scores within CLOSE of the best: ask. */
   close: boolean;
+  /** The address's slug matches no line: ask. */
+  slugDisagrees?: boolean;
+  /** Where the article begins when the headline was found lower down (its repeat inside the text). */
+  start?: number;
 }
 
 /** Scores closer than this are too close to call. */
@@ -55,6 +60,10 @@ const BREADCRUMB_SEPARATOR = /\s[/\\›»>|]\s|[›\\]/u;
 
 /** A bureau and a credit: "دمشق - (د ب أ)", "بيروت – (رويترز)". */
 export const DATELINE = /^[\p{L}\s]{2,30}\s*[-–—ـ]\s*\([^()]{1,30}\)$/u;
+/** "المحرر: …", "الكاتب: …", "إعداد: …": who wrote or edited it. */
+const SIGNED = /^(?:المحرر|محرر|الكاتب|كاتب|بقلم|إعداد|اعداد|تحرير|كتب|كتبت|مراسل|المراسل|تقرير|ترجمة|Editor|By)\s*[:：]/u;
+/** "شفق نيوز- نينوى", "بغداد اليوم-بغداد", "السورية نت - ياسر العيسى": an outlet or bureau and a place or name. */
+const NAME_DASH_NAME = /^[\p{L}.]+(?:\s[\p{L}.]+){0,2}\s*[-–—ـ]\s*[\p{L}.]+(?:\s[\p{L}.]+){0,2}$/u;
 /** A page title: the headline and the site's name after a separator ("… - بوابة الشروق"). */
 const SITE_SUFFIX = /\s+[-–—|]\s+[^-–—|]{2,40}$/u;
 
@@ -81,8 +90,12 @@ export function notAHeadline(text: string, ctx: HeadlineContext): string | undef
   if (BREADCRUMB_SEPARATOR.test(text) && pieces.length >= 2 && pieces.slice(0, -1).every((p) => wordCount(p) <= 3)) {
     return 'a breadcrumb';
   }
-  if (ctx.isByline(text) || DATELINE.test(text)) return 'a byline';
+  if (ctx.isByline(text) || DATELINE.test(text) || SIGNED.test(text) || (words <= 5 && NAME_DASH_NAME.test(text))) return 'a byline';
+  if (new RegExp(COUNTER, 'u').test(text)) return 'a counter';
+  const tokens = text.split(/\s+/).filter(Boolean);
+  if (tokens.filter((t) => /^(?:\p{L}|[^\p{L}\p{N}]+)$/u.test(t)).length >= tokens.length * 0.3) return 'a widget'; // "ت + ت - الحجم الطبيعي"
   if (words >= 12 && /[.…]["»”)]?$/u.test(text)) return 'a sentence of the text';
+  if (/(?<!\.)\.["»”)]?$/u.test(text)) return 'ends with a full stop (a caption or a sentence)';
   return undefined;
 }
 
@@ -133,17 +146,25 @@ function shared(a: Set<string>, b: Set<string>): number {
  */
 function slugAgreement(slug: string[], text: string): number {
   if (slug.length < 3) return 0;
-  const words = foldedWords(text);
-  const inSlug = new Set(slug);
-  if (words.filter((w) => inSlug.has(w)).length / words.length < 0.3) return 0;
+  const words = foldedWords(text).map(stem);
+  const slugStems = slug.map(stem);
+  // the slug's last word may be cut short ("الضغ" of "الضغوط")
+  const last = slugStems[slugStems.length - 1] as string;
+  const holds = (w: string) => slugStems.includes(w) || (last.length >= 2 && w.startsWith(last));
+  if (words.filter(holds).length / words.length < 0.3) return 0;
   const own = new Set(words);
-  return slug.filter((w) => own.has(w)).length / slug.length;
+  return slugStems.filter((w, i) => own.has(w) || (i === slugStems.length - 1 && words.some((x) => x.startsWith(w)))).length / slugStems.length;
+}
+
+/** A rough stem for comparing a slug with a line: no article or clitic, no plural or feminine ending ("اللاجئون" and "اللاجئين" agree). */
+function stem(word: string): string {
+  return word.replace(/^(?:وال|بال|فال|كال|لل|ال|و|ب|ل)(?=\p{L}{3})/u, '').replace(/(?:ون|ين|ات|ان|يه|ه)$/u, (m, at: number) => (at >= 3 ? '' : m));
 }
 
 export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineChoice {
-  // The candidates stand above the first substantial paragraph (a widget's question is no
-  // paragraph), and within the first 40 lines.
-  let end = lines.findIndex((l) => wordCount(l.text) > 40 || (wordCount(l.text) >= 20 && isProse(l.text)));
+  // The candidates stand above the first paragraph of prose (a sentence ending in a full stop:
+  // a widget's question is none), and within the first 40 lines.
+  let end = lines.findIndex((l) => wordCount(l.text) > 40 || (wordCount(l.text) >= 12 && /[.…]["»”)]?$/u.test(l.text)));
   if (end < 0) end = lines.length;
   end = Math.min(end, 40);
   const slug = slugWords(ctx.url);
@@ -161,6 +182,8 @@ export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineCho
   // Headlines that a page title ("headline - site") repeats.
   const titled = new Set(lines.slice(0, 40).map((l) => l.text.replace(SITE_SUFFIX, '')).filter((t, i) => t !== lines[i]?.text).map((t) => foldArabic(t)));
   const eligible: boolean[] = lines.slice(0, end).map((l) => notAHeadline(l.text, ctx) === undefined);
+  // Lines that could stand in a ticker: headline-like and headline-long (a label breaks no run).
+  const inRun = eligible.map((e, i) => e && wordCount((lines[i] as Line).text) >= 4);
   const candidates: HeadlineCandidate[] = [];
   let order = 0;
   for (let i = 0; i < end; i++) {
@@ -185,9 +208,11 @@ export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineCho
     if (/\s[|]\s|\s[-–—]\s\S+(?:\s\S+)?$/u.test(line.text)) add(-0.5, 'holds a separator');
     // The run of consecutive headline-like lines it stands in.
     let runStart = i;
-    while (runStart > 0 && eligible[runStart - 1]) runStart--;
     let runEnd = i;
-    while (runEnd + 1 < end && eligible[runEnd + 1]) runEnd++;
+    if (inRun[i]) {
+      while (runStart > 0 && inRun[runStart - 1]) runStart--;
+      while (runEnd + 1 < end && inRun[runEnd + 1]) runEnd++;
+    }
     const run = runEnd - runStart + 1;
     if (run >= 3 && i < runEnd) add(-3, `one of ${run} headline-like lines in a row (a ticker)`);
     // What follows the run: the date line, a byline, or the article's prose.
@@ -218,7 +243,19 @@ export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineCho
     candidates.push({ at: i, line, score, reasons });
   }
   const ranked = [...candidates].sort((a, b) => b.score - a.score || a.at - b.at);
-  const best = ranked[0] && ranked[0].score >= MINIMUM ? ranked[0] : undefined;
+  let best = ranked[0] && ranked[0].score >= MINIMUM ? ranked[0] : undefined;
+  // An Arabic slug is the headline as the site filed it. When the line chosen does not match it,
+  // a line lower down that does is the headline (pages repeat it inside the text); when none
+  // does, the choice is in doubt.
+  if (slug.length >= 4 && best && slugAgreement(slug, best.line.text) < 0.6) {
+    const at = lines.findIndex((l, i) => i < 80 && slugAgreement(slug, l.text) >= 0.6 && notAHeadline(l.text, ctx) === undefined);
+    if (at >= 0) {
+      const line = lines[at] as Line;
+      const found: HeadlineCandidate = { at, line, score: best.score + CLOSE, reasons: [`the address's slug holds ${Math.round(slugAgreement(slug, line.text) * 100)}% of its words, and not the first candidate's`] };
+      return { best: found, start: best.at, runnerUp: best, candidates: [found, ...ranked], close: false };
+    }
+    return { best, runnerUp: { ...best, reasons: [...best.reasons, "the address's slug names another headline"] }, candidates: ranked, close: true, slugDisagrees: true };
+  }
   // The same headline twice (a page title above, the headline below) is one candidate.
   const second = ranked.slice(1).find((c) => !best || foldArabic(c.line.text) !== foldArabic(best.line.text));
   const close = !!best && !!second && best.score - second.score < CLOSE;

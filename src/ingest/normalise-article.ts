@@ -94,6 +94,10 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
   const seg = segment(lines, { ...prepared, url: options.url, title: options.title });
   report.dropped = seg.dropped.map((d) => ({ line: d.line.index + 1, text: d.line.text, reason: d.reason }));
   report.headlineCandidates = seg.headlineCandidates.slice(0, 5).map(describeCandidate);
+  if (seg.headlineSlugDisagrees && seg.headlineAmbiguous?.[0]) {
+    const c = seg.headlineAmbiguous[0];
+    return { status: 'needs-input', problems: [`the likeliest headline, line ${c.line.index + 1} "${c.line.text}", does not match the address's slug, and no line does; pass --title "…" with the headline as published`], report };
+  }
   if (seg.headlineAmbiguous) {
     const shown = seg.headlineAmbiguous.map((c) => `line ${c.line.index + 1} "${c.line.text}" (score ${c.score})`).join(' or ');
     return { status: 'needs-input', problems: [`two lines could be the headline: ${shown}; pass --title "…" with the headline as published`], report };

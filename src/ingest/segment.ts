@@ -5,7 +5,7 @@
  * Every line dropped is kept in `dropped` with the reason, so nothing vanishes unreported.
  */
 import { foldArabic } from '../arabic/normalise.ts';
-import { leadingDate, readDateLine } from '../arabic/date-line.ts';
+import { labelledDateLead, leadingDate, readDateLine } from '../arabic/date-line.ts';
 import type { ClutterRules } from './clutter-rules.ts';
 import { chooseHeadline, DATELINE, sameHeadline, type HeadlineCandidate } from './headline.ts';
 import { endsLikeSentence, wordCount, type Line } from './lines.ts';
@@ -28,6 +28,8 @@ export interface Segments {
   headlineCandidates: HeadlineCandidate[];
   /** Set when two candidates are too close to call: the headline is not chosen. */
   headlineAmbiguous?: HeadlineCandidate[];
+  /** Set when the line found does not match the address's slug (headlineAmbiguous holds it). */
+  headlineSlugDisagrees?: boolean;
   body: Line[];
   signoffs: Array<{ line: Line; signoff: Signoff }>;
   /** Material appended to the page that is not the article. */
@@ -54,7 +56,17 @@ export function isLabel(text: string): boolean {
   return wordCount(text) <= 3 && text.length <= 30 && !endsLikeSentence(text);
 }
 
-export function segment(lines: Line[], options: SegmentOptions): Segments {
+/** "date 2026-01-22 شفق نيوز- نينوى": a labelled date opening one of the first lines is a line of its own. */
+function splitLeadingDates(lines: Line[]): Line[] {
+  return lines.flatMap((line, n) => {
+    const end = n < 5 ? labelledDateLead(line.text) : undefined;
+    if (end === undefined) return [line];
+    return [{ index: line.index, text: line.text.slice(0, end).trim() }, { index: line.index, text: line.text.slice(end).trim() }];
+  });
+}
+
+export function segment(rawLines: Line[], options: SegmentOptions): Segments {
+  const lines = splitLeadingDates(rawLines);
   const dropped: DroppedLine[] = [];
   const drop = (line: Line, reason: string) => dropped.push({ line, reason });
 
@@ -84,13 +96,16 @@ export function segment(lines: Line[], options: SegmentOptions): Segments {
     const choice = chooseHeadline(lines, { isClutter: options.clutter.isClutter, isOutletHeader: options.isOutletHeader, isByline, url: options.url });
     headlineCandidates = choice.candidates;
     if (!choice.best) return empty();
+    if (choice.slugDisagrees) return empty({ headlineAmbiguous: [choice.best], headlineSlugDisagrees: true });
     if (choice.close && choice.best && choice.runnerUp) return empty({ headlineAmbiguous: [choice.best, choice.runnerUp] });
-    for (const line of lines.slice(0, choice.best.at)) {
+    const start = choice.start ?? choice.best.at;
+    for (const line of lines.slice(0, start)) {
       chrome.push(line);
       drop(line, 'page chrome above the headline');
     }
     title = choice.best.line;
-    i = choice.best.at + 1;
+    // found lower down (its repeat inside the text): the text runs on from where it began
+    i = choice.start ?? choice.best.at + 1;
   }
 
   // 2. Everything from an end marker on belongs to other articles.
