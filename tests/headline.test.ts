@@ -16,6 +16,12 @@ const pick = (text: string, extra: Partial<HeadlineContext> = {}) => chooseHeadl
 describe('notAHeadline', () => {
   it('names what a line is when it cannot be the headline', () => {
     assert.equal(notAHeadline('الرئيسية / أخبار / سوريا', ctx), 'a breadcrumb');
+    assert.equal(notAHeadline('مخيم الهول في ريف الحسكة الشرقي (صورة أرشيفية)', ctx), "a photo's caption");
+    assert.equal(notAHeadline('هل تؤيد فتح ممرات إنسانية دائمة للعائلات العالقة؟', ctx), "a readers' poll");
+    assert.equal(notAHeadline('عناصر من قوات الأمن.', ctx), 'ends with a full stop (a caption or a sentence)');
+    assert.notEqual(notAHeadline('المحرر: قناة الأخبار | عدد المشاهدات: 149', ctx), undefined);
+    assert.equal(notAHeadline('المحرر: قناة الأخبار الفضائية في الموصل', ctx), 'a byline');
+    assert.equal(notAHeadline('بلدي نيوز - دير الزور (خاص)', ctx), 'a byline');
     assert.equal(notAHeadline('الرئيسية » عربي ودولي » سوريا', ctx), 'a breadcrumb');
     assert.equal(notAHeadline('شارك فيسبوك تويتر واتساب', ctx), 'a share bar');
     assert.equal(notAHeadline('الرئيسية أخبار سياسة اقتصاد رياضة منوعات', ctx), 'a menu of sections');

@@ -63,7 +63,11 @@ export const DATELINE = /^[\p{L}\s]{2,30}\s*[-–—ـ]\s*\([^()]{1,30}\)$/u;
 /** "المحرر: …", "الكاتب: …", "إعداد: …": who wrote or edited it. */
 const SIGNED = /^(?:المحرر|محرر|الكاتب|كاتب|بقلم|إعداد|اعداد|تحرير|كتب|كتبت|مراسل|المراسل|تقرير|ترجمة|Editor|By)\s*[:：]/u;
 /** "شفق نيوز- نينوى", "بغداد اليوم-بغداد", "السورية نت - ياسر العيسى": an outlet or bureau and a place or name. */
-const NAME_DASH_NAME = /^[\p{L}.]+(?:\s[\p{L}.]+){0,2}\s*[-–—ـ]\s*[\p{L}.]+(?:\s[\p{L}.]+){0,2}$/u;
+const NAME_DASH_NAME = /^[\p{L}.]+(?:\s[\p{L}.]+){0,2}\s*[-–—ـ]\s*[\p{L}.]+(?:\s[\p{L}.]+){0,2}(?:\s*\([\p{L}\s.]{1,20}\))?$/u;
+/** A readers' poll: a question put to the reader ("هل تؤيد …؟"); headlines do not address the reader. */
+const POLL = /^(?:هل\s+(?:تؤيد|توافق|تعتقد|ترى|تتوقع|تثق|تفضل|تشجع)|ما\s+رأيك|برأيك|شارك\s+برأيك|استطلاع)/u;
+/** A photo's caption: its credit or "صورة أرشيفية" at the end. */
+const CAPTION = /(?:\((?:[^()]*(?:صورة|صور|أرشيف|ارشيف|Getty|AFP|Reuters|رويترز|أ ف ب|أ\.ف\.ب|الأناضول|سانا|EPA|AP)[^()]*)\)|[-–—]\s*(?:صورة|الصورة)(?:\s+\p{L}+)?)$/u;
 /** A page title: the headline and the site's name after a separator ("… - بوابة الشروق"). */
 const SITE_SUFFIX = /\s+[-–—|]\s+[^-–—|]{2,40}$/u;
 
@@ -81,7 +85,6 @@ export function notAHeadline(text: string, ctx: HeadlineContext): string | undef
   if (ctx.isClutter(text)) return 'clutter';
   if (readDateLine(text)) return 'a date line';
   if (ctx.isOutletHeader(text)) return "the outlet's name";
-  if (words < 3) return 'too short';
   if (words > 40 || text.length > 250) return 'too long';
   const folded = foldedWords(text);
   if (folded.filter((w) => SHARE_WORDS.has(w)).length >= Math.max(2, folded.length * 0.6)) return 'a share bar';
@@ -90,7 +93,10 @@ export function notAHeadline(text: string, ctx: HeadlineContext): string | undef
   if (BREADCRUMB_SEPARATOR.test(text) && pieces.length >= 2 && pieces.slice(0, -1).every((p) => wordCount(p) <= 3)) {
     return 'a breadcrumb';
   }
-  if (ctx.isByline(text) || DATELINE.test(text) || SIGNED.test(text) || (words <= 5 && NAME_DASH_NAME.test(text))) return 'a byline';
+  if (ctx.isByline(text) || DATELINE.test(text) || SIGNED.test(text) || (words <= 6 && NAME_DASH_NAME.test(text))) return 'a byline';
+  if (CAPTION.test(text)) return "a photo's caption";
+  if (words < 4) return 'too short';
+  if (POLL.test(text)) return "a readers' poll";
   if (new RegExp(COUNTER, 'u').test(text)) return 'a counter';
   const tokens = text.split(/\s+/).filter(Boolean);
   if (tokens.filter((t) => /^(?:\p{L}|[^\p{L}\p{N}]+)$/u.test(t)).length >= tokens.length * 0.3) return 'a widget'; // "ت + ت - الحجم الطبيعي"
@@ -214,7 +220,9 @@ export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineCho
       while (runEnd + 1 < end && inRun[runEnd + 1]) runEnd++;
     }
     const run = runEnd - runStart + 1;
-    if (run >= 3 && i < runEnd) add(-3, `one of ${run} headline-like lines in a row (a ticker)`);
+    const runTexts = lines.slice(runStart, runEnd + 1).map((l) => foldArabic(l.text));
+    const distinct = new Set(runTexts).size === runTexts.length; // a headline repeated in the run: no ticker
+    if (run >= 3 && distinct && i < runEnd && (inLead(line.text) ?? 0) < 0.3) add(-3, `one of ${run} headline-like lines in a row (a ticker), its words not in the text`);
     // What follows the run: the date line, a byline, or the article's prose.
     const next = lines[runEnd + 1];
     const after = lines[runEnd + 2];

@@ -102,7 +102,7 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
     const shown = seg.headlineAmbiguous.map((c) => `line ${c.line.index + 1} "${c.line.text}" (score ${c.score})`).join(' or ');
     return { status: 'needs-input', problems: [`two lines could be the headline: ${shown}; pass --title "…" with the headline as published`], report };
   }
-  if (!seg.title) return { status: 'needs-input', problems: ['no headline found (a line of 3 to 40 words above the text); pass --title "…" with the headline as published'], report };
+  if (!seg.title) return { status: 'needs-input', problems: ['no headline found (a line of 4 to 40 words above the text); pass --title "…" with the headline as published'], report };
   report.headline = seg.title.text;
   const top = seg.headlineCandidates[0];
   report.headlineEvidence = options.title !== undefined ? '--title' : top ? `line ${top.line.index + 1}: ${top.reasons.join(', ')}` : undefined;
