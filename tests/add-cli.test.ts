@@ -26,6 +26,8 @@ function add(...args: string[]) {
 }
 
 const files = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+/** The problem lines of stderr: every run also prints what it took (headline, date, outlet), indented. */
+const problemLines = (stderr: string) => stderr.trim().split('\n').filter((l) => !/:   (?:headline|date|outlet): /.test(l));
 
 describe('npm run add', () => {
   it('writes an article and its raw source, and says so (exit 0)', () => {
@@ -48,11 +50,20 @@ describe('npm run add', () => {
     assert.match(json.article.body, /الباغوز/);
   });
 
+  it('prints the headline, date and outlet it took, with their evidence, one line each', () => {
+    const content = copySeedContent();
+    const result = add(fixture('utf8-plain'), '--content', content, '--dry-run');
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stderr, /input\.txt:   headline: ".+" \(line \d+: /);
+    assert.match(result.stderr, /input\.txt:   date: 2019-03-23 \(stated\) from line \d+, /);
+    assert.match(result.stderr, /input\.txt:   outlet: al-khaleej \(.+\)/);
+  });
+
   it('asks for input with exit 1 and one line naming the file', () => {
     const content = copySeedContent();
     const result = add(fixture('date-missing'), '--content', content);
     assert.equal(result.status, 1);
-    const lines = result.stderr.trim().split('\n');
+    const lines = problemLines(result.stderr);
     assert.equal(lines.length, 1, result.stderr);
     assert.match(lines[0] ?? '', /input\.txt: no publication date found in the text; pass --date YYYY-MM-DD/);
   });
@@ -62,7 +73,7 @@ describe('npm run add', () => {
     const before = files(content);
     const result = add(fixture('empty'), fixture('date-missing'), '--content', content);
     assert.equal(result.status, 2);
-    assert.equal(result.stderr.trim().split('\n').length, 2, result.stderr);
+    assert.equal(problemLines(result.stderr).length, 2, result.stderr);
     assert.deepEqual(files(content), before);
   });
 

@@ -23,7 +23,7 @@ const cases = readdirSync(FIXTURES).filter((n) => n.startsWith('ingest-')).sort(
 /** The raw input: a text, raw bytes, or a page saved from a browser. */
 const INPUTS = ['input.txt', 'input.bin', 'input.html', 'input.htm', 'input.mhtml'];
 
-interface CaseOptions { url?: string; outlet?: string; date?: string; event?: string; today: string }
+interface CaseOptions { url?: string; outlet?: string; date?: string; title?: string; event?: string; today: string }
 
 export function listFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();

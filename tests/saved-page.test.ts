@@ -153,10 +153,10 @@ describe('the date a page states', () => {
   });
 
   const md = (published: string) => ({ ...empty(), published: [{ text: published, from: 'JSON-LD NewsArticle datePublished' }] });
-  const none = { problem: 'no publication date found in the text; pass --date YYYY-MM-DD' };
+  const none = { seen: [], problem: 'no publication date found in the text; pass --date YYYY-MM-DD' };
 
   it('is taken when the text agrees or says nothing against it', () => {
-    const agreeing = reconcilePageDate(md('2019-03-23T10:00:00+03:00'), { date: '2019-03-23', basis: 'stated', evidence: 'the date line' }, { text: '', today });
+    const agreeing = reconcilePageDate(md('2019-03-23T10:00:00+03:00'), { seen: [], date: '2019-03-23', basis: 'stated', evidence: 'the date line' }, { text: '', today });
     assert.equal(agreeing.date, '2019-03-23');
     assert.match(agreeing.evidence ?? '', /agreeing with the date line/);
     const alone = reconcilePageDate(md('2019-03-23'), none, { text: 'في 20 آذار 2019 بدأ الهجوم', today });
@@ -164,7 +164,7 @@ describe('the date a page states', () => {
   });
 
   it('asks when the text says otherwise: another date line, a later date, years of distance, the future', () => {
-    const other = reconcilePageDate(md('2019-03-24'), { date: '2019-03-23', basis: 'stated', evidence: 'the date line "23.03.2019"' }, { text: '', today });
+    const other = reconcilePageDate(md('2019-03-24'), { seen: [], date: '2019-03-23', basis: 'stated', evidence: 'the date line "23.03.2019"' }, { text: '', today });
     assert.match(other.problem ?? '', /says 2019-03-24, but the date line "23.03.2019" says 2019-03-23/);
     const later = reconcilePageDate(md('2019-03-01'), none, { text: 'وفي 23 آذار 2019 أعلنت', today });
     assert.match(later.problem ?? '', /a later date/);
@@ -172,7 +172,7 @@ describe('the date a page states', () => {
     assert.match(years.problem ?? '', /years after the latest year the text mentions \(2017\)/);
     const future = reconcilePageDate(md('2027-01-01'), none, { text: '', today });
     assert.match(future.problem ?? '', /in the future/);
-    assert.equal(reconcilePageDate(md('2019-03-24'), { date: '2019-03-23', basis: 'editor', evidence: '--date' }, { explicit: '2019-03-23', text: '', today }).date, '2019-03-23');
+    assert.equal(reconcilePageDate(md('2019-03-24'), { seen: [], date: '2019-03-23', basis: 'editor', evidence: '--date' }, { explicit: '2019-03-23', text: '', today }).date, '2019-03-23');
   });
 
   it('finds a publication date line under a label, never an update date', () => {

@@ -5,6 +5,8 @@ import { toAsciiDigits } from './digits.ts';
 const YEAR = '(?:19\\d\\d|20\\d\\d|2100)';
 /** /2017/10/17/, 2017-10-17, 2017_10_17, 2017.10.17 (year first, as in every URL scheme seen). */
 const SEPARATED = new RegExp(`(?<!\\d)(${YEAR})([/_.-])(\\d{1,2})\\2(\\d{1,2})(?!\\d)`, 'g');
+/** /14/08/2025/: day first, taken only when the day cannot be a month (over 12). */
+const DAY_FIRST = new RegExp(`(?<![\\d])(\\d{1,2})/(\\d{1,2})/(${YEAR})(?=/|$)`, 'g');
 /** 20171017 standing alone between non-alphanumerics. */
 const COMPACT = new RegExp(`(?<![\\p{L}\\p{N}])(${YEAR})(\\d\\d)(\\d\\d)(?![\\p{L}\\p{N}])`, 'gu');
 
@@ -37,6 +39,10 @@ export function dateFromUrl(url: string): string | undefined {
       const day = Number(m[re === SEPARATED ? 4 : 3]);
       if (isValidDate(year, month, day)) found.add(formatIsoDate({ year, month, day }));
     }
+  }
+  for (const m of path.matchAll(DAY_FIRST)) {
+    const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (day > 12 && isValidDate(year, month, day)) found.add(formatIsoDate({ year, month, day }));
   }
   return found.size === 1 ? [...found][0] : undefined;
 }

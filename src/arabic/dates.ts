@@ -45,8 +45,24 @@ export function findDateMentions(text: string, options: ResolveOptions = {}): Da
   });
 }
 
-/** What may surround a date on a date line: separators, brackets, and a time of day. */
-const LINE_FILLER = /^(?:[\s|،,\-–—()[\]«»"'.:/]|T?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:ص|م|AM|PM|am|pm|GMT|UTC|Z|[+-]\d{2}:?\d{2}))?)*$/u;
+/**
+ * A time of day as date lines write it, with what may follow it: ص/م, صباحاً/مساءً, AM/PM, a zone
+ * (GMT, GMT+3, UTC, Z, +03:00) or "بتوقيت دمشق" / "بتوقيت غرينتش" (one or two words after it).
+ */
+export const TIME_OF_DAY =
+  '(?:(?:الساعة|الساعه|Time)\\s*[:：]?\\s*)?T?\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?' +
+  '(?:\\s*(?:صباحاً|صباحًا|صباحا|صباح|مساءً|مساءا|مساء|ظهراً|ظهرا|فجراً|فجرا|ص|م|AM|PM|am|pm|a\\.m\\.|p\\.m\\.))?' +
+  '(?:\\s*(?:(?:GMT|UTC)(?:\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?)?|Z|[+-]\\d{2}:?\\d{2}|(?:ب)?توقيت\\s+\\p{L}+(?:\\s+\\p{L}+)?|غرينتش|جرينتش))?' +
+  // the city whose clock it is, at the end of the line: "7:26 م القاهرة"
+  '(?:\\s+(?:ب)?\\p{Script=Arabic}{3,12}\\s*$)?';
+/** A time zone standing without a time: "1st, September 2023 GMT". */
+export const ZONE = '(?:GMT|UTC)(?:\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?)?';
+/** A page's counter beside its date: "قرأ 576", "المشاهدات: 1200", "340 مشاهدة". */
+export const COUNTER =
+  '(?:(?:قرأ|قراءة|قراءات|القراءات|مشاهدة|مشاهدات|المشاهدات|عدد المشاهدات|عدد القراءات|زيارة|زيارات|تعليق|تعليقات|views?)\\s*[:：]?\\s*\\d[\\d,.]*' +
+  '|\\d[\\d,.]*\\s*(?:مشاهدة|مشاهدات|قراءة|قراءات|زيارة|تعليق|تعليقات|views?))';
+/** What may surround a date on a date line: separators, brackets, a time of day, a counter. */
+const LINE_FILLER = new RegExp(`^(?:[\\s|،,\\-–—()[\\]«»"'.:/•·]|${TIME_OF_DAY}|${ZONE}|${COUNTER})*$`, 'u');
 
 /**
  * Parses a line that is nothing but a date (as in a page's date line: "23.03.2019", "السبت 23 مارس 2019";
@@ -55,10 +71,17 @@ const LINE_FILLER = /^(?:[\s|،,\-–—()[\]«»"'.:/]|T?\d{1,2}:\d{2}(?::\d{2}
  */
 export function parseDateLine(line: string): DateMention | undefined {
   const mentions = findDateMentions(line);
-  if (mentions.length !== 1) return undefined;
+  if (mentions.length === 0 || mentions.some((m) => m.kind !== 'explicit')) return undefined;
+  // One date, or the same day written twice ("2026-01-09 الجمعة 09 يناير 2026").
   const mention = mentions[0] as DateMention;
-  if (mention.kind !== 'explicit') return undefined;
-  const rest = toAsciiDigits(line.slice(0, mention.start) + ' ' + line.slice(mention.end));
+  if (mentions.length > 1 && (mention.precision !== 'day' || !mention.value || mentions.some((m) => m.value !== mention.value))) return undefined;
+  let rest = '';
+  let at = 0;
+  for (const m of mentions) {
+    rest += line.slice(at, m.start) + ' ';
+    at = m.end;
+  }
+  rest = toAsciiDigits(rest + line.slice(at));
   return LINE_FILLER.test(rest) ? mention : undefined;
 }
 

@@ -1,5 +1,5 @@
 /**
- * `npm run add -- FILE... [--url URL] [--outlet KEY] [--new-outlet] [--date YYYY-MM-DD]
+ * `npm run add -- FILE... [--url URL] [--outlet KEY] [--new-outlet] [--date YYYY-MM-DD] [--title "…"]
  *                 [--event KEY|none] [--dry-run] [--json] [--content DIR] [--help]` (every option: ./add-help.ts)
  *
  * Normalises raw Arabic articles into content/articles/ and keeps their raw bytes, unchanged,
@@ -41,6 +41,8 @@ export interface AddOptions {
   url?: string;
   outlet?: string;
   date?: string;
+  /** The headline, when the text's own cannot be told. */
+  title?: string;
   event?: string;
   /** Add an outlet the text or address names but outlets.yml lacks to outlets.yml. */
   newOutlet?: boolean;
@@ -215,6 +217,7 @@ function addOne(
       url: options.url,
       outlet: options.outlet,
       date: options.date,
+      title: options.title,
       event: options.event,
       newOutlet: options.newOutlet,
       sourceFile: `sources/${name}`,
@@ -226,7 +229,8 @@ function addOne(
     prepared,
   );
   if (result.status !== 'ok') {
-    return { file: shown, exit: result.status === 'needs-input' ? EXIT.needsInput : EXIT.unusable, messages: result.problems.map((p) => `${shown}: ${p}`), result };
+    const messages = [...result.problems.map((p) => `${shown}: ${p}`), ...evidenceLines(shown, result.report)];
+    return { file: shown, exit: result.status === 'needs-input' ? EXIT.needsInput : EXIT.unusable, messages, result };
   }
   const { article } = result;
   if (replacing) article.frontMatter.id = replacing.data.id; // the article keeps its id (and its address)
@@ -317,7 +321,17 @@ function addOne(
   for (const d of result.report.eventDecisions) {
     messages.push(d.assigned ? `${shown}: event ${d.event}: ${d.reason}` : `${shown}: no event ${d.event}: ${d.reason}; pass --event ${d.event} if the article belongs to it`);
   }
+  messages.push(...evidenceLines(shown, result.report));
   return { file: shown, exit: EXIT.written, messages, result, articlePath, sourcePath, nearDuplicates: duplicates };
+}
+
+/** What the run took for headline, date and outlet, and from where: one line each. */
+function evidenceLines(shown: string, report: IngestResult['report']): string[] {
+  const out: string[] = [];
+  if (report.headline !== undefined) out.push(`${shown}:   headline: "${report.headline}" (${report.headlineEvidence ?? 'the only candidate'})`);
+  if (report.date) out.push(`${shown}:   date: ${report.date} (${report.dateBasis}) from ${report.dateLine ? `line ${report.dateLine}, ` : ''}${report.dateEvidence}`);
+  if (report.outlet) out.push(`${shown}:   outlet: ${report.outlet} (${report.outletEvidence.join('; ') || 'no evidence recorded'})`);
+  return out;
 }
 
 /** Every option the command accepts; each has its line in ADD_HELP (./add-help.ts). */
@@ -325,6 +339,7 @@ export const ADD_OPTIONS = {
   url: { type: 'string' },
   outlet: { type: 'string' },
   date: { type: 'string' },
+  title: { type: 'string' },
   event: { type: 'string' },
   'new-outlet': { type: 'boolean', default: false },
   content: { type: 'string' },
@@ -430,6 +445,7 @@ function main(): number {
     url: values.url,
     outlet: values.outlet,
     date: values.date,
+    title: values.title,
     event: values.event,
     newOutlet: values['new-outlet'],
     dryRun: values['dry-run'],

@@ -20,6 +20,7 @@ import { decideOutlet } from './outlet.ts';
 import { lineCredits, looksLikeOutletName } from './outlet-credits.ts';
 import { createOutletNames } from './outlet-names.ts';
 import { decidePublicationDate } from './publication-date.ts';
+import { describeCandidate } from './headline.ts';
 import { segment } from './segment.ts';
 import { createSignoffIndex } from './signoff.ts';
 import { savedPageKind } from './page/detect.ts';
@@ -34,6 +35,8 @@ export interface IngestOptions {
   event?: string;
   /** Add an outlet the text or address names but outlets.yml lacks (see new-outlet.ts). */
   newOutlet?: boolean;
+  /** The headline, when the text's own cannot be told (--title). */
+  title?: string;
   /** Where the raw text will be kept, relative to content/: `sources/NAME`. */
   sourceFile: string;
   sha256: string;
@@ -61,6 +64,18 @@ export interface IngestReport {
   eventDecisions: EventDecision[];
   /** For a saved web page: what its metadata said and where the headline and author came from. */
   page?: { kind: string; readability: boolean; headlineEvidence?: string; authorEvidence?: string; address?: string; captionsLeftOut: number; metadata: SavedPage['metadata'] };
+  /** The headline taken and why (or the candidates, when none was taken). */
+  headline?: string;
+  headlineEvidence?: string;
+  headlineCandidates?: string[];
+  /** The outlet and the date taken (also when the article is refused for something else). */
+  outlet?: string;
+  date?: string;
+  dateBasis?: string;
+  /** 1-based line of the raw text the date came from. */
+  dateLine?: number;
+  /** Every date seen on the page and why each was not taken. */
+  datesSeen?: Array<{ line?: number; text: string; value?: string; where: string; rejected?: string }>;
 }
 
 export type IngestResult =
@@ -109,12 +124,26 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
   if (notArabic) return { status: 'unusable', problems: [notArabic], report };
 
   const lines = toLines(text);
-  const seg = segment(lines, prepared);
+  // A saved page's headline, where its <h1> and metadata agree, is taken as given (like --title).
+  const pageTitle = page && !page.headline.problem ? page.headline.text : undefined;
+  const seg = segment(lines, { ...prepared, url: options.url, title: options.title ?? pageTitle });
   report.dropped = seg.dropped.map((d) => ({ line: d.line.index + 1, text: d.line.text, reason: d.reason }));
   // A page whose <h1> and metadata name different headlines: ask, before anything else.
   if (page?.headline.problem) return { status: 'needs-input', problems: [page.headline.problem], report };
   report.keptApart = seg.appendix.map((l) => ({ line: l.index + 1, text: l.text }));
-  if (!seg.title) return { status: 'unusable', problems: ['no headline found (a line of 3 to 40 words before the text); put the headline on the first line'], report };
+  report.headlineCandidates = seg.headlineCandidates.slice(0, 5).map(describeCandidate);
+  if (seg.headlineSlugDisagrees && seg.headlineAmbiguous?.[0]) {
+    const c = seg.headlineAmbiguous[0];
+    return { status: 'needs-input', problems: [`the likeliest headline, line ${c.line.index + 1} "${c.line.text}", does not match the address's slug, and no line does; pass --title "…" with the headline as published`], report };
+  }
+  if (seg.headlineAmbiguous) {
+    const shown = seg.headlineAmbiguous.map((c) => `line ${c.line.index + 1} "${c.line.text}" (score ${c.score})`).join(' or ');
+    return { status: 'needs-input', problems: [`two lines could be the headline: ${shown}; pass --title "…" with the headline as published`], report };
+  }
+  if (!seg.title) return { status: 'needs-input', problems: ['no headline found (a line of 4 to 40 words above the text); pass --title "…" with the headline as published'], report };
+  report.headline = seg.title.text;
+  const top = seg.headlineCandidates[0];
+  report.headlineEvidence = options.title !== undefined ? '--title' : pageTitle !== undefined ? `the saved page: ${page?.headline.evidence ?? 'its headline'}` : top ? `line ${top.line.index + 1}: ${top.reasons.join(', ')}` : undefined;
   if (seg.body.length === 0) return { status: 'unusable', problems: ['no article text found under the headline'], report };
 
   const problems: string[] = [];
@@ -144,12 +173,15 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
       problems.push(`${outlet.problem}:\n${proposal.yaml.replace(/\n$/, '').replace(/^/gm, '    ')}`);
     }
   } else if (outlet.problem) problems.push(outlet.problem);
+  if (outlet.key) report.outlet = outlet.key;
 
   const textDate = decidePublicationDate({
     explicit: options.date,
     url,
     chrome: seg.chrome,
     afterTitle: seg.afterTitle,
+    foot: seg.foot,
+    body: seg.body,
     firstParagraph: seg.body[0]?.text,
     text,
     today: options.today,
@@ -157,6 +189,10 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
   const date = page ? reconcilePageDate(page.metadata, textDate, { explicit: options.date, text, today: options.today }) : textDate;
   if (date.problem) problems.push(date.problem);
   report.dateEvidence = date.evidence;
+  report.dateLine = date.line;
+  if (date.date) report.date = date.date;
+  if (date.basis) report.dateBasis = date.basis;
+  report.datesSeen = date.seen;
 
   const known = new Set(prepared.data.content.events.map((e) => e.data.id));
   if (options.event && options.event !== NO_EVENT && !known.has(options.event)) {

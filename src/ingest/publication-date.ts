@@ -1,16 +1,24 @@
 /**
- * An article's publication date and how it is known (`date_basis`). In order:
- *   --date                                   → editor
- *   a date line just under the headline      → stated (or inferred when it has no year)
- *   a dated weekday in the first paragraph   → stated (or inferred)
- *   a date in the URL's path (--url)         → url
- * A date in the page chrome above the headline is the scrape date, never the publication date
- * (it becomes `source.retrieved`). A missing year is inferred only from a stated weekday, within
- * the years the article itself mentions, and never lands in the future. A weekday that
- * disagrees with its date, or anything ambiguous, stops and asks for --date.
+ * An article's publication date and how it is known (`date_basis`), from every date the page
+ * shows, each weighed by where it stands and what its label says. In order:
+ *   --date                                                  → editor
+ *   a date labelled as the publication date (نشر في، تاريخ النشر، Published), wherever it stands
+ *   a date line under the headline (after a subheadline or byline too), or labelled "التاريخ"/"date"
+ *   a date line at the foot of the text (after the sign-offs too)
+ *   a date opening the first paragraph, or a dated weekday in it
+ *   a date in the URL's path (--url)                        → url
+ *   an update date (آخر تحديث), when nothing else states one
+ * The first of these that holds a usable date decides (→ stated, or inferred when its year is
+ * inferred from a stated weekday); two different dates at the same rank, or a stated date days
+ * away from the address's, ask for --date. An unlabelled date above the headline is the scrape
+ * date (kept as `source.retrieved`), never the publication date. A date in the future, one whose
+ * weekday or Hijri date disagrees, or a numeric date whose day/month order is in doubt, is not
+ * taken. When nothing is taken, the message lists every date seen and why each was rejected.
  */
-import { formatIsoDate, parseIsoDate, WEEKDAYS, type CalendarDate } from '../arabic/calendar.ts';
-import { dateFromUrl, findDateMentions, parseDateLine, yearsMatchingWeekday, yearsMentioned, type DateMention } from '../arabic/dates.ts';
+import { daysBetween, formatIsoDate, parseIsoDate, WEEKDAYS, type CalendarDate } from '../arabic/calendar.ts';
+import { leadingDate, readDateLine, type DateLabel, type DateLineEntry } from '../arabic/date-line.ts';
+import { dateFromUrl, findDateMentions, yearsMatchingWeekday, yearsMentioned, type DateMention } from '../arabic/dates.ts';
+import { fallsOn } from '../arabic/date-resolve.ts';
 import type { DateBasis } from './types.ts';
 import type { Line } from './lines.ts';
 
@@ -22,6 +30,20 @@ export interface DateDecision {
   /** What to tell the user when there is no date. */
   problem?: string;
   evidence?: string;
+  /** 1-based line of the raw text the date came from, when it came from one. */
+  line?: number;
+  /** Every date seen, and what became of it. */
+  seen: SeenDate[];
+}
+
+export interface SeenDate {
+  line?: number;
+  text: string;
+  value?: string;
+  where: Where;
+  label?: DateLabel;
+  /** Why it was not taken; undefined for the one taken. */
+  rejected?: string;
 }
 
 export interface DateInputs {
@@ -29,53 +51,130 @@ export interface DateInputs {
   url?: string;
   chrome: Line[];
   afterTitle: Line[];
+  /** Date lines found at the foot of the body. */
+  foot?: Line[];
+  /** The body's lines (for a date opening the first paragraph, and dates about other days). */
+  body?: Line[];
   firstParagraph?: string;
   /** The whole text, for the years it mentions. */
   text: string;
   today: CalendarDate;
 }
 
+type Where = 'above the headline' | 'under the headline' | 'at the foot' | 'in the first paragraph' | 'in the address' | 'in the body';
+
 const ASK = 'pass --date YYYY-MM-DD with the date the article was published';
 
-export function decidePublicationDate(inputs: DateInputs): DateDecision {
-  const todayIso = formatIsoDate(inputs.today);
-  const retrieved = inputs.chrome.map((l) => parseDateLine(l.text)).find((m) => m?.precision === 'day' && m.value)?.value;
-  const decision = decide(inputs);
-  if (decision.date && decision.date > todayIso) {
-    return { problem: `the date found (${decision.date}, ${decision.evidence}) is in the future; ${ASK}` };
-  }
-  if (retrieved && retrieved <= todayIso && (!decision.date || retrieved >= decision.date)) decision.retrieved = retrieved;
-  return decision;
+interface Candidate {
+  rank: number;
+  line?: Line;
+  where: Where;
+  label?: DateLabel;
+  entry?: DateLineEntry;
+  mention?: DateMention;
+  /** What the evidence says, as the messages show it. */
+  describe: string;
 }
 
-function decide(inputs: DateInputs): DateDecision {
-  if (inputs.explicit) {
-    if (!parseIsoDate(inputs.explicit)) return { problem: `--date ${inputs.explicit} is not a real date written YYYY-MM-DD` };
-    return { date: inputs.explicit, basis: 'editor', evidence: '--date' };
-  }
-  for (const line of inputs.afterTitle) {
-    const mention = parseDateLine(line.text);
-    if (mention) return fromMention(mention, `the date line "${line.text}" under the headline`, inputs);
+const RANK = { published: 1, underHeadline: 2, foot: 3, lead: 4, url: 5, updated: 6 } as const;
+
+function describeLine(line: Line, where: Where, label?: string): string {
+  const what = label ? `the "${label}" date` : 'the date line';
+  return `${what} "${line.text}" ${where === 'in the first paragraph' ? 'in the first paragraph' : where}`;
+}
+
+function gather(inputs: DateInputs): { candidates: Candidate[]; seen: SeenDate[]; retrieved?: string } {
+  const candidates: Candidate[] = [];
+  const seen: SeenDate[] = [];
+  let retrieved: string | undefined;
+  const addLine = (line: Line, where: Where, rankOf: (label?: DateLabel) => number | undefined) => {
+    for (const entry of readDateLine(line.text) ?? []) {
+      const rank = rankOf(entry.label);
+      if (entry.label === 'relative') {
+        seen.push({ line: line.index + 1, text: line.text, where, label: entry.label, rejected: "an age (\"منذ…\") counted from when the page was copied, not a date" });
+        continue;
+      }
+      if (!entry.mention) {
+        seen.push({ line: line.index + 1, text: line.text, where, label: entry.label, rejected: 'a label with no date after it' });
+        continue;
+      }
+      if (rank === undefined) {
+        const value = entry.mention.value;
+        seen.push({ line: line.index + 1, text: line.text, value, where, label: entry.label, rejected: "above the headline, unlabelled: the page's date when it was copied, kept as source.retrieved" });
+        if (!retrieved && value && entry.mention.precision === 'day') retrieved = value;
+        continue;
+      }
+      candidates.push({ rank, line, where, label: entry.label, entry, mention: entry.mention, describe: describeLine(line, where, entry.labelText) });
+    }
+  };
+  const labelled = (fallback: number | undefined) => (label?: DateLabel) =>
+    label === 'published' ? RANK.published : label === 'updated' ? RANK.updated : label === 'date' && fallback === undefined ? RANK.underHeadline : fallback;
+  for (const line of inputs.chrome) addLine(line, 'above the headline', labelled(undefined));
+  for (const line of inputs.afterTitle) addLine(line, 'under the headline', labelled(RANK.underHeadline));
+  for (const line of inputs.foot ?? []) addLine(line, 'at the foot', labelled(RANK.foot));
+
+  const first = inputs.body?.[0];
+  if (first) {
+    const lead = leadingDate(first.text);
+    if (lead) {
+      candidates.push({ rank: RANK.lead, line: first, where: 'in the first paragraph', mention: lead.mention, describe: `"${lead.mention.text}" opening the first paragraph` });
+    }
   }
   if (inputs.firstParagraph) {
     const mention = findDateMentions(inputs.firstParagraph).find(
       (m) => m.kind === 'explicit' && m.weekday !== undefined && (m.precision === 'day' || m.yearMissing),
     );
-    if (mention) return fromMention(mention, `"${mention.text}" in the first paragraph`, inputs);
+    if (mention) candidates.push({ rank: RANK.lead, line: first, where: 'in the first paragraph', mention, describe: `"${mention.text}" in the first paragraph` });
   }
   if (inputs.url) {
     const fromUrl = dateFromUrl(inputs.url);
-    if (fromUrl) return { date: fromUrl, basis: 'url', evidence: 'the address' };
+    if (fromUrl) {
+      candidates.push({ rank: RANK.url, where: 'in the address', mention: { start: 0, end: 0, text: fromUrl, kind: 'explicit', precision: 'day', value: fromUrl }, describe: 'the address' });
+    }
   }
-  return { problem: `no publication date found in the text; ${ASK}` };
+  // Full dates inside the body are about the events it reports, not its publication.
+  for (const line of (inputs.body ?? []).slice(0, 40)) {
+    for (const m of findDateMentions(line.text)) {
+      if (m.kind === 'explicit' && m.precision === 'day' && m.value && seen.filter((s) => s.where === 'in the body').length < 3) {
+        if (candidates.some((c) => c.line === line && c.mention?.start === m.start)) continue;
+        seen.push({ line: line.index + 1, text: m.text, value: m.value, where: 'in the body', rejected: 'inside the body, about the day of an event it reports' });
+      }
+    }
+  }
+  return { candidates, seen, retrieved };
 }
 
-function fromMention(mention: DateMention, where: string, inputs: DateInputs): DateDecision {
+type Resolved = { date: string; basis: DateBasis; evidence: string } | { problem: string };
+
+/** A candidate's date, with its year inferred, its weekday, Hijri date and day/month order checked. */
+function resolve(c: Candidate, inputs: DateInputs): Resolved {
+  const mention = c.mention as DateMention;
+  const where = c.describe;
+  const todayIso = formatIsoDate(inputs.today);
   if (mention.value && mention.precision === 'day') {
-    if (mention.weekdayAgrees === false) {
+    let value = mention.value;
+    let evidence = where;
+    const monthFirst = c.entry?.monthFirst;
+    if (monthFirst) {
+      const urlDate = inputs.url ? dateFromUrl(inputs.url) : undefined;
+      const weekdayFits = (iso: string) => (mention.weekday === undefined ? undefined : fallsOn(iso, mention.weekday));
+      if (urlDate === monthFirst) {
+        value = monthFirst;
+        evidence = `${where}, read month first as the address's date ${urlDate} shows`;
+      } else if (urlDate !== value && weekdayFits(monthFirst) === true && weekdayFits(value) === false) {
+        value = monthFirst;
+        evidence = `${where}, read month first: ${WEEKDAYS[mention.weekday ?? 0]} fell on ${monthFirst}`;
+      } else if (urlDate !== value && weekdayFits(value) !== true && writesMonthFirst(inputs.text)) {
+        return { problem: `${where} may be day first (${value}) or month first (${monthFirst}), and the text writes other dates month first; ${ASK}` };
+      }
+    } else if (mention.weekdayAgrees === false) {
       return { problem: `${where} names ${WEEKDAYS[mention.weekday ?? 0]}, but ${mention.value} was not a ${WEEKDAYS[mention.weekday ?? 0]}; ${ASK}` };
     }
-    return { date: mention.value, basis: 'stated', evidence: where };
+    if (c.entry?.hijri && !c.entry.hijri.agrees) {
+      return { problem: `${where}: the Hijri date "${c.entry.hijri.text}" beside it names another day than ${value}; ${ASK}` };
+    }
+    if (value > todayIso) return { problem: `the date found (${value}, ${evidence}) is in the future; ${ASK}` };
+    return { date: value, basis: c.rank === RANK.url ? 'url' : 'stated', evidence };
   }
   if (mention.yearMissing && mention.month && mention.day) {
     if (mention.weekday === undefined) return { problem: `${where} has no year and no weekday to infer it from; ${ASK}` };
@@ -83,7 +182,6 @@ function fromMention(mention: DateMention, where: string, inputs: DateInputs): D
     if (mentioned.length === 0) return { problem: `${where} has no year, and the article names no year to infer it from; ${ASK}` };
     const earliest = Math.max(...mentioned);
     const latest = Math.min(earliest + 5, inputs.today.year);
-    const todayIso = formatIsoDate(inputs.today);
     const years = yearsMatchingWeekday(mention.month, mention.day, mention.weekday, earliest, latest).filter(
       (y) => formatIsoDate({ year: y, month: mention.month as number, day: mention.day as number }) <= todayIso,
     );
@@ -95,4 +193,79 @@ function fromMention(mention: DateMention, where: string, inputs: DateInputs): D
     return { problem: `${where} has no year; ${WEEKDAYS[mention.weekday]} fell on that day ${which} between ${earliest} and ${latest}; ${ASK}` };
   }
   return { problem: `${where} is not a full date; ${ASK}` };
+}
+
+/** Does the text write a numeric date that can only be read month first (03/23/2019)? */
+function writesMonthFirst(text: string): boolean {
+  for (const m of text.matchAll(/(?<!\d)(\d{1,2})[./-](\d{1,2})[./-](?:19|20)\d\d(?!\d)/g)) {
+    if (Number(m[1]) <= 12 && Number(m[2]) > 12 && Number(m[2]) <= 31) return true;
+  }
+  return false;
+}
+
+export function decidePublicationDate(inputs: DateInputs): DateDecision {
+  const todayIso = formatIsoDate(inputs.today);
+  if (inputs.explicit) {
+    if (!parseIsoDate(inputs.explicit)) return { problem: `--date ${inputs.explicit} is not a real date written YYYY-MM-DD`, seen: [] };
+    const { retrieved } = gather(inputs);
+    const decision: DateDecision = { date: inputs.explicit, basis: 'editor', evidence: '--date', seen: [] };
+    if (retrieved && retrieved <= todayIso && retrieved >= inputs.explicit) decision.retrieved = retrieved;
+    return decision;
+  }
+  const { candidates, seen, retrieved } = gather(inputs);
+  const ranks = [...new Set(candidates.map((c) => c.rank))].sort((a, b) => a - b);
+  let firstProblem: string | undefined;
+  let decision: DateDecision | undefined;
+  let conflict = false;
+  const record = (c: Candidate, rejected?: string, value?: string) =>
+    seen.push({ line: c.line ? c.line.index + 1 : undefined, text: c.line?.text ?? c.mention?.text ?? '', value: value ?? c.mention?.value, where: c.where, label: c.label, rejected });
+  for (const rank of ranks) {
+    const atRank = candidates.filter((c) => c.rank === rank);
+    const taken: Array<{ c: Candidate; r: { date: string; basis: DateBasis; evidence: string } }> = [];
+    for (const c of atRank) {
+      const r = resolve(c, inputs);
+      if ('problem' in r) {
+        firstProblem ??= r.problem;
+        record(c, r.problem.replace(/; pass --date.*$/, ''));
+        // A date the page states but that contradicts itself (its weekday, its Hijri date, its
+        // day/month order, the calendar) stops the search: a weaker sign must not paper over it.
+        if (!/not a full date|has no year/.test(r.problem)) conflict = true;
+      } else taken.push({ c, r });
+    }
+    if (conflict) break;
+    if (taken.length === 0) continue;
+    const values = [...new Set(taken.map((t) => t.r.date))];
+    if (values.length > 1) {
+      for (const t of taken) record(t.c, 'another date of the same standing disagrees', t.r.date);
+      firstProblem = `the page states two publication dates (${taken.map((t) => `${t.r.date} from ${t.c.describe}`).join('; ')}); ${ASK}`;
+      break;
+    }
+    const chosen = taken[0] as (typeof taken)[number];
+    // A stated date and the address's own date should agree (a day apart is a time zone).
+    const urlDate = inputs.url ? dateFromUrl(inputs.url) : undefined;
+    if (urlDate && rank < RANK.url && Math.abs(daysBetween(parseIsoDate(urlDate) as CalendarDate, parseIsoDate(chosen.r.date) as CalendarDate)) > 1) {
+      record(chosen.c, `the address says ${urlDate}`, chosen.r.date);
+      firstProblem = `${chosen.c.describe} says ${chosen.r.date} but the address says ${urlDate}; ${ASK}`;
+      break;
+    }
+    for (const t of taken.slice(1)) record(t.c, 'the same date again', t.r.date);
+    record(chosen.c, undefined, chosen.r.date);
+    const evidence = rank === RANK.updated ? `${chosen.r.evidence} (an update date: the page states no other)` : chosen.r.evidence;
+    decision = { date: chosen.r.date, basis: chosen.r.basis, evidence, line: chosen.c.line ? chosen.c.line.index + 1 : undefined, seen };
+    for (const c of candidates.filter((x) => x.rank > rank)) record(c, `a weaker sign than ${chosen.c.describe}`);
+    break;
+  }
+  if (!decision) {
+    const base = firstProblem ?? `no publication date found in the text; ${ASK}`;
+    const listed = seen.filter((s) => s.rejected && !base.startsWith(s.rejected));
+    const problem = listed.length === 0 ? base : `${base}; dates seen: ${listed.map(describeSeen).join('; ')}`;
+    return { problem, seen, ...(retrieved && retrieved <= todayIso ? { retrieved } : {}) };
+  }
+  if (retrieved && retrieved <= todayIso && retrieved >= (decision.date as string)) decision.retrieved = retrieved;
+  return decision;
+}
+
+function describeSeen(s: SeenDate): string {
+  const at = s.line ? `line ${s.line} ` : '';
+  return `${at}"${s.text}" (${s.rejected})`;
 }

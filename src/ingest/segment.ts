@@ -5,9 +5,10 @@
  * Every line dropped is kept in `dropped` with the reason, so nothing vanishes unreported.
  */
 import { foldArabic } from '../arabic/normalise.ts';
-import { parseDateLine } from '../arabic/dates.ts';
 import { appendixStart } from './appendix.ts';
+import { labelledDateLead, leadingDate, readDateLine } from '../arabic/date-line.ts';
 import type { ClutterRules } from './clutter-rules.ts';
+import { chooseHeadline, DATELINE, sameHeadline, type HeadlineCandidate } from './headline.ts';
 import { endsLikeSentence, wordCount, type Line } from './lines.ts';
 import { parseSignoff, type Signoff, type SignoffIndex } from './signoff.ts';
 
@@ -22,6 +23,14 @@ export interface Segments {
   title: Line | undefined;
   /** Between headline and body: date lines, labels, counters. */
   afterTitle: Line[];
+  /** Date lines at the foot of the body, among or after the sign-offs. */
+  foot: Line[];
+  /** How the headline was chosen: the candidates, best first (empty with --title). */
+  headlineCandidates: HeadlineCandidate[];
+  /** Set when two candidates are too close to call: the headline is not chosen. */
+  headlineAmbiguous?: HeadlineCandidate[];
+  /** Set when the line found does not match the address's slug (headlineAmbiguous holds it). */
+  headlineSlugDisagrees?: boolean;
   body: Line[];
   signoffs: Array<{ line: Line; signoff: Signoff }>;
   /** Material appended to the page that is not the article. */
@@ -34,37 +43,71 @@ export interface SegmentOptions {
   signoffs: SignoffIndex;
   /** True for a line that is an outlet's name or header ("شبكة روج آفا الإعلامية"). */
   isOutletHeader(line: string): boolean;
+  /** The article's address (its slug is evidence for the headline). */
+  url?: string;
+  /** The headline the user gave (--title): the line that says it is the headline, if any. */
+  title?: string;
 }
+
+/** A date line: one that states a date (or a date's label), and nothing else. */
+const isDateLine = (text: string) => readDateLine(text) !== undefined;
 
 /** A short line that names a section or a widget rather than saying something. */
 export function isLabel(text: string): boolean {
   return wordCount(text) <= 3 && text.length <= 30 && !endsLikeSentence(text);
 }
 
-function isHeadline(text: string, options: SegmentOptions): boolean {
-  const words = wordCount(text);
-  return words >= 3 && words <= 40 && text.length <= 250 && !/[.]$/.test(text) && !parseDateLine(text) && !options.isOutletHeader(text);
+/** "date 2026-01-22 شفق نيوز- نينوى": a labelled date opening one of the first lines is a line of its own. */
+function splitLeadingDates(lines: Line[]): Line[] {
+  return lines.flatMap((line, n) => {
+    const end = n < 5 ? labelledDateLead(line.text) : undefined;
+    if (end === undefined) return [line];
+    return [{ index: line.index, text: line.text.slice(0, end).trim() }, { index: line.index, text: line.text.slice(end).trim() }];
+  });
 }
 
-export function segment(lines: Line[], options: SegmentOptions): Segments {
+export function segment(rawLines: Line[], options: SegmentOptions): Segments {
+  const lines = splitLeadingDates(rawLines);
   const dropped: DroppedLine[] = [];
   const drop = (line: Line, reason: string) => dropped.push({ line, reason });
 
-  // 1. The headline: the first line that reads like one, clutter aside.
+  // 1. The headline: the user's (--title), or the candidate line with the best evidence.
   const chrome: Line[] = [];
   let i = 0;
   let title: Line | undefined;
-  for (; i < lines.length; i++) {
-    const line = lines[i] as Line;
-    if (!options.clutter.isClutter(line.text) && isHeadline(line.text, options)) {
-      title = line;
-      i++;
-      break;
+  let headlineCandidates: HeadlineCandidate[] = [];
+  const empty = (extra: Partial<Segments> = {}): Segments => ({ chrome, title, afterTitle: [], foot: [], body: [], signoffs: [], appendix: [], dropped, headlineCandidates, ...extra });
+  const isByline = (text: string) => {
+    const kind = parseSignoff(text, options.signoffs)?.kind;
+    return kind === 'byline' || kind === 'source';
+  };
+  if (options.title !== undefined) {
+    const at = lines.findIndex((l) => sameHeadline(l.text, options.title as string));
+    if (at >= 0) {
+      for (const line of lines.slice(0, at)) {
+        chrome.push(line);
+        drop(line, 'page chrome above the headline');
+      }
+      title = { index: (lines[at] as Line).index, text: options.title };
+      i = at + 1;
+    } else {
+      title = { index: -1, text: options.title };
     }
-    chrome.push(line);
-    drop(line, 'page chrome above the headline');
+  } else {
+    const choice = chooseHeadline(lines, { isClutter: options.clutter.isClutter, isOutletHeader: options.isOutletHeader, isByline, url: options.url });
+    headlineCandidates = choice.candidates;
+    if (!choice.best) return empty();
+    if (choice.slugDisagrees) return empty({ headlineAmbiguous: [choice.best], headlineSlugDisagrees: true });
+    if (choice.close && choice.best && choice.runnerUp) return empty({ headlineAmbiguous: [choice.best, choice.runnerUp] });
+    const start = choice.start ?? choice.best.at;
+    for (const line of lines.slice(0, start)) {
+      chrome.push(line);
+      drop(line, 'page chrome above the headline');
+    }
+    title = choice.best.line;
+    // found lower down (its repeat inside the text): the text runs on from where it began
+    i = choice.start ?? choice.best.at + 1;
   }
-  if (!title) return { chrome, title, afterTitle: [], body: [], signoffs: [], appendix: [], dropped };
 
   // 2. Everything from an end marker on belongs to other articles.
   let end = lines.length;
@@ -85,19 +128,44 @@ export function segment(lines: Line[], options: SegmentOptions): Segments {
     else rest.push(line);
   }
 
-  // 4. Between headline and body: date lines, labels, outlet headers.
+  // 4. Between headline and body: date lines, labels, outlet headers, bylines; a date line after
+  // a subheadline or a byline too (the subheadline stays, as the body's lead).
   const afterTitle: Line[] = [];
+  const headSignoffs: Segments['signoffs'] = [];
   let k = 0;
   for (; k < rest.length; k++) {
     const line = rest[k] as Line;
-    if (parseDateLine(line.text) || isLabel(line.text) || options.isOutletHeader(line.text)) {
+    const signoff = parseSignoff(line.text, options.signoffs);
+    if (signoff?.kind === 'byline') {
       afterTitle.push(line);
-      if (!parseDateLine(line.text)) drop(line, 'label between headline and body');
+      headSignoffs.push({ line, signoff });
+    } else if (isDateLine(line.text) || isLabel(line.text) || options.isOutletHeader(line.text)) {
+      afterTitle.push(line);
+      if (!isDateLine(line.text)) drop(line, 'label between headline and body');
+    } else if (DATELINE.test(line.text)) {
+      // "دمشق - (د ب أ)": the bureau and the agency credited
+      afterTitle.push(line);
+      const credit = parseSignoff(line.text.slice(line.text.indexOf('(')), options.signoffs);
+      if (credit) headSignoffs.push({ line, signoff: credit });
+      else drop(line, 'bureau and credit line between headline and body');
     } else {
       break;
     }
   }
   let body = rest.slice(k);
+  if (!afterTitle.some((l) => readDateLine(l.text)?.some((e) => e.mention))) {
+    const at = body.slice(0, 3).findIndex((l) => readDateLine(l.text)?.some((e) => e.mention));
+    if (at > 0 && body.slice(0, at).every((l) => !isDateLine(l.text))) {
+      afterTitle.push(body[at] as Line);
+      body = [...body.slice(0, at), ...body.slice(at + 1)];
+    }
+  }
+  // "٢٣ مارس ٢٠١٩أعلنت …": a date glued to the text's first words is the date line.
+  const glued = body[0] && !afterTitle.some((l) => isDateLine(l.text)) ? leadingDate(body[0].text) : undefined;
+  if (glued && body[0]) {
+    afterTitle.push({ index: body[0].index, text: body[0].text.slice(0, glued.rest).trim() });
+    body = [{ index: body[0].index, text: body[0].text.slice(glued.rest) }, ...body.slice(1)];
+  }
 
   // 5. Appended material: from a heading that opens a gallery's blocks on (appendix.ts says
   // what counts as evidence; a separator or a repeated line is not).
@@ -105,15 +173,18 @@ export function segment(lines: Line[], options: SegmentOptions): Segments {
   const appendix = start >= 0 ? body.slice(start) : [];
   body = start >= 0 ? body.slice(0, start) : body;
 
-  // 6. Sign-offs at the foot of the body (and trailing labels among them).
+  // 6. Sign-offs at the foot of the body (and trailing labels and date lines among them).
   const signoffs: Segments['signoffs'] = [];
+  const foot: Line[] = [];
   while (body.length > 0) {
     const last = body[body.length - 1] as Line;
     const signoff = parseSignoff(last.text, options.signoffs);
     if (signoff) signoffs.unshift({ line: last, signoff });
+    else if (readDateLine(last.text)?.some((e) => e.mention)) foot.unshift(last);
     else if (isLabel(last.text)) drop(last, 'label after the body');
     else break;
     body = body.slice(0, -1);
   }
-  return { chrome, title, afterTitle, body, signoffs, appendix, dropped };
+  signoffs.unshift(...headSignoffs);
+  return { chrome, title, afterTitle, foot, body, signoffs, appendix, dropped, headlineCandidates };
 }

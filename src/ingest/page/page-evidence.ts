@@ -100,28 +100,28 @@ export function reconcilePageDate(md: PageMetadata, fromText: DateDecision, ctx:
   if (fromText.date) {
     if (agreeing) return { ...fromText, basis: fromText.basis === 'url' ? 'stated' : fromText.basis, evidence: `${agreeing.from} "${agreeing.text}", agreeing with ${fromText.evidence}` };
     const first = stated[0] as Stated & { date: string };
-    return { problem: `the page's ${first.from} says ${first.date}, but ${fromText.evidence} says ${fromText.date}; ${ASK_DATE}` };
+    return { seen: fromText.seen, problem: `the page's ${first.from} says ${first.date}, but ${fromText.evidence} says ${fromText.date}; ${ASK_DATE}` };
   }
   if (distinct.length > 1) {
-    return { problem: `the page states different publication dates (${stated.map((s) => `${s.from} ${s.date}`).join('; ')}); ${ASK_DATE}` };
+    return { seen: fromText.seen, problem: `the page states different publication dates (${stated.map((s) => `${s.from} ${s.date}`).join('; ')}); ${ASK_DATE}` };
   }
   const chosen = stated[0] as Stated & { date: string };
   const todayIso = formatIsoDate(ctx.today);
-  if (chosen.date > todayIso) return { problem: `the page's ${chosen.from} (${chosen.date}) is in the future; ${ASK_DATE}` };
+  if (chosen.date > todayIso) return { seen: fromText.seen, problem: `the page's ${chosen.from} (${chosen.date}) is in the future; ${ASK_DATE}` };
   // The text's own dates must not contradict it: none after it, and none only from years before.
   const latestAllowed = formatIsoDate(addDays(parseIsoDate(chosen.date) as CalendarDate, 2));
   const later = findDateMentions(ctx.text).find((m) => m.kind === 'explicit' && m.precision === 'day' && !m.yearMissing && m.value && m.value > latestAllowed && m.value <= todayIso);
   if (later) {
-    return { problem: `the page's ${chosen.from} says ${chosen.date}, but the text mentions a later date, "${later.text}" (${later.value}); ${ASK_DATE}` };
+    return { seen: fromText.seen, problem: `the page's ${chosen.from} says ${chosen.date}, but the text mentions a later date, "${later.text}" (${later.value}); ${ASK_DATE}` };
   }
   const years = yearsMentioned(ctx.text).filter((y) => y <= ctx.today.year);
   const latestYear = years.length > 0 ? Math.max(...years) : undefined;
   const year = Number(chosen.date.slice(0, 4));
   if (latestYear !== undefined && year - latestYear >= 2) {
-    return { problem: `the page's ${chosen.from} says ${chosen.date}, years after the latest year the text mentions (${latestYear}): the page may have been republished or updated; ${ASK_DATE}` };
+    return { seen: fromText.seen, problem: `the page's ${chosen.from} says ${chosen.date}, years after the latest year the text mentions (${latestYear}): the page may have been republished or updated; ${ASK_DATE}` };
   }
   const retrieved = fromText.retrieved && fromText.retrieved >= chosen.date ? fromText.retrieved : undefined;
-  return { date: chosen.date, basis: 'stated', evidence: `${chosen.from} "${chosen.text}"`, ...(retrieved ? { retrieved } : {}) };
+  return { seen: fromText.seen, date: chosen.date, basis: 'stated', evidence: `${chosen.from} "${chosen.text}"`, ...(retrieved ? { retrieved } : {}) };
 }
 
 /** The page's address: canonical, og:url, JSON-LD, or the address the save recorded. */

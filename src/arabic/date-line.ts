@@ -1,0 +1,234 @@
+/**
+ * A page's date line read as the press writes it: a date, perhaps after a label ("نشر في",
+ * "تاريخ النشر", "آخر تحديث", "التاريخ::", "date", "Published"), perhaps two of them on one line
+ * (publication and update), with a time of day, a Hijri date beside the Gregorian, or a Latin
+ * month ("Mar 23, 2019", "23 March 2019"); or a relative age ("منذ 3 ساعات"), which dates nothing.
+ * Also the date glued to the first words of the text ("٢٣ مارس ٢٠١٩أعلنت").
+ *
+ * Pure; no decision is taken here (which date is the publication date is publication-date.ts's).
+ */
+import { formatIsoDate, isValidDate, weekdayOf } from './calendar.ts';
+import { findDateMentions, parseDateLine, TIME_OF_DAY, ZONE, type DateMention } from './dates.ts';
+import { foldForDates, originalSpan } from './date-fold.ts';
+import { toAsciiDigits } from './digits.ts';
+
+export type DateLabel = 'published' | 'updated' | 'date' | 'relative' | 'source';
+
+export interface DateLineEntry {
+  /** What the label says this date is; undefined for a date with no label. */
+  label?: DateLabel;
+  /** The label as written ("آخر تحديث"). */
+  labelText?: string;
+  /** The date; undefined for a label with nothing after it or a relative age ("منذ 3 ساعات"). */
+  mention?: DateMention;
+  /** The date read month first (a numeric date whose first number can be a month too: 03/04/2019). */
+  monthFirst?: string;
+  /** A Hijri date beside it, and whether the two name the same day (Umm al-Qura, ±2 days). */
+  hijri?: { text: string; agrees: boolean };
+  /** The text of this part of the line. */
+  text: string;
+}
+
+/** Labels, folded as the date matchers fold (أ/إ/آ→ا, ة→ه, ى→ي, no diacritics), longest first. */
+const LABELS: Array<[DateLabel, string[]]> = [
+  ['updated', ['اخر تحديث', 'تاريخ التحديث', 'تم التحديث', 'تم تحديثه', 'اخر تعديل', 'تاريخ التعديل', 'محدث', 'تحديث', 'حدث في', 'Last updated', 'Last update', 'Updated on', 'Updated', 'Modified']],
+  ['published', ['تاريخ النشر', 'نشر بتاريخ', 'نشر في', 'نشرت في', 'نشر يوم', 'تم النشر', 'اضيف في', 'اضيف بتاريخ', 'تاريخ الاضافه', 'تاريخ الخبر', 'نشر', 'Published on', 'Published', 'Posted on', 'Posted', 'First published']],
+  ['date', ['التاريخ', 'بتاريخ', 'تاريخ', 'Date']],
+  ['relative', ['منذ', 'قبل']],
+  // "آخر تحديث 2017-09-20 - المصدر: خندان": what follows names the source, not a date
+  ['source', ['المصدر', 'مصدر الخبر', 'Source']],
+];
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const LABEL_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${LABELS.flatMap(([, ls]) => ls)
+    .sort((a, b) => b.length - a.length)
+    .map((l) => escape(l).replace(/ /g, '\\s+'))
+    .join('|')})(?![\\p{L}\\p{N}])[\\s:：\\-–—|]*`,
+  'giu',
+);
+
+function labelOf(matched: string): DateLabel {
+  const key = matched.replace(/[\s:：\-–—|]+$/u, '').replace(/\s+/g, ' ').toLowerCase();
+  for (const [label, words] of LABELS) if (words.some((w) => w.toLowerCase() === key)) return label;
+  return 'date';
+}
+
+const LATIN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const LATIN_MONTH = '(?<lm>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const LATIN_WEEKDAY = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?';
+/** "Mar 23, 2019", "March 23 2019", "23 Mar 2019", "23-Mar-2019", with an optional weekday before. */
+const LATIN_DATE = new RegExp(
+  `^${LATIN_WEEKDAY}(?:${LATIN_MONTH}\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y1>(?:19|20)\\d\\d)|(?<d2>\\d{1,2})(?:st|nd|rd|th)?,?[\\s-]+${LATIN_MONTH.replace('lm', 'lm2')}[\\s,-]+(?<y2>(?:19|20)\\d\\d))`,
+  'iu',
+);
+const TIME_FILLER = new RegExp(`^(?:[\\s|،,\\-–—()[\\]«»"'.:/•·]|${TIME_OF_DAY}|${ZONE})*$`, 'u');
+
+function latinDate(text: string): DateMention | undefined {
+  const lead = /^[\s|،,\-–—()[\]«»"'.:/•·]*/u.exec(text)?.[0].length ?? 0;
+  const m = LATIN_DATE.exec(text.slice(lead));
+  if (!m?.groups) return undefined;
+  const g = m.groups;
+  const month = LATIN_MONTHS.indexOf((g.lm ?? g.lm2 ?? '').slice(0, 3).toLowerCase()) + 1;
+  const day = Number(g.d1 ?? g.d2);
+  const year = Number(g.y1 ?? g.y2);
+  if (!month || !isValidDate(year, month, day)) return undefined;
+  if (!TIME_FILLER.test(text.slice(lead + m[0].length))) return undefined;
+  return {
+    start: lead, end: lead + m[0].length, text: m[0], kind: 'explicit', precision: 'day',
+    value: formatIsoDate({ year, month, day }), year, month, day,
+  };
+}
+
+const HIJRI_MONTHS = [
+  'محرم', 'صفر', 'ربيع الاول', 'ربيع الثاني', 'جمادي الاولي', 'جمادي الاخره', 'رجب', 'شعبان', 'رمضان', 'شوال', 'ذو القعده', 'ذو الحجه',
+];
+const HIJRI_ALIASES: Record<string, number> = { 'ربيع الاخر': 4, 'جمادي الاول': 5, 'جمادي الثانيه': 6, 'جمادي الثاني': 6, 'ذي القعده': 11, 'ذي الحجه': 12 };
+const HIJRI_NAMES = [...HIJRI_MONTHS, ...Object.keys(HIJRI_ALIASES)].sort((a, b) => b.length - a.length);
+/** "17 رجب 1440 هـ" (folded): day, month name, year 1300-1599, an optional هـ. */
+const HIJRI = new RegExp(`(?<![\\p{N}])(\\d{1,2})\\s*(${HIJRI_NAMES.map((n) => n.replace(/ /g, '\\s+')).join('|')})\\s*(1[345]\\d\\d)(?:\\s*ه(?![\\p{L}]))?`, 'u');
+
+const hijriNumeric = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' });
+
+/** Does the Gregorian `iso` fall within two days of the Hijri day/month/year (Umm al-Qura)? */
+function hijriAgrees(iso: string, day: number, month: number, year: number): boolean {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  for (let shift = -2; shift <= 2; shift++) {
+    const t = new Date(Date.UTC(y, m - 1, d + shift));
+    const parts = hijriNumeric.formatToParts(t);
+    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    if (get('day') === day && get('month') === month && get('year') === year) return true;
+  }
+  return false;
+}
+
+/** A part of the line after its label: a date and nothing else but time and separators. */
+function readPart(text: string): Omit<DateLineEntry, 'label' | 'labelText' | 'text'> | undefined {
+  const folded = foldForDates(text);
+  let rest = text;
+  let hijri: { day: number; month: number; year: number; text: string } | undefined;
+  const h = HIJRI.exec(folded.text);
+  if (h) {
+    const name = (h[2] as string).replace(/\s+/g, ' ');
+    const month = HIJRI_MONTHS.indexOf(name) + 1 || (HIJRI_ALIASES[name] ?? 0);
+    const [s, e] = originalSpan(folded, h.index, h.index + h[0].length);
+    hijri = { day: Number(h[1]), month, year: Number(h[3]), text: text.slice(s, e) };
+    rest = text.slice(0, s) + ' '.repeat(e - s) + text.slice(e);
+    // "الموافق" / "م" tie the two dates together
+    rest = rest.replace(/(?<![\p{L}])(?:الموافق|الموافق ل|م)(?![\p{L}])/gu, (w) => ' '.repeat(w.length));
+  }
+  const mention = parseDateLine(rest) ?? latinDate(toAsciiDigits(rest));
+  if (!mention) return undefined;
+  const out: Omit<DateLineEntry, 'label' | 'labelText' | 'text'> = { mention: { ...mention, text: text.slice(mention.start, mention.end) } };
+  if (hijri && mention.value && mention.precision === 'day') {
+    out.hijri = { text: hijri.text, agrees: hijriAgrees(mention.value, hijri.day, hijri.month, hijri.year) };
+  }
+  // 03/04/2019: both numbers could be the month. Kept for the decision (Arab press: day first).
+  const numeric = /(?<!\d)(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d\d)(?!\d)/.exec(toAsciiDigits(mention.text));
+  if (numeric) {
+    const [a, b, y] = [Number(numeric[1]), Number(numeric[3]), Number(numeric[4])];
+    if (a !== b && a <= 12 && b <= 12 && isValidDate(y, a, b)) out.monthFirst = formatIsoDate({ year: y, month: a, day: b });
+  }
+  return out;
+}
+
+/**
+ * The dates a line states, when the line is a date line (labels, dates, times and separators,
+ * nothing else); undefined otherwise. A label with nothing after it yields an entry without a
+ * mention, so that "نشر في" standing alone is still a date line's remnant, not prose.
+ */
+export function readDateLine(line: string): DateLineEntry[] | undefined {
+  // "posted onJanuary 23, 2022": a label run into the date
+  const text = line.trim().replace(/\b((?:posted|published|updated) on)(?=[A-Z])/giu, '$1 ');
+  if (text.length === 0 || text.length > 160) return undefined;
+  const folded = foldForDates(text);
+  const labels: Array<{ start: number; end: number; matched: string }> = [];
+  LABEL_RE.lastIndex = 0;
+  for (let m = LABEL_RE.exec(folded.text); m; m = LABEL_RE.exec(folded.text)) {
+    const [s, e] = originalSpan(folded, m.index, m.index + m[0].length);
+    labels.push({ start: s, end: e, matched: m[0] });
+  }
+  const parts: Array<{ label?: DateLabel; labelText?: string; text: string }> = [];
+  let cursor = 0;
+  // "مدار الساعة ـ نشر في 2024/12/06": an outlet's name and a dash before the first label.
+  const first = labels[0];
+  if (first && first.start > 0) {
+    const prefix = text.slice(0, first.start);
+    if (/^[\p{L}\s.]{2,40}\s[ـ\-–—|:]\s*$/u.test(prefix) && prefix.trim().split(/\s+/).length <= 5 && !findDateMentions(prefix).length) cursor = first.start;
+  }
+  let pending: { label: DateLabel; labelText: string } | undefined;
+  const flush = (end: number) => {
+    const piece = text.slice(cursor, end);
+    if (pending || piece.trim() !== '') parts.push({ ...pending, text: piece.trim() });
+  };
+  for (const l of labels) {
+    flush(l.start);
+    pending = { label: labelOf(l.matched), labelText: text.slice(l.start, l.end).replace(/[\s:：\-–—|]+$/u, '') };
+    cursor = l.end;
+  }
+  flush(text.length);
+  const entries: DateLineEntry[] = [];
+  for (const part of parts) {
+    if (part.label === 'source') {
+      if (!entries.some((e) => e.mention)) return undefined;
+      continue;
+    }
+    if (part.label === 'relative') {
+      // "منذ 3 ساعات", "قبل يومين": the page's age when it was copied, no date.
+      if (!/^[\d\s]*(?:\p{L}+)?$/u.test(toAsciiDigits(part.text)) || part.text.length > 20) return undefined;
+      entries.push({ label: 'relative', labelText: part.labelText, text: part.text });
+      continue;
+    }
+    if (part.text.replace(/[\s|،,\-–—()[\]«»"'.:/•·]/gu, '') === '') {
+      if (!part.label) continue;
+      entries.push({ label: part.label, labelText: part.labelText, text: '' });
+      continue;
+    }
+    const read = readPart(part.text);
+    if (!read) return undefined;
+    entries.push({ ...(part.label ? { label: part.label, labelText: part.labelText } : {}), ...read, text: part.text });
+  }
+  if (!entries.some((e) => e.mention)) {
+    // a bare label ("نشر في") or an age ("منذ 3 ساعات") alone: a date line with no date
+    return entries.length > 0 && labels.length > 0 && text.length <= 40 ? entries : undefined;
+  }
+  return entries;
+}
+
+/**
+ * A labelled date opening a line that goes on with other text ("date 2026-01-22 شفق نيوز- نينوى",
+ * "التاريخ: 23/03/2019 دمشق - …"): where the date line ends, or undefined.
+ */
+export function labelledDateLead(line: string): number | undefined {
+  const m = /^\s*(?:date|التاريخ|تاريخ النشر|نشر في|نشر بتاريخ|Published)\s*[:：]*\s*/iu.exec(line);
+  if (!m || readDateLine(line)) return undefined;
+  const first = findDateMentions(line.slice(m[0].length, m[0].length + 60))[0];
+  if (!first || first.start !== 0 || first.kind !== 'explicit' || first.precision !== 'day') return undefined;
+  let end = m[0].length + first.end;
+  // the same day written again in words after it
+  const again = findDateMentions(line.slice(end, end + 60))[0];
+  if (again && again.value === first.value && line.slice(end, end + again.start).trim() === '') end += again.end;
+  if (line.slice(end).trim() === '' || !readDateLine(line.slice(0, end))) return undefined;
+  return end;
+}
+
+/**
+ * A full date at the very start of a line, glued to (or run into) the text after it:
+ * "٢٣ مارس ٢٠١٩أعلنت …", "23.03.2019 - أعلنت …". Returns the date and where the text begins.
+ */
+export function leadingDate(line: string): { mention: DateMention; rest: number } | undefined {
+  const first = findDateMentions(line.slice(0, 60))[0];
+  if (!first || first.kind !== 'explicit' || first.precision !== 'day' || !first.value) return undefined;
+  if (line.slice(0, first.start).trim() !== '') return undefined;
+  const after = /^[\s|،,\-–—:.]*/u.exec(line.slice(first.end))?.[0].length ?? 0;
+  const rest = first.end + after;
+  if (!/^\p{L}/u.test(line.slice(rest)) || line.length - rest < 20) return undefined;
+  return { mention: first, rest };
+}
+
+/** The weekday a mention names, if it names one and a day. */
+export function weekdayAgreesMonthFirst(iso: string, weekday: number | undefined): boolean | undefined {
+  if (weekday === undefined) return undefined;
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return weekdayOf({ year: y, month: m, day: d }) === weekday;
+}

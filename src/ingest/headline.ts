@@ -1,0 +1,283 @@
+/**
+ * The headline of a raw text, chosen by evidence rather than by position. Every line above the
+ * first paragraph of prose is a candidate unless it is clutter, a date line, an outlet's name, a
+ * breadcrumb (`الرئيسية / أخبار / سوريا`), a share bar (`شارك فيسبوك تويتر واتساب`) or a menu of
+ * section names. Each candidate is scored for what speaks for it (its length, being the first
+ * candidate, heading the block that a date line, a byline or the prose follows, being repeated
+ * lower down, agreeing with the address's slug) and against it (a sentence's full stop, a
+ * label's shortness, a separator, standing in a run of headline-like lines: a ticker). The best
+ * is taken; when the runner-up is close, the caller asks for --title rather than guess.
+ */
+import { foldArabic } from '../arabic/normalise.ts';
+import { readDateLine } from '../arabic/date-line.ts';
+import { COUNTER } from '../arabic/dates.ts';
+import { wordCount, type Line } from './lines.ts';
+
+export interface HeadlineContext {
+  isClutter(line: string): boolean;
+  isOutletHeader(line: string): boolean;
+  /** True for a byline or source line ("بقلم: فلان", "السورية نت - ياسر العيسى"). */
+  isByline(line: string): boolean;
+  url?: string;
+}
+
+export interface HeadlineCandidate {
+  /** Index into the lines given. */
+  at: number;
+  line: Line;
+  score: number;
+  /** What counted, for and against, as the messages show it. */
+  reasons: string[];
+}
+
+export interface HeadlineChoice {
+  best?: HeadlineCandidate;
+  /** Candidates, best first. */
+  candidates: HeadlineCandidate[];
+  /** The best other headline (not the same line repeated). */
+  runnerUp?: HeadlineCandidate;
+  /** The runner-up scores within CLOSE of the best: ask. */
+  close: boolean;
+  /** The address's slug matches no line: ask. */
+  slugDisagrees?: boolean;
+  /** Where the article begins when the headline was found lower down (its repeat inside the text). */
+  start?: number;
+}
+
+/** Scores closer than this are too close to call. */
+export const CLOSE = 1.5;
+/** Below this no candidate reads like a headline. */
+const MINIMUM = 1;
+
+const SHARE_WORDS = new Set(
+  ['شارك', 'شاركها', 'شارك الخبر', 'مشاركه', 'عبر', 'علي', 'فيسبوك', 'فيس', 'بوك', 'تويتر', 'واتساب', 'واتس', 'اب', 'تلغرام', 'تليجرام', 'تيليجرام', 'لينكدان', 'لينكد', 'ان', 'انستغرام', 'يوتيوب', 'ماسنجر', 'بريد', 'البريد', 'الالكتروني', 'طباعه', 'نسخ', 'الرابط', 'ارسال', 'facebook', 'twitter', 'whatsapp', 'telegram', 'linkedin', 'email', 'print', 'share', 'x', 'messenger', 'pinterest', 'reddit', 'copy', 'link'],
+);
+const MENU_WORDS = new Set(
+  ['الرئيسيه', 'اخبار', 'الاخبار', 'سياسه', 'اقتصاد', 'رياضه', 'ثقافه', 'منوعات', 'تقارير', 'مقالات', 'راي', 'الراي', 'فيديو', 'صور', 'ملفات', 'تحقيقات', 'محليات', 'عربي', 'دولي', 'دوليه', 'عربيه', 'عالميه', 'صحه', 'تكنولوجيا', 'فن', 'فنون', 'اتصل', 'بنا', 'من', 'نحن', 'سوريا', 'العالم', 'مجتمع', 'حوارات', 'english', 'home', 'news', 'المزيد', 'الاقتصاد', 'السياسه', 'الرياضه', 'الثقافه', 'كتاب', 'الكتاب', 'ملف', 'انفوغراف', 'بودكاست', 'اراء', 'الاراء', 'خاص', 'مقابلات', 'محلي', 'عاجل', 'المحافظات', 'اقليمي', 'اقليميه'],
+);
+/** A breadcrumb's separators: spaced / \\ › » > | (» and / unspaced are quotes and "آذار/مارس"), or › \\ unspaced. */
+const BREADCRUMB_SEPARATOR = /\s[/\\›»>|]\s|[›\\]/u;
+
+/** A bureau and a credit: "دمشق - (د ب أ)", "بيروت – (رويترز)". */
+export const DATELINE = /^[\p{L}\s]{2,30}\s*[-–—ـ]\s*\([^()]{1,30}\)$/u;
+/** "المحرر: …", "الكاتب: …", "إعداد: …": who wrote or edited it. */
+const SIGNED = /^(?:المحرر|محرر|الكاتب|كاتب|بقلم|إعداد|اعداد|تحرير|كتب|كتبت|مراسل|المراسل|تقرير|ترجمة|Editor|By)\s*[:：]/u;
+/** "شفق نيوز- نينوى", "بغداد اليوم-بغداد", "السورية نت - ياسر العيسى": an outlet or bureau and a place or name. */
+const NAME_DASH_NAME = /^[\p{L}.]+(?:\s[\p{L}.]+){0,2}\s*[-–—ـ]\s*[\p{L}.]+(?:\s[\p{L}.]+){0,2}(?:\s*\([\p{L}\s.]{1,20}\))?$/u;
+/** A readers' poll: a question put to the reader ("هل تؤيد …؟"); headlines do not address the reader. */
+const POLL = /^(?:هل\s+(?:تؤيد|توافق|تعتقد|ترى|تتوقع|تثق|تفضل|تشجع)|ما\s+رأيك|برأيك|شارك\s+برأيك|استطلاع)/u;
+/** A photo's caption: its credit or "صورة أرشيفية" at the end. */
+const CAPTION = /(?:\((?:[^()]*(?:صورة|صور|أرشيف|ارشيف|Getty|AFP|Reuters|رويترز|أ ف ب|أ\.ف\.ب|الأناضول|سانا|EPA|AP)[^()]*)\)|[-–—]\s*(?:صورة|الصورة)(?:\s+\p{L}+)?)$/u;
+/** A page title: the headline and the site's name after a separator ("… - بوابة الشروق"). */
+const SITE_SUFFIX = /\s+[-–—|]\s+[^-–—|]{2,40}$/u;
+
+/** The words of a line, folded, letters and digits only. */
+function foldedWords(text: string): string[] {
+  return foldArabic(text)
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/** Why a line can never be the headline, or undefined when it can. */
+export function notAHeadline(text: string, ctx: HeadlineContext): string | undefined {
+  const words = wordCount(text);
+  if (ctx.isClutter(text)) return 'clutter';
+  if (readDateLine(text)) return 'a date line';
+  if (ctx.isOutletHeader(text)) return "the outlet's name";
+  if (words > 40 || text.length > 250) return 'too long';
+  const folded = foldedWords(text);
+  if (folded.filter((w) => SHARE_WORDS.has(w)).length >= Math.max(2, folded.length * 0.6)) return 'a share bar';
+  if (folded.filter((w) => MENU_WORDS.has(w)).length >= Math.max(3, folded.length * 0.7)) return 'a menu of sections';
+  const pieces = text.split(/\s+[/\\›»>|-]\s+|\s*[›\\]\s*/u).filter((p) => p.trim() !== '');
+  if (BREADCRUMB_SEPARATOR.test(text) && pieces.length >= 2 && pieces.slice(0, -1).every((p) => wordCount(p) <= 3)) {
+    return 'a breadcrumb';
+  }
+  if (ctx.isByline(text) || DATELINE.test(text) || SIGNED.test(text) || (words <= 6 && NAME_DASH_NAME.test(text))) return 'a byline';
+  if (CAPTION.test(text)) return "a photo's caption";
+  if (words < 4) return 'too short';
+  if (POLL.test(text)) return "a readers' poll";
+  if (new RegExp(COUNTER, 'u').test(text)) return 'a counter';
+  const tokens = text.split(/\s+/).filter(Boolean);
+  if (tokens.filter((t) => /^(?:\p{L}|[^\p{L}\p{N}]+)$/u.test(t)).length >= tokens.length * 0.3) return 'a widget'; // "ت + ت - الحجم الطبيعي"
+  if (words >= 12 && /[.…]["»”)]?$/u.test(text)) return 'a sentence of the text';
+  if (/(?<!\.)\.["»”)]?$/u.test(text)) return 'ends with a full stop (a caption or a sentence)';
+  return undefined;
+}
+
+/** A line of prose: the article's text has begun. */
+export function isProse(text: string): boolean {
+  const words = wordCount(text);
+  return words > 40 || (words >= 12 && /[.!?؟…]["»”)]?$/u.test(text));
+}
+
+/** The words of the address's last path segment, when it is written in Arabic (percent-encoded or not). */
+function slugWords(url: string | undefined): string[] {
+  if (!url) return [];
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return [];
+  }
+  const segments = path.split('/').filter(Boolean).map((s) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  });
+  const arabic = segments.filter((s) => /\p{Script=Arabic}/u.test(s)).sort((a, b) => b.length - a.length)[0];
+  if (!arabic) return [];
+  return foldedWords(arabic.replace(/[-_+.]/g, ' ')).filter((w) => /\p{Script=Arabic}/u.test(w));
+}
+
+/** Short words that say nothing of a line's subject. */
+const STOP = new Set(['في', 'من', 'علي', 'الي', 'عن', 'مع', 'بعد', 'قبل', 'ان', 'التي', 'الذي', 'الذين', 'هذا', 'هذه', 'ذلك', 'تلك', 'بين', 'حتي', 'منذ', 'خلال', 'عند', 'لدي', 'اي', 'كل', 'او', 'ثم', 'قد', 'لم', 'لن', 'ما', 'لا', 'هو', 'هي', 'كان', 'كانت', 'وفق', 'نحو', 'ضد', 'عبر', 'اليوم', 'امس']);
+
+/** A line's words that carry its subject: folded, three letters or more, no particles. */
+function contentWords(text: string): Set<string> {
+  return new Set(foldedWords(text).map((w) => w.replace(/^(?:وال|بال|لل|فال|ال|و)(?=\p{L}{3})/u, '')).filter((w) => w.length >= 3 && !STOP.has(w)));
+}
+
+function shared(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const w of a) if (b.has(w)) n++;
+  return n;
+}
+
+/**
+ * Share of the slug's words the line holds (0 when the slug has fewer than three words, or holds
+ * under a third of the line's: a slug is the headline, often cut short, not a few of its words).
+ */
+function slugAgreement(slug: string[], text: string): number {
+  if (slug.length < 3) return 0;
+  const words = foldedWords(text).map(stem);
+  const slugStems = slug.map(stem);
+  // the slug's last word may be cut short ("الضغ" of "الضغوط")
+  const last = slugStems[slugStems.length - 1] as string;
+  const holds = (w: string) => slugStems.includes(w) || (last.length >= 2 && w.startsWith(last));
+  if (words.filter(holds).length / words.length < 0.3) return 0;
+  const own = new Set(words);
+  return slugStems.filter((w, i) => own.has(w) || (i === slugStems.length - 1 && words.some((x) => x.startsWith(w)))).length / slugStems.length;
+}
+
+/** A rough stem for comparing a slug with a line: no article or clitic, no plural or feminine ending ("اللاجئون" and "اللاجئين" agree). */
+function stem(word: string): string {
+  return word.replace(/^(?:وال|بال|فال|كال|لل|ال|و|ب|ل)(?=\p{L}{3})/u, '').replace(/(?:ون|ين|ات|ان|يه|ه)$/u, (m, at: number) => (at >= 3 ? '' : m));
+}
+
+export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineChoice {
+  // The candidates stand above the first paragraph of prose (a sentence ending in a full stop:
+  // a widget's question is none), and within the first 40 lines.
+  let end = lines.findIndex((l) => wordCount(l.text) > 40 || (wordCount(l.text) >= 12 && /[.…]["»”)]?$/u.test(l.text)));
+  if (end < 0) end = lines.length;
+  end = Math.min(end, 40);
+  const slug = slugWords(ctx.url);
+  const later = new Map<string, number>();
+  for (const l of lines) {
+    const k = foldArabic(l.text);
+    later.set(k, (later.get(k) ?? 0) + 1);
+  }
+  // The words of the first paragraphs of prose.
+  const lead = new Set(lines.filter((l) => isProse(l.text)).slice(0, 3).flatMap((l) => [...contentWords(l.text)]));
+  const inLead = (text: string): number | undefined => {
+    const own = contentWords(text);
+    return own.size >= 2 && lead.size > 0 ? shared(own, lead) / own.size : undefined;
+  };
+  // Headlines that a page title ("headline - site") repeats.
+  const titled = new Set(lines.slice(0, 40).map((l) => l.text.replace(SITE_SUFFIX, '')).filter((t, i) => t !== lines[i]?.text).map((t) => foldArabic(t)));
+  const eligible: boolean[] = lines.slice(0, end).map((l) => notAHeadline(l.text, ctx) === undefined);
+  // Lines that could stand in a ticker: headline-like and headline-long (a label breaks no run).
+  const inRun = eligible.map((e, i) => e && wordCount((lines[i] as Line).text) >= 4);
+  const candidates: HeadlineCandidate[] = [];
+  let order = 0;
+  for (let i = 0; i < end; i++) {
+    if (!eligible[i]) continue;
+    const line = lines[i] as Line;
+    const reasons: string[] = [];
+    let score = 0;
+    const add = (points: number, why: string) => {
+      score += points;
+      reasons.push(`${points > 0 ? '+' : ''}${points} ${why}`);
+    };
+    const words = wordCount(line.text);
+    if (order === 0) add(2, 'the first candidate');
+    else if (order === 1) add(1, 'the second candidate');
+    order++;
+    if (words >= 5 && words <= 20) add(2, `${words} words`);
+    else if (words > 20 && words <= 30) add(0.5, `${words} words`);
+    else if (words > 30) add(-1, `${words} words`);
+    if (/[.]$/.test(line.text)) add(-2, 'ends with a full stop');
+    if (/[:：]$/.test(line.text)) add(-3, 'ends with a colon');
+    if (words <= 3 && line.text.length <= 30) add(-2, 'as short as a label');
+    if (/\s[|]\s|\s[-–—]\s\S+(?:\s\S+)?$/u.test(line.text)) add(-0.5, 'holds a separator');
+    // The run of consecutive headline-like lines it stands in.
+    let runStart = i;
+    let runEnd = i;
+    if (inRun[i]) {
+      while (runStart > 0 && inRun[runStart - 1]) runStart--;
+      while (runEnd + 1 < end && inRun[runEnd + 1]) runEnd++;
+    }
+    const run = runEnd - runStart + 1;
+    const runTexts = lines.slice(runStart, runEnd + 1).map((l) => foldArabic(l.text));
+    const distinct = new Set(runTexts).size === runTexts.length; // a headline repeated in the run: no ticker
+    if (run >= 3 && distinct && i < runEnd && (inLead(line.text) ?? 0) < 0.3) add(-3, `one of ${run} headline-like lines in a row (a ticker), its words not in the text`);
+    // What follows the run: the date line, a byline, or the article's prose.
+    const next = lines[runEnd + 1];
+    const after = lines[runEnd + 2];
+    const marks = (l: Line | undefined) =>
+      !!l && (readDateLine(l.text)?.some((e) => e.mention) === true || ctx.isByline(l.text) || isProse(l.text));
+    if (i >= runEnd - 1) {
+      if (marks(next)) add(2, 'the date line, a byline or the text follows');
+      else if (next && notAHeadline(next.text, ctx) !== undefined && marks(after)) add(1, 'the date line, a byline or the text follows a label');
+    }
+    // A subheadline: under a shorter headline-like line on the same subject.
+    const above = i > 0 && eligible[i - 1] ? (lines[i - 1] as Line) : undefined;
+    if (above && wordCount(above.text) + 3 <= words && (inLead(above.text) ?? 0) >= 0.3) {
+      add(-1.5, 'under a much shorter line the text also speaks of (a subheadline)');
+    }
+    // The headline's words come back in the article's first paragraphs; a ticker's do not.
+    const found = inLead(line.text);
+    if (found !== undefined && found >= 0.5) add(1.5, `${Math.round(found * 100)}% of its words in the text's first paragraphs`);
+    else if (found !== undefined && found < 0.2) add(-1.5, `${Math.round(found * 100)}% of its words in the text's first paragraphs`);
+    if ((later.get(foldArabic(line.text)) ?? 0) >= 2) add(1.5, 'repeated lower down');
+    else if (titled.has(foldArabic(line.text))) add(1.5, "repeated in the page's title above");
+    const core = line.text.replace(SITE_SUFFIX, '');
+    if (core !== line.text && later.has(foldArabic(core))) add(-3, "the page's title: the headline with the site's name");
+    const agreement = slugAgreement(slug, line.text);
+    if (agreement >= 0.6) add(4, `the address's slug holds ${Math.round(agreement * 100)}% of its words`);
+    else if (agreement >= 0.45) add(2, `the address's slug holds ${Math.round(agreement * 100)}% of its words`);
+    candidates.push({ at: i, line, score, reasons });
+  }
+  const ranked = [...candidates].sort((a, b) => b.score - a.score || a.at - b.at);
+  let best = ranked[0] && ranked[0].score >= MINIMUM ? ranked[0] : undefined;
+  // An Arabic slug is the headline as the site filed it. When the line chosen does not match it,
+  // a line lower down that does is the headline (pages repeat it inside the text); when none
+  // does, the choice is in doubt.
+  if (slug.length >= 4 && best && slugAgreement(slug, best.line.text) < 0.6) {
+    const at = lines.findIndex((l, i) => i < 80 && slugAgreement(slug, l.text) >= 0.6 && notAHeadline(l.text, ctx) === undefined);
+    if (at >= 0) {
+      const line = lines[at] as Line;
+      const found: HeadlineCandidate = { at, line, score: best.score + CLOSE, reasons: [`the address's slug holds ${Math.round(slugAgreement(slug, line.text) * 100)}% of its words, and not the first candidate's`] };
+      return { best: found, start: best.at, runnerUp: best, candidates: [found, ...ranked], close: false };
+    }
+    return { best, runnerUp: { ...best, reasons: [...best.reasons, "the address's slug names another headline"] }, candidates: ranked, close: true, slugDisagrees: true };
+  }
+  // The same headline twice (a page title above, the headline below) is one candidate.
+  const second = ranked.slice(1).find((c) => !best || foldArabic(c.line.text) !== foldArabic(best.line.text));
+  const close = !!best && !!second && best.score - second.score < CLOSE;
+  return { best, runnerUp: second, candidates: ranked, close };
+}
+
+/** One line naming a candidate and its evidence, for messages. */
+export function describeCandidate(c: HeadlineCandidate): string {
+  return `line ${c.line.index + 1} "${c.line.text}" (score ${c.score}: ${c.reasons.join(', ')})`;
+}
+
+/** Whether `text` is the given headline (folded, edge punctuation ignored). */
+export function sameHeadline(a: string, b: string): boolean {
+  const k = (s: string) => foldArabic(s).replace(/^[\s"'«»“”]+|[\s"'«»“”.]+$/gu, '');
+  return k(a) === k(b);
+}
+

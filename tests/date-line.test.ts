@@ -1,0 +1,84 @@
+/**
+ * readDateLine and leadingDate (src/arabic/date-line.ts): the date lines of the press, with their
+ * labels, times, Hijri dates and Latin months; and what is not a date line.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { leadingDate, readDateLine } from '../src/arabic/date-line.ts';
+
+type Row = [line: string, entries: Array<[label: string | undefined, value: string | undefined]>];
+
+describe('readDateLine', () => {
+  const good: Row[] = [
+    ['22/03/2019', [[undefined, '2019-03-22']]],
+    ['23-03-2019, 02:13', [[undefined, '2019-03-23']]],
+    ['التاريخ:: 10 سبتمبر 2017', [['date', '2017-09-10']]],
+    ['09 سبتمبر 2017', [[undefined, '2017-09-09']]],
+    ['الثلاثاء 17 أكتوبر 2017 07:10 ص', [[undefined, '2017-10-17']]],
+    ['date 2025-08-29', [['date', '2025-08-29']]],
+    ['٢٣ مارس ٢٠١٩ - 10:30 مساءً', [[undefined, '2019-03-23']]],
+    ['السبت 23 مارس 2019 الساعة 10:45 بتوقيت دمشق', [[undefined, '2019-03-23']]],
+    ['23 مارس 2019 | 15:40 GMT', [[undefined, '2019-03-23']]],
+    ['2019-03-23T18:40:00+03:00', [[undefined, '2019-03-23']]],
+    ['الخميس 12 ديسمبر 2024 7:26 م القاهرة', [[undefined, '2024-12-12']]],
+    ['نشر في: 22/03/2019 - 11:20 | آخر تحديث: 23/03/2019 - 08:00', [['published', '2019-03-22'], ['updated', '2019-03-23']]],
+    ['تاريخ النشر: الأحد 24 مارس 2019', [['published', '2019-03-24']]],
+    ['نُشر بتاريخ ٢٣/٠٣/٢٠١٩', [['published', '2019-03-23']]],
+    ['آخر تحديث: 24 مارس 2019', [['updated', '2019-03-24']]],
+    ['تم التحديث 25.03.2019', [['updated', '2019-03-25']]],
+    ['Mar 23, 2019', [[undefined, '2019-03-23']]],
+    ['23 March 2019 - 10:00 GMT', [[undefined, '2019-03-23']]],
+    ['Published: Sunday, March 24, 2019 10:22 AM', [['published', '2019-03-24']]],
+    ['الأحد 17 رجب 1440 هـ الموافق 24 مارس 2019 م', [[undefined, '2019-03-24']]],
+    ['الخليج ـ نشر في 2019/03/23 الساعة 14:40', [['published', '2019-03-23']]],
+    ['منذ 3 ساعات', [['relative', undefined]]],
+    ['نشر في', [['published', undefined]]],
+  ];
+  for (const [line, expected] of good) {
+    it(JSON.stringify(line), () => {
+      const entries = readDateLine(line);
+      assert.ok(entries, line);
+      assert.deepEqual(entries.map((e) => [e.label, e.mention?.value]), expected);
+    });
+  }
+
+  it('checks a Hijri date beside the Gregorian (Umm al-Qura, within two days)', () => {
+    assert.equal(readDateLine('الأحد 17 رجب 1440 هـ الموافق 24 مارس 2019 م')?.[0]?.hijri?.agrees, true);
+    assert.equal(readDateLine('الأحد 2 شعبان 1440 هـ - 24 مارس 2019')?.[0]?.hijri?.agrees, false);
+  });
+
+  it('keeps the month-first reading of a numeric date whose two numbers could both be the month', () => {
+    assert.equal(readDateLine('04/03/2019')?.[0]?.monthFirst, '2019-04-03');
+    assert.equal(readDateLine('23/03/2019')?.[0]?.monthFirst, undefined);
+    assert.equal(readDateLine('03/03/2019')?.[0]?.monthFirst, undefined);
+  });
+
+  it('refuses lines that are not date lines', () => {
+    for (const line of [
+      'نشر في 23 مارس 2019 قتيلاً',
+      'الرئيسية / أخبار / سوريا',
+      'قوات سوريا الديمقراطية تعلن السيطرة على الباغوز',
+      'أعلنت القوات في 23 مارس 2019 السيطرة على البلدة',
+      'منذ بداية الحملة العسكرية على ريف دير الزور الشرقي',
+      'Time',
+      '',
+      '52',
+    ]) {
+      assert.equal(readDateLine(line), undefined, line);
+    }
+  });
+});
+
+describe('leadingDate', () => {
+  it('finds a date glued to the first words of the text', () => {
+    const line = '٢٣ مارس ٢٠١٩أعلنت قوات سوريا الديمقراطية السيطرة على آخر مواقع التنظيم';
+    const found = leadingDate(line);
+    assert.equal(found?.mention.value, '2019-03-23');
+    assert.ok(line.slice(found?.rest).startsWith('أعلنت'));
+    assert.equal(leadingDate('23.03.2019 - أعلنت قوات سوريا الديمقراطية السيطرة على البلدة')?.mention.value, '2019-03-23');
+  });
+  it('leaves a date inside a sentence, and a short line, alone', () => {
+    assert.equal(leadingDate('أعلنت القوات في 23 مارس 2019 السيطرة على البلدة'), undefined);
+    assert.equal(leadingDate('23 مارس 2019 قتيلاً'), undefined);
+  });
+});

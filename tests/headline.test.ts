@@ -1,0 +1,77 @@
+/**
+ * chooseHeadline and notAHeadline (src/ingest/headline.ts): the headline by evidence, the lines
+ * that can never be one, and the cases too close to call.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { chooseHeadline, notAHeadline, type HeadlineContext } from '../src/ingest/headline.ts';
+import { toLines } from '../src/ingest/lines.ts';
+
+const ctx: HeadlineContext = { isClutter: () => false, isOutletHeader: () => false, isByline: (l) => /^بقلم\s*:/.test(l) };
+const LEAD =
+  'قالت مصادر محلية إن فرق الإنقاذ انتشلت عشرات الجثث من تحت أنقاض الأبنية المدمرة في حي الرشيد بمدينة الرقة، بعد أسابيع من انتهاء المعارك فيها.';
+const HEAD = 'فرق الإنقاذ تنتشل عشرات الجثث من أنقاض الرقة';
+const pick = (text: string, extra: Partial<HeadlineContext> = {}) => chooseHeadline(toLines(text), { ...ctx, ...extra });
+
+describe('notAHeadline', () => {
+  it('names what a line is when it cannot be the headline', () => {
+    assert.equal(notAHeadline('الرئيسية / أخبار / سوريا', ctx), 'a breadcrumb');
+    assert.equal(notAHeadline('مخيم الهول في ريف الحسكة الشرقي (صورة أرشيفية)', ctx), "a photo's caption");
+    assert.equal(notAHeadline('هل تؤيد فتح ممرات إنسانية دائمة للعائلات العالقة؟', ctx), "a readers' poll");
+    assert.equal(notAHeadline('عناصر من قوات الأمن.', ctx), 'ends with a full stop (a caption or a sentence)');
+    assert.notEqual(notAHeadline('المحرر: قناة الأخبار | عدد المشاهدات: 149', ctx), undefined);
+    assert.equal(notAHeadline('المحرر: قناة الأخبار الفضائية في الموصل', ctx), 'a byline');
+    assert.equal(notAHeadline('بلدي نيوز - دير الزور (خاص)', ctx), 'a byline');
+    assert.equal(notAHeadline('الرئيسية » عربي ودولي » سوريا', ctx), 'a breadcrumb');
+    assert.equal(notAHeadline('شارك فيسبوك تويتر واتساب', ctx), 'a share bar');
+    assert.equal(notAHeadline('الرئيسية أخبار سياسة اقتصاد رياضة منوعات', ctx), 'a menu of sections');
+    assert.equal(notAHeadline('نشر في: 23/03/2019', ctx), 'a date line');
+    assert.equal(notAHeadline('دمشق - (د ب أ)', ctx), 'a byline');
+    assert.equal(notAHeadline('بقلم: سامر الحسن', ctx), 'a byline');
+    assert.equal(notAHeadline('سياسة', ctx), 'too short');
+    assert.equal(notAHeadline(LEAD, ctx), 'a sentence of the text');
+  });
+  it('lets headlines with quotes, slashes of month names and a question through', () => {
+    for (const line of [HEAD, '«اللحظات الأخيرة لداعش».. «إعلان النصر إيذان بمرحلة جديدة»', 'معارك الباغوز في آذار/مارس 2019 تقترب من نهايتها', 'هل تعود العائلات إلى أحياء الرقة قبل الشتاء؟']) {
+      assert.equal(notAHeadline(line, ctx), undefined, line);
+    }
+  });
+});
+
+describe('chooseHeadline', () => {
+  it('takes the headline under chrome, a breadcrumb and a share bar', () => {
+    const c = pick(`الرئيسية / أخبار / سوريا\nشارك فيسبوك تويتر واتساب\nتقارير\n${HEAD}\n12.11.2017\n${LEAD}`);
+    assert.equal(c.best?.line.text, HEAD);
+    assert.equal(c.close, false);
+  });
+  it('leaves a subheadline under the headline', () => {
+    const sub = 'الأهالي يطالبون بمعدات ثقيلة لرفع الركام ويتحدثون عن مفقودين لم يعرف مصيرهم منذ أشهر';
+    const c = pick(`${HEAD}\n${sub}\n12.11.2017\n${LEAD}`);
+    assert.equal(c.best?.line.text, HEAD);
+  });
+  it('passes over a ticker of unrelated headlines', () => {
+    const ticker = ['افتتاح مهرجان للسينما في العاصمة بمشاركة عربية واسعة', 'منتخب الناشئين يفوز في مباراته الأولى من البطولة', 'توقعات بهطول أمطار غزيرة على المرتفعات خلال الأيام المقبلة'];
+    const c = pick([...ticker, HEAD, '12.11.2017', LEAD].join('\n'));
+    assert.equal(c.best?.line.text, HEAD);
+    assert.equal(c.close, false);
+  });
+  it('counts the address slug as evidence', () => {
+    const other = 'مصادر محلية تتحدث عن عشرات الجثث تحت أنقاض حي الرشيد';
+    const text = `${other}\n${HEAD}\n${LEAD}`;
+    assert.equal(pick(text).close, true, 'without the address the two are too close');
+    const url = `https://example.com/news/${encodeURIComponent(HEAD.replace(/ /g, '-'))}`;
+    const c = pick(text, { url });
+    assert.equal(c.best?.line.text, HEAD);
+    assert.equal(c.close, false);
+    assert.ok(c.best?.reasons.some((r) => r.includes("the address's slug")));
+  });
+  it('finds nothing in a text that starts with its prose', () => {
+    assert.equal(pick(`${LEAD}\n${LEAD}`).best, undefined);
+  });
+  it('treats a page title with the site name as the headline repeated', () => {
+    const c = pick(`${HEAD} - موقع الأخبار\nتقارير\n${HEAD}\n12.11.2017\n${LEAD}`);
+    assert.equal(c.best?.line.text, HEAD);
+    assert.equal(c.best?.at, 2);
+    assert.equal(c.close, false);
+  });
+});
