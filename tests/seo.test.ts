@@ -252,6 +252,8 @@ describe('the <head> of the built seed pages', () => {
       const feedLinks = tags(html, 'link').filter((t) => t.rel === 'alternate' && t.type === 'application/atom+xml');
       assert.equal(feedLinks.length, 1);
       assert.equal(feedLinks[0]?.href, `${site.url}feed.xml`);
+      const jsonFeedLinks = tags(html, 'link').filter((t) => t.rel === 'alternate' && t.type === 'application/feed+json');
+      assert.deepEqual(jsonFeedLinks.map((t) => t.href), [`${site.url}feed.json`]);
       const scripts = jsonLdScripts(html);
       assert.equal(scripts.length, 1);
       const ld = JSON.parse(scripts[0] as string);

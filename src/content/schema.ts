@@ -152,9 +152,14 @@ export const milestoneSchema = z.strictObject({
 });
 export type MilestoneFrontMatter = z.infer<typeof milestoneSchema>;
 
+/** The `--event` value of `npm run add` that assigns no event: no event file may take it as its id. */
+export const NO_EVENT_ID = 'none';
+
 export const eventSchema = z
   .strictObject({
-    id: slug,
+    id: slug.refine((s) => s !== NO_EVENT_ID, {
+      error: `"${NO_EVENT_ID}" is reserved (npm run add -- --event ${NO_EVENT_ID} means "no event"); choose another id, and rename the file to match`,
+    }),
     title: line,
     title_en: line,
     start: isoDate,

@@ -7,6 +7,7 @@
  * names Syria. Each decision comes with its reason, for add to print.
  */
 import type { Content } from '../content/load.ts';
+import { NO_EVENT_ID } from '../content/schema.ts';
 
 /** Days after an event's end during which an article about it (its aftermath) still belongs to it. */
 export const EVENT_GRACE_DAYS = 7;
@@ -16,8 +17,8 @@ export const SEVERAL_MENTIONS = 3;
 export const LEAD_MIN_WORDS = 12;
 /** How near (days) outside an event's dates an article must be for add to say why it was left out. */
 const NEAR_DAYS = 30;
-/** The `--event` value that assigns no event. No event file may take this id. */
-export const NO_EVENT = 'none';
+/** The `--event` value that assigns no event (content/schema.ts refuses it as an event's id). */
+export const NO_EVENT = NO_EVENT_ID;
 
 function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);

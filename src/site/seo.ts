@@ -203,7 +203,7 @@ export interface SeoHead {
   canonical: string;
   description: string;
   meta: MetaTag[];
-  feed: { href: string; title: string };
+  feed: { href: string; jsonHref: string; title: string };
   /** Only on article pages. */
   jsonLd: NewsArticleJsonLd | null;
   /** The Dublin Core schema link's address, on article pages (which carry DC.* tags), else null. */
@@ -223,8 +223,8 @@ export function seoHead(site: SiteInfo, page: PageInfo & { article?: ArticleView
   };
 }
 
-export function feedLink(site: SiteInfo): { href: string; title: string } {
-  return { href: siteUrl(FEED_PATH, site), title: `${site.title}: آخر المقالات` };
+export function feedLink(site: SiteInfo): { href: string; jsonHref: string; title: string } {
+  return { href: siteUrl(FEED_PATH, site), jsonHref: siteUrl(JSON_FEED_PATH, site), title: `${site.title}: آخر المقالات` };
 }
 
 // ---------------------------------------------------------------------------------------------
