@@ -100,6 +100,30 @@ describe('/export/articles.csv and articles.json', () => {
   });
 });
 
+describe('CSV cells from untrusted text', () => {
+  it('a cell a spreadsheet would run as a formula is written as text; numbers and ordinary text are not touched', () => {
+    const columns = [{ name: 'title' }, { name: 'count' }] as unknown as Parameters<typeof toCsv>[0];
+    const rows = [
+      { title: '=HYPERLINK("http://x.example","اضغط")', count: -3 },
+      { title: '+1 مليون', count: 5 },
+      { title: '@SUM(A1)', count: 0 },
+      { title: '-2+3', count: 1 },
+      { title: 'عنوان عادي - مع شرطة', count: 2 },
+    ];
+    const parsed = parse(toCsv(columns, rows), { bom: true, columns: true }) as Array<{ title: string; count: string }>;
+    assert.deepEqual(
+      parsed.map((r) => [r.title, r.count]),
+      [
+        [`'=HYPERLINK("http://x.example","اضغط")`, '-3'],
+        [`'+1 مليون`, '5'],
+        [`'@SUM(A1)`, '0'],
+        [`'-2+3`, '1'],
+        ['عنوان عادي - مع شرطة', '2'],
+      ],
+    );
+  });
+});
+
 describe('/export/figures.csv and mentions.csv', () => {
   it('every figure stands in the paragraph it names, and every event article with figures is there', () => {
     const rows = csvRows('export/figures.csv');

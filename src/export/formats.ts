@@ -18,10 +18,19 @@ export const LIST_SEPARATOR = ' | ';
 
 type Cell = string | number | boolean | null | string[];
 
+/**
+ * A text cell a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return
+ * first: "CSV injection"): web text is untrusted, so such a cell is written with a leading
+ * apostrophe, which spreadsheets show as text and do not display. Numbers are left as they are.
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/u.test(text) ? `'${text}` : text;
+}
+
 function csvCell(value: Cell): string {
   if (value === null) return '';
-  if (Array.isArray(value)) return value.join(LIST_SEPARATOR);
-  return String(value);
+  if (Array.isArray(value)) return neutraliseFormula(value.join(LIST_SEPARATOR));
+  return typeof value === 'string' ? neutraliseFormula(value) : String(value);
 }
 
 /** CSV of `rows` with the columns' names as header, UTF-8 with BOM, CRLF line ends. */
