@@ -213,6 +213,17 @@ export const PLACE_KINDS = [
   'landmark', 'oil-field', 'camp', 'region', 'border-crossing',
 ] as const;
 
+const LATITUDE = 'a latitude must be a number within ±90 (write [latitude, longitude], latitude first)';
+const LONGITUDE = 'a longitude must be a number within ±180';
+/** One point of a river's course. */
+const coursePoint = z.tuple(
+  [
+    z.number({ error: LATITUDE }).min(-90, { error: LATITUDE }).max(90, { error: LATITUDE }),
+    z.number({ error: LONGITUDE }).min(-180, { error: LONGITUDE }).max(180, { error: LONGITUDE }),
+  ],
+  { error: 'each point of a course must be [latitude, longitude] in decimal degrees' },
+);
+
 export const placeSchema = z.strictObject({
   name: line,
   name_en: line,
@@ -222,6 +233,15 @@ export const placeSchema = z.strictObject({
     .tuple([z.number().min(-90).max(90), z.number().min(-180).max(180)], {
       error: 'must be [latitude, longitude] in decimal degrees',
     })
+    .nullable()
+    .default(null),
+  /**
+   * The course of a river: [latitude, longitude] points in decimal degrees, upstream to
+   * downstream, at least two; maps draw it as a line.
+   */
+  course: z
+    .array(coursePoint, { error: 'must be a list of [latitude, longitude] points' })
+    .min(2, { error: 'must list at least two [latitude, longitude] points (a course is a line)' })
     .nullable()
     .default(null),
   variants: z.array(line).default([]),

@@ -6,7 +6,7 @@ import { geoDistance } from 'd3-geo';
 import type { Content } from '../content/load.ts';
 import type { Place } from '../content/schema.ts';
 import { compareEvent, type KnownTexts } from './event-comparison.ts';
-import { renderPlaceMap, type MapPlace } from './map.ts';
+import { mapBounds, renderPlaceMap, riversInView, type MapOptions, type MapPlace, type MapRiver } from './map.ts';
 import type { Archive } from './archive.ts';
 
 export interface SharedPassageNote {
@@ -76,9 +76,29 @@ export function contextPlaces(content: Content, slug: string, pages: ReadonlySet
 /** A lone place with its surroundings is drawn close up: they lie within CONTEXT_KM. */
 const CLOSE_UP = { paddingDegrees: 0.35, minSpanDegrees: [1.8, 1.35] as [number, number] };
 
-/** The places drawn on a map (countries aside), as the page lists them under it. */
-function listed(places: MapPlace[]): Array<{ name: string; url: string | null }> {
-  return places.filter((p) => p.kind !== 'country').map((p) => ({ name: p.name, url: p.url ?? null }));
+/** The gazetteer's rivers that have a course, in the gazetteer's order. */
+function gazetteerRivers(content: Content): MapRiver[] {
+  return Object.entries(content.places.entries).flatMap(([slug, p]) => (p.course ? [{ slug, name: p.name, course: p.course }] : []));
+}
+
+/**
+ * The options of a map with the rivers its view crosses: a lone place has its river for context,
+ * and every map shows the rivers it spans.
+ */
+function withRivers(places: MapPlace[], options: MapOptions, rivers: readonly MapRiver[]): MapOptions {
+  const crossing = riversInView(rivers, mapBounds(places, options));
+  return crossing.length ? { ...options, rivers: crossing } : options;
+}
+
+/**
+ * The places drawn on a map (countries aside), then its rivers, as the page lists them under it.
+ * A river links to its page where the site has one (`pages`: slugs).
+ */
+function listed(places: MapPlace[], options: MapOptions, pages: ReadonlySet<string>): Array<{ name: string; url: string | null }> {
+  return [
+    ...places.filter((p) => p.kind !== 'country').map((p) => ({ name: p.name, url: p.url ?? null })),
+    ...(options.rivers ?? []).map((r) => ({ name: r.name, url: pages.has(r.slug) ? `/places/${r.slug}/` : null })),
+  ];
 }
 
 /** The event's own places first; the places its articles name, bar countries, after. */
@@ -105,6 +125,7 @@ export interface ExtrasOptions extends KnownTexts {
 export function addComparisonsAndMaps(archive: Archive, content: Content, options: ExtrasOptions = {}): void {
   const drawMap = options.drawMap ?? renderPlaceMap;
   const pages = new Set(archive.places.map((p) => p.slug));
+  const rivers = gazetteerRivers(content);
   // (anchor, other paragraph) pairs each article already notes: an article in several events is noted once
   const noted = new Map<string, Set<string>>();
   for (const event of archive.events) {
@@ -132,8 +153,9 @@ export function addComparisonsAndMaps(archive: Archive, content: Content, option
     const context = points.length === 1 ? contextPlaces(content, (points[0] as MapPlace).slug, pages).filter((c) => !places.some((p) => p.slug === c.slug)) : [];
     places.push(...context);
     const close = context.length ? CLOSE_UP : {};
-    event.mapSvg = points.length ? drawMap(places, { title: `خريطة ${event.title}`, id: `map-event-${event.id}`, ...close }) : '';
-    event.mapPlaces = event.mapSvg ? listed(places) : [];
+    const mapOptions = points.length ? withRivers(places, { title: `خريطة ${event.title}`, id: `map-event-${event.id}`, ...close }, rivers) : undefined;
+    event.mapSvg = mapOptions ? drawMap(places, mapOptions) : '';
+    event.mapPlaces = mapOptions ? listed(places, mapOptions, pages) : [];
   }
   for (const place of archive.places) {
     const own = mapPlace(content, place.slug, 'primary');
@@ -144,7 +166,9 @@ export function addComparisonsAndMaps(archive: Archive, content: Content, option
     const places = own.kind === 'country' ? around : [own, ...around];
     if (places.length === 0) continue;
     const close = context.length ? CLOSE_UP : {};
-    place.mapSvg = drawMap(own.kind === 'country' ? [own, ...around] : places, { title: `خريطة ${place.name}`, id: `map-place-${place.slug}`, ...close });
-    place.mapPlaces = listed(places);
+    const drawn = own.kind === 'country' ? [own, ...around] : places;
+    const mapOptions = withRivers(drawn, { title: `خريطة ${place.name}`, id: `map-place-${place.slug}`, ...close }, rivers);
+    place.mapSvg = drawMap(drawn, mapOptions);
+    place.mapPlaces = listed(places, mapOptions, pages);
   }
 }

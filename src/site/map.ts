@@ -1,7 +1,8 @@
 /**
  * Static SVG maps of places, drawn at build time: country outlines (Natural Earth 1:50m through
  * world-atlas, see map-geo.ts) in a Mercator projection fitted to the places, a marker and an
- * Arabic label for each place, Arabic country names, and a scale bar.
+ * Arabic label for each place, Arabic country names, a scale bar, and the rivers given (the
+ * gazetteer's courses) as thin blue lines under the markers and labels, each named by a <title>.
  *
  * Pure: data in, an `<svg>` string out (no Eleventy, no DOM, no network). The same input always
  * gives the same string. The SVG is self-contained (no scripts, fonts, images or external
@@ -46,6 +47,15 @@ export interface MapPlace {
   emphasis?: 'primary' | 'secondary';
 }
 
+/** A river of the gazetteer with a course: drawn as a thin line under the places. */
+export interface MapRiver {
+  slug: string;
+  /** Canonical Arabic name: the line's <title>. */
+  name: string;
+  /** [latitude, longitude] points, upstream to downstream, as in content/data/places.yml. */
+  course: Array<[number, number]>;
+}
+
 export interface MapOptions {
   /** Width of the view box in SVG units (default 640). */
   width?: number;
@@ -67,6 +77,8 @@ export interface MapOptions {
    * page inlines two maps with the same title, so that ids stay unique.
    */
   id?: string;
+  /** Rivers to draw (see riversInView); they do not change the area shown. */
+  rivers?: MapRiver[];
 }
 
 const DEFAULT_WIDTH = 640;
@@ -108,9 +120,9 @@ const MIN_STEP = 0.6;
 const EDGE = 4;
 
 const STYLE = [
-  '.arshif-map{--am-sea:#dce7ee;--am-land:#f4f1ea;--am-focus:#e9dfc9;--am-border:#9a9488;--am-text:#1c1b19;--am-muted:#5f5b53;--am-halo:#fbfaf7;--am-marker:#8a3a10;--am-focus-ring:#c25e00;',
+  '.arshif-map{--am-sea:#dce7ee;--am-land:#f4f1ea;--am-focus:#e9dfc9;--am-border:#9a9488;--am-text:#1c1b19;--am-muted:#5f5b53;--am-halo:#fbfaf7;--am-marker:#8a3a10;--am-focus-ring:#c25e00;--am-river:#4a87b8;',
   'color:var(--text,var(--am-text));font-family:inherit;max-width:100%;height:auto}',
-  '@media (prefers-color-scheme:dark){.arshif-map{--am-sea:#1a232d;--am-land:#25272c;--am-focus:#342f25;--am-border:#6f6a61;--am-text:#e9e6df;--am-muted:#b9b4aa;--am-halo:#16171a;--am-marker:#f0a672;--am-focus-ring:#ffb454}}',
+  '@media (prefers-color-scheme:dark){.arshif-map{--am-sea:#1a232d;--am-land:#25272c;--am-focus:#342f25;--am-border:#6f6a61;--am-text:#e9e6df;--am-muted:#b9b4aa;--am-halo:#16171a;--am-marker:#f0a672;--am-focus-ring:#ffb454;--am-river:#5d9ccc}}',
   '.arshif-map .am-sea{fill:var(--map-sea,var(--am-sea))}',
   '.arshif-map .am-frame{stroke:var(--border,var(--am-border))}',
   '.arshif-map .am-land{fill:var(--map-land,var(--am-land));stroke:var(--map-border,var(--am-border))}',
@@ -122,6 +134,7 @@ const STYLE = [
   '.arshif-map a:hover .am-label{text-decoration:underline}',
   '.arshif-map a:focus-visible .am-marker{stroke:var(--focus,var(--am-focus-ring));stroke-width:3}',
   '.arshif-map a:focus-visible .am-label{text-decoration:underline}',
+  '.arshif-map .am-river{fill:none;stroke:var(--map-river,var(--am-river))}',
   '.arshif-map .am-leader{fill:none;stroke:var(--muted,var(--am-muted))}',
   `@media (max-width:${WIDE_LAYOUT_REM - 0.01}rem){.arshif-map .am-s{display:inline}.arshif-map .am-l{display:none}}`,
 ].join('');
@@ -136,6 +149,7 @@ const ATTR = {
   label: 'fill="#1c1b19" stroke="#fbfaf7"',
   marker: 'fill="#8a3a10" stroke="#fbfaf7"',
   scale: 'fill="#1c1b19" stroke="#1c1b19"',
+  river: 'fill="none" stroke="#4a87b8"',
 } as const;
 
 const SAFE_URL = /^(?:https?:\/\/[^\s]+|\/(?!\/)[^\s]*|\.{1,2}\/[^\s]*|#[^\s]*|[^\s:/?#]+(?:[/?#][^\s]*)?)$/i;
@@ -336,6 +350,35 @@ export function mapBounds(places: MapPlace[], options: MapOptions): MapBounds {
   return frame(places, options).visible;
 }
 
+/** Whether the segment from a to b ([longitude, latitude]) meets the rectangle (Liang–Barsky). */
+function segmentMeets([ax, ay]: [number, number], [bx, by]: [number, number], b: MapBounds): boolean {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = bx - ax;
+  const dy = by - ay;
+  for (const [p, q] of [[-dx, ax - b.west], [dx, b.east - ax], [-dy, ay - b.south], [dy, b.north - ay]] as const) {
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
+    if (t0 > t1) return false;
+  }
+  return true;
+}
+
+/** The rivers whose course crosses `bounds` (what mapBounds gives), in the order given. */
+export function riversInView<R extends MapRiver>(rivers: readonly R[], bounds: MapBounds): R[] {
+  return rivers.filter((r) =>
+    r.course.some((point, i) => {
+      const next = r.course[i + 1];
+      return next !== undefined && segmentMeets([point[1], point[0]], [next[1], next[0]], bounds);
+    }),
+  );
+}
+
 /** An SVG map of `places` (an `<svg>` element, as a string). See the module comment. */
 export function renderPlaceMap(places: MapPlace[], options: MapOptions): string {
   const { width, height, projection, visible, points, placeCountries } = frame(places, options);
@@ -363,6 +406,17 @@ export function renderPlaceMap(places: MapPlace[], options: MapOptions): string 
       const [x, y] = path.centroid(part);
       if (Number.isFinite(x) && Number.isFinite(y)) countryLabels.push({ id: c.id, part, x, y, area: path.area(part) });
     }
+  }
+
+  // Rivers: thin lines over the land, under the scale bar, the markers and the labels (whose halo
+  // keeps them legible over a line); clipped to the view by the projection.
+  const rivers: string[] = [];
+  for (const r of options.rivers ?? []) {
+    const d = compactPath(path({ type: 'LineString', coordinates: r.course.map(([lat, lon]) => [lon, lat]) }) ?? '', MIN_STEP);
+    if (!d) continue;
+    rivers.push(
+      `<path class="am-river" ${ATTR.river} stroke-width="1.6" stroke-linejoin="round" stroke-linecap="round" data-river="${escapeXml(r.slug)}" d="${d}"><title>${escapeXml(r.name)}</title></path>`,
+    );
   }
 
   // Scale bar, bottom left (the end of an RTL line): a round distance between 40 and 130 units,
@@ -502,6 +556,7 @@ export function renderPlaceMap(places: MapPlace[], options: MapOptions): string 
     `<g stroke-width="0.7" stroke-linejoin="round">`,
     ...shapes,
     '</g>',
+    ...rivers,
     `<rect class="am-frame" ${ATTR.frame} x="0.5" y="0.5" width="${width - 1}" height="${height - 1}"/>`,
     ...(scale.length ? [scale.join('')] : []),
     ...markers,
