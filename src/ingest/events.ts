@@ -6,6 +6,7 @@
  * SEVERAL_MENTIONS times in all. Countries do not count as evidence: every article about Syria
  * names Syria. Each decision comes with its reason, for add to print.
  */
+import { addDays, daysBetween, formatIsoDate, parseIsoDate, type CalendarDate } from '../arabic/calendar.ts';
 import type { Content } from '../content/load.ts';
 import { NO_EVENT_ID } from '../content/schema.ts';
 
@@ -20,11 +21,9 @@ const NEAR_DAYS = 30;
 /** The `--event` value that assigns no event (content/schema.ts refuses it as an event's id). */
 export const NO_EVENT = NO_EVENT_ID;
 
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+// Event dates are validated YYYY-MM-DD strings; the day arithmetic is the calendar's.
+const day = (iso: string) => parseIsoDate(iso) as CalendarDate;
+const isoDaysAfter = (iso: string, days: number) => formatIsoDate(addDays(day(iso), days));
 
 /** The article's text by part; `mentions` gives every place mention in a text (a name per match, repeats kept). */
 export interface EventText {
@@ -70,11 +69,11 @@ export function eventDecisions(content: Content, date: string | undefined, text:
     const count = `${total} mention${total === 1 ? '' : 's'}`;
     const evidence =
       inTitle.length > 0 ? `${inTitle.join(', ')} in the headline, ${count}` : inLead.length > 0 ? `${inLead.join(', ')} in the lead, ${count}` : total >= SEVERAL_MENTIONS ? `${named.join(', ')}: ${count}` : undefined;
-    const graceEnd = addDays(e.data.end, EVENT_GRACE_DAYS);
+    const graceEnd = isoDaysAfter(e.data.end, EVENT_GRACE_DAYS);
     if (date !== undefined && (date < e.data.start || date > graceEnd)) {
       // Outside the event's dates: said only when the evidence would otherwise have assigned it
       // and the date is near (an article years later about the same town is simply not about it).
-      const near = date >= addDays(e.data.start, -NEAR_DAYS) && date <= addDays(graceEnd, NEAR_DAYS);
+      const near = date >= isoDaysAfter(e.data.start, -NEAR_DAYS) && date <= isoDaysAfter(graceEnd, NEAR_DAYS);
       if (evidence && near) {
         const when = date < e.data.start ? `before its start ${e.data.start}` : `after its end ${e.data.end} and its ${EVENT_GRACE_DAYS} grace days`;
         decisions.push({ event: e.data.id, assigned: false, reason: `${evidence}, but ${date} is ${when}` });
@@ -82,22 +81,11 @@ export function eventDecisions(content: Content, date: string | undefined, text:
       continue;
     }
     if (evidence) {
-      const after = date !== undefined && date > e.data.end ? `, ${days(daysBetween(e.data.end, date))} after its end` : '';
+      const after = date !== undefined && date > e.data.end ? `, ${days(daysBetween(day(e.data.end), day(date)))} after its end` : '';
       decisions.push({ event: e.data.id, assigned: true, reason: `${evidence}${after}` });
     } else {
       decisions.push({ event: e.data.id, assigned: false, reason: `${named.join(', ')} named only in passing (${times(total)}, not in the headline or the lead)` });
     }
   }
   return decisions;
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-/** The ids of the events assigned by evidence. */
-export function matchEvents(content: Content, date: string | undefined, text: EventText): string[] {
-  return eventDecisions(content, date, text)
-    .filter((d) => d.assigned)
-    .map((d) => d.event);
 }
