@@ -10,6 +10,7 @@
 import { formatIsoDate, isValidDate, weekdayOf } from './calendar.ts';
 import { findDateMentions, parseDateLine, TIME_OF_DAY, ZONE, type DateMention } from './dates.ts';
 import { foldForDates, originalSpan } from './date-fold.ts';
+import { escapeRegExp } from './date-words.ts';
 import { toAsciiDigits } from './digits.ts';
 
 export type DateLabel = 'published' | 'updated' | 'date' | 'relative' | 'source';
@@ -39,11 +40,10 @@ const LABELS: Array<[DateLabel, string[]]> = [
   ['source', ['المصدر', 'مصدر الخبر', 'Source']],
 ];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const LABEL_RE = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:${LABELS.flatMap(([, ls]) => ls)
     .sort((a, b) => b.length - a.length)
-    .map((l) => escape(l).replace(/ /g, '\\s+'))
+    .map((l) => escapeRegExp(l).replace(/ /g, '\\s+'))
     .join('|')})(?![\\p{L}\\p{N}])[\\s:：\\-–—|]*`,
   'giu',
 );

@@ -23,11 +23,12 @@ const fold = (s: string): string => foldForDates(s).text;
 /** Key for looking a matched phrase up: folded, single spaces. */
 export const phraseKey = (s: string): string => fold(s).replace(/\s+/g, ' ').trim();
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `s` as a regular expression that matches it literally. */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Alternation of phrases, longest first, spaces matching any horizontal run of white space. */
 function alternation(phrases: Iterable<string>): string {
   const unique = [...new Set(phrases)].sort((a, b) => b.length - a.length);
-  return `(?:${unique.map((p) => escape(p).replace(/ /g, `${H}+`)).join('|')})`;
+  return `(?:${unique.map((p) => escapeRegExp(p).replace(/ /g, `${H}+`)).join('|')})`;
 }
 
 const MONTHS = new Map<string, number>();
