@@ -15,14 +15,12 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { getArchive } from '../src/site/load-archive.ts';
 import { DEFAULT_CONTENT_DIR } from '../src/site/paths.ts';
 import { axeViolations, formatViolations } from './helpers/axe.ts';
-import { launchChromium } from './helpers/browser.ts';
+import { seedSiteInChromium } from './helpers/browser.ts';
 import { sidewaysOverflow, untaggedLatinPhrases } from './helpers/page-checks.ts';
-import { serveStatic, type StaticServer } from './helpers/server.ts';
-import { seedSiteDir } from './helpers/site.ts';
 
 const TIMEOUT = 30_000;
 const archive = getArchive(DEFAULT_CONTENT_DIR);
@@ -113,25 +111,14 @@ const MODES: Mode[] = [
 ];
 
 describe('accessibility (axe-core, WCAG 2.1 A and AA) in Chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
+  const seed = seedSiteInChromium();
   const cases = pageCases();
-
-  before(async () => {
-    server = await serveStatic(await seedSiteDir());
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   for (const mode of MODES) {
     describe(mode.name, { concurrency: 3 }, () => {
       let context: BrowserContext;
       before(async () => {
-        context = await browser.newContext({ viewport: mode.viewport, colorScheme: mode.colorScheme });
+        context = await seed.browser.newContext({ viewport: mode.viewport, colorScheme: mode.colorScheme });
         context.setDefaultTimeout(TIMEOUT);
       });
       after(() => context?.close());
@@ -142,7 +129,7 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA) in Chromium', () => {
           const problems: string[] = [];
           page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
           try {
-            const response = await page.goto(server.url + c.path);
+            const response = await page.goto(seed.server.url + c.path);
             assert.equal(response?.status(), 200, `${c.path} is a page of the site`);
             if (c.ready) await page.waitForFunction(c.ready, undefined, { timeout: TIMEOUT });
             await c.prepare?.(page);
@@ -168,7 +155,7 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA) in Chromium', () => {
 
   describe('the harness', () => {
     it('reports the violations of a page that breaks WCAG rules, with rule, impact, selector and markup', async () => {
-      const context = await browser.newContext();
+      const context = await seed.browser.newContext();
       try {
         const page = await context.newPage();
         await page.setContent(
@@ -198,7 +185,7 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA) in Chromium', () => {
     });
 
     it('reports English left untagged and a page that scrolls sideways', async () => {
-      const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+      const context = await seed.browser.newContext({ viewport: { width: 375, height: 740 } });
       try {
         const page = await context.newPage();
         await page.setContent(

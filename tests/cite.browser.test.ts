@@ -5,36 +5,22 @@
  * article's front matter. The page's cite-this downloads must load, with the headline in them.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, it } from 'node:test';
 import { loadValidContent } from '../src/content/load.ts';
 import { DEFAULT_CONTENT_DIR } from '../src/site/paths.ts';
-import { launchChromium } from './helpers/browser.ts';
-import { serveStatic, type StaticServer } from './helpers/server.ts';
-import { seedSiteDir } from './helpers/site.ts';
+import { seedSiteInChromium } from './helpers/browser.ts';
 
 const content = loadValidContent(DEFAULT_CONTENT_DIR);
 const SITE_URL = content.site.url;
 
 describe('citation metadata in Chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await serveStatic(await seedSiteDir());
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const seed = seedSiteInChromium();
 
   for (const { data: fm } of content.articles) {
     it(fm.id, async () => {
-      const page = await browser.newPage();
+      const page = await seed.browser.newPage();
       try {
-        await page.goto(`${server.url}/articles/${fm.id}/`);
+        await page.goto(`${seed.server.url}/articles/${fm.id}/`);
         const read = await page.evaluate(() => {
           const meta: Record<string, string[]> = {};
           for (const m of document.querySelectorAll<HTMLMetaElement>('meta[name]')) {

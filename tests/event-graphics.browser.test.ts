@@ -6,11 +6,9 @@
  * the SVG is multiplied by the scale it is drawn at (getScreenCTM).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './helpers/browser.ts';
-import { serveStatic, type StaticServer } from './helpers/server.ts';
-import { seedSiteDir } from './helpers/site.ts';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { seedSiteInChromium } from './helpers/browser.ts';
 
 const PAGES = ['/events/baghuz-2019/', '/events/raqqa-2017/', '/places/omar-oil-field/', '/places/deir-ez-zor/'];
 const WIDTHS = [375, 1280];
@@ -66,24 +64,15 @@ function ink([l, t, r, b]: [number, number, number, number], px: number): [numbe
 }
 
 describe('maps and timeline overviews as drawn in Chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
-  before(async () => {
-    server = await serveStatic(await seedSiteDir());
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const seed = seedSiteInChromium();
 
   for (const path of PAGES) {
     for (const width of WIDTHS) {
       it(`${path} at ${width} px`, async () => {
-        const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
+        const context = await seed.browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
         try {
           const page = await context.newPage();
-          await page.goto(server.url + path, { waitUntil: 'load' });
+          await page.goto(seed.server.url + path, { waitUntil: 'load' });
           await page.evaluate(() => document.fonts.ready.then(() => undefined));
           const svgs = await measure(page);
           assert.ok(svgs.some((s) => s.svg.includes('arshif-map')), 'the page has a map');

@@ -9,12 +9,9 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { before, describe, it } from 'node:test';
 import { PROJECT_ROOT } from '../src/site/paths.ts';
-import { launchChromium } from './helpers/browser.ts';
-import { serveStatic, type StaticServer } from './helpers/server.ts';
-import { seedSiteDir } from './helpers/site.ts';
+import { seedSiteInChromium } from './helpers/browser.ts';
 
 export const SCREENSHOT_DIR = join(PROJECT_ROOT, 'test-artifacts', 'screenshots');
 
@@ -34,24 +31,15 @@ const WIDTHS = [375, 1280];
 const FONT = 'Noto Naskh Arabic';
 
 describe('screenshots in Chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await serveStatic(await seedSiteDir());
-    browser = await launchChromium();
+  const seed = seedSiteInChromium();
+  before(() => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   for (const { name, path } of PAGES) {
     for (const width of WIDTHS) {
       it(`${name} at ${width} px`, async () => {
-        const context = await browser.newContext({ viewport: { width, height: 800 }, deviceScaleFactor: 1 });
+        const context = await seed.browser.newContext({ viewport: { width, height: 800 }, deviceScaleFactor: 1 });
         try {
           const page = await context.newPage();
           const failures: string[] = [];
@@ -59,7 +47,7 @@ describe('screenshots in Chromium', () => {
           page.on('response', (response) => {
             if (response.status() >= 400) failures.push(`HTTP ${response.status()} ${response.url()}`);
           });
-          const response = await page.goto(server.url + path, { waitUntil: 'load' });
+          const response = await page.goto(seed.server.url + path, { waitUntil: 'load' });
           assert.equal(response?.status(), 200);
           await page.evaluate(() => document.fonts.ready.then(() => undefined));
 

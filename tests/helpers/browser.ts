@@ -3,7 +3,10 @@
  * /usr/bin/chromium (CHROMIUM_PATH overrides), started with flags that keep it off the network.
  */
 import { existsSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
+import { serveStatic, type StaticServer } from './server.ts';
+import { seedSiteDir } from './site.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -24,4 +27,21 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/**
+ * The seed site served on loopback and one Chromium, started before a suite's tests and closed
+ * after them (call inside `describe`): `seed.server.url`, `seed.browser.newPage()`.
+ */
+export function seedSiteInChromium(): { server: StaticServer; browser: Browser } {
+  const seed = {} as { server: StaticServer; browser: Browser };
+  before(async () => {
+    seed.server = await serveStatic(await seedSiteDir());
+    seed.browser = await launchChromium();
+  });
+  after(async () => {
+    await seed.browser?.close();
+    await seed.server?.close();
+  });
+  return seed;
 }
