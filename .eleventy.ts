@@ -4,7 +4,7 @@
  */
 import { relative, resolve } from 'node:path';
 import arshifPlugin, { type EleventyConfig } from './src/site/eleventy-plugin.ts';
-import { DEFAULT_CONTENT_DIR, LAYOUTS_DIR } from './src/site/paths.ts';
+import { DEFAULT_CONTENT_DIR, LAYOUTS_DIR } from './src/core/paths.ts';
 
 export default function (eleventyConfig: EleventyConfig) {
   const contentDir = resolve(process.env.ARSHIF_CONTENT ?? DEFAULT_CONTENT_DIR);

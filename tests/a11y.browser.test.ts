@@ -16,8 +16,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { getArchive } from '../src/site/load-archive.ts';
-import { DEFAULT_CONTENT_DIR } from '../src/site/paths.ts';
+import { getArchive } from '../src/model/load-archive.ts';
+import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';
 import { axeViolations, formatViolations } from './helpers/axe.ts';
 import { seedSiteInChromium } from './helpers/browser.ts';
 import { sidewaysOverflow, untaggedLatinPhrases } from './helpers/page-checks.ts';

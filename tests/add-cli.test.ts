@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { PROJECT_ROOT } from '../src/site/paths.ts';
+import { PROJECT_ROOT } from '../src/core/paths.ts';
 import { copySeedContent, tempDir } from './helpers/site.ts';
 
 /** The raw input of an ingest fixture (input.txt, or input.bin for raw bytes). */

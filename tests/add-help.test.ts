@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { ADD_HELP, OPTION_LINES } from '../src/ingest/add-help.ts';
-import { ADD_OPTIONS } from '../src/ingest/add.ts';
-import { PROJECT_ROOT } from '../src/site/paths.ts';
+import { ADD_HELP, OPTION_LINES } from '../src/cli/add-help.ts';
+import { ADD_OPTIONS } from '../src/cli/add.ts';
+import { PROJECT_ROOT } from '../src/core/paths.ts';
 
 const add = (...args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'ingest', 'add.ts'), ...args], { cwd: PROJECT_ROOT, encoding: 'utf8' });
@@ -18,7 +18,7 @@ describe('add --help', () => {
   it('has a line for every option parseArgs accepts, with its short form', () => {
     const flags = new Set(OPTION_LINES.map(([flag]) => flag));
     for (const [name, option] of Object.entries(ADD_OPTIONS)) {
-      assert.ok(flags.has(`--${name}`), `--${name} is accepted but has no line in OPTION_LINES (src/ingest/add-help.ts)`);
+      assert.ok(flags.has(`--${name}`), `--${name} is accepted but has no line in OPTION_LINES (src/cli/add-help.ts)`);
       const line = ADD_HELP.split('\n').find((l) => l.trimStart().startsWith(`--${name}`));
       assert.ok(line, `--${name} is missing from the help text`);
       assert.ok(!line.includes('\n'));

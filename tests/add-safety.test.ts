@@ -1,5 +1,5 @@
 /**
- * Issue 18 for `add`, run as the user runs it (`src/ingest/add.ts` in a throwaway copy of the
+ * Issue 18 for `add`, run as the user runs it (`src/cli/add.ts` in a throwaway copy of the
  * project), with the project tree hashed before and after wherever something could be lost:
  * damaged UTF-8 with --date (18.3), an article the build would refuse (18.5), odd file names and
  * hostile --url (18.6), temporaries a killed run left (18.9). Separators (18.4), leftovers in
@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadContent } from '../src/content/load.ts';
 import { parseIsoDate } from '../src/arabic/calendar.ts';
-import { addFiles, MAX_SOURCE_NAME_BYTES } from '../src/ingest/add.ts';
-import { PROJECT_ROOT } from '../src/site/paths.ts';
+import { addFiles, MAX_SOURCE_NAME_BYTES } from '../src/cli/add.ts';
+import { PROJECT_ROOT } from '../src/core/paths.ts';
 import { copyProject, runIn, treeHash } from './helpers/project-copy.ts';
 import { buildSite, copySeedContent, tempDir } from './helpers/site.ts';
 import { runVnu } from './helpers/vnu.ts';

@@ -8,8 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { MAX_BYTES, MAX_PAGE_BYTES } from '../src/ingest/add.ts';
-import { PROJECT_ROOT } from '../src/site/paths.ts';
+import { MAX_BYTES, MAX_PAGE_BYTES } from '../src/cli/add.ts';
+import { PROJECT_ROOT } from '../src/core/paths.ts';
 import { copySeedContent, tempDir } from './helpers/site.ts';
 
 const FIXTURE = join(PROJECT_ROOT, 'tests', 'fixtures', 'ingest-html-singlefile', 'input.html');

@@ -1,5 +1,5 @@
 /**
- * The derived-data store (src/derived/): the archive built with a cold store, a warm store and no
+ * The derived-data store (src/analysis/derive/): the archive built with a cold store, a warm store and no
  * store is the same, for the seed content and for a small synthetic folder; a corrupt or foreign
  * entry is ignored and computed again; editing an article recomputes that article's entry only
  * (and its event's passages); the keys follow the code version; the store is bounded; the store
@@ -11,13 +11,13 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync }
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { loadValidContent, type Content } from '../src/content/load.ts';
-import { articleKey } from '../src/derived/article-data.ts';
-import { computeCodeVersion, importedPackages } from '../src/derived/code-version.ts';
-import { decodeEntry, DiskStore, encodeEntry } from '../src/derived/disk-store.ts';
-import { loadEntities } from '../src/entities/load-entities.ts';
-import { buildArchive, type Archive } from '../src/site/archive.ts';
-import { DEFAULT_CACHE_DIR, defaultCacheDir } from '../src/site/load-archive.ts';
-import { DEFAULT_CONTENT_DIR } from '../src/site/paths.ts';
+import { articleKey } from '../src/analysis/derive/article-data.ts';
+import { computeCodeVersion, importedPackages } from '../src/cache/code-version.ts';
+import { decodeEntry, DiskStore, encodeEntry } from '../src/cache/disk-store.ts';
+import { loadEntities } from '../src/content/load-entities.ts';
+import { buildArchive, type Archive } from '../src/model/archive.ts';
+import { DEFAULT_CACHE_DIR, defaultCacheDir } from '../src/model/load-archive.ts';
+import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';
 import { tempDir } from './helpers/site.ts';
 
 const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');

@@ -30,10 +30,10 @@ import {
   type GeneratedEvent,
   type Seeds,
 } from '../src/bench/corpus.ts';
-import { addArticle, readSeedInput, writeArchive } from '../src/bench/run.ts';
+import { addArticle, readSeedInput, writeArchive } from '../src/cli/bench.ts';
 import { loadContent } from '../src/content/load.ts';
-import { formatProblem } from '../src/content/problem.ts';
-import { DEFAULT_CONTENT_DIR } from '../src/site/paths.ts';
+import { formatProblem } from '../src/core/problem.ts';
+import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';
 import { tempDir } from './helpers/site.ts';
 
 let seeds: Seeds;

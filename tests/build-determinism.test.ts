@@ -12,7 +12,7 @@ import { describe, it } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { canonicalisePagefind, decodeCbor, encodeCbor, pagefindFullHash, readBundle, writeBundle, type Cbor } from '../src/search/pagefind-canonical.ts';
 import { MANIFEST_NAME, siteFiles, verifyManifest } from '../src/site/manifest.ts';
-import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from '../src/site/paths.ts';
+import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from '../src/core/paths.ts';
 import { tempDir } from './helpers/site.ts';
 
 /** Runs the build command in its own process; resolves with its exit code and output. */

@@ -1,6 +1,6 @@
 /**
  * Issue 18, cases 1, 2 and 7: the build owns only what it made. Each case runs the real
- * command (`src/build.ts`) in a throwaway copy of the project and hashes the whole tree before
+ * command (`src/cli/build.ts`) in a throwaway copy of the project and hashes the whole tree before
  * and after: a refused output leaves every file as it was, with exit 2 and one line saying why
  * and what to do; the user's own `_site.old-<number>` folders survive a build.
  */
@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { recoverInterruptedBuilds } from '../src/build.ts';
+import { recoverInterruptedBuilds } from '../src/cli/build.ts';
 import { writeManifest } from '../src/site/manifest.ts';
 import { markTemporary, outputProblem } from '../src/site/output-folder.ts';
 import { copyProject, runIn, treeHash, treeListing } from './helpers/project-copy.ts';

@@ -12,11 +12,11 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Cite } from '@citation-js/core';
 import { citationView, cslItem, latexEscape, toBibtex, toCslJson, toRis } from '../src/export/citation.ts';
-import type { ArticleView } from '../src/site/archive.ts';
-import { displayDate } from '../src/site/archive.ts';
-import { getArchive } from '../src/site/load-archive.ts';
-import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from '../src/site/paths.ts';
-import { citationMetaTags } from '../src/site/seo.ts';
+import type { ArticleView } from '../src/model/archive.ts';
+import { displayDate } from '../src/model/archive.ts';
+import { getArchive } from '../src/model/load-archive.ts';
+import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from '../src/core/paths.ts';
+import { citationMetaTags } from '../src/model/seo.ts';
 import { parseBibtex } from './helpers/bibtex.ts';
 import { parseRis, risValues } from './helpers/ris.ts';
 

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadValidContent } from '../src/content/load.ts';
-import { DEFAULT_CONTENT_DIR } from '../src/site/paths.ts';
+import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';
 import { seedSiteInChromium } from './helpers/browser.ts';
 
 const content = loadValidContent(DEFAULT_CONTENT_DIR);

@@ -10,9 +10,9 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadContent } from '../src/content/load.ts';
-import { findArshifError, formatProblem } from '../src/content/problem.ts';
-import { build } from '../src/build.ts';
-import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from '../src/site/paths.ts';
+import { findArshifError, formatProblem } from '../src/core/problem.ts';
+import { build } from '../src/cli/build.ts';
+import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from '../src/core/paths.ts';
 import { copySeedContent, tempDir } from './helpers/site.ts';
 
 const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures');

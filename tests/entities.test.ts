@@ -10,12 +10,12 @@ import { describe, it } from 'node:test';
 import { looseArabicWord } from '../src/arabic/name-fold.ts';
 import { foldArabic, words } from '../src/arabic/normalise.ts';
 import { loadValidContent } from '../src/content/load.ts';
-import { createEntityCounter } from '../src/entities/entity-usage.ts';
-import { loadEntities } from '../src/entities/load-entities.ts';
-import { createQuoteFinder, sentences } from '../src/entities/quotes.ts';
-import { latinForms } from '../src/search/lexicon.ts';
+import { createEntityCounter } from '../src/analysis/entity-usage.ts';
+import { loadEntities } from '../src/content/load-entities.ts';
+import { createQuoteFinder, sentences } from '../src/analysis/quotes.ts';
+import { latinForms } from '../src/analysis/lexicon.ts';
 import { looseLatinText } from '../src/search/query.ts';
-import { DEFAULT_CONTENT_DIR } from '../src/site/paths.ts';
+import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';
 import { seedParagraphs } from './helpers/seed-articles.ts';
 
 const entities = loadEntities(DEFAULT_CONTENT_DIR);

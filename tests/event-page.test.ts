@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { createEntityCounter } from '../src/entities/entity-usage.ts';
+import { createEntityCounter } from '../src/analysis/entity-usage.ts';
 import { readSiteFile, seedSiteDir } from './helpers/site.ts';
 
 const ALKHABAR = '2019-03-23-alkhabar-tv-is-isis-over-in-syria';

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { getArchive } from '../src/site/load-archive.ts';
-import { DEFAULT_CONTENT_DIR } from '../src/site/paths.ts';
+import { getArchive } from '../src/model/load-archive.ts';
+import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';
 import { childElements, onlyChild, parseXml, textContent, XmlError, type XmlElement } from './helpers/xml.ts';
 import { readSiteFile, seedSiteDir } from './helpers/site.ts';
 

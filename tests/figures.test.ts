@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { seedParagraphs } from './helpers/seed-articles.ts';
 import { describe, it } from 'node:test';
-import { compareFigures, findFigures, UNIT_TABLE, type Figure, type FigureRow } from '../src/compare/figures.ts';
+import { compareFigures, findFigures, UNIT_TABLE, type Figure, type FigureRow } from '../src/analysis/figures.ts';
 
 const seedArticles = seedParagraphs;
 

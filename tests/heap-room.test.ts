@@ -1,10 +1,10 @@
-/** When a build gives itself a larger V8 heap (src/site/heap-room.ts). */
+/** When a build gives itself a larger V8 heap (src/core/heap-room.ts). */
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { heapCapMiB, LARGE_ARCHIVE, needsHeapRoom } from '../src/site/heap-room.ts';
-import { DEFAULT_CONTENT_DIR } from '../src/site/paths.ts';
+import { heapCapMiB, LARGE_ARCHIVE, needsHeapRoom } from '../src/core/heap-room.ts';
+import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';
 import { tempDir } from './helpers/site.ts';
 
 describe('heap room for large archives', () => {

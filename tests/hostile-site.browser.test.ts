@@ -10,7 +10,7 @@ import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { PROJECT_ROOT } from '../src/site/paths.ts';
+import { PROJECT_ROOT } from '../src/core/paths.ts';
 import { launchChromium } from './helpers/browser.ts';
 import { serveStatic, type StaticServer } from './helpers/server.ts';
 import { buildSite, copySeedContent, readSiteFile } from './helpers/site.ts';

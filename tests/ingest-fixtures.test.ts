@@ -13,8 +13,8 @@ import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseIsoDate } from '../src/arabic/calendar.ts';
 import { loadContent } from '../src/content/load.ts';
-import { addFiles } from '../src/ingest/add.ts';
-import { PROJECT_ROOT } from '../src/site/paths.ts';
+import { addFiles } from '../src/cli/add.ts';
+import { PROJECT_ROOT } from '../src/core/paths.ts';
 import { copySeedContent } from './helpers/site.ts';
 
 const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures');

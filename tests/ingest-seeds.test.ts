@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { foldArabic } from '../src/arabic/normalise.ts';
-import { addFiles, type FileOutcome } from '../src/ingest/add.ts';
-import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from '../src/site/paths.ts';
+import { addFiles, type FileOutcome } from '../src/cli/add.ts';
+import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from '../src/core/paths.ts';
 import { copySeedContent } from './helpers/site.ts';
 
 interface Gold {

@@ -21,11 +21,11 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
-import { recoverInterruptedBuilds } from '../src/build.ts';
+import { recoverInterruptedBuilds } from '../src/cli/build.ts';
 import { loadContent } from '../src/content/load.ts';
 import { MANIFEST_NAME, TEMPORARY_MARKER, verifyManifest, writeManifest } from '../src/site/manifest.ts';
 import { markTemporary } from '../src/site/output-folder.ts';
-import { PROJECT_ROOT } from '../src/site/paths.ts';
+import { PROJECT_ROOT } from '../src/core/paths.ts';
 import { copySeedContent, tempDir } from './helpers/site.ts';
 
 const BUILD = join(PROJECT_ROOT, 'src', 'build.ts');

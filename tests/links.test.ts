@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { getArchive } from '../src/site/load-archive.ts';
-import { DEFAULT_CONTENT_DIR } from '../src/site/paths.ts';
+import { getArchive } from '../src/model/load-archive.ts';
+import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';
 import { checkSiteLinks, cssUrls, formatBrokenLinks, scriptUrls, srcsetUrls, startTags, type LinkReport } from './helpers/links.ts';
 import { readSiteFile, seedSiteDir, tempDir } from './helpers/site.ts';
 

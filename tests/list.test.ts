@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { dayRange, selectArticles, type Selection } from '../src/export/select.ts';
-import { getArchive } from '../src/site/load-archive.ts';
-import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from '../src/site/paths.ts';
+import { getArchive } from '../src/model/load-archive.ts';
+import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from '../src/core/paths.ts';
 
 const archive = getArchive(DEFAULT_CONTENT_DIR);
 const RAQQA = '2017-10-18-al-khaleej-historic-isis-defeat-in-raqqa';

@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { loadValidContent } from '../src/content/load.ts';
-import { buildArchive, type Archive } from '../src/site/archive.ts';
-import { renderPlaceMap, riversInView, type MapRiver } from '../src/site/map.ts';
-import { DEFAULT_CONTENT_DIR } from '../src/site/paths.ts';
+import { buildArchive, type Archive } from '../src/model/archive.ts';
+import { renderPlaceMap, riversInView, type MapRiver } from '../src/analysis/maps/map.ts';
+import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';
 
 let archive: Archive;
 before(() => {

@@ -1,5 +1,5 @@
 /**
- * src/site/map.ts: build-time SVG maps of places (country outlines from world-atlas, markers,
+ * src/analysis/maps/map.ts: build-time SVG maps of places (country outlines from world-atlas, markers,
  * Arabic labels). The seed events' maps are written to test-artifacts/maps/ for a human to look
  * at (the folder is gitignored).
  */
@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { loadCountries } from '../src/site/map-geo.ts';
-import { candidatePositions } from '../src/site/map-labels.ts';
-import { compactPath, escapeXml } from '../src/site/map-svg.ts';
-import { mapBounds, renderPlaceMap, type MapPlace } from '../src/site/map.ts';
+import { loadCountries } from '../src/analysis/maps/map-geo.ts';
+import { candidatePositions } from '../src/analysis/maps/map-labels.ts';
+import { compactPath, escapeXml } from '../src/analysis/maps/map-svg.ts';
+import { mapBounds, renderPlaceMap, type MapPlace } from '../src/analysis/maps/map.ts';
 import { childElements, parseXml, textContent, type XmlElement } from './helpers/xml.ts';
 
 // -------------------------------------------------------------------------------------------
@@ -80,7 +80,7 @@ function assertSelfContained(svg: string, root: XmlElement, allowedHrefs: Set<st
   }
 }
 
-const artifacts = new URL('../test-artifacts/maps/', import.meta.url);
+const artifacts = new URL('../test-artifacts/maps', import.meta.url);
 
 // -------------------------------------------------------------------------------------------
 
@@ -322,8 +322,8 @@ describe('compactPath', () => {
 describe('a map of one place', () => {
   it('shows its governorate and the nearest places of the gazetteer, linked only where the site has a page', async () => {
     const { loadValidContent } = await import('../src/content/load.ts');
-    const { contextPlaces } = await import('../src/site/event-extras.ts');
-    const { DEFAULT_CONTENT_DIR } = await import('../src/site/paths.ts');
+    const { contextPlaces } = await import('../src/model/event-extras.ts');
+    const { DEFAULT_CONTENT_DIR } = await import('../src/core/paths.ts');
     const content = loadValidContent(DEFAULT_CONTENT_DIR);
     const around = contextPlaces(content, 'omar-oil-field', new Set(['deir-ez-zor-governorate']));
     assert.equal(around[0]?.slug, 'deir-ez-zor-governorate', 'its governorate first');

@@ -9,13 +9,13 @@ import { looseArabicWord, looseLatinWord } from '../src/arabic/name-fold.ts';
 import { foldArabic } from '../src/arabic/normalise.ts';
 import { createPlaceMatcher } from '../src/arabic/place-matcher.ts';
 import { loadValidContent } from '../src/content/load.ts';
-import { createEntityCounter } from '../src/entities/entity-usage.ts';
-import { loadEntities } from '../src/entities/load-entities.ts';
+import { createEntityCounter } from '../src/analysis/entity-usage.ts';
+import { loadEntities } from '../src/content/load-entities.ts';
 import { createKeyAnnotator, keysOf } from '../src/search/index-keys.ts';
-import { buildSearchLexicon, ENTITY_TOKEN, latinForms, PLACE_TOKEN, tokenFor } from '../src/search/lexicon.ts';
-import { loadSpellings } from '../src/search/load-spellings.ts';
+import { buildSearchLexicon, ENTITY_TOKEN, latinForms, PLACE_TOKEN, tokenFor } from '../src/analysis/lexicon.ts';
+import { loadSpellings } from '../src/content/load-spellings.ts';
 import { createQueryReader } from '../src/search/query.ts';
-import { DEFAULT_CONTENT_DIR } from '../src/site/paths.ts';
+import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';
 
 const lexicon = buildSearchLexicon({
   places: loadValidContent(DEFAULT_CONTENT_DIR).places.entries,

@@ -13,7 +13,7 @@ import { describe, it } from 'node:test';
 import yauzl from 'yauzl';
 import { decodeManifestPath, encodeManifestPath, makeBag, verifyBag } from '../src/package/bag.ts';
 import { readZip, writeZip } from '../src/package/zip.ts';
-import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from '../src/site/paths.ts';
+import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from '../src/core/paths.ts';
 import { copySeedContent, seedSiteDir, tempDir } from './helpers/site.ts';
 
 const CLI = join(PROJECT_ROOT, 'src', 'package', 'cli.ts');

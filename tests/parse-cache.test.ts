@@ -1,5 +1,5 @@
 /**
- * What reading a content file gave, kept between builds by its text (src/content/parse-cache.ts):
+ * What reading a content file gave, kept between builds by its text (src/cache/parse-cache.ts):
  * content loaded from the cache is the content loaded without it, lines of fields included, and
  * every problem is reported as without it (a file with a problem is never kept; a problem found
  * across files names the line of a kept file's field).
@@ -10,8 +10,8 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadContent, type Content } from '../src/content/load.ts';
-import { storedParseCache } from '../src/content/parse-cache.ts';
-import { DiskStore } from '../src/derived/disk-store.ts';
+import { storedParseCache } from '../src/cache/parse-cache.ts';
+import { DiskStore } from '../src/cache/disk-store.ts';
 import { copySeedContent, tempDir } from './helpers/site.ts';
 
 const VERSION = createHash('sha256').update('parse-cache test').digest('hex');

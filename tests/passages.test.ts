@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { seedParagraphs } from './helpers/seed-articles.ts';
 import { describe, it } from 'node:test';
-import { findSharedPassages, passageWords, type PassageSource, type SharedPassage } from '../src/compare/passages.ts';
+import { findSharedPassages, passageWords, type PassageSource, type SharedPassage } from '../src/analysis/passages.ts';
 
 const seedSources = seedParagraphs;
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import type { SearchLexicon } from '../src/search/lexicon.ts';
+import type { SearchLexicon } from '../src/analysis/lexicon.ts';
 import { postProcessSite, summariseWritten } from '../src/site/post-process.ts';
 import { fingerprint } from './helpers/hostile.ts';
 import { seedSiteDir, tempDir } from './helpers/site.ts';

@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { PROJECT_ROOT } from '../src/site/paths.ts';
+import { PROJECT_ROOT } from '../src/core/paths.ts';
 import { fileLine, readExpected, scoreCorpus, ScoreInputError, totalsLines } from './press-study/score.ts';
 
 const DIR = join(PROJECT_ROOT, 'tests', 'fixtures', 'press-score');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { releaseMemory } from '../src/site/release-memory.ts';
+import { releaseMemory } from '../src/core/release-memory.ts';
 
 test('releaseMemory gives back the heap that unreachable data held', () => {
   let held: string[][] | undefined = [];

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadContent } from '../src/content/load.ts';
-import { PROJECT_ROOT } from '../src/site/paths.ts';
+import { PROJECT_ROOT } from '../src/core/paths.ts';
 import { treeHash } from './helpers/project-copy.ts';
 import { copySeedContent } from './helpers/site.ts';
 
@@ -155,7 +155,7 @@ describe('npm run remove -- ID', () => {
 describe('package.json', () => {
   it('has a remove script', () => {
     const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    assert.equal(pkg.scripts.remove, 'tsx src/ingest/remove.ts');
+    assert.equal(pkg.scripts.remove, 'tsx src/cli/remove.ts');
     assert.ok(readdirSync(join(PROJECT_ROOT, 'src', 'ingest')).includes('remove.ts'));
   });
 });

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { PROJECT_ROOT } from '../src/site/paths.ts';
+import { PROJECT_ROOT } from '../src/core/paths.ts';
 import { seedSiteInChromium } from './helpers/browser.ts';
 
 export const SCREENSHOT_DIR = join(PROJECT_ROOT, 'test-artifacts', 'screenshots');

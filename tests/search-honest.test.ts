@@ -7,16 +7,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadValidContent } from '../src/content/load.ts';
-import { loadEntities } from '../src/entities/load-entities.ts';
+import { loadEntities } from '../src/content/load-entities.ts';
 import { readDateInput } from '../src/search/date-range.ts';
 import { unmatchedText } from '../src/search/format.ts';
 import { createKeyAnnotator } from '../src/search/index-keys.ts';
-import { buildSearchLexicon, ENTITY_TOKEN, tokenFor } from '../src/search/lexicon.ts';
-import { loadSpellings } from '../src/search/load-spellings.ts';
+import { buildSearchLexicon, ENTITY_TOKEN, tokenFor } from '../src/analysis/lexicon.ts';
+import { loadSpellings } from '../src/content/load-spellings.ts';
 import { findFigure, figureReader } from '../src/search/figure-match.ts';
 import { findUnits, findWord } from '../src/search/phrase-match.ts';
 import { createQueryReader, mayHoldNumber, needsTextCheck, planWithout } from '../src/search/query.ts';
-import { DEFAULT_CONTENT_DIR } from '../src/site/paths.ts';
+import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';
 
 const content = loadValidContent(DEFAULT_CONTENT_DIR);
 const lexicon = buildSearchLexicon({ places: content.places.entries, entities: loadEntities(DEFAULT_CONTENT_DIR), spellings: loadSpellings(DEFAULT_CONTENT_DIR) });

@@ -8,7 +8,7 @@ import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { indexSite, SHARDS_PATH, type ShardList } from '../src/search/index-site.ts';
-import type { SearchLexicon } from '../src/search/lexicon.ts';
+import type { SearchLexicon } from '../src/analysis/lexicon.ts';
 import { fingerprint } from './helpers/hostile.ts';
 import { seedSiteDir, tempDir } from './helpers/site.ts';
 

@@ -6,14 +6,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadValidContent } from '../src/content/load.ts';
-import { loadEntities } from '../src/entities/load-entities.ts';
+import { loadEntities } from '../src/content/load-entities.ts';
 import { annotateHtml, decodeReferences } from '../src/search/index-html.ts';
 import { codeUnitTest, createKeyAnnotator, keysOf, stripKeys, withFoldedFirst } from '../src/search/index-keys.ts';
-import { buildSearchLexicon, latinForms, tokenFor, PLACE_TOKEN, ENTITY_TOKEN } from '../src/search/lexicon.ts';
-import { loadSpellings } from '../src/search/load-spellings.ts';
+import { buildSearchLexicon, latinForms, tokenFor, PLACE_TOKEN, ENTITY_TOKEN } from '../src/analysis/lexicon.ts';
+import { loadSpellings } from '../src/content/load-spellings.ts';
 import { findPhrases } from '../src/search/phrase-match.ts';
 import { createQueryReader, splitPhrases } from '../src/search/query.ts';
-import { DEFAULT_CONTENT_DIR } from '../src/site/paths.ts';
+import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';
 
 const content = loadValidContent(DEFAULT_CONTENT_DIR);
 const lexicon = buildSearchLexicon({

@@ -24,14 +24,14 @@ import { launchChromium } from './helpers/browser.ts';
 import { serveStatic, type StaticServer } from './helpers/server.ts';
 import { seedSiteDir, shardedSeedSiteDir } from './helpers/site.ts';
 import { loadValidContent } from '../src/content/load.ts';
-import { loadEntities } from '../src/entities/load-entities.ts';
+import { loadEntities } from '../src/content/load-entities.ts';
 import { createKeyAnnotator } from '../src/search/index-keys.ts';
-import { buildSearchLexicon } from '../src/search/lexicon.ts';
-import { loadSpellings } from '../src/search/load-spellings.ts';
+import { buildSearchLexicon } from '../src/analysis/lexicon.ts';
+import { loadSpellings } from '../src/content/load-spellings.ts';
 import { figureReader } from '../src/search/figure-match.ts';
 import { findUnit } from '../src/search/phrase-match.ts';
 import { createQueryReader } from '../src/search/query.ts';
-import { DEFAULT_CONTENT_DIR } from '../src/site/paths.ts';
+import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';
 
 interface Row {
   kind: string;

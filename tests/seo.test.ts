@@ -1,15 +1,15 @@
 /**
- * What search engines and link previews read: src/site/seo.ts (JSON-LD, OpenGraph/Twitter tags,
+ * What search engines and link previews read: src/model/seo.ts (JSON-LD, OpenGraph/Twitter tags,
  * feed and sitemap data) and its output in the built pages' <head>.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import type { ArticleView } from '../src/site/archive.ts';
+import type { ArticleView } from '../src/model/archive.ts';
 import { jsonForScript } from '../src/site/filters.ts';
-import { getArchive } from '../src/site/load-archive.ts';
-import { DEFAULT_CONTENT_DIR } from '../src/site/paths.ts';
+import { getArchive } from '../src/model/load-archive.ts';
+import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';
 import {
   articleJsonLd,
   articleMetaTags,
@@ -20,7 +20,7 @@ import {
   sitemapEntries,
   truncateAtWord,
   xmlText,
-} from '../src/site/seo.ts';
+} from '../src/model/seo.ts';
 import { copySeedContent, buildSite, readSiteFile, seedSiteDir } from './helpers/site.ts';
 import { childElements, onlyChild, parseXml, textContent } from './helpers/xml.ts';
 

@@ -1,17 +1,17 @@
 /**
- * Tasks shared between this thread and a worker thread (src/derived/shared-work.ts), and the
- * articles derived that way (src/derived/derive.ts): the results are those of computing every
+ * Tasks shared between this thread and a worker thread (src/core/workers.ts), and the
+ * articles derived that way (src/analysis/derive/derive.ts): the results are those of computing every
  * task here, in the tasks' order, whichever thread computed each, and a worker that cannot
  * start or fails changes nothing but the time taken.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadValidContent } from '../src/content/load.ts';
-import { deriveArticles, MIN_ARTICLES_FOR_WORKER, type ArticleToDerive } from '../src/derived/derive.ts';
-import { DiskStore } from '../src/derived/disk-store.ts';
-import { runSharedWork } from '../src/derived/shared-work.ts';
-import { loadEntities } from '../src/entities/load-entities.ts';
-import { DEFAULT_CONTENT_DIR } from '../src/site/paths.ts';
+import { deriveArticles, MIN_ARTICLES_FOR_WORKER, type ArticleToDerive } from '../src/analysis/derive/derive.ts';
+import { DiskStore } from '../src/cache/disk-store.ts';
+import { runSharedWork } from '../src/core/workers.ts';
+import { loadEntities } from '../src/content/load-entities.ts';
+import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';
 import { createHash } from 'node:crypto';
 import { tempDir } from './helpers/site.ts';
 

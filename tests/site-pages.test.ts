@@ -10,8 +10,8 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { before, describe, it } from 'node:test';
 import { loadValidContent, type Content } from '../src/content/load.ts';
-import { displayDate } from '../src/site/archive.ts';
-import { DEFAULT_CONTENT_DIR, PUBLIC_DIR } from '../src/site/paths.ts';
+import { displayDate } from '../src/model/archive.ts';
+import { DEFAULT_CONTENT_DIR, PUBLIC_DIR } from '../src/core/paths.ts';
 import { readSiteFile, seedSiteDir } from './helpers/site.ts';
 
 /** The headlines as a human editor established them (shared/seeds/GOLD.yml), by article id. */

@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { build } from '../src/build.ts';
-import { PROJECT_ROOT } from '../src/site/paths.ts';
-import { effectiveSiteUrl, exampleUrlWarning, isExampleUrl, parseSiteUrl } from '../src/site/site-url.ts';
+import { build } from '../src/cli/build.ts';
+import { PROJECT_ROOT } from '../src/core/paths.ts';
+import { effectiveSiteUrl, exampleUrlWarning, isExampleUrl, parseSiteUrl } from '../src/core/site-url.ts';
 import { readSiteFile, tempDir } from './helpers/site.ts';
 
 function buildCli(...args: string[]) {

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { loadValidContent } from '../src/content/load.ts';
-import { buildArchive, LONG_LIST, type Archive, type ArticleView } from '../src/site/archive.ts';
-import { DEFAULT_CONTENT_DIR } from '../src/site/paths.ts';
+import { buildArchive, LONG_LIST, type Archive, type ArticleView } from '../src/model/archive.ts';
+import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';
 import { readSiteFile, seedSiteDir } from './helpers/site.ts';
 
 const isOldestFirst = (list: ArticleView[]) => list.every((a, i) => i === 0 || (list[i - 1] as ArticleView).date.iso <= a.date.iso);

@@ -6,12 +6,12 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { loadValidContent } from '../src/content/load.ts';
-import { buildArchive, type Archive } from '../src/site/archive.ts';
-import { DEFAULT_CONTENT_DIR } from '../src/site/paths.ts';
-import { buildTimeline, dateLabel, isCovered, type TimelineEntry } from '../src/timeline/build-timeline.ts';
-import { dedupeMentions, extractMentions, sentenceAround, type DatedMention } from '../src/timeline/mentions.ts';
-import { paragraphsFromHtml } from '../src/timeline/paragraphs.ts';
-import { MIN_MARK_GAP, OVERVIEW_FONT, OVERVIEW_WIDTH, renderTimelineOverview } from '../src/timeline/overview-svg.ts';
+import { buildArchive, type Archive } from '../src/model/archive.ts';
+import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';
+import { buildTimeline, dateLabel, isCovered, type TimelineEntry } from '../src/analysis/timeline/build-timeline.ts';
+import { dedupeMentions, extractMentions, sentenceAround, type DatedMention } from '../src/analysis/mentions.ts';
+import { paragraphsFromHtml } from '../src/analysis/paragraphs.ts';
+import { MIN_MARK_GAP, OVERVIEW_FONT, OVERVIEW_WIDTH, renderTimelineOverview } from '../src/analysis/timeline/overview-svg.ts';
 import { parseXml } from './helpers/xml.ts';
 
 const ids = {
@@ -218,7 +218,7 @@ describe('timeline overview SVG', () => {
 
 describe('grouping marks', () => {
   it('keeps room for a count written left of its mark', async () => {
-    const { groupMarks } = await import('../src/timeline/overview-svg.ts');
+    const { groupMarks } = await import('../src/analysis/timeline/overview-svg.ts');
     const points = [0, 30, 60].map((x) => ({ x, item: x }));
     assert.equal(groupMarks(points, 26).length, 3, '30 apart is enough without counts');
     const grouped = groupMarks(points, 26, (items) => (items.includes(30) ? 40 : 0));

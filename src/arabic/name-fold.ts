@@ -16,7 +16,7 @@
  * - ou is u (Mazloum, Mazlum), aw and ow are o (Hawl, Hol), q is k (Qasem, Kasem), dj is j; then every run of vowels after the first letter is one
  *   (Mohammed, Muhammad, Mohamad; Kobane, Kobani; Jolani, Julani).
  * The article (al-, el-, ad-, ash-…) is a word of its own once dashes are spaces, and is dropped
- * where names are read (LATIN_ARTICLE_WORD in src/search/lexicon.ts).
+ * where names are read (LATIN_ARTICLE_WORD in src/analysis/lexicon.ts).
  */
 
 const G_LETTERS = /[جغگ]/g;

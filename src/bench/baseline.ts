@@ -13,7 +13,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { PROJECT_ROOT } from '../site/paths.ts';
+import { PROJECT_ROOT } from '../core/paths.ts';
 import { runMeasured, type MeasuredRun } from './measure.ts';
 
 export const ELEVENTY_BIN = join(PROJECT_ROOT, 'node_modules', '.bin', 'eleventy');

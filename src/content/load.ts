@@ -9,8 +9,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, isAbsolute } from 'node:path';
 import matter from 'gray-matter';
 import type { z } from 'zod';
-import { ArshifError, formatPath, type Problem } from './problem.ts';
-import type { ParseCache } from './parse-cache.ts';
+import { ArshifError, formatPath, type Problem } from '../core/problem.ts';
+import type { ParseCache } from '../cache/parse-cache.ts';
 import { parseYamlSource, type YamlSource } from './yaml-source.ts';
 import {
   articleSchema,
@@ -28,7 +28,7 @@ import { checkReferences } from './references.ts';
 import { unsafeCharacters } from './schema.ts';
 import { markdownLimitProblem } from '../markdown/limits.ts';
 import { decodeBytes } from '../arabic/decode.ts';
-import { runSharedWork } from '../derived/shared-work.ts';
+import { runSharedWork } from '../core/workers.ts';
 
 export interface ContentFile<T> {
   /** Path as the user sees it. */

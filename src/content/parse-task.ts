@@ -1,6 +1,6 @@
 /**
  * The worker side of reading Markdown content files on two threads (load.ts hands the files the
- * parse cache lacks to src/derived/shared-work.ts, which loads this module in its worker). A task
+ * parse cache lacks to src/core/workers.ts, which loads this module in its worker). A task
  * is plain data and names its schema by kind, since a zod schema cannot be sent to another thread;
  * the worker reads it exactly as load.ts does on the main thread (`parseMarkdownTask`).
  */

@@ -3,10 +3,10 @@
  * unique and match their file names, and the gazetteer's parents and spellings are consistent.
  */
 import type { Content } from './load.ts';
-import { formatPath, quoted, type Problem } from './problem.ts';
-import { suggest } from './suggest.ts';
+import { formatPath, quoted, type Problem } from '../core/problem.ts';
+import { suggest } from '../core/suggest.ts';
 import { basename } from 'node:path';
-import { slugify } from '../site/slug.ts';
+import { slugify } from '../core/slug.ts';
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

@@ -7,7 +7,7 @@
  * checked, since it is written beside it.
  */
 import { parseMarkdownSource, type Content } from './load.ts';
-import type { Problem } from './problem.ts';
+import type { Problem } from '../core/problem.ts';
 import { checkReferences } from './references.ts';
 import { articleSchema } from './schema.ts';
 

@@ -23,7 +23,7 @@ import {
 } from 'yaml';
 
 type Token = CST.Token;
-import type { Problem } from './problem.ts';
+import type { Problem } from '../core/problem.ts';
 
 export interface YamlSource {
   /** The parsed value, or undefined when the YAML is broken (see problems). */

@@ -16,8 +16,8 @@ import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
-import type { ArticleView, SiteInfo } from '../site/archive.ts';
-import { siteUrl } from '../site/seo.ts';
+import type { ArticleView, SiteInfo } from '../model/archive.ts';
+import { siteUrl } from '../model/seo.ts';
 
 /** The file names of an article's citation downloads, beside its page (`/articles/ID/cite.bib`). */
 export const CITATION_FILES = { bibtex: 'cite.bib', ris: 'cite.ris', csl: 'cite.json' } as const;

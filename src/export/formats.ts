@@ -8,9 +8,9 @@
 import { stringify } from 'csv-stringify/sync';
 import { createEvents, type DateArray, type EventAttributes } from 'ics';
 import { countText } from '../arabic/plural.ts';
-import { NOUNS, type Archive, type EventView } from '../site/archive.ts';
-import { siteUrl } from '../site/seo.ts';
-import type { TimelineEntry } from '../timeline/build-timeline.ts';
+import { NOUNS, type Archive, type EventView } from '../model/archive.ts';
+import { siteUrl } from '../model/seo.ts';
+import type { TimelineEntry } from '../analysis/timeline/build-timeline.ts';
 import { ARTICLE_COLUMNS, FIGURE_COLUMNS, MENTION_COLUMNS, articleRows, figureRows, mentionRows, type ColumnDoc } from './rows.ts';
 
 /** How a list is written in one CSV cell. */

@@ -12,7 +12,7 @@ import { articleSchema, type ArticleFrontMatter } from '../content/schema.ts';
 import { buildAppendix } from './appendix.ts';
 import { compileClutter } from './clutter-rules.ts';
 import { eventDecisions, LEAD_MIN_WORDS, NO_EVENT, type EventDecision } from './events.ts';
-import type { IngestData } from './ingest-data.ts';
+import type { IngestData } from '../content/ingest-data.ts';
 import { toLines } from './lines.ts';
 import { bodyToMarkdown } from './markdown-body.ts';
 import { proposeOutlet, type NewOutlet } from './new-outlet.ts';

@@ -16,7 +16,7 @@
  */
 import { parseDateLine } from '../arabic/dates.ts';
 import type { Aggregator, Outlet } from '../content/schema.ts';
-import { suggest } from '../content/suggest.ts';
+import { suggest } from '../core/suggest.ts';
 import { coverage, originalAddress, type Address } from './address.ts';
 import type { Line } from './lines.ts';
 import { leadCredits, lineCredits, looksLikeOutletName, type Credit } from './outlet-credits.ts';

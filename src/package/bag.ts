@@ -2,7 +2,7 @@
  * BagIt bags (RFC 8493), pure: the tag files of a bag for a payload (`bagit.txt`,
  * `bag-info.txt`, `manifest-sha256.txt`, `tagmanifest-sha256.txt`) and the check of a bag's
  * files against its manifests. No file system and no zip: ./zip.ts writes and reads the files,
- * src/package/cli.ts gathers them.
+ * src/cli/package.ts gathers them.
  *
  * A bag here is a list of files with `/`-separated paths relative to the bag's folder; the
  * payload is under `data/`. Every list is sorted by path, and nothing depends on the clock

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { ArshifError } from '../content/problem.ts';
+import { ArshifError } from '../core/problem.ts';
 import { FIGURES_SCRIPT_PATH } from './query.ts';
 
 export const SEARCH_SCRIPT_ENTRY = fileURLToPath(new URL('./browser/main.ts', import.meta.url));

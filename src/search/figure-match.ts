@@ -1,20 +1,20 @@
 /**
  * Figures in search: a number with its multiplier or counted noun, read in a query and found in a
- * page's indexed text by value and unit (src/compare/figures.ts reads both). Pure and
+ * page's indexed text by value and unit (src/analysis/figures.ts reads both). Pure and
  * browser-safe, and kept apart from the rest of the search script: the number and figure
  * readers weigh about 17 kB, which the search page loads (as /assets/search-figures.js) only for
  * a query that may hold a number.
  */
 import { findNumbers } from '../arabic/numbers.ts';
 import { foldArabic, words } from '../arabic/normalise.ts';
-import { findFigures } from '../compare/figures.ts';
+import { findFigures } from '../analysis/figures.ts';
 import { stripKeys } from './index-keys.ts';
 import type { FigureReader, QueryFigureWanted } from './query.ts';
 
 /**
  * The figures of a query's text: a number in digits or words with a multiplier (١١ ألف,
  * خمسة ملايين) or followed by a counted noun (52 ألف كم، 500 مدني، 3 أطفال); the noun's unit as
- * src/compare/figures.ts reads it. A bare number (2019, 52) is a word, not a figure.
+ * src/analysis/figures.ts reads it. A bare number (2019, 52) is a word, not a figure.
  */
 export function queryFigures(text: string): Array<{ start: number; end: number; typed: string; value: number; unit: string | null; words: string[] }> {
   const figures = findFigures([text]);

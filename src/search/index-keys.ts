@@ -33,7 +33,7 @@
 import { createWordMatcher, type MatcherWord, type PlaceEntry, type WordMatcher } from '../arabic/place-matcher.ts';
 import { cliticReadings, type Word } from '../arabic/normalise.ts';
 import { scanWords } from '../arabic/word-scan.ts';
-import type { SearchLexicon } from './lexicon.ts';
+import type { SearchLexicon } from '../analysis/lexicon.ts';
 
 export const KEYS_OPEN = '__';
 export const KEYS_SEPARATOR = '_';

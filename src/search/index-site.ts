@@ -33,13 +33,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
-import { ArshifError } from '../content/problem.ts';
-import { computeCodeVersion } from '../derived/code-version.ts';
-import { PROJECT_ROOT } from '../site/paths.ts';
+import { ArshifError } from '../core/problem.ts';
+import { computeCodeVersion } from '../cache/code-version.ts';
+import { PROJECT_ROOT } from '../core/paths.ts';
 import { annotateHtml } from './index-html.ts';
 import { createKeyAnnotator, type KeyAnnotator } from './index-keys.ts';
 import { planShards, SHARD_PAGES, type Shard } from './index-shards.ts';
-import { LEXICON_PATH, type SearchLexicon } from './lexicon.ts';
+import { LEXICON_PATH, type SearchLexicon } from '../analysis/lexicon.ts';
 import { canonicalisePagefind, readBundle, writeBundle, type PagefindFiles } from './pagefind-canonical.ts';
 import { pagefindVersion, runPagefindCli } from './pagefind-cli.ts';
 import { SHARDS_PATH, type ShardList } from './shard-list.ts';
@@ -232,7 +232,7 @@ export async function indexSite(siteDir: string, lexicon: SearchLexicon, options
   const cache = options.cacheDir ? new ShardCache(join(options.cacheDir, 'search-shards')) : undefined;
   const bundles = new Map<string, PagefindFiles>();
   const indexed: string[] = [];
-  // Inside the site being built, so that what a killed build leaves goes with its folder (src/build.ts).
+  // Inside the site being built, so that what a killed build leaves goes with its folder (src/cli/build.ts).
   const scratch = mkdtempSync(join(siteDir, '.arshif-index-'));
   let annotator: KeyAnnotator | undefined;
   try {

@@ -5,7 +5,7 @@
  * - Quoted parts are phrases: "…", «…», “…”. An unclosed quote quotes the rest. A phrase is
  *   its words as written (folded, spellings understood), names included: "دولة الخلافة" finds
  *   those two words in a row, not every name of the Islamic State.
- * - Names outside quotes (src/search/lexicon.ts): any Arabic form of a place or entity, with clitics (بالرقة,
+ * - Names outside quotes (src/analysis/lexicon.ts): any Arabic form of a place or entity, with clitics (بالرقة,
  *   لقسد), or a Latin name (Raqqa, Deir ez-Zor, SDF), becomes its group's token, which the
  *   index carries on every word of every mention of any form. A place that needs context
  *   becomes its Arabic name's words (Tabqa → الطبقه).
@@ -21,7 +21,7 @@ import { createPlaceMatcher, type PlaceEntry, type PlaceMatch } from '../arabic/
 import { isLatinWord, looseLatinWord } from '../arabic/name-fold.ts';
 import { foldArabic, words } from '../arabic/normalise.ts';
 import { usualSpelling } from './index-keys.ts';
-import { LATIN_ARTICLE_WORD, spaceDashes, type SearchLexicon } from './lexicon.ts';
+import { LATIN_ARTICLE_WORD, spaceDashes, type SearchLexicon } from '../analysis/lexicon.ts';
 
 export interface QueryPart {
   /** True for a quoted phrase. */
@@ -40,7 +40,7 @@ export type QueryUnit =
   | { kind: 'phrase'; typed: string; words: string[] }
   | { kind: 'figure'; typed: string; words: string[]; value: number; unit: string | null };
 
-/** A figure a page must hold: the value, and the unit of its counted noun (src/compare/figures.ts) when the query named one. */
+/** A figure a page must hold: the value, and the unit of its counted noun (src/analysis/figures.ts) when the query named one. */
 export interface QueryFigureWanted {
   value: number;
   unit: string | null;
@@ -240,7 +240,7 @@ export function needsTextCheck(unit: QueryUnit): boolean {
   return unit.kind !== 'word' || unit.words.some((w) => !isToken(w));
 }
 
-/** A name group's token (src/search/lexicon.ts): lowercase letters, a token prefix, and the closing xz. */
+/** A name group's token (src/analysis/lexicon.ts): lowercase letters, a token prefix, and the closing xz. */
 export function isToken(word: string): boolean {
   return /^(?:qxp|qxe)[a-z]*xz$/.test(word);
 }

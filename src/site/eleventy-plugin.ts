@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { markdownLibrary } from '../markdown/render.ts';
-import { forgetArchives, getArchive, getSearchLexicon } from './load-archive.ts';
-import { PAGES_DIR, PUBLIC_DIR } from './paths.ts';
+import { forgetArchives, getArchive, getSearchLexicon } from '../model/load-archive.ts';
+import { PAGES_DIR, PUBLIC_DIR } from '../core/paths.ts';
 import { registerFilters } from './filters.ts';
 import { postProcessSite } from './post-process.ts';
 import { installCompileCache } from './nunjucks-compile-cache.ts';

@@ -4,9 +4,9 @@
  * (seo.ts). Each returns the file's text or plain data; the templates in layouts/pages/ only
  * print them.
  */
-import type { Archive, ArticleView, EventView, SiteInfo } from './archive.ts';
+import type { Archive, ArticleView, EventView, SiteInfo } from '../model/archive.ts';
 import type { EleventyConfig } from './eleventy-plugin.ts';
-import { jsonFeed } from './seo.ts';
+import { jsonFeed } from '../model/seo.ts';
 import { citationView, cslItem, toBibtex, toCslJson, toRis } from '../export/citation.ts';
 import { articlesCsv, articlesJson, figuresCsv, mentionsCsv, timelineIcs, timelineJson } from '../export/formats.ts';
 import { EXPORT_FILES, eventExportPaths } from '../export/rows.ts';

@@ -1,6 +1,6 @@
 /** Nunjucks filters: formatting only; what a page shows is computed in src/site/. */
 import { countText } from '../arabic/plural.ts';
-import { NOUNS, type Archive, type ArticleView, type SiteInfo } from './archive.ts';
+import { NOUNS, type Archive, type ArticleView, type SiteInfo } from '../model/archive.ts';
 import type { EleventyConfig } from './eleventy-plugin.ts';
 import {
   atomFeed,
@@ -9,7 +9,7 @@ import {
   sitemapEntries,
   type CollectionItemLike,
   type PageInfo,
-} from './seo.ts';
+} from '../model/seo.ts';
 import { registerExportFilters } from './export-filters.ts';
 
 /** JSON for a `<script type="application/ld+json">`: `<` escaped so no text can close the tag. */
@@ -24,7 +24,7 @@ export function registerFilters(eleventyConfig: EleventyConfig): void {
   /** `{{ outlet.name_en | parenthesised }}`: "(DW Arabic [Deutsche Welle])". */
   eleventyConfig.addFilter('parenthesised', parenthesised as never);
 
-  // SEO, feed and sitemap (src/site/seo.ts). Each returns plain data; templates print it with
+  // SEO, feed and sitemap (src/model/seo.ts). Each returns plain data; templates print it with
   // autoescaping on, except JSON-LD, which goes through jsonForScript.
   /** `{{ "sitemap.xml" | siteUrl(archive.site) }}`: an absolute address that keeps the base's path. */
   eleventyConfig.addFilter('siteUrl', ((path: string, site: SiteInfo) => siteUrl(path, site)) as never);
@@ -48,6 +48,6 @@ export function parenthesised(text: string): string {
 /** `n` with the noun `noun` of NOUNS in the form Arabic grammar wants; a wrong noun is a template's mistake. */
 export function countWith(n: number, noun: keyof typeof NOUNS): string {
   const forms = NOUNS[noun];
-  if (!forms) throw new Error(`count: no noun "${String(noun)}" in NOUNS (src/site/archive.ts)`);
+  if (!forms) throw new Error(`count: no noun "${String(noun)}" in NOUNS (src/model/archive.ts)`);
   return countText(n, forms);
 }

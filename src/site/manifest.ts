@@ -5,7 +5,7 @@
  * as the very last step before swapping the new site into place: a site whose files match its
  * manifest exactly (same paths, no more, no fewer, same bytes) is complete.
  *
- *   tsx src/build.ts --verify [--output DIR]     checks a built site against its manifest
+ *   tsx src/cli/build.ts --verify [--output DIR]     checks a built site against its manifest
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';

@@ -14,7 +14,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, unlinkS
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { displayPath } from '../content/load.ts';
 import { MANIFEST_NAME, TEMPORARY_MARKER } from './manifest.ts';
-import { PROJECT_ROOT } from './paths.ts';
+import { PROJECT_ROOT } from '../core/paths.ts';
 
 export { TEMPORARY_MARKER };
 

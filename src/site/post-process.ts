@@ -1,9 +1,9 @@
 /** What runs on the written site after Eleventy: the search index and script, and the subset font. */
 import { bundleSearchScript } from '../search/bundle-script.ts';
 import { digestPage, indexSite, isArticlePage, type IndexOptions, type PageDigest } from '../search/index-site.ts';
-import type { SearchLexicon } from '../search/lexicon.ts';
+import type { SearchLexicon } from '../analysis/lexicon.ts';
 import { CharacterScan, writeSubsetFonts, type FontSubset } from './fonts.ts';
-import { phase } from './phase-log.ts';
+import { phase } from '../core/phase-log.ts';
 
 /** What post-processing needs from the written pages, taken while they are in memory. */
 export interface WrittenSummary {

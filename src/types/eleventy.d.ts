@@ -1,4 +1,4 @@
-/** The part of Eleventy's programmatic API that src/build.ts uses (Eleventy ships no TypeScript types). */
+/** The part of Eleventy's programmatic API that src/cli/build.ts uses (Eleventy ships no TypeScript types). */
 declare module '@11ty/eleventy' {
   interface EleventyOptions {
     configPath?: string;

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, lstatSync, readFileSync, readdirSync, readlinkSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { PROJECT_ROOT } from '../../src/site/paths.ts';
+import { PROJECT_ROOT } from '../../src/core/paths.ts';
 import { tempDir } from './site.ts';
 
 const COPIED = ['.eleventy.ts', 'package.json', 'tsconfig.json', 'src', 'layouts', 'public', 'content'];

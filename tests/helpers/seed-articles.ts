@@ -1,6 +1,6 @@
 /** The seed articles as comparisons take them: id, outlet key and body paragraphs (blank-line split). */
 import { loadValidContent } from '../../src/content/load.ts';
-import { DEFAULT_CONTENT_DIR } from '../../src/site/paths.ts';
+import { DEFAULT_CONTENT_DIR } from '../../src/core/paths.ts';
 
 export function seedParagraphs(): Array<{ id: string; outlet: string; paragraphs: string[] }> {
   return loadValidContent(DEFAULT_CONTENT_DIR)

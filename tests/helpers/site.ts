@@ -5,8 +5,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from '../../src/build.ts';
-import { DEFAULT_CONTENT_DIR } from '../../src/site/paths.ts';
+import { build } from '../../src/cli/build.ts';
+import { DEFAULT_CONTENT_DIR } from '../../src/core/paths.ts';
 
 const made: string[] = [];
 let cleanUpHooked = false;

@@ -38,7 +38,7 @@ function sha256(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** The file a package.json script runs with tsx, e.g. `tsx src/build.ts --serve` → src/build.ts. */
+/** The file a package.json script runs with tsx, e.g. `tsx src/cli/build.ts --serve` → src/cli/build.ts. */
 function scriptEntry(name: string): string {
   const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
   const match = /^tsx\s+(\S+\.ts)\b/.exec(scripts[name] ?? '');

@@ -21,8 +21,8 @@ import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { foldArabic } from '../../src/arabic/normalise.ts';
-import { addFiles, type AddOptions, type FileOutcome } from '../../src/ingest/add.ts';
-import { DEFAULT_CONTENT_DIR } from '../../src/site/paths.ts';
+import { addFiles, type AddOptions, type FileOutcome } from '../../src/cli/add.ts';
+import { DEFAULT_CONTENT_DIR } from '../../src/core/paths.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 

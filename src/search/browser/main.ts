@@ -12,7 +12,7 @@ import { excerptFromContent } from '../excerpt.ts';
 import { resultCountText, unmatchedText } from '../format.ts';
 import { findUnit, findUnits } from '../phrase-match.ts';
 import { createQueryReader, FIGURES_SCRIPT_PATH, mayHoldNumber, needsTextCheck, planWithout, type FigureReader, type QueryPlan, type QueryReader, type QueryUnit } from '../query.ts';
-import { LEXICON_PATH, type SearchLexicon } from '../lexicon.ts';
+import { LEXICON_PATH, type SearchLexicon } from '../../analysis/lexicon.ts';
 import {
   FILTER_KEYS,
   activeFilterCount,

@@ -1,0 +1,107 @@
+/**
+ * How the outlets covering an event compare, as the event and article pages show it: passages
+ * of wire copy shared between outlets (with links to both paragraphs), and the figures each
+ * outlet reported (a table of figure × outlet). Pure; computed from the archive's article views,
+ * or from what the build already knows of each article (its paragraphs and figures, see
+ * src/analysis/derive/), so nothing is read twice from the HTML.
+ */
+import { compareFoundFigures, findFigures, type Figure } from './figures.ts';
+import { findSharedPassages, type PassageSource, type SharedPassage } from './passages.ts';
+import { paragraphsFromHtml, type Paragraph } from './paragraphs.ts';
+
+/** What the comparison needs of an article (a subset of ArticleView). */
+export interface ComparedArticle {
+  id: string;
+  url: string;
+  title: string;
+  html: string;
+  outlet: { key: string; name_ar: string };
+}
+
+export interface PassageSide {
+  articleId: string;
+  title: string;
+  outlet: string;
+  /** Link to the paragraph: /articles/ID/#p-N. */
+  href: string;
+  anchor: string;
+  text: string;
+}
+
+export interface PassageView {
+  words: number;
+  a: PassageSide;
+  b: PassageSide;
+}
+
+export interface FigureCell {
+  outletKey: string;
+  reports: Array<{ href: string; title: string; text: string; approximate: boolean }>;
+}
+
+export interface FigureTable {
+  outlets: Array<{ key: string; name: string }>;
+  rows: Array<{ label: string; value: number; unit: string; cells: FigureCell[]; outletCount: number }>;
+}
+
+export interface EventComparison {
+  passages: PassageView[];
+  figures: FigureTable;
+}
+
+/** "11 ألف", "5 ملايين", "250": a figure as the Arabic press writes it. */
+export function formatFigureValue(value: number): string {
+  if (value >= 1_000_000 && value % 1_000_000 === 0) {
+    const m = value / 1_000_000;
+    return m === 1 ? 'مليون' : `${m} ${m >= 3 && m <= 10 ? 'ملايين' : 'مليون'}`;
+  }
+  if (value >= 1000 && value % 1000 === 0) {
+    const k = value / 1000;
+    return k === 1 ? 'ألف' : `${k} ${k >= 3 && k <= 10 ? 'آلاف' : 'ألف'}`;
+  }
+  return String(value);
+}
+
+/** What the build may already know of the articles, by article id; what is missing is computed here. */
+export interface KnownTexts {
+  paragraphs?: ReadonlyMap<string, Paragraph[]>;
+  /** `findFigures` of the article's paragraph texts. */
+  figures?: ReadonlyMap<string, Figure[]>;
+  /** Finds the shared passages (through a cache, say); `findSharedPassages` by default. */
+  findPassages?: (sources: PassageSource[]) => SharedPassage[];
+}
+
+export function compareEvent(articles: ComparedArticle[], known: KnownTexts = {}): EventComparison {
+  const paragraphs = new Map<string, Paragraph[]>(articles.map((a) => [a.id, known.paragraphs?.get(a.id) ?? paragraphsFromHtml(a.html)]));
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const side = (id: string, paragraph: number, text: string): PassageSide => {
+    const article = byId.get(id) as ComparedArticle;
+    const anchor = paragraphs.get(id)?.[paragraph]?.anchor ?? 'p-1';
+    return { articleId: id, title: article.title, outlet: article.outlet.name_ar, href: `${article.url}#${anchor}`, anchor, text };
+  };
+  const sources = articles.map((a) => ({ id: a.id, outlet: a.outlet.key, paragraphs: (paragraphs.get(a.id) ?? []).map((p) => p.text) }));
+  const passages = (known.findPassages ?? findSharedPassages)(sources).map((p) => ({
+    words: p.words,
+    a: side(p.a.id, p.a.paragraph, p.a.text),
+    b: side(p.b.id, p.b.paragraph, p.b.text),
+  }));
+
+  const outletKeys = [...new Set(articles.map((a) => a.outlet.key))];
+  const outletName = new Map(articles.map((a) => [a.outlet.key, a.outlet.name_ar]));
+  const found = sources.map((s) => ({ id: s.id, outlet: s.outlet, figures: known.figures?.get(s.id) ?? findFigures(s.paragraphs) }));
+  const rows = compareFoundFigures(found).map((row) => {
+    // each outlet's reports, in the row's order of articles
+    const reports = new Map<string, FigureCell['reports']>(outletKeys.map((key) => [key, []]));
+    for (const [id, figures] of Object.entries(row.byArticle)) {
+      const cell = reports.get(byId.get(id)?.outlet.key ?? '');
+      if (!cell) continue;
+      for (const f of figures as Figure[]) {
+        const { href, title, text } = side(id, f.paragraph, f.text);
+        cell.push({ href, title, text, approximate: f.approximate });
+      }
+    }
+    const cells = outletKeys.map((key): FigureCell => ({ outletKey: key, reports: reports.get(key) ?? [] }));
+    return { label: `${formatFigureValue(row.value)} ${row.unit}`, value: row.value, unit: row.unit, cells, outletCount: row.outlets.length };
+  });
+  return { passages, figures: { outlets: outletKeys.map((key) => ({ key, name: outletName.get(key) ?? key })), rows } };
+}

@@ -1,0 +1,214 @@
+/**
+ * The derived-data store on disk (derive.ts's DerivedStore), by default `.cache/arshif/` in the
+ * project (git-ignored):
+ *
+ *   DIR/<code version, 16 hex digits>/<kind>/<first 2 hex digits of the key>/<key>.json
+ *
+ * Each file is, in UTF-16LE, the SHA-256 (64 hex digits) of its JSON text's bytes, a line break,
+ * then the JSON text (encodeEntry). UTF-16LE rather than UTF-8 because the entries are mostly
+ * Arabic: Node decodes UTF-16LE by copying, but UTF-8 Arabic about 40 times slower, which was
+ * three quarters of the time a warm build spent reading its entries (about 17 kB each). A file is written
+ * under a temporary name and renamed into place, so a reader sees a whole entry or none; a file
+ * that cannot be read, whose checksum does not match or that is not JSON is ignored (and computed
+ * again), never an error. Nothing here can stop a build: a store that cannot be written (read-only
+ * disk, no space) just stores nothing.
+ *
+ * Bounded: at the end of a build, `sweep` removes this code version's entries the build did not
+ * use (entries written since the store was opened are kept: they belong to a build running beside
+ * this one), temporary files left by killed processes, and every other code version's folder. So
+ * the store holds about one build's entries.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DerivedStore, EntryKind } from '../analysis/derive/derive.ts';
+
+export interface DiskStoreLocation {
+  dir: string;
+  version: string;
+}
+
+export interface DiskStoreStats {
+  /** Entries read whole (their checksum matching); the caller still checks what they hold. */
+  hits: number;
+  /** Entries not found. */
+  misses: number;
+  /** Entries found but unreadable or corrupt (then computed again). */
+  rejected: number;
+  writes: number;
+  /** Writes that failed (the entry is computed again next time). */
+  writeErrors: number;
+}
+
+const KINDS: readonly EntryKind[] = ['articles', 'passages', 'maps', 'content'];
+const KEY = /^[0-9a-f]{64}$/;
+const VERSION_FOLDER = /^[0-9a-f]{16}$/;
+const ENTRY_FILE = /^[0-9a-f]{64}\.json$/;
+const TEMP_FILE = /^[0-9a-f]{64}\.json\.\d+\.[0-9a-f]{8}\.tmp$/;
+/** A temporary file this old is left over from a killed process. */
+const STALE_TEMP_MS = 10 * 60 * 1000;
+
+const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+/** Bytes of the header (64 hex digits and a line break, in UTF-16LE) before the JSON text. */
+const HEADER_BYTES = 65 * 2;
+
+/** A file's bytes for a JSON text: its checksum line, then the text, all in UTF-16LE. */
+export function encodeEntry(json: string): Buffer {
+  const body = Buffer.from(json, 'utf16le');
+  const file = Buffer.allocUnsafe(HEADER_BYTES + body.length);
+  file.write(`${sha256(body)}\n`, 0, 'utf16le');
+  body.copy(file, HEADER_BYTES);
+  return file;
+}
+
+/** The JSON text of a file's bytes, or undefined when they are not a whole entry (its checksum not matching). */
+export function decodeEntry(bytes: Buffer): string | undefined {
+  if (bytes.length < HEADER_BYTES || bytes.readUInt16LE(HEADER_BYTES - 2) !== 10) return undefined;
+  const body = bytes.subarray(HEADER_BYTES);
+  if (bytes.toString('utf16le', 0, HEADER_BYTES - 2) !== sha256(body)) return undefined;
+  return body.toString('utf16le');
+}
+
+export class DiskStore implements DerivedStore {
+  readonly version: string;
+  readonly dir: string;
+  readonly stats: DiskStoreStats = { hits: 0, misses: 0, rejected: 0, writes: 0, writeErrors: 0 };
+  /** This version's folder. */
+  private readonly root: string;
+  /** Entry files read or written since the store was opened. */
+  private readonly used = new Set<string>();
+  private readonly madeFolders = new Set<string>();
+  private readonly openedAt = Date.now();
+
+  /** `version`: the code version (code-version.ts), a hex digest. */
+  constructor(dir: string, version: string) {
+    if (!/^[0-9a-f]{16,}$/.test(version)) throw new Error(`DiskStore: the code version must be a hex digest, got ${JSON.stringify(version)}`);
+    this.dir = dir;
+    this.version = version;
+    this.root = join(dir, version.slice(0, 16));
+  }
+
+  private pathOf(kind: EntryKind, key: string): string {
+    return join(this.root, kind, key.slice(0, 2), `${key}.json`);
+  }
+
+  read(kind: EntryKind, key: string): unknown {
+    if (!KEY.test(key)) return undefined;
+    const path = this.pathOf(kind, key);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      this.stats.misses++;
+      return undefined;
+    }
+    try {
+      const json = decodeEntry(bytes);
+      if (json === undefined) throw new Error('checksum');
+      const value: unknown = JSON.parse(json);
+      this.used.add(path);
+      this.stats.hits++;
+      return value;
+    } catch {
+      this.stats.rejected++;
+      return undefined;
+    }
+  }
+
+  /** Where this store is, for another thread to open the same store (its writes are noted with `noteWrite`). */
+  get location(): DiskStoreLocation {
+    return { dir: this.dir, version: this.version };
+  }
+
+  /** Counts a write another thread made to this store's folder (its own DiskStore at `location`), and keeps the entry. */
+  noteWrite(kind: EntryKind, key: string, ok: boolean): void {
+    if (!KEY.test(key)) return;
+    this.used.add(this.pathOf(kind, key));
+    if (ok) this.stats.writes++;
+    else this.stats.writeErrors++;
+  }
+
+  /** Returns whether the entry was written. */
+  write(kind: EntryKind, key: string, value: unknown): boolean {
+    if (!KEY.test(key)) return false;
+    const path = this.pathOf(kind, key);
+    this.used.add(path);
+    const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      const json = JSON.stringify(value);
+      const folder = join(this.root, kind, key.slice(0, 2));
+      if (!this.madeFolders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        this.madeFolders.add(folder);
+      }
+      writeFileSync(temp, encodeEntry(json));
+      renameSync(temp, path);
+      this.stats.writes++;
+      return true;
+    } catch {
+      this.stats.writeErrors++;
+      this.madeFolders.clear(); // the folder may have been removed under us
+      try {
+        unlinkSync(temp);
+      } catch {
+        // not written, or already gone
+      }
+      return false;
+    }
+  }
+
+  /**
+   * Removes what the store need not keep after a build: this version's entries not used since the
+   * store was opened (and not written since, by another build), stale temporary files, and other
+   * code versions' folders. Returns how many files and folders it removed. Never throws.
+   */
+  sweep(): number {
+    let removed = 0;
+    const remove = (path: string, folder = false) => {
+      try {
+        if (folder) rmSync(path, { recursive: true, force: true });
+        else unlinkSync(path);
+        removed++;
+      } catch {
+        // gone already, or not ours to remove
+      }
+    };
+    for (const name of list(this.dir)) {
+      if (VERSION_FOLDER.test(name) && join(this.dir, name) !== this.root) remove(join(this.dir, name), true);
+    }
+    const now = Date.now();
+    for (const kind of KINDS) {
+      const kindDir = join(this.root, kind);
+      for (const shard of list(kindDir)) {
+        const shardDir = join(kindDir, shard);
+        for (const name of list(shardDir)) {
+          const path = join(shardDir, name);
+          const entry = ENTRY_FILE.test(name);
+          if (!entry && !TEMP_FILE.test(name)) continue;
+          if (entry && this.used.has(path)) continue;
+          const modified = mtimeOf(path);
+          if (modified === undefined) continue;
+          if (entry ? modified < this.openedAt : now - modified > STALE_TEMP_MS) remove(path);
+        }
+      }
+    }
+    return removed;
+  }
+}
+
+function list(dir: string): string[] {
+  try {
+    return readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+}
+
+function mtimeOf(path: string): number | undefined {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,350 @@
+/**
+ * `npm run build`: validates content/, builds the site with Eleventy into a fresh folder beside
+ * the output, indexes it for search, writes its manifest, then swaps it into place, so an
+ * interrupted build leaves the previous site intact. Content problems print one line each and
+ * exit 1, without a stack.
+ *
+ *   tsx src/cli/build.ts [--content DIR] [--output DIR] [--quiet] [--cache-dir DIR | --no-cache] [--site-url URL]
+ *   tsx src/cli/build.ts --verify [--output DIR]  checks a built site against its manifest (exit 0 whole, 1 not)
+ *   tsx src/cli/build.ts --serve [--port N]     build, then rebuild on change with live reload
+ *
+ * What is derived from each article's text is kept between builds in `.cache/arshif/`
+ * (src/analysis/derive/; `--cache-dir DIR` or ARSHIF_CACHE_DIR for another folder, `--no-cache` or
+ * ARSHIF_CACHE=0 for none), so a build after adding an article renders and scans that article
+ * only. The site is the same either way.
+ *
+ * Interruptions (even SIGKILL, at any moment). For an output folder X (`_site`), a build with
+ * process id P uses two names beside it: `.X.building-P` (the new site, being written) and
+ * `X.old-P` (the previous site, for the instant of the swap). The swap is two renames, done
+ * back to back with nothing in between: X → X.old-P, then .X.building-P → X; then X.old-P is
+ * removed. What a kill leaves, and what the next build does about it first of all (see
+ * recoverInterruptedBuilds), whatever its content:
+ * - killed while writing: X is the previous site, untouched; `.X.building-P` is left over and
+ *   removed, since P is no longer running;
+ * - killed between the two renames (a window of two system calls): X is missing and
+ *   `X.old-P` is the complete previous site: it is renamed back to X;
+ * - killed after the swap, while removing `X.old-P`: X is the complete new site; the rest of
+ *   `X.old-P` is removed.
+ * A folder of a process that is still running is never touched. The manifest
+ * (`X/.arshif-manifest.json`, src/site/manifest.ts) is written last, just before the swap, so
+ * any X in place either matches its manifest exactly or is the previous site.
+ */
+import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import Eleventy from '@11ty/eleventy';
+import { findArshifError, formatProblem } from '../core/problem.ts';
+import { defaultCacheDir, forgetArchives, getArchive, getSearchLexicon } from '../model/load-archive.ts';
+import { needsHeapRoom, rerunWithHeapRoom } from '../core/heap-room.ts';
+import { phase } from '../core/phase-log.ts';
+import { postProcessSite, summariseWritten, type WrittenSummary } from '../site/post-process.ts';
+import { releaseMemory } from '../core/release-memory.ts';
+
+/** A page in what Eleventy's write() returns. */
+interface EleventyResult {
+  outputPath?: unknown;
+  content?: unknown;
+}
+import { MANIFEST_NAME, verifyManifest, writeInPlaceManifest, writeManifest } from '../site/manifest.ts';
+import { checkBuildFolders, isMarkedTemporary, markTemporary, OutputRefusal, unmark } from '../site/output-folder.ts';
+import { cleanContentTemporaries } from '../core/atomic-write.ts';
+import { exampleUrlWarning, parseSiteUrl, SITE_URL_ENV } from '../core/site-url.ts';
+import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from '../core/paths.ts';
+
+export interface BuildOptions {
+  contentDir?: string;
+  outputDir?: string;
+  quiet?: boolean;
+  /** The derived-data store's folder, null for none; default: ARSHIF_CACHE / ARSHIF_CACHE_DIR, else .cache/arshif/. */
+  cacheDir?: string | null;
+  /** How refusals name the output folder (default `--output`). */
+  outputFlag?: string;
+  /** The site's public address for this build (`--site-url`), over site.yml's `url`; must be http(s). */
+  siteUrl?: string;
+}
+
+export interface BuildResult {
+  outputDir: string;
+  articles: number;
+  seconds: number;
+  /** The public address the site was built for. */
+  siteUrl: string;
+}
+
+/** Builds the site. Throws ArshifError for content problems. */
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
+  const contentDir = resolve(options.contentDir ?? DEFAULT_CONTENT_DIR);
+  const outputDir = resolve(options.outputDir ?? join(PROJECT_ROOT, '_site'));
+  if (buildingHere.has(outputDir)) throw new Error(`${outputDir} is already being built by this process`);
+  const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir && resolve(options.cacheDir);
+  // The build owns only what it made: refused before anything beside the output is touched.
+  checkBuildFolders(outputDir, { contentDir, cacheDir, outputFlag: options.outputFlag });
+  await recoverInterruptedBuilds(outputDir);
+  cleanContentTemporaries(contentDir);
+  const given = options.siteUrl === undefined ? undefined : parseSiteUrl(options.siteUrl);
+  if (given && 'error' in given) throw new Error(given.error);
+  // Validates everything before Eleventy starts (Eleventy's pages reuse this archive).
+  const { articles, siteUrl } = await phase('content and archive model', () => {
+    const archive = getArchive(contentDir, { cacheDir, ...(given ? { siteUrl: given.url } : {}) });
+    return { articles: archive.counts.articles, siteUrl: archive.site.url };
+  });
+  releaseMemory(); // what loading left behind (texts, parsed YAML), before Eleventy adds its pages to the archive
+  const staging = stagingDir(outputDir, process.pid);
+  buildingHere.add(outputDir);
+  let old: string;
+  try {
+    if (existsSync(staging)) {
+      if (!isMarkedTemporary(staging)) throw new OutputRefusal(`${staging}: is in the way of the build's temporary folder and was not made by it; move it elsewhere and build again`);
+      await rm(staging, { recursive: true, force: true });
+    }
+    mkdirSync(staging);
+    markTemporary(staging, basename(staging));
+    process.env.ARSHIF_CONTENT = contentDir;
+    try {
+      const written = await phase('eleventy', () => writePages(contentDir, staging, options.quiet ?? false));
+      // Eleventy is done with the archive and the pages: only the lexicon and a summary of the
+      // pages are needed from here on, and the memory of the rest goes back before the search
+      // index (the largest step) is built.
+      const lexicon = getSearchLexicon(contentDir);
+      forgetArchives();
+      releaseMemory(); // before the search index's Pagefind processes start: see release-memory.ts
+      await postProcessSite(staging, lexicon, { cacheDir, written });
+      writeManifest(staging); // the last write: from here on the new site is checkable
+      old = swapInto(staging, outputDir);
+    } catch (error) {
+      await rm(staging, { recursive: true, force: true });
+      throw error;
+    }
+    // The new site is in place; what is left of the old one, if this fails or is cut short,
+    // the next build removes.
+    unmark(outputDir);
+    if (isMarkedTemporary(old)) await rm(old, { recursive: true, force: true }).catch(() => undefined);
+  } finally {
+    buildingHere.delete(outputDir);
+  }
+  return { outputDir, articles, seconds: (performance.now() - started) / 1000, siteUrl };
+}
+
+/**
+ * Eleventy writes the pages (and copies the static files) into `outputDir`; the post-processing
+ * is the caller's, with the summary of the pages returned.
+ */
+async function writePages(contentDir: string, outputDir: string, quiet: boolean): Promise<WrittenSummary> {
+  const before = process.env.ARSHIF_POSTPROCESS;
+  process.env.ARSHIF_POSTPROCESS = '0'; // read by .eleventy.ts
+  try {
+    const eleventy = new Eleventy(contentDir, outputDir, {
+      configPath: join(PROJECT_ROOT, '.eleventy.ts'),
+      quietMode: true,
+    });
+    if (quiet) eleventy.setIsVerbose?.(false);
+    const [, templates] = (await eleventy.write()) as [unknown, EleventyResult[]];
+    return summariseWritten(
+      (function* () {
+        for (const page of templates ?? []) {
+          if (typeof page.outputPath === 'string' && typeof page.content === 'string') {
+            yield { path: relative(outputDir, resolve(page.outputPath)).split(sep).join('/'), html: page.content };
+          }
+        }
+      })(),
+    );
+  } finally {
+    if (before === undefined) delete process.env.ARSHIF_POSTPROCESS;
+    else process.env.ARSHIF_POSTPROCESS = before;
+  }
+}
+
+const stagingDir = (outputDir: string, pid: number) => join(dirname(outputDir), `.${basename(outputDir)}.building-${pid}`);
+const oldDir = (outputDir: string, pid: number) => `${outputDir}.old-${pid}`;
+
+/**
+ * Replaces `target` by `fresh` with two renames back to back (synchronous, so nothing runs in
+ * between); returns the old site's folder, for the caller to remove.
+ */
+function swapInto(fresh: string, target: string): string {
+  const old = oldDir(target, process.pid);
+  if (existsSync(old)) throw new OutputRefusal(`${old}: is in the way of the build's temporary folder; move it elsewhere and build again`);
+  if (existsSync(target)) {
+    // Marked before it moves, so that whatever happens next the old site is known as ours.
+    markTemporary(target, basename(old));
+    renameSync(target, old);
+    try {
+      renameSync(fresh, target);
+    } catch (error) {
+      renameSync(old, target);
+      unmark(target);
+      throw error;
+    }
+  } else {
+    renameSync(fresh, target);
+  }
+  return old;
+}
+
+/** Output folders this process is building now (a left-over folder with our own id is another, dead process's). */
+const buildingHere = new Set<string>();
+
+function isRunning(pid: number, outputDir: string): boolean {
+  if (pid === process.pid) return buildingHere.has(outputDir);
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export interface Recovery {
+  /** The `X.old-P` folder renamed back to X, if any. */
+  restored?: string;
+  /** Left-over folders removed. */
+  removed: string[];
+}
+
+/**
+ * Repairs what an interrupted build of `outputDir` left beside it (see the comment at the top):
+ * puts the previous site back if the build was killed between its two renames, and removes the
+ * staging and old folders of builds that are no longer running. Safe to call at any time.
+ */
+export async function recoverInterruptedBuilds(outputDir: string): Promise<Recovery> {
+  const parent = dirname(outputDir);
+  const base = basename(outputDir);
+  const recovery: Recovery = { removed: [] };
+  if (!existsSync(parent)) return recovery;
+  const olds: Array<{ path: string }> = [];
+  const stale: string[] = [];
+  const deadPid = (text: string) => {
+    const pid = Number(text);
+    return /^[0-9]+$/.test(text) && Number.isSafeInteger(pid) && pid > 0 && !isRunning(pid, outputDir);
+  };
+  // Only folders carrying the build's marker under their own name are its left-overs: a user's
+  // `cp -r _site _site.old-2020` or `mv _site _site.old-2019` is left alone.
+  for (const name of readdirSync(parent).sort()) {
+    const path = join(parent, name);
+    if (name.startsWith(`${base}.old-`) && deadPid(name.slice(base.length + 5)) && isMarkedTemporary(path)) olds.push({ path });
+    else if (name.startsWith(`.${base}.building-`) && deadPid(name.slice(base.length + 11))) {
+      if (isMarkedTemporary(path)) stale.push(path);
+      else removeIfEmpty(path); // killed between creating it and marking it: nothing in it to lose
+    }
+  }
+  if (!existsSync(outputDir)) {
+    // Killed between the renames: the previous site is whole under X.old-P. A folder whose
+    // manifest does not match (half removed after a swap, then X deleted by hand) is not put back.
+    const whole = olds.find((o) => !existsSync(join(o.path, MANIFEST_NAME)) || verifyManifest(o.path).length === 0);
+    if (whole) {
+      renameSync(whole.path, outputDir);
+      recovery.restored = whole.path;
+    }
+  }
+  // A marker left in the site in place (killed just before or after a swap's renames).
+  if (existsSync(outputDir)) unmark(outputDir);
+  for (const path of [...stale, ...olds.map((o) => o.path).filter((p) => p !== recovery.restored)]) {
+    await rm(path, { recursive: true, force: true });
+    recovery.removed.push(path);
+  }
+  return recovery;
+}
+
+function removeIfEmpty(path: string): void {
+  try {
+    rmdirSync(path);
+  } catch {
+    // not empty, not a folder, or gone: not ours
+  }
+}
+
+async function serve(contentDir: string, port: number): Promise<void> {
+  process.env.ARSHIF_CONTENT = resolve(contentDir);
+  const site = join(PROJECT_ROOT, '_site');
+  checkBuildFolders(site, { contentDir: resolve(contentDir), cacheDir: defaultCacheDir(), outputFlag: 'the site folder' });
+  await recoverInterruptedBuilds(site);
+  // Eleventy's server writes into _site/ in place, so _site/ is no longer a build its manifest
+  // describes; it still says the folder is Arshif's, for the next build to replace.
+  mkdirSync(site, { recursive: true });
+  writeInPlaceManifest(site);
+  const warning = exampleUrlWarning(getArchive(resolve(contentDir)).site.url);
+  if (warning) console.error(warning);
+  const eleventy = new Eleventy(resolve(contentDir), join(PROJECT_ROOT, '_site'), {
+    configPath: join(PROJECT_ROOT, '.eleventy.ts'),
+    runMode: 'serve',
+    source: 'cli',
+  });
+  await eleventy.init();
+  await eleventy.watch();
+  await eleventy.serve(port);
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      content: { type: 'string' },
+      output: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      serve: { type: 'boolean', default: false },
+      port: { type: 'string', default: '8080' },
+      verify: { type: 'boolean', default: false },
+      'cache-dir': { type: 'string' },
+      'no-cache': { type: 'boolean', default: false },
+      'site-url': { type: 'string' },
+    },
+  });
+  if (values['site-url'] !== undefined) {
+    const parsed = parseSiteUrl(values['site-url']);
+    if ('error' in parsed) {
+      console.error(`arshif: ${parsed.error}`);
+      return 1;
+    }
+    process.env[SITE_URL_ENV] = parsed.url; // so that --serve's rebuilds, and a child given more heap, use it too
+  }
+  // Said in the environment too, so that `--serve`'s rebuilds (through Eleventy) do the same.
+  if (values['no-cache']) process.env.ARSHIF_CACHE = '0';
+  else if (values['cache-dir']) {
+    process.env.ARSHIF_CACHE = '1';
+    process.env.ARSHIF_CACHE_DIR = resolve(values['cache-dir']);
+  }
+  if (values.verify) {
+    const site = resolve(values.output ?? join(PROJECT_ROOT, '_site'));
+    const problems = verifyManifest(site);
+    for (const problem of problems.slice(0, 20)) console.error(`${site}: ${problem}`);
+    if (problems.length > 20) console.error(`… and ${problems.length - 20} more`);
+    if (problems.length) console.error(`arshif: ${site} is not a complete build (${problems.length} problem${problems.length === 1 ? '' : 's'}); build again`);
+    else console.log(`arshif: ${site} is complete: every file matches its manifest`);
+    return problems.length ? 1 : 0;
+  }
+  try {
+    if (values.serve) {
+      await serve(values.content ?? DEFAULT_CONTENT_DIR, Number(values.port));
+      return -1; // keeps running
+    }
+    if (needsHeapRoom(resolve(values.content ?? DEFAULT_CONTENT_DIR))) return rerunWithHeapRoom();
+    const result = await build({ contentDir: values.content, outputDir: values.output, quiet: values.quiet, outputFlag: values.output === undefined ? 'the site folder' : '--output' });
+    if (!values.quiet) console.log(`arshif: built ${result.articles} articles into ${result.outputDir} in ${result.seconds.toFixed(1)} s`);
+    const warning = exampleUrlWarning(result.siteUrl);
+    if (warning) console.error(warning);
+    return 0;
+  } catch (error) {
+    if (error instanceof OutputRefusal) {
+      console.error(`arshif: ${error.message}`);
+      console.error('arshif: nothing was built or removed.');
+      return 2;
+    }
+    const known = findArshifError(error);
+    if (known) {
+      for (const problem of known.problems) console.error(formatProblem(problem));
+      console.error(`arshif: ${known.problems.length} problem${known.problems.length === 1 ? '' : 's'} found; the site was not built (the previous _site/ is untouched).`);
+      return 1;
+    }
+    console.error(`arshif: the build failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
+    if (process.env.ARSHIF_DEBUG) console.error(error);
+    else console.error('arshif: run again with ARSHIF_DEBUG=1 for the full trace, and report it.');
+    return 2;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('src/cli/build.ts')) {
+  main().then((code) => {
+    if (code >= 0) process.exit(code);
+  });
+}

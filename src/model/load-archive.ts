@@ -1,0 +1,89 @@
+/**
+ * Loads, validates and builds the archive for a content folder, once per build: the build
+ * command validates before Eleventy starts, and Eleventy's global data then reuses the result.
+ * The search lexicon (names and spellings, src/analysis/lexicon.ts) is built and checked in the
+ * same pass, so a broken spellings.yml stops the build before any page is written.
+ *
+ * What the archive derives from each article's text is kept between builds in a store on disk
+ * (src/cache/disk-store.ts), `.cache/arshif/` in the project unless the build names another
+ * folder (`--cache-dir`, ARSHIF_CACHE_DIR) or turns it off (`--no-cache`, ARSHIF_CACHE=0). The
+ * archive is the same with or without it; the store only saves the work. After each build the
+ * store drops the entries that build did not use.
+ */
+import { join } from 'node:path';
+import { loadValidContent } from '../content/load.ts';
+import { storedParseCache } from '../cache/parse-cache.ts';
+import { codeVersion } from '../cache/code-version.ts';
+import { DiskStore } from '../cache/disk-store.ts';
+import { buildArchive, type Archive } from './archive.ts';
+import { PROJECT_ROOT } from '../core/paths.ts';
+import { effectiveSiteUrl } from '../core/site-url.ts';
+import { loadEntities } from '../content/load-entities.ts';
+import { buildSearchLexicon, type SearchLexicon } from '../analysis/lexicon.ts';
+import { loadSpellings } from '../content/load-spellings.ts';
+
+interface Loaded {
+  archive: Archive;
+  lexicon: SearchLexicon;
+}
+
+export interface LoadOptions {
+  /** The folder of the derived-data store; null for none. Default: `defaultCacheDir()`. */
+  cacheDir?: string | null;
+  /** The site's public address, over site.yml's `url` and ARSHIF_SITE_URL (already checked: parseSiteUrl). */
+  siteUrl?: string;
+}
+
+export const DEFAULT_CACHE_DIR = join(PROJECT_ROOT, '.cache', 'arshif');
+
+/** The store's folder the environment asks for: none if ARSHIF_CACHE is 0/false/off/no, else ARSHIF_CACHE_DIR or `.cache/arshif/`. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (/^(?:0|false|off|no)$/i.test(env.ARSHIF_CACHE?.trim() ?? '')) return null;
+  return env.ARSHIF_CACHE_DIR?.trim() || DEFAULT_CACHE_DIR;
+}
+
+/** A store in `dir` for this code, or undefined when it cannot be set up (the build then computes everything). */
+function openStore(dir: string | null): DiskStore | undefined {
+  if (!dir) return undefined;
+  try {
+    return new DiskStore(dir, codeVersion());
+  } catch {
+    return undefined;
+  }
+}
+
+const loadedArchives = new Map<string, Loaded>();
+
+function load(contentDir: string, options: LoadOptions = {}): Loaded {
+  let loaded = loadedArchives.get(contentDir);
+  if (!loaded) {
+    const store = openStore(options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir);
+    const parseCache = store && storedParseCache(store);
+    const content = loadValidContent(contentDir, { parseCache });
+    parseCache?.save();
+    const entities = loadEntities(content.dir);
+    const spellings = loadSpellings(content.dir);
+    loaded = {
+      archive: buildArchive(content, { ...content.site, url: options.siteUrl ?? effectiveSiteUrl(content.site.url) }, entities, { store }),
+      lexicon: buildSearchLexicon({ places: content.places.entries, entities, spellings }),
+    };
+    store?.sweep();
+    loadedArchives.set(contentDir, loaded);
+  }
+  return loaded;
+}
+
+/** The archive of a content folder, built on first use in this process (until `forgetArchives`). */
+export function getArchive(contentDir: string, options: LoadOptions = {}): Archive {
+  return load(contentDir, options).archive;
+}
+
+/** What search knows about the content's names and spellings (for the index and the search page). */
+export function getSearchLexicon(contentDir: string): SearchLexicon {
+  return load(contentDir).lexicon;
+}
+
+/** Forget loaded archives (before a watch rebuild, when files may have changed). */
+export function forgetArchives(): void {
+  loadedArchives.clear();
+}
