@@ -15,7 +15,7 @@ import { countText } from '../arabic/plural.ts';
 import type { Content } from '../content/load.ts';
 import type { Entity } from '../content/load-entities.ts';
 import { DATE_BASES } from '../content/schema.ts';
-import type { EventComparison } from '../analysis/event-comparison.ts';
+import type { ComparedArticle, EventComparison } from '../analysis/event-comparison.ts';
 import { deriveArticles, type DerivedStore } from '../analysis/derive/derive.ts';
 import { drawMaps } from '../analysis/derive/map-batch.ts';
 import { articleViews } from './articles.ts';
@@ -53,7 +53,8 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
 
   // Events newest first; each event's articles oldest first, as its page reads them.
   const eventFiles = [...content.events].sort((a, b) => b.data.start.localeCompare(a.data.start));
-  const compared = content.articles.map(({ data }) => ({
+  // What the comparison reads of an article (its page and outlet), made before the article views, which show its result.
+  const compared = content.articles.map(({ data }): ComparedArticle & { date: { iso: string }; events: readonly string[] } => ({
     id: data.id,
     url: articlePath(data.id),
     title: data.title,

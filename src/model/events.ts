@@ -6,7 +6,7 @@
 import { countText } from '../arabic/plural.ts';
 import type { EventComparison } from '../analysis/event-comparison.ts';
 import { creditMentions, dedupeMentions, type FoundMention } from '../analysis/mentions.ts';
-import { buildTimeline, isCovered, type Milestone } from '../analysis/timeline/build-timeline.ts';
+import { buildTimeline, isCovered, type Milestone, type TimelineArticle } from '../analysis/timeline/build-timeline.ts';
 import { renderTimelineOverview } from '../analysis/timeline/overview-svg.ts';
 import type { ContentFile } from '../content/load.ts';
 import type { EventFrontMatter } from '../content/schema.ts';
@@ -36,7 +36,7 @@ function eventTimeline(
   articles: readonly ArticleView[],
   mentionsOf: ReadonlyMap<string, FoundMention[]>,
 ): Pick<EventView, 'timeline' | 'timelineSvg' | 'uncoveredMentions'> {
-  const forTimeline = articles.map((a) => ({ id: a.id, url: a.url, title: a.title, outlet: a.outlet.name_ar, date: a.date.iso }));
+  const forTimeline = articles.map((a): TimelineArticle => ({ id: a.id, url: a.url, title: a.title, outlet: a.outlet.name_ar, date: a.date.iso }));
   const mentions = dedupeMentions(forTimeline.flatMap((t) => creditMentions(derivedOf(mentionsOf, t.id, 'dated mentions'), t)));
   const milestones: Milestone[] = event.milestones;
   const timeline = buildTimeline(milestones, forTimeline, mentions);

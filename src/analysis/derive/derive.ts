@@ -35,6 +35,7 @@ export interface DerivedStore {
   write(kind: EntryKind, key: string, value: unknown): void;
 }
 
+/** An article as the derive step is given it (derivation's input stage): what its data is computed from, with its id. */
 export interface ArticleToDerive extends ArticleInput {
   id: string;
   /** Whether the article belongs to an event (it then needs dated mentions and figures). */
