@@ -17,6 +17,7 @@ import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';
 import { buildArchive } from '../src/model/build-archive.ts';
 import { compareEvents } from '../src/model/comparisons.ts';
 import { derivedOf } from '../src/model/derived.ts';
+import { freezeDeep } from '../src/model/freeze.ts';
 import { publishedSourcePath } from '../src/model/site-paths.ts';
 import type { Archive } from '../src/model/views.ts';
 
@@ -157,5 +158,26 @@ describe('the seed archive, assembled once', () => {
     assert.ok(archive.entities.length > 0);
     assert.ok(archive.events.some((e) => e.naming.rows.length > 0));
     assert.ok(archive.newestLists.length > 0);
+  });
+});
+
+describe('freezeDeep', () => {
+  it('freezes a value and all it holds, shared and cyclic parts once', () => {
+    const shared = { n: 1 };
+    const value: { list: Array<{ n: number }>; again: { n: number }; self?: unknown } = { list: [shared], again: shared };
+    value.self = value;
+    freezeDeep(value);
+    assert.ok(Object.isFrozen(value) && Object.isFrozen(value.list) && Object.isFrozen(shared));
+    assert.throws(() => (value.list as unknown[]).push(2), TypeError);
+  });
+
+  it('leaves the built archive unchangeable by the pages that read it', () => {
+    const content = loadValidContent(DEFAULT_CONTENT_DIR);
+    const archive = buildArchive(content, content.site);
+    assert.ok(Object.isFrozen(archive) && Object.isFrozen(archive.articles) && Object.isFrozen(archive.articles[0]));
+    assert.ok(Object.isFrozen(archive.events[0]!.comparison.passages));
+    assert.throws(() => {
+      (archive.articles[0] as { title: string }).title = 'x';
+    }, TypeError);
   });
 });

@@ -23,6 +23,7 @@ import { agencyViews, newestFirstLists, outletViews, yearViews } from './browse-
 import { compareEvents } from './comparisons.ts';
 import { entityViews, namingTable } from './entities.ts';
 import { eventView } from './events.ts';
+import { freezeDeep } from './freeze.ts';
 import { byDateAsc, LONG_LIST } from './list-order.ts';
 import { eventMapPlan, mapSetting, placeMapPlan, type MapPlan } from './maps.ts';
 import { groupPlaces, placesNamedBy, placeTree, placeViews } from './places.ts';
@@ -103,7 +104,7 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
   const agencies = agencyViews(articles, refs);
   const articlesNewestUrl = articles.length >= LONG_LIST ? ARTICLES_NEWEST_PATH : null;
 
-  return {
+  return freezeDeep({
     site,
     articles,
     events,
@@ -128,7 +129,7 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
     placeGroups: groupPlaces(places),
     nav: NAV,
     dateBases: DATE_BASES.map((key) => ({ key, name: DATE_BASIS_NAMES[key], label: DATE_BASIS_LABELS[key] })),
-  };
+  });
 }
 
 /** Each plan's drawn map with what is listed under it. */
