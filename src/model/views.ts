@@ -72,7 +72,7 @@ export interface ArticleView {
   readonly author: string | null;
   readonly dateline: string | null;
   readonly tags: readonly string[];
-  /** `href`: where the site publishes the raw source, as text (src/core/paths.ts: publishedSourcePath). */
+  /** `href`: where the site publishes the raw source, as text (site-paths.ts: publishedSourcePath). */
   readonly source: { readonly file: string; readonly href: string; readonly sha256: string; readonly url: string | null; readonly retrieved: DisplayDate | null };
   readonly html: string;
   /** The first paragraph as plain text, for feeds and link previews. */
