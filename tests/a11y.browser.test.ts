@@ -41,7 +41,7 @@ const RESULTS = `document.querySelectorAll('[data-search-results] li').length`;
 
 /** One page of each shape the seed content builds. */
 function pageCases(): PageCase[] {
-  const pick = <T,>(items: T[], test: (item: T) => boolean, what: string): T => {
+  const pick = <T,>(items: readonly T[], test: (item: T) => boolean, what: string): T => {
     const found = items.find(test);
     assert.ok(found, `the seed content has ${what}`);
     return found;

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { estimateTextWidth } from '../src/arabic/text-width.ts';
 import { loadValidContent } from '../src/content/load.ts';
-import { contextPlaces } from '../src/model/event-extras.ts';
+import { contextPlaces } from '../src/model/maps.ts';
 import { renderPlaceMap, type MapPlace } from '../src/analysis/maps/map.ts';
 import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';
 import { childElements, parseXml, textContent, type XmlElement } from './helpers/xml.ts';

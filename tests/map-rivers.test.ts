@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { loadValidContent } from '../src/content/load.ts';
-import { buildArchive, type Archive } from '../src/model/archive.ts';
+import { buildArchive } from '../src/model/build-archive.ts';
+import type { Archive } from '../src/model/views.ts';
 import { renderPlaceMap, riversInView, type MapRiver } from '../src/analysis/maps/map.ts';
 import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';
 

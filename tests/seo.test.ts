@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import type { ArticleView } from '../src/model/archive.ts';
+import type { ArticleView } from '../src/model/views.ts';
 import { jsonForScript } from '../src/site/filters.ts';
 import { getArchive } from '../src/model/load-archive.ts';
 import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';

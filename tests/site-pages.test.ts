@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { before, describe, it } from 'node:test';
 import { loadValidContent, type Content } from '../src/content/load.ts';
-import { displayDate } from '../src/model/archive.ts';
+import { displayDate } from '../src/model/format.ts';
 import { DEFAULT_CONTENT_DIR, PUBLIC_DIR } from '../src/core/paths.ts';
 import { readSiteFile, seedSiteDir } from './helpers/site.ts';
 

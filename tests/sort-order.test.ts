@@ -5,11 +5,13 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { loadValidContent } from '../src/content/load.ts';
-import { buildArchive, LONG_LIST, type Archive, type ArticleView } from '../src/model/archive.ts';
+import { buildArchive } from '../src/model/build-archive.ts';
+import { LONG_LIST } from '../src/model/list-order.ts';
+import type { Archive, ArticleView } from '../src/model/views.ts';
 import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';
 import { readSiteFile, seedSiteDir } from './helpers/site.ts';
 
-const isOldestFirst = (list: ArticleView[]) => list.every((a, i) => i === 0 || (list[i - 1] as ArticleView).date.iso <= a.date.iso);
+const isOldestFirst = (list: readonly ArticleView[]) => list.every((a, i) => i === 0 || (list[i - 1] as ArticleView).date.iso <= a.date.iso);
 
 describe('the sort order', () => {
   let archive: Archive;
@@ -19,13 +21,13 @@ describe('the sort order', () => {
   });
 
   it('is oldest first on every browse list', () => {
-    const lists: Array<[string, ArticleView[]]> = [
+    const lists: Array<[string, readonly ArticleView[]]> = [
       ['/articles/', archive.articlesOldestFirst],
-      ...archive.events.map((e): [string, ArticleView[]] => [e.url, e.articles]),
-      ...archive.outlets.map((o): [string, ArticleView[]] => [o.url, o.articles]),
-      ...archive.places.map((p): [string, ArticleView[]] => [p.url, p.articles]),
-      ...archive.years.map((y): [string, ArticleView[]] => [y.url, y.articles]),
-      ...archive.agencies.map((a): [string, ArticleView[]] => [a.url, a.articles]),
+      ...archive.events.map((e): [string, readonly ArticleView[]] => [e.url, e.articles]),
+      ...archive.outlets.map((o): [string, readonly ArticleView[]] => [o.url, o.articles]),
+      ...archive.places.map((p): [string, readonly ArticleView[]] => [p.url, p.articles]),
+      ...archive.years.map((y): [string, readonly ArticleView[]] => [y.url, y.articles]),
+      ...archive.agencies.map((a): [string, readonly ArticleView[]] => [a.url, a.articles]),
     ];
     for (const [url, list] of lists) assert.ok(isOldestFirst(list), `${url}: ${list.map((a) => a.date.iso).join(', ')}`);
     assert.ok(lists.some(([, list]) => new Set(list.map((a) => a.date.iso)).size > 1), 'some list has several dates');

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { publishedSourcePath, publishSources } from '../src/site/publish-sources.ts';
+import { publishSources } from '../src/site/publish-sources.ts';
+import { publishedSourcePath } from '../src/model/site-paths.ts';
 import { serveStatic } from './helpers/server.ts';
 import { buildSite, copySeedContent, readSiteFile, seedSiteDir, tempDir } from './helpers/site.ts';
 

@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { loadValidContent } from '../src/content/load.ts';
-import { buildArchive, type Archive } from '../src/model/archive.ts';
+import { buildArchive } from '../src/model/build-archive.ts';
+import type { Archive } from '../src/model/views.ts';
 import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';
 import { buildTimeline, dateLabel, isCovered, type TimelineEntry } from '../src/analysis/timeline/build-timeline.ts';
 import { dedupeMentions, extractMentions, sentenceAround, type DatedMention } from '../src/analysis/mentions.ts';

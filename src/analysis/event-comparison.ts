@@ -1,20 +1,18 @@
 /**
  * How the outlets covering an event compare, as the event and article pages show it: passages
  * of wire copy shared between outlets (with links to both paragraphs), and the figures each
- * outlet reported (a table of figure × outlet). Pure; computed from the archive's article views,
- * or from what the build already knows of each article (its paragraphs and figures, see
- * src/analysis/derive/), so nothing is read twice from the HTML.
+ * outlet reported (a table of figure × outlet). Pure; computed from what the build already knows
+ * of each article (its paragraphs and figures, see src/analysis/derive/), so nothing is read twice.
  */
-import { compareFoundFigures, findFigures, type Figure } from './figures.ts';
+import { compareFoundFigures, type Figure } from './figures.ts';
 import { findSharedPassages, type PassageSource, type SharedPassage } from './passages.ts';
-import { paragraphsFromHtml, type Paragraph } from './paragraphs.ts';
+import type { Paragraph } from './paragraphs.ts';
 
-/** What the comparison needs of an article (a subset of ArticleView). */
+/** What the comparison needs of an article: its page and outlet (a subset of the model's ArticleView). */
 export interface ComparedArticle {
   id: string;
   url: string;
   title: string;
-  html: string;
   outlet: { key: string; name_ar: string };
 }
 
@@ -62,17 +60,23 @@ export function formatFigureValue(value: number): string {
   return String(value);
 }
 
-/** What the build may already know of the articles, by article id; what is missing is computed here. */
+/** What the build knows of the articles' texts, by article id (src/analysis/derive/): every compared article is in both maps. */
 export interface KnownTexts {
-  paragraphs?: ReadonlyMap<string, Paragraph[]>;
+  paragraphs: ReadonlyMap<string, Paragraph[]>;
   /** `findFigures` of the article's paragraph texts. */
-  figures?: ReadonlyMap<string, Figure[]>;
+  figures: ReadonlyMap<string, Figure[]>;
   /** Finds the shared passages (through a cache, say); `findSharedPassages` by default. */
   findPassages?: (sources: PassageSource[]) => SharedPassage[];
 }
 
-export function compareEvent(articles: ComparedArticle[], known: KnownTexts = {}): EventComparison {
-  const paragraphs = new Map<string, Paragraph[]>(articles.map((a) => [a.id, known.paragraphs?.get(a.id) ?? paragraphsFromHtml(a.html)]));
+function knownFor<T>(map: ReadonlyMap<string, T>, id: string, what: string): T {
+  const value = map.get(id);
+  if (value === undefined) throw new Error(`compareEvent: the build derived no ${what} for article ${id}`); // deriveArticles gives every article in an event both
+  return value;
+}
+
+export function compareEvent(articles: readonly ComparedArticle[], known: KnownTexts): EventComparison {
+  const paragraphs = new Map<string, Paragraph[]>(articles.map((a) => [a.id, knownFor(known.paragraphs, a.id, 'paragraphs')]));
   const byId = new Map(articles.map((a) => [a.id, a]));
   const side = (id: string, paragraph: number, text: string): PassageSide => {
     const article = byId.get(id) as ComparedArticle;
@@ -88,7 +92,7 @@ export function compareEvent(articles: ComparedArticle[], known: KnownTexts = {}
 
   const outletKeys = [...new Set(articles.map((a) => a.outlet.key))];
   const outletName = new Map(articles.map((a) => [a.outlet.key, a.outlet.name_ar]));
-  const found = sources.map((s) => ({ id: s.id, outlet: s.outlet, figures: known.figures?.get(s.id) ?? findFigures(s.paragraphs) }));
+  const found = sources.map((s) => ({ id: s.id, outlet: s.outlet, figures: knownFor(known.figures, s.id, 'figures') }));
   const rows = compareFoundFigures(found).map((row) => {
     // each outlet's reports, in the row's order of articles
     const reports = new Map<string, FigureCell['reports']>(outletKeys.map((key) => [key, []]));

@@ -25,6 +25,7 @@
  */
 import { foldArabic, words } from '../arabic/normalise.ts';
 
+/** An article as the passage finder reads it (the comparison's input stage): its outlet and its paragraphs' texts. */
 export interface PassageSource {
   id: string;
   outlet: string;

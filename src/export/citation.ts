@@ -16,7 +16,7 @@ import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
-import type { ArticleView, SiteInfo } from '../model/archive.ts';
+import type { ArticleView, SiteInfo } from '../model/views.ts';
 import { siteUrl } from '../model/seo.ts';
 
 /** The file names of an article's citation downloads, beside its page (`/articles/ID/cite.bib`). */

@@ -8,7 +8,8 @@
 import { stringify } from 'csv-stringify/sync';
 import { createEvents, type DateArray, type EventAttributes } from 'ics';
 import { countText } from '../arabic/plural.ts';
-import { NOUNS, type Archive, type EventView } from '../model/archive.ts';
+import { NOUNS } from '../model/ui-strings.ts';
+import type { Archive, EventView } from '../model/views.ts';
 import { siteUrl } from '../model/seo.ts';
 import type { TimelineEntry } from '../analysis/timeline/build-timeline.ts';
 import { ARTICLE_COLUMNS, FIGURE_COLUMNS, MENTION_COLUMNS, articleRows, figureRows, mentionRows, type ColumnDoc } from './rows.ts';

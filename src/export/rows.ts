@@ -7,7 +7,7 @@
  * Figures and dated mentions are those the event pages show: the archive finds them in the
  * articles that belong to an event. An article in two events gives its figures once.
  */
-import type { Archive, ArticleView, EventView } from '../model/archive.ts';
+import type { Archive, ArticleView, EventView } from '../model/views.ts';
 import { siteUrl } from '../model/seo.ts';
 
 export interface ArticleRow {

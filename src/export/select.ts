@@ -6,7 +6,7 @@
  * that looks like an answer.
  */
 import { parseIsoDate } from '../arabic/calendar.ts';
-import type { Archive } from '../model/archive.ts';
+import type { Archive } from '../model/views.ts';
 import { articleRows, type ArticleRow } from './rows.ts';
 
 export interface Selection {

@@ -5,7 +5,8 @@
  * (layouts/partials/seo-head.njk, layouts/pages/feed.njk, sitemap.njk, robots.njk) only loop and
  * escape.
  */
-import type { Archive, ArticleView, SiteInfo } from './archive.ts';
+import { TITLES } from './ui-strings.ts';
+import type { Archive, ArticleView, SiteInfo } from './views.ts';
 
 /** How many articles the Atom feed carries, newest first. */
 export const FEED_LIMIT = 50;
@@ -224,7 +225,7 @@ export function seoHead(site: SiteInfo, page: PageInfo & { article?: ArticleView
 }
 
 export function feedLink(site: SiteInfo): { href: string; jsonHref: string; title: string } {
-  return { href: siteUrl(FEED_PATH, site), jsonHref: siteUrl(JSON_FEED_PATH, site), title: `${site.title}: آخر المقالات` };
+  return { href: siteUrl(FEED_PATH, site), jsonHref: siteUrl(JSON_FEED_PATH, site), title: TITLES.feed(site.title) };
 }
 
 // ---------------------------------------------------------------------------------------------

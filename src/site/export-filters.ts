@@ -4,7 +4,7 @@
  * (seo.ts). Each returns the file's text or plain data; the templates in layouts/pages/ only
  * print them.
  */
-import type { Archive, ArticleView, EventView, SiteInfo } from '../model/archive.ts';
+import type { Archive, ArticleView, EventView, SiteInfo } from '../model/views.ts';
 import type { EleventyConfig } from './eleventy-plugin.ts';
 import { jsonFeed } from '../model/seo.ts';
 import { citationView, cslItem, toBibtex, toCslJson, toRis } from '../export/citation.ts';
@@ -14,7 +14,7 @@ import { EXPORT_FILES, eventExportPaths } from '../export/rows.ts';
 export type CitationFormat = 'bibtex' | 'ris' | 'csl';
 
 /** One article's citation file, or all the archive's (oldest first), in `format`. */
-export function citationFile(articles: ArticleView[], site: SiteInfo, format: CitationFormat): string {
+export function citationFile(articles: readonly ArticleView[], site: SiteInfo, format: CitationFormat): string {
   const items = [...articles].sort((x, y) => x.date.iso.localeCompare(y.date.iso) || x.id.localeCompare(y.id)).map((a) => cslItem(a, site));
   return format === 'bibtex' ? toBibtex(items) : format === 'ris' ? toRis(items) : toCslJson(items);
 }

@@ -1,6 +1,7 @@
 /** Nunjucks filters: formatting only; what a page shows is computed in src/site/. */
 import { countText } from '../arabic/plural.ts';
-import { NOUNS, type Archive, type ArticleView, type SiteInfo } from '../model/archive.ts';
+import { NOUNS } from '../model/ui-strings.ts';
+import type { Archive, ArticleView, SiteInfo } from '../model/views.ts';
 import type { EleventyConfig } from './eleventy-plugin.ts';
 import {
   atomFeed,
@@ -48,6 +49,6 @@ export function parenthesised(text: string): string {
 /** `n` with the noun `noun` of NOUNS in the form Arabic grammar wants; a wrong noun is a template's mistake. */
 export function countWith(n: number, noun: keyof typeof NOUNS): string {
   const forms = NOUNS[noun];
-  if (!forms) throw new Error(`count: no noun "${String(noun)}" in NOUNS (src/model/archive.ts)`);
+  if (!forms) throw new Error(`count: no noun "${String(noun)}" in NOUNS (src/model/ui-strings.ts)`);
   return countText(n, forms);
 }

@@ -11,13 +11,8 @@
  * /sources/ (README, "Event pages").
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
-
-/** The site path of a source file (`sources/NAME` as front matter gives it). */
-export function publishedSourcePath(file: string): string {
-  const name = basename(file);
-  return `/sources/${/\.txt$/i.test(name) ? name : `${name}.txt`}`;
-}
+import { join } from 'node:path';
+import { publishedSourcePath } from '../model/site-paths.ts';
 
 /** Headers a server sends with a published source. */
 export const SOURCE_HEADERS: Readonly<Record<string, string>> = {

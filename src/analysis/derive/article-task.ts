@@ -10,6 +10,7 @@ import { completeArticleRecord, newArticleRecord, type ArticleInput } from './ar
 import { DiskStore, type DiskStoreLocation } from '../../cache/disk-store.ts';
 import type { ArticleRecord } from './records.ts';
 
+/** One article's work, on this thread or a worker (derivation's task stage): the entry to complete or make. */
 export interface ArticleTask {
   /** The entry's key (articleKey), '' without a store. */
   key: string;

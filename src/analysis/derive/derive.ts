@@ -1,7 +1,7 @@
 /**
  * Each article's derived data for one build (article-data.ts: HTML, paragraphs, dated mentions,
  * figures, names of actors), taken from a store where it holds them and computed, then stored,
- * where it does not; and each event's shared passages and each map, the same way. With a store
+ * where it does not; and each event's shared passages the same way (the maps: map-batch.ts). With a store
  * that kept the previous build's entries, a build after one article was added or edited computes
  * that article's data only (and the passages and map of its events).
  *
@@ -14,17 +14,13 @@ import type { Figure } from '../figures.ts';
 import { findSharedPassages, type PassageSource, type SharedPassage } from '../passages.ts';
 import type { NameUse } from '../entity-usage.ts';
 import type { Entity } from '../../content/load-entities.ts';
-import { renderPlaceMap } from '../maps/map.ts';
 import type { FoundMention } from '../mentions.ts';
 import type { Paragraph } from '../paragraphs.ts';
 import { articleKey, entitiesDigest, isCompleteRecord, namesBasis, type ArticleInput } from './article-data.ts';
 import { articleWorker, type ArticleOutcome, type ArticleTask } from './article-task.ts';
 import { runSharedWork } from '../../core/workers.ts';
-import { mapKey } from './map-batch.ts';
 import { DiskStore } from '../../cache/disk-store.ts';
-
-export { mapKey };
-import { isArticleRecord, isMapRecord, isPassagesRecord, RECORD_FORMAT, type ArticleRecord, type MapRecord, type PassagesRecord } from './records.ts';
+import { isArticleRecord, isPassagesRecord, RECORD_FORMAT, type ArticleRecord, type PassagesRecord } from './records.ts';
 
 /** `content`: what reading the content files gave (src/cache/parse-cache.ts). */
 export type EntryKind = 'articles' | 'passages' | 'maps' | 'content';
@@ -39,6 +35,7 @@ export interface DerivedStore {
   write(kind: EntryKind, key: string, value: unknown): void;
 }
 
+/** An article as the derive step is given it (derivation's input stage): what its data is computed from, with its id. */
 export interface ArticleToDerive extends ArticleInput {
   id: string;
   /** Whether the article belongs to an event (it then needs dated mentions and figures). */
@@ -56,8 +53,6 @@ export interface DerivedArticles {
   uses: Map<string, NameUse[]>;
   /** findSharedPassages, through the store. */
   findPassages: (sources: PassageSource[]) => SharedPassage[];
-  /** renderPlaceMap, through the store. */
-  drawMap: typeof renderPlaceMap;
 }
 
 /** Fewer articles to compute than this are computed on this thread only (a worker takes about a second to start). */
@@ -73,7 +68,6 @@ export function deriveArticles(articles: ArticleToDerive[], entities: Record<str
     figures: new Map(),
     uses: new Map(),
     findPassages: store ? (sources) => storedPassages(store, sources) : (sources) => findSharedPassages(sources),
-    drawMap: store ? (places, options) => storedMap(store, places, options) : renderPlaceMap,
   };
   // Each article's entry: the store's where it is complete, else a task computing what it lacks.
   const records: ArticleRecord[] = new Array(articles.length);
@@ -146,14 +140,4 @@ function storedPassages(store: DerivedStore, sources: PassageSource[]): SharedPa
   const record: PassagesRecord = { format: RECORD_FORMAT, key, passages };
   store.write('passages', key, record);
   return passages;
-}
-
-function storedMap(store: DerivedStore, places: Parameters<typeof renderPlaceMap>[0], options: Parameters<typeof renderPlaceMap>[1]): string {
-  const key = mapKey(store.version, places, options);
-  const stored = store.read('maps', key);
-  if (isMapRecord(stored, key)) return stored.svg;
-  const svg = renderPlaceMap(places, options);
-  const record: MapRecord = { format: RECORD_FORMAT, key, svg };
-  store.write('maps', key, record);
-  return svg;
 }

@@ -1,12 +1,9 @@
 /**
- * The archive's maps drawn together rather than one by one as they are asked for, so that the
- * ones the store does not hold can be drawn on two threads (shared-work.ts).
- *
- * `draw` has renderPlaceMap's signature but only notes the request and returns a placeholder;
- * `finish` then draws every noted map (or takes it from the store), and `resolve` turns a
- * placeholder back into its map. The caller replaces each placeholder it kept by its map before
- * anyone reads it. A map depends only on its own arguments (renderPlaceMap is pure), so drawing
- * them later, in another order or on another thread changes none of them.
+ * The archive's maps drawn together rather than one by one, so that the ones the store does not
+ * hold can be drawn on two threads (src/core/workers.ts). The model plans every map first
+ * (src/model/maps.ts), draws them all here, then makes the views with them. A map depends only
+ * on its own arguments (renderPlaceMap is pure), so drawing them together, in another order or
+ * on another thread changes none of them.
  */
 import { createHash } from 'node:crypto';
 import { renderPlaceMap } from '../maps/map.ts';
@@ -14,7 +11,7 @@ import { isMapRecord, RECORD_FORMAT, type MapRecord } from './records.ts';
 import { runSharedWork } from '../../core/workers.ts';
 import type { DerivedStore } from './derive.ts';
 
-type MapArgs = Parameters<typeof renderPlaceMap>;
+export type MapArgs = Parameters<typeof renderPlaceMap>;
 
 /** The key of a map: exactly what renderPlaceMap reads, and the code version. */
 export function mapKey(version: string, places: MapArgs[0], options: MapArgs[1]): string {
@@ -29,61 +26,35 @@ export function mapWorker(): (args: MapArgs) => string {
   return (args) => renderPlaceMap(...args);
 }
 
-export interface MapBatch {
-  /** Notes a map to draw; returns its placeholder. */
-  draw: typeof renderPlaceMap;
-  /** Draws every map noted (those the store lacks), and stores the new ones. */
-  finish(): void;
-  /** The map of a placeholder `draw` returned, after `finish`; any other text unchanged. */
-  resolve(text: string): string;
-}
-
-// A placeholder cannot be mistaken for a map: a map starts with "<svg".
-const PLACEHOLDER = /^\u0000arshif-map:(\d+)\u0000$/;
-
-export function createMapBatch(store?: DerivedStore): MapBatch {
-  const requests: MapArgs[] = [];
-  const drawn: string[] = [];
-  let finished = false;
-  return {
-    draw: (places, options) => {
-      if (finished) throw new Error('MapBatch: draw after finish');
-      requests.push([places, options]);
-      return `\u0000arshif-map:${requests.length - 1}\u0000`;
-    },
-    finish: () => {
-      finished = true;
-      const keys = requests.map(([places, options]) => (store ? mapKey(store.version, places, options) : ''));
-      const todo: number[] = [];
-      requests.forEach((_args, i) => {
-        const stored = store?.read('maps', keys[i] as string);
-        if (store && isMapRecord(stored, keys[i] as string)) drawn[i] = stored.svg;
-        else todo.push(i);
-      });
-      const svgs = runSharedWork({
-        tasks: todo.map((i) => requests[i] as MapArgs),
-        compute: mapWorker(),
-        module: new URL('./map-batch.ts', import.meta.url),
-        exportName: 'mapWorker',
-        setup: undefined,
-        minTasks: MIN_MAPS_FOR_WORKER,
-        chunk: 1,
-      });
-      svgs.forEach((svg, t) => {
-        const i = todo[t] as number;
-        drawn[i] = svg;
-        if (store) {
-          const record: MapRecord = { format: RECORD_FORMAT, key: keys[i] as string, svg };
-          store.write('maps', record.key, record);
-        }
-      });
-    },
-    resolve: (text) => {
-      const m = PLACEHOLDER.exec(text);
-      if (!m) return text;
-      const svg = drawn[Number(m[1])];
-      if (svg === undefined) throw new Error('MapBatch: resolve before finish');
-      return svg;
-    },
-  };
+/**
+ * Every map of `requests` (renderPlaceMap's arguments), in their order: taken from the store
+ * where it holds them, the others drawn (on two threads where there are many) and stored.
+ */
+export function drawMaps(requests: readonly MapArgs[], store?: DerivedStore): string[] {
+  const drawn: string[] = new Array(requests.length);
+  const keys = requests.map(([places, options]) => (store ? mapKey(store.version, places, options) : ''));
+  const todo: number[] = [];
+  requests.forEach((_args, i) => {
+    const stored = store?.read('maps', keys[i] as string);
+    if (store && isMapRecord(stored, keys[i] as string)) drawn[i] = stored.svg;
+    else todo.push(i);
+  });
+  const svgs = runSharedWork({
+    tasks: todo.map((i) => requests[i] as MapArgs),
+    compute: mapWorker(),
+    module: new URL('./map-batch.ts', import.meta.url),
+    exportName: 'mapWorker',
+    setup: undefined,
+    minTasks: MIN_MAPS_FOR_WORKER,
+    chunk: 1,
+  });
+  svgs.forEach((svg, t) => {
+    const i = todo[t] as number;
+    drawn[i] = svg;
+    if (store) {
+      const record: MapRecord = { format: RECORD_FORMAT, key: keys[i] as string, svg };
+      store.write('maps', record.key, record);
+    }
+  });
+  return drawn;
 }

@@ -17,6 +17,7 @@ export interface Milestone {
   articles: string[];
 }
 
+/** An article as a timeline lists it (the timeline's stage of an article): its page, its outlet's name, its date. */
 export interface TimelineArticle {
   id: string;
   url: string;

@@ -86,7 +86,7 @@ interface Mark {
   flagged: boolean;
 }
 
-function marksOf(entries: TimelineEntry[]): Mark[] {
+function marksOf(entries: readonly TimelineEntry[]): Mark[] {
   return entries.flatMap((entry) =>
     entry.items.map((item): Mark => {
       const base = { first: firstDay(entry.value), last: lastDay(entry.value), label: entry.label };
@@ -254,7 +254,7 @@ function isoOf(day: number): string {
   return dateOf(day).toISOString().slice(0, 10);
 }
 
-export function renderTimelineOverview(entries: TimelineEntry[], options: OverviewOptions): string {
+export function renderTimelineOverview(entries: readonly TimelineEntry[], options: OverviewOptions): string {
   if (entries.length === 0) return '';
   const width = OVERVIEW_WIDTH;
   const marks = marksOf(entries);

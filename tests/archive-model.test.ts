@@ -1,0 +1,183 @@
+/**
+ * The archive model's assembly (src/model/): the pieces that hold logic of their own. Each event's
+ * comparison and the passages it gives each article, noted once per article across events
+ * (comparisons.ts); every map drawn at once, taken from a store where it holds them
+ * (src/analysis/derive/map-batch.ts: drawMaps); a missing derived entry is an error of the
+ * assembly, never silently recomputed (derived.ts); and the seed archive made whole: no view
+ * left with a field to fill in later.
+ */
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { drawMaps, mapKey, type MapArgs } from '../src/analysis/derive/map-batch.ts';
+import type { DerivedStore, EntryKind } from '../src/analysis/derive/derive.ts';
+import { renderPlaceMap, type MapPlace } from '../src/analysis/maps/map.ts';
+import { loadValidContent } from '../src/content/load.ts';
+import { loadEntities } from '../src/content/load-entities.ts';
+import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';
+import { buildArchive } from '../src/model/build-archive.ts';
+import { compareEvents } from '../src/model/comparisons.ts';
+import { derivedOf } from '../src/model/derived.ts';
+import { freezeDeep } from '../src/model/freeze.ts';
+import { publishedSourcePath } from '../src/model/site-paths.ts';
+import type { Archive } from '../src/model/views.ts';
+
+const words = (n: number, stem: string) => Array.from({ length: n }, (_, i) => `${stem}${i + 1}`).join(' ');
+
+describe('compareEvents', () => {
+  const shared = words(14, 'مشترك');
+  const articles = [
+    { id: 'a', url: '/articles/a/', title: 'أ', outlet: { key: 'one', name_ar: 'الأولى' } },
+    { id: 'b', url: '/articles/b/', title: 'ب', outlet: { key: 'two', name_ar: 'الثانية' } },
+  ];
+  const known = {
+    paragraphs: new Map([
+      ['a', [{ anchor: 'p-1', text: words(5, 'مقدمة') }, { anchor: 'p-2', text: shared }]],
+      ['b', [{ anchor: 'p-1', text: shared }]],
+    ]),
+    figures: new Map([
+      ['a', []],
+      ['b', []],
+    ]),
+  };
+
+  it('gives each event its comparison, in the order of the events', () => {
+    const { byEvent } = compareEvents([{ id: 'first', articles }, { id: 'second', articles: [articles[0]!] }], known);
+    assert.equal(byEvent.length, 2);
+    assert.equal(byEvent[0]!.passages.length, 1);
+    assert.equal(byEvent[0]!.passages[0]!.words, 14);
+    assert.equal(byEvent[1]!.passages.length, 0);
+  });
+
+  it('notes a shared passage on both articles, with a link to the other paragraph', () => {
+    const { sharedPassages } = compareEvents([{ id: 'first', articles }], known);
+    assert.deepEqual(sharedPassages.get('a'), [{ anchor: 'p-2', text: shared, words: 14, elsewhere: { href: '/articles/b/#p-1', title: 'ب', outlet: 'الثانية' } }]);
+    assert.deepEqual(sharedPassages.get('b'), [{ anchor: 'p-1', text: shared, words: 14, elsewhere: { href: '/articles/a/#p-2', title: 'أ', outlet: 'الأولى' } }]);
+  });
+
+  it('notes a passage once where two events compare the same articles', () => {
+    const { byEvent, sharedPassages } = compareEvents([{ id: 'first', articles }, { id: 'second', articles }], known);
+    assert.equal(byEvent[1]!.passages.length, 1, 'each event still shows it');
+    assert.equal(sharedPassages.get('a')?.length, 1);
+    assert.equal(sharedPassages.get('b')?.length, 1);
+  });
+
+  it('refuses an article the build derived nothing for, rather than reading it again', () => {
+    assert.throws(() => compareEvents([{ id: 'first', articles }], { ...known, figures: new Map([['a', []]]) }), /no figures for article b/);
+  });
+});
+
+/** A store in memory that counts its reads and writes. */
+function memoryStore(version = 'v1'): DerivedStore & { entries: Map<string, unknown>; writes: number } {
+  const entries = new Map<string, unknown>();
+  const store = {
+    version,
+    entries,
+    writes: 0,
+    read: (kind: EntryKind, key: string) => entries.get(`${kind}/${key}`),
+    write: (kind: EntryKind, key: string, value: unknown) => {
+      store.writes++;
+      entries.set(`${kind}/${key}`, value);
+    },
+  };
+  return store;
+}
+
+describe('drawMaps', () => {
+  const raqqa: MapPlace = { slug: 'raqqa', name: 'الرقة', name_en: 'Raqqa', kind: 'city', coordinates: [35.95, 39.0167] };
+  const baghuz: MapPlace = { slug: 'baghuz', name: 'الباغوز', name_en: 'Baghuz', kind: 'town', coordinates: [34.4667, 40.95] };
+  const requests: MapArgs[] = [
+    [[raqqa], { title: 'خريطة الرقة', id: 'map-a' }],
+    [[baghuz, raqqa], { title: 'خريطة', id: 'map-b' }],
+  ];
+  const expected = requests.map((args) => renderPlaceMap(...args));
+
+  it('draws every map, in the order asked, as renderPlaceMap does', () => {
+    assert.deepEqual(drawMaps(requests), expected);
+    assert.deepEqual(drawMaps([]), []);
+  });
+
+  it('stores the maps it draws and takes them from the store the next time', () => {
+    const store = memoryStore();
+    assert.deepEqual(drawMaps(requests, store), expected);
+    assert.equal(store.writes, 2);
+    assert.deepEqual(drawMaps(requests, store), expected);
+    assert.equal(store.writes, 2, 'nothing drawn again');
+  });
+
+  it('uses a stored map only under its own key', () => {
+    const store = memoryStore();
+    const key = mapKey(store.version, ...(requests[0] as MapArgs));
+    store.write('maps', key, { format: 1, key: 'another key', svg: '<svg>not this</svg>' });
+    store.writes = 0;
+    assert.deepEqual(drawMaps(requests, store), expected);
+    assert.equal(store.writes, 2);
+  });
+});
+
+describe('derivedOf', () => {
+  it('gives the entry, and throws naming the article where there is none', () => {
+    const map = new Map([['a', 'html']]);
+    assert.equal(derivedOf(map, 'a', 'HTML'), 'html');
+    assert.throws(() => derivedOf(map, 'b', 'HTML'), /no HTML for article b/);
+  });
+});
+
+describe('site paths', () => {
+  it('publishes every raw source under a name ending in .txt', () => {
+    assert.equal(publishedSourcePath('sources/a.txt'), '/sources/a.txt');
+    assert.equal(publishedSourcePath('sources/a.html'), '/sources/a.html.txt');
+  });
+});
+
+describe('the seed archive, assembled once', () => {
+  let archive: Archive;
+  before(() => {
+    const content = loadValidContent(DEFAULT_CONTENT_DIR);
+    archive = buildArchive(content, content.site, loadEntities(content.dir));
+  });
+
+  it('draws each map into its view: an SVG or nothing, never a stand-in', () => {
+    const maps = [...archive.events.map((e) => [e.url, e.mapSvg, e.mapPlaces] as const), ...archive.places.map((p) => [p.url, p.mapSvg, p.mapPlaces] as const)];
+    for (const [url, svg, listed] of maps) {
+      assert.ok(svg === '' || svg.startsWith('<svg'), `${url}: ${svg.slice(0, 40)}`);
+      assert.equal(svg === '', listed.length === 0, `${url}: a map lists its places, and only a map`);
+    }
+    assert.ok(archive.events.every((e) => e.mapSvg.startsWith('<svg')), 'every seed event has a map');
+  });
+
+  it('gives each article the passages its events compare, and each event its naming table and entities', () => {
+    for (const event of archive.events) {
+      for (const p of event.comparison.passages) {
+        for (const [mine, other] of [[p.a, p.b], [p.b, p.a]] as const) {
+          const article = event.articles.find((a) => a.id === mine.articleId);
+          assert.ok(article?.sharedPassages.some((s) => s.anchor === mine.anchor && s.elsewhere.href === other.href), `${mine.articleId} notes ${other.href}`);
+        }
+      }
+    }
+    assert.ok(archive.articles.some((a) => a.sharedPassages.length > 0), 'the seed has wire copy');
+    assert.ok(archive.entities.length > 0);
+    assert.ok(archive.events.some((e) => e.naming.rows.length > 0));
+    assert.ok(archive.newestLists.length > 0);
+  });
+});
+
+describe('freezeDeep', () => {
+  it('freezes a value and all it holds, shared and cyclic parts once', () => {
+    const shared = { n: 1 };
+    const value: { list: Array<{ n: number }>; again: { n: number }; self?: unknown } = { list: [shared], again: shared };
+    value.self = value;
+    freezeDeep(value);
+    assert.ok(Object.isFrozen(value) && Object.isFrozen(value.list) && Object.isFrozen(shared));
+    assert.throws(() => (value.list as unknown[]).push(2), TypeError);
+  });
+
+  it('leaves the built archive unchangeable by the pages that read it', () => {
+    const content = loadValidContent(DEFAULT_CONTENT_DIR);
+    const archive = buildArchive(content, content.site);
+    assert.ok(Object.isFrozen(archive) && Object.isFrozen(archive.articles) && Object.isFrozen(archive.articles[0]));
+    assert.ok(Object.isFrozen(archive.events[0]!.comparison.passages));
+    assert.throws(() => {
+      (archive.articles[0] as { title: string }).title = 'x';
+    }, TypeError);
+  });
+});
