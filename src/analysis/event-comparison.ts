@@ -1,20 +1,19 @@
 /**
  * How the outlets covering an event compare, as the event and article pages show it: passages
  * of wire copy shared between outlets (with links to both paragraphs), and the figures each
- * outlet reported (a table of figure × outlet). Pure; computed from the archive's article views,
- * or from what the build already knows of each article (its paragraphs and figures, see
- * src/analysis/derive/), so nothing is read twice from the HTML.
+ * outlet reported (a table of figure × outlet). Pure; computed from the archive's article views
+ * and what the build already knows of each article (its paragraphs, from its render, and perhaps
+ * its figures, see src/analysis/derive/).
  */
 import { compareFoundFigures, findFigures, type Figure } from './figures.ts';
 import { findSharedPassages, type PassageSource, type SharedPassage } from './passages.ts';
-import { paragraphsFromHtml, type Paragraph } from './paragraphs.ts';
+import type { Paragraph } from '../markdown/paragraphs.ts';
 
 /** What the comparison needs of an article (a subset of ArticleView). */
 export interface ComparedArticle {
   id: string;
   url: string;
   title: string;
-  html: string;
   outlet: { key: string; name_ar: string };
 }
 
@@ -62,17 +61,18 @@ export function formatFigureValue(value: number): string {
   return String(value);
 }
 
-/** What the build may already know of the articles, by article id; what is missing is computed here. */
+/** What the build knows of the articles, by article id: their paragraphs, and perhaps what else is computed here. */
 export interface KnownTexts {
-  paragraphs?: ReadonlyMap<string, Paragraph[]>;
+  /** Each article's paragraphs, as its render gave them (src/markdown/render.ts). */
+  paragraphs: ReadonlyMap<string, Paragraph[]>;
   /** `findFigures` of the article's paragraph texts. */
   figures?: ReadonlyMap<string, Figure[]>;
   /** Finds the shared passages (through a cache, say); `findSharedPassages` by default. */
   findPassages?: (sources: PassageSource[]) => SharedPassage[];
 }
 
-export function compareEvent(articles: ComparedArticle[], known: KnownTexts = {}): EventComparison {
-  const paragraphs = new Map<string, Paragraph[]>(articles.map((a) => [a.id, known.paragraphs?.get(a.id) ?? paragraphsFromHtml(a.html)]));
+export function compareEvent(articles: ComparedArticle[], known: KnownTexts): EventComparison {
+  const paragraphs = known.paragraphs;
   const byId = new Map(articles.map((a) => [a.id, a]));
   const side = (id: string, paragraph: number, text: string): PassageSide => {
     const article = byId.get(id) as ComparedArticle;

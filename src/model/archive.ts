@@ -412,7 +412,7 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
 
   const articles = content.articles
     .map(({ data, body, file }): ArticleView => {
-      const html = derived.html.get(data.id) ?? renderMarkdown(body);
+      const html = derived.html.get(data.id) ?? renderMarkdown(body).html;
       return {
         id: data.id,
         url: `/articles/${data.id}/`,
@@ -469,7 +469,7 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
         dateRange: formatDateRange(start, end),
         articleCount: countText(inEvent.length, NOUNS.article),
         places: data.places.map(placeRef),
-        summaryHtml: renderMarkdown(body),
+        summaryHtml: renderMarkdown(body).html,
         ...eventTimeline(data.id, data.title, { start: data.start, end: data.end }, data.milestones, inEvent, derived),
         articles: inEvent,
         newestUrl: newestUrlOf(eventRef(data.id).url, inEvent),
@@ -560,7 +560,7 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
   maps.finish();
   for (const event of archive.events) event.mapSvg = maps.resolve(event.mapSvg);
   for (const place of archive.places) place.mapSvg = maps.resolve(place.mapSvg);
-  addEntityViews(archive, entities, derived.uses, (n) => countText(n, NOUNS.article));
+  addEntityViews(archive, entities, derived, (n) => countText(n, NOUNS.article));
   archive.newestLists = newestFirstLists(archive);
   return archive;
 }

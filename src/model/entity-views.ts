@@ -4,7 +4,7 @@
  * name uses are counted once (or come from the build's cache, src/analysis/derive/), and the tables are
  * filled in one pass over the articles.
  */
-import { paragraphsFromHtml } from '../analysis/paragraphs.ts';
+import type { Paragraph } from '../markdown/paragraphs.ts';
 import type { Archive, ArticleView } from './archive.ts';
 import { articleText, createEntityCounter, type NameUse } from '../analysis/entity-usage.ts';
 import type { Entity, EntityKind } from '../content/load-entities.ts';
@@ -46,21 +46,23 @@ export interface NamingTable {
 }
 
 /**
- * Fills `archive.entities` and each event's `naming`. `uses`: each article's name uses (by id) where
- * the build knows them already (src/analysis/derive/); the others are counted here.
+ * Fills `archive.entities` and each event's `naming`. `known`, by article id: each article's
+ * paragraphs (as its render gave them), and its name uses where the build knows them already
+ * (src/analysis/derive/); the others are counted here.
  */
 export function addEntityViews(
   archive: Archive,
   entities: Record<string, Entity>,
-  uses: ReadonlyMap<string, NameUse[]> = new Map(),
+  known: { uses: ReadonlyMap<string, NameUse[]>; paragraphs: ReadonlyMap<string, Paragraph[]> },
   articleCount: (n: number) => string = String,
 ): void {
+  const paragraphsOf = (article: ArticleView): Paragraph[] => known.paragraphs.get(article.id) ?? [];
   let count: ((text: string) => NameUse[]) | undefined;
   const usesOf = (article: ArticleView): NameUse[] => {
-    const known = uses.get(article.id);
-    if (known) return known;
+    const uses = known.uses.get(article.id);
+    if (uses) return uses;
     count ??= createEntityCounter(entities);
-    return count(articleText(article.title, paragraphsFromHtml(article.html)));
+    return count(articleText(article.title, paragraphsOf(article)));
   };
   const articleUses = new Map(archive.articles.map((a) => [a, usesOf(a)]));
 
@@ -84,7 +86,7 @@ export function addEntityViews(
       for (const article of found.get(key)?.articles ?? []) {
         if (read.has(article)) continue;
         read.add(article);
-        for (const q of quotesIn(paragraphsFromHtml(article.html))) {
+        for (const q of quotesIn(paragraphsOf(article))) {
           let list = quotes.get(q.entity);
           if (!list) quotes.set(q.entity, (list = []));
           list.push({ article, url: `${article.url}#${q.anchor}`, text: q.text });

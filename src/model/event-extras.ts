@@ -122,7 +122,7 @@ export interface ExtrasOptions extends KnownTexts {
 }
 
 /** `options`: what the build already knows of the articles' texts (see compareEvent), and how to draw maps. */
-export function addComparisonsAndMaps(archive: Archive, content: Content, options: ExtrasOptions = {}): void {
+export function addComparisonsAndMaps(archive: Archive, content: Content, options: ExtrasOptions): void {
   const drawMap = options.drawMap ?? renderPlaceMap;
   const pages = new Set(archive.places.map((p) => p.slug));
   const rivers = gazetteerRivers(content);

@@ -16,7 +16,7 @@ import type { NameUse } from '../entity-usage.ts';
 import type { Entity } from '../../content/load-entities.ts';
 import { renderPlaceMap } from '../maps/map.ts';
 import type { FoundMention } from '../mentions.ts';
-import type { Paragraph } from '../paragraphs.ts';
+import type { Paragraph } from '../../markdown/paragraphs.ts';
 import { articleKey, entitiesDigest, isCompleteRecord, namesBasis, type ArticleInput } from './article-data.ts';
 import { articleWorker, type ArticleOutcome, type ArticleTask } from './article-task.ts';
 import { runSharedWork } from '../../core/workers.ts';
