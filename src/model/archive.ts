@@ -436,7 +436,7 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
           retrieved: data.source.retrieved ? displayDate(data.source.retrieved) : null,
         },
         html,
-        summary: firstParagraphText(body),
+        summary: derived.paragraphs.get(data.id)?.[0]?.text ?? '',
         relatedMaterial: data.related_material.map((m) => ({
           kind: m.kind,
           kindLabel: RELATED_MATERIAL_KIND_LABELS[m.kind] ?? m.kind,
@@ -653,10 +653,4 @@ function buildPlaces(
       };
     })
     .sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name, 'ar'));
-}
-
-/** The first paragraph of a Markdown body as plain text. */
-export function firstParagraphText(markdown: string): string {
-  const para = markdown.split(/\n\s*\n/).map((p) => p.trim()).find((p) => p && !p.startsWith('#')) ?? '';
-  return para.replace(/\\([\\`*_{}[\]()#+\-.!>])/g, '$1').replace(/\s+/g, ' ').trim();
 }
