@@ -1,6 +1,6 @@
 /**
  * The plain-paragraph shortcut (src/markdown/plain-paragraphs.ts) gives exactly what the full
- * Markdown pipeline gives, and declines every body in which Markdown syntax could be in play.
+ * Markdown pipeline gives (the HTML and the paragraphs), and declines every body in which Markdown syntax could be in play.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -16,7 +16,7 @@ describe('renderPlainParagraphs', () => {
       'دمشق – وكالات\n\n2019 عام الباغوز\n\nتَشكيلٌ وتطويـــل',
       'فقرة أولى.\n## عنوان فرعي\nفقرة ثانية فيها # وسم.\n\n###### عنوان صغير\n\n# عنوان',
     ];
-    for (const body of bodies) assert.equal(renderPlainParagraphs(body), renderFullPipeline(body), JSON.stringify(body));
+    for (const body of bodies) assert.deepEqual(renderPlainParagraphs(body), renderFullPipeline(body), JSON.stringify(body));
   });
 
   it('declines bodies where Markdown syntax may be in play', () => {
@@ -67,7 +67,7 @@ describe('renderPlainParagraphs', () => {
       const fast = renderPlainParagraphs(body);
       if (fast === undefined) continue;
       taken++;
-      assert.equal(fast, renderFullPipeline(body), JSON.stringify(body));
+      assert.deepEqual(fast, renderFullPipeline(body), JSON.stringify(body));
     }
     assert.ok(taken > 1000);
   });

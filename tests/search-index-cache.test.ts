@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { indexSite, SHARDS_PATH, type ShardList } from '../src/search/index-site.ts';
 import type { SearchLexicon } from '../src/analysis/lexicon.ts';
 import { fingerprint } from './helpers/hostile.ts';
-import { seedSiteDir, tempDir } from './helpers/site.ts';
+import { seedSiteDir, summariseSite, tempDir } from './helpers/site.ts';
 
 describe('search index shards kept between builds', () => {
   let work: string;
@@ -27,7 +27,7 @@ describe('search index shards kept between builds', () => {
   });
   after(() => rmSync(work, { recursive: true, force: true }));
 
-  const index = (options: { cacheDir?: string | null } = { cacheDir }) => indexSite(site, lexicon, { ...options, shardPages: 1 });
+  const index = (options: { cacheDir?: string | null } = { cacheDir }) => indexSite(site, summariseSite(site).pages, lexicon, { ...options, shardPages: 1 });
   const bundle = () => fingerprint(join(site, 'pagefind'));
 
   it('indexes each shard once, then takes them all from the cache, unchanged', async () => {

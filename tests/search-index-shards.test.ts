@@ -1,11 +1,11 @@
 /**
  * How the search index is split into shards (src/search/index-shards.ts), and what the scratch
- * copy of a page given to Pagefind looks like (src/search/index-site.ts).
+ * copy of a page given to Pagefind looks like (src/search/indexed-page.ts).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { monthIndex, planShards, shardPeriod, type DatedPage } from '../src/search/index-shards.ts';
-import { pageDate, withStableSort } from '../src/search/index-site.ts';
+import { indexedPage, withStableSort } from '../src/search/indexed-page.ts';
 
 const page = (date: string, n = 0): DatedPage => ({ path: `articles/${date}-${n}/index.html`, date });
 
@@ -87,14 +87,18 @@ describe('shardPeriod', () => {
 describe('the page Pagefind is given', () => {
   const html = '<span data-pagefind-meta="date:2019-03-23" data-pagefind-sort="date:2019-03-23"></span>';
 
+  const body = (inner: string) => `<article data-pagefind-body>${inner}</article>`;
+
   it('reads the date sort value', () => {
-    assert.equal(pageDate(html), '2019-03-23');
-    assert.equal(pageDate('<p>no date</p>'), undefined);
+    assert.equal(indexedPage('articles/a/index.html', body(html))?.date, '2019-03-23');
+    assert.throws(() => indexedPage('articles/a/index.html', body('<p>no date</p>')), /articles\/a\/index.html has no data-pagefind-sort/);
   });
 
   it('sorts by date, then path, without touching the date shown', () => {
     const out = withStableSort(html, 'articles/a&b"/index.html');
     assert.match(out, /data-pagefind-meta="date:2019-03-23"/);
     assert.match(out, /data-pagefind-sort="date:2019-03-23 articles\/a&amp;b&quot;\/index.html"/);
+    const page = indexedPage('articles/a&b"/index.html', body(html));
+    assert.match(page?.html ?? '', /data-pagefind-sort="date:2019-03-23 articles\/a&amp;b&quot;\/index.html"/);
   });
 });

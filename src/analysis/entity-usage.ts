@@ -5,7 +5,7 @@
  * origin spelt another way are found too (src/arabic/name-fold.ts).
  */
 import { createPlaceMatcher } from '../arabic/place-matcher.ts';
-import type { Paragraph } from './paragraphs.ts';
+import type { Paragraph } from '../markdown/paragraphs.ts';
 import type { Entity } from '../content/load-entities.ts';
 
 export interface NameUse {

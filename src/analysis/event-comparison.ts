@@ -6,7 +6,7 @@
  */
 import { compareFoundFigures, type Figure } from './figures.ts';
 import { findSharedPassages, type PassageSource, type SharedPassage } from './passages.ts';
-import type { Paragraph } from './paragraphs.ts';
+import type { Paragraph } from '../markdown/paragraphs.ts';
 
 /** What the comparison needs of an article: its page and outlet (a subset of the model's ArticleView). */
 export interface ComparedArticle {

@@ -10,7 +10,7 @@
  */
 import { parseIsoDate } from '../arabic/calendar.ts';
 import { findDateMentions, type Precision } from '../arabic/dates.ts';
-import type { Paragraph } from './paragraphs.ts';
+import type { Paragraph } from '../markdown/paragraphs.ts';
 
 /** An article to read dated mentions from (the mention finder's stage: a TimelineArticle with its paragraphs). */
 export interface ArticleForTimeline {

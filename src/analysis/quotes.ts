@@ -10,7 +10,7 @@
  */
 import { cliticReadings, foldArabic, words } from '../arabic/normalise.ts';
 import { createPlaceMatcher, type PlaceMatch } from '../arabic/place-matcher.ts';
-import type { Paragraph } from './paragraphs.ts';
+import type { Paragraph } from '../markdown/paragraphs.ts';
 
 /** Verbs and words that report speech, as written; folded when the set is built. */
 const SAYING = [

@@ -32,20 +32,15 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { findArshifError, formatProblem } from '../core/problem.ts';
 import { defaultCacheDir, forgetArchives, getArchive, getSearchLexicon } from '../model/load-archive.ts';
 import { needsHeapRoom, rerunWithHeapRoom } from '../core/heap-room.ts';
 import { phase } from '../core/phase-log.ts';
-import { postProcessSite, summariseWritten, type WrittenSummary } from '../site/post-process.ts';
+import { postProcessSite, summariseWritten, writtenPages, type EleventyResult, type WrittenSummary } from '../site/post-process.ts';
 import { releaseMemory } from '../core/release-memory.ts';
 
-/** A page in what Eleventy's write() returns. */
-interface EleventyResult {
-  outputPath?: unknown;
-  content?: unknown;
-}
 import { MANIFEST_NAME, verifyManifest, writeInPlaceManifest, writeManifest } from '../site/manifest.ts';
 import { checkBuildFolders, isMarkedTemporary, markTemporary, OutputRefusal, unmark } from '../site/output-folder.ts';
 import { cleanContentTemporaries } from '../core/atomic-write.ts';
@@ -110,7 +105,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       const lexicon = getSearchLexicon(contentDir);
       forgetArchives();
       releaseMemory(); // before the search index's Pagefind processes start: see release-memory.ts
-      await postProcessSite(staging, lexicon, { cacheDir, written });
+      await postProcessSite(staging, lexicon, written, { cacheDir });
       writeManifest(staging); // the last write: from here on the new site is checkable
       old = swapInto(staging, outputDir);
     } catch (error) {
@@ -141,15 +136,7 @@ async function writePages(contentDir: string, outputDir: string, quiet: boolean)
     });
     if (quiet) eleventy.setIsVerbose?.(false);
     const [, templates] = (await eleventy.write()) as [unknown, EleventyResult[]];
-    return summariseWritten(
-      (function* () {
-        for (const page of templates ?? []) {
-          if (typeof page.outputPath === 'string' && typeof page.content === 'string') {
-            yield { path: relative(outputDir, resolve(page.outputPath)).split(sep).join('/'), html: page.content };
-          }
-        }
-      })(),
-    );
+    return summariseWritten(writtenPages(outputDir, templates ?? []));
   } finally {
     if (before === undefined) delete process.env.ARSHIF_POSTPROCESS;
     else process.env.ARSHIF_POSTPROCESS = before;

@@ -19,9 +19,12 @@
  * Under these rules CommonMark reads each heading line as a heading and each run of other
  * non-empty lines as one paragraph whose text is its lines joined by line breaks (a heading line
  * ends a paragraph); the pipeline escapes only `&` and `<` in text (none here), gives the
- * paragraphs the ids p-1, p-2… in order, and joins the blocks with a line break. The test
+ * paragraphs the ids p-1, p-2… in order, and joins the blocks with a line break; each paragraph's
+ * plain text is its lines with white space collapsed (paragraphs.ts). The test
  * tests/markdown-plain.test.ts holds the shortcut to the full pipeline's output.
  */
+
+import { paragraphText, type Paragraph } from './paragraphs.ts';
 
 /** Characters that are never Markdown syntax on their own (see above): anything else means the full pipeline. */
 const PLAIN_TEXT = /^[\p{L}\p{M}\p{N} \n.,;:?!'"()«»“”‘’…،؛؟%/#\u2013\u2014-]*$/u;
@@ -32,15 +35,21 @@ const UNPLAIN_LINE = /^(?:[ -]|[0-9]+[.)])| $/m;
 /** A heading line the shortcut can take: its level and text. */
 const SIMPLE_HEADING = /^(#{1,6}) ([^# ][^#]*)$/;
 
-/** The HTML of a body of plain paragraphs and simple headings (what render.ts's pipeline gives), or undefined when the body is anything else. */
-export function renderPlainParagraphs(markdown: string): string | undefined {
+/**
+ * The HTML and paragraphs of a body of plain paragraphs and simple headings (what render.ts's
+ * pipeline gives), or undefined when the body is anything else.
+ */
+export function renderPlainParagraphs(markdown: string): { html: string; paragraphs: Paragraph[] } | undefined {
   if (!PLAIN_TEXT.test(markdown) || UNPLAIN_LINE.test(markdown)) return undefined;
   const blocks: string[] = [];
+  const paragraphs: Paragraph[] = [];
   let paragraph: string[] = [];
-  let n = 0;
   const endParagraph = () => {
     if (paragraph.length === 0) return;
-    blocks.push(`<p id="p-${++n}">${paragraph.join('\n')}</p>`);
+    const text = paragraph.join('\n');
+    const anchor = `p-${paragraphs.length + 1}`;
+    blocks.push(`<p id="${anchor}">${text}</p>`);
+    paragraphs.push({ anchor, text: paragraphText(text) });
     paragraph = [];
   };
   for (const line of markdown.split('\n')) {
@@ -57,5 +66,5 @@ export function renderPlainParagraphs(markdown: string): string | undefined {
     }
   }
   endParagraph();
-  return blocks.length > 0 ? blocks.join('\n') : undefined;
+  return blocks.length > 0 ? { html: blocks.join('\n'), paragraphs } : undefined;
 }

@@ -5,7 +5,8 @@
 import type { ContentFile } from '../content/load.ts';
 import type { ArticleFrontMatter } from '../content/schema.ts';
 import { derivedOf } from './derived.ts';
-import { displayDate, firstParagraphText } from './format.ts';
+import { displayDate } from './format.ts';
+import type { Paragraph } from '../markdown/paragraphs.ts';
 import { byDateDesc } from './list-order.ts';
 import type { Refs } from './refs.ts';
 import { articlePath, publishedSourcePath } from './site-paths.ts';
@@ -15,6 +16,8 @@ import type { ArticleView, SharedPassageNote } from './views.ts';
 export interface ArticleParts {
   /** Each article's HTML, by id: every article is there (src/analysis/derive/). */
   html: ReadonlyMap<string, string>;
+  /** Each article's paragraphs, as its render gave them, by id: every article is there. */
+  paragraphs: ReadonlyMap<string, readonly Paragraph[]>;
   /** Each article's passages shared with other outlets, by id (comparisons.ts); none where absent. */
   sharedPassages: ReadonlyMap<string, readonly SharedPassageNote[]>;
 }
@@ -47,7 +50,7 @@ export function articleViews(files: readonly ContentFile<ArticleFrontMatter>[], 
           retrieved: data.source.retrieved ? displayDate(data.source.retrieved) : null,
         },
         html,
-        summary: firstParagraphText(body),
+        summary: derivedOf(parts.paragraphs, data.id, 'paragraphs')[0]?.text ?? '',
         relatedMaterial: data.related_material.map((m) => ({
           kind: m.kind,
           kindLabel: RELATED_MATERIAL_KIND_LABELS[m.kind] ?? m.kind,

@@ -68,7 +68,7 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
     derived,
   );
 
-  const articles = articleViews(content.articles, refs, { html: derived.html, sharedPassages: comparisons.sharedPassages });
+  const articles = articleViews(content.articles, refs, { html: derived.html, paragraphs: derived.paragraphs, sharedPassages: comparisons.sharedPassages });
   const articlesOf = (eventId: string): ArticleView[] => articles.filter((a) => a.events.some((e) => e.id === eventId)).sort(byDateAsc);
   const eventArticles = new Map(eventFiles.map(({ data }) => [data.id, articlesOf(data.id)]));
 

@@ -6,7 +6,7 @@
  */
 import { countText } from '../arabic/plural.ts';
 import type { NameUse } from '../analysis/entity-usage.ts';
-import type { Paragraph } from '../analysis/paragraphs.ts';
+import type { Paragraph } from '../markdown/paragraphs.ts';
 import { createQuoteFinder } from '../analysis/quotes.ts';
 import type { Entity } from '../content/load-entities.ts';
 import { derivedOf } from './derived.ts';

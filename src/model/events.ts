@@ -63,7 +63,7 @@ export function eventView({ data, body }: ContentFile<EventFrontMatter>, refs: R
     dateRange: formatDateRange(start, end),
     articleCount: countText(parts.articles.length, NOUNS.article),
     places: data.places.map(refs.place),
-    summaryHtml: renderMarkdown(body),
+    summaryHtml: renderMarkdown(body).html,
     ...eventTimeline(data, parts.articles, parts.mentions),
     articles: parts.articles,
     newestUrl: newestUrlOf(ref.url, parts.articles),

@@ -1,5 +1,5 @@
 /**
- * How the views write dates, date ranges, coordinates and an article's summary. Pure.
+ * How the views write dates, date ranges and coordinates. Pure.
  */
 import { arabicWeekday, formatArabicDate, formatHijriDate, parseIsoDate } from '../arabic/calendar.ts';
 import { HEMISPHERES } from './ui-strings.ts';
@@ -27,10 +27,4 @@ export function formatCoordinates([lat, lon]: readonly [number, number]): Coordi
     hemisphere: value >= 0 ? positive : negative,
   });
   return [part(lat, HEMISPHERES.north, HEMISPHERES.south), part(lon, HEMISPHERES.east, HEMISPHERES.west)];
-}
-
-/** The first paragraph of a Markdown body as plain text. */
-export function firstParagraphText(markdown: string): string {
-  const para = markdown.split(/\n\s*\n/).map((p) => p.trim()).find((p) => p && !p.startsWith('#')) ?? '';
-  return para.replace(/\\([\\`*_{}[\]()#+\-.!>])/g, '$1').replace(/\s+/g, ' ').trim();
 }

@@ -3,11 +3,11 @@
  * `data-pagefind-body`), in shards (index-shards.ts), each indexed by the Pagefind CLI
  * (pagefind-cli.ts), and writes the lexicon the search page reads queries with.
  *
- * What Pagefind is given for a page is its `data-pagefind-body` element alone (Pagefind reads
- * nothing else of the page: its text, meta, filters and sort all sit inside), in a minimal
- * document, with search keys added to its words (src/search/index-keys.ts, index-html.ts),
- * written to a scratch folder laid out as the site is (so the URLs are the site's). The page on
- * disk is not changed.
+ * What Pagefind is given for a page is what indexed-page.ts took of it while Eleventy's output
+ * was in memory (its `data-pagefind-body` element alone, in a minimal document), with search
+ * keys added to its words (src/search/index-keys.ts, index-html.ts), written to a scratch folder
+ * laid out as the site is (so the URLs are the site's), which is how the CLI takes pages. The
+ * site's pages are neither read nor changed.
  *
  * Layout: the first (oldest) shard is the bundle at /pagefind/, with Pagefind's script and
  * WebAssembly; every other shard is a bundle without them at /pagefind/ID/; /pagefind/shards.json
@@ -31,13 +31,14 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, sep } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { ArshifError } from '../core/problem.ts';
 import { computeCodeVersion } from '../cache/code-version.ts';
 import { PROJECT_ROOT } from '../core/paths.ts';
 import { annotateHtml } from './index-html.ts';
 import { createKeyAnnotator, type KeyAnnotator } from './index-keys.ts';
+import type { IndexedPage } from './indexed-page.ts';
 import { planShards, SHARD_PAGES, type Shard } from './index-shards.ts';
 import { LEXICON_PATH, type SearchLexicon } from '../analysis/lexicon.ts';
 import { canonicalisePagefind, readBundle, writeBundle, type PagefindFiles } from './pagefind-canonical.ts';
@@ -51,8 +52,6 @@ export interface IndexOptions {
   cacheDir?: string | null;
   /** Pages a shard aims at (index-shards.ts); default ARSHIF_SEARCH_SHARD_PAGES, else SHARD_PAGES. */
   shardPages?: number;
-  /** The article pages' digests, when the caller has the pages in memory (digestPage); default: read from the site. */
-  digests?: readonly PageDigest[];
 }
 
 export interface IndexReport {
@@ -75,75 +74,6 @@ const PRIMARY_ONLY = /^(?:pagefind\.js|wasm\.[^/]+\.pagefind)$/;
 /** Bump when what a kept shard holds, or how it is named, changes. */
 const SHARD_FORMAT = 1;
 
-/** The site-relative paths (with `/`) of the article pages, sorted. */
-export async function articlePages(siteDir: string): Promise<string[]> {
-  const dir = join(siteDir, 'articles');
-  const names = await readdir(dir, { recursive: true, encoding: 'utf8' });
-  return names
-    .filter((name) => name.endsWith('.html'))
-    .map((name) => `articles/${name.split(sep).join('/')}`)
-    .sort();
-}
-
-const BODY_START = /<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-body(?:[\s=>])/i;
-
-/**
- * The page's `data-pagefind-body` element, in a document of its own that says the language;
- * the whole page when there is no such element (Pagefind then finds nothing to index in it,
- * as it would in the page).
- */
-export function indexedPart(html: string): string {
-  const start = BODY_START.exec(html);
-  if (!start) return html;
-  const tag = start[1]!.toLowerCase();
-  const tags = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'gi');
-  tags.lastIndex = start.index;
-  let depth = 0;
-  for (let m = tags.exec(html); m; m = tags.exec(html)) {
-    depth += m[1] ? -1 : 1;
-    if (depth === 0) return `<!doctype html><html lang="ar"><body>${html.slice(start.index, m.index + m[0].length)}</body></html>`;
-  }
-  return html;
-}
-
-const DATE_SORT = /\sdata-pagefind-sort="date:([^"]*)"/;
-
-/** The date a page is sorted by (its `data-pagefind-sort="date:…"`), or undefined. */
-export function pageDate(html: string): string | undefined {
-  return DATE_SORT.exec(html)?.[1];
-}
-
-const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
-/** The page as Pagefind is given it: its date sort value followed by its path (see the top). */
-export function withStableSort(html: string, path: string): string {
-  return html.replace(DATE_SORT, (all, date: string) => ` data-pagefind-sort="date:${date} ${escapeAttribute(path)}"`);
-}
-
-/** What the index needs to know of an article page before indexing it. */
-export interface PageDigest {
-  /** Site-relative, with `/`. */
-  path: string;
-  date: string;
-  /** sha256 of its indexed part. */
-  hash: string;
-}
-
-/**
- * The digest of a page the index takes (it has a `data-pagefind-body` element), or undefined
- * for one Pagefind would skip (a list of articles, not one). Throws for a page with no date.
- */
-export function digestPage(path: string, html: string): PageDigest | undefined {
-  if (!BODY_START.test(html)) return undefined;
-  const part = indexedPart(html);
-  const date = pageDate(part);
-  if (date === undefined) throw new Error(`${path} has no data-pagefind-sort="date:…"`);
-  return { path, date, hash: createHash('sha256').update(part).digest('hex') };
-}
-
-/** Whether a site-relative path is one of an article page (see articlePages). */
-export const isArticlePage = (path: string) => path.startsWith('articles/') && path.endsWith('.html');
-
 let indexCode: string | undefined;
 
 /** The version of the code that turns pages into a shard: this folder and the Arabic text code. */
@@ -152,7 +82,7 @@ function indexCodeVersion(): string {
 }
 
 /** The key a shard is kept under: everything that goes into it. */
-export function shardKey(shard: Shard<PageDigest>, lexiconJson: string, code: string, pagefind: string): string {
+export function shardKey(shard: Shard<IndexedPage>, lexiconJson: string, code: string, pagefind: string): string {
   const hash = createHash('sha256').update(JSON.stringify([SHARD_FORMAT, code, pagefind, shard.id])).update(lexiconJson);
   for (const page of shard.pages) hash.update(`\n${page.path} ${page.hash}`);
   return hash.digest('hex');
@@ -202,10 +132,10 @@ function shardPagesFromEnv(): number {
 }
 
 /**
- * Indexes the article pages, each with search keys added to its words, and writes the lexicon
- * the search page reads queries with.
+ * Indexes the article pages (`pages`: indexedPage of each), each with search keys added to its
+ * words, into the site at `siteDir`, and writes the lexicon the search page reads queries with.
  */
-export async function indexSite(siteDir: string, lexicon: SearchLexicon, options: IndexOptions = {}): Promise<IndexReport> {
+export async function indexSite(siteDir: string, pages: readonly IndexedPage[], lexicon: SearchLexicon, options: IndexOptions = {}): Promise<IndexReport> {
   const fail = (step: string, errors: string[], cause?: unknown) =>
     ArshifError.single(
       {
@@ -215,19 +145,10 @@ export async function indexSite(siteDir: string, lexicon: SearchLexicon, options
       },
       cause,
     );
-  let pages = options.digests ? [...options.digests].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) : undefined;
-  if (!pages) {
-    pages = [];
-    for (const path of await articlePages(siteDir)) {
-      try {
-        const digest = digestPage(path, await readFile(join(siteDir, path), 'utf8'));
-        if (digest) pages.push(digest);
-      } catch (error) {
-        throw fail('reading the pages', [(error as Error).message], error);
-      }
-    }
-  }
-  const plan = planShards(pages, options.shardPages ?? shardPagesFromEnv());
+  const plan = planShards(
+    [...pages].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    options.shardPages ?? shardPagesFromEnv(),
+  );
   const lexiconJson = JSON.stringify(lexicon); // also written for the search page, below
   const cache = options.cacheDir ? new ShardCache(join(options.cacheDir, 'search-shards')) : undefined;
   const bundles = new Map<string, PagefindFiles>();
@@ -237,7 +158,7 @@ export async function indexSite(siteDir: string, lexicon: SearchLexicon, options
   let annotator: KeyAnnotator | undefined;
   try {
     /** A shard to index, and the key it is kept under (none without a cache). */
-    type Job = { shard: Shard<PageDigest>; key: string };
+    type Job = { shard: Shard<IndexedPage>; key: string };
     const todo: Job[] = [];
     for (const shard of plan.shards) {
       const key = cache ? shardKey(shard, lexiconJson, indexCodeVersion(), pagefindVersion()) : '';
@@ -245,15 +166,14 @@ export async function indexSite(siteDir: string, lexicon: SearchLexicon, options
       if (kept) bundles.set(shard.id, kept);
       else todo.push({ shard, key });
     }
-    const input = (shard: Shard<PageDigest>) => join(scratch, shard.id, 'site');
+    const input = (shard: Shard<IndexedPage>) => join(scratch, shard.id, 'site');
     /** Writes a shard's pages, with their search keys, into its scratch folder (on this thread). */
     const prepare = async ({ shard }: Job) => {
       annotator ??= createKeyAnnotator(lexicon);
       for (const page of shard.pages) {
-        const part = indexedPart(await readFile(join(siteDir, page.path), 'utf8'));
         const target = join(input(shard), page.path);
         await mkdir(dirname(target), { recursive: true });
-        await writeFile(target, withStableSort(annotateHtml(part, annotator), page.path));
+        await writeFile(target, annotateHtml(page.html, annotator));
       }
     };
     /** Runs Pagefind on a prepared shard, and keeps the canonical bundle. */

@@ -9,7 +9,7 @@ import { markdownLibrary } from '../markdown/render.ts';
 import { forgetArchives, getArchive, getSearchLexicon } from '../model/load-archive.ts';
 import { PAGES_DIR, PUBLIC_DIR } from '../core/paths.ts';
 import { registerFilters } from './filters.ts';
-import { postProcessSite } from './post-process.ts';
+import { postProcessSite, summariseWritten, writtenPages, type EleventyResult } from './post-process.ts';
 import { installCompileCache } from './nunjucks-compile-cache.ts';
 import { publishSources, SOURCE_HEADERS } from './publish-sources.ts';
 
@@ -22,7 +22,7 @@ export interface EleventyConfig {
   addPassthroughCopy(spec: Record<string, string> | string): void;
   addWatchTarget(path: string): void;
   on(event: 'eleventy.engine.njk', fn: (arg: { nunjucks: Parameters<typeof installCompileCache>[0] }) => unknown): void;
-  on(event: string, fn: (arg: { directories: { output: string }; runMode: string }) => unknown): void;
+  on(event: string, fn: (arg: { directories: { output: string }; runMode: string; results?: EleventyResult[] }) => unknown): void;
   ignores: { add(glob: string): void };
   setQuietMode(quiet: boolean): void;
   setServerOptions(options: { middleware?: Array<(req: { url?: string }, res: { setHeader(name: string, value: string): void }, next: () => void) => void> }): void;
@@ -64,8 +64,8 @@ export default function arshifPlugin(eleventyConfig: EleventyConfig, options: Op
     ],
   });
   if (options.postProcess !== false) {
-    eleventyConfig.on('eleventy.after', async ({ directories }) => {
-      await postProcessSite(directories.output, getSearchLexicon(contentDir));
+    eleventyConfig.on('eleventy.after', async ({ directories, results }) => {
+      await postProcessSite(directories.output, getSearchLexicon(contentDir), summariseWritten(writtenPages(directories.output, results ?? [])));
     });
   }
 }

@@ -5,7 +5,7 @@
  * search box renders in the same font) and the Latin subset (digits, punctuation and the Latin
  * letters the pages use, so "2019" matches the Arabic text around it). Written as WOFF2 to /fonts/.
  */
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import subsetFont from 'subset-font';
@@ -87,19 +87,8 @@ export class CharacterScan {
   }
 }
 
-/** The characters of every HTML file under `siteDir` (CharacterScan). */
-export async function siteCharacters(siteDir: string): Promise<Record<FontSubset, string>> {
-  const scan = new CharacterScan();
-  for (const entry of await readdir(siteDir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
-    scan.add(await readFile(join(entry.parentPath, entry.name), 'utf8'));
-  }
-  return scan.characters();
-}
-
-/** Writes the subset fonts to /fonts/, for the characters given (default: those of the site's HTML files). */
-export async function writeSubsetFonts(siteDir: string, characters?: Record<FontSubset, string>): Promise<void> {
-  const text = characters ?? (await siteCharacters(siteDir));
+/** Writes the subset fonts to /fonts/, for the characters given (CharacterScan of the site's HTML pages). */
+export async function writeSubsetFonts(siteDir: string, text: Record<FontSubset, string>): Promise<void> {
   const out = join(siteDir, 'fonts');
   await mkdir(out, { recursive: true });
   for (const subset of ['arabic', 'latin'] as const) {

@@ -1,14 +1,32 @@
 /** What runs on the written site after Eleventy: the search index and script, and the subset font. */
+import { relative, resolve, sep } from 'node:path';
 import { bundleSearchScript } from '../search/bundle-script.ts';
-import { digestPage, indexSite, isArticlePage, type IndexOptions, type PageDigest } from '../search/index-site.ts';
+import { indexSite, type IndexOptions } from '../search/index-site.ts';
+import { indexedPage, isArticlePage, type IndexedPage } from '../search/indexed-page.ts';
 import type { SearchLexicon } from '../analysis/lexicon.ts';
 import { CharacterScan, writeSubsetFonts, type FontSubset } from './fonts.ts';
 import { phase } from '../core/phase-log.ts';
 
+/** A page in what Eleventy returns from write() and hands `eleventy.after`: where it wrote it, and what. */
+export interface EleventyResult {
+  outputPath?: unknown;
+  content?: unknown;
+}
+
+/** The pages of Eleventy's results (site-relative path with `/`, HTML), for summariseWritten. */
+export function* writtenPages(outputDir: string, results: readonly EleventyResult[]): Generator<{ path: string; html: string }> {
+  for (const page of results) {
+    if (typeof page.outputPath === 'string' && typeof page.content === 'string') {
+      yield { path: relative(outputDir, resolve(page.outputPath)).split(sep).join('/'), html: page.content };
+    }
+  }
+}
+
 /** What post-processing needs from the written pages, taken while they are in memory. */
 export interface WrittenSummary {
   characters: Record<FontSubset, string>;
-  digests: PageDigest[];
+  /** The article pages as the search index takes them (indexed-page.ts). */
+  pages: IndexedPage[];
 }
 
 /**
@@ -17,21 +35,20 @@ export interface WrittenSummary {
  */
 export function summariseWritten(pages: Iterable<{ path: string; html: string }>): WrittenSummary {
   const scan = new CharacterScan();
-  const digests: PageDigest[] = [];
+  const indexed: IndexedPage[] = [];
   for (const { path, html } of pages) {
     if (!path.endsWith('.html')) continue;
     scan.add(html);
     if (isArticlePage(path)) {
-      const digest = digestPage(path, html);
-      if (digest) digests.push(digest);
+      const page = indexedPage(path, html);
+      if (page) indexed.push(page);
     }
   }
-  return { characters: scan.characters(), digests };
+  return { characters: scan.characters(), pages: indexed };
 }
 
-export async function postProcessSite(siteDir: string, lexicon: SearchLexicon, options: IndexOptions & { written?: WrittenSummary } = {}): Promise<void> {
-  const { written, ...index } = options;
-  await phase('fonts', () => writeSubsetFonts(siteDir, written?.characters));
+export async function postProcessSite(siteDir: string, lexicon: SearchLexicon, written: WrittenSummary, options: IndexOptions = {}): Promise<void> {
+  await phase('fonts', () => writeSubsetFonts(siteDir, written.characters));
   await phase('search script', () => bundleSearchScript(siteDir));
-  await phase('search index', () => indexSite(siteDir, lexicon, { ...index, digests: written?.digests ?? index.digests }));
+  await phase('search index', () => indexSite(siteDir, written.pages, lexicon, options));
 }

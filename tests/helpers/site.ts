@@ -1,12 +1,14 @@
 /**
  * Test helpers for built sites: a copy of the seed content in a temporary folder (so a test may
- * add or break files), a build of it, and the seed site built once per test process.
+ * add or break files), a build of it, the seed site built once per test process, and a built
+ * site's pages summarised as the build summarises the pages Eleventy returns.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from '../../src/cli/build.ts';
 import { DEFAULT_CONTENT_DIR } from '../../src/core/paths.ts';
+import { summariseWritten, type WrittenSummary } from '../../src/site/post-process.ts';
 
 const made: string[] = [];
 let cleanUpHooked = false;
@@ -52,6 +54,15 @@ export function seedSiteDir(): Promise<string> {
 
 export function readSiteFile(siteDir: string, path: string): string {
   return readFileSync(join(siteDir, path), 'utf8');
+}
+
+/** The HTML pages of a built site read back, summarised as the build summarises the pages Eleventy returns (summariseWritten). */
+export function summariseSite(siteDir: string): WrittenSummary {
+  const paths = readdirSync(siteDir, { recursive: true, encoding: 'utf8' })
+    .map((name) => name.split('\\').join('/'))
+    .filter((path) => path.endsWith('.html') && !path.startsWith('pagefind/'))
+    .sort();
+  return summariseWritten(paths.map((path) => ({ path, html: readSiteFile(siteDir, path) })));
 }
 
 let shardedSeedSite: Promise<string> | undefined;

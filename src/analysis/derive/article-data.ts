@@ -21,7 +21,6 @@ import { articleText, type NameUse } from '../entity-usage.ts';
 import type { Entity } from '../../content/load-entities.ts';
 import { renderMarkdown } from '../../markdown/render.ts';
 import { findMentions } from '../mentions.ts';
-import { paragraphsFromHtml } from '../paragraphs.ts';
 import { RECORD_FORMAT, type ArticleRecord } from './records.ts';
 
 /** What of an article its derived data is computed from. */
@@ -62,8 +61,8 @@ export function namesBasis(entities: string, title: string): string {
 
 /** A new entry for a body: its HTML and paragraphs. */
 export function newArticleRecord(key: string, body: string): ArticleRecord {
-  const html = renderMarkdown(body);
-  return { format: RECORD_FORMAT, key, html, paragraphs: paragraphsFromHtml(html) };
+  const { html, paragraphs } = renderMarkdown(body);
+  return { format: RECORD_FORMAT, key, html, paragraphs };
 }
 
 /**

@@ -15,7 +15,7 @@ import { findSharedPassages, type PassageSource, type SharedPassage } from '../p
 import type { NameUse } from '../entity-usage.ts';
 import type { Entity } from '../../content/load-entities.ts';
 import type { FoundMention } from '../mentions.ts';
-import type { Paragraph } from '../paragraphs.ts';
+import type { Paragraph } from '../../markdown/paragraphs.ts';
 import { articleKey, entitiesDigest, isCompleteRecord, namesBasis, type ArticleInput } from './article-data.ts';
 import { articleWorker, type ArticleOutcome, type ArticleTask } from './article-task.ts';
 import { runSharedWork } from '../../core/workers.ts';

@@ -15,7 +15,7 @@ import type { Figure } from '../figures.ts';
 import type { SharedPassage } from '../passages.ts';
 import type { NameUse } from '../entity-usage.ts';
 import type { FoundMention } from '../mentions.ts';
-import type { Paragraph } from '../paragraphs.ts';
+import type { Paragraph } from '../../markdown/paragraphs.ts';
 
 /** Bumped when the shape of an entry changes (the code version changes then too; this is a second guard). */
 export const RECORD_FORMAT = 1;
