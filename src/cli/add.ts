@@ -7,10 +7,10 @@
  * Exit codes: 0 written (or would be, with --dry-run), 1 needs the user's input (date, outlet),
  * 2 unusable input.
  */
-import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { sha256 } from '../core/hash.ts';
 import { parseIsoDate, type CalendarDate } from '../arabic/calendar.ts';
 import { displayPath } from '../content/load.ts';
 import { formatProblem } from '../core/problem.ts';
@@ -76,7 +76,6 @@ function todayUtc(): CalendarDate {
   return { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
 }
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** Longest name given to a raw file under content/sources/, in UTF-8 bytes (file systems allow 255). */
 export const MAX_SOURCE_NAME_BYTES = 160;

@@ -29,11 +29,11 @@
  * answers before its last writes reach the disk, and a build read a half-written
  * pagefind-entry.json. Only the files the search page uses are kept: not Pagefind's own UI.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { ArshifError } from '../core/problem.ts';
+import { sha256, sha256Hasher } from '../core/hash.ts';
 import { computeCodeVersion } from '../cache/code-version.ts';
 import { PROJECT_ROOT } from '../core/paths.ts';
 import { annotateHtml } from './index-html.ts';
@@ -138,7 +138,7 @@ export function digestPage(path: string, html: string): PageDigest | undefined {
   const part = indexedPart(html);
   const date = pageDate(part);
   if (date === undefined) throw new Error(`${path} has no data-pagefind-sort="date:…"`);
-  return { path, date, hash: createHash('sha256').update(part).digest('hex') };
+  return { path, date, hash: sha256(part) };
 }
 
 /** Whether a site-relative path is one of an article page (see articlePages). */
@@ -153,9 +153,9 @@ function indexCodeVersion(): string {
 
 /** The key a shard is kept under: everything that goes into it. */
 export function shardKey(shard: Shard<PageDigest>, lexiconJson: string, code: string, pagefind: string): string {
-  const hash = createHash('sha256').update(JSON.stringify([SHARD_FORMAT, code, pagefind, shard.id])).update(lexiconJson);
+  const hash = sha256Hasher().update(JSON.stringify([SHARD_FORMAT, code, pagefind, shard.id])).update(lexiconJson);
   for (const page of shard.pages) hash.update(`\n${page.path} ${page.hash}`);
-  return hash.digest('hex');
+  return hash.hex();
 }
 
 /** Kept shards: `DIR/KEY/` holds a bundle; written whole under another name, then renamed. */
