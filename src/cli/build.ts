@@ -40,6 +40,7 @@ import { needsHeapRoom, rerunWithHeapRoom } from '../core/heap-room.ts';
 import { phase } from '../core/phase-log.ts';
 import { postProcessSite, summariseWritten, type WrittenSummary } from '../site/post-process.ts';
 import { releaseMemory } from '../core/release-memory.ts';
+import { codeVersion } from '../cache/code-version.ts';
 
 /** A page in what Eleventy's write() returns. */
 interface EleventyResult {
@@ -83,11 +84,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   checkBuildFolders(outputDir, { contentDir, cacheDir, outputFlag: options.outputFlag });
   await recoverInterruptedBuilds(outputDir);
   cleanContentTemporaries(contentDir);
+  // One code version for everything kept between builds (the store, the search index's shards).
+  const version = cacheDir ? codeVersion() : undefined;
   const given = options.siteUrl === undefined ? undefined : parseSiteUrl(options.siteUrl);
   if (given && 'error' in given) throw new Error(given.error);
   // Validates everything before Eleventy starts (Eleventy's pages reuse this archive).
   const { articles, siteUrl } = await phase('content and archive model', () => {
-    const archive = getArchive(contentDir, { cacheDir, ...(given ? { siteUrl: given.url } : {}) });
+    const archive = getArchive(contentDir, { cacheDir, ...(version ? { codeVersion: version } : {}), ...(given ? { siteUrl: given.url } : {}) });
     return { articles: archive.counts.articles, siteUrl: archive.site.url };
   });
   releaseMemory(); // what loading left behind (texts, parsed YAML), before Eleventy adds its pages to the archive
@@ -110,7 +113,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       const lexicon = getSearchLexicon(contentDir);
       forgetArchives();
       releaseMemory(); // before the search index's Pagefind processes start: see release-memory.ts
-      await postProcessSite(staging, lexicon, { cacheDir, written });
+      await postProcessSite(staging, lexicon, { cacheDir, ...(version ? { codeVersion: version } : {}), written });
       writeManifest(staging); // the last write: from here on the new site is checkable
       old = swapInto(staging, outputDir);
     } catch (error) {

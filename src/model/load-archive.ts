@@ -30,6 +30,8 @@ interface Loaded {
 export interface LoadOptions {
   /** The folder of the derived-data store; null for none. Default: `defaultCacheDir()`. */
   cacheDir?: string | null;
+  /** The code version the store's keys hold (src/cache/code-version.ts); default: this project's. */
+  codeVersion?: string;
   /** The site's public address, over site.yml's `url` and ARSHIF_SITE_URL (already checked: parseSiteUrl). */
   siteUrl?: string;
 }
@@ -43,10 +45,10 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | 
 }
 
 /** A store in `dir` for this code, or undefined when it cannot be set up (the build then computes everything). */
-function openStore(dir: string | null): DiskStore | undefined {
+function openStore(dir: string | null, version?: string): DiskStore | undefined {
   if (!dir) return undefined;
   try {
-    return new DiskStore(dir, codeVersion());
+    return new DiskStore(dir, version ?? codeVersion());
   } catch {
     return undefined;
   }
@@ -57,7 +59,7 @@ const loadedArchives = new Map<string, Loaded>();
 function load(contentDir: string, options: LoadOptions = {}): Loaded {
   let loaded = loadedArchives.get(contentDir);
   if (!loaded) {
-    const store = openStore(options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir);
+    const store = openStore(options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir, options.codeVersion);
     const parseCache = store && storedParseCache(store);
     const content = loadValidContent(contentDir, { parseCache });
     parseCache?.save();

@@ -17,8 +17,10 @@
  * Speed and memory: two shards are indexed at a time (one Pagefind process per core), and the
  * pages of the next shards are annotated while Pagefind runs. Each shard is kept in the build
  * cache (`search-shards/` in the derived-data store's folder) under the hash of everything that
- * went into it (each page's indexed part, the lexicon, the indexing code and Pagefind's
- * version), so a rebuild re-indexes only the shards whose pages changed.
+ * went into it (each page's indexed part, the lexicon, the code version and Pagefind's
+ * version: shardKey), so a rebuild re-indexes only the shards whose pages changed. A shard is a
+ * folder of Pagefind's files rather than a JSON entry of the store, so it is kept beside it, but
+ * under a key made the same way (src/cache/memo.ts).
  *
  * The output is reproducible: Pagefind numbers pages by their date sort value, then in the order
  * it walks the folder, which the disk decides; so the scratch copy's sort value is the date
@@ -33,9 +35,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, st
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { ArshifError } from '../core/problem.ts';
-import { sha256, sha256Hasher } from '../core/hash.ts';
-import { computeCodeVersion } from '../cache/code-version.ts';
-import { PROJECT_ROOT } from '../core/paths.ts';
+import { sha256 } from '../core/hash.ts';
+import { codeVersion } from '../cache/code-version.ts';
+import { memoKey } from '../cache/memo.ts';
 import { annotateHtml } from './index-html.ts';
 import { createKeyAnnotator, type KeyAnnotator } from './index-keys.ts';
 import { planShards, SHARD_PAGES, type Shard } from './index-shards.ts';
@@ -49,6 +51,8 @@ export { SHARDS_PATH, type ShardList };
 export interface IndexOptions {
   /** The build cache's folder (shards are kept in its `search-shards/`); none: every shard is indexed. */
   cacheDir?: string | null;
+  /** The code version (src/cache/code-version.ts), part of every kept shard's key; default: this project's. */
+  codeVersion?: string;
   /** Pages a shard aims at (index-shards.ts); default ARSHIF_SEARCH_SHARD_PAGES, else SHARD_PAGES. */
   shardPages?: number;
   /** The article pages' digests, when the caller has the pages in memory (digestPage); default: read from the site. */
@@ -144,18 +148,9 @@ export function digestPage(path: string, html: string): PageDigest | undefined {
 /** Whether a site-relative path is one of an article page (see articlePages). */
 export const isArticlePage = (path: string) => path.startsWith('articles/') && path.endsWith('.html');
 
-let indexCode: string | undefined;
-
-/** The version of the code that turns pages into a shard: this folder and the Arabic text code. */
-function indexCodeVersion(): string {
-  return (indexCode ??= computeCodeVersion(PROJECT_ROOT, ['src/search', 'src/arabic']));
-}
-
-/** The key a shard is kept under: everything that goes into it. */
+/** The key a shard is kept under (src/cache/memo.ts): everything that goes into it, and the code version. */
 export function shardKey(shard: Shard<PageDigest>, lexiconJson: string, code: string, pagefind: string): string {
-  const hash = sha256Hasher().update(JSON.stringify([SHARD_FORMAT, code, pagefind, shard.id])).update(lexiconJson);
-  for (const page of shard.pages) hash.update(`\n${page.path} ${page.hash}`);
-  return hash.hex();
+  return memoKey(code, ['search shard', SHARD_FORMAT, pagefind, shard.id, lexiconJson, shard.pages.map((page) => `${page.path} ${page.hash}`)]);
 }
 
 /** Kept shards: `DIR/KEY/` holds a bundle; written whole under another name, then renamed. */
@@ -240,7 +235,7 @@ export async function indexSite(siteDir: string, lexicon: SearchLexicon, options
     type Job = { shard: Shard<PageDigest>; key: string };
     const todo: Job[] = [];
     for (const shard of plan.shards) {
-      const key = cache ? shardKey(shard, lexiconJson, indexCodeVersion(), pagefindVersion()) : '';
+      const key = cache ? shardKey(shard, lexiconJson, options.codeVersion ?? codeVersion(), pagefindVersion()) : '';
       const kept = cache?.read(key);
       if (kept) bundles.set(shard.id, kept);
       else todo.push({ shard, key });
