@@ -11,6 +11,7 @@ import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, s
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { sha256 } from '../core/hash.ts';
+import { environment } from '../core/config.ts';
 import { parseIsoDate, type CalendarDate } from '../arabic/calendar.ts';
 import { displayPath } from '../content/load.ts';
 import { formatProblem } from '../core/problem.ts';
@@ -70,7 +71,8 @@ export interface FileOutcome {
 }
 
 function todayUtc(): CalendarDate {
-  const fromEnv = process.env.ARSHIF_TODAY ? parseIsoDate(process.env.ARSHIF_TODAY) : undefined;
+  const today = environment().today;
+  const fromEnv = today ? parseIsoDate(today) : undefined;
   if (fromEnv) return fromEnv;
   const now = new Date();
   return { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
@@ -472,7 +474,7 @@ if (process.argv[1]?.endsWith('cli/add.ts')) {
     process.exitCode = main();
   } catch (error) {
     console.error(`add: failed unexpectedly: ${error instanceof Error ? error.message : String(error)}; nothing was overwritten. Run with ARSHIF_DEBUG=1 for the trace, and report it.`);
-    if (process.env.ARSHIF_DEBUG) console.error(error);
+    if (environment().debug) console.error(error);
     process.exitCode = EXIT.unusable;
   }
 }

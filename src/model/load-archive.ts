@@ -10,13 +10,12 @@
  * archive is the same with or without it; the store only saves the work. After each build the
  * store drops the entries that build did not use.
  */
-import { join } from 'node:path';
 import { loadValidContent } from '../content/load.ts';
 import { storedParseCache } from '../cache/parse-cache.ts';
 import { codeVersion } from '../cache/code-version.ts';
 import { DiskStore } from '../cache/disk-store.ts';
 import { buildArchive, type Archive } from './archive.ts';
-import { PROJECT_ROOT } from '../core/paths.ts';
+import { cacheDirOf, DEFAULT_CACHE_DIR, readEnvironment } from '../core/config.ts';
 import { effectiveSiteUrl } from '../core/site-url.ts';
 import { loadEntities } from '../content/load-entities.ts';
 import { buildSearchLexicon, type SearchLexicon } from '../analysis/lexicon.ts';
@@ -36,12 +35,11 @@ export interface LoadOptions {
   siteUrl?: string;
 }
 
-export const DEFAULT_CACHE_DIR = join(PROJECT_ROOT, '.cache', 'arshif');
+export { DEFAULT_CACHE_DIR };
 
-/** The store's folder the environment asks for: none if ARSHIF_CACHE is 0/false/off/no, else ARSHIF_CACHE_DIR or `.cache/arshif/`. */
+/** The store's folder the environment asks for: none if ARSHIF_CACHE is 0/false/off/no, else ARSHIF_CACHE_DIR or `.cache/arshif/` (src/core/config.ts). */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
-  if (/^(?:0|false|off|no)$/i.test(env.ARSHIF_CACHE?.trim() ?? '')) return null;
-  return env.ARSHIF_CACHE_DIR?.trim() || DEFAULT_CACHE_DIR;
+  return cacheDirOf(readEnvironment(env));
 }
 
 /** A store in `dir` for this code, or undefined when it cannot be set up (the build then computes everything). */

@@ -36,6 +36,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { ArshifError } from '../core/problem.ts';
 import { sha256 } from '../core/hash.ts';
+import { environment } from '../core/config.ts';
 import { codeVersion } from '../cache/code-version.ts';
 import { memoKey } from '../cache/memo.ts';
 import { annotateHtml } from './index-html.ts';
@@ -191,9 +192,7 @@ class ShardCache {
 }
 
 function shardPagesFromEnv(): number {
-  const text = process.env.ARSHIF_SEARCH_SHARD_PAGES?.trim();
-  const n = text ? Number(text) : NaN;
-  return Number.isInteger(n) && n >= 1 ? n : SHARD_PAGES;
+  return environment().searchShardPages ?? SHARD_PAGES;
 }
 
 /**
