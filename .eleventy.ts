@@ -1,21 +1,11 @@
 /**
- * Eleventy's configuration: thin on purpose. Everything lives in src/site/eleventy-plugin.ts.
- * The content folder is `content/` unless ARSHIF_CONTENT names another (tests, benchmarks).
+ * Eleventy's settings that its programmatic configuration cannot make: the template engines.
+ * Everything else (the plugin, given the build's configuration, and the folders) is given by the
+ * build through `new Eleventy(…, { config })`: src/site/eleventy-config.ts. Nothing is read from
+ * the environment.
  */
-import { relative, resolve } from 'node:path';
-import arshifPlugin, { type EleventyConfig } from './src/site/eleventy-plugin.ts';
-import { DEFAULT_CONTENT_DIR, LAYOUTS_DIR } from './src/core/paths.ts';
-
-export default function (eleventyConfig: EleventyConfig) {
-  const contentDir = resolve(process.env.ARSHIF_CONTENT ?? DEFAULT_CONTENT_DIR);
-  arshifPlugin(eleventyConfig, { contentDir, postProcess: process.env.ARSHIF_POSTPROCESS !== '0' });
+export default function () {
   return {
-    dir: {
-      input: relative(process.cwd(), contentDir) || '.',
-      includes: relative(contentDir, LAYOUTS_DIR),
-      data: '_eleventy-data-unused',
-    },
-    templateFormats: ['njk', 'md'],
     markdownTemplateEngine: false,
     htmlTemplateEngine: 'njk',
   };

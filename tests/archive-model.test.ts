@@ -8,8 +8,10 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { drawMaps, mapKey, type MapArgs } from '../src/analysis/derive/map-batch.ts';
-import type { DerivedStore, EntryKind } from '../src/analysis/derive/derive.ts';
+import { drawMaps, type MapArgs } from '../src/analysis/derive/map-batch.ts';
+import { mapKeyParts } from '../src/analysis/derive/records.ts';
+import { memoKey } from '../src/cache/memo.ts';
+import type { Store } from '../src/cache/store.ts';
 import { renderPlaceMap, type MapPlace } from '../src/analysis/maps/map.ts';
 import { loadValidContent } from '../src/content/load.ts';
 import { loadEntities } from '../src/content/load-entities.ts';
@@ -67,14 +69,14 @@ describe('compareEvents', () => {
 });
 
 /** A store in memory that counts its reads and writes. */
-function memoryStore(version = 'v1'): DerivedStore & { entries: Map<string, unknown>; writes: number } {
+function memoryStore(version = 'v1'): Store & { entries: Map<string, unknown>; writes: number } {
   const entries = new Map<string, unknown>();
   const store = {
     version,
     entries,
     writes: 0,
-    read: (kind: EntryKind, key: string) => entries.get(`${kind}/${key}`),
-    write: (kind: EntryKind, key: string, value: unknown) => {
+    read: (kind: string, key: string) => entries.get(`${kind}/${key}`),
+    write: (kind: string, key: string, value: unknown) => {
       store.writes++;
       entries.set(`${kind}/${key}`, value);
     },
@@ -106,8 +108,8 @@ describe('drawMaps', () => {
 
   it('uses a stored map only under its own key', () => {
     const store = memoryStore();
-    const key = mapKey(store.version, ...(requests[0] as MapArgs));
-    store.write('maps', key, { format: 1, key: 'another key', svg: '<svg>not this</svg>' });
+    const key = memoKey(store.version, mapKeyParts(...(requests[0] as MapArgs)));
+    store.write('maps', key, { key: 'another key', value: '<svg>not this</svg>' });
     store.writes = 0;
     assert.deepEqual(drawMaps(requests, store), expected);
     assert.equal(store.writes, 2);

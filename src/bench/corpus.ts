@@ -26,7 +26,7 @@
  *   ال، لل prefixed to some words. Tuned so that 10,000 articles hold on the order of 100,000
  *   distinct word forms (DistinctWords, heapsFit).
  */
-import { createHash } from 'node:crypto';
+import { sha256 as sha256Of } from '../core/hash.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Random numbers
@@ -614,7 +614,7 @@ export function generateArticle(seeds: Seeds, events: readonly GeneratedEvent[],
 
   const sourceName = `bench-${String(index).padStart(6, '0')}.txt`;
   const sourceText = `${title}\n\n${body}\n`;
-  const sha256 = createHash('sha256').update(sourceText, 'utf8').digest('hex');
+  const sha256 = sha256Of(sourceText);
   const lines = [
     '---',
     `id: ${id}`,

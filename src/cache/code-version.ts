@@ -1,17 +1,19 @@
 /**
- * The version of the code that computes derived data (HTML, paragraphs, dated mentions, figures,
- * names, shared passages, maps, and what content files give when read), as one hex digest that is part of every key of the store: a
+ * The version of the code that computes what is kept between builds (HTML, paragraphs, dated
+ * mentions, figures, names, shared passages, maps, what content files give when read, and the
+ * search index's shards), as one hex digest that is part of every key of the store: a
  * change to any of that code, or to a package it uses, makes every entry new, so a stale entry can
  * never be read back as current.
  *
  * What goes in: the bytes and paths of every file of VERSIONED_SOURCES (the folders and files
  * that compute them), the exact versions in package-lock.json of the packages those files import
  * and everything those packages depend on, and the Node.js and Unicode versions (the regular
- * expressions' \p{L} follows the engine's Unicode tables). Computed once per process.
+ * expressions' \p{L} follows the engine's Unicode tables). Computed once per process (codeVersion),
+ * and given to what keeps values (the store, the search index) rather than computed by each.
  */
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { sha256Hasher } from '../core/hash.ts';
 import { PROJECT_ROOT } from '../core/paths.ts';
 
 /** Folders and files (relative to the project) whose code computes derived data. */
@@ -25,6 +27,8 @@ export const VERSIONED_SOURCES = [
   'src/cache',
   // reading and validating content files, whose results are kept too (src/cache/parse-cache.ts)
   'src/content',
+  // the search index's shards (src/search/index-site.ts)
+  'src/search',
 ] as const;
 
 interface LockedPackage {
@@ -95,7 +99,7 @@ export function lockedClosure(lock: { packages?: Record<string, LockedPackage> }
 
 /** The code version of the project at `root`. */
 export function computeCodeVersion(root: string = PROJECT_ROOT, sources: readonly string[] = VERSIONED_SOURCES): string {
-  const hash = createHash('sha256');
+  const hash = sha256Hasher();
   const roots = new Set<string>();
   for (const folder of sources) {
     for (const file of filesUnder(join(root, folder))) {
@@ -119,7 +123,7 @@ export function computeCodeVersion(root: string = PROJECT_ROOT, sources: readonl
   }
   hash.update(`packages\n${packages.join('\n')}\n`);
   hash.update(`node ${process.version} unicode ${process.versions.unicode ?? '?'}\n`);
-  return hash.digest('hex');
+  return hash.hex();
 }
 
 let computed: string | undefined;

@@ -1,5 +1,5 @@
 /**
- * The derived-data store on disk (derive.ts's DerivedStore), by default `.cache/arshif/` in the
+ * The store (store.ts) on disk, by default `.cache/arshif/` in the
  * project (git-ignored):
  *
  *   DIR/<code version, 16 hex digits>/<kind>/<first 2 hex digits of the key>/<key>.json
@@ -18,10 +18,11 @@
  * this one), temporary files left by killed processes, and every other code version's folder. So
  * the store holds about one build's entries.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DerivedStore, EntryKind } from '../analysis/derive/derive.ts';
+import { sha256 } from '../core/hash.ts';
+import type { Store } from './store.ts';
 
 export interface DiskStoreLocation {
   dir: string;
@@ -40,15 +41,14 @@ export interface DiskStoreStats {
   writeErrors: number;
 }
 
-const KINDS: readonly EntryKind[] = ['articles', 'passages', 'maps', 'content'];
+/** A kind is a folder's name. */
+const KIND = /^[a-z][a-z0-9-]*$/;
 const KEY = /^[0-9a-f]{64}$/;
 const VERSION_FOLDER = /^[0-9a-f]{16}$/;
 const ENTRY_FILE = /^[0-9a-f]{64}\.json$/;
 const TEMP_FILE = /^[0-9a-f]{64}\.json\.\d+\.[0-9a-f]{8}\.tmp$/;
 /** A temporary file this old is left over from a killed process. */
 const STALE_TEMP_MS = 10 * 60 * 1000;
-
-const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
 /** Bytes of the header (64 hex digits and a line break, in UTF-16LE) before the JSON text. */
 const HEADER_BYTES = 65 * 2;
@@ -70,7 +70,7 @@ export function decodeEntry(bytes: Buffer): string | undefined {
   return body.toString('utf16le');
 }
 
-export class DiskStore implements DerivedStore {
+export class DiskStore implements Store {
   readonly version: string;
   readonly dir: string;
   readonly stats: DiskStoreStats = { hits: 0, misses: 0, rejected: 0, writes: 0, writeErrors: 0 };
@@ -89,12 +89,12 @@ export class DiskStore implements DerivedStore {
     this.root = join(dir, version.slice(0, 16));
   }
 
-  private pathOf(kind: EntryKind, key: string): string {
+  private pathOf(kind: string, key: string): string {
     return join(this.root, kind, key.slice(0, 2), `${key}.json`);
   }
 
-  read(kind: EntryKind, key: string): unknown {
-    if (!KEY.test(key)) return undefined;
+  read(kind: string, key: string): unknown {
+    if (!KEY.test(key) || !KIND.test(kind)) return undefined;
     const path = this.pathOf(kind, key);
     let bytes: Buffer;
     try {
@@ -122,16 +122,16 @@ export class DiskStore implements DerivedStore {
   }
 
   /** Counts a write another thread made to this store's folder (its own DiskStore at `location`), and keeps the entry. */
-  noteWrite(kind: EntryKind, key: string, ok: boolean): void {
-    if (!KEY.test(key)) return;
+  noteWrite(kind: string, key: string, ok: boolean): void {
+    if (!KEY.test(key) || !KIND.test(kind)) return;
     this.used.add(this.pathOf(kind, key));
     if (ok) this.stats.writes++;
     else this.stats.writeErrors++;
   }
 
   /** Returns whether the entry was written. */
-  write(kind: EntryKind, key: string, value: unknown): boolean {
-    if (!KEY.test(key)) return false;
+  write(kind: string, key: string, value: unknown): boolean {
+    if (!KEY.test(key) || !KIND.test(kind)) return false;
     const path = this.pathOf(kind, key);
     this.used.add(path);
     const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
@@ -178,7 +178,7 @@ export class DiskStore implements DerivedStore {
       if (VERSION_FOLDER.test(name) && join(this.dir, name) !== this.root) remove(join(this.dir, name), true);
     }
     const now = Date.now();
-    for (const kind of KINDS) {
+    for (const kind of list(this.root).filter((name) => KIND.test(name))) {
       const kindDir = join(this.root, kind);
       for (const shard of list(kindDir)) {
         const shardDir = join(kindDir, shard);

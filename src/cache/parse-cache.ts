@@ -9,12 +9,15 @@
  * time, so every message stays as it was. What a file gives depends on its text and on the code
  * that reads it (src/content/, part of the store's code version), so the key is the text's hash.
  *
- * The entries of one build are kept as one entry of the derived-data store (src/analysis/derive/), written
- * again only when they changed, and holding only the files that build read.
+ * The entries of one build are kept as one entry of the store (memo.ts), checked whole against
+ * its schema when read back, written again only when they changed, and holding only the files
+ * that build read.
  */
-import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import type { DerivedStore } from '../analysis/derive/derive.ts';
+import { z } from 'zod';
+import { sha256 } from '../core/hash.ts';
+import { memoKey, readMemo, writeMemo } from './memo.ts';
+import type { Store } from './store.ts';
 
 export interface CachedParse {
   /** The front matter as the schema gave it. */
@@ -35,31 +38,23 @@ export interface StoredParseCache extends ParseCache {
   save(): void;
 }
 
-const FORMAT = 1;
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const keyOf = (kind: string, source: string) => sha256(`${kind}\u0000${source}`);
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const cachedParseSchema = z.strictObject({
+  data: z.record(z.string(), z.unknown()),
+  bodyStart: z.number().int(),
+  bodyLine: z.number().int(),
+});
 
-function isCachedParse(v: unknown): v is CachedParse {
-  return (
-    isObject(v) &&
-    Object.keys(v).length === 3 &&
-    isObject(v.data) &&
-    Number.isInteger(v.bodyStart) &&
-    Number.isInteger(v.bodyLine)
-  );
-}
+/** The store's entry: every file's result, by the hash of its kind and text. */
+const filesSchema = z.strictObject({ files: z.record(z.string(), cachedParseSchema) });
+
+const isCachedParse = (v: unknown): v is CachedParse => cachedParseSchema.safeParse(v).success;
 
 /** The parse cache kept in `store` (one entry for all files, under the key of the code version). */
-export function storedParseCache(store: DerivedStore): StoredParseCache {
-  const entryKey = sha256(`content files ${store.version}`);
-  const before = new Map<string, CachedParse>();
-  const stored = store.read('content', entryKey);
-  if (isObject(stored) && stored.format === FORMAT && stored.key === entryKey && isObject(stored.files)) {
-    for (const [key, value] of Object.entries(stored.files)) if (isCachedParse(value)) before.set(key, value);
-  }
+export function storedParseCache(store: Store): StoredParseCache {
+  const entryKey = memoKey(store.version, ['content files']);
+  const before = new Map<string, CachedParse>(Object.entries(readMemo(store, 'content', entryKey, filesSchema)?.files ?? {}));
   const now = new Map<string, CachedParse>();
   let changed = false;
   return {
@@ -78,7 +73,7 @@ export function storedParseCache(store: DerivedStore): StoredParseCache {
     save() {
       if (!changed && now.size === before.size) return;
       const files = Object.fromEntries([...now].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-      store.write('content', entryKey, { format: FORMAT, key: entryKey, files });
+      writeMemo(store, 'content', entryKey, { files });
     },
   };
 }

@@ -7,10 +7,11 @@
  * Exit codes: 0 written (or would be, with --dry-run), 1 needs the user's input (date, outlet),
  * 2 unusable input.
  */
-import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { sha256 } from '../core/hash.ts';
+import { environment } from '../core/config.ts';
 import { parseIsoDate, type CalendarDate } from '../arabic/calendar.ts';
 import { displayPath } from '../content/load.ts';
 import { formatProblem } from '../core/problem.ts';
@@ -70,13 +71,13 @@ export interface FileOutcome {
 }
 
 function todayUtc(): CalendarDate {
-  const fromEnv = process.env.ARSHIF_TODAY ? parseIsoDate(process.env.ARSHIF_TODAY) : undefined;
+  const today = environment().today;
+  const fromEnv = today ? parseIsoDate(today) : undefined;
   if (fromEnv) return fromEnv;
   const now = new Date();
   return { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
 }
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** Longest name given to a raw file under content/sources/, in UTF-8 bytes (file systems allow 255). */
 export const MAX_SOURCE_NAME_BYTES = 160;
@@ -473,7 +474,7 @@ if (process.argv[1]?.endsWith('cli/add.ts')) {
     process.exitCode = main();
   } catch (error) {
     console.error(`add: failed unexpectedly: ${error instanceof Error ? error.message : String(error)}; nothing was overwritten. Run with ARSHIF_DEBUG=1 for the trace, and report it.`);
-    if (process.env.ARSHIF_DEBUG) console.error(error);
+    if (environment().debug) console.error(error);
     process.exitCode = EXIT.unusable;
   }
 }

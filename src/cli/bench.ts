@@ -47,6 +47,7 @@ import {
 } from '../bench/corpus.ts';
 import { readPhaseLines, type PhaseLine } from '../core/phase-log.ts';
 import { GZIP_LEVEL, articlePageFiles, averageGzipSize, folderSize, loadNow, machine, runMeasured, type Machine, type MeasuredRun } from '../bench/measure.ts';
+import { ENV } from '../core/config.ts';
 import { ARSHIF_READY, ARSHIF_REPORT, ARSHIF_SHOWN, BASELINE_READY, BASELINE_REPORT, measureSearches, type SearchBytes } from '../bench/search-bytes.ts';
 
 export const TSX_BIN = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
@@ -255,7 +256,7 @@ class PhaseError extends Error {
  * build stored, and the project's own `.cache/` is never touched.
  */
 async function buildArshif(contentDir: string, outputDir: string, cacheDir: string, phase: string): Promise<MeasuredRun> {
-  const env = { ...process.env, ARSHIF_CACHE_DIR: cacheDir, ARSHIF_PHASES: '1' };
+  const env = { ...process.env, [ENV.cacheDir]: cacheDir, [ENV.phases]: '1' };
   const run = await runMeasured(TSX_BIN, ['src/cli/build.ts', '--content', contentDir, '--output', outputDir, '--quiet'], { cwd: PROJECT_ROOT, env });
   if (run.exitCode !== 0) throw new PhaseError(phase, run);
   return run;

@@ -35,17 +35,20 @@ import { parseArgs } from 'node:util';
 import { basename, dirname, join, resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { findArshifError, formatProblem } from '../core/problem.ts';
-import { defaultCacheDir, forgetArchives, getArchive, getSearchLexicon } from '../model/load-archive.ts';
+import { forgetArchives, getArchive, getSearchLexicon } from '../model/load-archive.ts';
 import { needsHeapRoom, rerunWithHeapRoom } from '../core/heap-room.ts';
 import { phase } from '../core/phase-log.ts';
 import { postProcessSite, summariseWritten, writtenPages, type EleventyResult, type WrittenSummary } from '../site/post-process.ts';
 import { releaseMemory } from '../core/release-memory.ts';
+import { codeVersion } from '../cache/code-version.ts';
 
 import { MANIFEST_NAME, verifyManifest, writeInPlaceManifest, writeManifest } from '../site/manifest.ts';
 import { checkBuildFolders, isMarkedTemporary, markTemporary, OutputRefusal, unmark } from '../site/output-folder.ts';
 import { cleanContentTemporaries } from '../core/atomic-write.ts';
-import { exampleUrlWarning, parseSiteUrl, SITE_URL_ENV } from '../core/site-url.ts';
+import { exampleUrlWarning, parseSiteUrl } from '../core/site-url.ts';
 import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from '../core/paths.ts';
+import { buildConfig, environment, type BuildConfig, type BuildFlags } from '../core/config.ts';
+import { eleventyOptions } from '../site/eleventy-config.ts';
 
 export interface BuildOptions {
   contentDir?: string;
@@ -57,6 +60,8 @@ export interface BuildOptions {
   outputFlag?: string;
   /** The site's public address for this build (`--site-url`), over site.yml's `url`; must be http(s). */
   siteUrl?: string;
+  /** The pages a search-index shard aims at; default ARSHIF_SEARCH_SHARD_PAGES, else the index's own. */
+  searchShardPages?: number;
 }
 
 export interface BuildResult {
@@ -70,19 +75,21 @@ export interface BuildResult {
 /** Builds the site. Throws ArshifError for content problems. */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
-  const contentDir = resolve(options.contentDir ?? DEFAULT_CONTENT_DIR);
-  const outputDir = resolve(options.outputDir ?? join(PROJECT_ROOT, '_site'));
+  const flags: BuildFlags = { contentDir: options.contentDir, outputDir: options.outputDir, cacheDir: options.cacheDir, quiet: options.quiet };
+  const { contentDir, outputDir, cacheDir } = buildConfig(flags);
   if (buildingHere.has(outputDir)) throw new Error(`${outputDir} is already being built by this process`);
-  const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir && resolve(options.cacheDir);
   // The build owns only what it made: refused before anything beside the output is touched.
   checkBuildFolders(outputDir, { contentDir, cacheDir, outputFlag: options.outputFlag });
   await recoverInterruptedBuilds(outputDir);
   cleanContentTemporaries(contentDir);
+  // One code version for everything kept between builds (the store, the search index's shards).
+  const version = cacheDir ? codeVersion() : undefined;
   const given = options.siteUrl === undefined ? undefined : parseSiteUrl(options.siteUrl);
   if (given && 'error' in given) throw new Error(given.error);
+  const config = buildConfig({ ...flags, ...(given ? { siteUrl: given.url } : {}) });
   // Validates everything before Eleventy starts (Eleventy's pages reuse this archive).
   const { articles, siteUrl } = await phase('content and archive model', () => {
-    const archive = getArchive(contentDir, { cacheDir, ...(given ? { siteUrl: given.url } : {}) });
+    const archive = getArchive(contentDir, { cacheDir, ...(version ? { codeVersion: version } : {}), ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) });
     return { articles: archive.counts.articles, siteUrl: archive.site.url };
   });
   releaseMemory(); // what loading left behind (texts, parsed YAML), before Eleventy adds its pages to the archive
@@ -96,16 +103,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
     mkdirSync(staging);
     markTemporary(staging, basename(staging));
-    process.env.ARSHIF_CONTENT = contentDir;
     try {
-      const written = await phase('eleventy', () => writePages(contentDir, staging, options.quiet ?? false));
+      const written = await phase('eleventy', () => writePages(config, staging));
       // Eleventy is done with the archive and the pages: only the lexicon and a summary of the
       // pages are needed from here on, and the memory of the rest goes back before the search
       // index (the largest step) is built.
       const lexicon = getSearchLexicon(contentDir);
       forgetArchives();
       releaseMemory(); // before the search index's Pagefind processes start: see release-memory.ts
-      await postProcessSite(staging, lexicon, written, { cacheDir });
+      const shardPages = options.searchShardPages ?? config.searchShardPages;
+      await postProcessSite(staging, lexicon, written, { cacheDir, ...(version ? { codeVersion: version } : {}), ...(shardPages ? { shardPages } : {}) });
       writeManifest(staging); // the last write: from here on the new site is checkable
       old = swapInto(staging, outputDir);
     } catch (error) {
@@ -126,21 +133,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
  * Eleventy writes the pages (and copies the static files) into `outputDir`; the post-processing
  * is the caller's, with the summary of the pages returned.
  */
-async function writePages(contentDir: string, outputDir: string, quiet: boolean): Promise<WrittenSummary> {
-  const before = process.env.ARSHIF_POSTPROCESS;
-  process.env.ARSHIF_POSTPROCESS = '0'; // read by .eleventy.ts
-  try {
-    const eleventy = new Eleventy(contentDir, outputDir, {
-      configPath: join(PROJECT_ROOT, '.eleventy.ts'),
-      quietMode: true,
-    });
-    if (quiet) eleventy.setIsVerbose?.(false);
-    const [, templates] = (await eleventy.write()) as [unknown, EleventyResult[]];
-    return summariseWritten(writtenPages(outputDir, templates ?? []));
-  } finally {
-    if (before === undefined) delete process.env.ARSHIF_POSTPROCESS;
-    else process.env.ARSHIF_POSTPROCESS = before;
-  }
+async function writePages(config: BuildConfig, outputDir: string): Promise<WrittenSummary> {
+  const eleventy = new Eleventy(config.contentDir, outputDir, {
+    ...eleventyOptions({ ...config, postProcess: false }),
+    quietMode: true,
+  });
+  if (config.quiet) eleventy.setIsVerbose?.(false);
+  const [, templates] = (await eleventy.write()) as [unknown, EleventyResult[]];
+  return summariseWritten(writtenPages(outputDir, templates ?? []));
 }
 
 const stagingDir = (outputDir: string, pid: number) => join(dirname(outputDir), `.${basename(outputDir)}.building-${pid}`);
@@ -242,19 +242,20 @@ function removeIfEmpty(path: string): void {
   }
 }
 
-async function serve(contentDir: string, port: number): Promise<void> {
-  process.env.ARSHIF_CONTENT = resolve(contentDir);
-  const site = join(PROJECT_ROOT, '_site');
-  checkBuildFolders(site, { contentDir: resolve(contentDir), cacheDir: defaultCacheDir(), outputFlag: 'the site folder' });
+async function serve(flags: BuildFlags, port: number): Promise<void> {
+  const config = buildConfig({ ...flags, outputDir: join(PROJECT_ROOT, '_site'), postProcess: true });
+  const { contentDir, cacheDir } = config;
+  const site = config.outputDir;
+  checkBuildFolders(site, { contentDir, cacheDir, outputFlag: 'the site folder' });
   await recoverInterruptedBuilds(site);
   // Eleventy's server writes into _site/ in place, so _site/ is no longer a build its manifest
   // describes; it still says the folder is Arshif's, for the next build to replace.
   mkdirSync(site, { recursive: true });
   writeInPlaceManifest(site);
-  const warning = exampleUrlWarning(getArchive(resolve(contentDir)).site.url);
+  const warning = exampleUrlWarning(getArchive(contentDir, { cacheDir, ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) }).site.url);
   if (warning) console.error(warning);
-  const eleventy = new Eleventy(resolve(contentDir), join(PROJECT_ROOT, '_site'), {
-    configPath: join(PROJECT_ROOT, '.eleventy.ts'),
+  const eleventy = new Eleventy(contentDir, site, {
+    ...eleventyOptions(config),
     runMode: 'serve',
     source: 'cli',
   });
@@ -277,20 +278,17 @@ async function main(): Promise<number> {
       'site-url': { type: 'string' },
     },
   });
+  let siteUrl: string | undefined;
   if (values['site-url'] !== undefined) {
     const parsed = parseSiteUrl(values['site-url']);
     if ('error' in parsed) {
       console.error(`arshif: ${parsed.error}`);
       return 1;
     }
-    process.env[SITE_URL_ENV] = parsed.url; // so that --serve's rebuilds, and a child given more heap, use it too
+    siteUrl = parsed.url; // a child given more heap gets the same flag
   }
-  // Said in the environment too, so that `--serve`'s rebuilds (through Eleventy) do the same.
-  if (values['no-cache']) process.env.ARSHIF_CACHE = '0';
-  else if (values['cache-dir']) {
-    process.env.ARSHIF_CACHE = '1';
-    process.env.ARSHIF_CACHE_DIR = resolve(values['cache-dir']);
-  }
+  // The flags over the environment (src/core/config.ts); `--serve`'s rebuilds are given the same configuration.
+  const cacheDir = values['no-cache'] ? null : values['cache-dir'] ? resolve(values['cache-dir']) : undefined;
   if (values.verify) {
     const site = resolve(values.output ?? join(PROJECT_ROOT, '_site'));
     const problems = verifyManifest(site);
@@ -302,11 +300,18 @@ async function main(): Promise<number> {
   }
   try {
     if (values.serve) {
-      await serve(values.content ?? DEFAULT_CONTENT_DIR, Number(values.port));
+      await serve({ contentDir: values.content ?? DEFAULT_CONTENT_DIR, cacheDir, siteUrl }, Number(values.port));
       return -1; // keeps running
     }
     if (needsHeapRoom(resolve(values.content ?? DEFAULT_CONTENT_DIR))) return rerunWithHeapRoom();
-    const result = await build({ contentDir: values.content, outputDir: values.output, quiet: values.quiet, outputFlag: values.output === undefined ? 'the site folder' : '--output' });
+    const result = await build({
+      contentDir: values.content,
+      outputDir: values.output,
+      quiet: values.quiet,
+      ...(cacheDir !== undefined ? { cacheDir } : {}),
+      ...(siteUrl !== undefined ? { siteUrl } : {}),
+      outputFlag: values.output === undefined ? 'the site folder' : '--output',
+    });
     if (!values.quiet) console.log(`arshif: built ${result.articles} articles into ${result.outputDir} in ${result.seconds.toFixed(1)} s`);
     const warning = exampleUrlWarning(result.siteUrl);
     if (warning) console.error(warning);
@@ -324,7 +329,7 @@ async function main(): Promise<number> {
       return 1;
     }
     console.error(`arshif: the build failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
-    if (process.env.ARSHIF_DEBUG) console.error(error);
+    if (environment().debug) console.error(error);
     else console.error('arshif: run again with ARSHIF_DEBUG=1 for the full trace, and report it.');
     return 2;
   }

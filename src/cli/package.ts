@@ -16,6 +16,7 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { environment } from '../core/config.ts';
 import { loadValidContent } from '../content/load.ts';
 import { findArshifError, formatProblem } from '../core/problem.ts';
 import { parseIsoDate } from '../arabic/calendar.ts';
@@ -108,7 +109,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (values.verify !== undefined) return verify(values.verify);
 
-  const organisation = (values.organisation ?? values.organization ?? process.env.ARSHIF_ORGANISATION ?? '').trim();
+  const organisation = (values.organisation ?? values.organization ?? environment().organisation ?? '').trim();
   if (!organisation) {
     console.error('package: no source organisation; pass --organisation "NAME" (the body depositing the archive, written as Source-Organization in bag-info.txt), or set ARSHIF_ORGANISATION');
     return 1;

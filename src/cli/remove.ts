@@ -18,6 +18,7 @@ import { formatProblem } from '../core/problem.ts';
 import { suggest } from '../core/suggest.ts';
 import { DEFAULT_CONTENT_DIR } from '../core/paths.ts';
 import { cleanContentTemporaries } from '../core/atomic-write.ts';
+import { environment } from '../core/config.ts';
 
 export interface RemoveOutcome {
   exit: 0 | 2;
@@ -108,7 +109,7 @@ if (process.argv[1]?.endsWith('cli/remove.ts')) {
     process.exitCode = main();
   } catch (error) {
     console.error(`remove: failed unexpectedly: ${error instanceof Error ? error.message : String(error)}. Run with ARSHIF_DEBUG=1 for the trace, and report it.`);
-    if (process.env.ARSHIF_DEBUG) console.error(error);
+    if (environment().debug) console.error(error);
     process.exitCode = 2;
   }
 }

@@ -4,7 +4,6 @@
  * reports each problem as one line naming the file, the line and the field.
  */
 import { isUtf8 } from 'node:buffer';
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, isAbsolute } from 'node:path';
 import matter from 'gray-matter';
@@ -26,6 +25,7 @@ import {
 } from './schema.ts';
 import { checkReferences } from './references.ts';
 import { unsafeCharacters } from './schema.ts';
+import { sha256 as sha256Of } from '../core/hash.ts';
 import { markdownLimitProblem } from '../markdown/limits.ts';
 import { decodeBytes } from '../arabic/decode.ts';
 import { runSharedWork } from '../core/workers.ts';
@@ -509,7 +509,7 @@ function checkSources(content: Content): Problem[] {
       problems.push({ file: article.file, line: line(), field: 'source.file', message: `${sourceFile} is not a file`, hint: 'name the raw text\'s file under content/sources/' });
       continue;
     }
-    const actual = createHash('sha256').update(readFileSync(path)).digest('hex');
+    const actual = sha256Of(readFileSync(path));
     if (actual !== sha256) {
       problems.push({
         file: article.file,

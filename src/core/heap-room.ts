@@ -10,11 +10,12 @@ import { readdirSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
+import { ENV, readEnvironment } from './config.ts';
 
 /** From this many articles the heap is given room (about 0.1 MB of heap per article is needed). */
 export const LARGE_ARCHIVE = 20_000;
 /** Set in the child, so that it does not do the same again. */
-const RAISED = 'ARSHIF_HEAP_RAISED';
+const RAISED = ENV.heapRaised;
 
 /** The heap cap, in MiB, for a machine with `total` bytes of memory: three quarters of it. */
 export function heapCapMiB(total: number = totalmem()): number {
@@ -23,7 +24,7 @@ export function heapCapMiB(total: number = totalmem()): number {
 
 /** Whether a build of `contentDir` in this process should run in a child with a larger heap instead. */
 export function needsHeapRoom(contentDir: string, env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env[RAISED]) return false;
+  if (readEnvironment(env).heapRaised) return false;
   let articles = 0;
   try {
     articles = readdirSync(join(contentDir, 'articles')).filter((name) => name.endsWith('.md')).length;

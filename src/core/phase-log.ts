@@ -4,6 +4,7 @@
  * (resident and V8 heap) at that moment. The benchmark (src/bench/) reads these lines.
  * Without it, nothing is printed and nothing is measured.
  */
+import { environment } from './config.ts';
 
 /** The prefix of each line, for the benchmark to find them. */
 export const PHASE_PREFIX = 'arshif-phase ';
@@ -15,7 +16,7 @@ export interface PhaseLine {
   heapUsed: number;
 }
 
-const enabled = () => /^(?:1|true|on|yes)$/i.test(process.env.ARSHIF_PHASES?.trim() ?? '');
+const enabled = () => environment().phases;
 
 /** Runs `work` as the named phase, and reports it when ARSHIF_PHASES is on. */
 export async function phase<T>(name: string, work: () => T | Promise<T>): Promise<T> {

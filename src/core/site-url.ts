@@ -4,8 +4,9 @@
  * so that `--serve`'s rebuilds use it too). A build whose address is still an example domain
  * (RFC 2606: example.com/.net/.org and their subdomains, the .example top-level domain) says so.
  */
+import { ENV, readEnvironment } from './config.ts';
 
-export const SITE_URL_ENV = 'ARSHIF_SITE_URL';
+export const SITE_URL_ENV = ENV.siteUrl;
 
 /** `text` as a site address ending in '/', or an error message saying what to pass. */
 export function parseSiteUrl(text: string): { url: string } | { error: string } {
@@ -27,7 +28,7 @@ export function parseSiteUrl(text: string): { url: string } | { error: string } 
 
 /** The address for this build: the environment's (from --site-url) over site.yml's. */
 export function effectiveSiteUrl(fromFile: string, env: NodeJS.ProcessEnv = process.env): string {
-  const given = env[SITE_URL_ENV]?.trim();
+  const given = readEnvironment(env).siteUrl;
   if (!given) return fromFile;
   const parsed = parseSiteUrl(given);
   if ('error' in parsed) throw new Error(`${SITE_URL_ENV}: ${parsed.error.replace(/^--site-url /, '')}`);

@@ -19,6 +19,7 @@
  * workers do not inherit the `--import` loader of the thread that starts them) and calls its
  * export `exportName` with `setup` to get its compute function.
  */
+import { environment, type Environment } from './config.ts';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 
 export interface SharedWork<T, R, S> {
@@ -94,8 +95,8 @@ function tsxLoader(): string | undefined {
 }
 
 /** Whether to use a worker at all: ARSHIF_WORKERS=0 turns it off (for comparison, or a machine with one core). */
-export function workersEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
-  return !/^(?:0|false|off|no)$/i.test(env.ARSHIF_WORKERS?.trim() ?? '');
+export function workersEnabled(env: Environment = environment()): boolean {
+  return env.workers;
 }
 
 /** The results of `compute` on every task, in the tasks' order, computed on this thread and one worker. */

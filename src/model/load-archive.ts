@@ -10,14 +10,13 @@
  * archive is the same with or without it; the store only saves the work. After each build the
  * store drops the entries that build did not use.
  */
-import { join } from 'node:path';
 import { loadValidContent } from '../content/load.ts';
 import { storedParseCache } from '../cache/parse-cache.ts';
 import { codeVersion } from '../cache/code-version.ts';
 import { DiskStore } from '../cache/disk-store.ts';
 import { buildArchive } from './build-archive.ts';
 import type { Archive } from './views.ts';
-import { PROJECT_ROOT } from '../core/paths.ts';
+import { cacheDirOf, DEFAULT_CACHE_DIR, readEnvironment } from '../core/config.ts';
 import { effectiveSiteUrl } from '../core/site-url.ts';
 import { loadEntities } from '../content/load-entities.ts';
 import { buildSearchLexicon, type SearchLexicon } from '../analysis/lexicon.ts';
@@ -31,23 +30,24 @@ interface Loaded {
 export interface LoadOptions {
   /** The folder of the derived-data store; null for none. Default: `defaultCacheDir()`. */
   cacheDir?: string | null;
+  /** The code version the store's keys hold (src/cache/code-version.ts); default: this project's. */
+  codeVersion?: string;
   /** The site's public address, over site.yml's `url` and ARSHIF_SITE_URL (already checked: parseSiteUrl). */
   siteUrl?: string;
 }
 
-export const DEFAULT_CACHE_DIR = join(PROJECT_ROOT, '.cache', 'arshif');
+export { DEFAULT_CACHE_DIR };
 
-/** The store's folder the environment asks for: none if ARSHIF_CACHE is 0/false/off/no, else ARSHIF_CACHE_DIR or `.cache/arshif/`. */
+/** The store's folder the environment asks for: none if ARSHIF_CACHE is 0/false/off/no, else ARSHIF_CACHE_DIR or `.cache/arshif/` (src/core/config.ts). */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
-  if (/^(?:0|false|off|no)$/i.test(env.ARSHIF_CACHE?.trim() ?? '')) return null;
-  return env.ARSHIF_CACHE_DIR?.trim() || DEFAULT_CACHE_DIR;
+  return cacheDirOf(readEnvironment(env));
 }
 
 /** A store in `dir` for this code, or undefined when it cannot be set up (the build then computes everything). */
-function openStore(dir: string | null): DiskStore | undefined {
+function openStore(dir: string | null, version?: string): DiskStore | undefined {
   if (!dir) return undefined;
   try {
-    return new DiskStore(dir, codeVersion());
+    return new DiskStore(dir, version ?? codeVersion());
   } catch {
     return undefined;
   }
@@ -58,7 +58,7 @@ const loadedArchives = new Map<string, Loaded>();
 function load(contentDir: string, options: LoadOptions = {}): Loaded {
   let loaded = loadedArchives.get(contentDir);
   if (!loaded) {
-    const store = openStore(options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir);
+    const store = openStore(options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir, options.codeVersion);
     const parseCache = store && storedParseCache(store);
     const content = loadValidContent(contentDir, { parseCache });
     parseCache?.save();

@@ -8,7 +8,7 @@
  * payload is under `data/`. Every list is sorted by path, and nothing depends on the clock
  * (the bagging date is given), so the same payload and information make the same bag.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../core/hash.ts';
 
 export interface BagFile {
   path: string;
@@ -22,7 +22,6 @@ export const BAGIT_TXT = 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8
 export const PAYLOAD_DIR = 'data';
 const TAG_FILES = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt'] as const;
 
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** A path as manifests write it (RFC 8493 §2.1.3: CR, LF and % percent-encoded). */
 export function encodeManifestPath(path: string): string {

@@ -17,8 +17,10 @@
  * Speed and memory: two shards are indexed at a time (one Pagefind process per core), and the
  * pages of the next shards are annotated while Pagefind runs. Each shard is kept in the build
  * cache (`search-shards/` in the derived-data store's folder) under the hash of everything that
- * went into it (each page's indexed part, the lexicon, the indexing code and Pagefind's
- * version), so a rebuild re-indexes only the shards whose pages changed.
+ * went into it (each page's indexed part, the lexicon, the code version and Pagefind's
+ * version: shardKey), so a rebuild re-indexes only the shards whose pages changed. A shard is a
+ * folder of Pagefind's files rather than a JSON entry of the store, so it is kept beside it, but
+ * under a key made the same way (src/cache/memo.ts).
  *
  * The output is reproducible: Pagefind numbers pages by their date sort value, then in the order
  * it walks the folder, which the disk decides; so the scratch copy's sort value is the date
@@ -29,13 +31,14 @@
  * answers before its last writes reach the disk, and a build read a half-written
  * pagefind-entry.json. Only the files the search page uses are kept: not Pagefind's own UI.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ArshifError } from '../core/problem.ts';
-import { computeCodeVersion } from '../cache/code-version.ts';
-import { PROJECT_ROOT } from '../core/paths.ts';
+import { sha256 } from '../core/hash.ts';
+import { environment } from '../core/config.ts';
+import { codeVersion } from '../cache/code-version.ts';
+import { memoKey } from '../cache/memo.ts';
 import { annotateHtml } from './index-html.ts';
 import { createKeyAnnotator, type KeyAnnotator } from './index-keys.ts';
 import type { IndexedPage } from './indexed-page.ts';
@@ -50,6 +53,8 @@ export { SHARDS_PATH, type ShardList };
 export interface IndexOptions {
   /** The build cache's folder (shards are kept in its `search-shards/`); none: every shard is indexed. */
   cacheDir?: string | null;
+  /** The code version (src/cache/code-version.ts), part of every kept shard's key; default: this project's. */
+  codeVersion?: string;
   /** Pages a shard aims at (index-shards.ts); default ARSHIF_SEARCH_SHARD_PAGES, else SHARD_PAGES. */
   shardPages?: number;
 }
@@ -74,18 +79,9 @@ const PRIMARY_ONLY = /^(?:pagefind\.js|wasm\.[^/]+\.pagefind)$/;
 /** Bump when what a kept shard holds, or how it is named, changes. */
 const SHARD_FORMAT = 1;
 
-let indexCode: string | undefined;
-
-/** The version of the code that turns pages into a shard: this folder and the Arabic text code. */
-function indexCodeVersion(): string {
-  return (indexCode ??= computeCodeVersion(PROJECT_ROOT, ['src/search', 'src/arabic']));
-}
-
-/** The key a shard is kept under: everything that goes into it. */
+/** The key a shard is kept under (src/cache/memo.ts): everything that goes into it, and the code version. */
 export function shardKey(shard: Shard<IndexedPage>, lexiconJson: string, code: string, pagefind: string): string {
-  const hash = createHash('sha256').update(JSON.stringify([SHARD_FORMAT, code, pagefind, shard.id])).update(lexiconJson);
-  for (const page of shard.pages) hash.update(`\n${page.path} ${page.hash}`);
-  return hash.digest('hex');
+  return memoKey(code, ['search shard', SHARD_FORMAT, pagefind, shard.id, lexiconJson, shard.pages.map((page) => `${page.path} ${page.hash}`)]);
 }
 
 /** Kept shards: `DIR/KEY/` holds a bundle; written whole under another name, then renamed. */
@@ -126,9 +122,7 @@ class ShardCache {
 }
 
 function shardPagesFromEnv(): number {
-  const text = process.env.ARSHIF_SEARCH_SHARD_PAGES?.trim();
-  const n = text ? Number(text) : NaN;
-  return Number.isInteger(n) && n >= 1 ? n : SHARD_PAGES;
+  return environment().searchShardPages ?? SHARD_PAGES;
 }
 
 /**
@@ -161,7 +155,7 @@ export async function indexSite(siteDir: string, pages: readonly IndexedPage[], 
     type Job = { shard: Shard<IndexedPage>; key: string };
     const todo: Job[] = [];
     for (const shard of plan.shards) {
-      const key = cache ? shardKey(shard, lexiconJson, indexCodeVersion(), pagefindVersion()) : '';
+      const key = cache ? shardKey(shard, lexiconJson, options.codeVersion ?? codeVersion(), pagefindVersion()) : '';
       const kept = cache?.read(key);
       if (kept) bundles.set(shard.id, kept);
       else todo.push({ shard, key });

@@ -12,7 +12,7 @@
  * index-site.ts: it orders the pages of one day the same way everywhere); the page keeps the
  * date alone.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../core/hash.ts';
 import { Parser } from 'htmlparser2';
 
 /** An article page as the index takes it. */
@@ -94,5 +94,5 @@ export function indexedPage(path: string, html: string): IndexedPage | undefined
   if (!sort) throw new Error(`${path} has no data-pagefind-sort="date:…"`);
   const part = inDocument(html.slice(start, end));
   const stable = inDocument(html.slice(start, sort.start) + withStableSort(html.slice(sort.start, sort.end), path) + html.slice(sort.end, end));
-  return { path, date: sort.date, hash: createHash('sha256').update(part).digest('hex'), html: stable };
+  return { path, date: sort.date, hash: sha256(part), html: stable };
 }

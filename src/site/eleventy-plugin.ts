@@ -33,13 +33,21 @@ export interface Options {
   contentDir: string;
   /** Build the Pagefind index and subset the font after Eleventy writes. Default: true. */
   postProcess?: boolean;
+  /** The derived-data store's folder, null for none (src/core/config.ts); default: the environment's. */
+  cacheDir?: string | null;
+  /** The site's public address for this build, over site.yml's `url`. */
+  siteUrl?: string | undefined;
 }
 
 export default function arshifPlugin(eleventyConfig: EleventyConfig, options: Options): void {
   const { contentDir } = options;
+  const archiveOptions = {
+    ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
+    ...(options.siteUrl !== undefined ? { siteUrl: options.siteUrl } : {}),
+  };
   eleventyConfig.setLibrary('md', markdownLibrary);
   eleventyConfig.on('eleventy.engine.njk', ({ nunjucks }) => installCompileCache(nunjucks));
-  eleventyConfig.addGlobalData('archive', () => getArchive(contentDir));
+  eleventyConfig.addGlobalData('archive', () => getArchive(contentDir, archiveOptions));
   // Articles and events are data (loaded and validated by src/content/), not templates.
   const inputDir = relative(process.cwd(), contentDir) || '.';
   for (const folder of ['articles', 'events', 'sources', 'data']) eleventyConfig.ignores.add(`${inputDir}/${folder}/**`);
@@ -53,7 +61,7 @@ export default function arshifPlugin(eleventyConfig: EleventyConfig, options: Op
   eleventyConfig.on('eleventy.beforeWatch', () => forgetArchives());
   // The raw sources, as text (src/site/publish-sources.ts), in a build and under `npm start` alike.
   eleventyConfig.on('eleventy.after', ({ directories }) => {
-    publishSources(contentDir, directories.output, getArchive(contentDir).articles.map((a) => a.source.file));
+    publishSources(contentDir, directories.output, getArchive(contentDir, archiveOptions).articles.map((a) => a.source.file));
   });
   eleventyConfig.setServerOptions({
     middleware: [

@@ -7,9 +7,9 @@
  *
  *   tsx src/cli/build.ts --verify [--output DIR]     checks a built site against its manifest
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { sha256 } from '../core/hash.ts';
 
 export const MANIFEST_NAME = '.arshif-manifest.json';
 /**
@@ -45,7 +45,7 @@ export function manifestOf(siteDir: string): Manifest {
     generator: 'arshif',
     files: siteFiles(siteDir).map((path) => {
       const bytes = readFileSync(join(siteDir, path));
-      return { path, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+      return { path, bytes: bytes.length, sha256: sha256(bytes) };
     }),
   };
 }

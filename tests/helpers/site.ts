@@ -70,23 +70,15 @@ let shardedSeedSite: Promise<string> | undefined;
 /**
  * The seed content built once for this test process with its search index split into shards
  * as small as they go (ARSHIF_SEARCH_SHARD_PAGES=1): two shards, 2017-09_2017-10 (one article)
- * and 2019-03_2019-04 (four). Built after seedSiteDir(), never beside it, since the indexer reads
- * the shard size from the environment while it builds; and with no build cache, so that it
- * neither reads nor sweeps the shards the other builds keep.
+ * and 2019-03_2019-04 (four). Built after seedSiteDir(), never beside it; and with no build
+ * cache, so that it neither reads nor sweeps the shards the other builds keep.
  */
 export function shardedSeedSiteDir(): Promise<string> {
   shardedSeedSite ??= (async () => {
     await seedSiteDir();
-    const before = process.env.ARSHIF_SEARCH_SHARD_PAGES;
-    process.env.ARSHIF_SEARCH_SHARD_PAGES = '1';
-    try {
-      const outputDir = join(tempDir('arshif-site-'), '_site');
-      await build({ contentDir: DEFAULT_CONTENT_DIR, outputDir, quiet: true, cacheDir: null });
-      return outputDir;
-    } finally {
-      if (before === undefined) delete process.env.ARSHIF_SEARCH_SHARD_PAGES;
-      else process.env.ARSHIF_SEARCH_SHARD_PAGES = before;
-    }
+    const outputDir = join(tempDir('arshif-site-'), '_site');
+    await build({ contentDir: DEFAULT_CONTENT_DIR, outputDir, quiet: true, cacheDir: null, searchShardPages: 1 });
+    return outputDir;
   })();
   return shardedSeedSite;
 }

@@ -15,13 +15,14 @@
  *
  * Pure: no file system.
  */
-import { createHash } from 'node:crypto';
 import { findFigures } from '../figures.ts';
 import { articleText, type NameUse } from '../entity-usage.ts';
 import type { Entity } from '../../content/load-entities.ts';
 import { renderMarkdown } from '../../markdown/render.ts';
 import { findMentions } from '../mentions.ts';
-import { RECORD_FORMAT, type ArticleRecord } from './records.ts';
+import { articleKeyParts, type ArticleRecord } from './records.ts';
+import { memoKey } from '../../cache/memo.ts';
+import { sha256 } from '../../core/hash.ts';
 
 /** What of an article its derived data is computed from. */
 export interface ArticleInput {
@@ -42,11 +43,9 @@ export interface ArticleNeeds {
   counter: () => (text: string) => NameUse[];
 }
 
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
-
 /** The key of an article's entry: its body and the code version. */
 export function articleKey(version: string, body: string): string {
-  return sha256(JSON.stringify(['article', version, body]));
+  return memoKey(version, articleKeyParts(body));
 }
 
 /** The hash of an entity list (content/data/entities.yml as loaded), with the code version. */
@@ -60,9 +59,9 @@ export function namesBasis(entities: string, title: string): string {
 }
 
 /** A new entry for a body: its HTML and paragraphs. */
-export function newArticleRecord(key: string, body: string): ArticleRecord {
+export function newArticleRecord(body: string): ArticleRecord {
   const { html, paragraphs } = renderMarkdown(body);
-  return { format: RECORD_FORMAT, key, html, paragraphs };
+  return { html, paragraphs };
 }
 
 /**

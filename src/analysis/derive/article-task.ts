@@ -8,7 +8,8 @@ import { createEntityCounter, type NameUse } from '../entity-usage.ts';
 import type { Entity } from '../../content/load-entities.ts';
 import { completeArticleRecord, newArticleRecord, type ArticleInput } from './article-data.ts';
 import { DiskStore, type DiskStoreLocation } from '../../cache/disk-store.ts';
-import type { ArticleRecord } from './records.ts';
+import { ARTICLES, type ArticleRecord } from './records.ts';
+import { writeMemo } from '../../cache/memo.ts';
 
 /** One article's work, on this thread or a worker (derivation's task stage): the entry to complete or make. */
 export interface ArticleTask {
@@ -18,7 +19,7 @@ export interface ArticleTask {
   inEvent: boolean;
   /** namesBasis(…), '' without a store. */
   namesBasis: string;
-  /** The entry the store held for `key`, checked (records.ts), to be completed; none: a new entry. */
+  /** The record the store held under `key`, checked (records.ts), to be completed; none: a new record. */
   stored?: ArticleRecord;
 }
 
@@ -35,7 +36,7 @@ export interface ArticleOutcome {
 
 /** Computes what `task` lacks. `counter` makes the entity counter on first use. */
 export function computeArticle(task: ArticleTask, counter: () => (text: string) => NameUse[]): ArticleOutcome {
-  const record = task.stored ?? newArticleRecord(task.key, task.input.body);
+  const record = task.stored ?? newArticleRecord(task.input.body);
   const completed = completeArticleRecord(record, task.input, { inEvent: task.inEvent, namesBasis: task.namesBasis, counter });
   return { record, changed: !task.stored || completed };
 }
@@ -54,7 +55,7 @@ export function articleWorker(setup: ArticleSetup): (task: ArticleTask) => Artic
   const store = setup.storeAt ? new DiskStore(setup.storeAt.dir, setup.storeAt.version) : undefined;
   return (task) => {
     const outcome = computeArticle(task, counterOnce);
-    if (store && outcome.changed) outcome.stored = store.write('articles', outcome.record.key, outcome.record);
+    if (store && outcome.changed) outcome.stored = writeMemo(store, ARTICLES, task.key, outcome.record);
     return outcome;
   };
 }

@@ -7,9 +7,8 @@
  *
  * The store is given by the caller (src/cache/disk-store.ts keeps entries on disk); without one
  * everything is computed. Either way the result is the same: an entry is only ever used under the
- * key of exactly what it was computed from, after the checks of records.ts.
+ * key of exactly what it was computed from, after the checks of records.ts' schemas (src/cache/memo.ts).
  */
-import { createHash } from 'node:crypto';
 import type { Figure } from '../figures.ts';
 import { findSharedPassages, type PassageSource, type SharedPassage } from '../passages.ts';
 import type { NameUse } from '../entity-usage.ts';
@@ -20,20 +19,12 @@ import { articleKey, entitiesDigest, isCompleteRecord, namesBasis, type ArticleI
 import { articleWorker, type ArticleOutcome, type ArticleTask } from './article-task.ts';
 import { runSharedWork } from '../../core/workers.ts';
 import { DiskStore } from '../../cache/disk-store.ts';
-import { isArticleRecord, isPassagesRecord, RECORD_FORMAT, type ArticleRecord, type PassagesRecord } from './records.ts';
+import { memo, readMemo, writeMemo } from '../../cache/memo.ts';
+import type { Store } from '../../cache/store.ts';
+import { ARTICLES, articleRecordSchema, PASSAGES, passagesKeyParts, passagesSchema, type ArticleRecord } from './records.ts';
 
-/** `content`: what reading the content files gave (src/cache/parse-cache.ts). */
-export type EntryKind = 'articles' | 'passages' | 'maps' | 'content';
-
-/** Where derived data is kept between builds. */
-export interface DerivedStore {
-  /** The version of the code that computes the entries (code-version.ts); part of every key. */
-  readonly version: string;
-  /** The entry stored under `key`, or undefined when there is none or it cannot be read. */
-  read(kind: EntryKind, key: string): unknown;
-  /** Stores an entry; failing to is not an error (the entry is computed again next time). */
-  write(kind: EntryKind, key: string, value: unknown): void;
-}
+/** Where derived data is kept between builds (src/cache/store.ts). */
+export type DerivedStore = Store;
 
 /** An article as the derive step is given it (derivation's input stage): what its data is computed from, with its id. */
 export interface ArticleToDerive extends ArticleInput {
@@ -75,10 +66,10 @@ export function deriveArticles(articles: ArticleToDerive[], entities: Record<str
   const taskOf: number[] = [];
   articles.forEach((article, i) => {
     const key = store ? articleKey(version, article.body) : '';
-    const stored = store?.read('articles', key);
+    const stored = store && readMemo(store, ARTICLES, key, articleRecordSchema);
     const input = { title: article.title, date: article.date, body: article.body };
     const task: ArticleTask = { key, input, inEvent: article.inEvent, namesBasis: store ? namesBasis(entitiesKey, article.title) : '' };
-    if (store && isArticleRecord(stored, key)) {
+    if (stored) {
       if (isCompleteRecord(stored, input, task)) {
         records[i] = stored;
         return;
@@ -94,7 +85,7 @@ export function deriveArticles(articles: ArticleToDerive[], entities: Record<str
   const compute = (task: ArticleTask): ArticleOutcome => {
     const outcome = computeHere(task);
     if (store && outcome.changed) {
-      store.write('articles', outcome.record.key, outcome.record);
+      writeMemo(store, ARTICLES, task.key, outcome.record);
       outcome.changed = false;
     }
     return outcome;
@@ -111,8 +102,9 @@ export function deriveArticles(articles: ArticleToDerive[], entities: Record<str
   outcomes.forEach(({ record, changed, stored }, t) => {
     records[taskOf[t] as number] = record;
     if (!store || !changed) return;
-    if (stored !== undefined && store instanceof DiskStore) store.noteWrite('articles', record.key, stored);
-    else store.write('articles', record.key, record);
+    const { key } = tasks[t] as ArticleTask;
+    if (stored !== undefined && store instanceof DiskStore) store.noteWrite(ARTICLES, key, stored);
+    else writeMemo(store, ARTICLES, key, record);
   });
   articles.forEach((article, i) => {
     const record = records[i] as ArticleRecord;
@@ -127,17 +119,6 @@ export function deriveArticles(articles: ArticleToDerive[], entities: Record<str
   return out;
 }
 
-/** The key of an event's passages: exactly what findSharedPassages reads, and the code version. */
-export function passagesKey(version: string, sources: PassageSource[]): string {
-  return createHash('sha256').update(JSON.stringify(['passages', version, sources])).digest('hex');
-}
-
 function storedPassages(store: DerivedStore, sources: PassageSource[]): SharedPassage[] {
-  const key = passagesKey(store.version, sources);
-  const stored = store.read('passages', key);
-  if (isPassagesRecord(stored, key)) return stored.passages;
-  const passages = findSharedPassages(sources);
-  const record: PassagesRecord = { format: RECORD_FORMAT, key, passages };
-  store.write('passages', key, record);
-  return passages;
+  return memo(store, { kind: PASSAGES, keyParts: passagesKeyParts(sources), schema: passagesSchema, compute: () => findSharedPassages(sources) });
 }

@@ -5,18 +5,13 @@
  * on its own arguments (renderPlaceMap is pure), so drawing them together, in another order or
  * on another thread changes none of them.
  */
-import { createHash } from 'node:crypto';
 import { renderPlaceMap } from '../maps/map.ts';
-import { isMapRecord, RECORD_FORMAT, type MapRecord } from './records.ts';
+import { MAPS, mapKeyParts, mapSchema } from './records.ts';
 import { runSharedWork } from '../../core/workers.ts';
-import type { DerivedStore } from './derive.ts';
+import { memoKey, readMemo, writeMemo } from '../../cache/memo.ts';
+import type { Store } from '../../cache/store.ts';
 
 export type MapArgs = Parameters<typeof renderPlaceMap>;
-
-/** The key of a map: exactly what renderPlaceMap reads, and the code version. */
-export function mapKey(version: string, places: MapArgs[0], options: MapArgs[1]): string {
-  return createHash('sha256').update(JSON.stringify(['map', version, places, options])).digest('hex');
-}
 
 /** Fewer maps to draw than this are drawn on this thread only. */
 const MIN_MAPS_FOR_WORKER = 16;
@@ -30,13 +25,13 @@ export function mapWorker(): (args: MapArgs) => string {
  * Every map of `requests` (renderPlaceMap's arguments), in their order: taken from the store
  * where it holds them, the others drawn (on two threads where there are many) and stored.
  */
-export function drawMaps(requests: readonly MapArgs[], store?: DerivedStore): string[] {
+export function drawMaps(requests: readonly MapArgs[], store?: Store): string[] {
   const drawn: string[] = new Array(requests.length);
-  const keys = requests.map(([places, options]) => (store ? mapKey(store.version, places, options) : ''));
+  const keys = requests.map(([places, options]) => (store ? memoKey(store.version, mapKeyParts(places, options)) : ''));
   const todo: number[] = [];
   requests.forEach((_args, i) => {
-    const stored = store?.read('maps', keys[i] as string);
-    if (store && isMapRecord(stored, keys[i] as string)) drawn[i] = stored.svg;
+    const stored = store && readMemo(store, MAPS, keys[i] as string, mapSchema);
+    if (stored !== undefined) drawn[i] = stored;
     else todo.push(i);
   });
   const svgs = runSharedWork({
@@ -51,10 +46,7 @@ export function drawMaps(requests: readonly MapArgs[], store?: DerivedStore): st
   svgs.forEach((svg, t) => {
     const i = todo[t] as number;
     drawn[i] = svg;
-    if (store) {
-      const record: MapRecord = { format: RECORD_FORMAT, key: keys[i] as string, svg };
-      store.write('maps', record.key, record);
-    }
+    if (store) writeMemo(store, MAPS, keys[i] as string, svg);
   });
   return drawn;
 }

@@ -1,29 +1,60 @@
 /**
- * The entries the build keeps between builds (src/cache/disk-store.ts), and the checks an entry
- * read back must pass before it is used: an entry that is not exactly what this code writes (an
- * old format, a hand edit, another key's entry) is treated as missing and computed again, never
- * trusted.
+ * The values the build keeps between builds (through src/cache/memo.ts), and the zod schemas a
+ * value read back must pass before it is used: a value that is not exactly what this code writes
+ * (an old shape, a hand edit) is treated as missing and computed again, never trusted. Objects
+ * are strict (no other fields); optional fields may be absent, never null.
  *
- * - An article entry: what one article's Markdown body gives (its HTML, its paragraphs), and,
+ * - An article record: what one article's Markdown body gives (its HTML, its paragraphs), and,
  *   where the build needed them, its dated mentions, its figures and its names of actors. Parts
  *   that depend on more than the body say what else they were computed from (`date`, `basis`),
  *   so a changed publication date, title or entity list recomputes that part only.
- * - A passages entry: the shared passages of one event's articles.
- * - A map entry: the SVG of one map (src/analysis/maps/map.ts) of an event or a place.
+ * - Passages: the shared passages of one event's articles.
+ * - A map: the SVG of one map (src/analysis/maps/map.ts) of an event or a place.
+ *
+ * The kinds (the store's folders) and key parts of each are here too, so that every reader and
+ * writer of one kind of value uses the same.
  */
+import { z } from 'zod';
 import type { Figure } from '../figures.ts';
 import type { SharedPassage } from '../passages.ts';
 import type { NameUse } from '../entity-usage.ts';
 import type { FoundMention } from '../mentions.ts';
 import type { Paragraph } from '../../markdown/paragraphs.ts';
+import type { renderPlaceMap } from '../maps/map.ts';
 
-/** Bumped when the shape of an entry changes (the code version changes then too; this is a second guard). */
-export const RECORD_FORMAT = 1;
+const paragraphSchema = z.strictObject({ anchor: z.string(), text: z.string() }) satisfies z.ZodType<Paragraph>;
+
+const mentionSchema = z.strictObject({
+  value: z.string(),
+  endValue: z.string().optional(),
+  precision: z.enum(['day', 'month', 'year']),
+  kind: z.enum(['explicit', 'relative']),
+  expression: z.string(),
+  sentence: z.string(),
+  anchor: z.string(),
+  flag: z.string().optional(),
+}) satisfies z.ZodType<FoundMention>;
+
+const figureSchema = z.strictObject({
+  value: z.number(),
+  unit: z.string(),
+  approximate: z.boolean(),
+  text: z.string(),
+  paragraph: z.number(),
+  start: z.number(),
+  end: z.number(),
+  noun: z.string().optional(),
+  context: z.string().optional(),
+  hedge: z.string().optional(),
+  range: z.strictObject({ from: z.number(), to: z.number() }).optional(),
+}) satisfies z.ZodType<Figure>;
+
+const nameUseSchema = z.strictObject({ entity: z.string(), name: z.string(), count: z.number() }) satisfies z.ZodType<NameUse>;
+
+const sideSchema = z.strictObject({ id: z.string(), paragraph: z.number(), start: z.number(), end: z.number(), text: z.string() });
+const passageSchema = z.strictObject({ words: z.number(), a: sideSchema, b: sideSchema }) satisfies z.ZodType<SharedPassage>;
 
 export interface ArticleRecord {
-  format: typeof RECORD_FORMAT;
-  /** The key the entry is stored under: an entry found under another key is not used. */
-  key: string;
   html: string;
   paragraphs: Paragraph[];
   /** Dated mentions (articles in an event), counted from the publication date `date`. */
@@ -34,83 +65,30 @@ export interface ArticleRecord {
   names?: { basis: string; uses: NameUse[] };
 }
 
-export interface PassagesRecord {
-  format: typeof RECORD_FORMAT;
-  key: string;
-  passages: SharedPassage[];
-}
+export const articleRecordSchema = z.strictObject({
+  html: z.string(),
+  paragraphs: z.array(paragraphSchema),
+  mentions: z.strictObject({ date: z.string(), found: z.array(mentionSchema) }).optional(),
+  figures: z.array(figureSchema).optional(),
+  names: z.strictObject({ basis: z.string(), uses: z.array(nameUseSchema) }).optional(),
+}) satisfies z.ZodType<ArticleRecord>;
 
-export interface MapRecord {
-  format: typeof RECORD_FORMAT;
-  key: string;
-  svg: string;
-}
+export const passagesSchema = z.array(passageSchema) satisfies z.ZodType<SharedPassage[]>;
 
-type Check = (value: unknown) => boolean;
+export const mapSchema = z.string();
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isString: Check = (v) => typeof v === 'string';
-const isNumber: Check = (v) => typeof v === 'number' && Number.isFinite(v);
-const isBoolean: Check = (v) => typeof v === 'boolean';
-const arrayOf = (check: Check): Check => (v) => Array.isArray(v) && v.every(check);
+/** The store's folders for each. */
+export const ARTICLES = 'articles';
+export const PASSAGES = 'passages';
+export const MAPS = 'maps';
 
-/** An object with exactly these fields (optional ones may be absent, never undefined or null). */
-function shape(required: Record<string, Check>, optional: Record<string, Check> = {}): Check {
-  return (v) => {
-    if (!isObject(v)) return false;
-    for (const [field, check] of Object.entries(required)) if (!check(v[field])) return false;
-    for (const field of Object.keys(v)) {
-      if (Object.hasOwn(required, field)) continue;
-      if (!Object.hasOwn(optional, field) || !(optional[field] as Check)(v[field])) return false;
-    }
-    return true;
-  };
-}
+/** The key parts of an article's record: its body (article-data.ts's articleKey). */
+export const articleKeyParts = (body: string): unknown[] => ['article', body];
 
-const oneOf = (...values: string[]): Check => (v) => typeof v === 'string' && values.includes(v);
+type MapArgs = Parameters<typeof renderPlaceMap>;
 
-const isParagraph = shape({ anchor: isString, text: isString });
-const isMention = shape(
-  {
-    value: isString,
-    precision: oneOf('day', 'month', 'year'),
-    kind: oneOf('explicit', 'relative'),
-    expression: isString,
-    sentence: isString,
-    anchor: isString,
-  },
-  { endValue: isString, flag: isString },
-);
-const isFigure = shape(
-  { value: isNumber, unit: isString, approximate: isBoolean, text: isString, paragraph: isNumber, start: isNumber, end: isNumber },
-  { noun: isString, context: isString, hedge: isString, range: shape({ from: isNumber, to: isNumber }) },
-);
-const isNameUse = shape({ entity: isString, name: isString, count: isNumber });
-const isSide = shape({ id: isString, paragraph: isNumber, start: isNumber, end: isNumber, text: isString });
-const isPassage = shape({ words: isNumber, a: isSide, b: isSide });
+/** The key parts of a map: exactly what renderPlaceMap reads. */
+export const mapKeyParts = (places: MapArgs[0], options: MapArgs[1]): unknown[] => ['map', places, options];
 
-const isArticle = shape(
-  { format: (v) => v === RECORD_FORMAT, key: isString, html: isString, paragraphs: arrayOf(isParagraph) },
-  {
-    mentions: shape({ date: isString, found: arrayOf(isMention) }),
-    figures: arrayOf(isFigure),
-    names: shape({ basis: isString, uses: arrayOf(isNameUse) }),
-  },
-);
-const isPassages = shape({ format: (v) => v === RECORD_FORMAT, key: isString, passages: arrayOf(isPassage) });
-const isMap = shape({ format: (v) => v === RECORD_FORMAT, key: isString, svg: isString });
-
-/** True when `value` is an article entry as this code writes it, stored under `key`. */
-export function isArticleRecord(value: unknown, key: string): value is ArticleRecord {
-  return isArticle(value) && (value as ArticleRecord).key === key;
-}
-
-/** True when `value` is a passages entry as this code writes it, stored under `key`. */
-export function isPassagesRecord(value: unknown, key: string): value is PassagesRecord {
-  return isPassages(value) && (value as PassagesRecord).key === key;
-}
-
-/** True when `value` is a map entry as this code writes it, stored under `key`. */
-export function isMapRecord(value: unknown, key: string): value is MapRecord {
-  return isMap(value) && (value as MapRecord).key === key;
-}
+/** The key parts of an event's passages: exactly what findSharedPassages reads. */
+export const passagesKeyParts = (sources: unknown): unknown[] => ['passages', sources];

@@ -1,0 +1,147 @@
+/**
+ * The build's configuration, made once from the command's flags and the environment, and the
+ * one place the project reads its environment variables (ARSHIF_*). Everything else is given
+ * what it needs from here: the build its BuildConfig, Eleventy the same through its programmatic
+ * configuration (src/site/eleventy-config.ts), never through process.env.
+ *
+ * The variables that remain are user-facing or a protocol with a child process:
+ *
+ *   ARSHIF_CACHE=0            no derived-data store (also false/off/no); `--no-cache`
+ *   ARSHIF_CACHE_DIR=DIR      the store's folder (default .cache/arshif/); `--cache-dir`
+ *   ARSHIF_SITE_URL=URL       the site's public address over site.yml's `url`; `--site-url`
+ *   ARSHIF_WORKERS=0          one thread only (also false/off/no)
+ *   ARSHIF_SEARCH_SHARD_PAGES=N   the pages a search-index shard aims at
+ *   ARSHIF_PHASES=1           phase timings on stderr (also true/on/yes; the bench's protocol with its build)
+ *   ARSHIF_DEBUG=1            a stack trace for an unexpected failure
+ *   ARSHIF_TODAY=YYYY-MM-DD   today's date for `add` (tests)
+ *   ARSHIF_HEAP_RAISED=1      set by the build for its child with a larger heap (heap-room.ts)
+ *   ARSHIF_ORGANISATION=NAME  `package`'s Source-Organization
+ *
+ * A value that is not understood is treated as unset, as each was before (so the default holds).
+ */
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from './paths.ts';
+
+/** The derived-data store's folder when none is named. */
+export const DEFAULT_CACHE_DIR = join(PROJECT_ROOT, '.cache', 'arshif');
+export const DEFAULT_OUTPUT_DIR = join(PROJECT_ROOT, '_site');
+
+/** The variables' names. */
+export const ENV = {
+  cache: 'ARSHIF_CACHE',
+  cacheDir: 'ARSHIF_CACHE_DIR',
+  siteUrl: 'ARSHIF_SITE_URL',
+  workers: 'ARSHIF_WORKERS',
+  searchShardPages: 'ARSHIF_SEARCH_SHARD_PAGES',
+  phases: 'ARSHIF_PHASES',
+  debug: 'ARSHIF_DEBUG',
+  today: 'ARSHIF_TODAY',
+  heapRaised: 'ARSHIF_HEAP_RAISED',
+  organisation: 'ARSHIF_ORGANISATION',
+} as const;
+
+const OFF = /^(?:0|false|off|no)$/i;
+const ON = /^(?:1|true|on|yes)$/i;
+
+const text = z.string().optional();
+/** Trimmed; empty is unset. */
+const trimmed = text.transform((v) => v?.trim() || undefined);
+
+const environmentSchema = z
+  .object({
+    [ENV.cache]: text.transform((v) => !OFF.test(v?.trim() ?? '')),
+    [ENV.cacheDir]: trimmed,
+    [ENV.siteUrl]: trimmed,
+    [ENV.workers]: text.transform((v) => !OFF.test(v?.trim() ?? '')),
+    [ENV.searchShardPages]: text.transform((v) => {
+      const n = v?.trim() ? Number(v.trim()) : NaN;
+      return Number.isInteger(n) && n >= 1 ? n : undefined;
+    }),
+    [ENV.phases]: text.transform((v) => ON.test(v?.trim() ?? '')),
+    [ENV.debug]: text.transform((v) => !!v),
+    [ENV.today]: text.transform((v) => v || undefined),
+    [ENV.heapRaised]: text.transform((v) => !!v),
+    [ENV.organisation]: text,
+  })
+  .transform((e) => ({
+    /** False when ARSHIF_CACHE turns the store off. */
+    cache: e[ENV.cache],
+    cacheDir: e[ENV.cacheDir],
+    /** As given (checked where it is used: site-url.ts's effectiveSiteUrl). */
+    siteUrl: e[ENV.siteUrl],
+    workers: e[ENV.workers],
+    searchShardPages: e[ENV.searchShardPages],
+    phases: e[ENV.phases],
+    debug: e[ENV.debug],
+    /** As given (add.ts reads it as a date, and ignores it when it is not one). */
+    today: e[ENV.today],
+    heapRaised: e[ENV.heapRaised],
+    organisation: e[ENV.organisation],
+  }));
+
+/** What the environment says. */
+export type Environment = z.output<typeof environmentSchema>;
+
+/** What `env` says (the variables above; anything else is ignored). */
+export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
+  return environmentSchema.parse(env);
+}
+
+/**
+ * What this process's environment says now. Read at the moment of asking (it is a handful of
+ * variables), so that a test setting a variable around a call sees it.
+ */
+export function environment(): Environment {
+  return readEnvironment(process.env);
+}
+
+/** The store's folder the environment asks for: none if ARSHIF_CACHE is off, else ARSHIF_CACHE_DIR or DEFAULT_CACHE_DIR. */
+export function cacheDirOf(env: Environment): string | null {
+  if (!env.cache) return null;
+  return env.cacheDir ?? DEFAULT_CACHE_DIR;
+}
+
+export const buildConfigSchema = z.strictObject({
+  /** The content folder, absolute. */
+  contentDir: z.string().min(1),
+  /** The site's folder, absolute. */
+  outputDir: z.string().min(1),
+  /** The derived-data store's folder, absolute; null for none. */
+  cacheDir: z.string().min(1).nullable(),
+  /** The site's public address for this build (`--site-url`, already checked), over site.yml's `url` and ARSHIF_SITE_URL. */
+  siteUrl: z.string().min(1).optional(),
+  /** Whether Eleventy itself builds the search index and subsets the font after it writes (`--serve`); the build does it itself. */
+  postProcess: z.boolean(),
+  /** The pages a search-index shard aims at; none: the index's default. */
+  searchShardPages: z.number().int().min(1).optional(),
+  quiet: z.boolean(),
+});
+
+/** One build's configuration. */
+export type BuildConfig = z.output<typeof buildConfigSchema>;
+
+/** What a command says of a build; anything left out comes from the environment or the defaults. */
+export interface BuildFlags {
+  contentDir?: string | undefined;
+  outputDir?: string | undefined;
+  /** null: no store (`--no-cache`). */
+  cacheDir?: string | null | undefined;
+  siteUrl?: string | undefined;
+  postProcess?: boolean | undefined;
+  quiet?: boolean | undefined;
+}
+
+/** The configuration of a build from its flags and the environment (default: this process's). */
+export function buildConfig(flags: BuildFlags = {}, env: Environment = environment()): BuildConfig {
+  const cacheDir = flags.cacheDir === undefined ? cacheDirOf(env) : flags.cacheDir && resolve(flags.cacheDir);
+  return buildConfigSchema.parse({
+    contentDir: resolve(flags.contentDir ?? DEFAULT_CONTENT_DIR),
+    outputDir: resolve(flags.outputDir ?? DEFAULT_OUTPUT_DIR),
+    cacheDir,
+    ...(flags.siteUrl !== undefined ? { siteUrl: flags.siteUrl } : {}),
+    postProcess: flags.postProcess ?? false,
+    ...(env.searchShardPages !== undefined ? { searchShardPages: env.searchShardPages } : {}),
+    quiet: flags.quiet ?? false,
+  });
+}

@@ -1,0 +1,37 @@
+/**
+ * Eleventy's options for a build or `--serve`: the Arshif plugin, given the build's configuration
+ * (src/core/config.ts) as an object, and the folders, all through Eleventy's programmatic
+ * configuration (the `config` callback of `new Eleventy(input, output, options)`), so nothing
+ * passes through the environment. `.eleventy.ts` holds only what that callback cannot set: the
+ * template engines.
+ */
+import { join, relative } from 'node:path';
+import type { BuildConfig } from '../core/config.ts';
+import { LAYOUTS_DIR, PROJECT_ROOT } from '../core/paths.ts';
+import arshifPlugin, { type EleventyConfig } from './eleventy-plugin.ts';
+
+/** The part of Eleventy's configuration API the folders are set with. */
+interface EleventyFolders {
+  setIncludesDirectory(dir: string): void;
+  setDataDirectory(dir: string): void;
+  setTemplateFormats(formats: string[]): void;
+}
+
+/** The file of the settings the callback cannot make. */
+export const ELEVENTY_SETTINGS = join(PROJECT_ROOT, '.eleventy.ts');
+
+/** What the plugin is given of the build's configuration. */
+export type EleventyBuild = Pick<BuildConfig, 'contentDir' | 'cacheDir' | 'siteUrl' | 'postProcess'>;
+
+/** The options for `new Eleventy(contentDir, outputDir, …)`. */
+export function eleventyOptions(config: EleventyBuild): { configPath: string; config: (eleventyConfig: EleventyConfig & EleventyFolders) => void } {
+  return {
+    configPath: ELEVENTY_SETTINGS,
+    config: (eleventyConfig) => {
+      arshifPlugin(eleventyConfig, config);
+      eleventyConfig.setIncludesDirectory(relative(config.contentDir, LAYOUTS_DIR));
+      eleventyConfig.setDataDirectory('_eleventy-data-unused');
+      eleventyConfig.setTemplateFormats(['njk', 'md']);
+    },
+  };
+}
