@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFile
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { publishedSourcePath, publishSources } from '../src/site/publish-sources.ts';
-import { serveStatic } from './helpers/server.ts';
+import { serveStatic } from '../src/bench/static-server.ts';
 import { buildSite, copySeedContent, readSiteFile, seedSiteDir, tempDir } from './helpers/site.ts';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
