@@ -3,7 +3,8 @@
  * The content folder is `content/` unless ARSHIF_CONTENT names another (tests, benchmarks).
  */
 import { relative, resolve } from 'node:path';
-import arshifPlugin, { type EleventyConfig } from './src/site/eleventy-plugin.ts';
+import arshifPlugin from './src/site/eleventy-plugin.ts';
+import type { EleventyConfig } from './src/site/eleventy-config.ts';
 import { DEFAULT_CONTENT_DIR, LAYOUTS_DIR } from './src/core/paths.ts';
 
 export default function (eleventyConfig: EleventyConfig) {

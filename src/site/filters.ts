@@ -1,7 +1,7 @@
 /** Nunjucks filters: formatting only; what a page shows is computed in src/site/. */
 import { countText } from '../arabic/plural.ts';
 import { NOUNS, type Archive, type ArticleView, type SiteInfo } from '../model/archive.ts';
-import type { EleventyConfig } from './eleventy-plugin.ts';
+import type { EleventyConfig } from './eleventy-config.ts';
 import {
   atomFeed,
   seoHead,
