@@ -68,7 +68,7 @@ describe('selectArticles', () => {
 
 describe('npm run list', () => {
   const run = (...args: string[]) =>
-    spawnSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), [join(PROJECT_ROOT, 'src', 'export', 'list-cli.ts'), ...args], { encoding: 'utf8' });
+    spawnSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), [join(PROJECT_ROOT, 'src', 'cli', 'list.ts'), ...args], { encoding: 'utf8' });
 
   it('prints a line per article and a count', () => {
     const r = run('--event', 'baghuz-2019', '--from', '2019-03-20');

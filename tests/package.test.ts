@@ -16,7 +16,7 @@ import { readZip, writeZip } from '../src/package/zip.ts';
 import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from '../src/core/paths.ts';
 import { copySeedContent, seedSiteDir, tempDir } from './helpers/site.ts';
 
-const CLI = join(PROJECT_ROOT, 'src', 'package', 'cli.ts');
+const CLI = join(PROJECT_ROOT, 'src', 'cli', 'package.ts');
 const TSX = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}) {
