@@ -18,10 +18,6 @@ import {
   eventSchema,
   outletSchema,
   placeSchema,
-  type ArticleFrontMatter,
-  type EventFrontMatter,
-  type Outlet,
-  type Place,
   siteSchema,
   type SiteFile,
 } from './schema.ts';
