@@ -20,7 +20,7 @@ function buildInProcess(outputDir: string): Promise<{ code: number | null; outpu
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'build.ts'), '--content', DEFAULT_CONTENT_DIR, '--output', outputDir, '--quiet'],
+      ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'cli', 'build.ts'), '--content', DEFAULT_CONTENT_DIR, '--output', outputDir, '--quiet'],
       { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let output = '';

@@ -14,7 +14,7 @@ import { markTemporary, outputProblem } from '../src/site/output-folder.ts';
 import { copyProject, runIn, treeHash, treeListing } from './helpers/project-copy.ts';
 import { tempDir } from './helpers/site.ts';
 
-const BUILD = join('src', 'build.ts');
+const BUILD = join('src', 'cli', 'build.ts');
 
 /** The refusal's lines, without the closing "nothing was built" line. */
 function refusal(stderr: string): string[] {

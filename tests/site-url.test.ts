@@ -12,7 +12,7 @@ import { effectiveSiteUrl, exampleUrlWarning, isExampleUrl, parseSiteUrl } from 
 import { readSiteFile, tempDir } from './helpers/site.ts';
 
 function buildCli(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'build.ts'), ...args], {
+  return spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'cli', 'build.ts'), ...args], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
     env: { ...process.env, ARSHIF_CACHE: '0', ARSHIF_SITE_URL: '' },
