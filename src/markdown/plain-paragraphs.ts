@@ -20,7 +20,7 @@
  * non-empty lines as one paragraph whose text is its lines joined by line breaks (a heading line
  * ends a paragraph); the pipeline escapes only `&` and `<` in text (none here), gives the
  * paragraphs the ids p-1, p-2… in order, and joins the blocks with a line break. The test
- * tests/markdown-plain.test.ts holds the shortcut to the full pipeline's output.
+ * tests/markdown-plain.unit.test.ts holds the shortcut to the full pipeline's output.
  */
 
 /** Characters that are never Markdown syntax on their own (see above): anything else means the full pipeline. */

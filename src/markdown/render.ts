@@ -41,7 +41,7 @@ export function renderMarkdown(markdown: string): string {
   return renderPlainParagraphs(markdown) ?? renderFullPipeline(markdown);
 }
 
-/** The whole pipeline, whatever the body (what the shortcut is held to: tests/markdown-plain.test.ts). */
+/** The whole pipeline, whatever the body (what the shortcut is held to: tests/markdown-plain.unit.test.ts). */
 export function renderFullPipeline(markdown: string): string {
   return String(processor.processSync(markdown));
 }
