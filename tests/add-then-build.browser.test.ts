@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { PROJECT_ROOT } from '../src/core/paths.ts';
-import { launchChromium } from './helpers/browser.ts';
-import { serveStatic, type StaticServer } from './helpers/server.ts';
+import { launchChromium } from '../src/bench/chromium.ts';
+import { serveStatic, type StaticServer } from '../src/bench/static-server.ts';
 import { copySeedContent, readSiteFile, tempDir } from './helpers/site.ts';
 
 const RAW = [

@@ -31,9 +31,9 @@ import { loadContent } from '../src/content/load.ts';
 import { findArshifError, formatProblem } from '../src/core/problem.ts';
 import { addFiles } from '../src/cli/add.ts';
 import { PROJECT_ROOT } from '../src/core/paths.ts';
-import { launchChromium } from './helpers/browser.ts';
+import { launchChromium } from '../src/bench/chromium.ts';
 import { findInjected, findInjectedInHtml, fingerprint, sitePages, visibleText, visitForScript } from './helpers/hostile.ts';
-import { serveStatic, type StaticServer } from './helpers/server.ts';
+import { serveStatic, type StaticServer } from '../src/bench/static-server.ts';
 import { copySeedContent, tempDir } from './helpers/site.ts';
 import { parseXml, type XmlElement } from './helpers/xml.ts';
 

@@ -9,8 +9,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './helpers/browser.ts';
-import { serveStatic, type StaticServer } from './helpers/server.ts';
+import { launchChromium } from '../src/bench/chromium.ts';
+import { serveStatic, type StaticServer } from '../src/bench/static-server.ts';
 import { seedSiteDir } from './helpers/site.ts';
 
 const article = (id: string) => `/articles/${id}/`;

@@ -1,5 +1,5 @@
 /**
- * What a first search costs a reader: a built site served by the tests' static server (which
+ * What a first search costs a reader: a built site served by the static server (static-server.ts) (which
  * logs the bytes of every request), one page opened in Chromium in a fresh browser context (an
  * empty cache), and the bytes and requests it took, under /pagefind/ and in all, until the page
  * says it is done.
@@ -11,8 +11,8 @@
  * gzip already).
  */
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../tests/helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../../tests/helpers/server.ts';
+import { launchChromium } from './chromium.ts';
+import { serveStatic, type StaticServer } from './static-server.ts';
 
 export interface SearchProbe {
   name: string;

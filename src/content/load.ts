@@ -11,15 +11,12 @@ import type { z } from 'zod';
 import { ArshifError, formatPath, type Problem } from '../core/problem.ts';
 import type { ParseCache } from '../cache/parse-cache.ts';
 import { parseYamlSource, type YamlSource } from './yaml-source.ts';
+import type { Content, ContentFile, DataEntries } from './content.ts';
 import {
   articleSchema,
   eventSchema,
   outletSchema,
   placeSchema,
-  type ArticleFrontMatter,
-  type EventFrontMatter,
-  type Outlet,
-  type Place,
   siteSchema,
   type SiteFile,
 } from './schema.ts';
@@ -30,42 +27,7 @@ import { markdownLimitProblem } from '../markdown/limits.ts';
 import { decodeBytes } from '../arabic/decode.ts';
 import { runSharedWork } from '../core/workers.ts';
 
-export interface ContentFile<T> {
-  /** Path as the user sees it. */
-  file: string;
-  data: T;
-  /** Markdown body. */
-  body: string;
-  /** The file line on which the body starts. */
-  bodyLine: number;
-  lineOf: YamlSource['lineOf'];
-}
-
-export interface DataEntries<T> {
-  file: string;
-  /** False when the file is missing or its YAML is broken (references to it are then not checked). */
-  loaded: boolean;
-  /** The valid entries by key, in an object without a prototype (a key `constructor` is just a key). */
-  entries: Record<string, T>;
-  /**
-   * Entries present but invalid, as written (their problems are reported): references to them
-   * are not reported again as unknown.
-   */
-  rejected: Record<string, unknown>;
-  lineOf: YamlSource['lineOf'];
-}
-
-export interface Content {
-  /** Absolute path of the content folder. */
-  dir: string;
-  articles: ContentFile<ArticleFrontMatter>[];
-  events: ContentFile<EventFrontMatter>[];
-  /** Ids of every event file, valid or not (so one broken event is not reported again by each article). */
-  eventFileIds: string[];
-  outlets: DataEntries<Outlet>;
-  places: DataEntries<Place>;
-  site: SiteFile;
-}
+export type { Content, ContentFile, DataEntries } from './content.ts';
 
 export interface LoadContentOptions {
   /** What earlier builds got from files with the same text (parse-cache.ts). */

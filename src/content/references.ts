@@ -2,7 +2,7 @@
  * Checks that hold between files: every outlet, place and event an article names exists, ids are
  * unique and match their file names, and the gazetteer's parents and spellings are consistent.
  */
-import type { Content } from './load.ts';
+import type { Content } from './content.ts';
 import { formatPath, quoted, type Problem } from '../core/problem.ts';
 import { suggest } from '../core/suggest.ts';
 import { basename } from 'node:path';

@@ -21,7 +21,7 @@
  * ends a paragraph); the pipeline escapes only `&` and `<` in text (none here), gives the
  * paragraphs the ids p-1, p-2… in order, and joins the blocks with a line break; each paragraph's
  * plain text is its lines with white space collapsed (paragraphs.ts). The test
- * tests/markdown-plain.test.ts holds the shortcut to the full pipeline's output.
+ * tests/markdown-plain.unit.test.ts holds the shortcut to the full pipeline's output.
  */
 
 import { paragraphText, type Paragraph } from './paragraphs.ts';

@@ -49,7 +49,7 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   return renderPlainParagraphs(markdown) ?? renderFullPipeline(markdown);
 }
 
-/** The whole pipeline, whatever the body (what the shortcut is held to: tests/markdown-plain.test.ts). */
+/** The whole pipeline, whatever the body (what the shortcut is held to: tests/markdown-plain.unit.test.ts). */
 export function renderFullPipeline(markdown: string): RenderedMarkdown {
   const file = processor.processSync(markdown);
   return { html: String(file), paragraphs: file.data.paragraphs ?? [] };

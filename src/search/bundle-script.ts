@@ -3,7 +3,6 @@
  * SITE/assets/search.js: one ES module, minified, for browsers from 2020 on. Pagefind's own
  * bundle (/pagefind/pagefind.js) stays a run-time import, never bundled.
  */
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { ArshifError } from '../core/problem.ts';

@@ -8,7 +8,8 @@
 import { join, relative } from 'node:path';
 import type { BuildConfig } from '../core/config.ts';
 import { LAYOUTS_DIR, PROJECT_ROOT } from '../core/paths.ts';
-import arshifPlugin, { type EleventyConfig } from './eleventy-plugin.ts';
+import type { EleventyConfig } from './eleventy-api.ts';
+import arshifPlugin from './eleventy-plugin.ts';
 
 /** The part of Eleventy's configuration API the folders are set with. */
 interface EleventyFolders {

@@ -12,21 +12,7 @@ import { registerFilters } from './filters.ts';
 import { postProcessSite, summariseWritten, writtenPages, type EleventyResult } from './post-process.ts';
 import { installCompileCache } from './nunjucks-compile-cache.ts';
 import { publishSources, SOURCE_HEADERS } from './publish-sources.ts';
-
-/** The part of Eleventy's configuration API we use (Eleventy ships no TypeScript types). */
-export interface EleventyConfig {
-  setLibrary(name: string, lib: unknown): void;
-  addGlobalData(name: string, data: unknown): void;
-  addTemplate(path: string, content: string, data?: Record<string, unknown>): void;
-  addFilter(name: string, fn: (...args: never[]) => unknown): void;
-  addPassthroughCopy(spec: Record<string, string> | string): void;
-  addWatchTarget(path: string): void;
-  on(event: 'eleventy.engine.njk', fn: (arg: { nunjucks: Parameters<typeof installCompileCache>[0] }) => unknown): void;
-  on(event: string, fn: (arg: { directories: { output: string }; runMode: string; results?: EleventyResult[] }) => unknown): void;
-  ignores: { add(glob: string): void };
-  setQuietMode(quiet: boolean): void;
-  setServerOptions(options: { middleware?: Array<(req: { url?: string }, res: { setHeader(name: string, value: string): void }, next: () => void) => void> }): void;
-}
+import type { EleventyConfig } from './eleventy-api.ts';
 
 export interface Options {
   /** The content folder. */

@@ -5,7 +5,7 @@
  * print them.
  */
 import type { Archive, ArticleView, EventView, SiteInfo } from '../model/views.ts';
-import type { EleventyConfig } from './eleventy-plugin.ts';
+import type { EleventyConfig } from './eleventy-api.ts';
 import { jsonFeed } from '../model/seo.ts';
 import { citationView, cslItem, toBibtex, toCslJson, toRis } from '../export/citation.ts';
 import { articlesCsv, articlesJson, figuresCsv, mentionsCsv, timelineIcs, timelineJson } from '../export/formats.ts';

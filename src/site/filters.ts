@@ -2,7 +2,7 @@
 import { countText } from '../arabic/plural.ts';
 import { NOUNS } from '../model/ui-strings.ts';
 import type { Archive, ArticleView, SiteInfo } from '../model/views.ts';
-import type { EleventyConfig } from './eleventy-plugin.ts';
+import type { EleventyConfig } from './eleventy-api.ts';
 import {
   atomFeed,
   seoHead,

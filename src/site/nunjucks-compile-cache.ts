@@ -4,7 +4,7 @@
  * Eleventy 3.1's Nunjucks engine turned its own compile cache off (it relies on Nunjucks' cache,
  * which only templates loaded by name use) and makes a new `nunjucks.Template` from the source
  * for every page a paginated template writes. So article.njk was parsed and compiled again for
- * each of 10,000 articles: about 3 ms a page, 30 s of a build (tests/nunjucks-compile-cache.test.ts
+ * each of 10,000 articles: about 3 ms a page, 30 s of a build (tests/nunjucks-compile-cache.unit.test.ts
  * counts the compilations). Here `Template#_compile` keeps the compiled code of each (source,
  * path) pair per environment and hands it to every later Template with the same pair.
  *

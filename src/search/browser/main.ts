@@ -36,8 +36,8 @@ import {
 import { openBounds, readDateInput, type YearBounds } from '../date-range.ts';
 import { compareByDate, datedShardSpans, locateResult, spansTotal, type DateSort } from '../date-order.ts';
 import { SHARD_FILTER, withShard } from '../shard-filter.ts';
-import { loadSearchIndex, type PagefindFragment, type PagefindResult } from './pagefind.ts';
-import type { ShardedIndex } from './sharded-index.ts';
+import { loadSearchIndex } from './pagefind.ts';
+import type { PagefindFragment, PagefindResult, ShardedIndex } from './sharded-index.ts';
 
 /** The lexicon the index was built with (src/search/index-site.ts writes it). */
 const LEXICON_URL = `/${LEXICON_PATH}`;

@@ -1,5 +1,5 @@
 /**
- * The part of Pagefind's browser API the search page uses, typed, and its loader. The bundle
+ * Pagefind's loader: the browser API (typed in sharded-index.ts, which wraps it). The bundle
  * lives at /pagefind/pagefind.js, written by the indexer (src/search/index-site.ts); it is
  * imported at run time, never bundled: the address is a variable, and esbuild also marks
  * /pagefind/* external (src/search/bundle-script.ts). The index may be split into shards
@@ -7,40 +7,7 @@
  */
 import { SHARD_FILTER } from '../shard-filter.ts';
 import { readShardList, SHARDS_PATH, type ShardEntry } from '../shard-list.ts';
-import { ShardedIndex } from './sharded-index.ts';
-
-export type FilterCounts = Record<string, Record<string, number>>;
-
-export interface PagefindFragment {
-  url: string;
-  /** The page's whole indexed text: its words joined by single spaces, search keys included. */
-  content: string;
-  meta: Record<string, string | undefined>;
-  filters: Record<string, string[]>;
-}
-
-export interface PagefindResult {
-  id: string;
-  score: number;
-  /** Positions of the matched words in the page's text (indexes into its words). */
-  words: number[];
-  data(): Promise<PagefindFragment>;
-}
-
-export interface PagefindResponse {
-  results: PagefindResult[];
-  unfilteredResultCount: number;
-  filters: FilterCounts;
-  totalFilters: FilterCounts;
-}
-
-export interface PagefindApi {
-  options(options: { excerptLength?: number; baseUrl?: string; noWorker?: boolean; mergeFilter?: Record<string, string> }): Promise<void>;
-  init(): Promise<void>;
-  /** Adds another bundle's pages to every search; `mergeFilter` gives all of them a filter value of their own. */
-  mergeIndex(path: string, options?: { mergeFilter?: Record<string, string> }): Promise<void>;
-  search(term: string | null, options?: { filters?: object; sort?: object }): Promise<PagefindResponse | null>;
-}
+import { ShardedIndex, type PagefindApi } from './sharded-index.ts';
 
 export const PAGEFIND_URL = '/pagefind/pagefind.js';
 const SHARDS_URL = `/${SHARDS_PATH}`;

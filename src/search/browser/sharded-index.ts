@@ -4,10 +4,45 @@
  * for a split index is a search of several words, which a shard lacking one of the words answers
  * with the others alone. This keeps such a search to the shards holding every word
  * (src/search/shard-filter.ts says why and how).
+ *
+ * The part of Pagefind's browser API the search page uses is typed here, beside the one class
+ * that wraps it; the loader (pagefind.ts) and the page (main.ts) import the types from here.
  */
 import { SHARD_FILTER, shardsHoldingEveryWord, withinShards } from '../shard-filter.ts';
 import type { PagefindSearchOptions } from '../state.ts';
-import type { PagefindApi, PagefindResponse } from './pagefind.ts';
+
+export type FilterCounts = Record<string, Record<string, number>>;
+
+export interface PagefindFragment {
+  url: string;
+  /** The page's whole indexed text: its words joined by single spaces, search keys included. */
+  content: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[]>;
+}
+
+export interface PagefindResult {
+  id: string;
+  score: number;
+  /** Positions of the matched words in the page's text (indexes into its words). */
+  words: number[];
+  data(): Promise<PagefindFragment>;
+}
+
+export interface PagefindResponse {
+  results: PagefindResult[];
+  unfilteredResultCount: number;
+  filters: FilterCounts;
+  totalFilters: FilterCounts;
+}
+
+export interface PagefindApi {
+  options(options: { excerptLength?: number; baseUrl?: string; noWorker?: boolean; mergeFilter?: Record<string, string> }): Promise<void>;
+  init(): Promise<void>;
+  /** Adds another bundle's pages to every search; `mergeFilter` gives all of them a filter value of their own. */
+  mergeIndex(path: string, options?: { mergeFilter?: Record<string, string> }): Promise<void>;
+  search(term: string | null, options?: { filters?: object; sort?: object }): Promise<PagefindResponse | null>;
+}
 
 const NOTHING: PagefindResponse = { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {} };
 

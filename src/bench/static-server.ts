@@ -1,4 +1,4 @@
-/** A static file server on 127.0.0.1 for browser tests, serving a built site as a host would. */
+/** A static file server on 127.0.0.1 for the search benchmark and the browser tests, serving a built site as a host would. */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
