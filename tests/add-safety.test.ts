@@ -18,7 +18,7 @@ import { copyProject, runIn, treeHash } from './helpers/project-copy.ts';
 import { buildSite, copySeedContent, tempDir } from './helpers/site.ts';
 import { runVnu } from './helpers/vnu.ts';
 
-const ADD = join('src', 'ingest', 'add.ts');
+const ADD = join('src', 'cli', 'add.ts');
 const fixture = (name: string, file = 'input.txt') => join(PROJECT_ROOT, 'tests', 'fixtures', `ingest-${name}`, file);
 const sources = (root: string) => readdirSync(join(root, 'content', 'sources'));
 
@@ -90,7 +90,7 @@ describe('add and build: temporaries a killed run left in content/ (18.9)', () =
     const root = copyProject();
     const names = leave(root);
     const out = join(tempDir(), 'site');
-    const result = runIn(root, join('src', 'build.ts'), ['--output', out, '--quiet', '--no-cache']);
+    const result = runIn(root, join('src', 'cli', 'build.ts'), ['--output', out, '--quiet', '--no-cache']);
     assert.equal(result.status, 0, result.stderr);
     for (const name of names) assert.equal(existsSync(join(root, 'content', name)), false, `${name} is left`);
   });

@@ -14,7 +14,7 @@ import { loadValidContent, type Content } from '../src/content/load.ts';
 import { articleKey } from '../src/analysis/derive/article-data.ts';
 import { computeCodeVersion, importedPackages } from '../src/cache/code-version.ts';
 import { decodeEntry, DiskStore, encodeEntry } from '../src/cache/disk-store.ts';
-import { loadEntities } from '../src/content/load-entities.ts';
+import { loadEntities } from '../src/content/data-files.ts';
 import { buildArchive, type Archive } from '../src/model/archive.ts';
 import { DEFAULT_CACHE_DIR, defaultCacheDir } from '../src/model/load-archive.ts';
 import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';

@@ -71,7 +71,7 @@ describe('npm run build on invalid content', () => {
   it('exits 1 with one line per problem and no stack trace, leaving the previous site', () => {
     const contentDir = contentWithOverlay('content-impossible-date');
     const outputDir = join(tempDir(), '_site');
-    const result = spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'build.ts'), '--content', contentDir, '--output', outputDir], {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'cli', 'build.ts'), '--content', contentDir, '--output', outputDir], {
       cwd: PROJECT_ROOT,
       encoding: 'utf8',
     });

@@ -203,7 +203,7 @@ const isFolder = (path: string) => statSync(path).isDirectory();
 
 /** Runs `npm run build` as a user does; returns its exit code and output. */
 function buildCli(contentDir: string) {
-  return spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'build.ts'), '--content', contentDir, '--output', join(tempDir(), '_site')], {
+  return spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'cli', 'build.ts'), '--content', contentDir, '--output', join(tempDir(), '_site')], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
   });

@@ -10,7 +10,7 @@ import { loadValidContent } from '../src/content/load.ts';
 import { deriveArticles, MIN_ARTICLES_FOR_WORKER, type ArticleToDerive } from '../src/analysis/derive/derive.ts';
 import { DiskStore } from '../src/cache/disk-store.ts';
 import { runSharedWork } from '../src/core/workers.ts';
-import { loadEntities } from '../src/content/load-entities.ts';
+import { loadEntities } from '../src/content/data-files.ts';
 import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';
 import { createHash } from 'node:crypto';
 import { tempDir } from './helpers/site.ts';

@@ -24,7 +24,7 @@ import { publishedSourcePath } from '../site/publish-sources.ts';
 import { addComparisonsAndMaps, type SharedPassageNote } from './event-extras.ts';
 import type { EventComparison } from '../analysis/event-comparison.ts';
 import { addEntityViews, type EntityView, type NamingTable } from './entity-views.ts';
-import type { Entity } from '../content/load-entities.ts';
+import type { Entity } from '../content/schema.ts';
 import { buildTimeline, isCovered, type Milestone, type TimelineEntry } from '../analysis/timeline/build-timeline.ts';
 import { creditMentions, dedupeMentions, type DatedMention } from '../analysis/mentions.ts';
 import { renderTimelineOverview } from '../analysis/timeline/overview-svg.ts';

@@ -7,7 +7,7 @@
 import { paragraphsFromHtml } from '../analysis/paragraphs.ts';
 import type { Archive, ArticleView } from './archive.ts';
 import { articleText, createEntityCounter, type NameUse } from '../analysis/entity-usage.ts';
-import type { Entity, EntityKind } from '../content/load-entities.ts';
+import type { Entity, EntityKind } from '../content/schema.ts';
 import { createQuoteFinder } from '../analysis/quotes.ts';
 
 export interface EntityView {

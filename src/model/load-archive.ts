@@ -18,9 +18,8 @@ import { DiskStore } from '../cache/disk-store.ts';
 import { buildArchive, type Archive } from './archive.ts';
 import { PROJECT_ROOT } from '../core/paths.ts';
 import { effectiveSiteUrl } from '../core/site-url.ts';
-import { loadEntities } from '../content/load-entities.ts';
+import { loadEntities, loadSpellings } from '../content/data-files.ts';
 import { buildSearchLexicon, type SearchLexicon } from '../analysis/lexicon.ts';
-import { loadSpellings } from '../content/load-spellings.ts';
 
 interface Loaded {
   archive: Archive;

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import type { Figure } from '../figures.ts';
 import { findSharedPassages, type PassageSource, type SharedPassage } from '../passages.ts';
 import type { NameUse } from '../entity-usage.ts';
-import type { Entity } from '../../content/load-entities.ts';
+import type { Entity } from '../../content/schema.ts';
 import { renderPlaceMap } from '../maps/map.ts';
 import type { FoundMention } from '../mentions.ts';
 import type { Paragraph } from '../paragraphs.ts';

@@ -1,29 +1,20 @@
 /**
- * content/data/spellings.yml: words the press writes more than one way (الديمقراطية /
- * الديموقراطية, أمريكي / أميركي), so that search finds one spelling from another. Validated
- * like the other data files; optional (no file, no groups).
+ * The checks on content/data/spellings.yml beyond its schema. The file lists words the press
+ * writes more than one way (الديمقراطية / الديموقراطية, أمريكي / أميركي), so that search finds one
+ * spelling from another.
  *
  * Each entry is a list of two or more spellings of one word, the usual one first, written
  * without the article or a proclitic (ديمقراطية, not الديمقراطية): search reads those off
  * (والديموقراطية is found by الديمقراطية). Differences of writing alone (hamza seats, ة/ه, ى/ي,
  * diacritics) need no entry: folding already makes them one word.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { z } from 'zod';
 import { foldArabic, words } from '../arabic/normalise.ts';
-import { loadDataFile } from './load.ts';
-import { ArshifError, type Problem } from '../core/problem.ts';
+import type { Problem } from '../core/problem.ts';
+import type { DataEntries } from './data-file.ts';
 
-const spelling = z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' });
-export const spellingGroupSchema = z.array(spelling, { error: 'must be a list of spellings' }).min(2, { error: 'must list at least two spellings of the word' });
-
-/** The groups keyed by Latin key; {} when the file does not exist. Throws ArshifError on problems. */
-export function loadSpellings(contentDir: string): Record<string, string[]> {
-  const path = join(contentDir, 'data', 'spellings.yml');
-  if (!existsSync(path)) return {};
+/** What is wrong with the groups of spellings.yml: a spelling of several words, with the article, or in two groups. */
+export function spellingGroupProblems(file: DataEntries<string[]>): Problem[] {
   const problems: Problem[] = [];
-  const file = loadDataFile(path, spellingGroupSchema, problems);
   const owner = new Map<string, string>();
   for (const [key, group] of Object.entries(file.entries)) {
     group.forEach((written, i) => {
@@ -50,6 +41,5 @@ export function loadSpellings(contentDir: string): Record<string, string[]> {
       owner.set(folded, key);
     });
   }
-  if (problems.length > 0) throw new ArshifError(problems);
-  return file.entries;
+  return problems;
 }
