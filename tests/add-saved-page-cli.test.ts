@@ -13,7 +13,7 @@ import { MAX_ARTICLE_BYTES } from '../src/content/read-text.ts';
 import { PROJECT_ROOT } from '../src/core/paths.ts';
 import { copySeedContent, tempDir } from './helpers/site.ts';
 
-const FIXTURE = join(PROJECT_ROOT, 'tests', 'fixtures', 'ingest-html-singlefile', 'input.html');
+const FIXTURE = join(PROJECT_ROOT, 'tests', 'fixtures', 'ingest', 'html-singlefile', 'input.html');
 
 function add(...args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'cli', 'add.ts'), ...args], {

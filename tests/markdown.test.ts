@@ -1,5 +1,5 @@
 /**
- * The Markdown pipeline on fixture folders tests/fixtures/markdown-<case>/{input.md, expected.html}:
+ * The Markdown pipeline on fixture folders tests/fixtures/markdown/<case>/{input.md, expected.html}:
  * untrusted bodies render to safe HTML (raw HTML shown as text, dangerous links stripped).
  * UPDATE=1 rewrites the expectations for review.
  */
@@ -10,11 +10,11 @@ import { describe, it } from 'node:test';
 import { renderMarkdown } from '../src/markdown/render.ts';
 import { PROJECT_ROOT } from '../src/core/paths.ts';
 
-const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures');
+const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures', 'markdown');
 
 describe('markdown fixtures', () => {
-  for (const fixture of readdirSync(FIXTURES).filter((n) => n.startsWith('markdown-')).sort()) {
-    it(fixture.replace(/^markdown-/, ''), () => {
+  for (const fixture of readdirSync(FIXTURES).sort()) {
+    it(fixture, () => {
       const html = renderMarkdown(readFileSync(join(FIXTURES, fixture, 'input.md'), 'utf8')) + '\n';
       const expectedFile = join(FIXTURES, fixture, 'expected.html');
       if (process.env.UPDATE === '1') writeFileSync(expectedFile, html);

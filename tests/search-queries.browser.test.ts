@@ -1,5 +1,5 @@
 /**
- * The query table (tests/fixtures/search-queries/queries.yml) run in Chromium against the seed
+ * The query table (tests/fixtures/search/queries/queries.yml) run in Chromium against the seed
  * site: every search as the address gives it, through the real search page, must list exactly
  * the articles the table expects. A failing row says which articles were missing or extra.
  *
@@ -42,7 +42,7 @@ interface Row {
   [param: string]: unknown;
 }
 
-const table = parse(readFileSync(new URL('./fixtures/search-queries/queries.yml', import.meta.url), 'utf8')) as {
+const table = parse(readFileSync(new URL('./fixtures/search/queries/queries.yml', import.meta.url), 'utf8')) as {
   articles: Record<string, string>;
   queries: Row[];
 };

@@ -15,7 +15,7 @@ import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';
 import { createHash } from 'node:crypto';
 import { tempDir } from './helpers/site.ts';
 
-const TASKS = new URL('./fixtures/shared-work/tasks.ts', import.meta.url);
+const TASKS = new URL('./fixtures/workers/tasks.ts', import.meta.url);
 const numbers = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 /** Runs `work` with ARSHIF_WORKERS set to `value` (undefined: unset). */
@@ -63,7 +63,7 @@ describe('runSharedWork', () => {
 
   it('computes everything here when the worker cannot load its module', () => {
     const tasks = numbers(300);
-    const results = runSharedWork({ tasks, compute: (x) => x + 1, module: new URL('./fixtures/shared-work/missing.ts', import.meta.url), exportName: 'square', setup: {} });
+    const results = runSharedWork({ tasks, compute: (x) => x + 1, module: new URL('./fixtures/workers/missing.ts', import.meta.url), exportName: 'square', setup: {} });
     assert.deepEqual(results, tasks.map((x) => x + 1));
   });
 
