@@ -13,7 +13,7 @@ import { copySeedContent, tempDir } from './helpers/site.ts';
 
 /** The raw input of an ingest fixture (input.txt, or input.bin for raw bytes). */
 function fixture(name: string): string {
-  const dir = join(PROJECT_ROOT, 'tests', 'fixtures', `ingest-${name}`);
+  const dir = join(PROJECT_ROOT, 'tests', 'fixtures', 'ingest', name);
   return existsSync(join(dir, 'input.txt')) ? join(dir, 'input.txt') : join(dir, 'input.bin');
 }
 

@@ -19,7 +19,7 @@ import { buildSite, copySeedContent, tempDir } from './helpers/site.ts';
 import { runVnu } from './helpers/vnu.ts';
 
 const ADD = join('src', 'cli', 'add.ts');
-const fixture = (name: string, file = 'input.txt') => join(PROJECT_ROOT, 'tests', 'fixtures', `ingest-${name}`, file);
+const fixture = (name: string, file = 'input.txt') => join(PROJECT_ROOT, 'tests', 'fixtures', 'ingest', name, file);
 const sources = (root: string) => readdirSync(join(root, 'content', 'sources'));
 
 describe('add: nothing written when the input is damaged or the build would refuse it', () => {

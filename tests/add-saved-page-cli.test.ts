@@ -8,11 +8,12 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { MAX_BYTES, MAX_PAGE_BYTES } from '../src/cli/add.ts';
+import { MAX_PAGE_BYTES } from '../src/cli/add.ts';
+import { MAX_ARTICLE_BYTES } from '../src/content/read-text.ts';
 import { PROJECT_ROOT } from '../src/core/paths.ts';
 import { copySeedContent, tempDir } from './helpers/site.ts';
 
-const FIXTURE = join(PROJECT_ROOT, 'tests', 'fixtures', 'ingest-html-singlefile', 'input.html');
+const FIXTURE = join(PROJECT_ROOT, 'tests', 'fixtures', 'ingest', 'html-singlefile', 'input.html');
 
 function add(...args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'cli', 'add.ts'), ...args], {
@@ -34,7 +35,7 @@ function bigPage(size: number): string {
 describe('npm run add on saved pages', () => {
   it('reads a SingleFile save above the text limit and keeps it byte for byte', () => {
     const content = copySeedContent();
-    const file = bigPage(MAX_BYTES + 1024 * 1024);
+    const file = bigPage(MAX_ARTICLE_BYTES + 1024 * 1024);
     const result = add(file, '--content', content, '--json');
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stderr, /read as a saved HTML page: headline from the page's <h1>/);

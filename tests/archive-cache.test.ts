@@ -14,7 +14,7 @@ import { loadValidContent, type Content } from '../src/content/load.ts';
 import { articleKey } from '../src/analysis/derive/article-data.ts';
 import { computeCodeVersion, importedPackages } from '../src/cache/code-version.ts';
 import { decodeEntry, DiskStore, encodeEntry } from '../src/cache/disk-store.ts';
-import { loadEntities } from '../src/content/load-entities.ts';
+import { loadEntities } from '../src/content/data-files.ts';
 import { buildArchive } from '../src/model/build-archive.ts';
 import type { Archive } from '../src/model/views.ts';
 import { DEFAULT_CACHE_DIR, defaultCacheDir } from '../src/model/load-archive.ts';

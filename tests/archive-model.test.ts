@@ -14,7 +14,7 @@ import { memoKey } from '../src/cache/memo.ts';
 import type { Store } from '../src/cache/store.ts';
 import { renderPlaceMap, type MapPlace } from '../src/analysis/maps/map.ts';
 import { loadValidContent } from '../src/content/load.ts';
-import { loadEntities } from '../src/content/load-entities.ts';
+import { loadEntities } from '../src/content/data-files.ts';
 import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';
 import { buildArchive } from '../src/model/build-archive.ts';
 import { compareEvents } from '../src/model/comparisons.ts';

@@ -1,5 +1,5 @@
 /**
- * Citations (src/export/citation.ts) on fixture folders tests/fixtures/cite-<case>/:
+ * Citations (src/export/citation.ts) on fixture folders tests/fixtures/cite/<case>/:
  * `article.json` (what of an article a citation reads: id, title, outlet names, date, author,
  * original address, retrieval date), and the files citation-js writes from it, `expected.bib`,
  * `expected.ris`, `expected.csl.json` (UPDATE=1 rewrites them for review). Each file must also
@@ -20,8 +20,8 @@ import { citationMetaTags } from '../src/model/seo.ts';
 import { parseBibtex } from './helpers/bibtex.ts';
 import { parseRis, risValues } from './helpers/ris.ts';
 
-const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures');
-const cases = readdirSync(FIXTURES).filter((n) => n.startsWith('cite-')).sort();
+const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures', 'cite');
+const cases = readdirSync(FIXTURES).sort();
 const archive = getArchive(DEFAULT_CONTENT_DIR);
 const site = archive.site;
 const SHA = 'ab'.repeat(32);
@@ -63,7 +63,7 @@ describe('citation files on fixtures', () => {
   it('has at least 6 cases', () => assert.ok(cases.length >= 6, `${cases.length} cases`));
 
   for (const name of cases) {
-    describe(name.replace(/^cite-/, ''), () => {
+    describe(name, () => {
       const dir = join(FIXTURES, name);
       const input = JSON.parse(readFileSync(join(dir, 'article.json'), 'utf8')) as CaseInput;
       const article = articleOf(input);

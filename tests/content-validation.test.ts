@@ -1,28 +1,26 @@
 /**
  * Invalid content fails with one readable line per problem. Each folder
- * tests/fixtures/content-<case>/ holds `overlay/` (files laid over a copy of the seed content)
- * and `expected.txt` (the problem lines, with the content folder written as `content/`).
+ * tests/fixtures/content/<case>/ holds what it changes in a copy of the seed content (`overlay/`,
+ * `append/` or `merge/`: tests/helpers/fixture-content.ts) and `expected.txt` (the problem
+ * lines, with the content folder written as `content/`).
  * UPDATE=1 rewrites the expectations for review.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadContent } from '../src/content/load.ts';
 import { findArshifError, formatProblem } from '../src/core/problem.ts';
 import { build } from '../src/cli/build.ts';
 import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from '../src/core/paths.ts';
-import { copySeedContent, tempDir } from './helpers/site.ts';
+import { tempDir } from './helpers/site.ts';
+import { contentWithFixtures } from './helpers/fixture-content.ts';
 
-const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures');
-const cases = readdirSync(FIXTURES).filter((name) => name.startsWith('content-')).sort();
+const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures', 'content');
+const cases = readdirSync(FIXTURES).sort();
 
-function contentWithOverlay(fixture: string): string {
-  const dir = copySeedContent();
-  cpSync(join(FIXTURES, fixture, 'overlay'), dir, { recursive: true });
-  return dir;
-}
+const contentWithFixture = (fixture: string) => contentWithFixtures(join(FIXTURES, fixture));
 
 /** Problem lines with the temporary content folder shown as `content/`. */
 function problemLines(contentDir: string): string[] {
@@ -51,8 +49,8 @@ describe('content validation', () => {
   });
 
   for (const fixture of cases) {
-    it(`stops the build on ${fixture.replace(/^content-/, '')}`, async () => {
-      const lines = await buildProblemLines(contentWithOverlay(fixture));
+    it(`stops the build on ${fixture}`, async () => {
+      const lines = await buildProblemLines(contentWithFixture(fixture));
       const expectedFile = join(FIXTURES, fixture, 'expected.txt');
       if (process.env.UPDATE === '1') writeFileSync(expectedFile, lines.join('\n') + '\n');
       assert.ok(existsSync(expectedFile), `${expectedFile} is missing: run UPDATE=1 npm test and review it`);
@@ -69,7 +67,7 @@ describe('content validation', () => {
 
 describe('npm run build on invalid content', () => {
   it('exits 1 with one line per problem and no stack trace, leaving the previous site', () => {
-    const contentDir = contentWithOverlay('content-impossible-date');
+    const contentDir = contentWithFixture('impossible-date');
     const outputDir = join(tempDir(), '_site');
     const result = spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'cli', 'build.ts'), '--content', contentDir, '--output', outputDir], {
       cwd: PROJECT_ROOT,

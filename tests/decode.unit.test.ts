@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decodeBytes, type DecodeResult } from '../src/arabic/decode.ts';
+import { decodeBytes, utf8Fault, type DecodeResult } from '../src/arabic/decode.ts';
 
 const SENTENCE = 'أعلنت «قسد» القضاء على داعش في الباغوز، السبت 23 آذار 2019.\nالرقة ودير الزور.';
 
@@ -190,5 +190,32 @@ describe('decodeBytes: UTF-8 with damage (issue 18.3)', () => {
     const latin1 = Uint8Array.from([...'Le café à l\'été: déjà payé, très réussi. Où êtes-vous?'], (c) => c.charCodeAt(0));
     const result = decodeBytes(latin1);
     assert.ok(!result.ok, result.ok ? `read as ${result.encoding}: ${result.text}` : '');
+  });
+});
+
+describe('utf8Fault: why a file that must be UTF-8 is not', () => {
+  const bytes = (...parts: Array<string | number[]>) => Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, 'utf8')] : p)));
+
+  it('finds nothing wrong with strict UTF-8, with or without a BOM', () => {
+    assert.equal(utf8Fault(utf8(SENTENCE)), undefined);
+    assert.equal(utf8Fault(bytes([0xef, 0xbb, 0xbf], SENTENCE)), undefined);
+  });
+
+  it('names a binary file by its signature, and the first NUL of one full of them', () => {
+    assert.deepEqual(utf8Fault(bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'rest')), { fault: 'binary', kind: 'PNG image', nulOffset: -1 });
+    assert.deepEqual(utf8Fault(bytes('ab\n', [0, 1, 0, 0, 0, 7])), { fault: 'binary', kind: 'it contains NUL bytes', nulOffset: 3 });
+  });
+
+  it('tells Windows-1256 Arabic from UTF-8, at the first byte UTF-8 cannot read', () => {
+    assert.deepEqual(utf8Fault(bytes('title: ', [...cp1256('الرقة والباغوز')])), { fault: 'windows-1256', offset: 7 });
+  });
+
+  it('tells UTF-16 with its mark', () => {
+    assert.deepEqual(utf8Fault(Uint8Array.from([0xff, 0xfe, ...Buffer.from('الرقة', 'utf16le')])), { fault: 'utf-16' });
+  });
+
+  it('points at a NUL in text marked as UTF-8, and at the first invalid byte otherwise', () => {
+    assert.deepEqual(utf8Fault(bytes([0xef, 0xbb, 0xbf], SENTENCE, [0], SENTENCE)), { fault: 'nul', offset: 3 + Buffer.byteLength(SENTENCE) });
+    assert.deepEqual(utf8Fault(bytes('title: x\n', [0xc3, 0x28], '\n')), { fault: 'invalid', offset: 9 });
   });
 });

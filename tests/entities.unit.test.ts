@@ -11,7 +11,7 @@ import { looseArabicWord } from '../src/arabic/name-fold.ts';
 import { foldArabic, words } from '../src/arabic/normalise.ts';
 import { loadValidContent } from '../src/content/load.ts';
 import { createEntityCounter } from '../src/analysis/entity-usage.ts';
-import { loadEntities } from '../src/content/load-entities.ts';
+import { loadEntities } from '../src/content/data-files.ts';
 import { createQuoteFinder, sentences } from '../src/analysis/quotes.ts';
 import { latinForms } from '../src/analysis/lexicon.ts';
 import { looseLatinText } from '../src/search/query.ts';

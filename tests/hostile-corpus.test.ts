@@ -4,14 +4,15 @@
  * hostile text, a safe page: nothing runs in Chromium, nothing is injected, the text is shown
  * escaped. None loses or changes a file in content/.
  *
- * - tests/fixtures/content-<case>/ (overlay/ + expected.txt): the problem lines, checked line by
+ * - tests/fixtures/content/<case>/ (overlay/, append/ or merge/ + expected.txt): the problem lines, checked line by
  *   line by content-validation.test.ts. Here: each build stops with the project's own error and
  *   leaves every file of content/ byte for byte as it was.
- * - tests/fixtures/hostile-<case>/: overlay/ (files laid over the seed content), append/ (text
- *   appended to the seed's data files, so several cases can add outlets and places) and
+ * - tests/fixtures/hostile/<case>/: overlay/ (files laid over the seed content), append/ (text
+ *   appended to the seed's data files, so several cases can add outlets and places; the rule of
+ *   each is tests/helpers/fixture-content.ts's) and
  *   expected.json ({"visible": {page: [text shown on it]}}). All are built together into one
  *   site, and Chromium visits every page of it.
- * - tests/fixtures/ingest-<case>/ named in CORPUS: `add` on them never changes an existing file
+ * - tests/fixtures/ingest/<case>/ named in CORPUS: `add` on them never changes an existing file
  *   (their messages and articles are checked by ingest-fixtures.test.ts).
  * - generated here, too large to keep as files: a 10 MB body, a 1 MB single-line body, 30,000
  *   unknown fields, and an `add` of a file whose name has spaces and Arabic letters.
@@ -21,7 +22,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
@@ -35,6 +36,7 @@ import { launchChromium } from '../src/bench/chromium.ts';
 import { findInjected, findInjectedInHtml, fingerprint, sitePages, visibleText, visitForScript } from './helpers/hostile.ts';
 import { serveStatic, type StaticServer } from '../src/bench/static-server.ts';
 import { copySeedContent, tempDir } from './helpers/site.ts';
+import { contentWithFixtures } from './helpers/fixture-content.ts';
 import { parseXml, type XmlElement } from './helpers/xml.ts';
 
 const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures');
@@ -42,164 +44,142 @@ const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures');
 /** The corpus by category. `generated-*` cases are made by this file. */
 const CORPUS: Record<string, string[]> = {
   'broken YAML': [
-    'content-bad-yaml', // an unclosed quote
-    'content-yaml-bad-indent',
-    'content-yaml-tab-indent',
-    'content-yaml-duplicate-key',
-    'content-yaml-colon-in-title',
-    'content-bad-yaml-colon',
-    'content-bad-places-yaml',
-    'content-yaml-type-tag',
-    'content-yaml-deep-nesting',
-    'content-yaml-alias-bomb', // "billion laughs" in places.yml
-    'content-yaml-alias-bomb-front-matter',
-    'content-yaml-alias-undefined',
+    'content/bad-yaml', // an unclosed quote
+    'content/yaml-bad-indent',
+    'content/yaml-tab-indent',
+    'content/yaml-duplicate-key',
+    'content/yaml-colon-in-title',
+    'content/bad-yaml-colon',
+    'content/bad-places-yaml',
+    'content/yaml-type-tag',
+    'content/yaml-deep-nesting',
+    'content/yaml-alias-bomb', // "billion laughs" in places.yml
+    'content/yaml-alias-bomb-front-matter',
+    'content/yaml-alias-undefined',
   ],
   'front matter and file shapes': [
-    'content-front-matter-list',
-    'content-front-matter-javascript',
-    'content-front-matter-unclosed',
-    'content-no-front-matter',
-    'content-only-front-matter',
-    'content-empty-file',
-    'content-empty-data-file',
-    'content-data-file-list',
+    'content/front-matter-list',
+    'content/front-matter-javascript',
+    'content/front-matter-unclosed',
+    'content/no-front-matter',
+    'content/only-front-matter',
+    'content/empty-file',
+    'content/empty-data-file',
+    'content/data-file-list',
   ],
-  'wrong types': ['content-title-number', 'content-outlet-list', 'content-date-map', 'content-wrong-type', 'content-number-as-text'],
-  'impossible dates': ['content-impossible-date', 'content-date-month-13', 'content-date-zero'],
-  'unknown keys': ['content-unknown-field', 'content-unknown-source-field', 'content-unknown-proto-field', 'content-many-problems', 'generated-30000-unknown-fields'],
+  'wrong types': ['content/title-number', 'content/outlet-list', 'content/date-map', 'content/wrong-type', 'content/number-as-text'],
+  'impossible dates': ['content/impossible-date', 'content/date-month-13', 'content/date-zero'],
+  'unknown keys': ['content/unknown-field', 'content/unknown-source-field', 'content/unknown-proto-field', 'content/many-problems', 'generated-30000-unknown-fields'],
   'ids, keys and names': [
-    'content-duplicate-id',
-    'content-id-path-traversal',
-    'content-file-name-arabic-spaces',
-    'content-outlet-prototype-key',
-    'content-agency-slug-collision',
+    'content/duplicate-id',
+    'content/id-path-traversal',
+    'content/file-name-arabic-spaces',
+    'content/outlet-prototype-key',
+    'content/agency-slug-collision',
   ],
   'paths and addresses': [
-    'content-source-path-traversal',
-    'content-source-dot-dot',
-    'content-source-url-javascript',
-    'content-source-url-data',
-    'content-outlet-homepage-javascript',
-    'content-site-url-javascript',
+    'content/source-path-traversal',
+    'content/source-dot-dot',
+    'content/source-url-javascript',
+    'content/source-url-data',
+    'content/outlet-homepage-javascript',
+    'content/site-url-javascript',
   ],
   'invisible characters': [
-    'content-bidi-title',
-    'content-bidi-author-isolates',
-    'content-bidi-body',
-    'content-bidi-outlet-names',
-    'content-bidi-place-names',
-    'content-control-characters',
-    'content-noncharacter-title', // U+FFFE: invalid in HTML (issue 18.8)
+    'content/bidi-title',
+    'content/bidi-author-isolates',
+    'content/bidi-body',
+    'content/bidi-outlet-names',
+    'content/bidi-place-names',
+    'content/control-characters',
+    'content/noncharacter-title', // U+FFFE: invalid in HTML (issue 18.8)
   ],
   'files and encodings': [
-    'content-binary-file',
-    'content-binary-in-articles-folder',
-    'content-binary-data-file',
-    'content-stray-data-file',
-    'content-stray-template',
-    'content-subfolder-in-articles',
-    'content-windows-1256',
-    'content-nul-bytes',
+    'content/binary-file',
+    'content/binary-in-articles-folder',
+    'content/binary-data-file',
+    'content/stray-data-file',
+    'content/stray-template',
+    'content/subfolder-in-articles',
+    'content/windows-1256',
+    'content/nul-bytes',
   ],
-  sizes: ['content-long-title', 'content-markup-dense-body', 'content-nesting-deep-body', 'generated-body-10mb', 'generated-single-line-1mb'],
+  sizes: ['content/long-title', 'content/markup-dense-body', 'content/nesting-deep-body', 'generated-body-10mb', 'generated-single-line-1mb'],
   'HTML, script and template text in every free-text field (safe pages)': [
-    'hostile-title',
-    'hostile-author',
-    'hostile-dateline',
-    'hostile-tags',
-    'hostile-agencies',
-    'hostile-related-title',
-    'hostile-related-credit',
-    'hostile-related-note',
-    'hostile-related-items',
-    'hostile-source-url',
-    'hostile-body-html',
-    'hostile-body-links',
-    'hostile-body-images',
-    'hostile-template-syntax',
-    'hostile-json-ld-breakout',
-    'hostile-attribute-breakout',
-    'hostile-entities',
-    'hostile-markdown-in-fields',
-    'hostile-feed-xml',
-    'hostile-unusual-unicode',
-    'hostile-event-title',
-    'hostile-event-title-en',
-    'hostile-event-summary',
-    'hostile-event-milestone',
-    'hostile-outlet-name-ar',
-    'hostile-outlet-name-en',
-    'hostile-outlet-kind',
-    'hostile-outlet-country',
-    'hostile-place-name',
-    'hostile-place-name-en',
-    'hostile-place-variants',
-    'hostile-site-yml',
+    'hostile/title',
+    'hostile/author',
+    'hostile/dateline',
+    'hostile/tags',
+    'hostile/agencies',
+    'hostile/related-title',
+    'hostile/related-credit',
+    'hostile/related-note',
+    'hostile/related-items',
+    'hostile/source-url',
+    'hostile/body-html',
+    'hostile/body-links',
+    'hostile/body-images',
+    'hostile/template-syntax',
+    'hostile/json-ld-breakout',
+    'hostile/attribute-breakout',
+    'hostile/entities',
+    'hostile/markdown-in-fields',
+    'hostile/feed-xml',
+    'hostile/unusual-unicode',
+    'hostile/event-title',
+    'hostile/event-title-en',
+    'hostile/event-summary',
+    'hostile/event-milestone',
+    'hostile/outlet-name-ar',
+    'hostile/outlet-name-en',
+    'hostile/outlet-kind',
+    'hostile/outlet-country',
+    'hostile/place-name',
+    'hostile/place-name-en',
+    'hostile/place-variants',
+    'hostile/site-yml',
   ],
   // Also in add-cli.test.ts: a 50 MB file (with spaces and Arabic in its name), a missing file,
   // a folder, an unknown option.
   'add (raw texts)': [
-    'ingest-binary-png',
-    'ingest-nul-bytes',
-    'ingest-empty',
-    'ingest-whitespace-only',
-    'ingest-non-arabic',
-    'ingest-windows-1256',
-    'ingest-script-injection',
-    'ingest-invisible-controls',
-    'ingest-title-yaml-specials',
-    'ingest-markdown-specials',
-    'ingest-front-matter-injection',
-    'ingest-url-javascript',
-    'ingest-long-line',
-    'ingest-date-impossible',
+    'ingest/binary-png',
+    'ingest/nul-bytes',
+    'ingest/empty',
+    'ingest/whitespace-only',
+    'ingest/non-arabic',
+    'ingest/windows-1256',
+    'ingest/script-injection',
+    'ingest/invisible-controls',
+    'ingest/title-yaml-specials',
+    'ingest/markdown-specials',
+    'ingest/front-matter-injection',
+    'ingest/url-javascript',
+    'ingest/long-line',
+    'ingest/date-impossible',
     'generated-add-arabic-file-name',
   ],
   // Issue 18: damaged encodings, separators, what the build would refuse, leftovers in titles.
   'add: damaged input and what the build would refuse': [
-    'ingest-utf8-damaged-byte',
-    'ingest-utf8-truncated-last-char',
-    'ingest-utf8-damaged-repair',
-    'ingest-separator-stars',
-    'ingest-separator-dashes',
-    'ingest-repeated-list-line',
-    'ingest-markup-over-limit',
-    'ingest-title-noncharacters-ansi',
+    'ingest/utf8-damaged-byte',
+    'ingest/utf8-truncated-last-char',
+    'ingest/utf8-damaged-repair',
+    'ingest/separator-stars',
+    'ingest/separator-dashes',
+    'ingest/repeated-list-line',
+    'ingest/markup-over-limit',
+    'ingest/title-noncharacters-ansi',
   ],
 };
 
 const MIN_CASES = 40;
-const onDisk = (prefix: string) => readdirSync(FIXTURES).filter((n) => n.startsWith(prefix)).sort();
-const contentCases = onDisk('content-');
-const hostileCases = onDisk('hostile-');
+/** The cases of an area, named `area/case` as in CORPUS. */
+const onDisk = (area: string) => readdirSync(join(FIXTURES, area)).sort().map((n) => `${area}/${n}`);
+const contentCases = onDisk('content');
+const hostileCases = onDisk('hostile');
 
-/** A fresh copy of the seed content with a fixture's overlay/ copied and append/ appended. */
-function contentWith(...fixtures: string[]): string {
-  const dir = copySeedContent();
-  const written = new Map<string, string>();
-  for (const fixture of fixtures) {
-    const overlay = join(FIXTURES, fixture, 'overlay');
-    if (existsSync(overlay)) {
-      for (const rel of readdirSync(overlay, { recursive: true, encoding: 'utf8' })) {
-        if (isFolder(join(overlay, rel))) continue;
-        const other = written.get(rel);
-        assert.ok(!other, `${fixture} and ${other} both write ${rel}: give each case its own files`);
-        written.set(rel, fixture);
-      }
-      cpSync(overlay, dir, { recursive: true });
-    }
-    const append = join(FIXTURES, fixture, 'append');
-    if (existsSync(append)) {
-      for (const rel of readdirSync(append, { recursive: true, encoding: 'utf8' })) {
-        if (!isFolder(join(append, rel))) appendFileSync(join(dir, rel), readFileSync(join(append, rel)));
-      }
-    }
-  }
-  return dir;
-}
+/** A fresh copy of the seed content with the fixtures' changes laid over it. */
+const contentWith = (...fixtures: string[]) => contentWithFixtures(...fixtures.map((f) => join(FIXTURES, f)));
 
-const isFolder = (path: string) => statSync(path).isDirectory();
 
 /** Runs `npm run build` as a user does; returns its exit code and output. */
 function buildCli(contentDir: string) {
@@ -286,8 +266,8 @@ describe('the hostile corpus', () => {
     it('nothing in a refused file runs: no template, no front matter in JavaScript', async () => {
       const marker = '/tmp/arshif-pwned';
       rmSync(marker, { force: true });
-      await buildProblems(contentWith('content-stray-template'));
-      await buildProblems(contentWith('content-front-matter-javascript'));
+      await buildProblems(contentWith('content/stray-template'));
+      await buildProblems(contentWith('content/front-matter-javascript'));
       assert.equal(existsSync(marker), false);
     });
 
@@ -320,7 +300,7 @@ describe('the hostile corpus', () => {
     });
 
     it('the same for `npm run build`: a YAML bomb, a binary data file and a stray template each exit 1 with one line', () => {
-      for (const fixture of ['content-yaml-alias-bomb', 'content-binary-data-file', 'content-stray-template']) {
+      for (const fixture of ['content/yaml-alias-bomb', 'content/binary-data-file', 'content/stray-template']) {
         const result = buildCli(contentWith(fixture));
         assert.equal(result.status, 1, `${fixture}: ${result.stderr}`);
         const expected = readFileSync(join(FIXTURES, fixture, 'expected.txt'), 'utf8').trim().split('\n');
@@ -331,7 +311,7 @@ describe('the hostile corpus', () => {
   });
 
   describe('raw texts given to `add`', () => {
-    const ingestCases = Object.values(CORPUS).flat().filter((n) => n.startsWith('ingest-'));
+    const ingestCases = Object.values(CORPUS).flat().filter((n) => n.startsWith('ingest/'));
     for (const fixture of ingestCases) {
       it(`${fixture}: no file already in content/ is changed`, () => {
         const dir = join(FIXTURES, fixture);
@@ -348,7 +328,7 @@ describe('the hostile corpus', () => {
 
     it('generated-add-arabic-file-name: a file named with spaces and Arabic letters is added and builds', () => {
       const input = join(tempDir(), 'مقال من الباغوز (نسخة 2).txt');
-      copyFileSync(join(FIXTURES, 'ingest-utf8-plain', 'input.txt'), input);
+      copyFileSync(join(FIXTURES, 'ingest', 'utf8-plain', 'input.txt'), input);
       const contentDir = copySeedContent();
       const before = fingerprint(contentDir);
       const [outcome] = addFiles([input], { contentDir, today: parseIsoDate('2026-11-21') });

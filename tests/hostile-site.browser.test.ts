@@ -6,14 +6,15 @@
  * case per field, in outlets, places, events and site.yml too.)
  */
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { PROJECT_ROOT } from '../src/core/paths.ts';
 import { launchChromium } from '../src/bench/chromium.ts';
 import { serveStatic, type StaticServer } from '../src/bench/static-server.ts';
-import { buildSite, copySeedContent, readSiteFile } from './helpers/site.ts';
+import { buildSite, readSiteFile } from './helpers/site.ts';
+import { contentWithFixtures } from './helpers/fixture-content.ts';
 import { findInjectedInHtml, sitePages, visibleText, visitForScript } from './helpers/hostile.ts';
 import { parseXml, type XmlElement } from './helpers/xml.ts';
 
@@ -25,8 +26,7 @@ describe('hostile content in Chromium', () => {
   let browser: Browser;
 
   before(async () => {
-    const contentDir = copySeedContent();
-    cpSync(join(PROJECT_ROOT, 'tests', 'fixtures', 'site-hostile', 'overlay'), contentDir, { recursive: true });
+    const contentDir = contentWithFixtures(join(PROJECT_ROOT, 'tests', 'fixtures', 'site', 'hostile'));
     siteDir = await buildSite(contentDir);
     server = await serveStatic(siteDir);
     browser = await launchChromium();

@@ -1,5 +1,5 @@
 /**
- * `add` on fixture folders tests/fixtures/ingest-<case>/: `input.txt`, `input.bin` (raw bytes) or a
+ * `add` on fixture folders tests/fixtures/ingest/<case>/: `input.txt`, `input.bin` (raw bytes) or a
  * saved page (`input.html`, `input.htm`, `input.mhtml`),
  * `options.json` (url, outlet, date, event, today), and `expected.txt`: the exit code, the
  * messages, and the article file written (if any). Each case runs against a fresh copy of the
@@ -17,8 +17,8 @@ import { addFiles } from '../src/cli/add.ts';
 import { PROJECT_ROOT } from '../src/core/paths.ts';
 import { copySeedContent } from './helpers/site.ts';
 
-const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures');
-const cases = readdirSync(FIXTURES).filter((n) => n.startsWith('ingest-')).sort();
+const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures', 'ingest');
+const cases = readdirSync(FIXTURES).sort();
 
 /** The raw input: a text, raw bytes, or a page saved from a browser. */
 const INPUTS = ['input.txt', 'input.bin', 'input.html', 'input.htm', 'input.mhtml'];
@@ -33,7 +33,7 @@ describe('add on fixtures', () => {
   it('has at least 25 cases', () => assert.ok(cases.length >= 25, `${cases.length} cases`));
 
   for (const name of cases) {
-    it(name.replace(/^ingest-/, ''), () => {
+    it(name, () => {
       const dir = join(FIXTURES, name);
       const input = join(dir, INPUTS.find((n) => existsSync(join(dir, n))) ?? 'input.txt');
       const options = JSON.parse(readFileSync(join(dir, 'options.json'), 'utf8')) as CaseOptions;

@@ -30,7 +30,7 @@ import { copySeedContent, tempDir } from './helpers/site.ts';
 
 const BUILD = join(PROJECT_ROOT, 'src', 'cli', 'build.ts');
 const ADD = join(PROJECT_ROOT, 'src', 'cli', 'add.ts');
-const INPUT = join(PROJECT_ROOT, 'tests', 'fixtures', 'ingest-utf8-plain', 'input.txt');
+const INPUT = join(PROJECT_ROOT, 'tests', 'fixtures', 'ingest', 'utf8-plain', 'input.txt');
 const RUNS = 10;
 /** What each loop may spend, its measuring run (and the final build) included. */
 const BUDGET_MS = 80_000;

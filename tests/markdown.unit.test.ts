@@ -1,5 +1,5 @@
 /**
- * The Markdown pipeline on fixture folders tests/fixtures/markdown-<case>/{input.md,
+ * The Markdown pipeline on fixture folders tests/fixtures/markdown/<case>/{input.md,
  * expected.html, expected-paragraphs.json}: untrusted bodies render to safe HTML (raw HTML shown
  * as text, dangerous links stripped) and to the paragraphs the page numbers (anchor and plain
  * text). UPDATE=1 rewrites the expectations for review.
@@ -11,11 +11,11 @@ import { describe, it } from 'node:test';
 import { renderFullPipeline, renderMarkdown } from '../src/markdown/render.ts';
 import { PROJECT_ROOT } from '../src/core/paths.ts';
 
-const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures');
+const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures', 'markdown');
 
 describe('markdown fixtures', () => {
-  for (const fixture of readdirSync(FIXTURES).filter((n) => n.startsWith('markdown-')).sort()) {
-    it(fixture.replace(/^markdown-/, ''), () => {
+  for (const fixture of readdirSync(FIXTURES).sort()) {
+    it(fixture, () => {
       const rendered = renderMarkdown(readFileSync(join(FIXTURES, fixture, 'input.md'), 'utf8'));
       const outputs = { 'expected.html': rendered.html + '\n', 'expected-paragraphs.json': JSON.stringify(rendered.paragraphs, null, 2) + '\n' };
       for (const [name, actual] of Object.entries(outputs)) {

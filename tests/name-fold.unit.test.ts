@@ -10,10 +10,9 @@ import { foldArabic } from '../src/arabic/normalise.ts';
 import { createPlaceMatcher } from '../src/arabic/place-matcher.ts';
 import { loadValidContent } from '../src/content/load.ts';
 import { createEntityCounter } from '../src/analysis/entity-usage.ts';
-import { loadEntities } from '../src/content/load-entities.ts';
+import { loadEntities, loadSpellings } from '../src/content/data-files.ts';
 import { createKeyAnnotator, keysOf } from '../src/search/index-keys.ts';
 import { buildSearchLexicon, ENTITY_TOKEN, latinForms, PLACE_TOKEN, tokenFor } from '../src/analysis/lexicon.ts';
-import { loadSpellings } from '../src/content/load-spellings.ts';
 import { createQueryReader } from '../src/search/query.ts';
 import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';
 

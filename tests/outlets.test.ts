@@ -138,18 +138,18 @@ describe('credit lines', () => {
 function runningTexts(): Array<{ where: string; text: string; outlet?: string }> {
   const texts: Array<{ where: string; text: string; outlet?: string }> = [];
   for (const a of data.content.articles) texts.push({ where: a.file, text: a.body, outlet: a.data.outlet });
-  const fixtures = join(PROJECT_ROOT, 'tests', 'fixtures');
-  for (const name of readdirSync(fixtures).filter((n) => n.startsWith('ingest-')).sort()) {
+  const fixtures = join(PROJECT_ROOT, 'tests', 'fixtures', 'ingest');
+  for (const name of readdirSync(fixtures).sort()) {
     const input = join(fixtures, name, 'input.txt');
     const expected = join(fixtures, name, 'expected.txt');
     if (!existsSync(input) || !existsSync(expected)) continue;
     const written = /^outlet: (\S+)$/m.exec(readFileSync(expected, 'utf8'))?.[1];
-    if (!written && name.startsWith('ingest-outlet-')) continue; // refused for the outlets it names
+    if (!written && name.startsWith('outlet-')) continue; // refused for the outlets it names
     const text = readFileSync(input, 'utf8');
     // A text refused for another reason (its date) is credited to the outlet the whole text names.
     const lines = toLines(text);
     const whole = written ?? decideOutlet({ parts: { lines, chrome: [], afterTitle: [], body: lines, signoffLines: [] }, outlets, aggregators, isAgency }).key;
-    texts.push({ where: name, text, outlet: whole });
+    texts.push({ where: `ingest/${name}`, text, outlet: whole });
   }
   texts.push({
     where: 'sentences of ordinary words',
@@ -223,7 +223,7 @@ describe('--new-outlet', () => {
     assert.match(entry.yaml, /^ {2}country: unknown$/m);
     assert.equal(entry.key, 'sawtalfurat');
     const contentDir = copySeedContent();
-    const [outcome] = addFiles([join(PROJECT_ROOT, 'tests', 'fixtures', 'ingest-outlet-new-written', 'input.txt')], {
+    const [outcome] = addFiles([join(PROJECT_ROOT, 'tests', 'fixtures', 'ingest', 'outlet-new-written', 'input.txt')], {
       contentDir,
       newOutlet: true,
       today: TODAY,

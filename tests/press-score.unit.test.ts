@@ -1,6 +1,6 @@
 /**
  * The press-study scoring script (tests/press-study/score.ts) on a synthetic folder of our own
- * sentences (tests/fixtures/press-score/): a file add writes rightly, one it refuses (never a
+ * sentences (tests/fixtures/press/score/): a file add writes rightly, one it refuses (never a
  * wrong value), and one whose stated truth differs on purpose, which must count as WRONG values.
  */
 import assert from 'node:assert/strict';
@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import { PROJECT_ROOT } from '../src/core/paths.ts';
 import { fileLine, readExpected, scoreCorpus, ScoreInputError, totalsLines } from './press-study/score.ts';
 
-const DIR = join(PROJECT_ROOT, 'tests', 'fixtures', 'press-score');
+const DIR = join(PROJECT_ROOT, 'tests', 'fixtures', 'press', 'score');
 
 describe('press-study score', () => {
   it('scores right, refused and wrong values apart', async () => {

@@ -14,7 +14,7 @@ import { treeHash } from './helpers/project-copy.ts';
 import { copySeedContent } from './helpers/site.ts';
 
 const fixture = (name: string) => {
-  const dir = join(PROJECT_ROOT, 'tests', 'fixtures', `ingest-${name}`);
+  const dir = join(PROJECT_ROOT, 'tests', 'fixtures', 'ingest', name);
   return existsSync(join(dir, 'input.txt')) ? join(dir, 'input.txt') : join(dir, 'input.bin');
 };
 const run = (script: 'add' | 'remove', args: string[], extra: { timeout?: number } = {}) =>

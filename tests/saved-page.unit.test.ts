@@ -2,7 +2,7 @@
  * The saved-page reader's parts (src/ingest/page/): detection by content, the declared charset,
  * MHTML parts, metadata from JSON-LD/OpenGraph/microdata, headline agreement, the date a page
  * states (never moved through UTC) weighed against the text, and the author. The whole path,
- * page to article, is in the ingest-html-* fixtures (tests/ingest-fixtures.test.ts).
+ * page to article, is in the tests/fixtures/ingest/html-* fixtures (tests/ingest-fixtures.test.ts).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';

@@ -7,12 +7,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadValidContent } from '../src/content/load.ts';
-import { loadEntities } from '../src/content/load-entities.ts';
+import { loadEntities, loadSpellings } from '../src/content/data-files.ts';
 import { readDateInput } from '../src/search/date-range.ts';
 import { unmatchedText } from '../src/search/format.ts';
 import { createKeyAnnotator } from '../src/search/index-keys.ts';
 import { buildSearchLexicon, ENTITY_TOKEN, tokenFor } from '../src/analysis/lexicon.ts';
-import { loadSpellings } from '../src/content/load-spellings.ts';
 import { findFigure, figureReader } from '../src/search/figure-match.ts';
 import { findUnits, findWord } from '../src/search/phrase-match.ts';
 import { createQueryReader, mayHoldNumber, needsTextCheck, planWithout } from '../src/search/query.ts';

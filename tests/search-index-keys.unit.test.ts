@@ -6,11 +6,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadValidContent } from '../src/content/load.ts';
-import { loadEntities } from '../src/content/load-entities.ts';
+import { loadEntities, loadSpellings } from '../src/content/data-files.ts';
 import { annotateHtml, decodeReferences } from '../src/search/index-html.ts';
 import { codeUnitTest, createKeyAnnotator, keysOf, stripKeys, withFoldedFirst } from '../src/search/index-keys.ts';
 import { buildSearchLexicon, latinForms, tokenFor, PLACE_TOKEN, ENTITY_TOKEN } from '../src/analysis/lexicon.ts';
-import { loadSpellings } from '../src/content/load-spellings.ts';
 import { findPhrases } from '../src/search/phrase-match.ts';
 import { createQueryReader, splitPhrases } from '../src/search/query.ts';
 import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';

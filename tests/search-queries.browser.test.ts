@@ -1,5 +1,5 @@
 /**
- * The query table (tests/fixtures/search-queries/queries.yml) run in Chromium against the seed
+ * The query table (tests/fixtures/search/queries/queries.yml) run in Chromium against the seed
  * site: every search as the address gives it, through the real search page, must list exactly
  * the articles the table expects. A failing row says which articles were missing or extra.
  *
@@ -24,10 +24,9 @@ import { launchChromium } from '../src/bench/chromium.ts';
 import { serveStatic, type StaticServer } from '../src/bench/static-server.ts';
 import { seedSiteDir, shardedSeedSiteDir } from './helpers/site.ts';
 import { loadValidContent } from '../src/content/load.ts';
-import { loadEntities } from '../src/content/load-entities.ts';
+import { loadEntities, loadSpellings } from '../src/content/data-files.ts';
 import { createKeyAnnotator } from '../src/search/index-keys.ts';
 import { buildSearchLexicon } from '../src/analysis/lexicon.ts';
-import { loadSpellings } from '../src/content/load-spellings.ts';
 import { figureReader } from '../src/search/figure-match.ts';
 import { findUnit } from '../src/search/phrase-match.ts';
 import { createQueryReader } from '../src/search/query.ts';
@@ -43,7 +42,7 @@ interface Row {
   [param: string]: unknown;
 }
 
-const table = parse(readFileSync(new URL('./fixtures/search-queries/queries.yml', import.meta.url), 'utf8')) as {
+const table = parse(readFileSync(new URL('./fixtures/search/queries/queries.yml', import.meta.url), 'utf8')) as {
   articles: Record<string, string>;
   queries: Row[];
 };

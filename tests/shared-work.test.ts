@@ -10,12 +10,12 @@ import { loadValidContent } from '../src/content/load.ts';
 import { deriveArticles, MIN_ARTICLES_FOR_WORKER, type ArticleToDerive } from '../src/analysis/derive/derive.ts';
 import { DiskStore } from '../src/cache/disk-store.ts';
 import { runSharedWork } from '../src/core/workers.ts';
-import { loadEntities } from '../src/content/load-entities.ts';
+import { loadEntities } from '../src/content/data-files.ts';
 import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';
 import { createHash } from 'node:crypto';
 import { tempDir } from './helpers/site.ts';
 
-const TASKS = new URL('./fixtures/shared-work/tasks.ts', import.meta.url);
+const TASKS = new URL('./fixtures/workers/tasks.ts', import.meta.url);
 const numbers = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 /** Runs `work` with ARSHIF_WORKERS set to `value` (undefined: unset). */
@@ -63,7 +63,7 @@ describe('runSharedWork', () => {
 
   it('computes everything here when the worker cannot load its module', () => {
     const tasks = numbers(300);
-    const results = runSharedWork({ tasks, compute: (x) => x + 1, module: new URL('./fixtures/shared-work/missing.ts', import.meta.url), exportName: 'square', setup: {} });
+    const results = runSharedWork({ tasks, compute: (x) => x + 1, module: new URL('./fixtures/workers/missing.ts', import.meta.url), exportName: 'square', setup: {} });
     assert.deepEqual(results, tasks.map((x) => x + 1));
   });
 

@@ -6,7 +6,7 @@
  */
 import { createPlaceMatcher } from '../arabic/place-matcher.ts';
 import type { Paragraph } from '../markdown/paragraphs.ts';
-import type { Entity } from '../content/load-entities.ts';
+import type { Entity } from '../content/schema.ts';
 
 export interface NameUse {
   entity: string;

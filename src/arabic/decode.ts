@@ -22,6 +22,7 @@
  * Invisible characters are left for cleanInvisible (./invisible.ts), which the caller runs next.
  * Node's TextDecoder (full ICU) and browsers' both know every encoding used here.
  */
+import { isUtf8 } from 'node:buffer';
 
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1256';
 
@@ -271,4 +272,43 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
     'not-text',
     'is not UTF-8 text, and read as Windows-1256 (the older Arabic Windows encoding) it is not Arabic either: it is probably in another encoding (Latin-1, Mac Arabic, ISO-8859-6?); open it in an editor that shows it correctly and save it as UTF-8',
   );
+}
+
+/**
+ * What keeps bytes from being read as a UTF-8 text file, for files that must be UTF-8 already
+ * (the build's content files; only `add` converts other encodings): undefined for strict UTF-8
+ * without NUL bytes. The offsets say where: the first byte that is not UTF-8, or the first NUL.
+ * Checked in this order: binary (by signature, NUL bytes or control bytes, as decodeBytes
+ * finds), Windows-1256 Arabic, UTF-16, a NUL byte in otherwise valid text, invalid UTF-8.
+ */
+export type Utf8Fault =
+  | { fault: 'binary'; kind: string | undefined; nulOffset: number }
+  | { fault: 'windows-1256'; offset: number }
+  | { fault: 'utf-16' }
+  | { fault: 'nul'; offset: number }
+  | { fault: 'invalid'; offset: number };
+
+export function utf8Fault(bytes: Uint8Array): Utf8Fault | undefined {
+  // isUtf8 is Node's native check of the same strict UTF-8 (no overlong forms, surrogates or code
+  // points past U+10FFFF); the byte-by-byte scan runs only to find where a bad file goes wrong.
+  const invalidAt = isUtf8(bytes) ? -1 : (scanUtf8(bytes).damaged[0] ?? -1);
+  const nulAt = bytes.indexOf(0);
+  if (invalidAt === -1 && nulAt === -1) return undefined;
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok && decoded.reason === 'binary') return { fault: 'binary', kind: /^is a binary file \(([^)]*)\)/.exec(decoded.message)?.[1], nulOffset: nulAt };
+  if ((decoded.ok && decoded.encoding === 'windows-1256') || (nulAt === -1 && looksLikeWindows1256(bytes))) return { fault: 'windows-1256', offset: invalidAt };
+  if (decoded.ok && decoded.encoding.startsWith('utf-16')) return { fault: 'utf-16' };
+  if (nulAt !== -1) return { fault: 'nul', offset: nulAt };
+  return { fault: 'invalid', offset: invalidAt };
+}
+
+/**
+ * Whether text that is not UTF-8 reads as Arabic in Windows-1256: most of its non-ASCII bytes
+ * are Arabic letters there. (A content file is mostly ASCII field names, so the share of Arabic
+ * among all letters, which plausibleArabic weighs for raw texts, says little here.)
+ */
+function looksLikeWindows1256(bytes: Uint8Array): boolean {
+  const high = [...new TextDecoder('windows-1256').decode(bytes.filter((b) => b >= 0x80))];
+  const arabic = high.filter((c) => /[\u0600-\u06FF]/u.test(c)).length;
+  return high.length >= 4 && arabic >= 0.8 * high.length;
 }

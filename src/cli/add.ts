@@ -13,9 +13,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { sha256 } from '../core/hash.ts';
 import { environment } from '../core/config.ts';
 import { parseIsoDate, type CalendarDate } from '../arabic/calendar.ts';
-import { displayPath } from '../content/load.ts';
 import { formatProblem } from '../core/problem.ts';
-import { DEFAULT_CONTENT_DIR } from '../core/paths.ts';
+import { DEFAULT_CONTENT_DIR, displayPath } from '../core/paths.ts';
 import { ADD_HELP, ADD_USAGE } from './add-help.ts';
 import { nearDuplicates, sameTextKey } from '../ingest/duplicates.ts';
 import { loadIngestData } from '../content/ingest-data.ts';
@@ -24,14 +23,14 @@ import { normaliseArticle, prepare, type IngestResult, type Prepared } from '../
 import { serialiseArticle } from '../ingest/serialise.ts';
 import { replaceText, withOutletAppended } from '../ingest/new-outlet.ts';
 import { cleanContentTemporaries, FileExistsError, replaceFile, writeNewFile } from '../core/atomic-write.ts';
-import type { ContentFile } from '../content/load.ts';
+import type { ContentFile } from '../content/front-matter.ts';
 import type { ArticleFrontMatter } from '../content/schema.ts';
 import { suggest } from '../core/suggest.ts';
 import { articleFileProblems } from '../content/validate-article.ts';
+import { MAX_ARTICLE_BYTES } from '../content/read-text.ts';
+import { dataFilePath } from '../content/data-files.ts';
 import { isHttpUrl, unsafeCharacters } from '../content/schema.ts';
 
-/** A news article's raw text is far below this; anything larger is not one article. */
-export const MAX_BYTES = 2 * 1024 * 1024;
 /** A saved page carries its markup, styles and (SingleFile, MHTML) inlined images: far more bytes. */
 export const MAX_PAGE_BYTES = 32 * 1024 * 1024;
 
@@ -195,12 +194,12 @@ function addOne(
   const stat = statSync(file);
   if (stat.isDirectory()) return fail(EXIT.unusable, `${shown}: is a folder, not a file; pass the text files in it instead (e.g. ${join(shown, '*.txt')})`);
   if (!stat.isFile()) return fail(EXIT.unusable, `${shown}: is not a regular file (a pipe, socket or device), so it is not read; save the article's text to a file and pass that`);
-  const page = stat.size > MAX_BYTES && savedPageKind(readHead(file)) !== undefined;
+  const page = stat.size > MAX_ARTICLE_BYTES && savedPageKind(readHead(file)) !== undefined;
   if (page && stat.size > MAX_PAGE_BYTES) {
     return fail(EXIT.unusable, `${shown}: is a saved page of ${(stat.size / 1024 / 1024).toFixed(1)} MB, more than a page holds (limit ${MAX_PAGE_BYTES / 1024 / 1024} MB): save it again as "Webpage, HTML only"`);
   }
-  if (stat.size > MAX_BYTES && !page) {
-    return fail(EXIT.unusable, `${shown}: is ${(stat.size / 1024 / 1024).toFixed(1)} MB; a news article's text is far smaller (limit ${MAX_BYTES / 1024 / 1024} MB): copy only the article`);
+  if (stat.size > MAX_ARTICLE_BYTES && !page) {
+    return fail(EXIT.unusable, `${shown}: is ${(stat.size / 1024 / 1024).toFixed(1)} MB; a news article's text is far smaller (limit ${MAX_ARTICLE_BYTES / 1024 / 1024} MB): copy only the article`);
   }
   const bytes = readFileSync(file);
   const hash = sha256(bytes);
@@ -251,7 +250,7 @@ function addOne(
   // A new outlet (--new-outlet) is known to this run's checks before the article is checked,
   // and written to outlets.yml only once the article passes them.
   const newOutlet = result.report.newOutlet;
-  const outletsPath = join(state.sourcesDir, '..', 'data', 'outlets.yml');
+  const outletsPath = dataFilePath(join(state.sourcesDir, '..'), 'outlets');
   let outletsBefore: string | undefined;
   let outletsAfter: string | undefined;
   let outletsWritten = false;

@@ -24,13 +24,13 @@
  * --keep DIR names a new or empty folder to work in and keep. Progress goes to stderr.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parse as parseYaml } from 'yaml';
 import { loadValidContent } from '../content/load.ts';
+import { dataFilePath, loadAgencies } from '../content/data-files.ts';
 import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from '../core/paths.ts';
 import { BASELINE_SEARCH_PATH, BaselineError, buildBaseline, lastLines, writeBaselineSearchPage, type BaselineBuild } from '../bench/baseline.ts';
 import {
@@ -62,12 +62,7 @@ const MAX_ARTICLES = 1_000_000;
 /** What the generator needs, read from a content folder through the project's loader. */
 export function readSeedInput(contentDir: string): SeedInput {
   const content = loadValidContent(contentDir);
-  const agencyFile = join(contentDir, 'data', 'agencies.yml');
-  const agencies = existsSync(agencyFile)
-    ? Object.values((parseYaml(readFileSync(agencyFile, 'utf8')) ?? {}) as Record<string, { name?: unknown }>)
-        .map((a) => a.name)
-        .filter((name): name is string => typeof name === 'string')
-    : [];
+  const agencies = existsSync(dataFilePath(contentDir, 'agencies')) ? Object.values(loadAgencies(contentDir)).map((a) => a.name) : [];
   return {
     articles: content.articles.map((a) => ({ id: a.data.id, title: a.data.title, body: a.body, events: a.data.events })),
     events: content.events.map((e) => ({ id: e.data.id, title: e.data.title, title_en: e.data.title_en, start: e.data.start, end: e.data.end, places: e.data.places })),

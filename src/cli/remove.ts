@@ -13,10 +13,10 @@
 import { existsSync, unlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { displayPath, loadContent, type Content } from '../content/load.ts';
+import { loadContent, type Content } from '../content/load.ts';
 import { formatProblem } from '../core/problem.ts';
 import { suggest } from '../core/suggest.ts';
-import { DEFAULT_CONTENT_DIR } from '../core/paths.ts';
+import { DEFAULT_CONTENT_DIR, displayPath } from '../core/paths.ts';
 import { cleanContentTemporaries } from '../core/atomic-write.ts';
 import { environment } from '../core/config.ts';
 

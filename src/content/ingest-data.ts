@@ -2,11 +2,10 @@
  * The reference data `add` works with, read from content/: outlets, the gazetteer, events,
  * wire agencies and clutter rules, plus the existing articles (for ids and duplicates).
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadContent, loadDataFile, loadObjectFile, type Content } from './load.ts';
+import { loadContent, type Content } from './load.ts';
 import type { Problem } from '../core/problem.ts';
-import { aggregatorSchema, agencySchema, clutterSchema, type Aggregator, type Agency, type ClutterFile } from './schema.ts';
+import { readDataEntries, readDataObject } from './data-files.ts';
+import type { Aggregator, Agency, ClutterFile } from './schema.ts';
 
 export interface IngestData {
   content: Content;
@@ -19,9 +18,8 @@ export interface IngestData {
 /** Loads content/ for `add`; problems in it are returned, not thrown. */
 export function loadIngestData(contentDir: string): { data: IngestData; problems: Problem[] } {
   const { content, problems } = loadContent(contentDir);
-  const agencies = loadDataFile(join(content.dir, 'data', 'agencies.yml'), agencySchema, problems);
-  const clutter = loadObjectFile(join(content.dir, 'data', 'clutter.yml'), clutterSchema, { lines: [], patterns: [], end_markers: [] }, problems);
-  const aggregatorsFile = join(content.dir, 'data', 'aggregators.yml');
-  const aggregators = existsSync(aggregatorsFile) ? loadDataFile(aggregatorsFile, aggregatorSchema, problems).entries : {};
+  const agencies = readDataEntries(content.dir, 'agencies', problems);
+  const clutter = readDataObject(content.dir, 'clutter', problems);
+  const aggregators = readDataEntries(content.dir, 'aggregators', problems).entries;
   return { data: { content, agencies: agencies.entries, aggregators, clutter }, problems };
 }

@@ -290,3 +290,29 @@ export const agencySchema = z.strictObject({
   aliases: z.array(text).default([]),
 });
 export type Agency = z.infer<typeof agencySchema>;
+
+/** Text in entities.yml and spellings.yml (their own message: "must be text"). */
+const plainText = z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' });
+
+/** What an actor is: a person, or the kind of body. */
+export const ENTITY_KINDS = ['person', 'armed-group', 'party', 'government', 'agency', 'organisation'] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+/** An entry of content/data/entities.yml: an actor and the names the press gives it. */
+export const entitySchema = z.strictObject({
+  name: plainText,
+  name_en: plainText,
+  kind: z.enum(ENTITY_KINDS, { error: `must be one of ${ENTITY_KINDS.join(', ')}` }),
+  /** What the actor is, in a few English words ("general commander of the SDF"). */
+  role: plainText.optional(),
+  aliases: z.array(plainText).default([]),
+  /** Latin forms beyond name_en: other transliterations, birth names, acronyms. */
+  latin: z.array(plainText).default([]),
+});
+export type Entity = z.infer<typeof entitySchema>;
+
+/**
+ * An entry of content/data/spellings.yml: two or more spellings of one word, the usual one first
+ * (the checks beyond the schema: spelling-groups.ts).
+ */
+export const spellingGroupSchema = z.array(plainText, { error: 'must be a list of spellings' }).min(2, { error: 'must list at least two spellings of the word' });

@@ -6,7 +6,8 @@
  * across files (references.ts) with the article among the others. Only its raw source is not
  * checked, since it is written beside it.
  */
-import { parseMarkdownSource, type Content } from './load.ts';
+import type { Content } from './load.ts';
+import { parseMarkdownSource } from './front-matter.ts';
 import type { Problem } from '../core/problem.ts';
 import { checkReferences } from './references.ts';
 import { articleSchema } from './schema.ts';

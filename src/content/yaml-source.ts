@@ -239,3 +239,22 @@ function pairsByKey(map: YAMLMap): Map<string, Pair> {
   }
   return index;
 }
+
+/** "a list", "a map", "a number", "true or false", "text": what a YAML value is, for messages. */
+export function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'empty';
+  switch (typeof value) {
+    case 'object':
+      return 'a group of fields';
+    case 'number':
+    case 'bigint':
+      return 'a number';
+    case 'boolean':
+      return 'true or false';
+    case 'string':
+      return 'text';
+    default:
+      return typeof value;
+  }
+}

@@ -1,7 +1,7 @@
 /**
  * Room for a large archive in V8's heap. Node caps its heap at about 4 GB whatever the machine
  * has, and the archive model and Eleventy's pages outgrow that between 30,000 and 50,000 articles
- * (a 50,000-article build died of it on a 24 GB machine). So a build of an archive that large
+ * (BENCHMARKS.md, "Notes from the code"). So a build of an archive that large
  * runs itself again in a child process with a cap of its own: most of the machine's memory.
  * Small archives are built in this process, as before.
  */
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { ENV, readEnvironment } from './config.ts';
 
-/** From this many articles the heap is given room (about 0.1 MB of heap per article is needed). */
+/** From this many articles the heap is given room (well below where the default cap runs out). */
 export const LARGE_ARCHIVE = 20_000;
 /** Set in the child, so that it does not do the same again. */
 const RAISED = ENV.heapRaised;

@@ -1,5 +1,5 @@
-/** Where the project's own folders are, whatever the current directory. */
-import { dirname, join } from 'node:path';
+/** Where the project's own folders are, whatever the current directory; and paths as the user sees them. */
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -7,3 +7,9 @@ export const LAYOUTS_DIR = join(PROJECT_ROOT, 'layouts');
 export const PAGES_DIR = join(LAYOUTS_DIR, 'pages');
 export const PUBLIC_DIR = join(PROJECT_ROOT, 'public');
 export const DEFAULT_CONTENT_DIR = join(PROJECT_ROOT, 'content');
+
+/** A path as the user sees it in messages: relative to the current folder when inside it, else absolute. */
+export function displayPath(absolute: string): string {
+  const rel = relative(process.cwd(), absolute);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : absolute;
+}

@@ -6,8 +6,7 @@
  * start (the largest part of a build's peak memory).
  *
  * V8 collects unreachable data in time, but it keeps the emptied heap pages, and grows the heap
- * from there. Measured at 3,000 articles: when the index started, the build process held 421 MB
- * with 56 MB alive, and 270 MB after a full collection.
+ * from there, so a process holds far more than is alive (BENCHMARKS.md, "Notes from the code").
  * V8 returns its pages on a full collection, which Node lets a program ask for only with
  * --expose-gc: the flag is turned on here, once, at run time (as test runners do to measure
  * heaps), and the collection function is taken from a fresh context.

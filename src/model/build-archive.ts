@@ -13,7 +13,7 @@
  */
 import { countText } from '../arabic/plural.ts';
 import type { Content } from '../content/load.ts';
-import type { Entity } from '../content/load-entities.ts';
+import type { Entity } from '../content/schema.ts';
 import { DATE_BASES } from '../content/schema.ts';
 import type { ComparedArticle, EventComparison } from '../analysis/event-comparison.ts';
 import { deriveArticles, type DerivedStore } from '../analysis/derive/derive.ts';

@@ -8,7 +8,7 @@ import { countText } from '../arabic/plural.ts';
 import type { NameUse } from '../analysis/entity-usage.ts';
 import type { Paragraph } from '../markdown/paragraphs.ts';
 import { createQuoteFinder } from '../analysis/quotes.ts';
-import type { Entity } from '../content/load-entities.ts';
+import type { Entity } from '../content/schema.ts';
 import { derivedOf } from './derived.ts';
 import { entityPath } from './site-paths.ts';
 import { ENTITY_KIND_NAMES, NOUNS } from './ui-strings.ts';

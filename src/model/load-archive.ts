@@ -18,9 +18,8 @@ import { buildArchive } from './build-archive.ts';
 import type { Archive } from './views.ts';
 import { cacheDirOf, DEFAULT_CACHE_DIR, readEnvironment } from '../core/config.ts';
 import { effectiveSiteUrl } from '../core/site-url.ts';
-import { loadEntities } from '../content/load-entities.ts';
+import { loadEntities, loadSpellings } from '../content/data-files.ts';
 import { buildSearchLexicon, type SearchLexicon } from '../analysis/lexicon.ts';
-import { loadSpellings } from '../content/load-spellings.ts';
 
 interface Loaded {
   archive: Archive;

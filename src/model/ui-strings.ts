@@ -5,7 +5,7 @@
  * a word is changed in one place. Data only.
  */
 import type { CountedNoun } from '../arabic/plural.ts';
-import type { EntityKind } from '../content/load-entities.ts';
+import type { EntityKind } from '../content/schema.ts';
 import type { ArticleFrontMatter, Place } from '../content/schema.ts';
 import type { NavItem } from './views.ts';
 

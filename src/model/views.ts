@@ -5,7 +5,7 @@
  * dates and coordinates in format.ts.
  */
 import type { ArticleFrontMatter, Place } from '../content/schema.ts';
-import type { EntityKind } from '../content/load-entities.ts';
+import type { EntityKind } from '../content/schema.ts';
 import type { EventComparison } from '../analysis/event-comparison.ts';
 import type { TimelineEntry } from '../analysis/timeline/build-timeline.ts';
 import type { DatedMention } from '../analysis/mentions.ts';

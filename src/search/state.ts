@@ -135,9 +135,9 @@ export function resultOptions(state: SearchState, bounds: YearBounds): PagefindS
  * The facet keys are always named, in a `none` of values no page has (so nothing is left out):
  * Pagefind loads a filter's values, and counts them, only for the keys a search names, and the
  * page needs the counts of these four, not of the month and day filters, which a date range
- * alone names. (Pagefind's filters() would load them all: at 10,000 articles the day filter
- * alone is about 100 kB.) Loading them is what this search costs the first time (about 85 kB
- * at 10,000 articles), which is why the results do not wait for it.
+ * alone names. (Pagefind's filters() would load them all, the day filter the largest.) Loading
+ * them is what this search costs the first time, which is why the results do not wait for it
+ * (the sizes: BENCHMARKS.md, "Notes from the code").
  */
 export function countOptions(state: SearchState, bounds: YearBounds, without?: FilterKey): PagefindSearchOptions {
   return { filters: { ...selectedFilters(state, bounds, without), none: countedKeys() } };

@@ -50,8 +50,9 @@ export function fontFileName(subset: FontSubset, weight: number): string {
 /**
  * The distinct characters in the text of HTML documents, per subset. One pass over each
  * document's UTF-16 code units, skipping tags, marking what it meets in a table of the 65,536
- * BMP code points (characters beyond it, which no subset's font has, are kept in a set): at
- * 10,000 articles the site is 400 MB of HTML, and a regex and a Set of strings took 28 s.
+ * BMP code points (characters beyond it, which no subset's font has, are kept in a set): a large
+ * site is hundreds of MB of HTML, where a regex and a Set of strings were far too slow
+ * (BENCHMARKS.md, "Notes from the code").
  */
 export class CharacterScan {
   private readonly seen = new Uint8Array(0x10000);

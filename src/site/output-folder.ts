@@ -12,9 +12,8 @@
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { displayPath } from '../content/load.ts';
 import { MANIFEST_NAME, TEMPORARY_MARKER } from './manifest.ts';
-import { PROJECT_ROOT } from '../core/paths.ts';
+import { displayPath, PROJECT_ROOT } from '../core/paths.ts';
 
 export { TEMPORARY_MARKER };
 

@@ -17,7 +17,7 @@
  */
 import { findFigures } from '../figures.ts';
 import { articleText, type NameUse } from '../entity-usage.ts';
-import type { Entity } from '../../content/load-entities.ts';
+import type { Entity } from '../../content/schema.ts';
 import { renderMarkdown } from '../../markdown/render.ts';
 import { findMentions } from '../mentions.ts';
 import { articleKeyParts, type ArticleRecord } from './records.ts';

@@ -5,7 +5,7 @@
  * as well as on the main one, with the same result.
  */
 import { createEntityCounter, type NameUse } from '../entity-usage.ts';
-import type { Entity } from '../../content/load-entities.ts';
+import type { Entity } from '../../content/schema.ts';
 import { completeArticleRecord, newArticleRecord, type ArticleInput } from './article-data.ts';
 import { DiskStore, type DiskStoreLocation } from '../../cache/disk-store.ts';
 import { ARTICLES, type ArticleRecord } from './records.ts';

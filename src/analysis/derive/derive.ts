@@ -12,7 +12,7 @@
 import type { Figure } from '../figures.ts';
 import { findSharedPassages, type PassageSource, type SharedPassage } from '../passages.ts';
 import type { NameUse } from '../entity-usage.ts';
-import type { Entity } from '../../content/load-entities.ts';
+import type { Entity } from '../../content/schema.ts';
 import type { FoundMention } from '../mentions.ts';
 import type { Paragraph } from '../../markdown/paragraphs.ts';
 import { articleKey, entitiesDigest, isCompleteRecord, namesBasis, type ArticleInput } from './article-data.ts';

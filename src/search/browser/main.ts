@@ -48,8 +48,8 @@ const LEXICON_URL = `/${LEXICON_PATH}`;
 const MOST_PAGES_READ = 500;
 
 /**
- * Results whose data a search loads before it shows them: each is a fragment file (about 4 kB
- * gzipped at 10,000 articles), and the first query pays for them on top of Pagefind's script,
+ * Results whose data a search loads before it shows them: each is a fragment file (its size:
+ * BENCHMARKS.md, "Notes from the code"), and the first query pays for them on top of Pagefind's script,
  * WebAssembly and metadata, so it shows FIRST_RESULTS; "more" then loads PAGE_SIZE at a time.
  */
 const FIRST_RESULTS = 5;

@@ -1,0 +1,98 @@
+/**
+ * Reading one YAML data file of content/data/: a map of entries keyed by their Latin key (each
+ * checked against the file's schema), or one object of fields. Every problem names the file,
+ * the line and the field; which files there are, and with what schema, is data-files.ts's.
+ */
+import { existsSync, statSync } from 'node:fs';
+import type { z } from 'zod';
+import { displayPath } from '../core/paths.ts';
+import type { Problem } from '../core/problem.ts';
+import { MAX_DATA_BYTES, readText } from './read-text.ts';
+import { kindOf, parseYamlSource, type YamlSource } from './yaml-source.ts';
+import { zodProblems } from './zod-problems.ts';
+
+export interface DataEntries<T> {
+  file: string;
+  /** False when the file is missing or its YAML is broken (references to it are then not checked). */
+  loaded: boolean;
+  /** The valid entries by key, in an object without a prototype (a key `constructor` is just a key). */
+  entries: Record<string, T>;
+  /**
+   * Entries present but invalid, as written (their problems are reported): references to them
+   * are not reported again as unknown.
+   */
+  rejected: Record<string, unknown>;
+  lineOf: YamlSource['lineOf'];
+}
+
+/**
+ * A data file of entries keyed by their Latin key. A missing file is a problem, unless it is
+ * `optional` (then it has no entries).
+ */
+export function readEntriesFile<S extends z.ZodType>(path: string, schema: S, problems: Problem[], optional = false): DataEntries<z.infer<S>> {
+  const file = displayPath(path);
+  const result: DataEntries<z.infer<S>> = { file, loaded: false, entries: Object.create(null), rejected: Object.create(null), lineOf: () => undefined };
+  if (!existsSync(path)) {
+    if (!optional) problems.push({ file, message: 'is missing', hint: 'create it (see README.md, "Content")' });
+    return result;
+  }
+  if (!statSync(path).isFile()) {
+    problems.push({ file, message: 'is a folder, not a file', hint: 'put the data file itself here' });
+    return result;
+  }
+  const text = readText(path, problems, MAX_DATA_BYTES);
+  if (text === undefined) return result;
+  const yaml = parseYamlSource(text, file);
+  result.lineOf = yaml.lineOf;
+  problems.push(...yaml.problems);
+  if (yaml.value === undefined) return result;
+  if (yaml.value === null || typeof yaml.value !== 'object' || Array.isArray(yaml.value)) {
+    // Left unloaded: with no entries at all, every reference to it would be reported too.
+    problems.push(
+      yaml.value === null
+        ? { file, line: 1, message: 'is empty', hint: 'it must list the entries, each under its Latin key (restore it from version control if it was emptied by mistake)' }
+        : { file, line: 1, message: `must be a map of entries keyed by their Latin key, not ${kindOf(yaml.value)}`, hint: 'write `key:` followed by the entry\'s fields, indented' },
+    );
+    return result;
+  }
+  result.loaded = true;
+  for (const [key, raw] of Object.entries(yaml.value as Record<string, unknown>)) {
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(key)) {
+      problems.push({ file, line: yaml.lineOf([key]), field: key, message: 'is not a valid key', hint: 'use lowercase Latin letters, digits and single hyphens' });
+      continue;
+    }
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) result.entries[key] = parsed.data;
+    else {
+      result.rejected[key] = raw;
+      problems.push(...zodProblems(parsed.error, file, yaml, [key]));
+    }
+  }
+  return result;
+}
+
+/**
+ * A YAML file holding one object (site.yml, clutter.yml): its validated value, or `fallback`
+ * when the file is absent or has problems (which are added to `problems`).
+ */
+export function readObjectFile<S extends z.ZodType>(path: string, schema: S, fallback: z.infer<S>, problems: Problem[]): z.infer<S> {
+  if (!existsSync(path)) return fallback;
+  const file = displayPath(path);
+  if (!statSync(path).isFile()) {
+    problems.push({ file, message: 'is a folder, not a file', hint: 'put the data file itself here' });
+    return fallback;
+  }
+  const text = readText(path, problems, MAX_DATA_BYTES);
+  if (text === undefined) return fallback;
+  const yaml = parseYamlSource(text, file);
+  problems.push(...yaml.problems);
+  if (yaml.value === undefined) return fallback;
+  if (yaml.value !== null && (typeof yaml.value !== 'object' || Array.isArray(yaml.value))) {
+    problems.push({ file, line: 1, message: `must be fields written \`key: value\`, not ${kindOf(yaml.value)}`, hint: 'see README.md, "Content", for the fields of this file' });
+    return fallback;
+  }
+  const parsed = schema.safeParse(yaml.value ?? {});
+  if (parsed.success) return parsed.data;
+  problems.push(...zodProblems(parsed.error, file, yaml, []));
+  return fallback;
+}
