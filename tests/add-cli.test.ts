@@ -18,7 +18,7 @@ function fixture(name: string): string {
 }
 
 function add(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'ingest', 'add.ts'), ...args], {
+  return spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'cli', 'add.ts'), ...args], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
     env: { ...process.env, ARSHIF_TODAY: '2026-11-21' },

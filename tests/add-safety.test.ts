@@ -18,7 +18,7 @@ import { copyProject, runIn, treeHash } from './helpers/project-copy.ts';
 import { buildSite, copySeedContent, tempDir } from './helpers/site.ts';
 import { runVnu } from './helpers/vnu.ts';
 
-const ADD = join('src', 'ingest', 'add.ts');
+const ADD = join('src', 'cli', 'add.ts');
 const fixture = (name: string, file = 'input.txt') => join(PROJECT_ROOT, 'tests', 'fixtures', `ingest-${name}`, file);
 const sources = (root: string) => readdirSync(join(root, 'content', 'sources'));
 

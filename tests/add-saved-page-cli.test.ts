@@ -15,7 +15,7 @@ import { copySeedContent, tempDir } from './helpers/site.ts';
 const FIXTURE = join(PROJECT_ROOT, 'tests', 'fixtures', 'ingest-html-singlefile', 'input.html');
 
 function add(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'ingest', 'add.ts'), ...args], {
+  return spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'cli', 'add.ts'), ...args], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
     env: { ...process.env, ARSHIF_TODAY: '2026-11-21' },

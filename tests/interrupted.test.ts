@@ -29,7 +29,7 @@ import { PROJECT_ROOT } from '../src/core/paths.ts';
 import { copySeedContent, tempDir } from './helpers/site.ts';
 
 const BUILD = join(PROJECT_ROOT, 'src', 'build.ts');
-const ADD = join(PROJECT_ROOT, 'src', 'ingest', 'add.ts');
+const ADD = join(PROJECT_ROOT, 'src', 'cli', 'add.ts');
 const INPUT = join(PROJECT_ROOT, 'tests', 'fixtures', 'ingest-utf8-plain', 'input.txt');
 const RUNS = 10;
 /** What each loop may spend, its measuring run (and the final build) included. */

@@ -18,7 +18,7 @@ const fixture = (name: string) => {
   return existsSync(join(dir, 'input.txt')) ? join(dir, 'input.txt') : join(dir, 'input.bin');
 };
 const run = (script: 'add' | 'remove', args: string[], extra: { timeout?: number } = {}) =>
-  spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'ingest', `${script}.ts`), ...args], {
+  spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'cli', `${script}.ts`), ...args], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
     env: { ...process.env, ARSHIF_TODAY: '2026-11-21' },
@@ -156,6 +156,6 @@ describe('package.json', () => {
   it('has a remove script', () => {
     const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     assert.equal(pkg.scripts.remove, 'tsx src/cli/remove.ts');
-    assert.ok(readdirSync(join(PROJECT_ROOT, 'src', 'ingest')).includes('remove.ts'));
+    assert.ok(readdirSync(join(PROJECT_ROOT, 'src', 'cli')).includes('remove.ts'));
   });
 });
