@@ -15,7 +15,7 @@ import { coverage, originalAddress } from '../src/ingest/address.ts';
 import { loadIngestData } from '../src/content/ingest-data.ts';
 import { toLines, type Line } from '../src/ingest/lines.ts';
 import { proposeOutlet, withOutletAppended } from '../src/ingest/new-outlet.ts';
-import { addressOwners, decideOutlet, textClues } from '../src/ingest/outlet.ts';
+import { addressOwners, decideOutlet, mirroredOutlet, textClues } from '../src/ingest/outlet.ts';
 import { leadCredits, lineCredits } from '../src/ingest/outlet-credits.ts';
 import { createOutletNames, isGenericName } from '../src/ingest/outlet-names.ts';
 import { createSignoffIndex } from '../src/ingest/signoff.ts';
@@ -79,6 +79,14 @@ describe('outlets.yml and aggregators.yml', () => {
     assert.equal(section('https://www.msn.com/ar-ae/news/x').aggregator, 'msn', 'an aggregator without sections names none');
   });
 
+  it("name an outlet by its print edition's masthead, and only a known outlet", () => {
+    assert.deepEqual(names.lookup('Al-Quds Al-Arabi International Edition'), ['al-quds-al-arabi']);
+    assert.deepEqual(names.lookup('Enab Baladi UK Edition'), ['enab-baladi']);
+    assert.deepEqual(names.lookup('عنب بلدي - الطبعة الدولية'), ['enab-baladi']);
+    assert.deepEqual(names.lookup('Some Unknown Paper Edition'), []);
+    // the qualifier does not make a one-word name specific
+    assert.ok(isGenericName('الوطن - الطبعة الدولية'));
+  });
   it('have one-word names flagged as generic and longer names not', () => {
     for (const generic of ['الأخبار', 'اليوم', 'الحدث', 'النهار', 'الشرق', 'الوطن', 'تشرين', 'فبراير']) assert.ok(isGenericName(generic), generic);
     for (const specific of ['عنب بلدي', 'العرب اليوم', 'بغداد اليوم', 'هسبريس', 'Emarat Alyoum']) assert.ok(!isGenericName(specific), specific);
@@ -99,6 +107,14 @@ describe('addresses', () => {
     assert.equal(host(`https://www.newsengine.co/article/alaraby/${b64}`), 'alaraby.co.uk');
     assert.equal(host('https://www.enabbaladi.net/archives/1'), 'enabbaladi.net');
     assert.equal(host('not an address'), undefined);
+  });
+  it("take an unknown site whose path is named for a known outlet for a possible mirror, not a language or a section", () => {
+    const a = (url: string) => originalAddress(url) ?? assert.fail(url);
+    assert.equal(mirroredOutlet(a('https://copies.example/enabbaladi/2019/03/24/x'), outlets)?.key, 'enab-baladi');
+    assert.equal(mirroredOutlet(a('https://copies.example/dw/ar/x/a-1'), outlets)?.key, 'dw-arabic');
+    for (const url of ['https://copies.example/ar/news/x', 'https://copies.example/news/1', 'https://copies.example/archives/1', 'https://copies.example/2019/03/x']) {
+      assert.equal(mirroredOutlet(a(url), outlets), undefined, url);
+    }
   });
   it('match domains with their subdomains and paths on segment boundaries', () => {
     const a = (url: string) => originalAddress(url) ?? assert.fail(url);
@@ -121,6 +137,10 @@ describe('credit lines', () => {
     assert.deepEqual(credits('© 2019 عنب بلدي. جميع الحقوق محفوظة'), ['copyright:عنب بلدي']);
     assert.deepEqual(credits('جميع الحقوق محفوظة لـ بلدي نيوز © 2024'), ['copyright:بلدي نيوز']);
     assert.deepEqual(credits('العدسة – خاص'), ['exclusive:العدسة']);
+    // a date line naming its source after a dash
+    assert.deepEqual(credits('آخر تحديث 2017-10-24 09:30:00 - المصدر: عنب بلدي'), ['source:عنب بلدي']);
+    assert.deepEqual(credits('24.10.2017 | المصدر: عنب بلدي'), ['source:عنب بلدي']);
+    assert.ok(!credits('الرقة - المصدر: عنب بلدي').some((c) => c.startsWith('source:')), 'only after a date line');
     assert.deepEqual(credits('أعلنت قوات سوريا الديمقراطية اليوم السبت القضاء التام على آخر جيب للتنظيم في بلدة الباغوز.'), []);
   });
   it('read the dateline opening a text', () => {

@@ -228,7 +228,12 @@ export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineCho
     const after = lines[runEnd + 2];
     const marks = (l: Line | undefined) =>
       !!l && (readDateLine(l.text)?.some((e) => e.mention) === true || ctx.isByline(l.text) || isProse(l.text));
-    if (i >= runEnd - 1) {
+    // The block's end belongs to its last two lines (a headline and its subheadline), unless the
+    // last line repeats one above it: then the block ends with that headline, printed again
+    // under a subheadline or a caption, and the lines between are not the headline.
+    const lastKey = foldArabic((lines[runEnd] as Line).text);
+    const endRepeats = run >= 3 && lines.slice(runStart, runEnd).some((l) => foldArabic(l.text) === lastKey);
+    if (endRepeats ? foldArabic(line.text) === lastKey : i >= runEnd - 1) {
       if (marks(next)) add(2, 'the date line, a byline or the text follows');
       else if (next && notAHeadline(next.text, ctx) !== undefined && marks(after)) add(1, 'the date line, a byline or the text follows a label');
     }

@@ -3,12 +3,13 @@
  *   masthead   "عنب بلدي", " العرب اليوم -", "Emarat Alyoum", "عنب بلدي | سياسة"
  *   byline     "السورية نت - ياسر العيسى", "بغداد اليوم-بغداد", "ياسر العيسى – عنب بلدي"
  *   dateline   "دمشق – «القدس العربي»:", "السويداء – ميكروسيريا" at the head of the text
- *   source     "المصدر: عنب بلدي", "نقلاً عن: الخليج"
+ *   source     "المصدر: عنب بلدي", "نقلاً عن: الخليج", and on a date line: "آخر تحديث 2017-09-20 - المصدر: X"
  *   copyright  "© 2019 عنب بلدي", "جميع الحقوق محفوظة لـ عنب بلدي"
  *   exclusive  "العدسة – خاص", "بيروت – العدسة خاص:"
  * Each credit is the name as written, whether or not outlets.yml knows it: the caller looks it
  * up. Pure.
  */
+import { readDateLine } from '../arabic/date-line.ts';
 
 export type CreditForm = 'masthead' | 'byline' | 'dateline' | 'source' | 'copyright' | 'exclusive';
 
@@ -54,6 +55,10 @@ export function lineCredits(text: string): Credit[] {
     .replace(/\s+/g, ' ')
     .trim();
   if (line.length === 0 || line.length > 120 || words(line) > 12) return [];
+  // A date line that names its source after a dash ("آخر تحديث 2017-09-20 00:00 - المصدر: X"):
+  // the source part is a credit line of its own.
+  const dated = /^(.+?)\s*[-–—|]\s*((?:المصدر|مصدر الخبر|نقلا عن|نقلاً عن|source)\s*[:：].+)$/iu.exec(line);
+  if (dated && readDateLine((dated[1] as string).trim())) return lineCredits(dated[2] as string);
   const copyright =
     /^(?:©|\(c\)|copyright|جميع الحقوق محفوظة|حقوق (?:النشر|الطبع|الطبع والنشر) محفوظة)\s*(?:©\s*)?(?:ل(?:ـ|\s)\s*|ل(?=\p{L}))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:©\s*)?(.+?)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*\.?$/iu.exec(line) ??
     /^(.+?)\s*©\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*\.?$/u.exec(line);

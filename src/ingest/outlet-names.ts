@@ -36,6 +36,19 @@ function withoutPrefix(key: string): string | undefined {
   return stripped !== key && stripped.length >= 2 ? stripped : undefined;
 }
 
+/**
+ * A print edition's qualifier after the outlet's name, as press readers and e-paper sites show
+ * the masthead: "Asharq Al-Awsat Saudi Edition", "… International Edition", "الحياة - الطبعة
+ * الدولية", "طبعة السعودية". Matched on a folded name (Latin lowercased, ة as ه).
+ */
+const EDITION = /(?:\s+(?:[a-z]+\s+)?edition|(?:\s*[-–—|]\s*|\s+)(?:ال)?طبعه(?:\s+\S+){0,2})$/u;
+
+/** The name without an edition's qualifier, or undefined when it has none. */
+function withoutEdition(key: string): string | undefined {
+  const stripped = key.replace(EDITION, '').trim();
+  return stripped !== key && stripped.length >= 2 ? stripped : undefined;
+}
+
 /** Outlets' names that are also ordinary phrases: a region, a section title. */
 const ORDINARY_PHRASES = new Set(['الشرق الأوسط', 'العالم الجديد', 'العالم العربي'].map((w) => nameKey(w)));
 
@@ -44,7 +57,8 @@ const ORDINARY_PHRASES = new Set(['الشرق الأوسط', 'العالم ال�
  * and a section title as well as a newspaper), which alone cannot name an outlet.
  */
 export function isGenericName(text: string): boolean {
-  const key = nameKey(text);
+  const full = nameKey(text);
+  const key = withoutEdition(full) ?? full;
   if (ORDINARY_PHRASES.has(key)) return true;
   if (/\s/.test(key)) return false;
   if (ORDINARY_WORDS.has(key)) return true;
@@ -78,7 +92,11 @@ export function createOutletNames(outlets: Record<string, Outlet>): OutletNames 
       const found = index.get(k);
       if (found) return found;
       const bare = withoutPrefix(k);
-      return bare ? (index.get(bare) ?? []) : [];
+      const prefixed = bare ? index.get(bare) : undefined;
+      if (prefixed) return prefixed;
+      // "Asharq Al-Awsat Saudi Edition": an edition of the outlet is the outlet.
+      const edition = withoutEdition(bare ?? k);
+      return edition ? (index.get(edition) ?? []) : [];
     },
     entries: () => [...index.entries()],
   };

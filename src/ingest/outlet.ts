@@ -101,10 +101,37 @@ function outletOfSection(address: Address, outlets: Record<string, Outlet>): { k
   return matches.length === 1 ? { key: matches[0] as string, slug } : undefined;
 }
 
+/** Path parts that name a language, a section or a kind of page, never an outlet. */
+const NOT_AN_OUTLET_PATH = /^(?:ar|en|fr|de|es|ru|tr|fa|ku|ckb|arabic|english|news|article|articles|story|stories|amp|node|post|posts|archives?|category|tag|tags|page|p|a|ar-\w+)$/;
+
+/** A domain's own name, without its subdomains and public suffix: "ar.azvision.az" → "azvision", "okaz.com.sa" → "okaz". */
+function siteLabel(domain: string): string | undefined {
+  const labels = domain.toLowerCase().split('/')[0]?.split('.').filter(Boolean) ?? [];
+  if (labels.length < 2) return undefined;
+  labels.pop();
+  if (labels.length > 1 && /^(?:co|com|net|org|gov|edu|ac|news)$/.test(labels[labels.length - 1] ?? '')) labels.pop();
+  return labels[labels.length - 1];
+}
+
+/**
+ * For an address outlets.yml and aggregators.yml do not know: the one known outlet whose own
+ * domain name or key is the first part of its path (tiue.org/dw/ar/… and dw.com), a sign that
+ * the site mirrors that outlet's copy rather than publishing its own.
+ */
+export function mirroredOutlet(address: Address, outlets: Record<string, Outlet>): { key: string; slug: string } | undefined {
+  const slug = address.path.split('/').find(Boolean)?.toLowerCase();
+  if (!slug || !/^[a-z0-9-]{2,}$/.test(slug) || NOT_AN_OUTLET_PATH.test(slug)) return undefined;
+  const flat = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const matches = Object.entries(outlets)
+    .filter(([key, o]) => flat(key) === flat(slug) || o.domains.some((d) => !d.includes('/') && flat(siteLabel(d) ?? '') === flat(slug)))
+    .map(([key]) => key);
+  return matches.length === 1 ? { key: matches[0] as string, slug } : undefined;
+}
+
 /** The clues the text gives, and the credited names outlets.yml does not know (exported for the tests). */
 export function textClues(parts: OutletTextParts, outlets: Record<string, Outlet>, names: OutletNames, isAgency: (name: string) => boolean) {
   const clues: Clue[] = [];
-  const unknown: Array<{ name: string; why: string }> = [];
+  const unknown: Array<{ name: string; why: string; form: Credit['form'] }> = [];
   for (const [key, outlet] of Object.entries(outlets)) {
     for (const signature of outlet.signatures) {
       const matches = signatureMatcher(signature);
@@ -122,7 +149,7 @@ export function textClues(parts: OutletTextParts, outlets: Record<string, Outlet
     const what = `${credit.form === 'masthead' ? 'masthead' : `${credit.form} line`} ${quote(where === 'lead' ? credit.name : line.text)} ${at}`;
     if (keys.length === 0) {
       const shaped = (credit.form === 'masthead' || credit.form === 'byline') && where !== 'foot' && looksLikeOutletName(credit.name);
-      if ((credit.namesAnOutlet || shaped) && !isGenericName(credit.name)) unknown.push({ name: credit.name, why: what });
+      if ((credit.namesAnOutlet || shaped) && !isGenericName(credit.name)) unknown.push({ name: credit.name, why: what, form: credit.form });
       return false;
     }
     const generic = isGenericName(credit.name);
@@ -197,6 +224,7 @@ export function decideOutlet(args: {
 
   const notes: string[] = [];
   let domainUnknown: string | undefined;
+  let mirrored: { key: string; slug: string; host: string } | undefined;
   if (args.url) {
     const address = originalAddress(args.url);
     if (address) {
@@ -217,6 +245,11 @@ export function decideOutlet(args: {
       else {
         domainUnknown = address.host;
         notes.push(`the address's domain ${address.host}${via} is not in content/data/outlets.yml`);
+        const mirror = mirroredOutlet(address, outlets);
+        if (mirror) {
+          mirrored = { ...mirror, host: address.host };
+          notes.push(`the first part of its path, /${mirror.slug}/, is named for ${mirror.key}`);
+        }
       }
     }
   }
@@ -227,6 +260,14 @@ export function decideOutlet(args: {
   }
   if (strongKeys.length > 1) {
     return { problem: `the text points to several outlets (${strongKeys.map(describe).join('; ')}); ${how}`, evidence: notes };
+  }
+  // An unknown site whose path is named for a known outlet (tiue.org/dw/…) may be carrying that
+  // outlet's copy: neither the outlet nor a new one for the site without the user's word.
+  if (mirrored) {
+    return {
+      problem: `the address's domain ${mirrored.host} is not in content/data/outlets.yml, and the first part of its path, /${mirrored.slug}/, is named for ${mirrored.key}: the site may be a mirror or an aggregator carrying ${mirrored.key}'s copy; pass --outlet ${mirrored.key} if it is (and list ${mirrored.host} in content/data/aggregators.yml with outlet_in_path: true), or add ${mirrored.host} to outlets.yml if it is an outlet of its own`,
+      evidence: notes,
+    };
   }
   const weakKeys = [...byKey.keys()].sort();
   if (weakKeys.length > 0) {
@@ -241,11 +282,19 @@ export function decideOutlet(args: {
   }
   const credited = distinct[0];
   if (credited || domainUnknown) {
-    const evidence = [...(credited ? [credited.why] : []), ...(domainUnknown ? [`the address's domain ${domainUnknown}`] : [])];
+    // A source line ("المصدر: X") credits the outlet the copy came from: the address is then
+    // likely a site carrying it, and its domain is not taken for that outlet's.
+    const reprint = credited?.form === 'source' && domainUnknown !== undefined;
+    const domain = reprint ? undefined : domainUnknown;
+    const evidence = [
+      ...(credited ? [credited.why] : []),
+      ...(domain ? [`the address's domain ${domain}`] : []),
+      ...(reprint ? [`the address's domain ${domainUnknown} left out: the text names its source, so the address may be a site carrying its copy`] : []),
+    ];
     return {
       problem: `the outlet is not in content/data/outlets.yml (${evidence.join('; ')}); pass --new-outlet to add it with the entry below and write the article, or ${how} if it is listed under another name`,
       evidence: notes,
-      unknown: { name: credited?.name, domain: domainUnknown, evidence },
+      unknown: { name: credited?.name, domain, evidence },
     };
   }
   const aggregatorNote = notes.find((n) => n.includes('aggregator'));

@@ -8,7 +8,7 @@ import { foldArabic } from '../arabic/normalise.ts';
 import { appendixStart } from './appendix.ts';
 import { labelledDateLead, leadingDate, readDateLine } from '../arabic/date-line.ts';
 import type { ClutterRules } from './clutter-rules.ts';
-import { chooseHeadline, DATELINE, sameHeadline, type HeadlineCandidate } from './headline.ts';
+import { chooseHeadline, DATELINE, isProse, sameHeadline, type HeadlineCandidate } from './headline.ts';
 import { endsLikeSentence, wordCount, type Line } from './lines.ts';
 import { parseSignoff, type Signoff, type SignoffIndex } from './signoff.ts';
 
@@ -61,8 +61,13 @@ export function isLabel(text: string): boolean {
 function splitLeadingDates(lines: Line[]): Line[] {
   return lines.flatMap((line, n) => {
     const end = n < 5 ? labelledDateLead(line.text) : undefined;
-    if (end === undefined) return [line];
-    return [{ index: line.index, text: line.text.slice(0, end).trim() }, { index: line.index, text: line.text.slice(end).trim() }];
+    if (end !== undefined) return [{ index: line.index, text: line.text.slice(0, end).trim() }, { index: line.index, text: line.text.slice(end).trim() }];
+    // "أخبار | 24 يوليو 2017": a section label and the date line, one after the other.
+    const labelled = n < 12 ? /^([^|]{1,30}?)\s*\|\s*([^|]+)$/u.exec(line.text) : null;
+    if (labelled && isLabel((labelled[1] as string).trim()) && isDateLine((labelled[2] as string).trim())) {
+      return [{ index: line.index, text: (labelled[1] as string).trim() }, { index: line.index, text: (labelled[2] as string).trim() }];
+    }
+    return [line];
   });
 }
 
@@ -153,6 +158,14 @@ export function segment(rawLines: Line[], options: SegmentOptions): Segments {
     }
   }
   let body = rest.slice(k);
+  // A byline under a subheadline ("الحسكة – عنب بلدي – فلان" after the standfirst) leaves the
+  // body as it would under the headline; the subheadline stays, as the body's lead.
+  const underSub = body[1] && body[0] && !isProse(body[0].text) ? parseSignoff(body[1].text, options.signoffs) : undefined;
+  if (underSub?.kind === 'byline' && body[1]) {
+    afterTitle.push(body[1]);
+    headSignoffs.push({ line: body[1], signoff: underSub });
+    body = [body[0] as Line, ...body.slice(2)];
+  }
   if (!afterTitle.some((l) => readDateLine(l.text)?.some((e) => e.mention))) {
     const at = body.slice(0, 3).findIndex((l) => readDateLine(l.text)?.some((e) => e.mention));
     if (at > 0 && body.slice(0, at).every((l) => !isDateLine(l.text))) {

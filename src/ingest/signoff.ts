@@ -2,7 +2,7 @@
  * Sign-off lines at the foot of an article, which are metadata, not body text:
  *   agency credits   "ح.ع.ح/ع.ج.م(أ.ف.ب/د.ب.أ/رويترز)", "(أ ف ب)"
  *   source lines     "المصدر: الخليج", "المصدر: رويترز"
- *   bylines          "عطية العطية – تلفزيون الخبر", "بقلم: فلان"
+ *   bylines          "عطية العطية – تلفزيون الخبر", "بقلم: فلان", "- بيروت: فلان الفلاني"
  */
 import { foldArabic } from '../arabic/normalise.ts';
 import type { Agency, Outlet } from '../content/schema.ts';
@@ -71,6 +71,14 @@ export function parseSignoff(line: string, index: SignoffIndex): Signoff | undef
   // "بقلم: فلان", "كتب: فلان"
   const penned = /^(?:بقلم|كتب|كتبت|إعداد|اعداد|تقرير)\s*[:：]\s*([\p{L}\s.]{3,40})$/u.exec(text);
   if (penned) return { kind: 'byline', agencies: [], outlets: [], author: (penned[1] ?? '').trim() };
+  // "- بيروت: بولا أسطيح": a print edition's byline, a dash, the bureau's city and the writer.
+  const printed = /^[-–—]\s*([\p{L}\s]{2,25}?)\s*[:：]\s*([\p{L}\s.]{3,40})$/u.exec(text);
+  if (printed) {
+    const place = (printed[1] ?? '').trim().split(/\s+/);
+    const author = (printed[2] ?? '').trim();
+    const words = author.split(/\s+/).length;
+    if (place.length <= 3 && words >= 2 && words <= 4 && !/^(?:المصدر|مصدر|ملاحظة|تنويه|تحديث|اقرأ|شاهد|المحرر|الكاتب)/u.test(place[0] ?? '')) return { kind: 'byline', agencies: [], outlets: [], author };
+  }
   // "عطية العطية – تلفزيون الخبر": a name, a dash, the outlet.
   const byline = /^([\p{L}\s.]{3,40}?)\s+[–—-]\s+([\p{L}\s.]{2,40})$/u.exec(text);
   if (byline) {
