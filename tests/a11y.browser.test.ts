@@ -41,7 +41,7 @@ const RESULTS = `document.querySelectorAll('[data-search-results] li').length`;
 
 /** One page of each shape the seed content builds. */
 function pageCases(): PageCase[] {
-  const pick = <T,>(items: readonly T[], test: (item: T) => boolean, what: string): T => {
+  const pick = <T>(items: readonly T[], test: (item: T) => boolean, what: string): T => {
     const found = items.find(test);
     assert.ok(found, `the seed content has ${what}`);
     return found;
@@ -63,7 +63,10 @@ function pageCases(): PageCase[] {
     { name: `agency ${agency.name}`, path: agency.url },
     ...archive.entities.slice(0, 1).map((e) => ({ name: `entity ${e.key}`, path: e.url })),
     // a person's page, with the sentences where they are quoted
-    ...archive.entities.filter((e) => e.quotes.length > 0).slice(0, 1).map((e) => ({ name: `person ${e.key}`, path: e.url })),
+    ...archive.entities
+      .filter((e) => e.quotes.length > 0)
+      .slice(0, 1)
+      .map((e) => ({ name: `person ${e.key}`, path: e.url })),
     { name: 'entities index', path: '/entities/' },
     { name: 'all articles', path: '/articles/' },
     ...archive.newestLists.slice(0, 2).map((l) => ({ name: `newest first: ${l.url}`, path: l.url })),
@@ -86,7 +89,11 @@ function pageCases(): PageCase[] {
         await page.waitForFunction(`document.querySelector('[data-search-filters] input:checked') !== null`);
       },
     },
-    { name: 'search with no results', path: search({ q: 'زمبرككلمةلاتوجد' }), ready: searchState('done', `${RESULTS} === 0 && !document.querySelector('[data-search-empty]').hidden`) },
+    {
+      name: 'search with no results',
+      path: search({ q: 'زمبرككلمةلاتوجد' }),
+      ready: searchState('done', `${RESULTS} === 0 && !document.querySelector('[data-search-empty]').hidden`),
+    },
     { name: '404 page', path: '/404.html' },
   ];
 }
@@ -192,13 +199,18 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA) in Chromium', () => {
           '<!doctype html><html lang="ar" dir="rtl"><head><title>t</title></head><body><main>' +
             '<p>قالت <span>Deutsche Welle Arabic</span> إن</p>' +
             '<p>تقرير <bdi lang="en">Deutsche Welle</bdi> و<code>npm run build</code> و SHA-256 و DW و https://example.org/a b</p>' +
-            '<pre id="wide" style="white-space:pre">' + 'س'.repeat(200) + '</pre>' +
+            '<pre id="wide" style="white-space:pre">' +
+            'س'.repeat(200) +
+            '</pre>' +
             '</main></body></html>',
         );
         assert.deepEqual(await untaggedLatinPhrases(page), ['<span> Deutsche Welle Arabic']);
         const overflow = await sidewaysOverflow(page);
         assert.match(overflow[0] ?? '', /px of content in a 375 px viewport/);
-        assert.ok(overflow.some((line) => line.startsWith('<pre>')), overflow.join('\n'));
+        assert.ok(
+          overflow.some((line) => line.startsWith('<pre>')),
+          overflow.join('\n'),
+        );
       } finally {
         await context.close();
       }

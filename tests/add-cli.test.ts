@@ -27,7 +27,11 @@ function add(...args: string[]) {
 
 const files = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
 /** The problem lines of stderr: every run also prints what it took (headline, date, outlet), indented. */
-const problemLines = (stderr: string) => stderr.trim().split('\n').filter((l) => !/:   (?:headline|date|outlet): /.test(l));
+const problemLines = (stderr: string) =>
+  stderr
+    .trim()
+    .split('\n')
+    .filter((l) => !/: {3}(?:headline|date|outlet): /.test(l));
 
 describe('npm run add', () => {
   it('writes an article and its raw source, and says so (exit 0)', () => {
@@ -54,9 +58,9 @@ describe('npm run add', () => {
     const content = copySeedContent();
     const result = add(fixture('utf8-plain'), '--content', content, '--dry-run');
     assert.equal(result.status, 0, result.stderr);
-    assert.match(result.stderr, /input\.txt:   headline: ".+" \(line \d+: /);
-    assert.match(result.stderr, /input\.txt:   date: 2019-03-23 \(stated\) from line \d+, /);
-    assert.match(result.stderr, /input\.txt:   outlet: al-khaleej \(.+\)/);
+    assert.match(result.stderr, /input\.txt: {3}headline: ".+" \(line \d+: /);
+    assert.match(result.stderr, /input\.txt: {3}date: 2019-03-23 \(stated\) from line \d+, /);
+    assert.match(result.stderr, /input\.txt: {3}outlet: al-khaleej \(.+\)/);
   });
 
   it('asks for input with exit 1 and one line naming the file', () => {
@@ -109,7 +113,10 @@ describe('npm run add', () => {
     assert.equal(add(fixture('utf8-plain'), '--content', content).status, 0);
     // The same article with a paragraph more: another text, all of the shorter one shared.
     const longer = join(tempDir(), 'longer.txt');
-    writeFileSync(longer, readFileSync(fixture('utf8-plain'), 'utf8').replace('المصدر: الخليج', 'وأضاف المتحدث أن المعارك ستستمر حتى خروج آخر عنصر من البلدة المحاصرة.\n\nالمصدر: الخليج'));
+    writeFileSync(
+      longer,
+      readFileSync(fixture('utf8-plain'), 'utf8').replace('المصدر: الخليج', 'وأضاف المتحدث أن المعارك ستستمر حتى خروج آخر عنصر من البلدة المحاصرة.\n\nالمصدر: الخليج'),
+    );
     const result = add(longer, '--content', content);
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stderr, /warning: near-duplicate of .*articles\/2019-03-23-al-khaleej-[a-z0-9-]+\.md \(100% /);
@@ -126,7 +133,10 @@ describe('npm run add', () => {
     for (const copy of [fixture('crlf'), spaced]) {
       const result = add(copy, '--content', content);
       assert.equal(result.status, 2, result.stderr);
-      assert.match(result.stderr, /already holds this article as .*articles\/2019-03-23-al-khaleej-[a-z0-9-]+\.md \(the same text, differing only in spacing or invisible characters\); nothing written\. To put this copy in its place, run npm run add -- --replace 2019-03-23-al-khaleej-/);
+      assert.match(
+        result.stderr,
+        /already holds this article as .*articles\/2019-03-23-al-khaleej-[a-z0-9-]+\.md \(the same text, differing only in spacing or invisible characters\); nothing written\. To put this copy in its place, run npm run add -- --replace 2019-03-23-al-khaleej-/,
+      );
       assert.deepEqual(files(content), before, 'no …-2 article');
     }
   });

@@ -11,8 +11,7 @@ import { ADD_HELP, OPTION_LINES } from '../src/cli/add-help.ts';
 import { ADD_OPTIONS } from '../src/cli/add.ts';
 import { PROJECT_ROOT } from '../src/core/paths.ts';
 
-const add = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'cli', 'add.ts'), ...args], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+const add = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'cli', 'add.ts'), ...args], { cwd: PROJECT_ROOT, encoding: 'utf8' });
 
 describe('add --help', () => {
   it('has a line for every option parseArgs accepts, with its short form', () => {
@@ -38,7 +37,10 @@ describe('add --help', () => {
 
   for (const flag of ['--help', '-h']) {
     it(`${flag} prints it on stdout and exits 0, even with a file`, () => {
-      const result = spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'cli', 'add.ts'), flag, 'no-such-file.txt'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+      const result = spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'cli', 'add.ts'), flag, 'no-such-file.txt'], {
+        cwd: PROJECT_ROOT,
+        encoding: 'utf8',
+      });
       assert.equal(result.status, 0, result.stderr);
       assert.equal(result.stdout, `${ADD_HELP}\n`);
       assert.equal(result.stderr, '');

@@ -25,7 +25,12 @@ const sources = (root: string) => readdirSync(join(root, 'content', 'sources'));
 describe('add: nothing written when the input is damaged or the build would refuse it', () => {
   const root = copyProject();
   const cases: Array<[string, string[], number, RegExp]> = [
-    ['damaged UTF-8, even with --date (18.3)', [fixture('utf8-damaged-byte', 'input.bin'), '--date', '2019-03-23'], 1, /is UTF-8 text with one damaged byte sequence \(at byte offset \d+\): .*pass --repair/],
+    [
+      'damaged UTF-8, even with --date (18.3)',
+      [fixture('utf8-damaged-byte', 'input.bin'), '--date', '2019-03-23'],
+      1,
+      /is UTF-8 text with one damaged byte sequence \(at byte offset \d+\): .*pass --repair/,
+    ],
     ['a last character cut short (18.3)', [fixture('utf8-truncated-last-char', 'input.bin')], 1, /cut short/],
     ['over 3,000 markup characters (18.5)', [fixture('markup-over-limit')], 2, /the build would refuse the article made from it \(the text holds 3,200 Markdown markup characters/],
     ['--url javascript: (18.6)', [fixture('utf8-plain'), '--url', 'javascript:alert(1)'], 1, /--url must be the article's http\(s\) address, e\.g\./],
@@ -57,7 +62,9 @@ describe('add: file names (18.6)', () => {
       const result = runIn(root, ADD, [file]);
       assert.equal(result.status, 0, result.stderr);
     }
-    const names = sources(root).filter((n) => !/^00\d_/.test(n)).sort();
+    const names = sources(root)
+      .filter((n) => !/^00\d_/.test(n))
+      .sort();
     assert.equal(names.length, 2, names.join(', '));
     for (const name of names) {
       assert.ok(Buffer.byteLength(name) <= MAX_SOURCE_NAME_BYTES, `${name} is ${Buffer.byteLength(name)} bytes`);
@@ -114,6 +121,9 @@ describe('add then build: noncharacters and terminal colour codes never reach a 
     const html = readFileSync(page, 'utf8');
     assert.doesNotMatch(html, /[\uFFFE\uFFFF\x1b]|\[\d{1,3}(?:;\d{1,3})*m/, 'no noncharacter or colour code on the page');
     const errors = runVnu([page]);
-    assert.deepEqual(errors.map((e) => `${e.line}:${e.column}: ${e.message}`), []);
+    assert.deepEqual(
+      errors.map((e) => `${e.line}:${e.column}: ${e.message}`),
+      [],
+    );
   });
 });

@@ -39,7 +39,11 @@ describe('npm run add on saved pages', () => {
     const result = add(file, '--content', content, '--json');
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stderr, /read as a saved HTML page: headline from the page's <h1>/);
-    const json = JSON.parse(result.stdout) as { sourceFile: string; article: { frontMatter: { outlet: string; date: string; author: string } }; report: { page: { metadata: { jsonLdTypes: string[] } } } };
+    const json = JSON.parse(result.stdout) as {
+      sourceFile: string;
+      article: { frontMatter: { outlet: string; date: string; author: string } };
+      report: { page: { metadata: { jsonLdTypes: string[] } } };
+    };
     assert.equal(json.article.frontMatter.outlet, 'north-press');
     assert.equal(json.article.frontMatter.date, '2019-03-12');
     assert.deepEqual(json.report.page.metadata.jsonLdTypes, ['NewsArticle', 'Person', 'Organization', 'ImageObject']);

@@ -65,7 +65,15 @@ describe('add a sixth article, then build', () => {
 
   it('is listed on its outlet, place, event and year pages, and in the feed', () => {
     const link = `/articles/${id}/`;
-    for (const page of ['outlets/al-khaleej/index.html', 'places/baghuz/index.html', 'events/baghuz-2019/index.html', 'years/2019/index.html', 'index.html', 'feed.xml', 'sitemap.xml']) {
+    for (const page of [
+      'outlets/al-khaleej/index.html',
+      'places/baghuz/index.html',
+      'events/baghuz-2019/index.html',
+      'years/2019/index.html',
+      'index.html',
+      'feed.xml',
+      'sitemap.xml',
+    ]) {
       assert.ok(readSiteFile(siteDir, page).includes(link), `${page} links to the new article`);
     }
   });
@@ -75,7 +83,10 @@ describe('add a sixth article, then build', () => {
     await page.goto(`${server.url}/search/?q=${encodeURIComponent('الألغام')}`);
     await page.waitForSelector('[data-search-app][data-state="done"]', { timeout: 20_000 });
     const hrefs = await page.$$eval('[data-search-results] .search-result__title a', (as) => as.map((a) => a.getAttribute('href')));
-    assert.ok(hrefs.some((h) => h?.includes(id)), `results: ${hrefs.join(', ')}`);
+    assert.ok(
+      hrefs.some((h) => h?.includes(id)),
+      `results: ${hrefs.join(', ')}`,
+    );
     await page.close();
   });
 });

@@ -26,7 +26,7 @@ describe('foldArabic', () => {
   });
   it('removes every quote style', () => {
     const expected = 'قسد تعلن القضاء علي داعش';
-    for (const s of ['"قسد" تعلن «القضاء» على “داعش”', '„قسد‟ تعلن ‘القضاء’ على \'داعش\'', '″قسد″ تعلن «القضاء» على داعش']) {
+    for (const s of ['"قسد" تعلن «القضاء» على “داعش”', "„قسد‟ تعلن ‘القضاء’ على 'داعش'", '″قسد″ تعلن «القضاء» على داعش']) {
       assert.equal(foldArabic(s), expected, s);
     }
     assert.equal(foldArabic('لـ"داعش"'), 'لداعش');
@@ -58,21 +58,45 @@ describe('words', () => {
   it('gives words with offsets in the original text', () => {
     const text = 'قالت قوات “قسد” المدعومة، في الرقّة: ٥٠٠ عنصر';
     const ws = words(text);
-    assert.deepEqual(ws.map((w) => w.word), ['قالت', 'قوات', 'قسد', 'المدعومة', 'في', 'الرقّة', '٥٠٠', 'عنصر']);
+    assert.deepEqual(
+      ws.map((w) => w.word),
+      ['قالت', 'قوات', 'قسد', 'المدعومة', 'في', 'الرقّة', '٥٠٠', 'عنصر'],
+    );
     for (const w of ws) assert.equal(text.slice(w.start, w.end), w.word);
   });
   it('keeps tatweel and marks inside a word, splits on quotes, hashtags and underscores', () => {
-    assert.deepEqual(words('لـ"داعش" #الإدارة_الذاتية').map((w) => w.word), ['لـ', 'داعش', 'الإدارة', 'الذاتية']);
-    assert.deepEqual(words('بـالرقّة').map((w) => w.word), ['بـالرقّة']);
+    assert.deepEqual(
+      words('لـ"داعش" #الإدارة_الذاتية').map((w) => w.word),
+      ['لـ', 'داعش', 'الإدارة', 'الذاتية'],
+    );
+    assert.deepEqual(
+      words('بـالرقّة').map((w) => w.word),
+      ['بـالرقّة'],
+    );
   });
   it('keeps a word with an invisible joiner inside it whole; a zero-width space separates', () => {
-    assert.deepEqual(words('می\u200Cخواهم').map((w) => w.word), ['می\u200Cخواهم']);
-    assert.deepEqual(words('الر\u200Fقة').map((w) => w.word), ['الر\u200Fقة']);
-    assert.deepEqual(words('دير\u200Bالزور').map((w) => w.word), ['دير', 'الزور']);
-    assert.deepEqual(words('\u200Cسوريا\u200C').map((w) => w.word), ['سوريا']);
+    assert.deepEqual(
+      words('می\u200Cخواهم').map((w) => w.word),
+      ['می\u200Cخواهم'],
+    );
+    assert.deepEqual(
+      words('الر\u200Fقة').map((w) => w.word),
+      ['الر\u200Fقة'],
+    );
+    assert.deepEqual(
+      words('دير\u200Bالزور').map((w) => w.word),
+      ['دير', 'الزور'],
+    );
+    assert.deepEqual(
+      words('\u200Cسوريا\u200C').map((w) => w.word),
+      ['سوريا'],
+    );
   });
   it('handles Latin, digits and empty text', () => {
-    assert.deepEqual(words('ISIS (4,00 ت غ)').map((w) => w.word), ['ISIS', '4', '00', 'ت', 'غ']);
+    assert.deepEqual(
+      words('ISIS (4,00 ت غ)').map((w) => w.word),
+      ['ISIS', '4', '00', 'ت', 'غ'],
+    );
     assert.deepEqual(words(''), []);
     assert.deepEqual(words(' .. ؟ ، '), []);
   });
@@ -116,7 +140,12 @@ describe('stripClitics', () => {
     const r = cliticReadings('للرقه');
     assert.deepEqual(
       r.map((x) => [x.stem, x.proclitics, x.articleRemoved]),
-      [['للرقه', '', false], ['الرقه', 'ل', false], ['لرقه', 'ل', false], ['رقه', 'لل', true]],
+      [
+        ['للرقه', '', false],
+        ['الرقه', 'ل', false],
+        ['لرقه', 'ل', false],
+        ['رقه', 'لل', true],
+      ],
     );
     assert.equal(cliticReadings('السوريه').find((x) => x.stem === 'سوريه')?.articleRemoved, true);
   });

@@ -57,10 +57,7 @@ function entryFiles(dir: string): string[] {
 const articleEntries = (dir: string) => entryFiles(dir).filter((f) => f.includes('/articles/'));
 
 /** Writes an article (and its raw source, with its sha256) into a content folder. */
-function writeArticle(
-  contentDir: string,
-  a: { id: string; title: string; outlet: string; date: string; places: string[]; events: string[]; body: string },
-): void {
+function writeArticle(contentDir: string, a: { id: string; title: string; outlet: string; date: string; places: string[]; events: string[]; body: string }): void {
   const source = `${a.title}\n\n${a.body}\n`;
   const sourceFile = `sources/${a.id}.txt`;
   writeFileSync(join(contentDir, sourceFile), source);
@@ -94,7 +91,12 @@ function syntheticContent(): string {
   const dir = join(tempDir('arshif-cache-'), 'content');
   cpSync(DEFAULT_CONTENT_DIR, dir, { recursive: true });
   const seed = loadValidContent(DEFAULT_CONTENT_DIR);
-  const paragraphs = seed.articles.flatMap((a) => a.body.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p && !p.startsWith('#')));
+  const paragraphs = seed.articles.flatMap((a) =>
+    a.body
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter((p) => p && !p.startsWith('#')),
+  );
   const outlets = ['aljazeera', 'al-arabiya', 'bbc-arabic', 'france24-arabic', 'rt-arabic', 'cnn-arabic', 'alhurra', 'sky-news-arabia'];
   outlets.forEach((outlet, i) => {
     const events = i % 3 === 0 ? ['baghuz-2019'] : i % 3 === 1 ? ['raqqa-2017'] : [];
@@ -148,8 +150,14 @@ describe('the derived-data store', () => {
     const synthetic = load(contentDir);
     assert.equal(synthetic.content.articles.length, 13);
     const reference = archiveOf(synthetic);
-    assert.ok(reference.events.some((e) => e.comparison.passages.length > 0), 'the synthetic articles share passages');
-    assert.ok(reference.events.some((e) => e.comparison.figures.rows.length > 0), 'and report figures');
+    assert.ok(
+      reference.events.some((e) => e.comparison.passages.length > 0),
+      'the synthetic articles share passages',
+    );
+    assert.ok(
+      reference.events.some((e) => e.comparison.figures.rows.length > 0),
+      'and report figures',
+    );
     const dir = tempDir('arshif-store-');
     assert.deepEqual(archiveOf(synthetic, new DiskStore(dir, VERSION_A)), reference);
     const warm = new DiskStore(dir, VERSION_A);
@@ -185,7 +193,12 @@ describe('the derived-data store', () => {
     const id = load(contentDir).content.articles.find((a) => a.data.id.includes('synthetic-0'))!.data.id;
     const file = join(contentDir, 'articles', `${id}.md`);
     // relative dates ("أمس الثلاثاء") count from the publication date; names are counted in the title too
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^date: .*$/m, 'date: 2019-03-20').replace(/^title: .*$/m, "title: 'تقرير عن قسد والتحالف الدولي'"));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace(/^date: .*$/m, 'date: 2019-03-20')
+        .replace(/^title: .*$/m, "title: 'تقرير عن قسد والتحالف الدولي'"),
+    );
     const entities = join(contentDir, 'data', 'entities.yml');
     writeFileSync(entities, readFileSync(entities, 'utf8').replace('aliases: [قسد,', 'aliases: [قسد, مصدر في قسد,'));
     const changed = load(contentDir);
@@ -272,7 +285,11 @@ describe('the derived-data store', () => {
     assert.notEqual(v3, v2, 'an edited source counts');
     writeFileSync(join(root, 'src', 'lib', 'b.ts'), 'export const b = 1;\n');
     assert.notEqual(computeCodeVersion(root, sources), v3, 'a new source counts');
-    assert.deepEqual(importedPackages("import x from 'a';\nimport type { Y } from '@s/b/c';\nconst f = require.resolve(`world-atlas/x-${n}.json`);\nimport './local.ts';"), ['a', '@s/b', 'world-atlas']);
+    assert.deepEqual(importedPackages("import x from 'a';\nimport type { Y } from '@s/b/c';\nconst f = require.resolve(`world-atlas/x-${n}.json`);\nimport './local.ts';"), [
+      'a',
+      '@s/b',
+      'world-atlas',
+    ]);
   });
 
   it('is on by default, in .cache/arshif/, and ARSHIF_CACHE=0 turns it off', () => {

@@ -33,7 +33,13 @@ describe('compareEvents', () => {
   ];
   const known = {
     paragraphs: new Map([
-      ['a', [{ anchor: 'p-1', text: words(5, 'مقدمة') }, { anchor: 'p-2', text: shared }]],
+      [
+        'a',
+        [
+          { anchor: 'p-1', text: words(5, 'مقدمة') },
+          { anchor: 'p-2', text: shared },
+        ],
+      ],
       ['b', [{ anchor: 'p-1', text: shared }]],
     ]),
     figures: new Map([
@@ -43,7 +49,13 @@ describe('compareEvents', () => {
   };
 
   it('gives each event its comparison, in the order of the events', () => {
-    const { byEvent } = compareEvents([{ id: 'first', articles }, { id: 'second', articles: [articles[0]!] }], known);
+    const { byEvent } = compareEvents(
+      [
+        { id: 'first', articles },
+        { id: 'second', articles: [articles[0]!] },
+      ],
+      known,
+    );
     assert.equal(byEvent.length, 2);
     assert.equal(byEvent[0]!.passages.length, 1);
     assert.equal(byEvent[0]!.passages[0]!.words, 14);
@@ -57,7 +69,13 @@ describe('compareEvents', () => {
   });
 
   it('notes a passage once where two events compare the same articles', () => {
-    const { byEvent, sharedPassages } = compareEvents([{ id: 'first', articles }, { id: 'second', articles }], known);
+    const { byEvent, sharedPassages } = compareEvents(
+      [
+        { id: 'first', articles },
+        { id: 'second', articles },
+      ],
+      known,
+    );
     assert.equal(byEvent[1]!.passages.length, 1, 'each event still shows it');
     assert.equal(sharedPassages.get('a')?.length, 1);
     assert.equal(sharedPassages.get('b')?.length, 1);
@@ -144,19 +162,31 @@ describe('the seed archive, assembled once', () => {
       assert.ok(svg === '' || svg.startsWith('<svg'), `${url}: ${svg.slice(0, 40)}`);
       assert.equal(svg === '', listed.length === 0, `${url}: a map lists its places, and only a map`);
     }
-    assert.ok(archive.events.every((e) => e.mapSvg.startsWith('<svg')), 'every seed event has a map');
+    assert.ok(
+      archive.events.every((e) => e.mapSvg.startsWith('<svg')),
+      'every seed event has a map',
+    );
   });
 
   it('gives each article the passages its events compare, and each event its naming table and entities', () => {
     for (const event of archive.events) {
       for (const p of event.comparison.passages) {
-        for (const [mine, other] of [[p.a, p.b], [p.b, p.a]] as const) {
+        for (const [mine, other] of [
+          [p.a, p.b],
+          [p.b, p.a],
+        ] as const) {
           const article = event.articles.find((a) => a.id === mine.articleId);
-          assert.ok(article?.sharedPassages.some((s) => s.anchor === mine.anchor && s.elsewhere.href === other.href), `${mine.articleId} notes ${other.href}`);
+          assert.ok(
+            article?.sharedPassages.some((s) => s.anchor === mine.anchor && s.elsewhere.href === other.href),
+            `${mine.articleId} notes ${other.href}`,
+          );
         }
       }
     }
-    assert.ok(archive.articles.some((a) => a.sharedPassages.length > 0), 'the seed has wire copy');
+    assert.ok(
+      archive.articles.some((a) => a.sharedPassages.length > 0),
+      'the seed has wire copy',
+    );
     assert.ok(archive.entities.length > 0);
     assert.ok(archive.events.some((e) => e.naming.rows.length > 0));
     assert.ok(archive.newestLists.length > 0);

@@ -112,7 +112,10 @@ describe('articles', () => {
     const short = [...generateArticles(seeds, events, 20, { seed: 1 })];
     const long = [...generateArticles(seeds, events, 40, { seed: 1 })];
     assert.equal(short.length, 20 - SEED_ARTICLES);
-    assert.deepEqual(long.slice(0, short.length).map((x) => x.text), short.map((x) => x.text));
+    assert.deepEqual(
+      long.slice(0, short.length).map((x) => x.text),
+      short.map((x) => x.text),
+    );
     assert.deepEqual(generateEvents(seeds, 1), events);
   });
 
@@ -168,7 +171,7 @@ describe('the generated content folder', () => {
 });
 
 describe('vocabulary growth', () => {
-  it('grows as Heaps\' law towards ~100,000 distinct forms at 10,000 articles', () => {
+  it("grows as Heaps' law towards ~100,000 distinct forms at 10,000 articles", () => {
     const counter = new DistinctWords();
     for (const a of readSeedInput(DEFAULT_CONTENT_DIR).articles) counter.add(`${a.title}\n${a.body}`);
     const points: Array<{ n: number; distinct: number }> = [];

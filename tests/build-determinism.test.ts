@@ -18,11 +18,10 @@ import { tempDir } from './helpers/site.ts';
 /** Runs the build command in its own process; resolves with its exit code and output. */
 function buildInProcess(outputDir: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'cli', 'build.ts'), '--content', DEFAULT_CONTENT_DIR, '--output', outputDir, '--quiet'],
-      { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'cli', 'build.ts'), '--content', DEFAULT_CONTENT_DIR, '--output', outputDir, '--quiet'], {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -58,9 +57,18 @@ describe('reproducible builds', () => {
     for (const r of results) assert.equal(r.code, 0, r.output);
     const files = siteFiles(a);
     // The comparison covers what used to differ: Pagefind's filter files and meta index.
-    assert.ok(files.some((f) => /^pagefind\/filter\/ar_[0-9a-f]+\.pf_filter$/.test(f)), 'no Pagefind filter files');
-    assert.ok(files.some((f) => /^pagefind\/pagefind\.ar_[0-9a-f]+\.pf_meta$/.test(f)), 'no Pagefind meta index');
-    assert.ok(files.some((f) => f.startsWith('fonts/') && f.endsWith('.woff2')), 'no subset fonts');
+    assert.ok(
+      files.some((f) => /^pagefind\/filter\/ar_[0-9a-f]+\.pf_filter$/.test(f)),
+      'no Pagefind filter files',
+    );
+    assert.ok(
+      files.some((f) => /^pagefind\/pagefind\.ar_[0-9a-f]+\.pf_meta$/.test(f)),
+      'no Pagefind meta index',
+    );
+    assert.ok(
+      files.some((f) => f.startsWith('fonts/') && f.endsWith('.woff2')),
+      'no subset fonts',
+    );
     assert.ok(files.length > 50, `only ${files.length} files`);
     const diffs = treeDifferences(a, b);
     assert.deepEqual(diffs, [], `the two builds differ:\n${diffs.join('\n')}`);

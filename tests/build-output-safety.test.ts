@@ -18,7 +18,10 @@ const BUILD = join('src', 'cli', 'build.ts');
 
 /** The refusal's lines, without the closing "nothing was built" line. */
 function refusal(stderr: string): string[] {
-  return stderr.trim().split('\n').filter((l) => !/nothing was built or removed/.test(l));
+  return stderr
+    .trim()
+    .split('\n')
+    .filter((l) => !/nothing was built or removed/.test(l));
 }
 
 describe('build: an output folder it did not make is refused, and nothing is touched (issue 18.1, 18.7)', () => {

@@ -26,7 +26,10 @@ describe('data files', () => {
     const problems: Problem[] = [];
     const outlets = readDataEntries(dir, 'outlets', problems);
     assert.equal(outlets.loaded, false);
-    assert.deepEqual(problems.map((p) => p.message), ['is missing']);
+    assert.deepEqual(
+      problems.map((p) => p.message),
+      ['is missing'],
+    );
     for (const key of ['entities', 'spellings', 'aggregators'] as const) {
       const none: Problem[] = [];
       assert.deepEqual(Object.keys(readDataEntries(dir, key, none).entries), []);
@@ -36,7 +39,7 @@ describe('data files', () => {
     assert.deepEqual(Object.keys(loadSpellings(dir)), []);
   });
 
-  it('gives an object file\'s fallback when it is absent or broken, with the problem', () => {
+  it("gives an object file's fallback when it is absent or broken, with the problem", () => {
     const dir = emptyContent();
     const problems: Problem[] = [];
     assert.deepEqual(readDataObject(dir, 'clutter', problems), { lines: [], patterns: [], end_markers: [] });
@@ -47,11 +50,14 @@ describe('data files', () => {
     assert.equal(problems.length, 1);
   });
 
-  it('reads the seed\'s files, and throws one ArshifError for a bad optional file', () => {
+  it("reads the seed's files, and throws one ArshifError for a bad optional file", () => {
     assert.ok(Object.keys(loadAgencies(DEFAULT_CONTENT_DIR)).length > 0);
     assert.ok(Object.keys(loadEntities(DEFAULT_CONTENT_DIR)).length > 0);
     const dir = emptyContent();
     writeFileSync(dataFilePath(dir, 'entities'), 'someone:\n  name: x\n');
-    assert.throws(() => loadEntities(dir), (error) => (findArshifError(error)?.problems.length ?? 0) > 0);
+    assert.throws(
+      () => loadEntities(dir),
+      (error) => (findArshifError(error)?.problems.length ?? 0) > 0,
+    );
   });
 });

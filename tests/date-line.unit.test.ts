@@ -21,7 +21,13 @@ describe('readDateLine', () => {
     ['23 مارس 2019 | 15:40 GMT', [[undefined, '2019-03-23']]],
     ['2019-03-23T18:40:00+03:00', [[undefined, '2019-03-23']]],
     ['الخميس 12 ديسمبر 2024 7:26 م القاهرة', [[undefined, '2024-12-12']]],
-    ['نشر في: 22/03/2019 - 11:20 | آخر تحديث: 23/03/2019 - 08:00', [['published', '2019-03-22'], ['updated', '2019-03-23']]],
+    [
+      'نشر في: 22/03/2019 - 11:20 | آخر تحديث: 23/03/2019 - 08:00',
+      [
+        ['published', '2019-03-22'],
+        ['updated', '2019-03-23'],
+      ],
+    ],
     ['تاريخ النشر: الأحد 24 مارس 2019', [['published', '2019-03-24']]],
     ['نُشر بتاريخ ٢٣/٠٣/٢٠١٩', [['published', '2019-03-23']]],
     ['آخر تحديث: 24 مارس 2019', [['updated', '2019-03-24']]],
@@ -38,7 +44,10 @@ describe('readDateLine', () => {
     it(JSON.stringify(line), () => {
       const entries = readDateLine(line);
       assert.ok(entries, line);
-      assert.deepEqual(entries.map((e) => [e.label, e.mention?.value]), expected);
+      assert.deepEqual(
+        entries.map((e) => [e.label, e.mention?.value]),
+        expected,
+      );
     });
   }
 

@@ -2,16 +2,17 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parseIsoDate, type CalendarDate } from '../src/arabic/calendar.ts';
-import {
-  dateFromUrl, findDateMentions, parseDateLine, yearsMatchingWeekday, yearsMentioned, type DateMention,
-} from '../src/arabic/dates.ts';
+import { dateFromUrl, findDateMentions, parseDateLine, yearsMatchingWeekday, yearsMentioned, type DateMention } from '../src/arabic/dates.ts';
 import { toAsciiDigits } from '../src/arabic/digits.ts';
 
 const day = (iso: string): CalendarDate => parseIsoDate(iso) as CalendarDate;
 const seed = (prefix: string): string => {
   const names: Record<string, string> = {
-    '000': '000_3f254b3f231ddcb4.txt', '001': '001_81b2e9526438038c.txt', '002': '002_6b309b54e1240de9.txt',
-    '003': '003_46747d5c7beb1e50.txt', '004': '004_82199af67069a872.txt',
+    '000': '000_3f254b3f231ddcb4.txt',
+    '001': '001_81b2e9526438038c.txt',
+    '002': '002_6b309b54e1240de9.txt',
+    '003': '003_46747d5c7beb1e50.txt',
+    '004': '004_82199af67069a872.txt',
   };
   // content/sources holds the five seeds byte for byte as received
   return readFileSync(new URL(`../content/sources/${names[prefix]}`, import.meta.url), 'utf8');
@@ -130,7 +131,10 @@ describe('findDateMentions: written dates', () => {
   for (const [text, expected] of cases) it(text, () => assertOne(text, expected));
 
   it('finds both years of "عامي 2014 و2015"', () => {
-    assert.deepEqual(findDateMentions('عامي 2014 و2015').map((m) => m.value), ['2014', '2015']);
+    assert.deepEqual(
+      findDateMentions('عامي 2014 و2015').map((m) => m.value),
+      ['2014', '2015'],
+    );
   });
 });
 
@@ -194,13 +198,53 @@ describe('findDateMentions: relative dates', () => {
 
 describe('findDateMentions: traps', () => {
   const none = [
-    '11 ألف', '52 ألف كم 2', '24 ساعة', '(4,00 ت غ)', '3250 شخصاً', '200.000 نسمة', '40 طن', '٥٠٠ إلى ٦٠٠ عنصر', '1130 مدنياً',
-    '2014', 'قبل 2000 عام', 'في 2000 غارة', 'حتى 3000',
-    '31/02/2019', '29.02.2019', '03/23/2019', '31 شباط', '29 شباط 2019', '30 شباط', '31 نيسان 2019', 'الثلاثين من شباط 2019',
-    'مارسوا الضغط', 'مارس الضغط عليهم', 'آبار النفط', 'تموزي', 'مايكل', 'تيريزا ماي قالت', 'باب الهوى', 'أب لثلاثة أطفال', 'في أب',
-    'سد تشرين', 'حرب تموز', 'شباط', 'نيسان',
-    'اليوم التالي', 'في ذلك اليوم', 'الأحد عشر', 'الطرفين الاثنين', 'كلا الاثنين', 'غدا الوضع صعبا', 'غداة الهجوم', 'أمسية',
-    'الأمين العام الحالي', 'على مدى الشهرين المنصرمين', 'في الأسبوع الثاني من آذار', 'Time', '42°C',
+    '11 ألف',
+    '52 ألف كم 2',
+    '24 ساعة',
+    '(4,00 ت غ)',
+    '3250 شخصاً',
+    '200.000 نسمة',
+    '40 طن',
+    '٥٠٠ إلى ٦٠٠ عنصر',
+    '1130 مدنياً',
+    '2014',
+    'قبل 2000 عام',
+    'في 2000 غارة',
+    'حتى 3000',
+    '31/02/2019',
+    '29.02.2019',
+    '03/23/2019',
+    '31 شباط',
+    '29 شباط 2019',
+    '30 شباط',
+    '31 نيسان 2019',
+    'الثلاثين من شباط 2019',
+    'مارسوا الضغط',
+    'مارس الضغط عليهم',
+    'آبار النفط',
+    'تموزي',
+    'مايكل',
+    'تيريزا ماي قالت',
+    'باب الهوى',
+    'أب لثلاثة أطفال',
+    'في أب',
+    'سد تشرين',
+    'حرب تموز',
+    'شباط',
+    'نيسان',
+    'اليوم التالي',
+    'في ذلك اليوم',
+    'الأحد عشر',
+    'الطرفين الاثنين',
+    'كلا الاثنين',
+    'غدا الوضع صعبا',
+    'غداة الهجوم',
+    'أمسية',
+    'الأمين العام الحالي',
+    'على مدى الشهرين المنصرمين',
+    'في الأسبوع الثاني من آذار',
+    'Time',
+    '42°C',
     '16 رجب 1440 هـ',
   ];
   for (const text of none) it(JSON.stringify(text), () => assert.deepEqual(findDateMentions(text, { anchor: day('2019-03-13') }), []));
@@ -220,17 +264,12 @@ describe('findDateMentions: اليوم as "nowadays"', () => {
   ];
   for (const text of nowadays) it(`not a date: ${text}`, () => assert.deepEqual(findDateMentions(text, { anchor }), []));
   // the same words in another sentence leave اليوم a date
-  const today: string[] = [
-    'يعقد المجلس اليوم جلسة طارئة',
-    'بات الطريق مفتوحاً. وأعلن الجيش اليوم فتحه',
-    'وصلت القافلة. ويقتصر اليوم على الاجتماع الأول',
-  ];
+  const today: string[] = ['يعقد المجلس اليوم جلسة طارئة', 'بات الطريق مفتوحاً. وأعلن الجيش اليوم فتحه', 'وصلت القافلة. ويقتصر اليوم على الاجتماع الأول'];
   for (const text of today) it(`a date: ${text}`, () => assertOne(text, { text: 'اليوم', value: '2019-03-13' }, anchor));
 });
 
 describe('findDateMentions over the seeds', () => {
-  const values = (prefix: string, anchor?: string) =>
-    findDateMentions(seed(prefix), anchor ? { anchor: day(anchor) } : {}).map((m) => [m.text, m.value ?? null]);
+  const values = (prefix: string, anchor?: string) => findDateMentions(seed(prefix), anchor ? { anchor: day(anchor) } : {}).map((m) => [m.text, m.value ?? null]);
 
   it('000: the date line, the bracketed date, the years, the gallery', () => {
     assert.deepEqual(values('000', '2019-03-23'), [
@@ -257,7 +296,12 @@ describe('findDateMentions over the seeds', () => {
     assert.equal(first.weekday, 6);
     assert.deepEqual([first.month, first.day], [3, 23]);
     assert.deepEqual(yearsMatchingWeekday(3, 23, 6, 2014, 2019), [2019]);
-    assert.deepEqual(values('001'), [['السبت 23 آذار', null], ['منذ خمسة أعوام', null], ['2014', '2014'], ['2014', '2014']]);
+    assert.deepEqual(values('001'), [
+      ['السبت 23 آذار', null],
+      ['منذ خمسة أعوام', null],
+      ['2014', '2014'],
+      ['2014', '2014'],
+    ]);
     assert.deepEqual(yearsMentioned(seed('001')), [2014]);
   });
 
@@ -337,7 +381,20 @@ describe('parseDateLine', () => {
     });
   }
   it('refuses lines that are not only a date', () => {
-    for (const line of ['Time', 'السياسة', '', '52', 'أمس', 'اليوم', 'الأربعاء', 'نشر في 23 مارس 2019', '23 مارس 2019 قتيلاً', '23.03.2019 | 24.03.2019', '31/02/2019', '42°C weather icon']) {
+    for (const line of [
+      'Time',
+      'السياسة',
+      '',
+      '52',
+      'أمس',
+      'اليوم',
+      'الأربعاء',
+      'نشر في 23 مارس 2019',
+      '23 مارس 2019 قتيلاً',
+      '23.03.2019 | 24.03.2019',
+      '31/02/2019',
+      '42°C weather icon',
+    ]) {
       assert.equal(parseDateLine(line), undefined, line);
     }
   });
@@ -401,7 +458,13 @@ describe('spans counted back from the publication date', () => {
   ];
   it('dates what happened six months before a statement made today (seed 000)', () => {
     const found = findDateMentions('أعلنت اليوم السبت انتهاء المعركة بعد ستة أشهر من اطلاقها هجوماً واسعاً', { anchor });
-    assert.deepEqual(found.map((m) => [m.text, m.value]), [['اليوم السبت', '2019-03-23'], ['بعد ستة أشهر', '2018-09']]);
+    assert.deepEqual(
+      found.map((m) => [m.text, m.value]),
+      [
+        ['اليوم السبت', '2019-03-23'],
+        ['بعد ستة أشهر', '2018-09'],
+      ],
+    );
   });
   for (const [text, expression, value] of cases) {
     it(text, () => {

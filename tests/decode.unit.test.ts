@@ -9,11 +9,46 @@ const SENTENCE = 'أعلنت «قسد» القضاء على داعش في الب
  * (not computed with the decoder under test).
  */
 const CP1256: Record<string, number> = {
-  'ء': 0xc1, 'آ': 0xc2, 'أ': 0xc3, 'ؤ': 0xc4, 'إ': 0xc5, 'ئ': 0xc6, 'ا': 0xc7, 'ب': 0xc8,
-  'ة': 0xc9, 'ت': 0xca, 'ث': 0xcb, 'ج': 0xcc, 'ح': 0xcd, 'خ': 0xce, 'د': 0xcf, 'ذ': 0xd0,
-  'ر': 0xd1, 'ز': 0xd2, 'س': 0xd3, 'ش': 0xd4, 'ص': 0xd5, 'ض': 0xd6, 'ط': 0xd8, 'ظ': 0xd9,
-  'ع': 0xda, 'غ': 0xdb, 'ف': 0xdd, 'ق': 0xde, 'ك': 0xdf, 'ل': 0xe1, 'م': 0xe3, 'ن': 0xe4,
-  'ه': 0xe5, 'و': 0xe6, 'ى': 0xec, 'ي': 0xed, '،': 0xa1, '«': 0xab, '»': 0xbb, '؟': 0xbf,
+  ء: 0xc1,
+  آ: 0xc2,
+  أ: 0xc3,
+  ؤ: 0xc4,
+  إ: 0xc5,
+  ئ: 0xc6,
+  ا: 0xc7,
+  ب: 0xc8,
+  ة: 0xc9,
+  ت: 0xca,
+  ث: 0xcb,
+  ج: 0xcc,
+  ح: 0xcd,
+  خ: 0xce,
+  د: 0xcf,
+  ذ: 0xd0,
+  ر: 0xd1,
+  ز: 0xd2,
+  س: 0xd3,
+  ش: 0xd4,
+  ص: 0xd5,
+  ض: 0xd6,
+  ط: 0xd8,
+  ظ: 0xd9,
+  ع: 0xda,
+  غ: 0xdb,
+  ف: 0xdd,
+  ق: 0xde,
+  ك: 0xdf,
+  ل: 0xe1,
+  م: 0xe3,
+  ن: 0xe4,
+  ه: 0xe5,
+  و: 0xe6,
+  ى: 0xec,
+  ي: 0xed,
+  '،': 0xa1,
+  '«': 0xab,
+  '»': 0xbb,
+  '؟': 0xbf,
 };
 
 function cp1256(text: string): Uint8Array {
@@ -187,7 +222,7 @@ describe('decodeBytes: UTF-8 with damage (issue 18.3)', () => {
 
   it('refuses Latin-1 noise that Windows-1256 would read as letters mixed with Arabic ones', () => {
     // "café à l'été, déjà vu" in Latin-1, where é (E9) and à (E0) are Arabic letters in Windows-1256.
-    const latin1 = Uint8Array.from([...'Le café à l\'été: déjà payé, très réussi. Où êtes-vous?'], (c) => c.charCodeAt(0));
+    const latin1 = Uint8Array.from([..."Le café à l'été: déjà payé, très réussi. Où êtes-vous?"], (c) => c.charCodeAt(0));
     const result = decodeBytes(latin1);
     assert.ok(!result.ok, result.ok ? `read as ${result.encoding}: ${result.text}` : '');
   });

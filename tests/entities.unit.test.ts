@@ -26,14 +26,14 @@ const content = loadValidContent(DEFAULT_CONTENT_DIR);
  * the seeds and missing here fails the test until someone has read it in place.
  */
 const SEEN_IN_SEEDS: Record<string, string> = {
-  'abu-bakr-al-baghdadi أبو بكر البغدادي': 'dw: the group\'s leader, said to be in Iraq',
+  'abu-bakr-al-baghdadi أبو بكر البغدادي': "dw: the group's leader, said to be in Iraq",
   'al-qaeda تنظيم القاعدة': 'alkhabar: the group ISIS split from',
-  'autonomous-administration الإدارة الذاتية': 'rojava: the administration of the SDF\'s areas',
+  'autonomous-administration الإدارة الذاتية': "rojava: the administration of the SDF's areas",
   'autonomous-administration الإدارة الذاتية الديمقراطية': 'rojava: its adviser Badran Jia Kurd',
   'autonomous-administration الإدارة الذاتية لشمال وشرق سوريا': 'rojava: in a quotation',
-  'badran-jia-kurd بدران جيا كرد': 'rojava: the Autonomous Administration\'s adviser',
+  'badran-jia-kurd بدران جيا كرد': "rojava: the Autonomous Administration's adviser",
   'bashar-al-assad بشار الأسد': 'rojava: «رئيس النظام بشار الأسد»',
-  'bashar-al-jaafari بشار الجعفري': 'seyassah: Syria\'s ambassador to the UN',
+  'bashar-al-jaafari بشار الجعفري': "seyassah: Syria's ambassador to the UN",
   'coalition التحالف الدولي': 'khaleej, alkhabar, dw: the US-led coalition',
   'coalition قوات التحالف الدولي': 'seyassah: the US-led coalition',
   'donald-trump دونالد ترامب': 'seyassah: «الرئيس دونالد ترامب»',
@@ -43,7 +43,7 @@ const SEEN_IN_SEEDS: Record<string, string> = {
   'isis داعش': 'every text',
   'isis دولة الخلافة': 'seyassah, dw: the caliphate the group declared',
   'jazira-storm عاصفة الجزيرة': 'dw: «القائد العام لـ"عاصفة الجزيرة"»',
-  'jia-furat جيا فرات': 'dw: the campaign\'s general commander',
+  'jia-furat جيا فرات': "dw: the campaign's general commander",
   'kino-gabriel كينو جابرييل': 'seyassah: the SDF spokesman',
   'kino-gabriel كينو غابرييل': 'rojava: the SDF spokesman',
   'mazloum-abdi مظلوم عبدي': 'seyassah: the general commander',
@@ -74,7 +74,43 @@ const SEEN_IN_SEEDS: Record<string, string> = {
 };
 
 /** Everyday words that must never be an alias of one word: they mean something else more often than not. */
-const EVERYDAY = ['القاعدة', 'النصرة', 'النمر', 'الأسد', 'الدولة', 'التحالف', 'النظام', 'الحكومة', 'الجيش', 'الشعب', 'الحرية', 'الثورة', 'الجبهة', 'الفتح', 'الشام', 'الإدارة', 'المجلس', 'الهيئة', 'الحشد', 'الحزب', 'الاتحاد', 'المرصد', 'الأمن', 'البعث', 'الخلافة', 'الله', 'أبو', 'آبو', 'بشار', 'محمد', 'أحمد', 'علي', 'حسن', 'مصطفى', 'عبد'].map(foldArabic);
+const EVERYDAY = [
+  'القاعدة',
+  'النصرة',
+  'النمر',
+  'الأسد',
+  'الدولة',
+  'التحالف',
+  'النظام',
+  'الحكومة',
+  'الجيش',
+  'الشعب',
+  'الحرية',
+  'الثورة',
+  'الجبهة',
+  'الفتح',
+  'الشام',
+  'الإدارة',
+  'المجلس',
+  'الهيئة',
+  'الحشد',
+  'الحزب',
+  'الاتحاد',
+  'المرصد',
+  'الأمن',
+  'البعث',
+  'الخلافة',
+  'الله',
+  'أبو',
+  'آبو',
+  'بشار',
+  'محمد',
+  'أحمد',
+  'علي',
+  'حسن',
+  'مصطفى',
+  'عبد',
+].map(foldArabic);
 
 const folded = (name: string) => words(foldArabic(name)).map((w) => w.word);
 
@@ -83,7 +119,11 @@ describe('the actors of entities.yml', () => {
     const all = Object.values(entities);
     assert.ok(all.length >= 150, `${all.length} actors`);
     assert.ok(all.filter((e) => e.kind === 'person').length >= 60, 'people');
-    for (const kind of ['armed-group', 'party', 'government', 'agency', 'organisation']) assert.ok(all.some((e) => e.kind === kind), kind);
+    for (const kind of ['armed-group', 'party', 'government', 'agency', 'organisation'])
+      assert.ok(
+        all.some((e) => e.kind === kind),
+        kind,
+      );
   });
 
   it('share no name: no alias belongs to two actors or to a place of the gazetteer', () => {
@@ -106,7 +146,7 @@ describe('the actors of entities.yml', () => {
     assert.deepEqual(problems, []);
   });
 
-  it('share no loose spelling: names of two words or more spelt loosely stay one actor\'s', () => {
+  it("share no loose spelling: names of two words or more spelt loosely stay one actor's", () => {
     const owner = new Map<string, string>();
     const problems: string[] = [];
     for (const [key, e] of Object.entries(entities)) {
@@ -151,7 +191,9 @@ describe('the actors of entities.yml', () => {
     for (const article of seedParagraphs()) for (const use of count(article.paragraphs.join('\n'))) found.add(`${use.entity} ${use.name}`);
     const unread = [...found].filter((f) => !(f in SEEN_IN_SEEDS)).sort();
     assert.deepEqual(unread, [], 'names found in the seeds that nobody has read in place: read them, then list them in SEEN_IN_SEEDS');
-    const gone = Object.keys(SEEN_IN_SEEDS).filter((f) => !found.has(f)).sort();
+    const gone = Object.keys(SEEN_IN_SEEDS)
+      .filter((f) => !found.has(f))
+      .sort();
     assert.deepEqual(gone, [], 'listed in SEEN_IN_SEEDS but no longer found in the seeds');
   });
 });
@@ -173,7 +215,11 @@ describe('the sentences where a person is quoted', () => {
   it('keeps a sentence naming the person with a verb of saying, or a quotation after the name', () => {
     assert.deepEqual(quotes('وأكد كينو جابرييل أن المعركة انتهت. ثم عاد الهدوء.'), ['kino p-1: وأكد كينو جابرييل أن المعركة انتهت.']);
     assert.deepEqual(quotes('المتحدث مصطفى بالي على تويتر: «المعركة مستمرة حتى النهاية».'), ['bali p-1: المتحدث مصطفى بالي على تويتر: «المعركة مستمرة حتى النهاية».']);
-    assert.deepEqual(quotes('التقى الوفد مصطفى بالي في المدينة.', 'ولم يذكر «كينو غابرييل» بعدها شيئا عن الزيارة.'), [], 'named, not quoted: no verb of saying, and a name in quotation marks is no quotation');
+    assert.deepEqual(
+      quotes('التقى الوفد مصطفى بالي في المدينة.', 'ولم يذكر «كينو غابرييل» بعدها شيئا عن الزيارة.'),
+      [],
+      'named, not quoted: no verb of saying, and a name in quotation marks is no quotation',
+    );
   });
 
   it('lists each person once per sentence, and every person a sentence quotes', () => {

@@ -75,7 +75,10 @@ describe('maps and timeline overviews as drawn in Chromium', () => {
           await page.goto(seed.server.url + path, { waitUntil: 'load' });
           await page.evaluate(() => document.fonts.ready.then(() => undefined));
           const svgs = await measure(page);
-          assert.ok(svgs.some((s) => s.svg.includes('arshif-map')), 'the page has a map');
+          assert.ok(
+            svgs.some((s) => s.svg.includes('arshif-map')),
+            'the page has a map',
+          );
           for (const s of svgs) {
             assert.ok(s.texts.length > 0, `${s.svg}: some text is shown`);
             for (const t of s.texts) assert.ok(t.px >= 10.95, `${s.svg}: «${t.text}» is drawn ${t.px.toFixed(1)} px high`);
@@ -102,7 +105,10 @@ describe('maps and timeline overviews as drawn in Chromium', () => {
                 }
               }
               for (const kind of ['milestone', 'mention', 'article']) {
-                const xs = s.marks.filter((m) => m.kind === kind && !m.folded).map((m) => m.x).sort((a, b) => a - b);
+                const xs = s.marks
+                  .filter((m) => m.kind === kind && !m.folded)
+                  .map((m) => m.x)
+                  .sort((a, b) => a - b);
                 for (let i = 1; i < xs.length; i++) assert.ok(xs[i]! - xs[i - 1]! >= 23.9, `${kind} marks ${(xs[i]! - xs[i - 1]!).toFixed(1)} px apart`);
               }
               // the event's span fills the axis: its marks reach both ends

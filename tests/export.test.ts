@@ -49,7 +49,13 @@ function paragraphText(id: string, anchor: string): string {
   const html = readSiteFile(site, `articles/${id}/index.html`);
   const m = new RegExp(`<p id="${anchor}"[^>]*>([\\s\\S]*?)</p>`).exec(html);
   assert.ok(m, `${id} has no paragraph ${anchor}`);
-  return (m[1] as string).replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  return (m[1] as string)
+    .replace(/<[^>]+>/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 }
 
 describe('/export/articles.csv and articles.json', () => {
@@ -59,7 +65,10 @@ describe('/export/articles.csv and articles.json', () => {
     const text = utf8('export/articles.csv');
     assert.ok(text.includes('\r\n'));
     const rows = csvRows('export/articles.csv');
-    assert.deepEqual(Object.keys(rows[0] ?? {}), ARTICLE_COLUMNS.map((c) => c.name));
+    assert.deepEqual(
+      Object.keys(rows[0] ?? {}),
+      ARTICLE_COLUMNS.map((c) => c.name),
+    );
     for (const row of rows) assert.equal(row.headline, front.get(row.id as string)?.title);
   });
 
@@ -127,7 +136,10 @@ describe('CSV cells from untrusted text', () => {
 describe('/export/figures.csv and mentions.csv', () => {
   it('every figure stands in the paragraph it names, and every event article with figures is there', () => {
     const rows = csvRows('export/figures.csv');
-    assert.deepEqual(Object.keys(rows[0] ?? {}), FIGURE_COLUMNS.map((c) => c.name));
+    assert.deepEqual(
+      Object.keys(rows[0] ?? {}),
+      FIGURE_COLUMNS.map((c) => c.name),
+    );
     assert.ok(rows.length >= 10, `${rows.length} figures`);
     for (const r of rows) {
       assert.equal(r.outlet, front.get(r.article as string)?.outlet);
@@ -141,7 +153,10 @@ describe('/export/figures.csv and mentions.csv', () => {
 
   it('every dated mention has its sentence, in the paragraph it names', () => {
     const rows = csvRows('export/mentions.csv');
-    assert.deepEqual(Object.keys(rows[0] ?? {}), MENTION_COLUMNS.map((c) => c.name));
+    assert.deepEqual(
+      Object.keys(rows[0] ?? {}),
+      MENTION_COLUMNS.map((c) => c.name),
+    );
     assert.ok(rows.length >= 10, `${rows.length} mentions`);
     for (const r of rows) {
       assert.match(r.date as string, /^\d{4}(-\d{2}(-\d{2})?)?$/);
@@ -154,12 +169,15 @@ describe('/export/figures.csv and mentions.csv', () => {
   });
 });
 
-describe('each event\'s timeline as JSON and iCalendar', () => {
+describe("each event's timeline as JSON and iCalendar", () => {
   for (const event of archive.events) {
     it(event.id, () => {
       const json = JSON.parse(utf8(`export/events/${event.id}.timeline.json`)) as { event: string; entries: Array<{ date: string; items: unknown[] }> };
       assert.equal(json.event, event.id);
-      assert.deepEqual(json.entries.map((e) => e.date), event.timeline.map((e) => e.value));
+      assert.deepEqual(
+        json.entries.map((e) => e.date),
+        event.timeline.map((e) => e.value),
+      );
       const ics = utf8(`export/events/${event.id}.ics`);
       const calendar = new ICAL.Component(ICAL.parse(ics));
       const vevents = calendar.getAllSubcomponents('vevent');
@@ -198,11 +216,20 @@ describe('citations on the site', () => {
     const bib = utf8('export/articles.bib');
     const ris = utf8('export/articles.ris');
     const csl = JSON.parse(utf8('export/articles.csl.json')) as unknown[];
-    for (const [name, data] of [['bib', new Cite(bib).data], ['ris', new Cite(ris).data], ['csl', new Cite(csl).data]] as const) {
+    for (const [name, data] of [
+      ['bib', new Cite(bib).data],
+      ['ris', new Cite(ris).data],
+      ['csl', new Cite(csl).data],
+    ] as const) {
       const titles = (data as Array<Record<string, unknown>>).map((d) => d.title as string).sort();
       assert.deepEqual(titles, IDS.map((id) => front.get(id)?.title).sort(), `titles in articles.${name}`);
     }
-    assert.deepEqual(parseBibtex(bib).map((e) => e.key).sort(), IDS);
+    assert.deepEqual(
+      parseBibtex(bib)
+        .map((e) => e.key)
+        .sort(),
+      IDS,
+    );
     assert.equal(parseRis(ris).length, 5);
   });
 
@@ -230,7 +257,7 @@ describe('citations on the site', () => {
 });
 
 describe('where the exports are listed and linked', () => {
-  it('every export is in the site\'s manifest', () => {
+  it("every export is in the site's manifest", () => {
     const manifest = JSON.parse(readSiteFile(site, MANIFEST_NAME)) as { files: Array<{ path: string }> };
     const paths = new Set(manifest.files.map((f) => f.path));
     for (const f of EXPORT_FILES) assert.ok(paths.has(f.path), f.path);
@@ -261,11 +288,20 @@ describe('where the exports are listed and linked', () => {
 
 describe('src/export/formats.ts', () => {
   it('writes any text into a CSV cell that reads back the same (quotes, commas, line breaks, a leading BOM-like mark)', () => {
-    const columns = [{ name: 'a', type: 'string' as const, en: '', ar: '' }, { name: 'b', type: 'list' as const, en: '', ar: '' }];
+    const columns = [
+      { name: 'a', type: 'string' as const, en: '', ar: '' },
+      { name: 'b', type: 'list' as const, en: '', ar: '' },
+    ];
     const nasty = 'قال "نعم"، ثم, سطر\nجديد\r\n\uFEFFو=1+2';
-    const csv = toCsv(columns, [{ a: nasty, b: ['x', 'ي ي'] }, { a: null, b: [] }]);
+    const csv = toCsv(columns, [
+      { a: nasty, b: ['x', 'ي ي'] },
+      { a: null, b: [] },
+    ]);
     const rows = parse(csv, { bom: true, columns: true }) as Array<Record<string, string>>;
-    assert.deepEqual(rows, [{ a: nasty, b: 'x | ي ي' }, { a: '', b: '' }]);
+    assert.deepEqual(rows, [
+      { a: nasty, b: 'x | ي ي' },
+      { a: '', b: '' },
+    ]);
   });
 
   it('dateSpan gives all-day spans with an exclusive end, for a day, a month, a year and a range', () => {

@@ -43,7 +43,10 @@ describe('tests/helpers/xml.ts', () => {
     assert.equal(doc.root.attributes['p:k'], '1 & 2 < >');
     assert.equal(doc.root.attributes['xml:lang'], 'ar');
     assert.equal(textContent(doc.root), 't<>&"\'دz<raw & ');
-    assert.deepEqual(childElements(doc.root).map((e) => e.name), ['b', 'p:c']);
+    assert.deepEqual(
+      childElements(doc.root).map((e) => e.name),
+      ['b', 'p:c'],
+    );
     assert.equal(onlyChild(doc.root, 'p:c').attributes.x, '"y"');
   });
 
@@ -95,7 +98,10 @@ describe('tests/helpers/xml.ts', () => {
   }
 
   it('says where the problem is', () => {
-    assert.throws(() => parseXml(`${DECL}<a>\n  <b>&nbsp;</b></a>`), (e: unknown) => e instanceof XmlError && e.line === 3 && /nbsp/.test(e.message));
+    assert.throws(
+      () => parseXml(`${DECL}<a>\n  <b>&nbsp;</b></a>`),
+      (e: unknown) => e instanceof XmlError && e.line === 3 && /nbsp/.test(e.message),
+    );
   });
 });
 
@@ -286,7 +292,7 @@ describe('the Atom feed (/feed.xml)', () => {
       'entry 1: no author, and the feed has none',
       'entry 2: <title type="markdown">',
       'entry 2: no author, and the feed has none',
-      'entry 2: id https://x.example/a repeats an earlier entry\'s',
+      "entry 2: id https://x.example/a repeats an earlier entry's",
     ]);
   });
 
@@ -341,7 +347,12 @@ describe('the sitemap (/sitemap.xml)', () => {
     assert.equal(urlset.attributes.xmlns, SITEMAP);
     assert.equal(childElements(urlset, 'url').length, locs.size, 'no address is listed twice');
     for (const u of childElements(urlset, 'url')) {
-      assert.deepEqual(childElements(u).map((c) => c.name).filter((n) => n !== 'loc' && n !== 'lastmod'), []);
+      assert.deepEqual(
+        childElements(u)
+          .map((c) => c.name)
+          .filter((n) => n !== 'loc' && n !== 'lastmod'),
+        [],
+      );
     }
   });
 

@@ -45,20 +45,38 @@ describe('compareFigures on the seed articles', () => {
   it('11000 killed: 001 and 002', () => {
     assert.deepEqual(reporters('11000 قتيل'), [SEYASSAH, KHABAR].sort());
     const khabar = row('11000 قتيل').byArticle[KHABAR]!;
-    assert.deepEqual(khabar.map((f) => [f.text, f.noun, f.context]), [['11 ألف عنصر', 'عنصر', 'قتلوا']]);
+    assert.deepEqual(
+      khabar.map((f) => [f.text, f.noun, f.context]),
+      [['11 ألف عنصر', 'عنصر', 'قتلوا']],
+    );
     const seyassah = row('11000 قتيل').byArticle[SEYASSAH]!;
-    assert.deepEqual(seyassah.map((f) => [f.text, f.approximate]), [['11 ألف شهيد', true], ['11 ألفاً', false]]);
+    assert.deepEqual(
+      seyassah.map((f) => [f.text, f.approximate]),
+      [
+        ['11 ألف شهيد', true],
+        ['11 ألفاً', false],
+      ],
+    );
   });
 
   it('21000 wounded: 001 and 002', () => {
     assert.deepEqual(reporters('21000 جريح'), [SEYASSAH, KHABAR].sort());
-    assert.deepEqual(row('21000 جريح').byArticle[KHABAR]!.map((f) => f.text), ['21 ألف جريح']);
+    assert.deepEqual(
+      row('21000 جريح').byArticle[KHABAR]!.map((f) => f.text),
+      ['21 ألف جريح'],
+    );
   });
 
   it('52000 km²: 001 ("كم 2") and 002 ("كيلو متر مربع")', () => {
     assert.deepEqual(reporters('52000 كم²'), [SEYASSAH, KHABAR].sort());
-    assert.deepEqual(row('52000 كم²').byArticle[KHABAR]!.map((f) => f.text), ['52 ألف كم 2']);
-    assert.deepEqual(row('52000 كم²').byArticle[SEYASSAH]!.map((f) => f.text), ['52 ألف كيلو متر مربع']);
+    assert.deepEqual(
+      row('52000 كم²').byArticle[KHABAR]!.map((f) => f.text),
+      ['52 ألف كم 2'],
+    );
+    assert.deepEqual(
+      row('52000 كم²').byArticle[SEYASSAH]!.map((f) => f.text),
+      ['52 ألف كيلو متر مربع'],
+    );
   });
 
   it('5000000 people: 002 only', () => {
@@ -115,7 +133,10 @@ describe('findFigures rules', () => {
     assert.deepEqual(pairs('قتل 12 شخصاً'), [[12, 'قتيل']]);
     assert.deepEqual(pairs('وصل 40 طناً من المساعدات'), [[40, 'طن']]);
     assert.deepEqual(pairs('نقل 300 نازح'), [[300, 'نازح']]);
-    assert.deepEqual(pairs('سقط 15 قتيلاً و40 جريحاً'), [[15, 'قتيل'], [40, 'جريح']]);
+    assert.deepEqual(pairs('سقط 15 قتيلاً و40 جريحاً'), [
+      [15, 'قتيل'],
+      [40, 'جريح'],
+    ]);
     assert.deepEqual(pairs('أحصى 25 شهيداً'), [[25, 'قتيل']]);
     assert.deepEqual(pairs('اعتقال 50 مسلحاً'), [[50, 'أسير']]);
     assert.deepEqual(pairs('مساحة 9 كم²'), [[9, 'كم²']]);
@@ -133,16 +154,25 @@ describe('findFigures rules', () => {
   it('lets an event word turn people into the killed, wounded, surrendered…', () => {
     const [killed] = findFigures(['قدموا 11 ألف عنصر قتلوا خلال هذه السنوات']);
     assert.deepEqual([killed!.unit, killed!.noun, killed!.context], ['قتيل', 'عنصر', 'قتلوا']);
-    assert.deepEqual(pairs('أن 11 ألفاً من "قسد" قتلوا في المعارك وأصيب 21 ألفاً آخرين'), [[11000, 'قتيل'], [21000, 'جريح']]);
+    assert.deepEqual(pairs('أن 11 ألفاً من "قسد" قتلوا في المعارك وأصيب 21 ألفاً آخرين'), [
+      [11000, 'قتيل'],
+      [21000, 'جريح'],
+    ]);
     assert.deepEqual(pairs('استسلم ثلاثة آلاف إرهابي'), [[3000, 'مستسلم']]);
     assert.deepEqual(pairs('نزوح 40 ألف مدني'), [[40000, 'نازح']]);
     // an outcome noun is never overridden; a measure neither
-    assert.deepEqual(pairs('قتل 5 وأصيب 10 جرحى'), [[5, 'قتيل'], [10, 'جريح']]);
+    assert.deepEqual(pairs('قتل 5 وأصيب 10 جرحى'), [
+      [5, 'قتيل'],
+      [10, 'جريح'],
+    ]);
     assert.deepEqual(pairs('قصف دمر 3 كم² من الحي وقتل'), [[3, 'كم²']]);
   });
 
   it('does not look for the event across a clause boundary or past another number', () => {
-    assert.deepEqual(pairs('مقتل 3250 شخصاً، بينهم 1130 مدنياً'), [[3250, 'قتيل'], [1130, 'مدني']]);
+    assert.deepEqual(pairs('مقتل 3250 شخصاً، بينهم 1130 مدنياً'), [
+      [3250, 'قتيل'],
+      [1130, 'مدني'],
+    ]);
     assert.deepEqual(pairs('قتل. 20 شخصاً'), [[20, 'شخص']]);
   });
 
@@ -163,10 +193,13 @@ describe('findFigures rules', () => {
 
   it('gives both ends of a range the noun after the second', () => {
     const figures = findFigures(['ولم يقبل ٥٠٠ إلى ٦٠٠ عنصر من التنظيم الإرهابي']);
-    assert.deepEqual(figures.map((f) => [f.value, f.unit, f.text]), [
-      [500, 'عنصر', '٥٠٠ إلى ٦٠٠ عنصر'],
-      [600, 'عنصر', '٥٠٠ إلى ٦٠٠ عنصر'],
-    ]);
+    assert.deepEqual(
+      figures.map((f) => [f.value, f.unit, f.text]),
+      [
+        [500, 'عنصر', '٥٠٠ إلى ٦٠٠ عنصر'],
+        [600, 'عنصر', '٥٠٠ إلى ٦٠٠ عنصر'],
+      ],
+    );
   });
 
   it('skips years, dates, durations, times, percentages and uncounted numbers', () => {
@@ -195,7 +228,13 @@ describe('findFigures rules', () => {
 
   it('numbers figures by paragraph', () => {
     const figures: Figure[] = findFigures(['لا أرقام هنا', 'قتل 12 شخصاً', 'وأصيب 30']);
-    assert.deepEqual(figures.map((f) => [f.paragraph, f.value, f.unit]), [[1, 12, 'قتيل'], [2, 30, 'جريح']]);
+    assert.deepEqual(
+      figures.map((f) => [f.paragraph, f.value, f.unit]),
+      [
+        [1, 12, 'قتيل'],
+        [2, 30, 'جريح'],
+      ],
+    );
   });
 });
 

@@ -29,7 +29,7 @@ describe('mergeEntries', () => {
   });
 
   it('merges text that is not valid YAML too (a broken entry is a case)', () => {
-    assert.match(mergeEntries(SEED, 'syria:\n  name :  :\n'), /^# Gazetteer\.\nsyria:\n  name :  :\n\n# --- cities/);
+    assert.match(mergeEntries(SEED, 'syria:\n  name :  :\n'), /^# Gazetteer\.\nsyria:\n {2}name : {2}:\n\n# --- cities/);
   });
 
   it('refuses a merge file holding anything but entries, comments and blank lines', () => {

@@ -8,8 +8,7 @@ import { chooseHeadline, notAHeadline, type HeadlineContext } from '../src/inges
 import { toLines } from '../src/ingest/lines.ts';
 
 const ctx: HeadlineContext = { isClutter: () => false, isOutletHeader: () => false, isByline: (l) => /^بقلم\s*:/.test(l) };
-const LEAD =
-  'قالت مصادر محلية إن فرق الإنقاذ انتشلت عشرات الجثث من تحت أنقاض الأبنية المدمرة في حي الرشيد بمدينة الرقة، بعد أسابيع من انتهاء المعارك فيها.';
+const LEAD = 'قالت مصادر محلية إن فرق الإنقاذ انتشلت عشرات الجثث من تحت أنقاض الأبنية المدمرة في حي الرشيد بمدينة الرقة، بعد أسابيع من انتهاء المعارك فيها.';
 const HEAD = 'فرق الإنقاذ تنتشل عشرات الجثث من أنقاض الرقة';
 const pick = (text: string, extra: Partial<HeadlineContext> = {}) => chooseHeadline(toLines(text), { ...ctx, ...extra });
 
@@ -32,7 +31,12 @@ describe('notAHeadline', () => {
     assert.equal(notAHeadline(LEAD, ctx), 'a sentence of the text');
   });
   it('lets headlines with quotes, slashes of month names and a question through', () => {
-    for (const line of [HEAD, '«اللحظات الأخيرة لداعش».. «إعلان النصر إيذان بمرحلة جديدة»', 'معارك الباغوز في آذار/مارس 2019 تقترب من نهايتها', 'هل تعود العائلات إلى أحياء الرقة قبل الشتاء؟']) {
+    for (const line of [
+      HEAD,
+      '«اللحظات الأخيرة لداعش».. «إعلان النصر إيذان بمرحلة جديدة»',
+      'معارك الباغوز في آذار/مارس 2019 تقترب من نهايتها',
+      'هل تعود العائلات إلى أحياء الرقة قبل الشتاء؟',
+    ]) {
       assert.equal(notAHeadline(line, ctx), undefined, line);
     }
   });
@@ -50,7 +54,11 @@ describe('chooseHeadline', () => {
     assert.equal(c.best?.line.text, HEAD);
   });
   it('passes over a ticker of unrelated headlines', () => {
-    const ticker = ['افتتاح مهرجان للسينما في العاصمة بمشاركة عربية واسعة', 'منتخب الناشئين يفوز في مباراته الأولى من البطولة', 'توقعات بهطول أمطار غزيرة على المرتفعات خلال الأيام المقبلة'];
+    const ticker = [
+      'افتتاح مهرجان للسينما في العاصمة بمشاركة عربية واسعة',
+      'منتخب الناشئين يفوز في مباراته الأولى من البطولة',
+      'توقعات بهطول أمطار غزيرة على المرتفعات خلال الأيام المقبلة',
+    ];
     const c = pick([...ticker, HEAD, '12.11.2017', LEAD].join('\n'));
     assert.equal(c.best?.line.text, HEAD);
     assert.equal(c.close, false);

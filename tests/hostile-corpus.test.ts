@@ -70,13 +70,7 @@ const CORPUS: Record<string, string[]> = {
   'wrong types': ['content/title-number', 'content/outlet-list', 'content/date-map', 'content/wrong-type', 'content/number-as-text'],
   'impossible dates': ['content/impossible-date', 'content/date-month-13', 'content/date-zero'],
   'unknown keys': ['content/unknown-field', 'content/unknown-source-field', 'content/unknown-proto-field', 'content/many-problems', 'generated-30000-unknown-fields'],
-  'ids, keys and names': [
-    'content/duplicate-id',
-    'content/id-path-traversal',
-    'content/file-name-arabic-spaces',
-    'content/outlet-prototype-key',
-    'content/agency-slug-collision',
-  ],
+  'ids, keys and names': ['content/duplicate-id', 'content/id-path-traversal', 'content/file-name-arabic-spaces', 'content/outlet-prototype-key', 'content/agency-slug-collision'],
   'paths and addresses': [
     'content/source-path-traversal',
     'content/source-dot-dot',
@@ -173,13 +167,15 @@ const CORPUS: Record<string, string[]> = {
 
 const MIN_CASES = 40;
 /** The cases of an area, named `area/case` as in CORPUS. */
-const onDisk = (area: string) => readdirSync(join(FIXTURES, area)).sort().map((n) => `${area}/${n}`);
+const onDisk = (area: string) =>
+  readdirSync(join(FIXTURES, area))
+    .sort()
+    .map((n) => `${area}/${n}`);
 const contentCases = onDisk('content');
 const hostileCases = onDisk('hostile');
 
 /** A fresh copy of the seed content with the fixtures' changes laid over it. */
 const contentWith = (...fixtures: string[]) => contentWithFixtures(...fixtures.map((f) => join(FIXTURES, f)));
-
 
 /** Runs `npm run build` as a user does; returns its exit code and output. */
 function buildCli(contentDir: string) {
@@ -206,7 +202,10 @@ async function buildProblems(contentDir: string): Promise<string[]> {
  * text does not repeat itself (a text that repeats one phrase 100,000 times is another case).
  */
 function longLine(bytes: number): string {
-  const vocabulary = 'أعلنت قوات سوريا الديمقراطية السيطرة الكاملة على مدينة الرقة بعد معارك استمرت أشهرا في الأحياء الشمالية والشرقية وقال متحدث باسم التحالف الدولي إن المدنيين خرجوا عبر ممرات آمنة نحو المخيمات القريبة من الحدود'.split(' ');
+  const vocabulary =
+    'أعلنت قوات سوريا الديمقراطية السيطرة الكاملة على مدينة الرقة بعد معارك استمرت أشهرا في الأحياء الشمالية والشرقية وقال متحدث باسم التحالف الدولي إن المدنيين خرجوا عبر ممرات آمنة نحو المخيمات القريبة من الحدود'.split(
+      ' ',
+    );
   const out: string[] = [];
   let size = 0;
   for (let seed = 1; size < bytes; ) {
@@ -282,7 +281,10 @@ describe('the hostile corpus', () => {
       assert.equal(result.status, 1, result.stderr);
       const lines = result.stderr.trim().split('\n');
       assert.equal(lines.length, 2, result.stderr);
-      assert.match(lines[0] ?? '', /2017-10-22-al-khaleej-huge\.md: is 10\.0 MB; a news article's text is far smaller \(limit 2\.0 MB, as for `npm run add`\); keep only the article's text, one article per file$/);
+      assert.match(
+        lines[0] ?? '',
+        /2017-10-22-al-khaleej-huge\.md: is 10\.0 MB; a news article's text is far smaller \(limit 2\.0 MB, as for `npm run add`\); keep only the article's text, one article per file$/,
+      );
       assert.doesNotMatch(result.stderr, /\n\s+at /);
       assert.ok(performance.now() - started < 60_000, 'refused without reading it into the site');
       assert.deepEqual(fingerprint(dir), before);
@@ -303,7 +305,9 @@ describe('the hostile corpus', () => {
       for (const fixture of ['content/yaml-alias-bomb', 'content/binary-data-file', 'content/stray-template']) {
         const result = buildCli(contentWith(fixture));
         assert.equal(result.status, 1, `${fixture}: ${result.stderr}`);
-        const expected = readFileSync(join(FIXTURES, fixture, 'expected.txt'), 'utf8').trim().split('\n');
+        const expected = readFileSync(join(FIXTURES, fixture, 'expected.txt'), 'utf8')
+          .trim()
+          .split('\n');
         assert.equal(result.stderr.trim().split('\n').length, expected.length + 1, result.stderr);
         assert.doesNotMatch(result.stderr, /\n\s+at /);
       }
@@ -311,12 +315,21 @@ describe('the hostile corpus', () => {
   });
 
   describe('raw texts given to `add`', () => {
-    const ingestCases = Object.values(CORPUS).flat().filter((n) => n.startsWith('ingest/'));
+    const ingestCases = Object.values(CORPUS)
+      .flat()
+      .filter((n) => n.startsWith('ingest/'));
     for (const fixture of ingestCases) {
       it(`${fixture}: no file already in content/ is changed`, () => {
         const dir = join(FIXTURES, fixture);
         const input = existsSync(join(dir, 'input.txt')) ? join(dir, 'input.txt') : join(dir, 'input.bin');
-        const options = JSON.parse(readFileSync(join(dir, 'options.json'), 'utf8')) as { today: string; url?: string; outlet?: string; date?: string; event?: string; repair?: boolean };
+        const options = JSON.parse(readFileSync(join(dir, 'options.json'), 'utf8')) as {
+          today: string;
+          url?: string;
+          outlet?: string;
+          date?: string;
+          event?: string;
+          repair?: boolean;
+        };
         const contentDir = copySeedContent();
         const before = fingerprint(contentDir);
         const [outcome] = addFiles([input], { ...options, contentDir, today: parseIsoDate(options.today) });
@@ -424,7 +437,10 @@ describe('the hostile corpus', () => {
         assert.equal(title.attributes.type ?? 'text', 'text', 'titles are plain text, never HTML');
         return title.children.join('');
       });
-      assert.ok(titles.some((t) => t.startsWith(']]><![CDATA[<script>alert("feed")</script>]]>')), titles.join('\n'));
+      assert.ok(
+        titles.some((t) => t.startsWith(']]><![CDATA[<script>alert("feed")</script>]]>')),
+        titles.join('\n'),
+      );
       // The content is the article's HTML, which a feed reader renders: scanned as the pages are.
       const page = await browser.newPage();
       const injected: string[] = [];

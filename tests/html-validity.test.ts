@@ -47,12 +47,20 @@ describe('HTML validity (Nu HTML Checker)', () => {
   });
 
   it('checks every HTML file of the seed site', () => {
-    const rel = pages.map((p) => p.slice(siteDir.length + 1).split(sep).join('/'));
+    const rel = pages.map((p) =>
+      p
+        .slice(siteDir.length + 1)
+        .split(sep)
+        .join('/'),
+    );
     assert.ok(rel.length >= 60, `${rel.length} HTML files`);
     for (const page of ['index.html', '404.html', 'search/index.html', 'about/index.html', 'articles/index.html']) {
       assert.ok(rel.includes(page), `${page} is checked`);
     }
-    assert.ok(rel.some((p) => /^agencies\/[^a-z]/.test(p)), 'a page under an Arabic path is checked');
+    assert.ok(
+      rel.some((p) => /^agencies\/[^a-z]/.test(p)),
+      'a page under an Arabic path is checked',
+    );
   });
 
   it('finds no errors in any page', () => {
@@ -62,10 +70,17 @@ describe('HTML validity (Nu HTML Checker)', () => {
 
   it('does report the errors of a deliberately broken page, by line', () => {
     const found = messages.filter((m) => m.file === brokenFile);
-    assert.ok(found.every((m) => m.type === 'error'), formatVnuMessages(found, brokenFile));
+    assert.ok(
+      found.every((m) => m.type === 'error'),
+      formatVnuMessages(found, brokenFile),
+    );
     const report = formatVnuMessages(found, join(brokenFile, '..'));
     const lines = new Set(found.map((m) => m.line));
-    for (const [line, what] of [[5, 'the stray </p>'], [6, 'the img without alt'], [7, 'the duplicate id']] as const) {
+    for (const [line, what] of [
+      [5, 'the stray </p>'],
+      [6, 'the img without alt'],
+      [7, 'the duplicate id'],
+    ] as const) {
       assert.ok(lines.has(line), `an error on line ${line} (${what}); got:\n${report}`);
     }
     assert.match(report, /broken\.html:6:\d+: An “img” element must have an “alt” attribute/);

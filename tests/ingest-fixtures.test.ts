@@ -23,7 +23,14 @@ const cases = readdirSync(FIXTURES).sort();
 /** The raw input: a text, raw bytes, or a page saved from a browser. */
 const INPUTS = ['input.txt', 'input.bin', 'input.html', 'input.htm', 'input.mhtml'];
 
-interface CaseOptions { url?: string; outlet?: string; date?: string; title?: string; event?: string; today: string }
+interface CaseOptions {
+  url?: string;
+  outlet?: string;
+  date?: string;
+  title?: string;
+  event?: string;
+  today: string;
+}
 
 export function listFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
@@ -41,7 +48,16 @@ describe('add on fixtures', () => {
       const before = listFiles(contentDir);
       const [outcome] = addFiles([input], { ...options, contentDir, today: parseIsoDate(options.today) });
       assert.ok(outcome);
-      const show = (s: string) => s.split(contentDir).join('content').split(relative(process.cwd(), contentDir)).join('content').split(input).join('INPUT').split(relative(process.cwd(), input)).join('INPUT');
+      const show = (s: string) =>
+        s
+          .split(contentDir)
+          .join('content')
+          .split(relative(process.cwd(), contentDir))
+          .join('content')
+          .split(input)
+          .join('INPUT')
+          .split(relative(process.cwd(), input))
+          .join('INPUT');
       let actual = `exit: ${outcome.exit}\n${outcome.messages.map((m) => `${show(m)}\n`).join('')}`;
       const after = listFiles(contentDir);
       if (outcome.exit === 0) {

@@ -294,7 +294,9 @@ describe('interrupted runs', { concurrency: true }, () => {
     assert.equal(result.code, 0, result.output);
     assert.deepEqual(loadContent(content).problems, []);
     assert.deepEqual(
-      readdirSync(join(content, 'sources')).filter((n) => !n.startsWith('.')).sort(),
+      readdirSync(join(content, 'sources'))
+        .filter((n) => !n.startsWith('.'))
+        .sort(),
       ['000_3f254b3f231ddcb4.txt', '001_81b2e9526438038c.txt', '002_6b309b54e1240de9.txt', '003_46747d5c7beb1e50.txt', '004_82199af67069a872.txt', 'input.txt'],
     );
   });

@@ -25,8 +25,7 @@ function writeSite(files: Record<string, string>): string {
   return dir;
 }
 
-const page = (body: string, head = '') =>
-  `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>t</title>${head}</head><body>${body}</body></html>`;
+const page = (body: string, head = '') => `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>t</title>${head}</head><body>${body}</body></html>`;
 
 describe('internal links of the seed site', () => {
   let siteDir: string;
@@ -59,9 +58,15 @@ describe('internal links of the seed site', () => {
     assert.match(readSiteFile(siteDir, 'search/index.html'), /<script type="module" src="\/assets\/search\.js">/);
     assert.ok(scriptUrls(readSiteFile(siteDir, 'assets/search.js')).includes('/pagefind/pagefind.js'), 'the search script imports /pagefind/pagefind.js');
     const agencies = startTags(readSiteFile(siteDir, 'agencies/index.html')).map((t) => t.attributes.href ?? '');
-    assert.ok(agencies.some((href) => /^\/agencies\/[\u0600-\u06ff]/.test(href)), 'links to Arabic paths');
+    assert.ok(
+      agencies.some((href) => /^\/agencies\/[\u0600-\u06ff]/.test(href)),
+      'links to Arabic paths',
+    );
     const years = startTags(readSiteFile(siteDir, 'years/index.html')).map((t) => t.attributes.href ?? '');
-    assert.ok(years.some((href) => /^\/years\/\d{4}\/#./.test(href)), 'links to a fragment of another page');
+    assert.ok(
+      years.some((href) => /^\/years\/\d{4}\/#./.test(href)),
+      'links to a fragment of another page',
+    );
   });
 });
 
@@ -105,7 +110,8 @@ describe('the link checker (tests/helpers/links.ts)', () => {
       'search/index.html': page('search'),
       'img/ok.png': '',
       'fonts/ok.woff2': '',
-      'css/site.css': '/* url(/fonts/commented.woff2) */ @font-face { src: url("/fonts/ok.woff2") } a { background: url(../img/ok.png) } b { background: url("/fonts/gone.woff2") }',
+      'css/site.css':
+        '/* url(/fonts/commented.woff2) */ @font-face { src: url("/fonts/ok.woff2") } a { background: url(../img/ok.png) } b { background: url("/fonts/gone.woff2") }',
       'assets/app.js': 'const p="/pagefind/pagefind.js";export default import(p);',
       'pagefind/skipped.html': '<a href="/not-checked/">',
     });

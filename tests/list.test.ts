@@ -67,8 +67,7 @@ describe('selectArticles', () => {
 });
 
 describe('npm run list', () => {
-  const run = (...args: string[]) =>
-    spawnSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), [join(PROJECT_ROOT, 'src', 'cli', 'list.ts'), ...args], { encoding: 'utf8' });
+  const run = (...args: string[]) => spawnSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), [join(PROJECT_ROOT, 'src', 'cli', 'list.ts'), ...args], { encoding: 'utf8' });
 
   it('prints a line per article and a count', () => {
     const r = run('--event', 'baghuz-2019', '--from', '2019-03-20');
@@ -78,7 +77,10 @@ describe('npm run list', () => {
   });
   it('--json prints the rows of articles.json, --csv those of articles.csv (no BOM)', () => {
     const json = JSON.parse(run('--outlet', 'alkhabar-tv', '--json').stdout) as Array<{ id: string; author: string }>;
-    assert.deepEqual(json.map((r) => [r.id, r.author]), [[ALKHABAR, 'عطية العطية']]);
+    assert.deepEqual(
+      json.map((r) => [r.id, r.author]),
+      [[ALKHABAR, 'عطية العطية']],
+    );
     const csv = run('--place', 'الباغوز', '--csv').stdout;
     assert.notEqual(csv.charCodeAt(0), 0xfeff);
     const rows = parse(csv, { columns: true }) as Array<{ id: string; headline: string }>;

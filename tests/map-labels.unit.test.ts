@@ -58,10 +58,12 @@ describe('map labels over the whole gazetteer', () => {
       const root = parseXml(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}`).root;
       const [, , width, height] = (root.attributes.viewBox ?? '').split(' ').map(Number) as [number, number, number, number];
       const all = descendants(root);
-      const markers: Box[] = all.filter((e) => e.name === 'circle').map((c) => {
-        const [cx, cy, r] = ['cx', 'cy', 'r'].map((k) => Number(c.attributes[k])) as [number, number, number];
-        return [cx - r, cy - r, cx + r, cy + r];
-      });
+      const markers: Box[] = all
+        .filter((e) => e.name === 'circle')
+        .map((c) => {
+          const [cx, cy, r] = ['cx', 'cy', 'r'].map((k) => Number(c.attributes[k])) as [number, number, number];
+          return [cx - r, cy - r, cx + r, cy + r];
+        });
       for (const layout of ['am-l', 'am-s']) {
         const texts = all.filter((e) => e.name === 'text' && classes(e).includes(layout) && (classes(e).includes('am-label') || classes(e).includes('am-country')));
         const boxes = texts.map(labelBox);
@@ -70,7 +72,11 @@ describe('map labels over the whole gazetteer', () => {
         boxes.forEach((b, i) => {
           const name = `${slug} ${layout} «${textContent(texts[i]!)}»`;
           assert.ok(b[0] >= 0 && b[1] >= 0 && b[2] <= width && b[3] <= height, `${name} leaves the view: ${b.map(Math.round)}`);
-          for (let j = i + 1; j < boxes.length; j++) assert.ok(overlap(b, boxes[j]!) < 3, `${name} overlaps «${textContent(texts[j]!)}» by ${overlap(b, boxes[j]!).toFixed(1)}: ${b.map(Math.round)} / ${boxes[j]!.map(Math.round)}`);
+          for (let j = i + 1; j < boxes.length; j++)
+            assert.ok(
+              overlap(b, boxes[j]!) < 3,
+              `${name} overlaps «${textContent(texts[j]!)}» by ${overlap(b, boxes[j]!).toFixed(1)}: ${b.map(Math.round)} / ${boxes[j]!.map(Math.round)}`,
+            );
           for (const m of markers) assert.ok(overlap(b, m) < 3, `${name} lies on a marker`);
           if (layout === 'am-s') assert.ok(Number(texts[i]!.attributes['font-size']) * (343 / width) >= 11, `${name} is under 11 px at 375 px`);
         });

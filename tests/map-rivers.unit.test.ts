@@ -29,7 +29,10 @@ describe('rivers on the maps', () => {
     const river = /<path class="am-river"[^>]* data-river="euphrates" d="M[^"]+"><title>نهر الفرات<\/title><\/path>/.exec(svg);
     assert.ok(river, 'the Euphrates is drawn with its name');
     assert.ok(river.index < svg.indexOf('class="am-place"'), 'under the markers and labels');
-    assert.ok(omar.mapPlaces.some((p) => p.name === 'نهر الفرات'), 'listed under the map');
+    assert.ok(
+      omar.mapPlaces.some((p) => p.name === 'نهر الفرات'),
+      'listed under the map',
+    );
   });
 
   it('a map far from every river (دمشق) has none', () => {
@@ -39,8 +42,22 @@ describe('rivers on the maps', () => {
   });
 
   it('a river is in view when its course crosses it, also with no point inside', () => {
-    const across: MapRiver = { slug: 'r', name: 'نهر', course: [[35, 37], [35, 41]] };
-    const away: MapRiver = { slug: 'a', name: 'نهر', course: [[33, 37], [33, 41]] };
+    const across: MapRiver = {
+      slug: 'r',
+      name: 'نهر',
+      course: [
+        [35, 37],
+        [35, 41],
+      ],
+    };
+    const away: MapRiver = {
+      slug: 'a',
+      name: 'نهر',
+      course: [
+        [33, 37],
+        [33, 41],
+      ],
+    };
     const bounds = { west: 38, south: 34, east: 40, north: 36 };
     assert.deepEqual(riversInView([across, away], bounds), [across]);
     const svg = renderPlaceMap([{ slug: 'x', name: 'س', name_en: 'X', kind: 'town', coordinates: [35.5, 39] }], { title: 'خريطة', rivers: [across] });

@@ -55,8 +55,7 @@ function descendants(el: XmlElement): XmlElement[] {
   return childElements(el).flatMap((c) => [c, ...descendants(c)]);
 }
 
-const byClass = (root: XmlElement, cls: string) =>
-  descendants(root).filter((e) => (e.attributes.class ?? '').split(' ').includes(cls));
+const byClass = (root: XmlElement, cls: string) => descendants(root).filter((e) => (e.attributes.class ?? '').split(' ').includes(cls));
 
 function viewBox(root: XmlElement): [number, number, number, number] {
   const v = (root.attributes.viewBox ?? '').split(' ').map(Number);
@@ -115,11 +114,18 @@ describe('maps of the seed events', () => {
         }
         const syria = descendants(root).find((e) => e.attributes['data-country'] === '760');
         assert.equal(syria?.attributes.class, 'am-focus');
-        assert.ok(byClass(root, 'am-country').some((t) => textContent(t) === 'سوريا'), 'Syria is named in Arabic');
+        assert.ok(
+          byClass(root, 'am-country').some((t) => textContent(t) === 'سوريا'),
+          'Syria is named in Arabic',
+        );
       });
 
       it('has a marker inside the view and an Arabic RTL label for each place', () => {
-        for (const name of seed.expect) assert.ok(places.some((p) => p.name === name), `${name} has coordinates`);
+        for (const name of seed.expect)
+          assert.ok(
+            places.some((p) => p.name === name),
+            `${name} has coordinates`,
+          );
         const points = places.filter((p) => p.kind !== 'country');
         const groups = byClass(root, 'am-place');
         assert.equal(groups.length, points.length);
@@ -207,10 +213,7 @@ describe('renderPlaceMap', () => {
     assert.throws(() => renderPlaceMap([{ ...raqqa, url: 'javascript:alert(1)' }], { title: 'x' }), /"raqqa" has url/);
     assert.throws(() => renderPlaceMap([{ ...raqqa, url: '//evil.example/' }], { title: 'x' }), /url/);
     assert.throws(() => renderPlaceMap([{ ...raqqa, url: ' /x' }], { title: 'x' }), /url/);
-    assert.throws(
-      () => renderPlaceMap([{ ...raqqa, coordinates: null as unknown as [number, number] }], { title: 'x' }),
-      /"raqqa" has no coordinates/,
-    );
+    assert.throws(() => renderPlaceMap([{ ...raqqa, coordinates: null as unknown as [number, number] }], { title: 'x' }), /"raqqa" has no coordinates/);
     assert.throws(
       () => renderPlaceMap([{ ...raqqa, coordinates: [88, 10] }], { title: 'x' }),
       (e: Error) => e.name === 'ArshifError' && /content\/data\/places\.yml: raqqa\.coordinates: \[88,10\]/.test(e.message),
@@ -234,14 +237,17 @@ describe('renderPlaceMap', () => {
   it('drops secondary labels that do not fit, keeping their markers and names', () => {
     const crowd: MapPlace[] = [
       { ...raqqa, emphasis: 'primary' },
-      ...Array.from({ length: 8 }, (_, i): MapPlace => ({
-        slug: `p${i}`,
-        name: `موقع رقم ${i}`,
-        name_en: `Site ${i}`,
-        kind: 'village',
-        coordinates: [35.9528 + 0.02 * (i % 3), 39.0079 + 0.03 * i],
-        emphasis: 'secondary',
-      })),
+      ...Array.from(
+        { length: 8 },
+        (_, i): MapPlace => ({
+          slug: `p${i}`,
+          name: `موقع رقم ${i}`,
+          name_en: `Site ${i}`,
+          kind: 'village',
+          coordinates: [35.9528 + 0.02 * (i % 3), 39.0079 + 0.03 * i],
+          emphasis: 'secondary',
+        }),
+      ),
     ];
     const root = parseSvg(renderPlaceMap(crowd, { title: 'x' }));
     const groups = byClass(root, 'am-place');
@@ -251,7 +257,10 @@ describe('renderPlaceMap', () => {
     for (const layout of ['am-l', 'am-s']) {
       const labels = byClass(root, layout).filter((e) => e.name === 'text' && (e.attributes.class ?? '').includes('am-label'));
       assert.ok(labels.length < 9, `${layout}: ${labels.length} labels`);
-      assert.ok(labels.some((l) => textContent(l) === 'الرقة'), `${layout}: the primary label is kept`);
+      assert.ok(
+        labels.some((l) => textContent(l) === 'الرقة'),
+        `${layout}: the primary label is kept`,
+      );
     }
   });
 
@@ -273,7 +282,10 @@ describe('renderPlaceMap', () => {
     assert.equal(byClass(root, 'am-place').length, 0);
     const label = byClass(root, 'am-country').find((t) => textContent(t) === 'سوريا');
     assert.ok(label);
-    assert.ok(descendants(root).some((e) => e.name === 'a' && e.attributes.href === '/places/syria/'), 'the country name links to it');
+    assert.ok(
+      descendants(root).some((e) => e.name === 'a' && e.attributes.href === '/places/syria/'),
+      'the country name links to it',
+    );
   });
 
   it('keeps a map of the wider region small', () => {
@@ -281,7 +293,11 @@ describe('renderPlaceMap', () => {
     const svg = renderPlaceMap(places, { title: 'المنطقة' });
     const root = parseSvg(svg);
     assert.ok(Buffer.byteLength(svg) < 40_000, `${Buffer.byteLength(svg)} bytes`);
-    for (const id of ['760', '792', '368', '422']) assert.ok(descendants(root).some((e) => e.attributes['data-country'] === id), id);
+    for (const id of ['760', '792', '368', '422'])
+      assert.ok(
+        descendants(root).some((e) => e.attributes['data-country'] === id),
+        id,
+      );
     assert.equal(byClass(root, 'am-label').filter((e) => (e.attributes.class ?? '').split(' ').includes('am-l')).length, 4, 'all four labelled on a wide screen');
   });
 
@@ -337,7 +353,10 @@ describe('a map of one place', () => {
     // the nearest first, within 120 km
     const omar = gazetteer['omar-oil-field']?.coordinates as [number, number];
     const km = around.slice(1).map((p) => Math.hypot((p.coordinates[0] - omar[0]) * 111, (p.coordinates[1] - omar[1]) * 91));
-    assert.ok(km.every((d, i) => d <= 125 && (i === 0 || d + 5 >= (km[i - 1] as number))), km.join(', '));
+    assert.ok(
+      km.every((d, i) => d <= 125 && (i === 0 || d + 5 >= (km[i - 1] as number))),
+      km.join(', '),
+    );
     const svg = renderPlaceMap([{ ...(mapPlaces(['حقل العمر'])[0] as MapPlace) }, ...around], { title: 'خريطة حقل العمر', paddingDegrees: 0.35, minSpanDegrees: [1.8, 1.35] });
     const root = parseSvg(svg);
     assert.equal(byClass(root, 'am-place').length, around.length + 1);

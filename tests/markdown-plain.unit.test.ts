@@ -54,7 +54,45 @@ describe('renderPlainParagraphs', () => {
   });
 
   it('matches the pipeline on random bodies made of the characters it accepts and the line starts it must refuse', () => {
-    const alphabet = ['#', '#', 'ا', 'ب', 'ة', 'a', 'Z', '1', '2', '٣', ' ', ' ', '\n', '\n', '\n', '.', ')', '(', '-', '–', '—', '"', "'", '«', '»', '!', ':', ';', '?', '؟', '،', '%', '/', '\u064E', 'ـ', '…', ','];
+    const alphabet = [
+      '#',
+      '#',
+      'ا',
+      'ب',
+      'ة',
+      'a',
+      'Z',
+      '1',
+      '2',
+      '٣',
+      ' ',
+      ' ',
+      '\n',
+      '\n',
+      '\n',
+      '.',
+      ')',
+      '(',
+      '-',
+      '–',
+      '—',
+      '"',
+      "'",
+      '«',
+      '»',
+      '!',
+      ':',
+      ';',
+      '?',
+      '؟',
+      '،',
+      '%',
+      '/',
+      '\u064E',
+      'ـ',
+      '…',
+      ',',
+    ];
     let seed = 1;
     const next = (n: number) => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;

@@ -63,7 +63,10 @@ describe('renderMarkdown paragraphs', () => {
       { anchor: 'p-1', text: 'أ & ب ج' },
       { anchor: 'p-2', text: 'د< ه' },
     ]);
-    assert.deepEqual([...html.matchAll(/<p id="(p-\d+)">/g)].map((m) => m[1]), ['p-1', 'p-2']);
+    assert.deepEqual(
+      [...html.matchAll(/<p id="(p-\d+)">/g)].map((m) => m[1]),
+      ['p-1', 'p-2'],
+    );
   });
 
   it('decodes character references and collapses white space as the page shows the text', () => {
@@ -71,15 +74,16 @@ describe('renderMarkdown paragraphs', () => {
   });
 
   it('reads the text of a link, never its attributes (a title may hold ">")', () => {
-    assert.deepEqual(renderMarkdown('[نص](https://example.com/ "أ>ب") و![صورة](https://example.com/i.png "ت>")').paragraphs, [
-      { anchor: 'p-1', text: 'نص و[صورة: صورة]' },
-    ]);
+    assert.deepEqual(renderMarkdown('[نص](https://example.com/ "أ>ب") و![صورة](https://example.com/i.png "ت>")').paragraphs, [{ anchor: 'p-1', text: 'نص و[صورة: صورة]' }]);
   });
 
   it('gives the same paragraphs through the plain-paragraph shortcut as through the pipeline', () => {
     const body = 'الفقرة  الأولى.\n\nالفقرة الثانية\nتستمر هنا.\n\n## عنوان\n\nالثالثة.';
     assert.deepEqual(renderMarkdown(body), renderFullPipeline(body));
-    assert.deepEqual(renderMarkdown(body).paragraphs.map((p) => p.text), ['الفقرة الأولى.', 'الفقرة الثانية تستمر هنا.', 'الثالثة.']);
+    assert.deepEqual(
+      renderMarkdown(body).paragraphs.map((p) => p.text),
+      ['الفقرة الأولى.', 'الفقرة الثانية تستمر هنا.', 'الثالثة.'],
+    );
   });
 
   it('has no paragraphs for a body without any', () => {

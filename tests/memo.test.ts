@@ -131,4 +131,3 @@ describe('memo', () => {
     assert.equal(writeMemo(memoryStore(VERSION_A), 'k', memoKey(VERSION_A, []), 1), true);
   });
 });
-

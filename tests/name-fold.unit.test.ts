@@ -57,7 +57,7 @@ describe('loose keys', () => {
   });
 });
 
-describe('the matcher\'s loose names', () => {
+describe("the matcher's loose names", () => {
   const entries = [
     { slug: 'kino', name: 'كينو غابرييل', variants: [], loose: true },
     { slug: 'bali', name: 'بالي', variants: [], loose: true },
@@ -86,12 +86,18 @@ describe('the matcher\'s loose names', () => {
   it('tag every word of a loosely spelt name in the index', () => {
     const annotated = createKeyAnnotator(lexicon).annotate('قال كينو كابرييل');
     const token = tokenFor(ENTITY_TOKEN, 'kino-gabriel');
-    assert.deepEqual(annotated.split(' ').slice(1).map((c) => keysOf(c)), [[token], [token]]);
+    assert.deepEqual(
+      annotated
+        .split(' ')
+        .slice(1)
+        .map((c) => keysOf(c)),
+      [[token], [token]],
+    );
   });
 });
 
 describe('queries for names', () => {
-  it('read an actor\'s unlisted Arabic spelling as the actor', () => {
+  it("read an actor's unlisted Arabic spelling as the actor", () => {
     assert.equal(terms('كينو كابرييل'), tokenFor(ENTITY_TOKEN, 'kino-gabriel'));
     assert.equal(terms('مظلوم كوبانى'), tokenFor(ENTITY_TOKEN, 'mazloum-abdi'));
   });

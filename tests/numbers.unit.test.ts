@@ -22,11 +22,20 @@ const CASES: Array<[string, Expected[]]> = [
   ['استسلم ثلاثة آلاف إرهابي لقواتنا', [{ text: 'ثلاثة آلاف', value: 3000 }]],
   ['تدفق نحو 73 ألف شخص', [{ text: '73 ألف', value: 73000, approximate: true }]],
   ['يحتفظ بـ 250 عنصراً', [{ text: '250', value: 250 }]],
-  ['ولم يقبل ٥٠٠ إلى ٦٠٠ عنصر', [
-    { text: '٥٠٠', value: 500, approximate: true, range: { from: 500, to: 600 } },
-    { text: '٦٠٠', value: 600, approximate: true, range: { from: 500, to: 600 } },
-  ]],
-  ['مقتل 3250 شخصاً، بينهم 1130 مدنياً', [{ text: '3250', value: 3250 }, { text: '1130', value: 1130 }]],
+  [
+    'ولم يقبل ٥٠٠ إلى ٦٠٠ عنصر',
+    [
+      { text: '٥٠٠', value: 500, approximate: true, range: { from: 500, to: 600 } },
+      { text: '٦٠٠', value: 600, approximate: true, range: { from: 500, to: 600 } },
+    ],
+  ],
+  [
+    'مقتل 3250 شخصاً، بينهم 1130 مدنياً',
+    [
+      { text: '3250', value: 3250 },
+      { text: '1130', value: 1130 },
+    ],
+  ],
   ['أكثر من 200.000 نسمة', [{ text: '200.000', value: 200_000, approximate: true, hedge: 'أكثر من' }]],
   ['أكثر من 40 طن', [{ text: '40', value: 40, approximate: true }]],
   // a clock time: the number only, its value in hours, marked
@@ -95,10 +104,34 @@ const CASES: Array<[string, Expected[]]> = [
   ['ثَلاثَةُ آلافٍ', [{ value: 3000 }]], // diacritics
 
   // --- ranges
-  ['بين 500 و600', [{ value: 500, range: { from: 500, to: 600 } }, { value: 600, range: { from: 500, to: 600 } }]],
-  ['بين 3 و5 آلاف', [{ text: '3', value: 3000 }, { text: '5 آلاف', value: 5000 }]], // the multiplier is shared
-  ['من 10 حتى 20', [{ value: 10, approximate: true }, { value: 20, approximate: true }]],
-  ['10-20', [{ value: 10, range: { from: 10, to: 20 } }, { value: 20, range: { from: 10, to: 20 } }]],
+  [
+    'بين 500 و600',
+    [
+      { value: 500, range: { from: 500, to: 600 } },
+      { value: 600, range: { from: 500, to: 600 } },
+    ],
+  ],
+  [
+    'بين 3 و5 آلاف',
+    [
+      { text: '3', value: 3000 },
+      { text: '5 آلاف', value: 5000 },
+    ],
+  ], // the multiplier is shared
+  [
+    'من 10 حتى 20',
+    [
+      { value: 10, approximate: true },
+      { value: 20, approximate: true },
+    ],
+  ],
+  [
+    '10-20',
+    [
+      { value: 10, range: { from: 10, to: 20 } },
+      { value: 20, range: { from: 10, to: 20 } },
+    ],
+  ],
 
   // --- hedges
   ['قرابة 300', [{ value: 300, approximate: true, hedge: 'قرابة' }]],
@@ -144,15 +177,28 @@ describe('findNumbers', () => {
   }
 
   it('"خمسة وخمسة" and "500 و600" (without بين) are two numbers each', () => {
-    assert.deepEqual(findNumbers('خمسة وخمسة').map((m) => m.value), [5, 5]);
-    assert.deepEqual(findNumbers('500 و600').map((m) => m.value), [500, 600]);
+    assert.deepEqual(
+      findNumbers('خمسة وخمسة').map((m) => m.value),
+      [5, 5],
+    );
+    assert.deepEqual(
+      findNumbers('500 و600').map((m) => m.value),
+      [500, 600],
+    );
     assert.equal(findNumbers('500 و600')[0]!.range, undefined);
   });
 
   it('keeps offsets in a longer text, with numbers in every script', () => {
     const text = 'قال المرصد إن ٣٬٢٥٠ شخصاً قتلوا، بينهم 1130 مدنياً، وإن نحو خمسة آلاف فروا.';
     const found = findNumbers(text);
-    assert.deepEqual(found.map((m) => [m.text, m.value]), [['٣٬٢٥٠', 3250], ['1130', 1130], ['خمسة آلاف', 5000]]);
+    assert.deepEqual(
+      found.map((m) => [m.text, m.value]),
+      [
+        ['٣٬٢٥٠', 3250],
+        ['1130', 1130],
+        ['خمسة آلاف', 5000],
+      ],
+    );
     for (const m of found) assert.equal(text.slice(m.start, m.end), m.text);
     assert.equal(found[2]!.approximate, true);
   });
@@ -161,7 +207,10 @@ describe('findNumbers', () => {
     const text =
       'ارتقى نحو 11 ألف شهيد من قواتنا، كما أصيب نحو 21 ألفاً من مقاتلينا. وتحرير 52 ألف كيلو متر مربع. ' +
       'قدموا 11 ألف عنصر قتلوا، بالإضافة إلى 21 ألف جريح. ولم يقبل ٥٠٠ إلى ٦٠٠ عنصر.';
-    assert.deepEqual(findNumbers(text).map((m) => m.value), [11000, 21000, 52000, 11000, 21000, 500, 600]);
+    assert.deepEqual(
+      findNumbers(text).map((m) => m.value),
+      [11000, 21000, 52000, 11000, 21000, 500, 600],
+    );
   });
 });
 

@@ -50,7 +50,10 @@ describe('outlets.yml and aggregators.yml', () => {
   });
 
   it('give no masthead name (name_ar, name_en, alias, folded) to two outlets', () => {
-    const shared = names.entries().filter(([, keys]) => keys.length > 1).map(([name, keys]) => `${name}: ${keys.join(', ')}`);
+    const shared = names
+      .entries()
+      .filter(([, keys]) => keys.length > 1)
+      .map(([name, keys]) => `${name}: ${keys.join(', ')}`);
     assert.deepEqual(shared, []);
   });
 
@@ -108,7 +111,7 @@ describe('addresses', () => {
     assert.equal(host('https://www.enabbaladi.net/archives/1'), 'enabbaladi.net');
     assert.equal(host('not an address'), undefined);
   });
-  it("take an unknown site whose path is named for a known outlet for a possible mirror, not a language or a section", () => {
+  it('take an unknown site whose path is named for a known outlet for a possible mirror, not a language or a section', () => {
     const a = (url: string) => originalAddress(url) ?? assert.fail(url);
     assert.equal(mirroredOutlet(a('https://copies.example/enabbaladi/2019/03/24/x'), outlets)?.key, 'enab-baladi');
     assert.equal(mirroredOutlet(a('https://copies.example/dw/ar/x/a-1'), outlets)?.key, 'dw-arabic');

@@ -77,7 +77,8 @@ describe('the bag of the seed archive', () => {
       'Date-End: 2019-03-23',
       'Article-Count: 5',
       'Event-Count: 2',
-    ]) assert.ok(info.split('\n').includes(line), line);
+    ])
+      assert.ok(info.split('\n').includes(line), line);
     assert.match(info, /^Payload-Oxum: \d+\.\d+$/m);
     assert.ok(files.has('tagmanifest-sha256.txt') && files.has('manifest-sha256.txt'));
   });
@@ -85,7 +86,10 @@ describe('the bag of the seed archive', () => {
   it('holds content/ byte for byte, raw sources included', async () => {
     const { files } = await readZip(first);
     const payload = [...files.keys()].filter((p) => p.startsWith('data/')).sort();
-    assert.deepEqual(payload, contentFiles(DEFAULT_CONTENT_DIR).map((p) => `data/content/${p}`));
+    assert.deepEqual(
+      payload,
+      contentFiles(DEFAULT_CONTENT_DIR).map((p) => `data/content/${p}`),
+    );
     for (const p of contentFiles(DEFAULT_CONTENT_DIR)) assert.ok(files.get(`data/content/${p}`)?.equals(readFileSync(join(DEFAULT_CONTENT_DIR, p))), p);
     assert.ok(payload.some((p) => p.startsWith('data/content/sources/')));
   });
@@ -95,7 +99,11 @@ describe('the bag of the seed archive', () => {
     const { folder, files } = await readZip(first);
     change(files);
     const out = join(dir, `${name}.zip`);
-    await writeZip(out, folder as string, [...files].map(([path, bytes]) => ({ path, bytes })));
+    await writeZip(
+      out,
+      folder as string,
+      [...files].map(([path, bytes]) => ({ path, bytes })),
+    );
     return out;
   }
 
@@ -125,7 +133,7 @@ describe('the bag of the seed archive', () => {
     assert.match(r.stderr, /Payload-Oxum/);
   });
 
-  it('--verify catches one byte changed in the zip file: in a file\'s compressed data, or in the directory\'s CRC-32', async () => {
+  it("--verify catches one byte changed in the zip file: in a file's compressed data, or in the directory's CRC-32", async () => {
     const zip = readFileSync(first);
     // the largest entry's compressed data: its local header is 30 bytes, then its name and extra field
     const entries = await zipEntries(first);

@@ -63,7 +63,10 @@ describe('the parse cache', () => {
     writeFileSync(al, readFileSync(al, 'utf8').replace(/^language: ar$/m, 'language: ar\nunknown_field: 1'));
     const reference = loadContent(contentDir).problems;
     assert.ok(reference.length >= 3, JSON.stringify(reference));
-    assert.ok(reference.every((p) => p.line !== undefined), JSON.stringify(reference));
+    assert.ok(
+      reference.every((p) => p.line !== undefined),
+      JSON.stringify(reference),
+    );
     assert.deepEqual(loadCached(contentDir, storeDir).problems, reference);
     assert.deepEqual(loadCached(contentDir, storeDir).problems, reference);
   });

@@ -190,9 +190,7 @@ describe('findSharedPassages rules', () => {
     const sources: PassageSource[] = Array.from({ length: 300 }, (_, d) => ({
       id: `article-${String(d).padStart(3, '0')}`,
       outlet: `outlet-${d % 60}`,
-      paragraphs: Array.from({ length: 20 }, (_, p) =>
-        d % 10 === 0 && p === 5 ? wire : Array.from({ length: 40 }, (_, w) => `ك${d}x${p}x${w}`).join(' '),
-      ),
+      paragraphs: Array.from({ length: 20 }, (_, p) => (d % 10 === 0 && p === 5 ? wire : Array.from({ length: 40 }, (_, w) => `ك${d}x${p}x${w}`).join(' '))),
     }));
     // CPU time, not wall time: CI machines are shared. A quadratic pass over these 240,000 words
     // would take minutes; the linear one takes about a second.

@@ -7,10 +7,7 @@ import { createPlaceMatcher, createWordMatcher, placeNamesIn, type PlaceEntry, t
 
 /** The gazetteer as it is in content/data/places.yml (it grows; the seed tests use it). */
 function liveGazetteer(): PlaceEntry[] {
-  const data = parse(readFileSync(new URL('../content/data/places.yml', import.meta.url), 'utf8')) as Record<
-    string,
-    { name: string; variants?: string[] }
-  >;
+  const data = parse(readFileSync(new URL('../content/data/places.yml', import.meta.url), 'utf8')) as Record<string, { name: string; variants?: string[] }>;
   return Object.entries(data).map(([slug, p]) => ({ slug, name: p.name, variants: p.variants ?? [] }));
 }
 
@@ -94,15 +91,26 @@ describe('place matcher: clitics, variants, multi-word names', () => {
     assert.deepEqual(found('في محافظة دير الزور'), [['محافظة دير الزور', 'محافظة دير الزور']]);
     assert.deepEqual(found('بمحافظة ديرالزور'), [['بمحافظة ديرالزور', 'محافظة دير الزور']]);
     assert.deepEqual(found('في الباغوز فوقاني'), [['الباغوز فوقاني', 'الباغوز']]);
-    assert.deepEqual(found('ضفة الفرات ونهر الفرات'), [['الفرات', 'نهر الفرات'], ['ونهر الفرات', 'نهر الفرات']]);
-    assert.deepEqual(found('الرقة دير الزور الموصل'), [['الرقة', 'الرقة'], ['دير الزور', 'دير الزور'], ['الموصل', 'الموصل']]);
+    assert.deepEqual(found('ضفة الفرات ونهر الفرات'), [
+      ['الفرات', 'نهر الفرات'],
+      ['ونهر الفرات', 'نهر الفرات'],
+    ]);
+    assert.deepEqual(found('الرقة دير الزور الموصل'), [
+      ['الرقة', 'الرقة'],
+      ['دير الزور', 'دير الزور'],
+      ['الموصل', 'الموصل'],
+    ]);
   });
 
   it('names the places inside a longer match', () => {
     const text = 'في محافظة دير الزور وفي الرقة وعلى نهر الفرات';
     assert.deepEqual(
       match(text).map((m) => [m.name, m.inner.map((x) => x.name)]),
-      [['محافظة دير الزور', ['دير الزور']], ['الرقة', []], ['نهر الفرات', []]], // الفرات is the same place
+      [
+        ['محافظة دير الزور', ['دير الزور']],
+        ['الرقة', []],
+        ['نهر الفرات', []],
+      ], // الفرات is the same place
     );
     assert.deepEqual(placeNamesIn(match, text), ['محافظة دير الزور', 'الرقة', 'نهر الفرات']);
     assert.deepEqual(placeNamesIn(match, text, { inner: true }), ['محافظة دير الزور', 'دير الزور', 'الرقة', 'نهر الفرات']);
@@ -153,7 +161,10 @@ describe('place matcher: what is not a place', () => {
       { slug: 'a', name: 'الفرات', variants: [] },
       { slug: 'b', name: 'نهر الفرات', variants: ['الفرات'] },
     ]);
-    assert.deepEqual(m('على الفرات').map((x) => x.slug), ['a']);
+    assert.deepEqual(
+      m('على الفرات').map((x) => x.slug),
+      ['a'],
+    );
   });
 });
 
@@ -184,7 +195,10 @@ describe('place matcher: the five seed articles and content/data/places.yml', ()
   /** GOLD.yml's places for each seed. */
   const GOLD: Array<[string, string[]]> = [
     ['000_3f254b3f231ddcb4.txt', ['الباغوز', 'سوريا', 'العراق', 'الموصل']],
-    ['001_81b2e9526438038c.txt', ['الباغوز', 'سوريا', 'دير الزور', 'البوكمال', 'العراق', 'حقل العمر', 'الأنبار', 'التنف', 'الحسكة', 'الدشيشة', 'نهر الفرات', 'الهجين', 'الرقة', 'الموصل']],
+    [
+      '001_81b2e9526438038c.txt',
+      ['الباغوز', 'سوريا', 'دير الزور', 'البوكمال', 'العراق', 'حقل العمر', 'الأنبار', 'التنف', 'الحسكة', 'الدشيشة', 'نهر الفرات', 'الهجين', 'الرقة', 'الموصل'],
+    ],
     ['002_6b309b54e1240de9.txt', ['الباغوز', 'سوريا', 'دمشق', 'تركيا', 'عفرين', 'دير الزور', 'العراق', 'نهر الفرات']],
     ['003_46747d5c7beb1e50.txt', ['الرقة', 'سوريا', 'الموصل', 'دير الزور', 'العراق', 'نهر الفرات', 'دوار النعيم']],
     ['004_82199af67069a872.txt', ['الباغوز', 'سوريا', 'العراق', 'نهر الفرات', 'دير الزور', 'روسيا']],
@@ -201,16 +215,24 @@ describe('place matcher: the five seed articles and content/data/places.yml', ()
       assertOffsets(text, ms);
       // a GOLD place may be named inside a longer match: عفرين in 002's "منطقة عفرين"
       const names = placeNamesIn(live, text, { inner: true });
-      assert.deepEqual(gold.filter((p) => !names.includes(p)), [], 'missing');
+      assert.deepEqual(
+        gold.filter((p) => !names.includes(p)),
+        [],
+        'missing',
+      );
       // nothing wrong beyond GOLD: no adjectives, no common words (checked against the places of
       // the gazetteer as it was when this was written; new entries may add right answers)
       const known = new Set(GAZETTEER_AT_WRITING);
       const extra = names.filter((n) => !gold.includes(n) && known.has(n));
-      assert.deepEqual(extra.filter((n) => !ALSO_RIGHT.has(n)), [], 'found but not there');
+      assert.deepEqual(
+        extra.filter((n) => !ALSO_RIGHT.has(n)),
+        [],
+        'found but not there',
+      );
     });
   }
 
-  it('finds الرقة and عين عيسى (and ساحة النعيم) in 000\'s appended gallery', () => {
+  it("finds الرقة and عين عيسى (and ساحة النعيم) in 000's appended gallery", () => {
     const text = source('000_3f254b3f231ddcb4.txt');
     const gallery = text.slice(text.indexOf(GALLERY_START));
     const names = placeNamesIn(live, gallery);
@@ -231,10 +253,34 @@ describe('place matcher: the five seed articles and content/data/places.yml', ()
 
 /** The canonical names in places.yml when these tests were written. */
 const GAZETTEER_AT_WRITING = [
-  'سوريا', 'العراق', 'تركيا', 'روسيا', 'محافظة دير الزور', 'محافظة الرقة', 'محافظة الحسكة',
-  'محافظة حلب', 'محافظة حمص', 'منطقة البوكمال', 'دير الزور', 'البوكمال', 'الباغوز', 'الهجين',
-  'حقل العمر', 'الرقة', 'دوار النعيم', 'عين عيسى', 'الحسكة', 'الدشيشة', 'دمشق', 'عفرين', 'التنف',
-  'نهر الفرات', 'محافظة نينوى', 'الموصل', 'الأنبار', 'منطقة عفرين',
+  'سوريا',
+  'العراق',
+  'تركيا',
+  'روسيا',
+  'محافظة دير الزور',
+  'محافظة الرقة',
+  'محافظة الحسكة',
+  'محافظة حلب',
+  'محافظة حمص',
+  'منطقة البوكمال',
+  'دير الزور',
+  'البوكمال',
+  'الباغوز',
+  'الهجين',
+  'حقل العمر',
+  'الرقة',
+  'دوار النعيم',
+  'عين عيسى',
+  'الحسكة',
+  'الدشيشة',
+  'دمشق',
+  'عفرين',
+  'التنف',
+  'نهر الفرات',
+  'محافظة نينوى',
+  'الموصل',
+  'الأنبار',
+  'منطقة عفرين',
 ];
 
 describe('names that are everyday words too', () => {
@@ -277,7 +323,10 @@ describe('the matcher on words already cut (createWordMatcher)', () => {
   it('reads a span of words as if it were the whole text', () => {
     const text = 'في محافظة دير الزور';
     const { toks, infos } = readAll(text);
-    assert.deepEqual(wordMatcher.match(text, toks, infos, 0, toks.length).map((m) => m.slug), ['deir-ez-zor-governorate']);
+    assert.deepEqual(
+      wordMatcher.match(text, toks, infos, 0, toks.length).map((m) => m.slug),
+      ['deir-ez-zor-governorate'],
+    );
     // without its first word, the span names the city only
     assert.deepEqual(
       wordMatcher.match(text, toks, infos, 2, toks.length).map((m) => [m.slug, m.first, m.end]),
@@ -300,7 +349,10 @@ describe('the matcher on words already cut (createWordMatcher)', () => {
     const text = 'مدينة الباب';
     const toks = words(text);
     const infos = toks.map((t) => m.read(t.word));
-    assert.deepEqual(m.match(text, toks, infos, 0, 2).map((x) => x.slug), ['bab']);
+    assert.deepEqual(
+      m.match(text, toks, infos, 0, 2).map((x) => x.slug),
+      ['bab'],
+    );
     assert.deepEqual(m.match(text, toks, infos, 1, 2), []);
   });
 });

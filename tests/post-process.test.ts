@@ -35,6 +35,9 @@ describe('post-processing', () => {
     ]);
     assert.ok(summary.characters.arabic.includes('\uFEFB') && summary.characters.arabic.includes('\uFEF5'), 'from both pages');
     assert.ok(!summary.characters.arabic.includes('\uFDF2'), 'not from a feed');
-    assert.deepEqual(summary.pages.map((d) => [d.path, d.date]), [['articles/a/index.html', '2019-03-23']]);
+    assert.deepEqual(
+      summary.pages.map((d) => [d.path, d.date]),
+      [['articles/a/index.html', '2019-03-23']],
+    );
   });
 });

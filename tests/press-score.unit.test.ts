@@ -29,7 +29,14 @@ describe('press-study score', () => {
     assert.equal(wrong?.outlet, 'right', 'an outlet with the expected domain is right even without a key');
     assert.match(fileLine(wrong!), /WRONG date: got 2019-03-23 \(stated\) vs expected "2019-03-24"; WRONG headline: /);
     assert.deepEqual(
-      { written: totals.written, refused: totals.refusedNeedsInput, wrongValues: totals.wrongValues, wrongArticles: totals.wrongArticles, datesExact: totals.datesExact, datesStated: totals.datesStated },
+      {
+        written: totals.written,
+        refused: totals.refusedNeedsInput,
+        wrongValues: totals.wrongValues,
+        wrongArticles: totals.wrongArticles,
+        datesExact: totals.datesExact,
+        datesStated: totals.datesStated,
+      },
       { written: 2, refused: 1, wrongValues: 2, wrongArticles: 1, datesExact: 1, datesStated: 3 },
     );
     assert.match(totalsLines(totals).at(-1)!, /^WRONG values written: 2 \(dates 1, outlets 0, headlines 1\) in 1 articles$/);
@@ -37,8 +44,14 @@ describe('press-study score', () => {
 
   it('without --url, a date only the address gives is not stated', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'arshif-score-test-'));
-    writeFileSync(join(dir, '001.txt'), 'انقطاع المياه عن أحياء في مدينة دير الزور\nانقطعت المياه عن أحياء في مدينة دير الزور بسبب عطل في محطة الضخ الرئيسية.\nوقال موظف إن الإصلاح يحتاج إلى يومين.\n');
-    writeFileSync(join(dir, 'expected.yml'), '- file: 001.txt\n  url: https://www.aljazeera.net/news/2019/3/21/water\n  outlet: {name: الجزيرة نت, domain: aljazeera.net, key: aljazeera}\n  date: 2019-03-21\n  date_where: url-only\n  headline: انقطاع المياه عن أحياء في مدينة دير الزور\n');
+    writeFileSync(
+      join(dir, '001.txt'),
+      'انقطاع المياه عن أحياء في مدينة دير الزور\nانقطعت المياه عن أحياء في مدينة دير الزور بسبب عطل في محطة الضخ الرئيسية.\nوقال موظف إن الإصلاح يحتاج إلى يومين.\n',
+    );
+    writeFileSync(
+      join(dir, 'expected.yml'),
+      '- file: 001.txt\n  url: https://www.aljazeera.net/news/2019/3/21/water\n  outlet: {name: الجزيرة نت, domain: aljazeera.net, key: aljazeera}\n  date: 2019-03-21\n  date_where: url-only\n  headline: انقطاع المياه عن أحياء في مدينة دير الزور\n',
+    );
     const withUrl = await scoreCorpus(dir);
     assert.equal(withUrl.scores[0]?.date, 'right');
     const noUrl = await scoreCorpus(dir, { noUrl: true });
@@ -50,7 +63,10 @@ describe('press-study score', () => {
   it('names the file and the entry when expected.yml is bad', () => {
     const dir = mkdtempSync(join(tmpdir(), 'arshif-score-test-'));
     writeFileSync(join(dir, 'expected.yml'), '- file: 001.txt\n  outlet: {key: x}\n  date: 23/03/2019\n  headline: null\n');
-    assert.throws(() => readExpected(dir), (e: Error) => e instanceof ScoreInputError && /expected\.yml: entry 1 \(001\.txt\): date: a date YYYY-MM-DD$/.test(e.message));
+    assert.throws(
+      () => readExpected(dir),
+      (e: Error) => e instanceof ScoreInputError && /expected\.yml: entry 1 \(001\.txt\): date: a date YYYY-MM-DD$/.test(e.message),
+    );
     writeFileSync(join(dir, 'expected.yml'), 'file: 001.txt\n');
     assert.throws(() => readExpected(dir), /must be a YAML list/);
   });

@@ -13,7 +13,18 @@ import { savedPageKind } from '../src/ingest/page/detect.ts';
 import { blockLines, publicationDateLine } from '../src/ingest/page/extract.ts';
 import { decodeQuotedPrintable, htmlPartOfMhtml } from '../src/ingest/page/mhtml.ts';
 import { readPageMetadata, savedFromAddress, type PageMetadata } from '../src/ingest/page/metadata.ts';
-import { decidePageHeadline, headlineFromTitle, headlinesAgree, outletConflict, pageInAnotherLanguage, siteNameFromTitle, pageAuthor, pageOutletEvidence, reconcilePageDate, statedCalendarDate } from '../src/ingest/page/page-evidence.ts';
+import {
+  decidePageHeadline,
+  headlineFromTitle,
+  headlinesAgree,
+  outletConflict,
+  pageInAnotherLanguage,
+  siteNameFromTitle,
+  pageAuthor,
+  pageOutletEvidence,
+  reconcilePageDate,
+  statedCalendarDate,
+} from '../src/ingest/page/page-evidence.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const metadataOf = (html: string) => readPageMetadata(parseHTML(html).document, html);
@@ -74,10 +85,22 @@ describe('MHTML', () => {
 
   it('takes the HTML part, its charset and its address; refuses a file without one', () => {
     const file = [
-      'MIME-Version: 1.0', 'Content-Type: multipart/related; type="text/html"; boundary="--b--"', '', '----b--',
-      'Content-Type: image/png', 'Content-Transfer-Encoding: base64', '', 'iVBORw0KGgo=', '----b--',
-      'Content-Type: text/html; charset="windows-1256"', 'Content-Transfer-Encoding: quoted-printable', 'Content-Location: https://example.com/a', '',
-      '<p>=C7=E1=D1=DE=C9</p>', '----b----', '',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/related; type="text/html"; boundary="--b--"',
+      '',
+      '----b--',
+      'Content-Type: image/png',
+      'Content-Transfer-Encoding: base64',
+      '',
+      'iVBORw0KGgo=',
+      '----b--',
+      'Content-Type: text/html; charset="windows-1256"',
+      'Content-Transfer-Encoding: quoted-printable',
+      'Content-Location: https://example.com/a',
+      '',
+      '<p>=C7=E1=D1=DE=C9</p>',
+      '----b----',
+      '',
     ].join('\r\n');
     const result = htmlPartOfMhtml(bytes(file));
     assert.ok(result.ok);
@@ -110,10 +133,19 @@ describe('readPageMetadata', () => {
       <meta property="og:site_name" content="الموقع"><meta property="og:url" content="https://example.com/x">
       <link rel="canonical" href="https://example.com/canonical"><meta property="article:published_time" content="2019-01-02">
       </head><body><span itemprop="datePublished" content="2019-01-03"></span></body></html>`);
-    assert.deepEqual(md.authors.map((a) => a.text), ['أ', 'ب']);
+    assert.deepEqual(
+      md.authors.map((a) => a.text),
+      ['أ', 'ب'],
+    );
     assert.equal(md.jsonLdErrors, 1);
-    assert.deepEqual(md.urls.map((u) => u.from), ['<link rel="canonical">', 'og:url']);
-    assert.deepEqual(md.published.map((p) => p.from), ['article:published_time', 'itemprop datePublished']);
+    assert.deepEqual(
+      md.urls.map((u) => u.from),
+      ['<link rel="canonical">', 'og:url'],
+    );
+    assert.deepEqual(
+      md.published.map((p) => p.from),
+      ['article:published_time', 'itemprop datePublished'],
+    );
   });
 
   it('finds the address a browser or SingleFile wrote into the file', () => {
@@ -172,7 +204,10 @@ describe('the date a page states', () => {
     assert.match(years.problem ?? '', /years after the latest year the text mentions \(2017\)/);
     const future = reconcilePageDate(md('2027-01-01'), none, { text: '', today });
     assert.match(future.problem ?? '', /in the future/);
-    assert.equal(reconcilePageDate(md('2019-03-24'), { seen: [], date: '2019-03-23', basis: 'editor', evidence: '--date' }, { explicit: '2019-03-23', text: '', today }).date, '2019-03-23');
+    assert.equal(
+      reconcilePageDate(md('2019-03-24'), { seen: [], date: '2019-03-23', basis: 'editor', evidence: '--date' }, { explicit: '2019-03-23', text: '', today }).date,
+      '2019-03-23',
+    );
   });
 
   it('finds a publication date line under a label, never an update date', () => {
@@ -186,7 +221,11 @@ describe('the date a page states', () => {
 describe('the author and the text', () => {
   it('is a name: not the outlet, not markup, an address or a sentence', () => {
     const outlets = {};
-    const md = (...authors: string[]) => ({ ...empty(), siteNames: [{ text: 'عنب بلدي', from: 'og:site_name' }], authors: authors.map((text) => ({ text, from: '<meta name="author">' })) });
+    const md = (...authors: string[]) => ({
+      ...empty(),
+      siteNames: [{ text: 'عنب بلدي', from: 'og:site_name' }],
+      authors: authors.map((text) => ({ text, from: '<meta name="author">' })),
+    });
     assert.equal(pageAuthor(md('بقلم: سلمى الحسن'), undefined, outlets)?.text, 'سلمى الحسن');
     assert.equal(pageAuthor(md('عنب بلدي'), undefined, outlets), undefined);
     assert.equal(pageAuthor(md('<img src=x onerror=alert(1)>'), undefined, outlets), undefined);
@@ -194,7 +233,9 @@ describe('the author and the text', () => {
   });
 
   it('writes one block a line, and no script, style, form or caption text', () => {
-    const { document } = parseHTML('<div><p>أول <b>سطر</b></p><script>x()</script><style>p{}</style><p>ثان<br>ثالث</p><figure><img src=x><figcaption>تعليق</figcaption></figure><form><button>زر</button></form><table><tr><td>أ</td><td>ب</td></tr></table></div>');
+    const { document } = parseHTML(
+      '<div><p>أول <b>سطر</b></p><script>x()</script><style>p{}</style><p>ثان<br>ثالث</p><figure><img src=x><figcaption>تعليق</figcaption></figure><form><button>زر</button></form><table><tr><td>أ</td><td>ب</td></tr></table></div>',
+    );
     const { lines, captions } = blockLines(document.querySelector('div')!);
     assert.deepEqual(lines, ['أول سطر', 'ثان', 'ثالث', 'أ ب']);
     assert.equal(captions, 1);
@@ -220,13 +261,19 @@ describe('the outlet a page names', () => {
 
   it('matches the site name, Arabic or Latin, and reports a name outlets.yml lacks', () => {
     assert.deepEqual(pageOutletEvidence(md, outlets).evidence, [{ key: 'al-arabiya', why: 'the page\'s og:site_name "Al Arabiya"' }]);
-    assert.deepEqual(pageOutletEvidence({ ...empty(), siteNames: [{ text: 'صوت البادية', from: 'og:site_name' }] }, outlets).unknownNames.map((n) => n.text), ['صوت البادية']);
+    assert.deepEqual(
+      pageOutletEvidence({ ...empty(), siteNames: [{ text: 'صوت البادية', from: 'og:site_name' }] }, outlets).unknownNames.map((n) => n.text),
+      ['صوت البادية'],
+    );
   });
 
-  it('counts the page\'s own address only when --url names another one', () => {
+  it("counts the page's own address only when --url names another one", () => {
     assert.ok(pageOutletEvidence(md, outlets, 'https://mirror.example/copy').evidence.some((e) => e.key === 'aljazeera'));
     assert.ok(!pageOutletEvidence(md, outlets, 'https://aljazeera.net/news/1').evidence.some((e) => e.key === 'aljazeera'));
-    assert.equal(outletConflict('al-arabiya', pageOutletEvidence(md, outlets, 'https://mirror.example/copy').evidence), 'the page\'s <link rel="canonical"> on aljazeera.net names aljazeera, but the address points to al-arabiya');
+    assert.equal(
+      outletConflict('al-arabiya', pageOutletEvidence(md, outlets, 'https://mirror.example/copy').evidence),
+      'the page\'s <link rel="canonical"> on aljazeera.net names aljazeera, but the address points to al-arabiya',
+    );
   });
 });
 
@@ -241,7 +288,7 @@ describe('a page in another language', () => {
 });
 
 describe('a page with only a <title>', () => {
-  it('takes the heading that agrees with the <title>, and the title\'s other part as the site\'s name', () => {
+  it("takes the heading that agrees with the <title>, and the title's other part as the site's name", () => {
     const md = { ...empty(), title: 'عنب بلدي | منظمات تحذر من الأمراض في مخيم الهول' };
     assert.equal(headlineFromTitle(md, ['سوريا', 'منظمات تحذر من الأمراض في مخيم الهول', 'نص'])?.text, 'منظمات تحذر من الأمراض في مخيم الهول');
     assert.equal(headlineFromTitle(md, ['سطر آخر لا علاقة له بالعنوان']), undefined);

@@ -61,7 +61,10 @@ describe('screenshots in Chromium', () => {
             [FONT, 'الباغوز'],
           );
           assert.ok(fonts.check, `document.fonts.check says "${FONT}" is not ready for Arabic text`);
-          assert.ok(fonts.loaded.some((f) => f.includes('U+600')), `no Arabic face of "${FONT}" loaded: ${JSON.stringify(fonts)}`);
+          assert.ok(
+            fonts.loaded.some((f) => f.includes('U+600')),
+            `no Arabic face of "${FONT}" loaded: ${JSON.stringify(fonts)}`,
+          );
           assert.match(fonts.bodyFont, new RegExp(FONT));
 
           const scroll = await page.evaluate(() => {

@@ -51,19 +51,29 @@ describe('a query read into units', () => {
     assert.deepEqual(reader.plan('52 ألف كم', figureReader).figures, [{ value: 52000, unit: 'كم' }]);
     assert.deepEqual(reader.plan('خمسة ملايين شخص', figureReader).figures, [{ value: 5000000, unit: 'شخص' }]);
     assert.deepEqual(reader.plan('2019', figureReader).figures, [], 'a bare number is a word');
-    assert.deepEqual(reader.plan('الباغوز 2019', figureReader).units.map((u) => u.kind), ['word', 'word']);
+    assert.deepEqual(
+      reader.plan('الباغوز 2019', figureReader).units.map((u) => u.kind),
+      ['word', 'word'],
+    );
   });
 
   it('needs the figure reader only for a query that may hold a number', () => {
     for (const q of ['١١ ألف', '11', 'خمسة ملايين', 'ثلاثة آلاف']) assert.equal(mayHoldNumber(q), true, q);
     for (const q of ['الباغوز', 'قسد الرقة', 'Raqqa']) assert.equal(mayHoldNumber(q), false, q);
-    assert.deepEqual(reader.plan('١١ ألف').units.map((u) => u.kind), ['word', 'word'], 'without it, a number is words');
+    assert.deepEqual(
+      reader.plan('١١ ألف').units.map((u) => u.kind),
+      ['word', 'word'],
+      'without it, a number is words',
+    );
   });
 
   it('leaves out the units that matched nothing, the rest as they were', () => {
     const plan = reader.plan('الباغوز زمبرككلمة «دولة الخلافة»');
     const kept = planWithout(plan, new Set([1]));
-    assert.deepEqual(kept.units.map((u) => u.typed), ['الباغوز', 'دولة الخلافة']);
+    assert.deepEqual(
+      kept.units.map((u) => u.typed),
+      ['الباغوز', 'دولة الخلافة'],
+    );
     assert.deepEqual(kept.phrases, [['دوله', 'الخلافه']]);
   });
 });

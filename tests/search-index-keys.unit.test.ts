@@ -74,7 +74,7 @@ describe('keys added to words for the index', () => {
   it('tags every word of a name with its token, and names inside names too', () => {
     const keys = keysByWord(annotator.annotate('دخلت قوات سوريا الديمقراطية محافظة دير الزور وللرقة'));
     assert.deepEqual(keys['قوات'], [SDF]);
-    assert.ok(keys['سوريا']?.includes(SDF) && keys['سوريا']?.includes(SYRIA), 'Syria inside the SDF\'s name');
+    assert.ok(keys['سوريا']?.includes(SDF) && keys['سوريا']?.includes(SYRIA), "Syria inside the SDF's name");
     assert.ok(keys['دير']?.includes(DEIR) && keys['الزور']?.includes(DEIR), 'the city inside محافظة دير الزور');
     assert.ok(keys['وللرقة']?.includes(RAQQA), 'with proclitics');
   });
@@ -94,13 +94,7 @@ describe('keys added to words for the index', () => {
   });
 
   it('takes nothing away: stripping the keys gives the text back, whatever it holds', () => {
-    for (const text of [
-      'قالت «قسد» إن الرقة سقطت، و"داعش" انسحب من دير الزور.',
-      'foo__bar and ___ and a__ b__c',
-      'الرقّة الـرقة ﺍﻟﺮﻗﺔ ٢٠١٩ Raqqa <b>&amp;',
-      '',
-      '   ',
-    ]) {
+    for (const text of ['قالت «قسد» إن الرقة سقطت، و"داعش" انسحب من دير الزور.', 'foo__bar and ___ and a__ b__c', 'الرقّة الـرقة ﺍﻟﺮﻗﺔ ٢٠١٩ Raqqa <b>&amp;', '', '   ']) {
       assert.equal(stripKeys(annotator.annotate(text)).replace(/_\u2060(?=_)/g, '_'), text);
     }
   });
@@ -152,22 +146,28 @@ describe('queries', () => {
 
   it('keep quoted phrases as their words, names not turned into tokens', () => {
     const plan = reader.plan('"دولة الخلافة" الرقة «قوات سوريا»');
-    assert.deepEqual(plan.phrases, [['دوله', 'الخلافه'], ['قوات', 'سوريا']]);
+    assert.deepEqual(plan.phrases, [
+      ['دوله', 'الخلافه'],
+      ['قوات', 'سوريا'],
+    ]);
     assert.equal(plan.term, `دوله الخلافه ${RAQQA} قوات سوريا`);
     assert.deepEqual(reader.plan('"الرقة"').phrases, [], 'a one-word phrase is just the word');
   });
 
   it('split phrases of any quote style, an unclosed one running to the end', () => {
-    assert.deepEqual(splitPhrases('أ "ب ج" د «هـ و» “ز” "ح ط'), [
-      { text: 'أ ', phrase: false },
-      { text: 'ب ج', phrase: true },
-      { text: ' د ', phrase: false },
-      { text: 'هـ و', phrase: true },
-      { text: ' ', phrase: false },
-      { text: 'ز', phrase: true },
-      { text: ' ', phrase: false },
-      { text: 'ح ط', phrase: true },
-    ].filter((p) => p.text.trim() !== ''));
+    assert.deepEqual(
+      splitPhrases('أ "ب ج" د «هـ و» “ز” "ح ط'),
+      [
+        { text: 'أ ', phrase: false },
+        { text: 'ب ج', phrase: true },
+        { text: ' د ', phrase: false },
+        { text: 'هـ و', phrase: true },
+        { text: ' ', phrase: false },
+        { text: 'ز', phrase: true },
+        { text: ' ', phrase: false },
+        { text: 'ح ط', phrase: true },
+      ].filter((p) => p.text.trim() !== ''),
+    );
   });
 });
 
@@ -186,7 +186,7 @@ describe('phrases in indexed text', () => {
   });
 });
 
-describe('the annotator\'s helpers', () => {
+describe("the annotator's helpers", () => {
   it('codeUnitTest answers as its regex does on the one-character string, and remembers', () => {
     const sticky = codeUnitTest(/[«»”]/);
     for (const c of ['«', '»', '”', 'a', ' ', 'ب']) assert.equal(sticky(c.charCodeAt(0)), /[«»”]/.test(c), c);

@@ -33,7 +33,10 @@ describe('planShards', () => {
     const plan = planShards(pages, 2500);
     assert.equal(plan.period, 32);
     assert.ok(plan.shards.length >= 5 && plan.shards.length <= 7, `${plan.shards.length} shards`);
-    assert.equal(plan.shards.reduce((n, s) => n + s.pages.length, 0), pages.length);
+    assert.equal(
+      plan.shards.reduce((n, s) => n + s.pages.length, 0),
+      pages.length,
+    );
     for (const shard of plan.shards) {
       const [first, last] = shard.id.split('_').map(monthIndex);
       assert.equal(first! % plan.period, 0, `${shard.id} starts on a multiple of the period`);
@@ -50,7 +53,10 @@ describe('planShards', () => {
     const after = planShards([...pages, page('2015-06-02', 99)], 2500);
     assert.equal(after.period, before.period);
     const changed = after.shards.filter((s, i) => s.pages.length !== before.shards[i]!.pages.length || s.id !== before.shards[i]!.id);
-    assert.deepEqual(changed.map((s) => s.id), [after.shards.find((s) => s.pages.some((p) => p.date === '2015-06-02'))!.id]);
+    assert.deepEqual(
+      changed.map((s) => s.id),
+      [after.shards.find((s) => s.pages.some((p) => p.date === '2015-06-02'))!.id],
+    );
   });
 
   it('keeps the pages in the order given within a shard', () => {
@@ -60,7 +66,13 @@ describe('planShards', () => {
 
   it('gives a busy month one shard of its own, even over the size', () => {
     const plan = planShards([...monthly('2019-03', 1, 30), page('2017-10-18')], 1);
-    assert.deepEqual(plan.shards.map((s) => [s.id, s.pages.length]), [['2017-10_2017-10', 1], ['2019-03_2019-03', 30]]);
+    assert.deepEqual(
+      plan.shards.map((s) => [s.id, s.pages.length]),
+      [
+        ['2017-10_2017-10', 1],
+        ['2019-03_2019-03', 30],
+      ],
+    );
   });
 
   it('has no shard for no page, and refuses a size under one page', () => {

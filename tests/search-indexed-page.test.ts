@@ -16,7 +16,10 @@ const inDocument = (body: string) => `<!doctype html><html lang="ar"><body>${bod
 describe('indexedPage', () => {
   it('takes the data-pagefind-body element alone, byte for byte, in a document that says the language', () => {
     const article = `<article class="article" data-pagefind-body>\n  <h1>عنوان &amp; «نص»</h1>\n  <p id="p-1">فقرة<br>ثانية</p>\n  ${SORT}\n</article>`;
-    const page = indexedPage(PATH, `<!doctype html><html lang="ar"><head><title>x</title></head><body><nav><a href="/">أرشيف</a></nav><main>${article}<section>المصدر</section></main></body></html>`);
+    const page = indexedPage(
+      PATH,
+      `<!doctype html><html lang="ar"><head><title>x</title></head><body><nav><a href="/">أرشيف</a></nav><main>${article}<section>المصدر</section></main></body></html>`,
+    );
     assert.ok(page);
     assert.equal(page.path, PATH);
     assert.equal(page.date, '2019-03-23');

@@ -59,8 +59,7 @@ describe('search over an index in two shards', () => {
     assert.notEqual(await page.getAttribute('[data-search-app]', 'data-state'), 'error');
   }
 
-  const resultHrefs = (page: Page) =>
-    page.$$eval('[data-search-results] .search-result__title a', (links) => links.map((a) => a.getAttribute('href') ?? ''));
+  const resultHrefs = (page: Page) => page.$$eval('[data-search-results] .search-result__title a', (links) => links.map((a) => a.getAttribute('href') ?? ''));
   const resultDates = (page: Page) => page.$$eval('[data-search-results] .search-result time', (times) => times.map((t) => t.getAttribute('datetime') ?? ''));
 
   /** Every facet value the panel lists, with its count and whether it is ticked; and the groups' legends. */
@@ -94,7 +93,10 @@ describe('search over an index in two shards', () => {
   it('sorts by date across the shards, as the one-shard site does, and the `shard` filter shows nowhere', async () => {
     const opened = { whole: await openPage(), sharded: await openPage() };
     const sorted: Record<string, Record<string, string[]>> = { whole: {}, sharded: {} };
-    for (const [site, server] of [['whole', whole], ['sharded', sharded]] as const) {
+    for (const [site, server] of [
+      ['whole', whole],
+      ['sharded', sharded],
+    ] as const) {
       const { page, problems } = opened[site];
       await page.goto(`${server.url}/search/?q=${encodeURIComponent('داعش')}`);
       await searched(page);
@@ -128,7 +130,10 @@ describe('search over an index in two shards', () => {
 
   it('counts the facets as the one-shard site does, before and after ticking values', async () => {
     const shown: Record<string, string[][]> = { whole: [], sharded: [] };
-    for (const [site, server] of [['whole', whole], ['sharded', sharded]] as const) {
+    for (const [site, server] of [
+      ['whole', whole],
+      ['sharded', sharded],
+    ] as const) {
       const { page, problems } = await openPage();
       await page.goto(`${server.url}/search/?q=${encodeURIComponent('داعش')}&sort=newest`);
       await searched(page);

@@ -13,13 +13,23 @@ const IDS = [OLD, MID, NEW];
 
 describe('the list of shards', () => {
   it('reads back what the indexer writes', () => {
-    const written: ShardList = { shards: [{ id: OLD, path: '/pagefind/' }, { id: NEW, path: `/pagefind/${NEW}/` }] };
+    const written: ShardList = {
+      shards: [
+        { id: OLD, path: '/pagefind/' },
+        { id: NEW, path: `/pagefind/${NEW}/` },
+      ],
+    };
     assert.equal(SHARDS_PATH, 'pagefind/shards.json');
     assert.deepEqual(readShardList(JSON.parse(JSON.stringify(written))), written.shards);
   });
 
   it('reads the shards in the order listed', () => {
-    const list = { shards: [{ id: OLD, path: '/pagefind/' }, { id: NEW, path: `/pagefind/${NEW}/` }] };
+    const list = {
+      shards: [
+        { id: OLD, path: '/pagefind/' },
+        { id: NEW, path: `/pagefind/${NEW}/` },
+      ],
+    };
     assert.deepEqual(readShardList(list), list.shards);
   });
 
@@ -57,14 +67,7 @@ describe('date order across shards', () => {
     const spans = datedShardSpans(IDS, counts, 'newest');
     assert.equal(spansTotal(spans), 5);
     const located = Array.from({ length: 6 }, (_, i) => locateResult(spans, i));
-    assert.deepEqual(located, [
-      { id: NEW, offset: 0 },
-      { id: NEW, offset: 1 },
-      { id: NEW, offset: 2 },
-      { id: OLD, offset: 0 },
-      { id: OLD, offset: 1 },
-      undefined,
-    ]);
+    assert.deepEqual(located, [{ id: NEW, offset: 0 }, { id: NEW, offset: 1 }, { id: NEW, offset: 2 }, { id: OLD, offset: 0 }, { id: OLD, offset: 1 }, undefined]);
     assert.equal(locateResult(spans, -1), undefined);
   });
 
@@ -84,7 +87,10 @@ describe('date order across shards', () => {
     ];
     const oldest = [...pages].sort(compareByDate('oldest')).map((p) => p.url);
     assert.deepEqual(oldest, ['/articles/2017-10-18-a/', '/articles/2019-03-13-a/', '/articles/2019-03-23-a/', '/articles/2019-03-23-b/']);
-    assert.deepEqual([...pages].sort(compareByDate('newest')).map((p) => p.url), [...oldest].reverse());
+    assert.deepEqual(
+      [...pages].sort(compareByDate('newest')).map((p) => p.url),
+      [...oldest].reverse(),
+    );
   });
 });
 
@@ -100,7 +106,13 @@ describe('a search of several words across shards', () => {
   });
 
   it('needs no keeping when every shard holds every word', () => {
-    assert.equal(shardsHoldingEveryWord(IDS, [{ [OLD]: 1, [MID]: 2, [NEW]: 3 }, { [OLD]: 1, [MID]: 1, [NEW]: 1 }]), null);
+    assert.equal(
+      shardsHoldingEveryWord(IDS, [
+        { [OLD]: 1, [MID]: 2, [NEW]: 3 },
+        { [OLD]: 1, [MID]: 1, [NEW]: 1 },
+      ]),
+      null,
+    );
     assert.equal(shardsHoldingEveryWord(IDS, []), null);
   });
 

@@ -238,7 +238,6 @@ describe('wording', () => {
     assert.equal(resultCountText(100), '100 نتيجة');
     assert.equal(resultCountText(103), '103 نتائج');
   });
-
 });
 
 describe('facet counts', () => {

@@ -67,8 +67,7 @@ describe('search page in Chromium', () => {
     );
   }
 
-  const resultHrefs = (page: Page) =>
-    page.$$eval('[data-search-results] .search-result__title a', (links) => links.map((a) => a.getAttribute('href') ?? ''));
+  const resultHrefs = (page: Page) => page.$$eval('[data-search-results] .search-result__title a', (links) => links.map((a) => a.getAttribute('href') ?? ''));
 
   /** What search itself fetched: Pagefind's files, and the search page's script and lexicon. */
   const searchBytes = () => {
@@ -113,7 +112,7 @@ describe('search page in Chromium', () => {
     assert.deepEqual([...hrefs].sort(), [...BAGHUZ].sort());
     assert.ok(!hrefs.includes(KHALEEJ));
     assert.equal(await page.inputValue('[data-search-input]'), 'الباغوز');
-    assert.match(await page.textContent('[data-search-status]') ?? '', /^4 نتائج$/);
+    assert.match((await page.textContent('[data-search-status]')) ?? '', /^4 نتائج$/);
     assert.equal(await page.getAttribute('[data-search-status]', 'aria-live'), 'polite');
     // Every result shows its outlet, its Arabic date and an excerpt with the word marked.
     const first = page.locator('.search-result').first();
@@ -240,7 +239,7 @@ describe('search page in Chromium', () => {
     assert.equal(await first.locator('.search-result__title bdi').count(), 1);
     assert.equal(await first.locator('.search-result__outlet').evaluate((el) => el.tagName), 'BDI');
     assert.equal(await first.locator('.search-result__excerpt').getAttribute('dir'), 'auto');
-    assert.equal(await page.locator('.search-filter bdi').count() > 0, true, 'filter values');
+    assert.equal((await page.locator('.search-filter bdi').count()) > 0, true, 'filter values');
     assert.equal((await first.locator('mark').first().textContent())?.includes('الرقة'), true, 'a Latin query marks the Arabic word');
     await page.close();
   });

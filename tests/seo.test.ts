@@ -10,17 +10,7 @@ import type { ArticleView } from '../src/model/views.ts';
 import { jsonForScript } from '../src/site/filters.ts';
 import { getArchive } from '../src/model/load-archive.ts';
 import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';
-import {
-  articleJsonLd,
-  articleMetaTags,
-  atomFeed,
-  pageMetaTags,
-  seoHead,
-  siteUrl,
-  sitemapEntries,
-  truncateAtWord,
-  xmlText,
-} from '../src/model/seo.ts';
+import { articleJsonLd, articleMetaTags, atomFeed, pageMetaTags, seoHead, siteUrl, sitemapEntries, truncateAtWord, xmlText } from '../src/model/seo.ts';
 import { copySeedContent, buildSite, readSiteFile, seedSiteDir } from './helpers/site.ts';
 import { childElements, onlyChild, parseXml, textContent } from './helpers/xml.ts';
 
@@ -36,8 +26,7 @@ const NASTY_TITLE = `"قسد" تعلن </script><script>alert(1)</script> 'ال�
 // -------------------------------------------------------------------------------------------
 // Reading built HTML (autoescaped attribute values hold no raw quote or ">")
 
-const decodeHtml = (s: string) =>
-  s.replace(/&(amp|lt|gt|quot|#39|#92);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#92': '\\' })[e] as string);
+const decodeHtml = (s: string) => s.replace(/&(amp|lt|gt|quot|#39|#92);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#92': '\\' })[e] as string);
 
 function tags(html: string, name: 'meta' | 'link'): Array<Record<string, string>> {
   return [...html.matchAll(new RegExp(`<${name}\\b([^>]*)>`, 'gi'))].map((m) =>
@@ -45,8 +34,13 @@ function tags(html: string, name: 'meta' | 'link'): Array<Record<string, string>
   );
 }
 const metaContent = (html: string, key: string) =>
-  tags(html, 'meta').filter((t) => t.property === key || t.name === key).map((t) => t.content);
-const canonicalOf = (html: string) => tags(html, 'link').filter((t) => t.rel === 'canonical').map((t) => t.href);
+  tags(html, 'meta')
+    .filter((t) => t.property === key || t.name === key)
+    .map((t) => t.content);
+const canonicalOf = (html: string) =>
+  tags(html, 'link')
+    .filter((t) => t.rel === 'canonical')
+    .map((t) => t.href);
 const jsonLdScripts = (html: string) => [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '');
 
 const NOT_INCLUDED = 'no canonical link: does layouts/base.njk include "partials/seo-head.njk" in <head>?';
@@ -83,7 +77,10 @@ describe('articleJsonLd', () => {
     assert.deepEqual(ld.publisher, { '@type': 'NewsMediaOrganization', name: 'تلفزيون الخبر', alternateName: 'Alkhabar TV' });
     assert.deepEqual(ld.sourceOrganization, ld.publisher);
     assert.deepEqual(ld.author, { '@type': 'Person', name: 'عطية العطية' });
-    assert.deepEqual(ld.contentLocation.map((p) => p.name), a.places.map((p) => p.name));
+    assert.deepEqual(
+      ld.contentLocation.map((p) => p.name),
+      a.places.map((p) => p.name),
+    );
     assert.ok(ld.contentLocation.every((p) => p['@type'] === 'Place' && p.url.startsWith(site.url)));
     assert.deepEqual(ld.about, [{ '@type': 'Event', name: a.events[0]?.title, url: `${site.url}events/baghuz-2019/` }]);
     assert.deepEqual(ld.identifier, { '@type': 'PropertyValue', propertyID: 'sha256', value: a.source.sha256 });
@@ -181,12 +178,15 @@ describe('siteUrl', () => {
 
 describe('atomFeed and sitemapEntries', () => {
   it('keeps the newest 50 articles and dates the feed by the newest', () => {
-    const many = Array.from({ length: 60 }, (_, i): ArticleView => ({
-      ...first,
-      id: `a-${i}`,
-      url: `/articles/a-${i}/`,
-      date: { ...first.date, iso: `20${String(60 - i).padStart(2, '0')}-01-01` },
-    }));
+    const many = Array.from(
+      { length: 60 },
+      (_, i): ArticleView => ({
+        ...first,
+        id: `a-${i}`,
+        url: `/articles/a-${i}/`,
+        date: { ...first.date, iso: `20${String(60 - i).padStart(2, '0')}-01-01` },
+      }),
+    );
     const feed = atomFeed({ site, articles: many });
     assert.equal(feed.entries.length, 50);
     assert.equal(feed.entries[0]?.id, `${site.url}articles/a-0/`);
@@ -223,10 +223,7 @@ describe('atomFeed and sitemapEntries', () => {
     const locs = entries.map((e) => e.loc);
     assert.deepEqual(locs, [...locs].sort());
     assert.equal(new Set(locs).size, locs.length);
-    assert.deepEqual(
-      new Set(locs),
-      new Set([site.url, `${site.url}agencies/%D8%A3-%D9%81-%D8%A8/`, ...archive.articles.map((a) => `${site.url}${a.url.slice(1)}`)]),
-    );
+    assert.deepEqual(new Set(locs), new Set([site.url, `${site.url}agencies/%D8%A3-%D9%81-%D8%A8/`, ...archive.articles.map((a) => `${site.url}${a.url.slice(1)}`)]));
     for (const a of archive.articles) assert.equal(entries.find((e) => e.loc.endsWith(a.url))?.lastmod, a.date.iso);
     assert.equal(entries.find((e) => e.loc === site.url)?.lastmod, null);
   });
@@ -253,7 +250,10 @@ describe('the <head> of the built seed pages', () => {
       assert.equal(feedLinks.length, 1);
       assert.equal(feedLinks[0]?.href, `${site.url}feed.xml`);
       const jsonFeedLinks = tags(html, 'link').filter((t) => t.rel === 'alternate' && t.type === 'application/feed+json');
-      assert.deepEqual(jsonFeedLinks.map((t) => t.href), [`${site.url}feed.json`]);
+      assert.deepEqual(
+        jsonFeedLinks.map((t) => t.href),
+        [`${site.url}feed.json`],
+      );
       const scripts = jsonLdScripts(html);
       assert.equal(scripts.length, 1);
       const ld = JSON.parse(scripts[0] as string);

@@ -32,7 +32,7 @@ function withWorkers<T>(value: string | undefined, work: () => T): T {
 }
 
 describe('runSharedWork', () => {
-  it('gives every result in the tasks\' order, the worker taking part', () => {
+  it("gives every result in the tasks' order, the worker taking part", () => {
     const tasks = numbers(3000).filter((x) => x !== 13);
     // This thread's results say worker: false; the worker's, true. Slow tasks here leave it time to start.
     const results = withWorkers(undefined, () =>
@@ -48,9 +48,18 @@ describe('runSharedWork', () => {
         setup: undefined,
       }),
     );
-    assert.deepEqual(results.map((r) => r.x), tasks);
-    assert.ok(results.some((r) => r.worker), 'the worker computed some tasks');
-    assert.ok(results.some((r) => !r.worker), 'this thread computed some tasks');
+    assert.deepEqual(
+      results.map((r) => r.x),
+      tasks,
+    );
+    assert.ok(
+      results.some((r) => r.worker),
+      'the worker computed some tasks',
+    );
+    assert.ok(
+      results.some((r) => !r.worker),
+      'this thread computed some tasks',
+    );
   });
 
   it('computes the same as without a worker', () => {
@@ -58,13 +67,19 @@ describe('runSharedWork', () => {
     const compute = (x: number) => x * x + 7;
     const work = { tasks, compute, module: TASKS, exportName: 'square', setup: { offset: 7 } };
     assert.deepEqual(runSharedWork(work), tasks.map(compute));
-    assert.deepEqual(withWorkers('0', () => runSharedWork(work)), tasks.map(compute));
+    assert.deepEqual(
+      withWorkers('0', () => runSharedWork(work)),
+      tasks.map(compute),
+    );
   });
 
   it('computes everything here when the worker cannot load its module', () => {
     const tasks = numbers(300);
     const results = runSharedWork({ tasks, compute: (x) => x + 1, module: new URL('./fixtures/workers/missing.ts', import.meta.url), exportName: 'square', setup: {} });
-    assert.deepEqual(results, tasks.map((x) => x + 1));
+    assert.deepEqual(
+      results,
+      tasks.map((x) => x + 1),
+    );
   });
 
   it('throws here what a task throws, as without a worker', () => {

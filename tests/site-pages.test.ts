@@ -36,7 +36,9 @@ function decodeEntities(html: string): string {
 
 /** The visible text of an HTML fragment: tags dropped, references decoded, spaces collapsed. */
 function textOf(html: string): string {
-  return decodeEntities(html.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+  return decodeEntities(html.replace(/<[^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -61,9 +63,7 @@ function elementRange(html: string, open: RegExp): [number, number] | undefined 
 const PAGEFIND_BODY = /<[a-z]+\b[^>]*\sdata-pagefind-body\b[^>]*>/i;
 
 function htmlFiles(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
-    .filter((f) => f.endsWith('.html'))
-    .sort();
+  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.html')).sort();
 }
 
 function cssFiles(dir: string): string[] {
@@ -220,10 +220,16 @@ describe('site pages', () => {
 
   it('writes stylesheets with logical properties only', () => {
     const files = cssFiles(PUBLIC_DIR);
-    assert.ok(files.some((f) => f.endsWith('site.css')), 'public/css/site.css exists');
-    const physical = /margin-left|margin-right|padding-left|padding-right|(?<![\w-])left\s*:|(?<![\w-])right\s*:|float:\s*(left|right)|text-align:\s*(left|right)|border-left|border-right/;
+    assert.ok(
+      files.some((f) => f.endsWith('site.css')),
+      'public/css/site.css exists',
+    );
+    const physical =
+      /margin-left|margin-right|padding-left|padding-right|(?<![\w-])left\s*:|(?<![\w-])right\s*:|float:\s*(left|right)|text-align:\s*(left|right)|border-left|border-right/;
     for (const file of files) {
-      const lines = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' ')).split('\n');
+      const lines = readFileSync(file, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' '))
+        .split('\n');
       lines.forEach((line, i) => {
         assert.doesNotMatch(line, physical, `${relative(PUBLIC_DIR, file)}:${i + 1} uses a physical property: ${line.trim()}`);
       });

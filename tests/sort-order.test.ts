@@ -30,7 +30,10 @@ describe('the sort order', () => {
       ...archive.agencies.map((a): [string, readonly ArticleView[]] => [a.url, a.articles]),
     ];
     for (const [url, list] of lists) assert.ok(isOldestFirst(list), `${url}: ${list.map((a) => a.date.iso).join(', ')}`);
-    assert.ok(lists.some(([, list]) => new Set(list.map((a) => a.date.iso)).size > 1), 'some list has several dates');
+    assert.ok(
+      lists.some(([, list]) => new Set(list.map((a) => a.date.iso)).size > 1),
+      'some list has several dates',
+    );
   });
 
   it('gives each long list a page newest first, with the same articles newest first (ties in the same order)', () => {
@@ -50,7 +53,10 @@ describe('the sort order', () => {
   it('links the two pages to each other, the current order marked', async () => {
     const site = await seedSiteDir();
     const oldest = readSiteFile(site, 'places/syria/index.html');
-    assert.match(oldest, /<p class="order-switch">الترتيب: <span aria-current="page">من الأقدم إلى الأحدث<\/span> · <a href="\/places\/syria\/newest\/">من الأحدث إلى الأقدم<\/a><\/p>/);
+    assert.match(
+      oldest,
+      /<p class="order-switch">الترتيب: <span aria-current="page">من الأقدم إلى الأحدث<\/span> · <a href="\/places\/syria\/newest\/">من الأحدث إلى الأقدم<\/a><\/p>/,
+    );
     const newest = readSiteFile(site, 'places/syria/newest/index.html');
     assert.match(newest, /<a href="\/places\/syria\/">من الأقدم إلى الأحدث<\/a> · <span aria-current="page">من الأحدث إلى الأقدم<\/span>/);
     const dates = (html: string) => [...html.matchAll(/<li>\s*<a class="article-title"[\s\S]*?<time datetime="([\d-]+)">/g)].map((m) => m[1]);

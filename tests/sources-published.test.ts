@@ -33,7 +33,10 @@ describe('published sources', () => {
     const out = tempDir();
     assert.equal(publishSources(content, out, ['sources/a.html', 'sources/a.html']), 1);
     assert.deepEqual(readFileSync(join(out, 'sources', 'a.html.txt')), bytes);
-    assert.throws(() => publishSources(content, out, ['sources/a.html', 'sources/a.html.txt']), /content\/sources\/a\.html(?:\.txt)? and content\/sources\/a\.html(?:\.txt)? would both be published as \/sources\/a\.html\.txt; rename one/);
+    assert.throws(
+      () => publishSources(content, out, ['sources/a.html', 'sources/a.html.txt']),
+      /content\/sources\/a\.html(?:\.txt)? and content\/sources\/a\.html(?:\.txt)? would both be published as \/sources\/a\.html\.txt; rename one/,
+    );
   });
 
   it('are linked from every article page, and match the SHA-256 it prints', async () => {

@@ -63,7 +63,10 @@ describe('timelines of the seed events', () => {
     assert.ok(declaration);
     const grouped = declaration.items.find((i) => i.kind === 'mention');
     assert.ok(grouped?.kind === 'mention' && grouped.articles.length >= 2, 'several articles reporting the same day are grouped');
-    assert.ok(declaration.items.some((i) => i.kind === 'article'), 'the articles stand at their publication date');
+    assert.ok(
+      declaration.items.some((i) => i.kind === 'article'),
+      'the articles stand at their publication date',
+    );
   });
 
   it('raqqa-2017: 2014, November 2016, 5 June 2017 and 17 October 2017 ("أمس")', () => {
@@ -108,7 +111,14 @@ describe('timeline helpers', () => {
   });
 
   it('flags a weekday that disagrees with its date', () => {
-    const [m] = extractMentions({ id: 'x', url: '/articles/x/', title: 't', outlet: 'o', date: '2019-03-13', paragraphs: [{ anchor: 'p-1', text: 'وقال أمس الأحد إن الهجوم بدأ.' }] });
+    const [m] = extractMentions({
+      id: 'x',
+      url: '/articles/x/',
+      title: 't',
+      outlet: 'o',
+      date: '2019-03-13',
+      paragraphs: [{ anchor: 'p-1', text: 'وقال أمس الأحد إن الهجوم بدأ.' }],
+    });
     assert.ok(m);
     assert.equal(m.value, '2019-03-12');
     assert.ok(m.flag);
@@ -125,10 +135,17 @@ describe('timeline helpers', () => {
 describe('timeline overview SVG', () => {
   /** Each mark group: its kind, count, x, whether folded, and its <title>. */
   const marksOf = (svg: string) =>
-    [...svg.matchAll(/<g class="tl-mark( tl-mark--folded)?" data-kind="(\w+)" data-count="(\d+)"><title>([^<]*)<\/title><(?:path class="tl-milestone" d="M|circle class="tl-mention[^"]*" cx="|rect class="tl-article" x=")([\d.]+)/g)].map(
-      (m) => ({ folded: Boolean(m[1]), kind: m[2] as string, count: Number(m[3]), title: m[4] as string, x: Number(m[5]) }),
-    );
-  const entry = (value: string, items: TimelineEntry['items']): TimelineEntry => ({ value, precision: value.length === 4 ? 'year' : value.length === 7 ? 'month' : 'day', label: dateLabel(value), items });
+    [
+      ...svg.matchAll(
+        /<g class="tl-mark( tl-mark--folded)?" data-kind="(\w+)" data-count="(\d+)"><title>([^<]*)<\/title><(?:path class="tl-milestone" d="M|circle class="tl-mention[^"]*" cx="|rect class="tl-article" x=")([\d.]+)/g,
+      ),
+    ].map((m) => ({ folded: Boolean(m[1]), kind: m[2] as string, count: Number(m[3]), title: m[4] as string, x: Number(m[5]) }));
+  const entry = (value: string, items: TimelineEntry['items']): TimelineEntry => ({
+    value,
+    precision: value.length === 4 ? 'year' : value.length === 7 ? 'month' : 'day',
+    label: dateLabel(value),
+    items,
+  });
   const mentions = (n: number, value: string): TimelineEntry['items'][number] => ({
     kind: 'mention',
     flagged: false,
@@ -145,7 +162,11 @@ describe('timeline overview SVG', () => {
     assert.doesNotThrow(() => parseXml(`<?xml version="1.0" encoding="UTF-8"?>${svg}`));
     assert.match(svg, /role="img" aria-labelledby="tl-raqqa-2017-title"/);
     const marks = marksOf(svg);
-    assert.equal(marks.reduce((n, m) => n + (m.kind === 'mention' ? 0 : m.count), 0), event.timeline.reduce((n, e) => n + e.items.filter((i) => i.kind !== 'mention').length, 0), 'every milestone and article is counted');
+    assert.equal(
+      marks.reduce((n, m) => n + (m.kind === 'mention' ? 0 : m.count), 0),
+      event.timeline.reduce((n, e) => n + e.items.filter((i) => i.kind !== 'mention').length, 0),
+      'every milestone and article is counted',
+    );
     const first = marks.filter((m) => m.title.startsWith(event.timeline[0]!.label));
     const last = marks.filter((m) => m.title.includes(event.timeline[event.timeline.length - 1]!.label));
     assert.ok(first.length > 0 && last.length > 0);
@@ -173,7 +194,10 @@ describe('timeline overview SVG', () => {
       ['before', 'قبل الحدث (2014–2016): محطة واحدة، 6 إشارات'],
       ['after', 'بعد الحدث (2020): 11 إشارةً'],
     ]);
-    assert.ok(marks.some((m) => m.title === '17 تشرين الأول/أكتوبر 2017: إشارتان'), marks.map((m) => m.title).join(' | '));
+    assert.ok(
+      marks.some((m) => m.title === '17 تشرين الأول/أكتوبر 2017: إشارتان'),
+      marks.map((m) => m.title).join(' | '),
+    );
     assert.doesNotMatch(svg, /\b([3-9]|10) إشارة\b/, 'no «6 إشارة»');
   });
 
@@ -182,7 +206,11 @@ describe('timeline overview SVG', () => {
     const timeline = days.map((d) => entry(d, [{ kind: 'article', article: { id: d, url: `/${d}/`, title: d, outlet: 'و', date: d } }]));
     const svg = renderTimelineOverview(timeline, { title: 't', id: 't', span: { start: '2019-03-01', end: '2019-03-30' } });
     const marks = marksOf(svg).sort((a, b) => a.x - b.x);
-    assert.equal(marks.reduce((n, m) => n + m.count, 0), 30, 'every article counted once');
+    assert.equal(
+      marks.reduce((n, m) => n + m.count, 0),
+      30,
+      'every article counted once',
+    );
     assert.ok(marks.length < 30 && marks.length > 5, `${marks.length} marks`);
     // the view box is 360 units, drawn 343 px wide at 375 px: 26 units are 24.8 px
     for (let i = 1; i < marks.length; i++) assert.ok(marks[i]!.x - marks[i - 1]!.x >= MIN_MARK_GAP - 0.1, `${marks[i - 1]!.x} → ${marks[i]!.x}`);
@@ -192,9 +220,23 @@ describe('timeline overview SVG', () => {
   });
 
   it('lists a sentence that gives its date twice once', () => {
-    const [m] = extractMentions({ id: 'x', url: '/articles/x/', title: 't', outlet: 'o', date: '2019-03-23', paragraphs: [{ anchor: 'p-1', text: 'أعلنت القوات اليوم السبت (23 آذار/مارس 2019) نهاية المعركة.' }] });
+    const [m] = extractMentions({
+      id: 'x',
+      url: '/articles/x/',
+      title: 't',
+      outlet: 'o',
+      date: '2019-03-23',
+      paragraphs: [{ anchor: 'p-1', text: 'أعلنت القوات اليوم السبت (23 آذار/مارس 2019) نهاية المعركة.' }],
+    });
     assert.ok(m);
-    const twice = extractMentions({ id: 'x', url: '/articles/x/', title: 't', outlet: 'o', date: '2019-03-23', paragraphs: [{ anchor: 'p-1', text: 'أعلنت القوات اليوم السبت (23 آذار/مارس 2019) نهاية المعركة.' }] });
+    const twice = extractMentions({
+      id: 'x',
+      url: '/articles/x/',
+      title: 't',
+      outlet: 'o',
+      date: '2019-03-23',
+      paragraphs: [{ anchor: 'p-1', text: 'أعلنت القوات اليوم السبت (23 آذار/مارس 2019) نهاية المعركة.' }],
+    });
     assert.equal(twice.length, 2, 'two expressions of one date in one sentence');
     const kept = dedupeMentions(twice);
     assert.equal(kept.length, 1);
@@ -221,6 +263,10 @@ describe('grouping marks', () => {
     const points = [0, 30, 60].map((x) => ({ x, item: x }));
     assert.equal(groupMarks(points, 26).length, 3, '30 apart is enough without counts');
     const grouped = groupMarks(points, 26, (items) => (items.includes(30) ? 40 : 0));
-    assert.deepEqual(grouped.map((g) => g.items), [[0, 30], [60]], 'the mark at 30 needs 40 on its left');
+    assert.deepEqual(
+      grouped.map((g) => g.items),
+      [[0, 30], [60]],
+      'the mark at 30 needs 40 on its left',
+    );
   });
 });

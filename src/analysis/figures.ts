@@ -124,11 +124,28 @@ export const UNIT_TABLE: readonly UnitDefinition[] = [
     key: 'عنصر',
     kind: 'person',
     forms: [
-      'عنصر', 'عنصرا', 'عنصران', 'عنصرين', 'عناصر',
-      'مقاتل', 'مقاتلا', 'مقاتلين', 'مقاتلون',
-      'مسلح', 'مسلحا', 'مسلحين', 'مسلحون',
-      'إرهابي', 'إرهابيا', 'إرهابيين', 'إرهابيون',
-      'جندي', 'جنديا', 'جنود', 'مرتزق', 'مرتزقة',
+      'عنصر',
+      'عنصرا',
+      'عنصران',
+      'عنصرين',
+      'عناصر',
+      'مقاتل',
+      'مقاتلا',
+      'مقاتلين',
+      'مقاتلون',
+      'مسلح',
+      'مسلحا',
+      'مسلحين',
+      'مسلحون',
+      'إرهابي',
+      'إرهابيا',
+      'إرهابيين',
+      'إرهابيون',
+      'جندي',
+      'جنديا',
+      'جنود',
+      'مرتزق',
+      'مرتزقة',
     ],
   },
   { key: 'مدني', kind: 'person', forms: ['مدني', 'مدنيا', 'مدنيين', 'مدنيون'] },
@@ -137,10 +154,7 @@ export const UNIT_TABLE: readonly UnitDefinition[] = [
   {
     key: 'كم²',
     kind: 'measure',
-    forms: [
-      'كم²', 'كم 2', 'كم2', 'كم مربع', 'كم مربعا',
-      'كيلو متر مربع', 'كيلومتر مربع', 'كيلومترا مربعا', 'كيلو مترا مربعا', 'كيلومترات مربعة', 'كيلو مترات مربعة',
-    ],
+    forms: ['كم²', 'كم 2', 'كم2', 'كم مربع', 'كم مربعا', 'كيلو متر مربع', 'كيلومتر مربع', 'كيلومترا مربعا', 'كيلو مترا مربعا', 'كيلومترات مربعة', 'كيلو مترات مربعة'],
   },
   { key: 'كم', kind: 'measure', forms: ['كم', 'كيلومتر', 'كيلو متر', 'كيلومترا', 'كيلو مترا', 'كيلومترات', 'كيلو مترات'] },
   { key: 'طن', kind: 'measure', forms: ['طن', 'طنا', 'طنان', 'طنين', 'أطنان'] },
@@ -149,14 +163,72 @@ export const UNIT_TABLE: readonly UnitDefinition[] = [
 
 /** Nouns after which a number is a date or a duration, not a figure. */
 const TIME_NOUNS = [
-  'عام', 'عاما', 'عامين', 'أعوام', 'سنة', 'سنتين', 'سنوات', 'سنين', 'شهر', 'شهرا', 'شهرين', 'أشهر', 'شهور',
-  'أسبوع', 'أسبوعا', 'أسبوعين', 'أسابيع', 'يوم', 'يوما', 'يومين', 'أيام', 'ساعة', 'ساعتين', 'ساعات',
-  'دقيقة', 'دقيقتين', 'دقائق', 'ثانية', 'ثوان', 'عقد', 'عقود', 'قرن', 'قرون', 'العام', 'السنة',
+  'عام',
+  'عاما',
+  'عامين',
+  'أعوام',
+  'سنة',
+  'سنتين',
+  'سنوات',
+  'سنين',
+  'شهر',
+  'شهرا',
+  'شهرين',
+  'أشهر',
+  'شهور',
+  'أسبوع',
+  'أسبوعا',
+  'أسبوعين',
+  'أسابيع',
+  'يوم',
+  'يوما',
+  'يومين',
+  'أيام',
+  'ساعة',
+  'ساعتين',
+  'ساعات',
+  'دقيقة',
+  'دقيقتين',
+  'دقائق',
+  'ثانية',
+  'ثوان',
+  'عقد',
+  'عقود',
+  'قرن',
+  'قرون',
+  'العام',
+  'السنة',
 ];
 /** Small words a number may be followed by and still count people by its context. */
 const TRANSPARENT = [
-  'من', 'في', 'على', 'إلى', 'عن', 'خلال', 'منذ', 'بين', 'بينهم', 'منهم', 'حتى', 'بعد', 'قبل', 'أمس', 'اليوم',
-  'آخرين', 'آخرون', 'أخرى', 'آخر', 'آخرين', 'جدد', 'جديدا', 'إضافيين', 'على الأقل', 'تقريبا', 'قد', 'كانوا', 'هم',
+  'من',
+  'في',
+  'على',
+  'إلى',
+  'عن',
+  'خلال',
+  'منذ',
+  'بين',
+  'بينهم',
+  'منهم',
+  'حتى',
+  'بعد',
+  'قبل',
+  'أمس',
+  'اليوم',
+  'آخرين',
+  'آخرون',
+  'أخرى',
+  'آخر',
+  'آخرين',
+  'جدد',
+  'جديدا',
+  'إضافيين',
+  'على الأقل',
+  'تقريبا',
+  'قد',
+  'كانوا',
+  'هم',
 ];
 
 const fold = (s: string): string => foldArabic(s);
@@ -283,7 +355,7 @@ function figureAt(
   isNumberToken: (t: Token) => boolean,
 ): Omit<Figure, 'paragraph'> | undefined {
   // what follows the number
-  let k = tokenAfter(tokens, last.end);
+  const k = tokenAfter(tokens, last.end);
   const adjacent = (j: number, from: number) => j < tokens.length && NOUN_GAP.test(text.slice(from, tokens[j]!.start));
   let noun = adjacent(k, last.end) ? unitAt(tokens, k, text) : undefined;
   if (!noun && adjacent(k, last.end) && tokens[k]!.fold === 'من' && adjacent(k + 1, tokens[k]!.end)) {
@@ -325,9 +397,7 @@ function figureAt(
   const t1 = tokens[after];
   const t2 = tokens[after + 1];
   const postHedge =
-    !!t1 &&
-    NOUN_GAP.test(text.slice(endOfFigure, t1.start)) &&
-    (t1.fold === 'تقريبا' || (t1.fold === 'علي' && t2?.fold === 'الاقل' && /^\s+$/.test(text.slice(t1.end, t2.start))));
+    !!t1 && NOUN_GAP.test(text.slice(endOfFigure, t1.start)) && (t1.fold === 'تقريبا' || (t1.fold === 'علي' && t2?.fold === 'الاقل' && /^\s+$/.test(text.slice(t1.end, t2.start))));
 
   const start = first.start;
   const figure: Omit<Figure, 'paragraph'> = {

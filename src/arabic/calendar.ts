@@ -41,16 +41,10 @@ export function formatIsoDate(d: CalendarDate): string {
 }
 
 /** Syriac month names as used in the Levant and Iraq, January first. */
-export const LEVANTINE_MONTHS = [
-  'كانون الثاني', 'شباط', 'آذار', 'نيسان', 'أيار', 'حزيران',
-  'تموز', 'آب', 'أيلول', 'تشرين الأول', 'تشرين الثاني', 'كانون الأول',
-] as const;
+export const LEVANTINE_MONTHS = ['كانون الثاني', 'شباط', 'آذار', 'نيسان', 'أيار', 'حزيران', 'تموز', 'آب', 'أيلول', 'تشرين الأول', 'تشرين الثاني', 'كانون الأول'] as const;
 
 /** Month names from the European calendar as written in Egypt and the Gulf, January first. */
-export const EGYPTIAN_MONTHS = [
-  'يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو',
-  'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر',
-] as const;
+export const EGYPTIAN_MONTHS = ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'] as const;
 
 export const WEEKDAYS = ['الأحد', 'الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت'] as const;
 
@@ -86,16 +80,10 @@ export function formatHijriDate(d: CalendarDate): string {
 }
 
 /** Algerian and Tunisian month names (from French), January first. */
-export const MAGHREBI_MONTHS = [
-  'جانفي', 'فيفري', 'مارس', 'أفريل', 'ماي', 'جوان',
-  'جويلية', 'أوت', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر',
-] as const;
+export const MAGHREBI_MONTHS = ['جانفي', 'فيفري', 'مارس', 'أفريل', 'ماي', 'جوان', 'جويلية', 'أوت', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'] as const;
 
 /** Moroccan month names, January first. */
-export const MOROCCAN_MONTHS = [
-  'يناير', 'فبراير', 'مارس', 'أبريل', 'ماي', 'يونيو',
-  'يوليوز', 'غشت', 'شتنبر', 'أكتوبر', 'نونبر', 'دجنبر',
-] as const;
+export const MOROCCAN_MONTHS = ['يناير', 'فبراير', 'مارس', 'أبريل', 'ماي', 'يونيو', 'يوليوز', 'غشت', 'شتنبر', 'أكتوبر', 'نونبر', 'دجنبر'] as const;
 
 /**
  * Further spellings met in the press, by month number (1-12), beyond the tables above.
@@ -114,8 +102,7 @@ export const MONTH_SPELLING_VARIANTS: Readonly<Record<number, readonly string[]>
 
 /** True when year/month/day name a real day of the Gregorian calendar. */
 export function isValidDate(year: number, month: number, day: number): boolean {
-  return Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) &&
-    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /** Day of the week, 0 = Sunday … 6 = Saturday (the index into WEEKDAYS). */

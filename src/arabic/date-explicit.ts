@@ -10,8 +10,26 @@ import { everyMatchWith, groupSpan, wordAfter, wordBefore } from './date-match.t
 import { fallsOn, formatParts, yearByDirection, yearNearAnchor } from './date-resolve.ts';
 import type { Candidate } from './date-types.ts';
 import {
-  B, BM, BW, CURRENT, direction, E, H, MONTH, monthNumber, NEXT, NO_GLUED_PREPOSITION, ORDINAL, ordinalDay, PAST,
-  monthNames, phraseKey, startsWith, WEEKDAY, weekdayNumber, YEAR,
+  B,
+  BM,
+  BW,
+  CURRENT,
+  direction,
+  E,
+  H,
+  MONTH,
+  monthNumber,
+  NEXT,
+  NO_GLUED_PREPOSITION,
+  ORDINAL,
+  ordinalDay,
+  PAST,
+  monthNames,
+  phraseKey,
+  startsWith,
+  WEEKDAY,
+  weekdayNumber,
+  YEAR,
 } from './date-words.ts';
 
 /** A weekday before a date, and what may stand between them ("السبت 23", "الأحد، 5", "السبت | 23", "السبت23"). */
@@ -32,12 +50,9 @@ const NUMERIC_DAY =
 const ORDINAL_DAY = `${BW}(?<ord>${ORDINAL})${H}+من${H}+`;
 /** After a month name: no letter (a digit may follow, as in "23مارس2019"). */
 const ME = '(?!\\p{L})';
-const MONTH_PART =
-  `(?:شهر${H}+)?(?<m1>${MONTH})${ME}` +
-  `(?:${H}*/${H}*(?<m2>${MONTH})${ME}|${H}*\\(${H}*(?<m3>${MONTH})${H}*\\))?`;
+const MONTH_PART = `(?:شهر${H}+)?(?<m1>${MONTH})${ME}` + `(?:${H}*/${H}*(?<m2>${MONTH})${ME}|${H}*\\(${H}*(?<m3>${MONTH})${H}*\\))?`;
 const YEAR_PART = `${H}*(?:(?:من${H}+)?(?:ال)?عام${H}+|سنه${H}+)?(?<y>${YEAR})(?:${H}?م${E})?`;
-const RELATIVE_YEAR =
-  `${H}+من${H}+(?:(?:(?:ال)?عام|(?:ال)?سنه)${H}+(?<ry>${PAST}|${CURRENT}|${NEXT})|(?<rythis>هذا${H}+العام|هذه${H}+السنه))${E}`;
+const RELATIVE_YEAR = `${H}+من${H}+(?:(?:(?:ال)?عام|(?:ال)?سنه)${H}+(?<ry>${PAST}|${CURRENT}|${NEXT})|(?<rythis>هذا${H}+العام|هذه${H}+السنه))${E}`;
 const RELATIVE_MONTH = `${H}+(?<rm>${PAST}|${CURRENT}|${NEXT})${E}`;
 
 const NAMED = new RegExp(
@@ -46,21 +61,16 @@ const NAMED = new RegExp(
 );
 
 /** Words after which a month name alone ("في نوفمبر") is a date. */
-const MONTH_CONTEXT = new RegExp(
-  `(?:^|[^\\p{L}\\p{N}])[وف]?(?:في|منذ|خلال|حتي|قبل|بعد|[بل]?شهر|مطلع|اوائل|مستهل|بدايه|منتصف|اواسط|اواخر|نهايه|ختام)${H}+(?:شهر${H}+)?$`,
-  'u',
-);
+const MONTH_CONTEXT = new RegExp(`(?:^|[^\\p{L}\\p{N}])[وف]?(?:في|منذ|خلال|حتي|قبل|بعد|[بل]?شهر|مطلع|اوائل|مستهل|بدايه|منتصف|اواسط|اواخر|نهايه|ختام)${H}+(?:شهر${H}+)?$`, 'u');
 
 /** Text before a month name that belongs to a date rejected as a whole. */
-const LEFTOVER = new RegExp(
-  `(?:\\p{N}|${ORDINAL}${H}+من|${MONTH}${H}*/)${H}*(?:من${H}+)?(?:شهر${H}+)?$|${MONTH}${H}*\\(${H}*$`,
-  'u',
-);
+const LEFTOVER = new RegExp(`(?:\\p{N}|${ORDINAL}${H}+من|${MONTH}${H}*/)${H}*(?:من${H}+)?(?:شهر${H}+)?$|${MONTH}${H}*\\(${H}*$`, 'u');
 
 /** Words after which a bare four-digit number is a year ("في 2014", "منذ 2014"). */
 const YEAR_CONTEXT = '(?:في|منذ|خلال|حتي|قبل|بعد|مطلع|اوائل|مستهل|بدايه|منتصف|اواسط|اواخر|نهايه|ختام|ربيع|صيف|خريف|شتاء)';
 /** Nouns a count may follow: "قبل 2000 عام" is not a year. */
-const COUNTED = /^(?:عام|عاما|اعوام|سنه|سنوات|سنين|يوم|يوما|ايام|شهر|شهرا|اشهر|ساعه|ساعات|دقيقه|متر|كم|كيلومتر|كيلو|طن|دولار|شخص|قتيل|عنصر|مقاتل|جندي|غاره|منزل|عائله|مدني|نازح|لاجئ)$/;
+const COUNTED =
+  /^(?:عام|عاما|اعوام|سنه|سنوات|سنين|يوم|يوما|ايام|شهر|شهرا|اشهر|ساعه|ساعات|دقيقه|متر|كم|كيلومتر|كيلو|طن|دولار|شخص|قتيل|عنصر|مقاتل|جندي|غاره|منزل|عائله|مدني|نازح|لاجئ)$/;
 
 const YEAR_WITH_CONTEXT = new RegExp(`(?=[12])(?<=(?:^|[^\\p{L}\\p{N}])[وف]?${YEAR_CONTEXT}${H}*)(?<y>${YEAR})`, 'gdu');
 const YEAR_WITH_NOUN = new RegExp(`(?=[اعسل])${BM}(?:(?:ال)?(?:عام|سنه)|لل(?:عام|سنه))${H}*(?<y>${YEAR})`, 'gdu');
@@ -241,4 +251,3 @@ export function yearMentions(f: Folded): Candidate[] {
   }
   return out;
 }
-

@@ -32,8 +32,46 @@ export interface DateLineEntry {
 
 /** Labels, folded as the date matchers fold (أ/إ/آ→ا, ة→ه, ى→ي, no diacritics), longest first. */
 const LABELS: Array<[DateLabel, string[]]> = [
-  ['updated', ['اخر تحديث', 'تاريخ التحديث', 'تم التحديث', 'تم تحديثه', 'اخر تعديل', 'تاريخ التعديل', 'محدث', 'تحديث', 'حدث في', 'Last updated', 'Last update', 'Updated on', 'Updated', 'Modified']],
-  ['published', ['تاريخ النشر', 'نشر بتاريخ', 'نشر في', 'نشرت في', 'نشر يوم', 'تم النشر', 'اضيف في', 'اضيف بتاريخ', 'تاريخ الاضافه', 'تاريخ الخبر', 'نشر', 'Published on', 'Published', 'Posted on', 'Posted', 'First published']],
+  [
+    'updated',
+    [
+      'اخر تحديث',
+      'تاريخ التحديث',
+      'تم التحديث',
+      'تم تحديثه',
+      'اخر تعديل',
+      'تاريخ التعديل',
+      'محدث',
+      'تحديث',
+      'حدث في',
+      'Last updated',
+      'Last update',
+      'Updated on',
+      'Updated',
+      'Modified',
+    ],
+  ],
+  [
+    'published',
+    [
+      'تاريخ النشر',
+      'نشر بتاريخ',
+      'نشر في',
+      'نشرت في',
+      'نشر يوم',
+      'تم النشر',
+      'اضيف في',
+      'اضيف بتاريخ',
+      'تاريخ الاضافه',
+      'تاريخ الخبر',
+      'نشر',
+      'Published on',
+      'Published',
+      'Posted on',
+      'Posted',
+      'First published',
+    ],
+  ],
   ['date', ['التاريخ', 'بتاريخ', 'تاريخ', 'Date']],
   ['relative', ['منذ', 'قبل']],
   // "آخر تحديث 2017-09-20 - المصدر: خندان": what follows names the source, not a date
@@ -49,7 +87,10 @@ const LABEL_RE = new RegExp(
 );
 
 function labelOf(matched: string): DateLabel {
-  const key = matched.replace(/[\s:：\-–—|]+$/u, '').replace(/\s+/g, ' ').toLowerCase();
+  const key = matched
+    .replace(/[\s:：\-–—|]+$/u, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
   for (const [label, words] of LABELS) if (words.some((w) => w.toLowerCase() === key)) return label;
   return 'date';
 }
@@ -75,14 +116,19 @@ function latinDate(text: string): DateMention | undefined {
   if (!month || !isValidDate(year, month, day)) return undefined;
   if (!TIME_FILLER.test(text.slice(lead + m[0].length))) return undefined;
   return {
-    start: lead, end: lead + m[0].length, text: m[0], kind: 'explicit', precision: 'day',
-    value: formatIsoDate({ year, month, day }), year, month, day,
+    start: lead,
+    end: lead + m[0].length,
+    text: m[0],
+    kind: 'explicit',
+    precision: 'day',
+    value: formatIsoDate({ year, month, day }),
+    year,
+    month,
+    day,
   };
 }
 
-const HIJRI_MONTHS = [
-  'محرم', 'صفر', 'ربيع الاول', 'ربيع الثاني', 'جمادي الاولي', 'جمادي الاخره', 'رجب', 'شعبان', 'رمضان', 'شوال', 'ذو القعده', 'ذو الحجه',
-];
+const HIJRI_MONTHS = ['محرم', 'صفر', 'ربيع الاول', 'ربيع الثاني', 'جمادي الاولي', 'جمادي الاخره', 'رجب', 'شعبان', 'رمضان', 'شوال', 'ذو القعده', 'ذو الحجه'];
 const HIJRI_ALIASES: Record<string, number> = { 'ربيع الاخر': 4, 'جمادي الاول': 5, 'جمادي الثانيه': 6, 'جمادي الثاني': 6, 'ذي القعده': 11, 'ذي الحجه': 12 };
 const HIJRI_NAMES = [...HIJRI_MONTHS, ...Object.keys(HIJRI_ALIASES)].sort((a, b) => b.length - a.length);
 /** "17 رجب 1440 هـ" (folded): day, month name, year 1300-1599, an optional هـ. */

@@ -35,10 +35,7 @@ const HAS_YEAR_WORD = ['عام', 'سنه'];
 const HAS_SPAN_WORD = ['قبل', 'منذ', 'بعد'];
 const WEEKDAY_WITH_DIRECTION = new RegExp(`(?=ا)${BW}(?<wd>${WEEKDAY})${H}+(?<dir>${PAST}|${NEXT})${E}`, 'gu');
 const WEEKDAY_ALONE = new RegExp(`(?=ا)${BW}(?<wd>${WEEKDAY})${E}`, 'gu');
-const MONTH_RELATIVE = new RegExp(
-  `${EDGE_START}${BW}(?:${EDGE}${H}+)?(?:(?:ال|لل|بال)شهر${H}+(?<dir>${PAST}|${CURRENT}|${NEXT})|هذا${H}+الشهر)${E}`,
-  'gu',
-);
+const MONTH_RELATIVE = new RegExp(`${EDGE_START}${BW}(?:${EDGE}${H}+)?(?:(?:ال|لل|بال)شهر${H}+(?<dir>${PAST}|${CURRENT}|${NEXT})|هذا${H}+الشهر)${E}`, 'gu');
 const MONTH_EDGE = new RegExp(`${EDGE_START}${BW}${EDGE}${H}+الشهر${E}`, 'gu');
 const YEAR_RELATIVE = new RegExp(
   `${EDGE_START}${BW}(?<edge>${EDGE}${H}+)?(?:(?:ال|لل|بال)(?:عام|سنه)${H}+(?<dir>${PAST}|${CURRENT}|${NEXT})|هذا${H}+العام|هذه${H}+السنه)${E}`,
@@ -47,8 +44,24 @@ const YEAR_RELATIVE = new RegExp(
 
 /** Spans counted back from the anchor: "قبل 3 أيام", "منذ عامين", "بعد ستة أشهر من …". */
 const COUNT_WORDS: Readonly<Record<string, number>> = {
-  واحد: 1, اثنين: 2, ثلاث: 3, ثلاثه: 3, اربع: 4, اربعه: 4, خمس: 5, خمسه: 5, ست: 6, سته: 6,
-  سبع: 7, سبعه: 7, ثماني: 8, ثمانيه: 8, تسع: 9, تسعه: 9, عشر: 10, عشره: 10,
+  واحد: 1,
+  اثنين: 2,
+  ثلاث: 3,
+  ثلاثه: 3,
+  اربع: 4,
+  اربعه: 4,
+  خمس: 5,
+  خمسه: 5,
+  ست: 6,
+  سته: 6,
+  سبع: 7,
+  سبعه: 7,
+  ثماني: 8,
+  ثمانيه: 8,
+  تسع: 9,
+  تسعه: 9,
+  عشر: 10,
+  عشره: 10,
 };
 const UNITS: ReadonlyArray<[RegExp, 'day' | 'week' | 'month' | 'year', boolean]> = [
   [/^(?:يوم|ايام)$/, 'day', false],
@@ -60,10 +73,7 @@ const UNITS: ReadonlyArray<[RegExp, 'day' | 'week' | 'month' | 'year', boolean]>
   [/^(?:عام|اعوام|سنه|سنوات|سنين)$/, 'year', false],
   [/^(?:عامين|سنتين)$/, 'year', true],
 ];
-const SPAN = new RegExp(
-  `(?=[قمب])${BW}(?<rel>قبل|منذ|بعد)${H}+(?:(?<n>\\d{1,2}|${Object.keys(COUNT_WORDS).join('|')})${H}+)?(?<unit>[\\p{L}]+)${E}(?<from>${H}+من${E})?`,
-  'gu',
-);
+const SPAN = new RegExp(`(?=[قمب])${BW}(?<rel>قبل|منذ|بعد)${H}+(?:(?<n>\\d{1,2}|${Object.keys(COUNT_WORDS).join('|')})${H}+)?(?<unit>[\\p{L}]+)${E}(?<from>${H}+من${E})?`, 'gu');
 
 /** Where the sentence of the folded text holding offset `at` starts. */
 function sentenceStart(text: string, at: number): number {

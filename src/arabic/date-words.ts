@@ -3,9 +3,7 @@
  * sources: month names in every calendar tradition, weekdays, ordinal day numbers, and the
  * adjectives of relative dates. Built from the tables in calendar.ts; nothing is listed twice.
  */
-import {
-  EGYPTIAN_MONTHS, LEVANTINE_MONTHS, MAGHREBI_MONTHS, MONTH_SPELLING_VARIANTS, MOROCCAN_MONTHS, WEEKDAYS,
-} from './calendar.ts';
+import { EGYPTIAN_MONTHS, LEVANTINE_MONTHS, MAGHREBI_MONTHS, MONTH_SPELLING_VARIANTS, MOROCCAN_MONTHS, WEEKDAYS } from './calendar.ts';
 import { foldForDates } from './date-fold.ts';
 
 /** Horizontal white space (dates do not run across lines). */

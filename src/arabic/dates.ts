@@ -22,18 +22,8 @@ export { dateFromUrl };
 /** All date expressions in `text`, in order, non-overlapping (longest match wins; on a tie, explicit beats relative). */
 export function findDateMentions(text: string, options: ResolveOptions = {}): DateMention[] {
   const f = foldForDates(text);
-  const candidates: Candidate[] = [
-    ...numericDates(f),
-    ...namedDates(f, options.anchor),
-    ...yearMentions(f),
-    ...relativeDates(f, options.anchor),
-  ];
-  candidates.sort(
-    (a, b) =>
-      b.end - b.start - (a.end - a.start) ||
-      Number(a.mention.kind === 'relative') - Number(b.mention.kind === 'relative') ||
-      a.start - b.start,
-  );
+  const candidates: Candidate[] = [...numericDates(f), ...namedDates(f, options.anchor), ...yearMentions(f), ...relativeDates(f, options.anchor)];
+  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || Number(a.mention.kind === 'relative') - Number(b.mention.kind === 'relative') || a.start - b.start);
   const chosen: Candidate[] = [];
   for (const c of candidates) {
     if (chosen.every((o) => c.end <= o.start || c.start >= o.end)) chosen.push(c);

@@ -146,7 +146,11 @@ function damagedUtf8(bytes: Uint8Array, offset: number, encoding: 'utf-8' | 'utf
 
 function finish(text: string, encoding: TextEncodingName): DecodeResult {
   const normalised = text.replace(/\r\n?/g, '\n').normalize('NFC');
-  if (/^\s*$/u.test(normalised)) return fail('empty', 'contains only blank space: there is no text in it; copy the article\u2019s text into it, save it and add it again (or check that this is the file you meant)');
+  if (/^\s*$/u.test(normalised))
+    return fail(
+      'empty',
+      'contains only blank space: there is no text in it; copy the article\u2019s text into it, save it and add it again (or check that this is the file you meant)',
+    );
   return { ok: true, text: normalised, encoding };
 }
 
@@ -241,11 +245,17 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
     }
     return finish(text, 'utf-8-bom');
   }
-  for (const [b0, b1, label] of [[0xff, 0xfe, 'utf-16le'], [0xfe, 0xff, 'utf-16be']] as const) {
+  for (const [b0, b1, label] of [
+    [0xff, 0xfe, 'utf-16le'],
+    [0xfe, 0xff, 'utf-16be'],
+  ] as const) {
     if (bytes[0] === b0 && bytes[1] === b1) {
       const text = decodeStrict(label, bytes.subarray(2));
       if (text === undefined) {
-        return fail('not-text', `starts with the ${label === 'utf-16le' ? 'UTF-16 (little-endian)' : 'UTF-16 (big-endian)'} mark but is not valid UTF-16: the file is damaged or cut short; save it again as UTF-8`);
+        return fail(
+          'not-text',
+          `starts with the ${label === 'utf-16le' ? 'UTF-16 (little-endian)' : 'UTF-16 (big-endian)'} mark but is not valid UTF-16: the file is damaged or cut short; save it again as UTF-8`,
+        );
       }
       return finish(text, label);
     }

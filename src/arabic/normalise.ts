@@ -23,18 +23,18 @@ const TATWEEL = /\u0640/g;
 const DIACRITICS = /[\u064B-\u065F\u0670\u06D6-\u06ED]/g;
 /** Letters folded to one shape. Persian/Urdu پ چ ژ گ are distinct letters and stay. */
 const LETTERS: Readonly<Record<string, string>> = {
-  'أ': 'ا', // U+0623 alef with hamza above
-  'إ': 'ا', // U+0625 alef with hamza below
-  'آ': 'ا', // U+0622 alef with madda
-  'ٱ': 'ا', // U+0671 alef wasla
-  'ٲ': 'ا', // U+0672 alef with wavy hamza above
-  'ٳ': 'ا', // U+0673 alef with wavy hamza below
-  'ى': 'ي', // U+0649 alef maqsura
-  'ة': 'ه', // U+0629 taa marbuta
-  'ؤ': 'و', // U+0624 waw with hamza
-  'ئ': 'ي', // U+0626 yeh with hamza
-  'ی': 'ي', // U+06CC Farsi yeh
-  'ک': 'ك', // U+06A9 keheh (Persian kaf)
+  أ: 'ا', // U+0623 alef with hamza above
+  إ: 'ا', // U+0625 alef with hamza below
+  آ: 'ا', // U+0622 alef with madda
+  ٱ: 'ا', // U+0671 alef wasla
+  ٲ: 'ا', // U+0672 alef with wavy hamza above
+  ٳ: 'ا', // U+0673 alef with wavy hamza below
+  ى: 'ي', // U+0649 alef maqsura
+  ة: 'ه', // U+0629 taa marbuta
+  ؤ: 'و', // U+0624 waw with hamza
+  ئ: 'ي', // U+0626 yeh with hamza
+  ی: 'ي', // U+06CC Farsi yeh
+  ک: 'ك', // U+06A9 keheh (Persian kaf)
 };
 const LETTER_CLASS = /[أإآٱٲٳىةؤئیک]/g;
 /** Quotation marks of every style, removed: «داعش», “داعش”, "داعش" all give داعش. */

@@ -123,14 +123,27 @@ add(['أحد', 'إحدى'], { type: 'count', value: 1, teenHead: true });
 add(['اثنا', 'اثني', 'اثنتا', 'اثنتي'], { type: 'count', value: 2, teenHead: true });
 
 const TENS: Array<[string, number]> = [
-  ['عشر', 20], ['ثلاث', 30], ['أربع', 40], ['خمس', 50], ['ست', 60], ['سبع', 70], ['ثمان', 80], ['تسع', 90],
+  ['عشر', 20],
+  ['ثلاث', 30],
+  ['أربع', 40],
+  ['خمس', 50],
+  ['ست', 60],
+  ['سبع', 70],
+  ['ثمان', 80],
+  ['تسع', 90],
 ];
 for (const [stem, value] of TENS) add([`${stem}ون`, `${stem}ين`], { type: 'count', value, tens: true });
 
 add(['مئة', 'مائة', 'مية'], { type: 'hundred', value: 100 });
 add(['مئتان', 'مئتين', 'مئتا', 'مائتان', 'مائتين', 'مائتا'], { type: 'count', value: 200 });
 const HUNDRED_STEMS: Array<[string[], number]> = [
-  [['ثلاث'], 3], [['أربع'], 4], [['خمس'], 5], [['ست'], 6], [['سبع'], 7], [['ثمان', 'ثماني'], 8], [['تسع'], 9],
+  [['ثلاث'], 3],
+  [['أربع'], 4],
+  [['خمس'], 5],
+  [['ست'], 6],
+  [['سبع'], 7],
+  [['ثمان', 'ثماني'], 8],
+  [['تسع'], 9],
 ];
 for (const [stems, n] of HUNDRED_STEMS) {
   for (const stem of stems) add([`${stem}مئة`, `${stem}مائة`], { type: 'count', value: n * 100 });
@@ -195,8 +208,7 @@ interface WordAtom {
 }
 type Atom = DigitsAtom | WordAtom;
 
-const DIGITS =
-  /(?<![A-Za-z0-9])(?:(\d{1,2}):(\d{2})(?![\d:])|\d{1,4}([./-])\d{1,2}\3\d{1,4}(?!\d)|\d+(?:[.,\u066B\u066C]\d+)*)/g;
+const DIGITS = /(?<![A-Za-z0-9])(?:(\d{1,2}):(\d{2})(?![\d:])|\d{1,4}([./-])\d{1,2}\3\d{1,4}(?!\d)|\d+(?:[.,\u066B\u066C]\d+)*)/g;
 
 /** The value of a run of digits and separators (see the rules above), or undefined. */
 export function readDigits(s: string): number | undefined {
@@ -204,8 +216,7 @@ export function readDigits(s: string): number | undefined {
   const parts = ascii.split(/[.,\u066B\u066C]/);
   const seps = ascii.match(/[.,\u066B\u066C]/g) ?? [];
   if (seps.length === 0) return Number(ascii);
-  const grouped = (groups: string[]) =>
-    groups[0]!.length <= 3 && !groups[0]!.startsWith('0') && groups.slice(1).every((g) => g.length === 3);
+  const grouped = (groups: string[]) => groups[0]!.length <= 3 && !groups[0]!.startsWith('0') && groups.slice(1).every((g) => g.length === 3);
   const group = seps[0]!;
   if (group !== '\u066B' && seps.every((c) => c === group) && grouped(parts)) return Number(parts.join(''));
   if (seps.length >= 2) {

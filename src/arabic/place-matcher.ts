@@ -151,14 +151,7 @@ export interface WordMatcher {
    * (mayStartName), so that the others are not looked at (a caller that keeps what it knows of
    * words in arrays of its own spares memory loads that way).
    */
-  match(
-    text: string,
-    toks: readonly Word[],
-    infos: readonly MatcherWord[],
-    from: number,
-    to: number,
-    starts?: readonly number[],
-  ): WordMatch[];
+  match(text: string, toks: readonly Word[], infos: readonly MatcherWord[], from: number, to: number, starts?: readonly number[]): WordMatch[];
 }
 
 /*
@@ -178,14 +171,7 @@ function announced(text: string, toks: readonly Word[], infos: readonly MatcherW
 }
 
 /** The best name starting at word i and covering at most maxWords words. */
-function bestAt(
-  text: string,
-  toks: readonly Word[],
-  infos: readonly MatcherWord[],
-  from: number,
-  i: number,
-  maxWords: number,
-): Best | undefined {
+function bestAt(text: string, toks: readonly Word[], infos: readonly MatcherWord[], from: number, i: number, maxWords: number): Best | undefined {
   let best: Best | undefined;
   for (const { cands, stripped, stem } of infos[i]!.hits) {
     for (const cand of cands) {
@@ -201,8 +187,7 @@ function bestAt(
         !best ||
         length > best.length ||
         (length === best.length &&
-          (Number(best.cand.loose) > Number(cand.loose) ||
-            (best.cand.loose === cand.loose && (stem > best.stem || (stem === best.stem && cand.order < best.cand.order)))))
+          (Number(best.cand.loose) > Number(cand.loose) || (best.cand.loose === cand.loose && (stem > best.stem || (stem === best.stem && cand.order < best.cand.order)))))
       ) {
         best = { cand, length, stem };
       }
@@ -320,10 +305,6 @@ export function createPlaceMatcher(places: PlaceEntry[]): (text: string) => Plac
  * The canonical names found in a text, each once, in order of first mention; with `inner`, the
  * places named inside longer matches too (عفرين after منطقة عفرين).
  */
-export function placeNamesIn(
-  matcher: (text: string) => PlaceMatch[],
-  text: string,
-  options: { inner?: boolean } = {},
-): string[] {
+export function placeNamesIn(matcher: (text: string) => PlaceMatch[], text: string, options: { inner?: boolean } = {}): string[] {
   return [...new Set(matcher(text).flatMap((m) => [m.name, ...(options.inner ? m.inner.map((x) => x.name) : [])]))];
 }

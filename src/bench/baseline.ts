@@ -104,9 +104,11 @@ export async function buildBaseline(workDir: string, contentDir: string, outputD
     [`--config=${relative(workDir, config)}`, `--input=${relative(workDir, contentDir) || '.'}`, `--output=${relative(workDir, outputDir)}`, '--quiet'],
     { cwd: workDir },
   );
-  if (eleventy.exitCode !== 0) throw new BaselineError(`the baseline's Eleventy build failed (exit ${eleventy.exitCode ?? eleventy.signal}): ${lastLines(eleventy.stderr || eleventy.stdout)}`);
+  if (eleventy.exitCode !== 0)
+    throw new BaselineError(`the baseline's Eleventy build failed (exit ${eleventy.exitCode ?? eleventy.signal}): ${lastLines(eleventy.stderr || eleventy.stdout)}`);
   const pagefind = await runMeasured(PAGEFIND_BIN, ['--site', relative(workDir, outputDir)], { cwd: workDir });
-  if (pagefind.exitCode !== 0) throw new BaselineError(`the baseline's Pagefind run failed (exit ${pagefind.exitCode ?? pagefind.signal}): ${lastLines(pagefind.stderr || pagefind.stdout)}`);
+  if (pagefind.exitCode !== 0)
+    throw new BaselineError(`the baseline's Pagefind run failed (exit ${pagefind.exitCode ?? pagefind.signal}): ${lastLines(pagefind.stderr || pagefind.stdout)}`);
   return { eleventy, pagefind, ms: eleventy.ms + pagefind.ms, peakTreeRss: Math.max(eleventy.peakTreeRss, pagefind.peakTreeRss) };
 }
 

@@ -76,7 +76,7 @@ export function pick<T>(random: Random, items: readonly T[]): T {
  */
 export function zipfRank(random: Random, max: number, s: number): number {
   const u = random();
-  const x = Math.abs(s - 1) < 1e-9 ? Math.pow(max + 1, u) : Math.pow(1 - u * (1 - Math.pow(max + 1, 1 - s)), 1 / (1 - s));
+  const x = Math.abs(s - 1) < 1e-9 ? (max + 1) ** u : (1 - u * (1 - (max + 1) ** (1 - s))) ** (1 / (1 - s));
   return Math.min(max, Math.max(1, Math.floor(x)));
 }
 
@@ -123,7 +123,7 @@ export function heapsFit(points: ReadonlyArray<{ n: number; distinct: number }>)
   });
   const beta = sxy / sxx;
   const k = Math.exp(my - beta * mx);
-  return { k, beta, at: (n: number) => k * Math.pow(n, beta) };
+  return { k, beta, at: (n: number) => k * n ** beta };
 }
 
 /** What the vocabulary is tuned for: distinct forms in an archive of this many articles. */
@@ -136,8 +136,30 @@ export const VOCABULARY_TARGET = { articles: 10_000, distinct: 100_000 } as cons
 const LETTERS = [...'بتثجحخدذرزسشصضطعغفقكلمنهوي'];
 /** Word patterns: 1, 2, 3 are the root's letters. */
 const WORD_PATTERNS = [
-  '123', '1ا23', 'م12و3', 'ت12ي3', '12ا3', '12ي3', 'ا123', 'است12ا3', 'م123', '123ة', 'م1ا23', '123ات',
-  '123ية', 'م123ين', '123ون', 'ي123', 'ت123', '123وا', 'م1ت23', 'ا1ت2ا3', 'م12ا3', '1ا2ي3', 'ت1ا23', 'م123ة',
+  '123',
+  '1ا23',
+  'م12و3',
+  'ت12ي3',
+  '12ا3',
+  '12ي3',
+  'ا123',
+  'است12ا3',
+  'م123',
+  '123ة',
+  'م1ا23',
+  '123ات',
+  '123ية',
+  'م123ين',
+  '123ون',
+  'ي123',
+  'ت123',
+  '123وا',
+  'م1ت23',
+  'ا1ت2ا3',
+  'م12ا3',
+  '1ا2ي3',
+  'ت1ا23',
+  'م123ة',
 ] as const;
 /** Given names and family names. */
 const GIVEN_PATTERNS = ['12ي3', '1ا23', 'م123', '12ا3', 'عبد ال123', 'أبو 123', '123ان', 'م12و3'] as const;
@@ -570,9 +592,7 @@ export function generateArticle(seeds: Seeds, events: readonly GeneratedEvent[],
   if (random() < 0.7) addPlace('سوريا');
   if (random() < 0.2 && seeds.countries.length) addPlace(pick(random, seeds.countries).name);
   const country = new Set(seeds.countries.map((c) => c.name));
-  const eventIds = events
-    .filter((e) => e === focus || (date >= e.start && date <= e.end && e.places.some((p) => !country.has(p) && places.includes(p))))
-    .map((e) => e.id);
+  const eventIds = events.filter((e) => e === focus || (date >= e.start && date <= e.end && e.places.some((p) => !country.has(p) && places.includes(p)))).map((e) => e.id);
 
   const outlets = seeds.input.outlets;
   const outlet = outlets[zipfRank(random, outlets.length, OUTLET_EXPONENT) - 1] as string;

@@ -47,9 +47,7 @@ function filesUnder(dir: string): string[] {
   } catch {
     return [];
   }
-  return entries
-    .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : e.isFile() ? [join(dir, e.name)] : []))
-    .sort();
+  return entries.flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : e.isFile() ? [join(dir, e.name)] : [])).sort();
 }
 
 /** Package names a source file imports or requires (`from`, `import(…)`, `require(…)`, `require.resolve(…)`; not `node:` or relative). */

@@ -77,7 +77,6 @@ function todayUtc(): CalendarDate {
   return { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
 }
 
-
 /** Longest name given to a raw file under content/sources/, in UTF-8 bytes (file systems allow 255). */
 export const MAX_SOURCE_NAME_BYTES = 160;
 
@@ -99,7 +98,9 @@ function cutToBytes(text: string, max: number): string {
  * would hide it, and cut to MAX_SOURCE_NAME_BYTES), or with a hash suffix if taken.
  */
 export function sourceName(file: string, hash: string, sourcesDir: string): string {
-  const own = basename(file).replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_').replace(/^[.\s]+/, '');
+  const own = basename(file)
+    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_')
+    .replace(/^[.\s]+/, '');
   const ext = cutToBytes(extname(own), 16);
   const stem = own.slice(0, own.length - extname(own).length);
   const name = `${cutToBytes(stem, MAX_SOURCE_NAME_BYTES - Buffer.byteLength(ext)) || 'source'}${ext}`;
@@ -108,22 +109,31 @@ export function sourceName(file: string, hash: string, sourcesDir: string): stri
   return `${cutToBytes(stem, MAX_SOURCE_NAME_BYTES - Buffer.byteLength(ext) - suffix.length) || 'source'}${suffix}${ext}`;
 }
 
-
 /** Adds the given raw files. Pure of process state: returns what happened to each file. */
 export function addFiles(files: string[], options: AddOptions): FileOutcome[] {
   if (options.url !== undefined && (!isHttpUrl(options.url) || unsafeCharacters(options.url) !== undefined)) {
     return files.map((file) => ({
       file: displayPath(resolve(file)),
       exit: EXIT.needsInput,
-      messages: [`${displayPath(resolve(file))}: --url must be the article's http(s) address, e.g. --url https://example.com/2019/03/23/article (no other kind of link, no spaces or invisible characters); nothing written`],
+      messages: [
+        `${displayPath(resolve(file))}: --url must be the article's http(s) address, e.g. --url https://example.com/2019/03/23/article (no other kind of link, no spaces or invisible characters); nothing written`,
+      ],
     }));
   }
   if (!existsSync(options.contentDir)) {
-    return [{ file: options.contentDir, exit: EXIT.unusable, messages: [`${options.contentDir}: the content folder does not exist; run from the project folder or pass --content DIR`] }];
+    return [
+      { file: options.contentDir, exit: EXIT.unusable, messages: [`${options.contentDir}: the content folder does not exist; run from the project folder or pass --content DIR`] },
+    ];
   }
   const { data, problems } = loadIngestData(options.contentDir);
   if (problems.length > 0) {
-    return [{ file: displayPath(resolve(options.contentDir)), exit: EXIT.unusable, messages: [...problems.map(formatProblem), 'fix content/ first (npm run build shows the same problems)'] }];
+    return [
+      {
+        file: displayPath(resolve(options.contentDir)),
+        exit: EXIT.unusable,
+        messages: [...problems.map(formatProblem), 'fix content/ first (npm run build shows the same problems)'],
+      },
+    ];
   }
   if (!options.dryRun) cleanContentTemporaries(data.content.dir); // what a killed run left
   let replacing: ContentFile<ArticleFrontMatter> | undefined;
@@ -131,8 +141,17 @@ export function addFiles(files: string[], options: AddOptions): FileOutcome[] {
     const id = options.replace;
     replacing = data.content.articles.find((a) => a.data.id === id);
     if (!replacing) {
-      const close = suggest(id, data.content.articles.map((a) => a.data.id));
-      return [{ file: id, exit: EXIT.unusable, messages: [`--replace ${id}: no article has this id; ${close.startsWith('did you mean') ? close : 'the ids are the file names in content/articles/ without .md'}`] }];
+      const close = suggest(
+        id,
+        data.content.articles.map((a) => a.data.id),
+      );
+      return [
+        {
+          file: id,
+          exit: EXIT.unusable,
+          messages: [`--replace ${id}: no article has this id; ${close.startsWith('did you mean') ? close : 'the ids are the file names in content/articles/ without .md'}`],
+        },
+      ];
     }
     if (files.length !== 1) {
       return [{ file: id, exit: EXIT.unusable, messages: [`--replace ${id}: give exactly one raw file to put in its place (${files.length} given)`] }];
@@ -196,10 +215,16 @@ function addOne(
   if (!stat.isFile()) return fail(EXIT.unusable, `${shown}: is not a regular file (a pipe, socket or device), so it is not read; save the article's text to a file and pass that`);
   const page = stat.size > MAX_ARTICLE_BYTES && savedPageKind(readHead(file)) !== undefined;
   if (page && stat.size > MAX_PAGE_BYTES) {
-    return fail(EXIT.unusable, `${shown}: is a saved page of ${(stat.size / 1024 / 1024).toFixed(1)} MB, more than a page holds (limit ${MAX_PAGE_BYTES / 1024 / 1024} MB): save it again as "Webpage, HTML only"`);
+    return fail(
+      EXIT.unusable,
+      `${shown}: is a saved page of ${(stat.size / 1024 / 1024).toFixed(1)} MB, more than a page holds (limit ${MAX_PAGE_BYTES / 1024 / 1024} MB): save it again as "Webpage, HTML only"`,
+    );
   }
   if (stat.size > MAX_ARTICLE_BYTES && !page) {
-    return fail(EXIT.unusable, `${shown}: is ${(stat.size / 1024 / 1024).toFixed(1)} MB; a news article's text is far smaller (limit ${MAX_ARTICLE_BYTES / 1024 / 1024} MB): copy only the article`);
+    return fail(
+      EXIT.unusable,
+      `${shown}: is ${(stat.size / 1024 / 1024).toFixed(1)} MB; a news article's text is far smaller (limit ${MAX_ARTICLE_BYTES / 1024 / 1024} MB): copy only the article`,
+    );
   }
   const bytes = readFileSync(file);
   const hash = sha256(bytes);
@@ -276,7 +301,13 @@ function addOne(
     return fail(EXIT.unusable, ...refused.map((p) => `${shown}: the build would refuse the article made from it (${p.message}), so nothing was written; ${p.hint}`));
   }
   if (newOutlet && outletsAfter !== undefined) {
-    messages.push(`${shown}: ${options.dryRun ? 'would add' : 'added'} the outlet ${newOutlet.key} to content/data/outlets.yml; fill in the fields its comment names:`, ...newOutlet.yaml.replace(/\n$/, '').split('\n').map((l) => `    ${l}`));
+    messages.push(
+      `${shown}: ${options.dryRun ? 'would add' : 'added'} the outlet ${newOutlet.key} to content/data/outlets.yml; fill in the fields its comment names:`,
+      ...newOutlet.yaml
+        .replace(/\n$/, '')
+        .split('\n')
+        .map((l) => `    ${l}`),
+    );
     if (!options.dryRun) {
       replaceText(outletsPath, outletsAfter);
       outletsWritten = true;
@@ -383,7 +414,9 @@ function replaceOne(r: {
   r.messages.push(`${r.shown}: ${verb} ${displayPath(r.articlePath)} (${changes.length ? `changed: ${changes.join('; ')}` : 'nothing changed'})`);
   if (old.source.file !== r.fm.source.file) {
     const content = dirname(dirname(r.articlePath));
-    r.messages.push(`${r.shown}: ${r.options.dryRun ? 'would keep' : 'kept'} the previous raw source ${displayPath(join(content, old.source.file))} beside the new one, ${displayPath(join(content, r.fm.source.file))}`);
+    r.messages.push(
+      `${r.shown}: ${r.options.dryRun ? 'would keep' : 'kept'} the previous raw source ${displayPath(join(content, old.source.file))} beside the new one, ${displayPath(join(content, r.fm.source.file))}`,
+    );
   }
   return { file: r.shown, exit: EXIT.written, messages: r.messages, result: r.result, articlePath: r.articlePath, sourcePath: r.sourcePath };
 }
@@ -472,7 +505,9 @@ if (process.argv[1]?.endsWith('cli/add.ts')) {
   try {
     process.exitCode = main();
   } catch (error) {
-    console.error(`add: failed unexpectedly: ${error instanceof Error ? error.message : String(error)}; nothing was overwritten. Run with ARSHIF_DEBUG=1 for the trace, and report it.`);
+    console.error(
+      `add: failed unexpectedly: ${error instanceof Error ? error.message : String(error)}; nothing was overwritten. Run with ARSHIF_DEBUG=1 for the trace, and report it.`,
+    );
     if (environment().debug) console.error(error);
     process.exitCode = EXIT.unusable;
   }

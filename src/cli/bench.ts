@@ -111,7 +111,8 @@ export function writeArchive(contentDir: string, n: number, seed: number, seedCo
   if (input.articles.length !== SEED_ARTICLES) throw new Error(`${seedContentDir} holds ${input.articles.length} articles; the benchmark starts from ${SEED_ARTICLES}`);
   const seeds = digestSeeds(input);
   const events = generateEvents(seeds, seed);
-  for (const folder of ['data', 'events', 'articles', 'sources']) copyFolder(join(seedContentDir, folder), join(contentDir, folder), (name) => folder !== 'data' || name.endsWith('.yml'));
+  for (const folder of ['data', 'events', 'articles', 'sources'])
+    copyFolder(join(seedContentDir, folder), join(contentDir, folder), (name) => folder !== 'data' || name.endsWith('.yml'));
   for (const event of events) if (event.text) writeFileSync(join(contentDir, 'events', `${event.id}.md`), event.text);
 
   const counter = new DistinctWords();
@@ -241,7 +242,9 @@ function siteFigures(siteDir: string, articles: number, ms: number, peakTreeRss:
 
 class PhaseError extends Error {
   constructor(phase: string, run: MeasuredRun) {
-    super(`${phase} failed (exit ${run.exitCode ?? run.signal}) after ${(run.ms / 1000).toFixed(1)} s, peak memory ${mib(run.peakTreeRss)}: ${lastLines(run.stderr || run.stdout, 8)}`);
+    super(
+      `${phase} failed (exit ${run.exitCode ?? run.signal}) after ${(run.ms / 1000).toFixed(1)} s, peak memory ${mib(run.peakTreeRss)}: ${lastLines(run.stderr || run.stdout, 8)}`,
+    );
   }
 }
 
@@ -351,7 +354,11 @@ function phaseTable(side: SideReport): string[] {
 /** A plain-text table: the first column left-aligned, the others right-aligned, a rule under the header. */
 function columns(header: string[], body: string[][]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i]!.length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('   ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+      .join('   ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('   '), ...body.map(line)];
 }
 
@@ -362,7 +369,9 @@ export function table(report: BenchReport): string {
   lines.push(`Arshif benchmark: ${integer(c.articles)} articles (seed ${report.seed})`);
   lines.push(`command: ${report.command}`);
   if (report.code) lines.push(`code:    ${report.code.commit}${report.code.dirty ? ' with uncommitted changes' : ''}`);
-  lines.push(`machine: ${m.cpu} × ${m.cpus}, ${formatBytes(m.memoryBytes)} memory, Node ${m.node}, ${m.os}; load average ${m.load.start.toFixed(1)} at start, ${m.load.end.toFixed(1)} at end`);
+  lines.push(
+    `machine: ${m.cpu} × ${m.cpus}, ${formatBytes(m.memoryBytes)} memory, Node ${m.node}, ${m.os}; load average ${m.load.start.toFixed(1)} at start, ${m.load.end.toFixed(1)} at end`,
+  );
   lines.push(
     `corpus:  ${integer(c.articles)} articles (${c.seedArticles} seed + ${integer(c.generated)} generated), ${c.events} events (${c.syntheticEvents} synthetic), ` +
       `bodies ${formatBytes(c.bodyBytes.min)}–${formatBytes(c.bodyBytes.max)} (mean ${formatBytes(c.bodyBytes.mean)}), ${formatBytes(c.contentBytes)} of content, generated in ${formatMs(c.ms)}`,
@@ -392,7 +401,7 @@ export function table(report: BenchReport): string {
     '',
     'baseline: plain Eleventy 3.1.7 (markdown-it, one Nunjucks layout) + the Pagefind CLI on the same article Markdown files; its search page loads the data of the first 5 results.',
     `memory: summed VmRSS of the process tree sampled every 100 ms; bytes: files as served, uncompressed; gzip level ${GZIP_LEVEL}.`,
-    "arshif: the full build starts with an empty build cache (its own, in the work folder); the rebuild finds what the full build kept.",
+    'arshif: the full build starts with an empty build cache (its own, in the work folder); the rebuild finds what the full build kept.',
   );
   if (report.workDir) lines.push(`kept: ${report.workDir}`);
   return lines.join('\n');
@@ -547,4 +556,3 @@ async function main(): Promise<void> {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   void main();
 }
-

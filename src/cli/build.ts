@@ -98,7 +98,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   let old: string;
   try {
     if (existsSync(staging)) {
-      if (!isMarkedTemporary(staging)) throw new OutputRefusal(`${staging}: is in the way of the build's temporary folder and was not made by it; move it elsewhere and build again`);
+      if (!isMarkedTemporary(staging))
+        throw new OutputRefusal(`${staging}: is in the way of the build's temporary folder and was not made by it; move it elsewhere and build again`);
       await rm(staging, { recursive: true, force: true });
     }
     mkdirSync(staging);

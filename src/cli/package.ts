@@ -26,7 +26,8 @@ import { makeBag, verifyBag, type BagFile, type BagInfo } from '../package/bag.t
 import { readZip, writeZip } from '../package/zip.ts';
 import { bagInfoFor } from '../package/bag-info.ts';
 
-const USAGE = 'usage: npm run package -- --organisation NAME [--out FILE.zip] [--site DIR] [--content DIR] [--bagging-date YYYY-MM-DD] [--force]\n       npm run package -- --verify FILE.zip';
+const USAGE =
+  'usage: npm run package -- --organisation NAME [--out FILE.zip] [--site DIR] [--content DIR] [--bagging-date YYYY-MM-DD] [--force]\n       npm run package -- --verify FILE.zip';
 
 /** Every file under `dir`, as sorted `/`-separated paths relative to it. */
 function filesUnder(dir: string): string[] {
@@ -111,7 +112,9 @@ async function main(argv: string[]): Promise<number> {
 
   const organisation = (values.organisation ?? values.organization ?? environment().organisation ?? '').trim();
   if (!organisation) {
-    console.error('package: no source organisation; pass --organisation "NAME" (the body depositing the archive, written as Source-Organization in bag-info.txt), or set ARSHIF_ORGANISATION');
+    console.error(
+      'package: no source organisation; pass --organisation "NAME" (the body depositing the archive, written as Source-Organization in bag-info.txt), or set ARSHIF_ORGANISATION',
+    );
     return 1;
   }
   const date = baggingDate(values['bagging-date'], process.env);
@@ -160,7 +163,9 @@ async function main(argv: string[]): Promise<number> {
     rmSync(temporary, { force: true });
   }
   const octets = payload.reduce((n, f) => n + f.bytes.length, 0);
-  console.log(`${relative(process.cwd(), out) || out}: wrote a BagIt bag of ${payload.length} payload files (${octets} bytes): ${content.articles.length} articles, ${content.events.length} events${values.site !== undefined ? ', and the built site' : ''}`);
+  console.log(
+    `${relative(process.cwd(), out) || out}: wrote a BagIt bag of ${payload.length} payload files (${octets} bytes): ${content.articles.length} articles, ${content.events.length} events${values.site !== undefined ? ', and the built site' : ''}`,
+  );
   return 0;
 }
 

@@ -55,7 +55,10 @@ export function removeArticle(id: string, options: { contentDir: string; dryRun?
   if (!options.dryRun) cleanContentTemporaries(content.dir);
   const article = content.articles.find((a) => a.data.id === id);
   if (!article) {
-    const close = suggest(id, content.articles.map((a) => a.data.id));
+    const close = suggest(
+      id,
+      content.articles.map((a) => a.data.id),
+    );
     return refuse(`${id}: no article has this id; ${close.startsWith('did you mean') ? close : 'the ids are the file names in content/articles/ without .md'}`);
   }
   if (problems.length > 0) return refuse(...problems.map(formatProblem), 'remove: fix content/ first (npm run build shows the same problems)');

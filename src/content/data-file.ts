@@ -51,7 +51,7 @@ export function readEntriesFile<S extends z.ZodType>(path: string, schema: S, pr
     problems.push(
       yaml.value === null
         ? { file, line: 1, message: 'is empty', hint: 'it must list the entries, each under its Latin key (restore it from version control if it was emptied by mistake)' }
-        : { file, line: 1, message: `must be a map of entries keyed by their Latin key, not ${kindOf(yaml.value)}`, hint: 'write `key:` followed by the entry\'s fields, indented' },
+        : { file, line: 1, message: `must be a map of entries keyed by their Latin key, not ${kindOf(yaml.value)}`, hint: "write `key:` followed by the entry's fields, indented" },
     );
     return result;
   }

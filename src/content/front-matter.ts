@@ -26,7 +26,12 @@ export interface ContentFile<T> {
 export function parseMarkdownSource<S extends z.ZodType>(source: string, file: string, schema: S, problems: Problem[]): ContentFile<z.infer<S>> | undefined {
   const language = /^---([^\s-][^\n]*)\n/.exec(source)?.[1];
   if (language !== undefined) {
-    problems.push({ file, line: 1, message: `front matter starts with "---${language}": front matter in a language other than YAML is never read`, hint: 'start the file with a line "---" alone, then the fields in YAML' });
+    problems.push({
+      file,
+      line: 1,
+      message: `front matter starts with "---${language}": front matter in a language other than YAML is never read`,
+      hint: 'start the file with a line "---" alone, then the fields in YAML',
+    });
     return undefined;
   }
   if (!/^---[ \t]*\n/.test(source)) {
@@ -43,7 +48,12 @@ export function parseMarkdownSource<S extends z.ZodType>(source: string, file: s
   problems.push(...yaml.problems);
   if (yaml.value === undefined) return undefined;
   if (yaml.value !== null && (typeof yaml.value !== 'object' || Array.isArray(yaml.value))) {
-    problems.push({ file, line: 2, message: `the front matter must be fields written \`key: value\`, not ${kindOf(yaml.value)}`, hint: 'write one field a line, e.g. `title: …` (see README.md, "Content")' });
+    problems.push({
+      file,
+      line: 2,
+      message: `the front matter must be fields written \`key: value\`, not ${kindOf(yaml.value)}`,
+      hint: 'write one field a line, e.g. `title: …` (see README.md, "Content")',
+    });
     return undefined;
   }
   const bodyLine = source.slice(0, source.length - split.content.length).split('\n').length;

@@ -44,7 +44,11 @@ export function loadContent(contentDir: string, options: LoadContentOptions = {}
   const events = loadMarkdownFolder(join(dir, 'events'), problems, { kind: 'event', cache: options.parseCache });
   const site = readDataObject(dir, 'site', problems);
   const eventsDir = join(dir, 'events');
-  const eventFileIds = existsSync(eventsDir) ? readdirSync(eventsDir).filter((n) => n.endsWith('.md')).map((n) => n.slice(0, -3)) : [];
+  const eventFileIds = existsSync(eventsDir)
+    ? readdirSync(eventsDir)
+        .filter((n) => n.endsWith('.md'))
+        .map((n) => n.slice(0, -3))
+    : [];
   const content: Content = { dir, articles, events, eventFileIds, outlets, places, site };
   problems.push(...checkReferences(content));
   problems.push(...checkSources(content));
@@ -67,7 +71,11 @@ function capPerFile(sorted: Problem[]): Problem[] {
     if (n <= MAX_PROBLEMS_PER_FILE) out.push(p);
     else if (n === MAX_PROBLEMS_PER_FILE + 1) {
       const more = (count.get(p.file) ?? 0) - MAX_PROBLEMS_PER_FILE;
-      out.push({ file: p.file, message: `${more} more problem${more === 1 ? '' : 's'} in this file`, hint: 'fix those above first (the file may not be what it should be), then build again' });
+      out.push({
+        file: p.file,
+        message: `${more} more problem${more === 1 ? '' : 's'} in this file`,
+        hint: 'fix those above first (the file may not be what it should be), then build again',
+      });
     }
   }
   return out;
@@ -88,11 +96,17 @@ function checkSources(content: Content): Problem[] {
     const path = join(content.dir, sourceFile);
     const line = () => article.lineOf(['source', 'file']); // only when reported (parse-cache.ts)
     if (!existsSync(path)) {
-      problems.push({ file: article.file, line: line(), field: 'source.file', message: `${sourceFile} does not exist`, hint: 'restore the raw text under content/sources/ or correct the path' });
+      problems.push({
+        file: article.file,
+        line: line(),
+        field: 'source.file',
+        message: `${sourceFile} does not exist`,
+        hint: 'restore the raw text under content/sources/ or correct the path',
+      });
       continue;
     }
     if (!statSync(path).isFile()) {
-      problems.push({ file: article.file, line: line(), field: 'source.file', message: `${sourceFile} is not a file`, hint: 'name the raw text\'s file under content/sources/' });
+      problems.push({ file: article.file, line: line(), field: 'source.file', message: `${sourceFile} is not a file`, hint: "name the raw text's file under content/sources/" });
       continue;
     }
     const actual = sha256Of(readFileSync(path));

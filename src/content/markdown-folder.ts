@@ -13,7 +13,7 @@ import { displayPath } from '../core/paths.ts';
 import type { Problem } from '../core/problem.ts';
 import { isHidden, markdownEntryProblem } from './folder-policy.ts';
 import { lazyLineOf, type ContentFile } from './front-matter.ts';
-import { MARKDOWN_SCHEMAS, parseMarkdownTasks, type MarkdownKind, type ParseTask } from './parse-task.ts';
+import { type MARKDOWN_SCHEMAS, parseMarkdownTasks, type MarkdownKind, type ParseTask } from './parse-task.ts';
 import { MAX_ARTICLE_BYTES, readText } from './read-text.ts';
 
 /** Which kind of file a folder holds (its schema, and part of their key in the parse cache), and the cache. */

@@ -26,8 +26,16 @@ export function readText(path: string, problems: Problem[], maxBytes: number): s
   if (size > maxBytes) {
     problems.push(
       maxBytes === MAX_ARTICLE_BYTES
-        ? { file, message: `is ${megabytes(size)}; a news article's text is far smaller (limit ${megabytes(maxBytes)}, as for \`npm run add\`)`, hint: 'keep only the article\'s text, one article per file' }
-        : { file, message: `is ${megabytes(size)}, more than a data file may hold (limit ${megabytes(maxBytes)})`, hint: 'check that it is the right file; split the data or move other files out of content/' },
+        ? {
+            file,
+            message: `is ${megabytes(size)}; a news article's text is far smaller (limit ${megabytes(maxBytes)}, as for \`npm run add\`)`,
+            hint: "keep only the article's text, one article per file",
+          }
+        : {
+            file,
+            message: `is ${megabytes(size)}, more than a data file may hold (limit ${megabytes(maxBytes)})`,
+            hint: 'check that it is the right file; split the data or move other files out of content/',
+          },
     );
     return undefined;
   }

@@ -90,7 +90,13 @@ export function checkReferences(content: Content): Problem[] {
   for (const event of events) {
     const expected = basename(event.file, '.md');
     if (event.data.id !== expected) {
-      problems.push({ file: event.file, line: event.lineOf(['id']), field: 'id', message: `"${event.data.id}" differs from the file name`, hint: renameHint(event.data.id, expected) });
+      problems.push({
+        file: event.file,
+        line: event.lineOf(['id']),
+        field: 'id',
+        message: `"${event.data.id}" differs from the file name`,
+        hint: renameHint(event.data.id, expected),
+      });
     }
     event.data.places.forEach((name, i) => checkPlace(event, ['places', i], name));
     event.data.milestones.forEach((milestone, m) =>
@@ -174,18 +180,36 @@ function checkGazetteer(content: Content): Problem[] {
       const path = i === 0 ? [slug, 'name'] : [slug, 'variants', i - 1];
       const previous = owner.get(spelling);
       if (previous && previous !== slug) {
-        problems.push({ file, line: lineOf(path), field: formatPath(path), message: `"${spelling}" is already a name of ${previous}`, hint: 'a spelling may belong to one place only; remove one of them' });
+        problems.push({
+          file,
+          line: lineOf(path),
+          field: formatPath(path),
+          message: `"${spelling}" is already a name of ${previous}`,
+          hint: 'a spelling may belong to one place only; remove one of them',
+        });
       } else {
         owner.set(spelling, slug);
       }
     }
     if (place.parent !== null && entries[place.parent] === undefined && content.places.rejected[place.parent] === undefined) {
-      problems.push({ file, line: lineOf([slug, 'parent']), field: `${slug}.parent`, message: `"${place.parent}" is not a place in this file`, hint: 'use the Latin key of another entry, or null for a country' });
+      problems.push({
+        file,
+        line: lineOf([slug, 'parent']),
+        field: `${slug}.parent`,
+        message: `"${place.parent}" is not a place in this file`,
+        hint: 'use the Latin key of another entry, or null for a country',
+      });
     }
     const seen = new Set<string>([slug]);
     for (let p = place.parent; p && entries[p]; p = entries[p]?.parent ?? null) {
       if (seen.has(p)) {
-        problems.push({ file, line: lineOf([slug, 'parent']), field: `${slug}.parent`, message: 'the chain of parents loops back on itself', hint: 'make the chain end at a country (parent: null)' });
+        problems.push({
+          file,
+          line: lineOf([slug, 'parent']),
+          field: `${slug}.parent`,
+          message: 'the chain of parents loops back on itself',
+          hint: 'make the chain end at a country (parent: null)',
+        });
         break;
       }
       seen.add(p);

@@ -72,9 +72,7 @@ const line = text.refine((s) => s.length <= MAX_LINE_LENGTH, {
   error: (issue) =>
     `is ${String(issue.input).length.toLocaleString('en')} characters long, more than a title, name or label holds (${MAX_LINE_LENGTH}); check that no body text ended up in it`,
 });
-const slug = z
-  .string({ error: 'must be text' })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be lowercase Latin letters, digits and single hyphens' });
+const slug = z.string({ error: 'must be text' }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be lowercase Latin letters, digits and single hyphens' });
 
 /** An http(s) address with a host: never `javascript:`, `data:` or another scheme a link could run. */
 export function isHttpUrl(s: string): boolean {
@@ -105,9 +103,7 @@ export const relatedMaterialSchema = z.strictObject({
   note: text,
   events: z.array(slug).default([]),
   places: textList.default([]),
-  items: z
-    .array(z.strictObject({ heading: text.nullable().default(null), text }))
-    .min(1, { error: 'must list at least one item' }),
+  items: z.array(z.strictObject({ heading: text.nullable().default(null), text })).min(1, { error: 'must list at least one item' }),
 });
 
 export const articleSchema = z.strictObject({
@@ -209,8 +205,19 @@ export const aggregatorSchema = z.strictObject({
 export type Aggregator = z.infer<typeof aggregatorSchema>;
 
 export const PLACE_KINDS = [
-  'country', 'governorate', 'district', 'subdistrict', 'city', 'town', 'village', 'river',
-  'landmark', 'oil-field', 'camp', 'region', 'border-crossing',
+  'country',
+  'governorate',
+  'district',
+  'subdistrict',
+  'city',
+  'town',
+  'village',
+  'river',
+  'landmark',
+  'oil-field',
+  'camp',
+  'region',
+  'border-crossing',
 ] as const;
 
 const LATITUDE = 'a latitude must be a number within ±90 (write [latitude, longitude], latitude first)';

@@ -26,7 +26,11 @@ export function spellingGroupProblems(file: DataEntries<string[]>): Problem[] {
         return;
       }
       if (folded.startsWith('ال') && folded.length > 3) {
-        problems.push({ ...at, message: `"${written}" starts with the article`, hint: `write it without: "${written.replace(/^[اأإآ]ل/, '')}" (search reads the article and proclitics off)` });
+        problems.push({
+          ...at,
+          message: `"${written}" starts with the article`,
+          hint: `write it without: "${written.replace(/^[اأإآ]ل/, '')}" (search reads the article and proclitics off)`,
+        });
         return;
       }
       const other = owner.get(folded);

@@ -126,7 +126,11 @@ function withBibtexEscapes(item: CslItem): CslItem {
   };
 }
 
-interface BibtexFormatConfig { asciiOnly: boolean; useIdAsLabel: boolean; checkLabel: boolean }
+interface BibtexFormatConfig {
+  asciiOnly: boolean;
+  useIdAsLabel: boolean;
+  checkLabel: boolean;
+}
 
 /** citation-js's BibTeX writer settings, changed for one synchronous call and restored. */
 function withBibtexConfig<T>(run: () => T): T {
@@ -147,7 +151,7 @@ export function toBibtex(items: CslItem[]): string {
   return withBibtexConfig(() => new Cite(items.map(withBibtexEscapes)).format('bibtex', { format: 'text' }) as string);
 }
 
-const RIS_TAG_LINE = /^[A-Z][A-Z0-9]  - /;
+const RIS_TAG_LINE = /^[A-Z][A-Z0-9] {2}- /;
 
 /**
  * RIS records (`TY  - NEWS`), one line per tag. Three things citation-js does are undone or

@@ -62,7 +62,11 @@ export function mentionsCsv(archive: Pick<Archive, 'site' | 'events' | 'articles
 /** One timeline item as the JSON export gives it. */
 export type TimelineItemJson =
   | { kind: 'milestone'; text: string; end: string | null; articles: string[] }
-  | { kind: 'mention'; flagged: boolean; mentions: Array<{ article: string; expression: string; sentence: string; kind: string; end: string | null; flag: string | null; archive_url: string }> }
+  | {
+      kind: 'mention';
+      flagged: boolean;
+      mentions: Array<{ article: string; expression: string; sentence: string; kind: string; end: string | null; flag: string | null; archive_url: string }>;
+    }
   | { kind: 'article'; article: string; title: string; outlet: string; archive_url: string };
 
 export interface TimelineJson {
@@ -151,7 +155,13 @@ function calendarEvents(event: EventView, site: Archive['site'], stamp: number):
         } as EventAttributes);
       } else {
         const span = dateSpan(entry.value);
-        out.push({ ...common, ...span, title: `${item.article.outlet}: ${oneLine(item.article.title)}`, description: `${item.article.outlet}، ${entry.label}`, url: siteUrl(item.article.url, site) } as EventAttributes);
+        out.push({
+          ...common,
+          ...span,
+          title: `${item.article.outlet}: ${oneLine(item.article.title)}`,
+          description: `${item.article.outlet}، ${entry.label}`,
+          url: siteUrl(item.article.url, site),
+        } as EventAttributes);
       }
     });
   });

@@ -75,11 +75,11 @@ const LIST_NOTE_EN = 'in CSV, values separated by " | "';
 const LIST_NOTE_AR = 'في CSV تُفصل القيم بـ " | "';
 
 export const ARTICLE_COLUMNS: ColumnDoc[] = [
-  { name: 'id', type: 'string', en: 'the article\'s id; its page is /articles/ID/', ar: 'معرّف المقال، وصفحته /articles/ID/' },
+  { name: 'id', type: 'string', en: "the article's id; its page is /articles/ID/", ar: 'معرّف المقال، وصفحته /articles/ID/' },
   { name: 'date', type: 'date', en: 'publication date, YYYY-MM-DD', ar: 'تاريخ النشر بصيغة YYYY-MM-DD' },
   { name: 'date_basis', type: 'string', en: 'how the date is known: stated, inferred, url or editor', ar: 'كيف عُرف التاريخ: stated أو inferred أو url أو editor' },
-  { name: 'outlet', type: 'string', en: 'the outlet\'s key (content/data/outlets.yml)', ar: 'مفتاح الوسيلة في content/data/outlets.yml' },
-  { name: 'outlet_name', type: 'string', en: 'the outlet\'s Arabic name', ar: 'اسم الوسيلة بالعربية' },
+  { name: 'outlet', type: 'string', en: "the outlet's key (content/data/outlets.yml)", ar: 'مفتاح الوسيلة في content/data/outlets.yml' },
+  { name: 'outlet_name', type: 'string', en: "the outlet's Arabic name", ar: 'اسم الوسيلة بالعربية' },
   { name: 'headline', type: 'string', en: 'the headline as published', ar: 'العنوان كما نُشر' },
   { name: 'places', type: 'list', en: `places named, canonical Arabic names (${LIST_NOTE_EN})`, ar: `الأماكن المذكورة بأسمائها المعتمدة (${LIST_NOTE_AR})` },
   { name: 'events', type: 'list', en: `events the article belongs to, by key (${LIST_NOTE_EN})`, ar: `الأحداث التي ينتمي إليها المقال بمفاتيحها (${LIST_NOTE_AR})` },
@@ -87,15 +87,15 @@ export const ARTICLE_COLUMNS: ColumnDoc[] = [
   { name: 'author', type: 'string', en: 'the writer, where known; empty otherwise', ar: 'الكاتب إن عُرف، وإلا فارغ' },
   { name: 'original_url', type: 'string', en: 'the original address, where known; empty otherwise', ar: 'العنوان الأصلي إن عُرف، وإلا فارغ' },
   { name: 'retrieved', type: 'date', en: 'when the raw copy was taken, where known', ar: 'تاريخ أخذ النسخة الخام إن عُرف' },
-  { name: 'archive_url', type: 'string', en: 'the article\'s permanent address in this archive', ar: 'العنوان الدائم للمقال في هذا الأرشيف' },
+  { name: 'archive_url', type: 'string', en: "the article's permanent address in this archive", ar: 'العنوان الدائم للمقال في هذا الأرشيف' },
   { name: 'sha256', type: 'string', en: 'sha256 of the raw source file, byte for byte', ar: 'بصمة SHA-256 لملف المصدر الخام كما هو' },
 ];
 
 const SHARED_COLUMNS: ColumnDoc[] = [
-  { name: 'event', type: 'string', en: 'the event\'s key', ar: 'مفتاح الحدث' },
-  { name: 'article', type: 'string', en: 'the article\'s id', ar: 'معرّف المقال' },
-  { name: 'outlet', type: 'string', en: 'the outlet\'s key', ar: 'مفتاح الوسيلة' },
-  { name: 'paragraph', type: 'string', en: 'the paragraph\'s anchor on the article page (p-N)', ar: 'مرساة الفقرة في صفحة المقال (p-N)' },
+  { name: 'event', type: 'string', en: "the event's key", ar: 'مفتاح الحدث' },
+  { name: 'article', type: 'string', en: "the article's id", ar: 'معرّف المقال' },
+  { name: 'outlet', type: 'string', en: "the outlet's key", ar: 'مفتاح الوسيلة' },
+  { name: 'paragraph', type: 'string', en: "the paragraph's anchor on the article page (p-N)", ar: 'مرساة الفقرة في صفحة المقال (p-N)' },
 ];
 
 const ADDRESS_COLUMN: ColumnDoc = { name: 'archive_url', type: 'string', en: 'address of the paragraph in this archive', ar: 'عنوان الفقرة في هذا الأرشيف' };
@@ -126,13 +126,29 @@ export const EXPORT_DIR = 'export';
 
 export const EXPORT_FILES: ExportFileDoc[] = [
   { path: `${EXPORT_DIR}/articles.csv`, en: 'one row per article (UTF-8 with BOM, opens in Excel)', ar: 'صف لكل مقال (UTF-8 مع BOM، يفتح في Excel)', columns: ARTICLE_COLUMNS },
-  { path: `${EXPORT_DIR}/articles.json`, en: 'the same, typed (lists as arrays, empty values as null)', ar: 'البيانات نفسها بأنواعها (القوائم مصفوفات، والقيم الفارغة null)', columns: ARTICLE_COLUMNS },
+  {
+    path: `${EXPORT_DIR}/articles.json`,
+    en: 'the same, typed (lists as arrays, empty values as null)',
+    ar: 'البيانات نفسها بأنواعها (القوائم مصفوفات، والقيم الفارغة null)',
+    columns: ARTICLE_COLUMNS,
+  },
   { path: `${EXPORT_DIR}/figures.csv`, en: 'every figure the event pages compare', ar: 'كل رقم تقارنه صفحات الأحداث', columns: FIGURE_COLUMNS },
-  { path: `${EXPORT_DIR}/mentions.csv`, en: 'every dated mention in the events\' articles, with its sentence', ar: 'كل إشارة مؤرخة في مقالات الأحداث مع جملتها', columns: MENTION_COLUMNS },
+  {
+    path: `${EXPORT_DIR}/mentions.csv`,
+    en: "every dated mention in the events' articles, with its sentence",
+    ar: 'كل إشارة مؤرخة في مقالات الأحداث مع جملتها',
+    columns: MENTION_COLUMNS,
+  },
   { path: `${EXPORT_DIR}/articles.bib`, en: 'every article as BibTeX (also on each article page)', ar: 'كل المقالات بصيغة BibTeX (وفي صفحة كل مقال)', columns: [] },
   { path: `${EXPORT_DIR}/articles.ris`, en: 'every article as RIS', ar: 'كل المقالات بصيغة RIS', columns: [] },
   { path: `${EXPORT_DIR}/articles.csl.json`, en: 'every article as CSL-JSON', ar: 'كل المقالات بصيغة CSL-JSON', columns: [] },
-  { path: 'feed.json', en: 'JSON Feed 1.1 of the newest articles, beside the Atom feed (feed.xml)', ar: 'موجز لأحدث المقالات، إلى جانب موجز Atom ‏(feed.xml)', format: 'JSON Feed 1.1', columns: [] },
+  {
+    path: 'feed.json',
+    en: 'JSON Feed 1.1 of the newest articles, beside the Atom feed (feed.xml)',
+    ar: 'موجز لأحدث المقالات، إلى جانب موجز Atom ‏(feed.xml)',
+    format: 'JSON Feed 1.1',
+    columns: [],
+  },
 ];
 
 /** An event's timeline files, relative to the site's root. */
@@ -161,9 +177,7 @@ export function articleRow(a: ArticleView, archive: Pick<Archive, 'site'>): Arti
 
 /** The articles oldest first (date, then id): the order a table is read in. */
 export function articleRows(archive: Pick<Archive, 'site' | 'articles'>): ArticleRow[] {
-  return [...archive.articles]
-    .sort((x, y) => x.date.iso.localeCompare(y.date.iso) || x.id.localeCompare(y.id))
-    .map((a) => articleRow(a, archive));
+  return [...archive.articles].sort((x, y) => x.date.iso.localeCompare(y.date.iso) || x.id.localeCompare(y.id)).map((a) => articleRow(a, archive));
 }
 
 /** `/articles/ID/#p-3` → ['ID', 'p-3']. */
@@ -172,8 +186,7 @@ function splitHref(href: string): [string, string] {
   return m ? [decodeURIComponent(m[1] as string), m[2] as string] : ['', ''];
 }
 
-const byPlace = <T extends { article: string; paragraph: string }>(x: T, y: T) =>
-  x.article.localeCompare(y.article) || Number(x.paragraph.slice(2)) - Number(y.paragraph.slice(2));
+const byPlace = <T extends { article: string; paragraph: string }>(x: T, y: T) => x.article.localeCompare(y.article) || Number(x.paragraph.slice(2)) - Number(y.paragraph.slice(2));
 
 export function figureRows(archive: Pick<Archive, 'site' | 'events'>): FigureRow[] {
   const seen = new Set<string>();

@@ -47,10 +47,14 @@ export function selectArticles(archive: Pick<Archive, 'site' | 'articles' | 'eve
   if (s.place !== undefined) {
     const wanted = s.place.trim();
     const place = archive.places.find((p) => p.slug === wanted || p.name === wanted || p.variants.includes(wanted) || p.name_en.toLowerCase() === wanted.toLowerCase());
-    if (!place) return { problem: `--place "${s.place}" is not a place of the archive; pass a place's Arabic name, English name or slug (see /places/ or content/data/places.yml)` };
+    if (!place)
+      return { problem: `--place "${s.place}" is not a place of the archive; pass a place's Arabic name, English name or slug (see /places/ or content/data/places.yml)` };
     rows = rows.filter((r) => r.places.includes(place.name));
   }
-  for (const [flag, value] of [['--from', s.from], ['--to', s.to]] as const) {
+  for (const [flag, value] of [
+    ['--from', s.from],
+    ['--to', s.to],
+  ] as const) {
     if (value !== undefined && !dayRange(value)) return { problem: `${flag} "${value}" is not a date; pass YYYY, YYYY-MM or YYYY-MM-DD` };
   }
   const from = s.from !== undefined ? dayRange(s.from)?.first : undefined;

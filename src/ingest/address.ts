@@ -23,7 +23,11 @@ function parse(url: string): URL | undefined {
   }
 }
 
-const bareHost = (host: string) => host.toLowerCase().replace(/\.$/, '').replace(/^www\d?\./, '');
+const bareHost = (host: string) =>
+  host
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/^www\d?\./, '');
 
 function decodedPath(url: URL): string {
   try {
@@ -57,7 +61,7 @@ function unwrapOnce(url: URL): { inner: string; how: string } | undefined {
   // web.archive.org/web/20190323000000/https://… (also …id_/, …im_/)
   if (host === 'web.archive.org' || host === 'wayback.archive.org') {
     const m = /^\/web\/[^/]+\/(.+)$/s.exec(raw);
-    const inner = m ? innerUrl(m[1] as string) ?? (/^[a-z0-9.-]+\.[a-z]{2,}(\/|$)/i.test(m[1] as string) ? `http://${m[1]}` : undefined) : undefined;
+    const inner = m ? (innerUrl(m[1] as string) ?? (/^[a-z0-9.-]+\.[a-z]{2,}(\/|$)/i.test(m[1] as string) ? `http://${m[1]}` : undefined)) : undefined;
     if (inner) return { inner, how: `a Wayback Machine copy (${host})` };
   }
   // archive.ph / archive.today / archive.is: /newest/URL, /2019.03.23-000000/URL
@@ -74,7 +78,10 @@ function unwrapOnce(url: URL): { inner: string; how: string } | undefined {
   // Google Translate's proxy: www-enabbaladi-net.translate.goog/… ("-" is ".", "--" is "-")
   if (host.endsWith('.translate.goog')) {
     const label = host.slice(0, -'.translate.goog'.length);
-    const original = label.replace(/--/g, '\u0000').replace(/-/g, '.').replace(/\u0000/g, '-');
+    const original = label
+      .replace(/--/g, '\u0000')
+      .replace(/-/g, '.')
+      .replace(/\u0000/g, '-');
     return { inner: `https://${original}${url.pathname}`, how: 'a Google Translate proxy copy (translate.goog)' };
   }
   // Redirectors and caches that carry the address in their query.
@@ -89,7 +96,10 @@ function unwrapOnce(url: URL): { inner: string; how: string } | undefined {
   for (const [redirector, keys] of Object.entries(queryKeys)) {
     if (host !== redirector && !host.endsWith(`.${redirector}`)) continue;
     for (const key of keys) {
-      const value = url.searchParams.get(key)?.replace(/^cache:[^:]*:/, '').replace(/^cache:/, '');
+      const value = url.searchParams
+        .get(key)
+        ?.replace(/^cache:[^:]*:/, '')
+        .replace(/^cache:/, '');
       const inner = value ? innerUrl(value) : undefined;
       if (inner) return { inner, how: `a link through ${host}` };
     }
@@ -125,7 +135,12 @@ export function originalAddress(url: string): Address | undefined {
  * covers that path and what lies under it).
  */
 export function coverage(entry: string, address: Address): number {
-  const e = entry.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/+$/, '');
+  const e = entry
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/\/+$/, '');
   const slash = e.indexOf('/');
   const domain = slash < 0 ? e : e.slice(0, slash);
   const path = slash < 0 ? '' : e.slice(slash);

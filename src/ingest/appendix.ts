@@ -72,9 +72,7 @@ export function buildAppendix(lines: Line[]): AppendixMaterial | undefined {
     if (line.text === heading) blocks.push([]);
     else blocks[blocks.length - 1]?.push(line.text);
   }
-  const items = blocks
-    .filter((b) => b.length > 0)
-    .map((b) => (b.length >= 2 ? { heading: b[0] as string, text: b.slice(1).join(' ') } : { heading: null, text: b[0] as string }));
+  const items = blocks.filter((b) => b.length > 0).map((b) => (b.length >= 2 ? { heading: b[0] as string, text: b.slice(1).join(' ') } : { heading: null, text: b[0] as string }));
   let credit: string | null = null;
   const last = items[items.length - 1];
   if (last) {
@@ -89,9 +87,7 @@ export function buildAppendix(lines: Line[]): AppendixMaterial | undefined {
     kind: isGallery ? 'gallery' : 'other',
     title: heading,
     credit,
-    note: isGallery
-      ? 'معرض ألحقته الصفحة الأصلية بالمقال تحت عنوان متكرر، وليس من نص المقال'
-      : 'مادة ألحقتها الصفحة الأصلية بالمقال، وليست من نصه',
+    note: isGallery ? 'معرض ألحقته الصفحة الأصلية بالمقال تحت عنوان متكرر، وليس من نص المقال' : 'مادة ألحقتها الصفحة الأصلية بالمقال، وليست من نصه',
     items,
   };
 }

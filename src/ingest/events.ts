@@ -41,7 +41,11 @@ export interface EventDecision {
 }
 
 function countries(content: Content): Set<string> {
-  return new Set(Object.values(content.places.entries).filter((p) => p.kind === 'country').map((p) => p.name));
+  return new Set(
+    Object.values(content.places.entries)
+      .filter((p) => p.kind === 'country')
+      .map((p) => p.name),
+  );
 }
 
 const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
@@ -68,7 +72,13 @@ export function eventDecisions(content: Content, date: string | undefined, text:
     const named = [...new Set([...titleMentions, ...leadMentions, ...restMentions].filter((p) => places.has(p)))];
     const count = `${total} mention${total === 1 ? '' : 's'}`;
     const evidence =
-      inTitle.length > 0 ? `${inTitle.join(', ')} in the headline, ${count}` : inLead.length > 0 ? `${inLead.join(', ')} in the lead, ${count}` : total >= SEVERAL_MENTIONS ? `${named.join(', ')}: ${count}` : undefined;
+      inTitle.length > 0
+        ? `${inTitle.join(', ')} in the headline, ${count}`
+        : inLead.length > 0
+          ? `${inLead.join(', ')} in the lead, ${count}`
+          : total >= SEVERAL_MENTIONS
+            ? `${named.join(', ')}: ${count}`
+            : undefined;
     const graceEnd = isoDaysAfter(e.data.end, EVENT_GRACE_DAYS);
     if (date !== undefined && (date < e.data.start || date > graceEnd)) {
       // Outside the event's dates: said only when the evidence would otherwise have assigned it

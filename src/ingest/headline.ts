@@ -49,12 +49,109 @@ export const CLOSE = 1.5;
 /** Below this no candidate reads like a headline. */
 const MINIMUM = 1;
 
-const SHARE_WORDS = new Set(
-  ['شارك', 'شاركها', 'شارك الخبر', 'مشاركه', 'عبر', 'علي', 'فيسبوك', 'فيس', 'بوك', 'تويتر', 'واتساب', 'واتس', 'اب', 'تلغرام', 'تليجرام', 'تيليجرام', 'لينكدان', 'لينكد', 'ان', 'انستغرام', 'يوتيوب', 'ماسنجر', 'بريد', 'البريد', 'الالكتروني', 'طباعه', 'نسخ', 'الرابط', 'ارسال', 'facebook', 'twitter', 'whatsapp', 'telegram', 'linkedin', 'email', 'print', 'share', 'x', 'messenger', 'pinterest', 'reddit', 'copy', 'link'],
-);
-const MENU_WORDS = new Set(
-  ['الرئيسيه', 'اخبار', 'الاخبار', 'سياسه', 'اقتصاد', 'رياضه', 'ثقافه', 'منوعات', 'تقارير', 'مقالات', 'راي', 'الراي', 'فيديو', 'صور', 'ملفات', 'تحقيقات', 'محليات', 'عربي', 'دولي', 'دوليه', 'عربيه', 'عالميه', 'صحه', 'تكنولوجيا', 'فن', 'فنون', 'اتصل', 'بنا', 'من', 'نحن', 'سوريا', 'العالم', 'مجتمع', 'حوارات', 'english', 'home', 'news', 'المزيد', 'الاقتصاد', 'السياسه', 'الرياضه', 'الثقافه', 'كتاب', 'الكتاب', 'ملف', 'انفوغراف', 'بودكاست', 'اراء', 'الاراء', 'خاص', 'مقابلات', 'محلي', 'عاجل', 'المحافظات', 'اقليمي', 'اقليميه'],
-);
+const SHARE_WORDS = new Set([
+  'شارك',
+  'شاركها',
+  'شارك الخبر',
+  'مشاركه',
+  'عبر',
+  'علي',
+  'فيسبوك',
+  'فيس',
+  'بوك',
+  'تويتر',
+  'واتساب',
+  'واتس',
+  'اب',
+  'تلغرام',
+  'تليجرام',
+  'تيليجرام',
+  'لينكدان',
+  'لينكد',
+  'ان',
+  'انستغرام',
+  'يوتيوب',
+  'ماسنجر',
+  'بريد',
+  'البريد',
+  'الالكتروني',
+  'طباعه',
+  'نسخ',
+  'الرابط',
+  'ارسال',
+  'facebook',
+  'twitter',
+  'whatsapp',
+  'telegram',
+  'linkedin',
+  'email',
+  'print',
+  'share',
+  'x',
+  'messenger',
+  'pinterest',
+  'reddit',
+  'copy',
+  'link',
+]);
+const MENU_WORDS = new Set([
+  'الرئيسيه',
+  'اخبار',
+  'الاخبار',
+  'سياسه',
+  'اقتصاد',
+  'رياضه',
+  'ثقافه',
+  'منوعات',
+  'تقارير',
+  'مقالات',
+  'راي',
+  'الراي',
+  'فيديو',
+  'صور',
+  'ملفات',
+  'تحقيقات',
+  'محليات',
+  'عربي',
+  'دولي',
+  'دوليه',
+  'عربيه',
+  'عالميه',
+  'صحه',
+  'تكنولوجيا',
+  'فن',
+  'فنون',
+  'اتصل',
+  'بنا',
+  'من',
+  'نحن',
+  'سوريا',
+  'العالم',
+  'مجتمع',
+  'حوارات',
+  'english',
+  'home',
+  'news',
+  'المزيد',
+  'الاقتصاد',
+  'السياسه',
+  'الرياضه',
+  'الثقافه',
+  'كتاب',
+  'الكتاب',
+  'ملف',
+  'انفوغراف',
+  'بودكاست',
+  'اراء',
+  'الاراء',
+  'خاص',
+  'مقابلات',
+  'محلي',
+  'عاجل',
+  'المحافظات',
+  'اقليمي',
+  'اقليميه',
+]);
 /** A breadcrumb's separators: spaced / \\ › » > | (» and / unspaced are quotes and "آذار/مارس"), or › \\ unspaced. */
 const BREADCRUMB_SEPARATOR = /\s[/\\›»>|]\s|[›\\]/u;
 
@@ -120,24 +217,73 @@ function slugWords(url: string | undefined): string[] {
   } catch {
     return [];
   }
-  const segments = path.split('/').filter(Boolean).map((s) => {
-    try {
-      return decodeURIComponent(s);
-    } catch {
-      return s;
-    }
-  });
+  const segments = path
+    .split('/')
+    .filter(Boolean)
+    .map((s) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        return s;
+      }
+    });
   const arabic = segments.filter((s) => /\p{Script=Arabic}/u.test(s)).sort((a, b) => b.length - a.length)[0];
   if (!arabic) return [];
   return foldedWords(arabic.replace(/[-_+.]/g, ' ')).filter((w) => /\p{Script=Arabic}/u.test(w));
 }
 
 /** Short words that say nothing of a line's subject. */
-const STOP = new Set(['في', 'من', 'علي', 'الي', 'عن', 'مع', 'بعد', 'قبل', 'ان', 'التي', 'الذي', 'الذين', 'هذا', 'هذه', 'ذلك', 'تلك', 'بين', 'حتي', 'منذ', 'خلال', 'عند', 'لدي', 'اي', 'كل', 'او', 'ثم', 'قد', 'لم', 'لن', 'ما', 'لا', 'هو', 'هي', 'كان', 'كانت', 'وفق', 'نحو', 'ضد', 'عبر', 'اليوم', 'امس']);
+const STOP = new Set([
+  'في',
+  'من',
+  'علي',
+  'الي',
+  'عن',
+  'مع',
+  'بعد',
+  'قبل',
+  'ان',
+  'التي',
+  'الذي',
+  'الذين',
+  'هذا',
+  'هذه',
+  'ذلك',
+  'تلك',
+  'بين',
+  'حتي',
+  'منذ',
+  'خلال',
+  'عند',
+  'لدي',
+  'اي',
+  'كل',
+  'او',
+  'ثم',
+  'قد',
+  'لم',
+  'لن',
+  'ما',
+  'لا',
+  'هو',
+  'هي',
+  'كان',
+  'كانت',
+  'وفق',
+  'نحو',
+  'ضد',
+  'عبر',
+  'اليوم',
+  'امس',
+]);
 
 /** A line's words that carry its subject: folded, three letters or more, no particles. */
 function contentWords(text: string): Set<string> {
-  return new Set(foldedWords(text).map((w) => w.replace(/^(?:وال|بال|لل|فال|ال|و)(?=\p{L}{3})/u, '')).filter((w) => w.length >= 3 && !STOP.has(w)));
+  return new Set(
+    foldedWords(text)
+      .map((w) => w.replace(/^(?:وال|بال|لل|فال|ال|و)(?=\p{L}{3})/u, ''))
+      .filter((w) => w.length >= 3 && !STOP.has(w)),
+  );
 }
 
 function shared(a: Set<string>, b: Set<string>): number {
@@ -180,13 +326,24 @@ export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineCho
     later.set(k, (later.get(k) ?? 0) + 1);
   }
   // The words of the first paragraphs of prose.
-  const lead = new Set(lines.filter((l) => isProse(l.text)).slice(0, 3).flatMap((l) => [...contentWords(l.text)]));
+  const lead = new Set(
+    lines
+      .filter((l) => isProse(l.text))
+      .slice(0, 3)
+      .flatMap((l) => [...contentWords(l.text)]),
+  );
   const inLead = (text: string): number | undefined => {
     const own = contentWords(text);
     return own.size >= 2 && lead.size > 0 ? shared(own, lead) / own.size : undefined;
   };
   // Headlines that a page title ("headline - site") repeats.
-  const titled = new Set(lines.slice(0, 40).map((l) => l.text.replace(SITE_SUFFIX, '')).filter((t, i) => t !== lines[i]?.text).map((t) => foldArabic(t)));
+  const titled = new Set(
+    lines
+      .slice(0, 40)
+      .map((l) => l.text.replace(SITE_SUFFIX, ''))
+      .filter((t, i) => t !== lines[i]?.text)
+      .map((t) => foldArabic(t)),
+  );
   const eligible: boolean[] = lines.slice(0, end).map((l) => notAHeadline(l.text, ctx) === undefined);
   // Lines that could stand in a ticker: headline-like and headline-long (a label breaks no run).
   const inRun = eligible.map((e, i) => e && wordCount((lines[i] as Line).text) >= 4);
@@ -226,8 +383,7 @@ export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineCho
     // What follows the run: the date line, a byline, or the article's prose.
     const next = lines[runEnd + 1];
     const after = lines[runEnd + 2];
-    const marks = (l: Line | undefined) =>
-      !!l && (readDateLine(l.text)?.some((e) => e.mention) === true || ctx.isByline(l.text) || isProse(l.text));
+    const marks = (l: Line | undefined) => !!l && (readDateLine(l.text)?.some((e) => e.mention) === true || ctx.isByline(l.text) || isProse(l.text));
     // The block's end belongs to its last two lines (a headline and its subheadline), unless the
     // last line repeats one above it: then the block ends with that headline, printed again
     // under a subheadline or a caption, and the lines between are not the headline.
@@ -256,7 +412,7 @@ export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineCho
     candidates.push({ at: i, line, score, reasons });
   }
   const ranked = [...candidates].sort((a, b) => b.score - a.score || a.at - b.at);
-  let best = ranked[0] && ranked[0].score >= MINIMUM ? ranked[0] : undefined;
+  const best = ranked[0] && ranked[0].score >= MINIMUM ? ranked[0] : undefined;
   // An Arabic slug is the headline as the site filed it. When the line chosen does not match it,
   // a line lower down that does is the headline (pages repeat it inside the text); when none
   // does, the choice is in doubt.
@@ -264,7 +420,12 @@ export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineCho
     const at = lines.findIndex((l, i) => i < 80 && slugAgreement(slug, l.text) >= 0.6 && notAHeadline(l.text, ctx) === undefined);
     if (at >= 0) {
       const line = lines[at] as Line;
-      const found: HeadlineCandidate = { at, line, score: best.score + CLOSE, reasons: [`the address's slug holds ${Math.round(slugAgreement(slug, line.text) * 100)}% of its words, and not the first candidate's`] };
+      const found: HeadlineCandidate = {
+        at,
+        line,
+        score: best.score + CLOSE,
+        reasons: [`the address's slug holds ${Math.round(slugAgreement(slug, line.text) * 100)}% of its words, and not the first candidate's`],
+      };
       return { best: found, start: best.at, runnerUp: best, candidates: [found, ...ranked], close: false };
     }
     return { best, runnerUp: { ...best, reasons: [...best.reasons, "the address's slug names another headline"] }, candidates: ranked, close: true, slugDisagrees: true };
@@ -285,4 +446,3 @@ export function sameHeadline(a: string, b: string): boolean {
   const k = (s: string) => foldArabic(s).replace(/^[\s"'«»“”]+|[\s"'«»“”.]+$/gu, '');
   return k(a) === k(b);
 }
-

@@ -47,8 +47,7 @@ export function proposeOutlet(unknown: UnknownOutlet, takenKeys: Iterable<string
   const taken = new Set(takenKeys);
   const name = unknown.name?.trim();
   const domain = unknown.domain;
-  const base =
-    (name && isLatin(name) ? slugOf(name) : '') || (domain ? slugOf(keyFromDomain(domain)) : '') || (name ? slugFromArabic(name, 4) : '') || 'new-outlet';
+  const base = (name && isLatin(name) ? slugOf(name) : '') || (domain ? slugOf(keyFromDomain(domain)) : '') || (name ? slugFromArabic(name, 4) : '') || 'new-outlet';
   let key = base.slice(0, 60).replace(/-+$/, '');
   for (let n = 2; taken.has(key); n++) key = `${base.slice(0, 56)}-${n}`;
   const nameAr = name && !isLatin(name) ? name : undefined;

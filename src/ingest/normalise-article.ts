@@ -90,8 +90,11 @@ export function prepare(data: IngestData) {
   const outletNames = createOutletNames(outlets);
   // A line that is an outlet's name, or its masthead with a section ("عنب بلدي | سياسة"), is no headline.
   const isOutletHeader = (line: string) =>
-    outletNames.lookup(line).length > 0 || (line.split(/\s+/).length <= 6 &&
-      lineCredits(line).some((c) => c.form === 'masthead' ? outletNames.lookup(c.name).length > 0 : c.form === 'byline' && (outletNames.lookup(c.name).length > 0 || looksLikeOutletName(c.name))));
+    outletNames.lookup(line).length > 0 ||
+    (line.split(/\s+/).length <= 6 &&
+      lineCredits(line).some((c) =>
+        c.form === 'masthead' ? outletNames.lookup(c.name).length > 0 : c.form === 'byline' && (outletNames.lookup(c.name).length > 0 || looksLikeOutletName(c.name)),
+      ));
   return {
     data,
     matchPlaces: createPlaceMatcher(places),
@@ -102,7 +105,6 @@ export function prepare(data: IngestData) {
 }
 export type Prepared = ReturnType<typeof prepare>;
 
-
 export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prepared: Prepared): IngestResult {
   const report: IngestReport = { invisibleRemoved: 0, dropped: [], keptApart: [], outletEvidence: [], eventDecisions: [] };
   // A page saved from a browser is read as its article's text, its metadata kept as evidence.
@@ -112,14 +114,23 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
   const page = saved?.ok ? saved.page : undefined;
   const decoded = saved?.ok ? saved : decodeBytes(bytes, { repair: options.repair });
   if (!decoded.ok) return { status: decoded.reason === 'damaged' ? 'needs-input' : 'unusable', problems: [decoded.message], report };
-  if (page) report.page = { kind: page.kind, readability: page.readability, headlineEvidence: page.headline.evidence, address: page.address?.text, captionsLeftOut: page.captionsLeftOut, metadata: page.metadata };
+  if (page)
+    report.page = {
+      kind: page.kind,
+      readability: page.readability,
+      headlineEvidence: page.headline.evidence,
+      address: page.address?.text,
+      captionsLeftOut: page.captionsLeftOut,
+      metadata: page.metadata,
+    };
   const url = options.url ?? page?.address?.text;
   report.encoding = decoded.encoding;
   if ('repaired' in decoded && decoded.repaired) report.repaired = decoded.repaired;
   const cleaned = cleanInvisible(decoded.text);
   report.invisibleRemoved = cleaned.removed;
   const text = cleaned.text;
-  if (!/\p{Script=Arabic}/u.test(text)) return { status: 'unusable', problems: ['holds no Arabic text; Arshif archives Arabic articles: add the Arabic original (or check that this is the file you meant)'], report };
+  if (!/\p{Script=Arabic}/u.test(text))
+    return { status: 'unusable', problems: ['holds no Arabic text; Arshif archives Arabic articles: add the Arabic original (or check that this is the file you meant)'], report };
   const notArabic = page ? pageInAnotherLanguage(page.metadata, text) : undefined;
   if (notArabic) return { status: 'unusable', problems: [notArabic], report };
 
@@ -134,16 +145,30 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
   report.headlineCandidates = seg.headlineCandidates.slice(0, 5).map(describeCandidate);
   if (seg.headlineSlugDisagrees && seg.headlineAmbiguous?.[0]) {
     const c = seg.headlineAmbiguous[0];
-    return { status: 'needs-input', problems: [`the likeliest headline, line ${c.line.index + 1} "${c.line.text}", does not match the address's slug, and no line does; pass --title "…" with the headline as published`], report };
+    return {
+      status: 'needs-input',
+      problems: [
+        `the likeliest headline, line ${c.line.index + 1} "${c.line.text}", does not match the address's slug, and no line does; pass --title "…" with the headline as published`,
+      ],
+      report,
+    };
   }
   if (seg.headlineAmbiguous) {
     const shown = seg.headlineAmbiguous.map((c) => `line ${c.line.index + 1} "${c.line.text}" (score ${c.score})`).join(' or ');
     return { status: 'needs-input', problems: [`two lines could be the headline: ${shown}; pass --title "…" with the headline as published`], report };
   }
-  if (!seg.title) return { status: 'needs-input', problems: ['no headline found (a line of 4 to 40 words above the text); pass --title "…" with the headline as published'], report };
+  if (!seg.title)
+    return { status: 'needs-input', problems: ['no headline found (a line of 4 to 40 words above the text); pass --title "…" with the headline as published'], report };
   report.headline = seg.title.text;
   const top = seg.headlineCandidates[0];
-  report.headlineEvidence = options.title !== undefined ? '--title' : pageTitle !== undefined ? `the saved page: ${page?.headline.evidence ?? 'its headline'}` : top ? `line ${top.line.index + 1}: ${top.reasons.join(', ')}` : undefined;
+  report.headlineEvidence =
+    options.title !== undefined
+      ? '--title'
+      : pageTitle !== undefined
+        ? `the saved page: ${page?.headline.evidence ?? 'its headline'}`
+        : top
+          ? `line ${top.line.index + 1}: ${top.reasons.join(', ')}`
+          : undefined;
   if (seg.body.length === 0) return { status: 'unusable', problems: ['no article text found under the headline'], report };
 
   const problems: string[] = [];
@@ -264,7 +289,11 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
   // The schema is the contract with the build: what add writes, the build accepts.
   const checked = articleSchema.safeParse(frontMatter);
   if (!checked.success) {
-    return { status: 'unusable', problems: checked.error.issues.map((i) => `${partName(i.path)} ${i.message.includes('; ') ? i.message : `${i.message}; check the raw text`} (nothing written)`), report };
+    return {
+      status: 'unusable',
+      problems: checked.error.issues.map((i) => `${partName(i.path)} ${i.message.includes('; ') ? i.message : `${i.message}; check the raw text`} (nothing written)`),
+      report,
+    };
   }
   return { status: 'ok', article: { frontMatter: checked.data, body: body.markdown }, report };
 }

@@ -37,7 +37,11 @@ const trimDecoration = (s: string) => s.replace(/^[\s\-–—|:.،,•·/\\«"�
 const NOT_A_NAME = /^(?:وكالات|وكالات الأنباء|الوكالات|مواقع|وسائل إعلام|وسائل الإعلام|متابعات|صحف|الصحافة|خاص|ترجمة|رصد|تقارير|مراسلون|مواقع إخبارية|agencies|wires?)$/iu;
 
 export function isNonName(name: string): boolean {
-  return NOT_A_NAME.test(trimDecoration(name).replace(/[«»"“”]/gu, '').trim());
+  return NOT_A_NAME.test(
+    trimDecoration(name)
+      .replace(/[«»"“”]/gu, '')
+      .trim(),
+  );
 }
 
 /**
@@ -60,10 +64,13 @@ export function lineCredits(text: string): Credit[] {
   const dated = /^(.+?)\s*[-–—|]\s*((?:المصدر|مصدر الخبر|نقلا عن|نقلاً عن|source)\s*[:：].+)$/iu.exec(line);
   if (dated && readDateLine((dated[1] as string).trim())) return lineCredits(dated[2] as string);
   const copyright =
-    /^(?:©|\(c\)|copyright|جميع الحقوق محفوظة|حقوق (?:النشر|الطبع|الطبع والنشر) محفوظة)\s*(?:©\s*)?(?:ل(?:ـ|\s)\s*|ل(?=\p{L}))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:©\s*)?(.+?)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*\.?$/iu.exec(line) ??
-    /^(.+?)\s*©\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*\.?$/u.exec(line);
+    /^(?:©|\(c\)|copyright|جميع الحقوق محفوظة|حقوق (?:النشر|الطبع|الطبع والنشر) محفوظة)\s*(?:©\s*)?(?:ل(?:ـ|\s)\s*|ل(?=\p{L}))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:©\s*)?(.+?)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*\.?$/iu.exec(
+      line,
+    ) ?? /^(.+?)\s*©\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*\.?$/u.exec(line);
   if (copyright) {
-    const name = trimDecoration((copyright[1] ?? '').replace(/^(?:جميع الحقوق محفوظة|all rights reserved)\s*/iu, '').replace(/\s*(?:جميع الحقوق محفوظة|all rights reserved)\.?$/iu, ''));
+    const name = trimDecoration(
+      (copyright[1] ?? '').replace(/^(?:جميع الحقوق محفوظة|all rights reserved)\s*/iu, '').replace(/\s*(?:جميع الحقوق محفوظة|all rights reserved)\.?$/iu, ''),
+    );
     return name && !/^\d+$/.test(name) ? [{ form: 'copyright', name, namesAnOutlet: true }] : [];
   }
   const source = /^(?:المصدر|مصدر الخبر|نقلا عن|نقلاً عن|source)\s*[:：]\s*(.{2,80})$/iu.exec(line);
@@ -75,7 +82,10 @@ export function lineCredits(text: string): Credit[] {
       .map((name) => ({ form: 'source' as const, name, namesAnOutlet: true }));
   }
   const bare = trimDecoration(line.replace(/:$/, ''));
-  const parts = bare.split(SEPARATOR).map((p) => trimDecoration(p)).filter(Boolean);
+  const parts = bare
+    .split(SEPARATOR)
+    .map((p) => trimDecoration(p))
+    .filter(Boolean);
   const exclusive = parts.length >= 2 && parts.length <= 3 ? parts.findIndex((p) => /^خاص$/u.test(p)) : -1;
   if (exclusive > 0) {
     // "العدسة – خاص", "بيروت – العدسة – خاص"
@@ -98,7 +108,10 @@ export function leadCredits(paragraph: string): Credit[] {
   const text = paragraph.trim();
   const colon = /^([^:：.،]{2,80}?)\s*[:：]/u.exec(text);
   if (colon && words(colon[1] as string) <= 8) {
-    const parts = (colon[1] as string).split(SEPARATOR).map((p) => trimDecoration(p)).filter(Boolean);
+    const parts = (colon[1] as string)
+      .split(SEPARATOR)
+      .map((p) => trimDecoration(p))
+      .filter(Boolean);
     if (parts.length >= 2 && parts.length <= 3) return parts.filter((p) => !isNonName(p)).map((name) => ({ form: 'dateline' as const, name, namesAnOutlet: false }));
   }
   const m = /^([\p{L}\s]{2,40}?)\s*[-–—]\s*(.+)$/su.exec(text);
@@ -107,7 +120,14 @@ export function leadCredits(paragraph: string): Credit[] {
   const after = (m[2] as string).replace(/^[«"“]/u, '').split(/\s+/);
   const candidates: Credit[] = [];
   for (let n = Math.min(4, after.length); n >= 1; n--) {
-    candidates.push({ form: 'dateline', name: after.slice(0, n).join(' ').replace(/[»"”:،,.]+$/u, ''), namesAnOutlet: false });
+    candidates.push({
+      form: 'dateline',
+      name: after
+        .slice(0, n)
+        .join(' ')
+        .replace(/[»"”:،,.]+$/u, ''),
+      namesAnOutlet: false,
+    });
   }
   if (words(before) <= 4) candidates.push({ form: 'dateline', name: before, namesAnOutlet: false });
   return candidates;

@@ -102,7 +102,8 @@ function outletOfSection(address: Address, outlets: Record<string, Outlet>): { k
 }
 
 /** Path parts that name a language, a section or a kind of page, never an outlet. */
-const NOT_AN_OUTLET_PATH = /^(?:ar|en|fr|de|es|ru|tr|fa|ku|ckb|arabic|english|news|article|articles|story|stories|amp|node|post|posts|archives?|category|tag|tags|page|p|a|ar-\w+)$/;
+const NOT_AN_OUTLET_PATH =
+  /^(?:ar|en|fr|de|es|ru|tr|fa|ku|ckb|arabic|english|news|article|articles|story|stories|amp|node|post|posts|archives?|category|tag|tags|page|p|a|ar-\w+)$/;
 
 /** A domain's own name, without its subdomains and public suffix: "ar.azvision.az" → "azvision", "okaz.com.sa" → "okaz". */
 function siteLabel(domain: string): string | undefined {
@@ -140,7 +141,11 @@ export function textClues(parts: OutletTextParts, outlets: Record<string, Outlet
     }
   }
   const place = (where: 'above' | 'under' | 'foot', line: Line) =>
-    where === 'above' ? `on line ${line.index + 1}, above the headline` : where === 'under' ? `on line ${line.index + 1}, under the headline` : `on line ${line.index + 1}, at the foot`;
+    where === 'above'
+      ? `on line ${line.index + 1}, above the headline`
+      : where === 'under'
+        ? `on line ${line.index + 1}, under the headline`
+        : `on line ${line.index + 1}, at the foot`;
   const consider = (credit: Credit, line: Line, where: 'above' | 'under' | 'foot' | 'lead', siblings: Credit[] = []) => {
     // "دمشق-سانا", "المصدر: رويترز": agencies are credited in agencies.yml, never as the outlet.
     if (isAgency(credit.name)) return false;
@@ -241,7 +246,8 @@ export function decideOutlet(args: {
         };
       }
       if (owners.outlets.length > 1) notes.push(`the address's domain ${address.host} is listed for ${owners.outlets.join(', ')}`);
-      else if (owners.aggregator) notes.push(`the address ${address.host}${via} is an aggregator's (${owners.aggregator} in content/data/aggregators.yml), which names no outlet: the text's credit decides`);
+      else if (owners.aggregator)
+        notes.push(`the address ${address.host}${via} is an aggregator's (${owners.aggregator} in content/data/aggregators.yml), which names no outlet: the text's credit decides`);
       else {
         domainUnknown = address.host;
         notes.push(`the address's domain ${address.host}${via} is not in content/data/outlets.yml`);

@@ -91,7 +91,7 @@ function gather(inputs: DateInputs): { candidates: Candidate[]; seen: SeenDate[]
     for (const entry of readDateLine(line.text) ?? []) {
       const rank = rankOf(entry.label);
       if (entry.label === 'relative') {
-        seen.push({ line: line.index + 1, text: line.text, where, label: entry.label, rejected: "an age (\"منذ…\") counted from when the page was copied, not a date" });
+        seen.push({ line: line.index + 1, text: line.text, where, label: entry.label, rejected: 'an age ("منذ…") counted from when the page was copied, not a date' });
         continue;
       }
       if (!entry.mention) {
@@ -100,7 +100,14 @@ function gather(inputs: DateInputs): { candidates: Candidate[]; seen: SeenDate[]
       }
       if (rank === undefined) {
         const value = entry.mention.value;
-        seen.push({ line: line.index + 1, text: line.text, value, where, label: entry.label, rejected: "above the headline, unlabelled: the page's date when it was copied, kept as source.retrieved" });
+        seen.push({
+          line: line.index + 1,
+          text: line.text,
+          value,
+          where,
+          label: entry.label,
+          rejected: "above the headline, unlabelled: the page's date when it was copied, kept as source.retrieved",
+        });
         if (!retrieved && value && entry.mention.precision === 'day') retrieved = value;
         continue;
       }
@@ -121,15 +128,18 @@ function gather(inputs: DateInputs): { candidates: Candidate[]; seen: SeenDate[]
     }
   }
   if (inputs.firstParagraph) {
-    const mention = findDateMentions(inputs.firstParagraph).find(
-      (m) => m.kind === 'explicit' && m.weekday !== undefined && (m.precision === 'day' || m.yearMissing),
-    );
+    const mention = findDateMentions(inputs.firstParagraph).find((m) => m.kind === 'explicit' && m.weekday !== undefined && (m.precision === 'day' || m.yearMissing));
     if (mention) candidates.push({ rank: RANK.lead, line: first, where: 'in the first paragraph', mention, describe: `"${mention.text}" in the first paragraph` });
   }
   if (inputs.url) {
     const fromUrl = dateFromUrl(inputs.url);
     if (fromUrl) {
-      candidates.push({ rank: RANK.url, where: 'in the address', mention: { start: 0, end: 0, text: fromUrl, kind: 'explicit', precision: 'day', value: fromUrl }, describe: 'the address' });
+      candidates.push({
+        rank: RANK.url,
+        where: 'in the address',
+        mention: { start: 0, end: 0, text: fromUrl, kind: 'explicit', precision: 'day', value: fromUrl },
+        describe: 'the address',
+      });
     }
   }
   // Full dates inside the body are about the events it reports, not its publication.
@@ -218,7 +228,14 @@ export function decidePublicationDate(inputs: DateInputs): DateDecision {
   let decision: DateDecision | undefined;
   let conflict = false;
   const record = (c: Candidate, rejected?: string, value?: string) =>
-    seen.push({ line: c.line ? c.line.index + 1 : undefined, text: c.line?.text ?? c.mention?.text ?? '', value: value ?? c.mention?.value, where: c.where, label: c.label, rejected });
+    seen.push({
+      line: c.line ? c.line.index + 1 : undefined,
+      text: c.line?.text ?? c.mention?.text ?? '',
+      value: value ?? c.mention?.value,
+      where: c.where,
+      label: c.label,
+      rejected,
+    });
   for (const rank of ranks) {
     const atRank = candidates.filter((c) => c.rank === rank);
     const taken: Array<{ c: Candidate; r: { date: string; basis: DateBasis; evidence: string } }> = [];

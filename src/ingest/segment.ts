@@ -61,11 +61,18 @@ export function isLabel(text: string): boolean {
 function splitLeadingDates(lines: Line[]): Line[] {
   return lines.flatMap((line, n) => {
     const end = n < 5 ? labelledDateLead(line.text) : undefined;
-    if (end !== undefined) return [{ index: line.index, text: line.text.slice(0, end).trim() }, { index: line.index, text: line.text.slice(end).trim() }];
+    if (end !== undefined)
+      return [
+        { index: line.index, text: line.text.slice(0, end).trim() },
+        { index: line.index, text: line.text.slice(end).trim() },
+      ];
     // "أخبار | 24 يوليو 2017": a section label and the date line, one after the other.
     const labelled = n < 12 ? /^([^|]{1,30}?)\s*\|\s*([^|]+)$/u.exec(line.text) : null;
     if (labelled && isLabel((labelled[1] as string).trim()) && isDateLine((labelled[2] as string).trim())) {
-      return [{ index: line.index, text: (labelled[1] as string).trim() }, { index: line.index, text: (labelled[2] as string).trim() }];
+      return [
+        { index: line.index, text: (labelled[1] as string).trim() },
+        { index: line.index, text: (labelled[2] as string).trim() },
+      ];
     }
     return [line];
   });
@@ -81,7 +88,18 @@ export function segment(rawLines: Line[], options: SegmentOptions): Segments {
   let i = 0;
   let title: Line | undefined;
   let headlineCandidates: HeadlineCandidate[] = [];
-  const empty = (extra: Partial<Segments> = {}): Segments => ({ chrome, title, afterTitle: [], foot: [], body: [], signoffs: [], appendix: [], dropped, headlineCandidates, ...extra });
+  const empty = (extra: Partial<Segments> = {}): Segments => ({
+    chrome,
+    title,
+    afterTitle: [],
+    foot: [],
+    body: [],
+    signoffs: [],
+    appendix: [],
+    dropped,
+    headlineCandidates,
+    ...extra,
+  });
   const isByline = (text: string) => {
     const kind = parseSignoff(text, options.signoffs)?.kind;
     return kind === 'byline' || kind === 'source';

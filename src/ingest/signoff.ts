@@ -77,7 +77,8 @@ export function parseSignoff(line: string, index: SignoffIndex): Signoff | undef
     const place = (printed[1] ?? '').trim().split(/\s+/);
     const author = (printed[2] ?? '').trim();
     const words = author.split(/\s+/).length;
-    if (place.length <= 3 && words >= 2 && words <= 4 && !/^(?:المصدر|مصدر|ملاحظة|تنويه|تحديث|اقرأ|شاهد|المحرر|الكاتب)/u.test(place[0] ?? '')) return { kind: 'byline', agencies: [], outlets: [], author };
+    if (place.length <= 3 && words >= 2 && words <= 4 && !/^(?:المصدر|مصدر|ملاحظة|تنويه|تحديث|اقرأ|شاهد|المحرر|الكاتب)/u.test(place[0] ?? ''))
+      return { kind: 'byline', agencies: [], outlets: [], author };
   }
   // "عطية العطية – تلفزيون الخبر": a name, a dash, the outlet.
   const byline = /^([\p{L}\s.]{3,40}?)\s+[–—-]\s+([\p{L}\s.]{2,40})$/u.exec(text);

@@ -12,7 +12,7 @@ export interface Options {
   rel?: string[];
 }
 
-const rehypeExternalLinks: Plugin<[Options?], Root> = function (options) {
+const rehypeExternalLinks: Plugin<[Options?], Root> = (options) => {
   const rel = options?.rel ?? ['nofollow', 'noopener', 'noreferrer'];
   return (tree) => {
     visit(tree, 'element', (node) => {

@@ -12,7 +12,7 @@ export interface Options {
   label?: string;
 }
 
-const rehypeImagesAsLinks: Plugin<[Options?], Root> = function (options) {
+const rehypeImagesAsLinks: Plugin<[Options?], Root> = (options) => {
   const label = options?.label ?? 'صورة: ';
   return (tree) => {
     visit(tree, 'element', (node) => {

@@ -28,7 +28,7 @@ function textOf(node: ElementContent): string {
   return '';
 }
 
-const rehypeParagraphIds: Plugin<[Options?], Root> = function (options) {
+const rehypeParagraphIds: Plugin<[Options?], Root> = (options) => {
   const prefix = options?.prefix ?? 'p-';
   return (tree, file) => {
     const paragraphs: Paragraph[] = [];

@@ -84,7 +84,9 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
       articlePlaces: (eventArticles.get(data.id) ?? []).flatMap((a) => a.places.map((p) => p.slug)),
     }),
   );
-  const placePlans = new Map([...tree.slugs].map((slug) => [slug, placeMapPlan(setting, { slug, name: refs.placeBySlug(slug).name, children: tree.childrenOf(slug).map((c) => c.slug) })]));
+  const placePlans = new Map(
+    [...tree.slugs].map((slug) => [slug, placeMapPlan(setting, { slug, name: refs.placeBySlug(slug).name, children: tree.childrenOf(slug).map((c) => c.slug) })]),
+  );
   const maps = drawnMaps([...eventPlans, ...placePlans.values()], options.store);
 
   const entityList = entityViews(articles, entities, derived);
@@ -135,6 +137,9 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
 /** Each plan's drawn map with what is listed under it. */
 function drawnMaps(plans: ReadonlyArray<MapPlan | null>, store: DerivedStore | undefined): Map<MapPlan | null, { svg: string; listed: MapPlan['listed'] }> {
   const planned = plans.filter((p): p is MapPlan => p !== null);
-  const svgs = drawMaps(planned.map((p) => p.draw), store);
+  const svgs = drawMaps(
+    planned.map((p) => p.draw),
+    store,
+  );
   return new Map(planned.map((p, i) => [p, { svg: svgs[i] as string, listed: p.listed }]));
 }

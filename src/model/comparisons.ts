@@ -24,7 +24,10 @@ export function compareEvents(events: ReadonlyArray<{ id: string; articles: read
     byEvent.push(comparison);
     const inEvent = new Set(event.articles.map((a) => a.id));
     for (const p of comparison.passages) {
-      for (const [mine, other] of [[p.a, p.b], [p.b, p.a]] as const) {
+      for (const [mine, other] of [
+        [p.a, p.b],
+        [p.b, p.a],
+      ] as const) {
         if (!inEvent.has(mine.articleId)) continue;
         let seen = noted.get(mine.articleId);
         if (!seen) noted.set(mine.articleId, (seen = new Set()));

@@ -23,7 +23,9 @@ export function formatDateRange(start: DisplayDate, end: DisplayDate): string {
 /** [34.4667, 40.95] → 34.4667° شمالاً، 40.95° شرقاً (as two parts; at most four decimals). */
 export function formatCoordinates([lat, lon]: readonly [number, number]): CoordinateText[] {
   const part = (value: number, positive: string, negative: string) => ({
-    degrees: `${Math.abs(value).toFixed(4).replace(/\.?0+$/, '')}°`,
+    degrees: `${Math.abs(value)
+      .toFixed(4)
+      .replace(/\.?0+$/, '')}°`,
     hemisphere: value >= 0 ? positive : negative,
   });
   return [part(lat, HEMISPHERES.north, HEMISPHERES.south), part(lon, HEMISPHERES.east, HEMISPHERES.west)];

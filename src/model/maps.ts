@@ -100,7 +100,10 @@ function listed(places: MapPlace[], options: MapOptions, pages: ReadonlySet<stri
 function eventMapPlaces(content: Content, primary: readonly string[], secondary: readonly string[]): MapPlace[] {
   const seen = new Set<string>();
   const out: MapPlace[] = [];
-  for (const [slugs, emphasis] of [[primary, 'primary'], [secondary, 'secondary']] as const) {
+  for (const [slugs, emphasis] of [
+    [primary, 'primary'],
+    [secondary, 'secondary'],
+  ] as const) {
     for (const slug of slugs) {
       if (seen.has(slug)) continue;
       seen.add(slug);

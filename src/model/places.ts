@@ -88,9 +88,7 @@ export function placeViews(
         kindLabel: PLACE_KIND_LABELS[p.kind],
         coordinates: p.coordinates,
         coordinatesText: p.coordinates ? formatCoordinates(p.coordinates) : null,
-        mapUrl: p.coordinates
-          ? `https://www.openstreetmap.org/?mlat=${p.coordinates[0]}&mlon=${p.coordinates[1]}#map=10/${p.coordinates[0]}/${p.coordinates[1]}`
-          : null,
+        mapUrl: p.coordinates ? `https://www.openstreetmap.org/?mlat=${p.coordinates[0]}&mlon=${p.coordinates[1]}#map=10/${p.coordinates[0]}/${p.coordinates[1]}` : null,
         articleCount: countText(here.length, NOUNS.article),
         variants: p.variants,
         parents: tree.parentsOf(slug),

@@ -57,9 +57,22 @@ export function xmlText(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // JSON-LD
 
-export interface JsonLdPlace { '@type': 'Place'; name: string; alternateName: string; url: string }
-export interface JsonLdEvent { '@type': 'Event'; name: string; url: string }
-export interface JsonLdOrganization { '@type': 'NewsMediaOrganization'; name: string; alternateName: string }
+export interface JsonLdPlace {
+  '@type': 'Place';
+  name: string;
+  alternateName: string;
+  url: string;
+}
+export interface JsonLdEvent {
+  '@type': 'Event';
+  name: string;
+  url: string;
+}
+export interface JsonLdOrganization {
+  '@type': 'NewsMediaOrganization';
+  name: string;
+  alternateName: string;
+}
 
 export interface NewsArticleJsonLd {
   '@context': 'https://schema.org';
@@ -118,7 +131,11 @@ export function articleJsonLd(article: ArticleView, site: SiteInfo): NewsArticle
 // OpenGraph / Twitter
 
 /** One `<meta>`: `<meta {attribute}="{key}" content="{content}">`. */
-export interface MetaTag { attribute: 'property' | 'name'; key: string; content: string }
+export interface MetaTag {
+  attribute: 'property' | 'name';
+  key: string;
+  content: string;
+}
 
 const og = (key: string, content: string): MetaTag => ({ attribute: 'property', key, content });
 const named = (key: string, content: string): MetaTag => ({ attribute: 'name', key, content });
@@ -231,7 +248,10 @@ export function feedLink(site: SiteInfo): { href: string; jsonHref: string; titl
 // ---------------------------------------------------------------------------------------------
 // Atom feed (RFC 4287)
 
-export interface FeedCategory { term: string; scheme: string }
+export interface FeedCategory {
+  term: string;
+  scheme: string;
+}
 
 export interface FeedEntry {
   id: string;
@@ -281,7 +301,10 @@ export function atomFeed(archive: Pick<Archive, 'site' | 'articles'>, limit = FE
       via: a.source.url,
     };
   });
-  const newest = entries.map((e) => e.updated).sort().at(-1);
+  const newest = entries
+    .map((e) => e.updated)
+    .sort()
+    .at(-1);
   return {
     id: site.url,
     title: xmlText(site.title),
@@ -355,7 +378,10 @@ export interface CollectionItemLike {
   data?: { eleventyExcludeFromCollections?: unknown; pagination?: { hrefs?: unknown } | null } | null;
 }
 
-export interface SitemapEntry { loc: string; lastmod: string | null }
+export interface SitemapEntry {
+  loc: string;
+  lastmod: string | null;
+}
 
 /**
  * One entry per HTML page in `items` (Eleventy's `collections.all`), sorted by address: pages

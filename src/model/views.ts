@@ -27,11 +27,32 @@ export interface DisplayDate {
 }
 
 /** A place drawn on a map, as listed under it; `url` null where the site has no page for it. */
-export interface MapListItem { readonly name: string; readonly url: string | null }
-export interface OutletRef { readonly key: string; readonly url: string; readonly name_ar: string; readonly name_en: string }
-export interface PlaceRef { readonly slug: string; readonly url: string; readonly name: string; readonly name_en: string }
-export interface EventRef { readonly id: string; readonly url: string; readonly title: string }
-export interface AgencyRef { readonly slug: string; readonly url: string; readonly name: string }
+export interface MapListItem {
+  readonly name: string;
+  readonly url: string | null;
+}
+export interface OutletRef {
+  readonly key: string;
+  readonly url: string;
+  readonly name_ar: string;
+  readonly name_en: string;
+}
+export interface PlaceRef {
+  readonly slug: string;
+  readonly url: string;
+  readonly name: string;
+  readonly name_en: string;
+}
+export interface EventRef {
+  readonly id: string;
+  readonly url: string;
+  readonly title: string;
+}
+export interface AgencyRef {
+  readonly slug: string;
+  readonly url: string;
+  readonly name: string;
+}
 
 export interface RelatedMaterialView {
   readonly kind: string;
@@ -135,7 +156,10 @@ export interface OutletView extends OutletRef {
 }
 
 /** A latitude or longitude for display: `{ degrees: '34.4667°', hemisphere: 'شمالاً' }`. */
-export interface CoordinateText { readonly degrees: string; readonly hemisphere: string }
+export interface CoordinateText {
+  readonly degrees: string;
+  readonly hemisphere: string;
+}
 
 export interface PlaceView extends PlaceRef {
   /** An SVG map of the place and the places under it (or around it), or '' without coordinates. */

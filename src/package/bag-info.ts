@@ -31,6 +31,9 @@ export function bagInfoFor(content: Pick<Content, 'articles' | 'events' | 'site'
     ['Event-Count', String(content.events.length)],
     ['Outlet-Count', String(outlets.size)],
     ['Source-Count', String(sources.size)],
-    ['Payload-Description', `content/: articles (Markdown with front matter), events, data files and the raw sources byte for byte${options.withSite ? '; site/: the built static site' : ''}`],
+    [
+      'Payload-Description',
+      `content/: articles (Markdown with front matter), events, data files and the raw sources byte for byte${options.withSite ? '; site/: the built static site' : ''}`,
+    ],
   ];
 }

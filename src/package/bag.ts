@@ -22,7 +22,6 @@ export const BAGIT_TXT = 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8
 export const PAYLOAD_DIR = 'data';
 const TAG_FILES = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt'] as const;
 
-
 /** A path as manifests write it (RFC 8493 §2.1.3: CR, LF and % percent-encoded). */
 export function encodeManifestPath(path: string): string {
   return path.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');

@@ -57,13 +57,13 @@ export function findFigure(content: string, wanted: QueryFigureWanted): number[]
   if (wanted.unit === null) {
     for (const n of findNumbers(text)) if (n.kind === undefined && n.value === wanted.value) spans.push(n);
   } else {
-    for (const f of findFigures([text])) if (f.value === wanted.value && (unitMeets(f.unit, wanted.unit) || (f.noun !== undefined && unitMeets(f.noun, wanted.unit)))) spans.push(f);
+    for (const f of findFigures([text]))
+      if (f.value === wanted.value && (unitMeets(f.unit, wanted.unit) || (f.noun !== undefined && unitMeets(f.noun, wanted.unit)))) spans.push(f);
   }
   const out = new Set<number>();
   for (const span of spans) for (let i = indexAt(span.start); i <= indexAt(Math.max(span.start, span.end - 1)); i++) out.add(i);
   return [...out].sort((a, b) => a - b);
 }
-
 
 /** Both, as the query reader and the page checks take them. */
 export const figureReader: FigureReader = { queryFigures, findFigure };

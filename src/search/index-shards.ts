@@ -84,8 +84,6 @@ export function planShards<P extends DatedPage>(pages: readonly P[], maxPages: n
     if (list) list.push(page);
     else byPeriod.set(start, [page]);
   });
-  const shards = [...byPeriod.keys()]
-    .sort((a, b) => a - b)
-    .map((start) => ({ id: `${monthName(start)}_${monthName(start + period - 1)}`, pages: byPeriod.get(start)! }));
+  const shards = [...byPeriod.keys()].sort((a, b) => a - b).map((start) => ({ id: `${monthName(start)}_${monthName(start + period - 1)}`, pages: byPeriod.get(start)! }));
   return { period, shards };
 }

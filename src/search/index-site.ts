@@ -67,7 +67,6 @@ export interface IndexReport {
   indexed: string[];
 }
 
-
 /** Shards indexed at once: one Pagefind process per core of the machines this runs on (2). */
 const AT_ONCE = 2;
 
@@ -183,9 +182,11 @@ export async function indexSite(siteDir: string, pages: readonly IndexedPage[], 
       try {
         files = canonicalisePagefind(new Map([...bundle].filter(([path]) => USED.test(path))));
       } catch (error) {
-        throw fail('making the index reproducible', [
-          `${(error as Error).message} (pagefind is pinned to 1.5.2; if it was upgraded, check src/search/pagefind-canonical.ts against its output format)`,
-        ], error);
+        throw fail(
+          'making the index reproducible',
+          [`${(error as Error).message} (pagefind is pinned to 1.5.2; if it was upgraded, check src/search/pagefind-canonical.ts against its output format)`],
+          error,
+        );
       }
       rmSync(join(scratch, shard.id), { recursive: true, force: true });
       cache?.write(key, files);

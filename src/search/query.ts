@@ -244,4 +244,3 @@ export function needsTextCheck(unit: QueryUnit): boolean {
 export function isToken(word: string): boolean {
   return /^(?:qxp|qxe)[a-z]*xz$/.test(word);
 }
-

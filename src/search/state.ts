@@ -196,7 +196,10 @@ export type FacetCounts = Partial<Record<FilterKey, Record<string, number>>>;
  * and dates: `counts` as the checkboxes show them (each key counted without its own ticks),
  * `totals` every value the pages have, whatever the filters (listed with 0 when filtered out).
  */
-export function countPages(pages: ReadonlyArray<{ filters: Record<string, string[] | undefined>; date: string }>, state: SearchState): { counts: FacetCounts; totals: FacetCounts } {
+export function countPages(
+  pages: ReadonlyArray<{ filters: Record<string, string[] | undefined>; date: string }>,
+  state: SearchState,
+): { counts: FacetCounts; totals: FacetCounts } {
   const counts: FacetCounts = {};
   const totals: FacetCounts = {};
   for (const key of FILTER_KEYS) {

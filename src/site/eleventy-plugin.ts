@@ -47,7 +47,11 @@ export default function arshifPlugin(eleventyConfig: EleventyConfig, options: Op
   eleventyConfig.on('eleventy.beforeWatch', () => forgetArchives());
   // The raw sources, as text (src/site/publish-sources.ts), in a build and under `npm start` alike.
   eleventyConfig.on('eleventy.after', ({ directories }) => {
-    publishSources(contentDir, directories.output, getArchive(contentDir, archiveOptions).articles.map((a) => a.source.file));
+    publishSources(
+      contentDir,
+      directories.output,
+      getArchive(contentDir, archiveOptions).articles.map((a) => a.source.file),
+    );
   });
   eleventyConfig.setServerOptions({
     middleware: [

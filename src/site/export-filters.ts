@@ -22,15 +22,24 @@ export function citationFile(articles: readonly ArticleView[], site: SiteInfo, f
 /** The text of `/export/NAME` (and of `/feed.json`). */
 export function exportFile(archive: Archive, name: string): string {
   switch (name) {
-    case 'articles.csv': return articlesCsv(archive);
-    case 'articles.json': return articlesJson(archive);
-    case 'figures.csv': return figuresCsv(archive);
-    case 'mentions.csv': return mentionsCsv(archive);
-    case 'articles.bib': return citationFile(archive.articles, archive.site, 'bibtex');
-    case 'articles.ris': return citationFile(archive.articles, archive.site, 'ris');
-    case 'articles.csl.json': return citationFile(archive.articles, archive.site, 'csl');
-    case 'feed.json': return `${JSON.stringify(jsonFeed(archive), null, 2)}\n`;
-    default: throw new Error(`no export file named ${name}`);
+    case 'articles.csv':
+      return articlesCsv(archive);
+    case 'articles.json':
+      return articlesJson(archive);
+    case 'figures.csv':
+      return figuresCsv(archive);
+    case 'mentions.csv':
+      return mentionsCsv(archive);
+    case 'articles.bib':
+      return citationFile(archive.articles, archive.site, 'bibtex');
+    case 'articles.ris':
+      return citationFile(archive.articles, archive.site, 'ris');
+    case 'articles.csl.json':
+      return citationFile(archive.articles, archive.site, 'csl');
+    case 'feed.json':
+      return `${JSON.stringify(jsonFeed(archive), null, 2)}\n`;
+    default:
+      throw new Error(`no export file named ${name}`);
   }
 }
 

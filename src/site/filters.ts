@@ -3,19 +3,15 @@ import { countText } from '../arabic/plural.ts';
 import { NOUNS } from '../model/ui-strings.ts';
 import type { Archive, ArticleView, SiteInfo } from '../model/views.ts';
 import type { EleventyConfig } from './eleventy-api.ts';
-import {
-  atomFeed,
-  seoHead,
-  siteUrl,
-  sitemapEntries,
-  type CollectionItemLike,
-  type PageInfo,
-} from '../model/seo.ts';
+import { atomFeed, seoHead, siteUrl, sitemapEntries, type CollectionItemLike, type PageInfo } from '../model/seo.ts';
 import { registerExportFilters } from './export-filters.ts';
 
 /** JSON for a `<script type="application/ld+json">`: `<` escaped so no text can close the tag. */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 export function registerFilters(eleventyConfig: EleventyConfig): void {

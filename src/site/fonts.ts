@@ -65,7 +65,8 @@ export class CharacterScan {
       const c = html.charCodeAt(i);
       if (inTag) {
         if (c === 0x3e) inTag = false; // >
-      } else if (c === 0x3c) inTag = true; // <
+      } else if (c === 0x3c)
+        inTag = true; // <
       else if (c >= 0xd800 && c <= 0xdbff && i + 1 < html.length) {
         astral.add(html.codePointAt(i) as number);
         i++;

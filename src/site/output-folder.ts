@@ -135,7 +135,8 @@ export function cacheProblem(cacheDir: string, roles: { contentDir: string; outp
   const project = real(roles.projectRoot ?? PROJECT_ROOT);
   const shown = `${flag} ${shownPath(cacheDir)}`;
   const choose = 'pass --cache-dir with a folder of its own (the default is .cache/arshif/), or --no-cache';
-  if (within(cache, content) || within(content, cache)) return `${shown}: is, holds or lies inside the content folder ${shownPath(roles.contentDir)}, which must hold only content; ${choose}`;
+  if (within(cache, content) || within(content, cache))
+    return `${shown}: is, holds or lies inside the content folder ${shownPath(roles.contentDir)}, which must hold only content; ${choose}`;
   if (within(project, cache)) return `${shown}: is or holds the project folder; ${choose}`;
   for (const name of PROJECT_FOLDERS) {
     if (within(cache, join(project, name))) return `${shown}: lies inside the project's own ${name}/ folder; ${choose}`;

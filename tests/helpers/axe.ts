@@ -59,7 +59,11 @@ export function formatViolations(where: string, violations: axe.Result[]): strin
       const html = node.html.replace(/\s+/g, ' ');
       lines.push(`    ${node.target.map((t) => (typeof t === 'string' ? t : JSON.stringify(t))).join(' >> ')}`);
       lines.push(`      ${html.length > MAX_SNIPPET ? `${html.slice(0, MAX_SNIPPET)}…` : html}`);
-      const summary = node.failureSummary?.split('\n').slice(1).map((s) => s.trim()).filter(Boolean)[0];
+      const summary = node.failureSummary
+        ?.split('\n')
+        .slice(1)
+        .map((s) => s.trim())
+        .filter(Boolean)[0];
       if (summary) lines.push(`      ${summary}`);
     }
   }

@@ -67,7 +67,10 @@ export function mergeEntries(seed: string, merge: string, name = 'the merge file
 }
 
 const isFolder = (path: string) => statSync(path).isDirectory();
-const filesUnder = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((rel) => !isFolder(join(dir, rel))).sort();
+const filesUnder = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((rel) => !isFolder(join(dir, rel)))
+    .sort();
 
 /** A fresh copy of the seed content with each fixture's overlay/, append/ and merge/ applied, in that order. */
 export function contentWithFixtures(...fixtureDirs: string[]): string {

@@ -227,7 +227,8 @@ export function checkSiteLinks(siteDir: string, options: LinkCheckOptions = {}):
     if (url.origin === ORIGIN) pathname = url.pathname;
     else if (options.siteUrl && url.href.startsWith(options.siteUrl)) {
       pathname = new URL(`/${url.href.slice(options.siteUrl.length)}`, ORIGIN).pathname;
-    } else if (/^https?:$/.test(url.protocol)) return; // another site
+    } else if (/^https?:$/.test(url.protocol))
+      return; // another site
     else return report(`an address with the unexpected scheme ${url.protocol}`);
     checked++;
     let path: string;

@@ -52,7 +52,9 @@ export function runVnu(files: string[], { warnings = false }: { warnings?: boole
   const args = ['-jar', VNU_JAR, '--format', 'json', ...(warnings ? [] : ['--errors-only']), ...files];
   const run = spawnSync(JAVA, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (run.error) {
-    throw new Error(`the Nu HTML Checker needs Java: could not run "${JAVA}" (${run.error.message}); install it with \`apt-get install -y default-jre-headless\` (as .ci/run does)`);
+    throw new Error(
+      `the Nu HTML Checker needs Java: could not run "${JAVA}" (${run.error.message}); install it with \`apt-get install -y default-jre-headless\` (as .ci/run does)`,
+    );
   }
   // The JSON report goes to stderr; exit status 1 only means that there were errors.
   let report: { messages?: RawMessage[] };
@@ -89,7 +91,8 @@ export function formatVnuMessages(messages: VnuMessage[], base: string): string 
   return [...groups.values()]
     .map(({ message: m, files }) => {
       const where = [files[0], m.line, m.column].filter((x) => x !== undefined).join(':');
-      const others = files.length > 1 ? ` (and the same in ${files.length - 1} other file${files.length > 2 ? 's' : ''}: ${files.slice(1, 4).join(', ')}${files.length > 4 ? ', …' : ''})` : '';
+      const others =
+        files.length > 1 ? ` (and the same in ${files.length - 1} other file${files.length > 2 ? 's' : ''}: ${files.slice(1, 4).join(', ')}${files.length > 4 ? ', …' : ''})` : '';
       const extract = m.extract ? `\n      ${m.extract.replace(/\s+/g, ' ').trim()}` : '';
       return `  ${where}${others}: ${m.type === 'error' ? '' : `${m.subType ?? m.type}: `}${m.message}${extract}`;
     })

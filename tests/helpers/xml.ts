@@ -46,10 +46,7 @@ const NAME = new RegExp(`[${NAME_START}][${NAME_CHAR}]*`, 'uy');
 const SPACE = /[ \t\r\n]+/y;
 
 function isXmlChar(code: number): boolean {
-  return (
-    code === 0x9 || code === 0xa || code === 0xd ||
-    (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff)
-  );
+  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
 }
 
 /** Parses `text` as a complete XML document; throws XmlError at the first problem. */

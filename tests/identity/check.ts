@@ -104,7 +104,8 @@ async function addCase(dir: string, work: string, keepDir: string | undefined): 
     stdout = e.stdout ?? '';
     stderr = e.stderr ?? '';
   }
-  const show = (s: string) => s.split(contentDir).join('CONTENT').split(relative(ROOT, contentDir)).join('CONTENT').split(input).join('INPUT').split(relative(ROOT, input)).join('INPUT');
+  const show = (s: string) =>
+    s.split(contentDir).join('CONTENT').split(relative(ROOT, contentDir)).join('CONTENT').split(input).join('INPUT').split(relative(ROOT, input)).join('INPUT');
   let record = `exit: ${exit}\n--- stdout\n${show(stdout)}\n--- stderr\n${show(stderr)}\n`;
   for (const name of readdirSync(contentDir, { recursive: true, encoding: 'utf8' }).sort()) {
     const path = join(contentDir, name);
@@ -165,10 +166,11 @@ async function main(): Promise<number> {
     return 2;
   }
   const parts = (values.only?.split(',') ?? [...PARTS]) as Part[];
-  for (const p of parts) if (!PARTS.includes(p)) {
-    console.error(`--only: unknown part "${p}"; the parts are ${PARTS.join(', ')}`);
-    return 2;
-  }
+  for (const p of parts)
+    if (!PARTS.includes(p)) {
+      console.error(`--only: unknown part "${p}"; the parts are ${PARTS.join(', ')}`);
+      return 2;
+    }
   const keepDir = values.keep ? resolve(values.keep) : undefined;
   const work = keepDir ?? mkdtempSync(join(tmpdir(), 'arshif-identity-'));
   mkdirSync(work, { recursive: true });

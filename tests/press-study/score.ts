@@ -112,7 +112,9 @@ export function readExpected(dir: string): ExpectedEntry[] {
     const parsed = expectedEntrySchema.safeParse(entry);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new ScoreInputError(`${path}: entry ${i + 1}${(entry as { file?: string })?.file ? ` (${(entry as { file: string }).file})` : ''}: ${issue.path.join('.') || 'entry'}: ${issue.message}`);
+      throw new ScoreInputError(
+        `${path}: entry ${i + 1}${(entry as { file?: string })?.file ? ` (${(entry as { file: string }).file})` : ''}: ${issue.path.join('.') || 'entry'}: ${issue.message}`,
+      );
     }
     if (!existsSync(join(dir, parsed.data.file))) throw new ScoreInputError(`${path}: entry ${i + 1}: ${parsed.data.file} is not in ${dir}`);
     return parsed.data;
@@ -120,7 +122,12 @@ export function readExpected(dir: string): ExpectedEntry[] {
 }
 
 const QUOTES = /["'“”„«»‘’‹›`]/g;
-const spaces = (s: string) => s.normalize('NFC').replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+const spaces = (s: string) =>
+  s
+    .normalize('NFC')
+    .replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 const folded = (s: string) => foldArabic(spaces(s).replace(QUOTES, '')).replace(/\s+/g, ' ').trim();
 
 /** Reads outlets.yml of a content folder as plain YAML (robust to fields added later). */
@@ -233,7 +240,10 @@ export function datesByWhere(scores: FileScore[], entries: ExpectedEntry[]): str
     if (s.date === 'right') g.exact++;
     groups.set(key, g);
   }
-  return [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([k, g]) => `${k} ${g.exact}/${g.stated}`).join(', ');
+  return [...groups]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, g]) => `${k} ${g.exact}/${g.stated}`)
+    .join(', ');
 }
 
 const show = (v: string | null | undefined) => (v === null || v === undefined ? 'null' : JSON.stringify(v));
@@ -295,7 +305,15 @@ async function main(): Promise<number> {
   }
   let result;
   try {
-    result = await scoreCorpus(resolve(dir), { noUrl: parsed.values['no-url'], addOptions, contentDir: parsed.values.content ? resolve(parsed.values.content) : undefined, only: parsed.values.only?.split(',').map((f) => f.trim()).filter(Boolean) });
+    result = await scoreCorpus(resolve(dir), {
+      noUrl: parsed.values['no-url'],
+      addOptions,
+      contentDir: parsed.values.content ? resolve(parsed.values.content) : undefined,
+      only: parsed.values.only
+        ?.split(',')
+        .map((f) => f.trim())
+        .filter(Boolean),
+    });
   } catch (error) {
     if (error instanceof ScoreInputError) {
       console.error(error.message);

@@ -85,8 +85,7 @@ export function completeArticleRecord(record: ArticleRecord, input: ArticleInput
   return changed;
 }
 
-const lacksMentions = (record: ArticleRecord, input: ArticleInput, needs: Pick<ArticleNeeds, 'inEvent'>): boolean =>
-  needs.inEvent && record.mentions?.date !== input.date;
+const lacksMentions = (record: ArticleRecord, input: ArticleInput, needs: Pick<ArticleNeeds, 'inEvent'>): boolean => needs.inEvent && record.mentions?.date !== input.date;
 const lacksFigures = (record: ArticleRecord, needs: Pick<ArticleNeeds, 'inEvent'>): boolean => needs.inEvent && !record.figures;
 const lacksNames = (record: ArticleRecord, needs: Pick<ArticleNeeds, 'namesBasis'>): boolean => record.names?.basis !== needs.namesBasis;
 

@@ -160,8 +160,7 @@ function usageError(message: string): Error {
 }
 
 /** A value quoted in a message: JSON quoting, so control and bidi characters show as escapes. */
-const quoted = (value: string) =>
-  JSON.stringify(value).replace(/[\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const quoted = (value: string) => JSON.stringify(value).replace(/[\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 function checkInput(places: readonly MapPlace[], options: MapOptions, width: number, height: number, padding: number): void {
   if (!options.title?.trim()) throw usageError('options.title must be a non-empty Arabic title (it becomes the <title>)');
@@ -331,11 +330,25 @@ function frame(places: MapPlace[], options: MapOptions): Frame {
     padding,
     options.minSpanDegrees,
   );
-  const projection = geoMercator().fitExtent([[0, 0], [width, height]], {
-    type: 'MultiPoint',
-    coordinates: [[w, s], [w, n], [e, s], [e, n]],
-  });
-  projection.clipExtent([[-2, -2], [width + 2, height + 2]]);
+  const projection = geoMercator().fitExtent(
+    [
+      [0, 0],
+      [width, height],
+    ],
+    {
+      type: 'MultiPoint',
+      coordinates: [
+        [w, s],
+        [w, n],
+        [e, s],
+        [e, n],
+      ],
+    },
+  );
+  projection.clipExtent([
+    [-2, -2],
+    [width + 2, height + 2],
+  ]);
   // Mercator keeps meridians and parallels straight: the corners give the visible rectangle.
   const [west, north] = projection.invert?.([0, 0]) ?? [w, n];
   const [east, south] = projection.invert?.([width, height]) ?? [e, s];
@@ -356,7 +369,12 @@ function segmentMeets([ax, ay]: [number, number], [bx, by]: [number, number], b:
   let t1 = 1;
   const dx = bx - ax;
   const dy = by - ay;
-  for (const [p, q] of [[-dx, ax - b.west], [dx, b.east - ax], [-dy, ay - b.south], [dy, b.north - ay]] as const) {
+  for (const [p, q] of [
+    [-dx, ax - b.west],
+    [dx, b.east - ax],
+    [-dy, ay - b.south],
+    [dy, b.north - ay],
+  ] as const) {
     if (p === 0) {
       if (q < 0) return false;
       continue;
@@ -528,11 +546,7 @@ export function renderPlaceMap(places: MapPlace[], options: MapOptions): string 
     const circle = `<circle class="am-marker" ${ATTR.marker} stroke-width="1.5" cx="${num(m.x)}" cy="${num(m.y)}" r="${m.r}"/>`;
     const inner = `${title}${circle}${(labels.get(m.index) ?? []).join('')}`;
     const slug = escapeXml(m.p.slug);
-    markers.push(
-      m.p.url
-        ? `<a class="am-place" data-place="${slug}" href="${escapeXml(m.p.url)}">${inner}</a>`
-        : `<g class="am-place" data-place="${slug}">${inner}</g>`,
-    );
+    markers.push(m.p.url ? `<a class="am-place" data-place="${slug}" href="${escapeXml(m.p.url)}">${inner}</a>` : `<g class="am-place" data-place="${slug}">${inner}</g>`);
   }
 
   const base = (options.id ?? `map-${slugify(options.title)}`).replace(/\s+/g, '-');
@@ -543,9 +557,7 @@ export function renderPlaceMap(places: MapPlace[], options: MapOptions): string 
   // An image cannot hold links (its content is presentational, axe: nested-interactive): a map
   // with links is a group named by its title and described by its desc.
   const hasLinks = markers.some((m) => m.startsWith('<a ')) || countryText.some((t) => t.startsWith('<a '));
-  const aria = hasLinks
-    ? `role="group" aria-labelledby="${titleId}" aria-describedby="${descId}"`
-    : `role="img" aria-labelledby="${titleId} ${descId}"`;
+  const aria = hasLinks ? `role="group" aria-labelledby="${titleId}" aria-describedby="${descId}"` : `role="img" aria-labelledby="${titleId} ${descId}"`;
 
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="arshif-map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" ${aria} lang="ar">`,

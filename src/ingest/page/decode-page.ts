@@ -50,7 +50,10 @@ function damagedUtf8(bytes: Uint8Array): boolean {
  */
 function windows1256Page(bytes: Uint8Array): string | undefined {
   const text = new TextDecoder('windows-1256').decode(bytes);
-  const visible = text.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, ' ').replace(/&[#\w]+;/g, ' ');
+  const visible = text
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&[#\w]+;/g, ' ');
   const letters = visible.match(/\p{L}/gu) ?? [];
   const arabic = letters.filter((c) => ARABIC.test(c)).length;
   const accented = letters.filter((c) => /[\u00c0-\u024f]/u.test(c)).length;
@@ -85,7 +88,10 @@ export function decodePage(bytes: Uint8Array, declared?: { label: string; where:
     const other = windows1256Page(bytes);
     if (other) return { ok: true, text: other, encoding: `windows-1256 (${declaration.where} says ${declaration.label}, but the bytes read as Arabic only in windows-1256)` };
   }
-  const normalised = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n').normalize('NFC');
+  const normalised = text
+    .replace(/^\ufeff/, '')
+    .replace(/\r\n?/g, '\n')
+    .normalize('NFC');
   if (/^\s*$/u.test(normalised)) return { ok: false, message: 'contains only blank space: there is no text in it' };
   return { ok: true, text: normalised, encoding: `${decoder.encoding} (${declaration.where})` };
 }

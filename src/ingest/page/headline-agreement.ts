@@ -3,7 +3,10 @@ import { foldArabic } from '../../arabic/normalise.ts';
 
 /** Folded for comparison: Arabic folding, punctuation gone, Latin lowercased. */
 export function foldForCompare(s: string): string {
-  return foldArabic(s).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return foldArabic(s)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** Two headlines agree: the same words, or one the other cut short (JSON-LD limits), or nearly the same words. */
@@ -19,4 +22,3 @@ export function headlinesAgree(a: string, b: string): boolean {
   const shared = [...wa].filter((w) => wb.has(w)).length;
   return (2 * shared) / (wa.size + wb.size) >= 0.85;
 }
-

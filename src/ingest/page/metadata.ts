@@ -36,9 +36,20 @@ export interface PageMetadata {
 }
 
 const ARTICLE_TYPES = new Set([
-  'Article', 'NewsArticle', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'BackgroundNewsArticle',
-  'OpinionNewsArticle', 'ReviewNewsArticle', 'AskPublicNewsArticle', 'BlogPosting', 'LiveBlogPosting',
-  'SocialMediaPosting', 'Report', 'ScholarlyArticle', 'TechArticle',
+  'Article',
+  'NewsArticle',
+  'ReportageNewsArticle',
+  'AnalysisNewsArticle',
+  'BackgroundNewsArticle',
+  'OpinionNewsArticle',
+  'ReviewNewsArticle',
+  'AskPublicNewsArticle',
+  'BlogPosting',
+  'LiveBlogPosting',
+  'SocialMediaPosting',
+  'Report',
+  'ScholarlyArticle',
+  'TechArticle',
 ]);
 const PAGE_TYPES = new Set(['WebPage', 'ItemPage', 'NewsMediaOrganization']);
 
@@ -78,7 +89,13 @@ function allNodes(value: unknown, out: JsonLdNode[] = [], depth = 0): JsonLdNode
 
 /** The text of a JSON-LD script: comment and CDATA wrappers some CMSs add are removed. */
 function jsonLdText(raw: string): string {
-  return raw.trim().replace(/^<!--/, '').replace(/-->$/, '').replace(/^\/\*<!\[CDATA\[\*\//, '').replace(/\/\*\]\]>\*\/$/, '').trim();
+  return raw
+    .trim()
+    .replace(/^<!--/, '')
+    .replace(/-->$/, '')
+    .replace(/^\/\*<!\[CDATA\[\*\//, '')
+    .replace(/\/\*\]\]>\*\/$/, '')
+    .trim();
 }
 
 /** Names of a JSON-LD person/organisation value: a string, {name}, an @id reference, or a list. */

@@ -25,7 +25,10 @@ const ASK_DATE = 'pass --date YYYY-MM-DD with the date the article was published
 
 /** A title and its parts around the separators sites join their name with ("… | الموقع", "الموقع - …"). */
 export function titleParts(title: string): string[] {
-  const parts = title.split(/\s+[|\-–—:»«·•]\s+|\s*\|\s*/u).map((p) => p.trim()).filter((p) => p !== '');
+  const parts = title
+    .split(/\s+[|\-–—:»«·•]\s+|\s*\|\s*/u)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   return parts.length > 1 ? [title, ...parts] : [title];
 }
 
@@ -60,7 +63,12 @@ export function decidePageHeadline(md: PageMetadata): HeadlineDecision {
   }
   if (longH1s.length === 1) return { text: longH1s[0], evidence: "the page's <h1> (the page states no headline in its metadata)" };
   if (longH1s.length > 1) {
-    return { problem: `the page has ${longH1s.length} <h1> headlines (${longH1s.slice(0, 3).map((h) => `"${h}"`).join(', ')}) and no metadata to choose between them; ${ASK_TITLE}` };
+    return {
+      problem: `the page has ${longH1s.length} <h1> headlines (${longH1s
+        .slice(0, 3)
+        .map((h) => `"${h}"`)
+        .join(', ')}) and no metadata to choose between them; ${ASK_TITLE}`,
+    };
   }
   if (first && h1s.length === 0) {
     const names = md.siteNames.map((s) => foldForCompare(s.text));
@@ -91,14 +99,18 @@ export function reconcilePageDate(md: PageMetadata, fromText: DateDecision, ctx:
   if (stated.length === 0) {
     const modified = md.modified[0];
     if (!fromText.date && modified && fromText.problem) {
-      return { ...fromText, problem: `${fromText.problem} (the page states only when it was last modified, ${modified.from} "${modified.text}", which is not when it was published)` };
+      return {
+        ...fromText,
+        problem: `${fromText.problem} (the page states only when it was last modified, ${modified.from} "${modified.text}", which is not when it was published)`,
+      };
     }
     return fromText;
   }
   const distinct = [...new Set(stated.map((s) => s.date))];
   const agreeing = fromText.date ? stated.find((s) => s.date === fromText.date) : undefined;
   if (fromText.date) {
-    if (agreeing) return { ...fromText, basis: fromText.basis === 'url' ? 'stated' : fromText.basis, evidence: `${agreeing.from} "${agreeing.text}", agreeing with ${fromText.evidence}` };
+    if (agreeing)
+      return { ...fromText, basis: fromText.basis === 'url' ? 'stated' : fromText.basis, evidence: `${agreeing.from} "${agreeing.text}", agreeing with ${fromText.evidence}` };
     const first = stated[0] as Stated & { date: string };
     return { seen: fromText.seen, problem: `the page's ${first.from} says ${first.date}, but ${fromText.evidence} says ${fromText.date}; ${ASK_DATE}` };
   }
@@ -110,7 +122,9 @@ export function reconcilePageDate(md: PageMetadata, fromText: DateDecision, ctx:
   if (chosen.date > todayIso) return { seen: fromText.seen, problem: `the page's ${chosen.from} (${chosen.date}) is in the future; ${ASK_DATE}` };
   // The text's own dates must not contradict it: none after it, and none only from years before.
   const latestAllowed = formatIsoDate(addDays(parseIsoDate(chosen.date) as CalendarDate, 2));
-  const later = findDateMentions(ctx.text).find((m) => m.kind === 'explicit' && m.precision === 'day' && !m.yearMissing && m.value && m.value > latestAllowed && m.value <= todayIso);
+  const later = findDateMentions(ctx.text).find(
+    (m) => m.kind === 'explicit' && m.precision === 'day' && !m.yearMissing && m.value && m.value > latestAllowed && m.value <= todayIso,
+  );
   if (later) {
     return { seen: fromText.seen, problem: `the page's ${chosen.from} says ${chosen.date}, but the text mentions a later date, "${later.text}" (${later.value}); ${ASK_DATE}` };
   }
@@ -118,7 +132,10 @@ export function reconcilePageDate(md: PageMetadata, fromText: DateDecision, ctx:
   const latestYear = years.length > 0 ? Math.max(...years) : undefined;
   const year = Number(chosen.date.slice(0, 4));
   if (latestYear !== undefined && year - latestYear >= 2) {
-    return { seen: fromText.seen, problem: `the page's ${chosen.from} says ${chosen.date}, years after the latest year the text mentions (${latestYear}): the page may have been republished or updated; ${ASK_DATE}` };
+    return {
+      seen: fromText.seen,
+      problem: `the page's ${chosen.from} says ${chosen.date}, years after the latest year the text mentions (${latestYear}): the page may have been republished or updated; ${ASK_DATE}`,
+    };
   }
   const retrieved = fromText.retrieved && fromText.retrieved >= chosen.date ? fromText.retrieved : undefined;
   return { seen: fromText.seen, date: chosen.date, basis: 'stated', evidence: `${chosen.from} "${chosen.text}"`, ...(retrieved ? { retrieved } : {}) };
@@ -133,7 +150,11 @@ export function pageAddress(md: PageMetadata): Stated | undefined {
  * The outlets the page's own names (og:site_name, JSON-LD publisher) point to, and, when --url
  * names another address, the page's own address (a mirror's copy of another outlet's page).
  */
-export function pageOutletEvidence(md: PageMetadata, outlets: Record<string, Outlet>, givenUrl?: string): { evidence: Array<{ key: string; why: string }>; unknownNames: Stated[] } {
+export function pageOutletEvidence(
+  md: PageMetadata,
+  outlets: Record<string, Outlet>,
+  givenUrl?: string,
+): { evidence: Array<{ key: string; why: string }>; unknownNames: Stated[] } {
   const evidence: Array<{ key: string; why: string }> = [];
   const unknownNames: Stated[] = [];
   for (const name of md.siteNames) {
@@ -193,28 +214,33 @@ const AUTHOR_PREFIX = /^(?:بقلم|كتب|كتبت|كتبه|إعداد|اعدا
  * (sites often put their own name in `author`), not an address, a date or a sentence.
  */
 export function pageAuthor(md: PageMetadata, byline: string | undefined, outlets: Record<string, Outlet>, signedBy?: string): Stated | undefined {
-  const notNames = new Set([
-    ...md.siteNames.map((s) => foldForCompare(s.text)),
-    ...Object.values(outlets).flatMap((o) => [foldForCompare(o.name_ar), foldForCompare(o.name_en)]),
-  ]);
+  const notNames = new Set([...md.siteNames.map((s) => foldForCompare(s.text)), ...Object.values(outlets).flatMap((o) => [foldForCompare(o.name_ar), foldForCompare(o.name_en)])]);
   const candidates: Stated[] = [...md.authors, ...(byline ? [{ text: byline, from: 'the byline' }] : [])];
   const usable = (s: Stated) => {
     const text = s.text.replace(AUTHOR_PREFIX, '').trim();
     const ok =
-      text.length >= 3 && text.length <= 80 && wordCount(text) <= 6 && !/https?:|www\.|@|\d{3,}|[<>{}=\\/|#]/i.test(text) &&
-      !parseDateLine(text) && !notNames.has(foldForCompare(text)) && /\p{L}/u.test(text);
+      text.length >= 3 &&
+      text.length <= 80 &&
+      wordCount(text) <= 6 &&
+      !/https?:|www\.|@|\d{3,}|[<>{}=\\/|#]/i.test(text) &&
+      !parseDateLine(text) &&
+      !notNames.has(foldForCompare(text)) &&
+      /\p{L}/u.test(text);
     return ok ? { text, from: s.from } : undefined;
   };
   // JSON-LD lists several authors as several values: keep them together, from the same source.
   const first = candidates.map(usable).find((s) => s !== undefined);
   if (!first) return undefined;
-  const same = candidates.filter((c) => c.from === first.from).map(usable).filter((s) => s !== undefined).map((s) => s.text);
+  const same = candidates
+    .filter((c) => c.from === first.from)
+    .map(usable)
+    .filter((s) => s !== undefined)
+    .map((s) => s.text);
   const text = [...new Set(same)].join('، ');
   // Not when it only spells in Latin letters the Arabic name the text signs with.
   if (signedBy && /\p{Script=Arabic}/u.test(signedBy) && !/\p{Script=Arabic}/u.test(text)) return undefined;
   return { text, from: first.from };
 }
-
 
 /** A page in another language (its <html lang>) whose article is mostly not Arabic: what to say, or undefined. */
 export function pageInAnotherLanguage(md: PageMetadata, text: string): string | undefined {
@@ -234,7 +260,7 @@ export function headlineFromTitle(md: PageMetadata, lines: string[]): HeadlineDe
   if (!md.title) return undefined;
   const parts = titleParts(md.title).filter((p) => wordCount(p) >= 2);
   const line = lines.slice(0, 10).find((l) => l.length <= 250 && parts.some((p) => headlinesAgree(p, l)));
-  return line ? { text: line, evidence: "a heading of the page agreeing with its <title> (the page has no <h1> and no headline metadata)" } : undefined;
+  return line ? { text: line, evidence: 'a heading of the page agreeing with its <title> (the page has no <h1> and no headline metadata)' } : undefined;
 }
 
 /** The other part of a <title> that joins the headline with the site's name ("الموقع | العنوان"): the site's name. */

@@ -11,7 +11,17 @@
 import { excerptFromContent } from '../excerpt.ts';
 import { resultCountText, unmatchedText } from '../format.ts';
 import { findUnit, findUnits } from '../phrase-match.ts';
-import { createQueryReader, FIGURES_SCRIPT_PATH, mayHoldNumber, needsTextCheck, planWithout, type FigureReader, type QueryPlan, type QueryReader, type QueryUnit } from '../query.ts';
+import {
+  createQueryReader,
+  FIGURES_SCRIPT_PATH,
+  mayHoldNumber,
+  needsTextCheck,
+  planWithout,
+  type FigureReader,
+  type QueryPlan,
+  type QueryReader,
+  type QueryUnit,
+} from '../query.ts';
 import { LEXICON_PATH, type SearchLexicon } from '../../analysis/lexicon.ts';
 import {
   FILTER_KEYS,
@@ -151,13 +161,7 @@ function renderResult({ data, words }: Hit): HTMLLIElement {
     if (data.meta.outlet) meta.append(h('span', { class: 'search-result__sep', 'aria-hidden': 'true' }, ' · '));
     meta.append(h('time', { datetime: data.meta.date }, data.meta.date_ar));
   }
-  return h(
-    'li',
-    { class: 'search-result' },
-    h('h2', { class: 'search-result__title' }, h('a', { href: safeHref(data.url) }, h('bdi', { dir: 'rtl' }, title))),
-    meta,
-    excerpt,
-  );
+  return h('li', { class: 'search-result' }, h('h2', { class: 'search-result__title' }, h('a', { href: safeHref(data.url) }, h('bdi', { dir: 'rtl' }, title))), meta, excerpt);
 }
 
 function sortedValues(key: FilterKey, counts: Record<string, number>, checked: string[]): string[] {
@@ -250,7 +254,10 @@ class SearchPage {
     const dates = () => {
       const from = readDateInput(el.from.value, 'from');
       const to = readDateInput(el.to.value, 'to');
-      for (const [field, read] of [[el.from, from], [el.to, to]] as const) {
+      for (const [field, read] of [
+        [el.from, from],
+        [el.to, to],
+      ] as const) {
         if (read === null) field.setAttribute('aria-invalid', 'true');
         else field.removeAttribute('aria-invalid');
       }
@@ -310,7 +317,12 @@ class SearchPage {
       const plan = planWithout(asked, dropped);
       const unmatched = asked.units.filter((_, i) => dropped.has(i)).map((u) => u.typed);
       el.notice.hidden = unmatched.length === 0;
-      el.notice.textContent = unmatched.length ? unmatchedText(unmatched, plan.units.map((u) => u.typed)) : '';
+      el.notice.textContent = unmatched.length
+        ? unmatchedText(
+            unmatched,
+            plan.units.map((u) => u.typed),
+          )
+        : '';
       el.app.dataset.unmatched = unmatched.join('|');
       if (unmatched.length > 0 && plan.term === null) {
         // nothing of the query matched: no results, whatever the filters
@@ -331,9 +343,7 @@ class SearchPage {
         this.renderFilters(counts, counts);
         await this.showResults([], 0);
         el.empty.hidden = true;
-        el.status.textContent = typed
-          ? 'لا كلمات في هذا البحث: اكتب كلمة أو اسماً.'
-          : 'اكتب كلمة للبحث، أو اختر مما تحت «تضييق النتائج».';
+        el.status.textContent = typed ? 'لا كلمات في هذا البحث: اكتب كلمة أو اسماً.' : 'اكتب كلمة للبحث، أو اختر مما تحت «تضييق النتائج».';
         this.done('idle');
         return;
       }
@@ -389,11 +399,15 @@ class SearchPage {
       }
       return results;
     };
-    const results = Array.from({ length: spansTotal(spans) }, (_, position): Pending => async () => {
-      const at = locateResult(spans, position);
-      const result = at && (await sortedIn(at.id))[at.offset];
-      return result && pendingOf(result, checked, figures)();
-    });
+    const results = Array.from(
+      { length: spansTotal(spans) },
+      (_, position): Pending =>
+        async () => {
+          const at = locateResult(spans, position);
+          const result = at && (await sortedIn(at.id))[at.offset];
+          return result && pendingOf(result, checked, figures)();
+        },
+    );
     return { results, cut: false };
   }
 
@@ -525,9 +539,7 @@ class SearchPage {
   private renderFilters(counts: FacetCounts, totals: FacetCounts): void {
     const active = document.activeElement;
     const focused =
-      (active instanceof HTMLInputElement || active instanceof HTMLButtonElement) && this.el.filters.contains(active)
-        ? { name: active.name, value: active.value }
-        : null;
+      (active instanceof HTMLInputElement || active instanceof HTMLButtonElement) && this.el.filters.contains(active) ? { name: active.name, value: active.value } : null;
     const groups: HTMLElement[] = [];
     for (const key of FILTER_KEYS) {
       const checked = this.state.filters[key];
@@ -542,13 +554,7 @@ class SearchPage {
         const item = h(
           'li',
           {},
-          h(
-            'label',
-            { class: 'search-filter__option' },
-            box,
-            h('bdi', { dir: 'rtl' }, value),
-            h('span', { class: 'search-filter__count' }, String(keyCounts[value] ?? 0)),
-          ),
+          h('label', { class: 'search-filter__option' }, box, h('bdi', { dir: 'rtl' }, value), h('span', { class: 'search-filter__count' }, String(keyCounts[value] ?? 0))),
         );
         item.hidden = cut && index >= FILTER_VALUES_SHOWN && !box.checked;
         return item;

@@ -46,7 +46,10 @@ export function loadSearchIndex(url: string = PAGEFIND_URL): Promise<ShardedInde
     await pagefind.options({ excerptLength: 30, noWorker: true, ...(first ? { mergeFilter: { [SHARD_FILTER]: first.id } } : {}) });
     await pagefind.init();
     await Promise.all(others.map((shard) => pagefind.mergeIndex(shard.path, { mergeFilter: { [SHARD_FILTER]: shard.id } })));
-    return new ShardedIndex(pagefind, shards.map((shard) => shard.id));
+    return new ShardedIndex(
+      pagefind,
+      shards.map((shard) => shard.id),
+    );
   })();
   return loading;
 }
