@@ -25,9 +25,9 @@ import { copySeedContent } from './helpers/site.ts';
 const { data, problems } = loadIngestData(DEFAULT_CONTENT_DIR);
 const outlets = data.content.outlets.entries;
 const aggregators = data.aggregators;
-const agencies = createSignoffIndex(data.agencies, outlets);
-const isAgency = (name: string) => agencies.agency(name) !== undefined;
 const names = createOutletNames(outlets);
+const agencies = createSignoffIndex(data.agencies, names);
+const isAgency = (name: string) => agencies.agency(name) !== undefined;
 const TODAY = parseIsoDate('2026-11-21') ?? assert.fail('a date');
 
 describe('outlets.yml and aggregators.yml', () => {
@@ -171,7 +171,7 @@ function runningTexts(): Array<{ where: string; text: string; outlet?: string }>
     const text = readFileSync(input, 'utf8');
     // A text refused for another reason (its date) is credited to the outlet the whole text names.
     const lines = toLines(text);
-    const whole = written ?? decideOutlet({ parts: { lines, chrome: [], afterTitle: [], body: lines, signoffLines: [] }, outlets, aggregators, isAgency }).key;
+    const whole = written ?? decideOutlet({ parts: { lines, chrome: [], afterTitle: [], body: lines, signoffLines: [] }, outlets, names, aggregators, isAgency }).key;
     texts.push({ where: `ingest/${name}`, text, outlet: whole });
   }
   texts.push({
@@ -230,7 +230,7 @@ describe('no false outlet in running text', () => {
     };
     for (const [file, key] of Object.entries(gold)) {
       const lines = toLines(readFileSync(join(DEFAULT_CONTENT_DIR, 'sources', file), 'utf8'));
-      const decision = decideOutlet({ parts: { lines, chrome: [], afterTitle: [], body: lines, signoffLines: [] }, outlets, aggregators, isAgency });
+      const decision = decideOutlet({ parts: { lines, chrome: [], afterTitle: [], body: lines, signoffLines: [] }, outlets, names, aggregators, isAgency });
       assert.ok(decision.key === key || decision.key === undefined, `${file}: ${decision.key} (${decision.evidence.join('; ')})`);
     }
   });

@@ -99,7 +99,8 @@ export function prepare(data: IngestData) {
     data,
     matchPlaces: createPlaceMatcher(places),
     clutter: compileClutter(data.clutter),
-    signoffs: createSignoffIndex(data.agencies, outlets),
+    outletNames,
+    signoffs: createSignoffIndex(data.agencies, outletNames),
     isOutletHeader,
   };
 }
@@ -182,6 +183,7 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
     url,
     parts: { lines, chrome: seg.chrome, title: seg.title, afterTitle: seg.afterTitle, body: seg.body, signoffLines: seg.signoffs.map((s) => s.line) },
     outlets,
+    names: prepared.outletNames,
     aggregators: prepared.data.aggregators,
     isAgency: (name) => prepared.signoffs.agency(name) !== undefined,
     extraEvidence: pageOutlets?.evidence,

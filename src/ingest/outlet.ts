@@ -205,6 +205,8 @@ export function decideOutlet(args: {
   url?: string;
   parts: OutletTextParts;
   outlets: Record<string, Outlet>;
+  /** The outlets' name index (createOutletNames(outlets)), made once per run. */
+  names: OutletNames;
   /** More evidence from elsewhere (a saved page's og:site_name, JSON-LD publisher): strong clues. */
   extraEvidence?: Array<{ key: string; why: string }>;
   aggregators: Record<string, Aggregator>;
@@ -218,8 +220,7 @@ export function decideOutlet(args: {
     return { problem: `--outlet ${args.explicit} is not in content/data/outlets.yml (${suggest(args.explicit, known)})`, evidence: [] };
   }
   const how = 'pass --outlet KEY (one of the keys in content/data/outlets.yml)';
-  const names = createOutletNames(outlets);
-  const { clues, unknown } = textClues(args.parts, outlets, names, args.isAgency);
+  const { clues, unknown } = textClues(args.parts, outlets, args.names, args.isAgency);
   for (const extra of args.extraEvidence ?? []) clues.push({ key: extra.key, weight: 'strong', why: extra.why });
   const byKey = new Map<string, Clue[]>();
   for (const clue of clues) byKey.set(clue.key, [...(byKey.get(clue.key) ?? []), clue]);

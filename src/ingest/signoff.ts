@@ -5,8 +5,8 @@
  *   bylines          "عطية العطية – تلفزيون الخبر", "بقلم: فلان", "- بيروت: فلان الفلاني"
  */
 import { foldArabic } from '../arabic/normalise.ts';
-import type { Agency, Outlet } from '../content/schema.ts';
-import { createOutletNames } from './outlet-names.ts';
+import type { Agency } from '../content/schema.ts';
+import type { OutletNames } from './outlet-names.ts';
 
 export interface Signoff {
   kind: 'agencies' | 'source' | 'byline';
@@ -29,12 +29,12 @@ function agencyKey(token: string): string {
   return foldArabic(token).replace(/[.\s·]/g, '');
 }
 
-export function createSignoffIndex(agencies: Record<string, Agency>, outlets: Record<string, Outlet>): SignoffIndex {
+/** `names`: the outlets' name index (createOutletNames), made once per run by the caller. */
+export function createSignoffIndex(agencies: Record<string, Agency>, names: OutletNames): SignoffIndex {
   const byAlias = new Map<string, string>();
   for (const agency of Object.values(agencies)) {
     for (const alias of [agency.name, ...agency.aliases]) byAlias.set(agencyKey(alias), agency.name);
   }
-  const names = createOutletNames(outlets);
   return {
     agency: (token) => byAlias.get(agencyKey(token)),
     outletsNamed: (text) => names.lookup(text),
