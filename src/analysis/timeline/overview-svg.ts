@@ -15,6 +15,7 @@ import { LEVANTINE_MONTHS, formatArabicMonth } from '../../arabic/calendar.ts';
 import { countText, type CountedNoun } from '../../arabic/plural.ts';
 import { estimateTextWidth } from '../../arabic/text-width.ts';
 import type { TimelineEntry } from './build-timeline.ts';
+import { escapeXml } from '../maps/map-svg.ts';
 
 export interface OverviewOptions {
   /** Used for the <title>; ids derive from `id`. */
@@ -69,8 +70,6 @@ function lastDay(value: string): number {
 }
 
 const dateOf = (day: number) => new Date(day * DAY_MS);
-
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const n1 = (v: number) => String(Math.round(v * 10) / 10);
 
@@ -166,7 +165,7 @@ function drawGroup(kind: Kind, group: Group): string {
     count > 1
       ? `<text class="tl-count" x="${n1(group.x - COUNT_OFFSET)}" y="${ROW_Y[kind] + 4}" font-size="${OVERVIEW_FONT}" text-anchor="end" direction="ltr">${count}</text>`
       : '';
-  return `<g class="tl-mark" data-kind="${kind}" data-count="${count}"><title>${escape(tooltip(group.marks))}</title>${shape(kind, group.x, flagged)}${number}</g>`;
+  return `<g class="tl-mark" data-kind="${kind}" data-count="${count}"><title>${escapeXml(tooltip(group.marks))}</title>${shape(kind, group.x, flagged)}${number}</g>`;
 }
 
 /** "2014–2018", "أيلول/سبتمبر 2018", "2018": the dates a fold covers, as briefly as they go. */
@@ -188,7 +187,7 @@ function drawFold(side: 'before' | 'after', marks: Mark[], x0: number, x1: numbe
   const dir = side === 'before' ? 1 : -1;
   const out: string[] = [];
   const word = side === 'before' ? 'قبل الحدث' : 'بعد الحدث';
-  out.push(`<g class="tl-fold" data-side="${side}"><title>${escape(`${word} (${foldRange(marks)}): ${countsText(marks)}`)}</title>`);
+  out.push(`<g class="tl-fold" data-side="${side}"><title>${escapeXml(`${word} (${foldRange(marks)}): ${countsText(marks)}`)}</title>`);
   // the break: two short slanted strokes where the axis leaves the span
   const bx = inner + dir * 4;
   out.push(`<path class="tl-break" d="M${n1(bx - 3)} ${AXIS_Y + 5}l6 -10M${n1(bx + 1)} ${AXIS_Y + 5}l6 -10"/>`);
@@ -198,7 +197,7 @@ function drawFold(side: 'before' | 'after', marks: Mark[], x0: number, x1: numbe
     const own = marks.filter((m) => m.kind === kind);
     if (own.length) out.push(drawGroup(kind, { x: centre + 6, marks: own }).replace(/^<g class="tl-mark"/, '<g class="tl-mark tl-mark--folded"'));
   }
-  out.push(`<text class="tl-tick-label" x="${n1(centre)}" y="${TICK_LABEL_Y}" font-size="${OVERVIEW_FONT}" text-anchor="middle">${escape(foldRange(marks))}</text>`);
+  out.push(`<text class="tl-tick-label" x="${n1(centre)}" y="${TICK_LABEL_Y}" font-size="${OVERVIEW_FONT}" text-anchor="middle">${escapeXml(foldRange(marks))}</text>`);
   out.push('</g>');
   return out.join('');
 }
@@ -244,7 +243,7 @@ function placeTickLabels(candidates: Array<{ x: number; text: string; strong: bo
     placed.push(box);
     out.push(
       `<line class="tl-tick" x1="${n1(c.x)}" y1="${AXIS_Y}" x2="${n1(c.x)}" y2="${AXIS_Y + 5}"/>` +
-        `<text class="tl-tick-label${c.strong ? ' tl-tick-label--span' : ''}" x="${n1(x)}" y="${TICK_LABEL_Y}" font-size="${OVERVIEW_FONT}" text-anchor="middle">${escape(c.text)}</text>`,
+        `<text class="tl-tick-label${c.strong ? ' tl-tick-label--span' : ''}" x="${n1(x)}" y="${TICK_LABEL_Y}" font-size="${OVERVIEW_FONT}" text-anchor="middle">${escapeXml(c.text)}</text>`,
     );
   }
   return out;
@@ -321,7 +320,7 @@ export function renderTimelineOverview(entries: readonly TimelineEntry[], option
   const titleId = `tl-${options.id}-title`;
   return [
     `<svg class="timeline-overview" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${HEIGHT}" role="img" aria-labelledby="${titleId}" data-span="${isoOf(spanFirst)}/${isoOf(spanLast)}">`,
-    `<title id="${titleId}">${escape(options.title)}</title>`,
+    `<title id="${titleId}">${escapeXml(options.title)}</title>`,
     ...parts,
     '</svg>',
   ].join('');
