@@ -205,6 +205,8 @@ export function notAHeadline(text: string, ctx: HeadlineContext): string | undef
   if (CAPTION.test(text)) return "a photo's caption";
   if (LATIN_GLOSS.test(text) && !TOLD.test(text)) return "a photo's caption (an Arabic line glossed with a Latin acronym)";
   if (words < 4) return 'too short';
+  // An Arabic article's headline is Arabic: a line without Arabic is an English caption or title.
+  if (!/\p{Script=Arabic}/u.test(text)) return 'not in Arabic (a caption or a title in another language)';
   if (POLL.test(text)) return "a readers' poll";
   if (new RegExp(COUNTER, 'u').test(text)) return 'a counter';
   const tokens = text.split(/\s+/).filter(Boolean);
