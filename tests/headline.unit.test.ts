@@ -29,6 +29,7 @@ describe('notAHeadline', () => {
     assert.equal(notAHeadline('بقلم: سامر الحسن', ctx), 'a byline');
     assert.equal(notAHeadline('سياسة', ctx), 'too short');
     assert.equal(notAHeadline(LEAD, ctx), 'a sentence of the text');
+    assert.equal(notAHeadline('مقاتلون من قوات سوريا الديمقراطية قرب الرقة SDF', ctx), "a photo's caption (an Arabic line glossed with a Latin acronym)");
   });
   it('lets headlines with quotes, slashes of month names and a question through', () => {
     for (const line of [
@@ -36,6 +37,7 @@ describe('notAHeadline', () => {
       '«اللحظات الأخيرة لداعش».. «إعلان النصر إيذان بمرحلة جديدة»',
       'معارك الباغوز في آذار/مارس 2019 تقترب من نهايتها',
       'هل تعود العائلات إلى أحياء الرقة قبل الشتاء؟',
+      'مسؤول أمريكي يؤكد انسحاب القوات من قاعدة التنف لـ CNN',
     ]) {
       assert.equal(notAHeadline(line, ctx), undefined, line);
     }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { PROJECT_ROOT } from '../src/core/paths.ts';
-import { fileLine, readExpected, scoreCorpus, ScoreInputError, totalsLines } from './press-study/score.ts';
+import { fieldLine, fieldTotals, fileLine, readExpected, scoreCorpus, ScoreInputError, totalsLines } from './press-study/score.ts';
 
 const DIR = join(PROJECT_ROOT, 'tests', 'fixtures', 'press', 'score');
 
@@ -58,6 +58,47 @@ describe('press-study score', () => {
     assert.equal(noUrl.scores[0]?.expected.date, null);
     assert.equal(noUrl.totals.datesStated, 0);
     assert.equal(noUrl.totals.wrongValues, 0, 'refused without an outlet or a date: nothing wrong');
+  });
+
+  it('--isolate scores each field alone, the other two given from the truth or a stand-in', async () => {
+    // 002 names no outlet and has no address: refused as a whole, but its date and headline are
+    // read rightly once the outlet is given (a stand-in key, since its truth has none).
+    const date = await scoreCorpus(DIR, { isolate: 'date' });
+    assert.deepEqual(
+      date.scores.map((s) => [s.date, s.headline, s.outlet]),
+      [
+        ['right', 'given', 'given'],
+        ['right', 'given', 'given'],
+        ['wrong', 'given', 'given'],
+      ],
+    );
+    assert.deepEqual(fieldTotals('date', date.scores), { field: 'date', stated: 3, right: 2, asked: 0, wrong: 1, wrongUnstated: 0 });
+    const headline = await scoreCorpus(DIR, { isolate: 'headline' });
+    assert.deepEqual(
+      headline.scores.map((s) => s.headline),
+      ['right', 'right', 'wrong'],
+    );
+    const outlet = await scoreCorpus(DIR, { isolate: 'outlet' });
+    assert.deepEqual(
+      outlet.scores.map((s) => s.outlet),
+      ['right', 'not-written', 'right'],
+    );
+    assert.match(fieldLine(fieldTotals('outlet', outlet.scores)), /^outlet alone: right 2\/3 \(67%\), asked 1, WRONG 0 /);
+  });
+
+  it('--isolate counts a headline written where the truth states none as WRONG', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arshif-score-test-'));
+    writeFileSync(
+      join(dir, '001.txt'),
+      'انقطاع المياه عن أحياء في مدينة دير الزور\nانقطعت المياه عن أحياء في مدينة دير الزور بسبب عطل في محطة الضخ الرئيسية.\nوقال موظف إن الإصلاح يحتاج إلى يومين.\n',
+    );
+    writeFileSync(
+      join(dir, 'expected.yml'),
+      '- file: 001.txt\n  url: https://www.aljazeera.net/news/2019/3/21/water\n  outlet: {name: الجزيرة نت, domain: aljazeera.net, key: aljazeera}\n  date: null\n  headline: null\n',
+    );
+    const { scores } = await scoreCorpus(dir, { isolate: 'headline' });
+    assert.equal(scores[0]?.headline, 'wrong');
+    assert.deepEqual(fieldTotals('headline', scores), { field: 'headline', stated: 0, right: 0, asked: 0, wrong: 0, wrongUnstated: 1 });
   });
 
   it('names the file and the entry when expected.yml is bad', () => {

@@ -40,6 +40,11 @@ export interface HeadlineChoice {
   close: boolean;
   /** The address's slug matches no line: ask. */
   slugDisagrees?: boolean;
+  /**
+   * The best is a line of under 5 words that nothing confirms (not repeated, not the page's
+   * title, not the slug): a tag or a caption's label stands there as often as a headline. Ask.
+   */
+  unconfirmedShort?: boolean;
   /** Where the article begins when the headline was found lower down (its repeat inside the text). */
   start?: number;
 }
@@ -165,6 +170,12 @@ const NAME_DASH_NAME = /^[\p{L}.]+(?:\s[\p{L}.]+){0,2}\s*[-–—ـ]\s*[\p{L}.]+
 const POLL = /^(?:هل\s+(?:تؤيد|توافق|تعتقد|ترى|تتوقع|تثق|تفضل|تشجع)|ما\s+رأيك|برأيك|شارك\s+برأيك|استطلاع)/u;
 /** A photo's caption: its credit or "صورة أرشيفية" at the end. */
 const CAPTION = /(?:\((?:[^()]*(?:صورة|صور|أرشيف|ارشيف|Getty|AFP|Reuters|رويترز|أ ف ب|أ\.ف\.ب|الأناضول|سانا|EPA|AP)[^()]*)\)|[-–—]\s*(?:صورة|الصورة)(?:\s+\p{L}+)?)$/u;
+/**
+ * A photo's caption glossed with the Latin acronym of whom it shows ("عناصر من قوات سوريا
+ * الديمقراطية SDF"): Arabic headlines name them in Arabic. "… لـ CNN" (told CNN) is a headline's.
+ */
+const LATIN_GLOSS = /\p{Script=Arabic}{2,}.*\s\(?[A-Z]{2,6}\)?$/u;
+const TOLD = /(?:^|\s)لـ?\s*\(?[A-Z]{2,6}\)?$/u;
 /** A page title: the headline and the site's name after a separator ("… - بوابة الشروق"). */
 const SITE_SUFFIX = /\s+[-–—|]\s+[^-–—|]{2,40}$/u;
 
@@ -192,7 +203,10 @@ export function notAHeadline(text: string, ctx: HeadlineContext): string | undef
   }
   if (ctx.isByline(text) || DATELINE.test(text) || SIGNED.test(text) || (words <= 6 && NAME_DASH_NAME.test(text))) return 'a byline';
   if (CAPTION.test(text)) return "a photo's caption";
+  if (LATIN_GLOSS.test(text) && !TOLD.test(text)) return "a photo's caption (an Arabic line glossed with a Latin acronym)";
   if (words < 4) return 'too short';
+  // An Arabic article's headline is Arabic: a line without Arabic is an English caption or title.
+  if (!/\p{Script=Arabic}/u.test(text)) return 'not in Arabic (a caption or a title in another language)';
   if (POLL.test(text)) return "a readers' poll";
   if (new RegExp(COUNTER, 'u').test(text)) return 'a counter';
   const tokens = text.split(/\s+/).filter(Boolean);
@@ -433,7 +447,48 @@ export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineCho
   // The same headline twice (a page title above, the headline below) is one candidate.
   const second = ranked.slice(1).find((c) => !best || foldArabic(c.line.text) !== foldArabic(best.line.text));
   const close = !!best && !!second && best.score - second.score < CLOSE;
+  // Without a slug that agrees, a headline-shaped line lower down that the lead restates better
+  // than the best candidate (the real headline printed mid-text under a caption) puts it in doubt.
+  const lower = best && !close && slugAgreement(slug, best.line.text) < 0.6 ? restatedLower(lines, end, best, ctx, inLead) : undefined;
+  if (best && lower) return { best, runnerUp: lower, candidates: [...ranked, lower], close: true };
+  const key = best ? foldArabic(best.line.text) : '';
+  const confirmed = !!best && ((later.get(key) ?? 0) >= 2 || titled.has(key) || slugAgreement(slug, best.line.text) >= 0.45 || HEADLINE_PUNCTUATION.test(best.line.text));
+  if (best && !close && wordCount(best.line.text) < SHORT_HEADLINE && !confirmed) return { best, candidates: ranked, close: false, unconfirmedShort: true };
   return { best, runnerUp: second, candidates: ranked, close };
+}
+
+/** A headline this short needs more than its place to be told from a tag or a caption's label. */
+const SHORT_HEADLINE = 5;
+/** A headline's own punctuation, which tags and labels lack: "الرقة.. مدينة …", "سوريا: …", a question. */
+const HEADLINE_PUNCTUATION = /\.\.|…|\S\s*[:：]\s*\S|[؟?!]/u;
+
+/** How much better the lead must restate a line lower down than the best candidate to doubt it. */
+const RESTATED_BY = 0.15;
+
+/**
+ * A line below the first prose that reads as a headline (6 to 20 words, no full stop or colon
+ * at its end, not numbered, not prose, never-a-headline rules passed) and whose words the lead restates, at
+ * least 70% of them and more than the best candidate's: undefined when there is none.
+ */
+function restatedLower(lines: Line[], end: number, best: HeadlineCandidate, ctx: HeadlineContext, inLead: (text: string) => number | undefined): HeadlineCandidate | undefined {
+  const bar = (inLead(best.line.text) ?? 0) + RESTATED_BY;
+  const bestKey = foldArabic(best.line.text);
+  for (let j = Math.max(end, best.at + 1); j < Math.min(lines.length, 60); j++) {
+    const line = lines[j] as Line;
+    const words = wordCount(line.text);
+    // a numbered subhead ("2. الموقف اللبناني …") heads a part of the text
+    if (words < 6 || words > 20 || isProse(line.text) || /[.:：]$/u.test(line.text) || /^\s*\d{1,2}\s*[.)\-–]/u.test(line.text)) continue;
+    if (foldArabic(line.text) === bestKey || notAHeadline(line.text, ctx) !== undefined) continue;
+    const found = inLead(line.text);
+    if (found === undefined || found < 0.7 || found < bar) continue;
+    return {
+      at: j,
+      line,
+      score: best.score,
+      reasons: [`a headline-like line in the text, ${Math.round(found * 100)}% of its words in the text's first paragraphs (more than the first candidate's)`],
+    };
+  }
+  return undefined;
 }
 
 /** One line naming a candidate and its evidence, for messages. */

@@ -154,6 +154,16 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
       report,
     };
   }
+  if (seg.headlineUnconfirmedShort && seg.headlineAmbiguous?.[0]) {
+    const c = seg.headlineAmbiguous[0];
+    return {
+      status: 'needs-input',
+      problems: [
+        `the likeliest headline, line ${c.line.index + 1} "${c.line.text}", is a short line that nothing else confirms (a tag or a photo's label stands there as often); pass --title "…" with the headline as published`,
+      ],
+      report,
+    };
+  }
   if (seg.headlineAmbiguous) {
     const shown = seg.headlineAmbiguous.map((c) => `line ${c.line.index + 1} "${c.line.text}" (score ${c.score})`).join(' or ');
     return { status: 'needs-input', problems: [`two lines could be the headline: ${shown}; pass --title "…" with the headline as published`], report };

@@ -129,6 +129,16 @@ export function mirroredOutlet(address: Address, outlets: Record<string, Outlet>
   return matches.length === 1 ? { key: matches[0] as string, slug } : undefined;
 }
 
+/** The one listed outlet whose name (or alias) the credited name begins, longer: a name cut short. */
+export function cutShortOf(name: string, outlets: Record<string, Outlet>): string | undefined {
+  const key = nameKey(name);
+  if (key.length < 6 || !/\s/.test(key)) return undefined;
+  const hits = Object.entries(outlets)
+    .filter(([, o]) => [o.name_ar, o.name_en, ...o.aliases].some((n) => typeof n === 'string' && nameKey(n).length > key.length && nameKey(n).startsWith(key)))
+    .map(([k]) => k);
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
 /** The clues the text gives, and the credited names outlets.yml does not know (exported for the tests). */
 export function textClues(parts: OutletTextParts, outlets: Record<string, Outlet>, names: OutletNames, isAgency: (name: string) => boolean) {
   const clues: Clue[] = [];
@@ -167,7 +177,12 @@ export function textClues(parts: OutletTextParts, outlets: Record<string, Outlet
     // In a byline, a one-word name stands beside a person's name ("سامر أحمد – الخليج"), not
     // beside other labels ("السياسة - الاقتصاد - الرياضة") or a city.
     const others = siblings.filter((c) => c !== credit);
-    const besidePerson = credit.form === 'byline' && others.length === 1 && (others[0]?.name.split(/\s+/).length ?? 0) >= 2 && names.lookup(others[0]?.name ?? '').length === 0;
+    const isPerson = (c: Credit | undefined) => !!c && c.name.split(/\s+/).length >= 2 && names.lookup(c.name).length === 0;
+    // …or, in a byline of places and credits, just before the person who signs it, last
+    // ("عواصم – وكالات – الخليج – سامر الحسن"), where a section label never stands.
+    const position = siblings.indexOf(credit);
+    const besidePerson =
+      credit.form === 'byline' && ((others.length === 1 && isPerson(others[0])) || (others.length >= 2 && position === siblings.length - 2 && isPerson(siblings[position + 1])));
     const loose = (credit.form === 'byline' && !besidePerson) || credit.form === 'dateline';
     const weak = generic && (where === 'above' || phrase || loose || (credit.form === 'masthead' && !underDate));
     for (const key of keys) clues.push({ key, weight: weak ? 'weak' : 'strong', why: `${what}${weak ? ` (the one-word name ${quote(credit.name)}, which may be a label)` : ''}` });
@@ -288,6 +303,15 @@ export function decideOutlet(args: {
     return { problem: `the text credits several outlets that content/data/outlets.yml does not list (${distinct.map((u) => u.why).join('; ')}); ${how}`, evidence: notes };
   }
   const credited = distinct[0];
+  // "المصدر: الوكالة العربي": the start of a listed outlet's name, cut short (a copy that ends
+  // mid-word): that outlet, or another; never a new one.
+  const cutOf = credited ? cutShortOf(credited.name, outlets) : undefined;
+  if (credited && cutOf) {
+    return {
+      problem: `${credited.why} names the start of ${cutOf}'s name, cut short: ${how} (--outlet ${cutOf} if it is that outlet)`,
+      evidence: notes,
+    };
+  }
   if (credited || domainUnknown) {
     // A source line ("المصدر: X") credits the outlet the copy came from: the address is then
     // likely a site carrying it, and its domain is not taken for that outlet's.

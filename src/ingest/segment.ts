@@ -31,6 +31,8 @@ export interface Segments {
   headlineAmbiguous?: HeadlineCandidate[];
   /** Set when the line found does not match the address's slug (headlineAmbiguous holds it). */
   headlineSlugDisagrees?: boolean;
+  /** Set when the line found is a short line nothing confirms (headlineAmbiguous holds it). */
+  headlineUnconfirmedShort?: boolean;
   body: Line[];
   signoffs: Array<{ line: Line; signoff: Signoff }>;
   /** Material appended to the page that is not the article. */
@@ -121,6 +123,7 @@ export function segment(rawLines: Line[], options: SegmentOptions): Segments {
     headlineCandidates = choice.candidates;
     if (!choice.best) return empty();
     if (choice.slugDisagrees) return empty({ headlineAmbiguous: [choice.best], headlineSlugDisagrees: true });
+    if (choice.unconfirmedShort) return empty({ headlineAmbiguous: [choice.best], headlineUnconfirmedShort: true });
     if (choice.close && choice.best && choice.runnerUp) return empty({ headlineAmbiguous: [choice.best, choice.runnerUp] });
     const start = choice.start ?? choice.best.at;
     for (const line of lines.slice(0, start)) {

@@ -2,7 +2,8 @@
  * Sign-off lines at the foot of an article, which are metadata, not body text:
  *   agency credits   "ح.ع.ح/ع.ج.م(أ.ف.ب/د.ب.أ/رويترز)", "(أ ف ب)"
  *   source lines     "المصدر: الخليج", "المصدر: رويترز"
- *   bylines          "عطية العطية – تلفزيون الخبر", "بقلم: فلان", "- بيروت: فلان الفلاني"
+ *   bylines          "عطية العطية – تلفزيون الخبر", "بقلم: فلان", "- بيروت: فلان الفلاني",
+ *                    "عواصم – وكالات – الخليج – فلان الفلاني"
  */
 import { foldArabic } from '../arabic/normalise.ts';
 import type { Agency } from '../content/schema.ts';
@@ -79,6 +80,17 @@ export function parseSignoff(line: string, index: SignoffIndex): Signoff | undef
     const words = author.split(/\s+/).length;
     if (place.length <= 3 && words >= 2 && words <= 4 && !/^(?:المصدر|مصدر|ملاحظة|تنويه|تحديث|اقرأ|شاهد|المحرر|الكاتب)/u.test(place[0] ?? ''))
       return { kind: 'byline', agencies: [], outlets: [], author };
+  }
+  // "عواصم – وكالات – الخليج – سامر الحسن": places or a credit, the outlet, the writer, last.
+  const parts = text.split(/\s+[–—-]\s+/u).map((p) => p.trim());
+  if (parts.length >= 3 && parts.length <= 4 && parts.every((p) => /^[\p{L}\s.]{2,40}$/u.test(p))) {
+    const outlets = index.outletsNamed(parts[parts.length - 2] as string);
+    const author = parts[parts.length - 1] as string;
+    const words = author.split(/\s+/).length;
+    if (outlets.length > 0 && words >= 2 && words <= 4 && index.outletsNamed(author).length === 0) {
+      const agencies = parts.slice(0, -2).flatMap((p) => index.agency(p) ?? []);
+      return { kind: 'byline', agencies: unique(agencies), outlets, author };
+    }
   }
   // "عطية العطية – تلفزيون الخبر": a name, a dash, the outlet.
   const byline = /^([\p{L}\s.]{3,40}?)\s+[–—-]\s+([\p{L}\s.]{2,40})$/u.exec(text);

@@ -13,6 +13,12 @@
  * `--add-option newOutlet=true` passes an option to addFiles that this script does not know of
  * (a flag added later); values `true`/`false` become booleans. `--verbose` prints every message
  * add gave for each file under its line; `--only` scores only the files named.
+ *
+ * `--isolate` measures each reading on its own: three runs per file, one per field, each with the
+ * other two fields given as a user answering add's questions would (`--date`, `--title`,
+ * `--outlet KEY` from the truth when it states them, else a stand-in: STAND_IN_DATE,
+ * STAND_IN_TITLE, the first key of outlets.yml). Each field is then scored over every file whose
+ * truth states it (right, asked, WRONG), and a value written where the truth states none is WRONG.
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,9 +62,19 @@ export interface ScoreOptions {
   contentDir?: string;
   /** Score only these files (names as in expected.yml, with or without .txt). */
   only?: string[];
+  /** Score this field alone, the other two given (from the truth, or a stand-in where it has none). */
+  isolate?: Field;
 }
 
-type Verdict = 'right' | 'wrong' | 'not-written';
+export type Field = 'date' | 'headline' | 'outlet';
+export const FIELDS: readonly Field[] = ['date', 'headline', 'outlet'];
+/** Given as --date when the truth states no date and another field is measured. */
+export const STAND_IN_DATE = '2000-01-01';
+/** Given as --title when the excerpt holds no headline (it starts below it) and another field is measured. */
+export const STAND_IN_TITLE = 'عنوان يعطيه المستخدم لأن النص المنسوخ يبدأ تحته';
+
+/** `given`: the field was passed to add (isolate mode), so it is not scored. */
+type Verdict = 'right' | 'wrong' | 'not-written' | 'given';
 
 export interface FileScore {
   file: string;
@@ -161,11 +177,12 @@ export async function scoreFile(dir: string, entry: ExpectedEntry, options: Scor
     const contentDir = join(work, 'content');
     cpSync(options.contentDir ?? DEFAULT_CONTENT_DIR, contentDir, { recursive: true });
     const url = options.noUrl ? undefined : (entry.url ?? undefined);
-    const addOptions = { ...options.addOptions, contentDir, url, dryRun: true } as AddOptions;
+    const expectedDate = options.noUrl && entry.date_where === 'url-only' ? null : entry.date;
+    const given = options.isolate ? givenFields(options.isolate, { ...entry, date: expectedDate }, contentDir) : {};
+    const addOptions = { ...options.addOptions, ...given, contentDir, url, dryRun: true } as AddOptions;
     // Awaited, so that the script keeps working if addFiles becomes asynchronous.
     const [outcome] = (await addFiles([join(dir, entry.file)], addOptions)) as FileOutcome[];
     if (!outcome) throw new Error(`addFiles returned nothing for ${entry.file}`);
-    const expectedDate = options.noUrl && entry.date_where === 'url-only' ? null : entry.date;
     const expected = { date: expectedDate, outlet: entry.outlet, headline: entry.headline };
     const fm = outcome.exit === 0 && outcome.result?.status === 'ok' ? outcome.result.article.frontMatter : undefined;
     const score: FileScore = {
@@ -189,10 +206,20 @@ export async function scoreFile(dir: string, entry: ExpectedEntry, options: Scor
       score.headline = 'right';
       score.headlineFolded = true;
     } else score.headline = 'wrong';
+    if (options.isolate) for (const field of FIELDS) if (field !== options.isolate) score[field] = 'given';
     return score;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The options that give add every field but `field`: the truth's value, or a stand-in where the truth states none. */
+export function givenFields(field: Field, entry: ExpectedEntry, contentDir: string): Partial<AddOptions> {
+  const given: Partial<AddOptions> = {};
+  if (field !== 'date') given.date = entry.date ?? STAND_IN_DATE;
+  if (field !== 'headline') given.title = entry.headline ?? STAND_IN_TITLE;
+  if (field !== 'outlet') given.outlet = entry.outlet.key ?? Object.keys(readOutlets(contentDir)).sort()[0];
+  return given;
 }
 
 export function totalsOf(scores: FileScore[]): Totals {
@@ -246,6 +273,39 @@ export function datesByWhere(scores: FileScore[], entries: ExpectedEntry[]): str
     .join(', ');
 }
 
+const pct = (n: number, d: number) => (d === 0 ? '-' : `${Math.round((100 * n) / d)}%`);
+
+export interface FieldTotals {
+  field: Field;
+  /** Files whose truth states the field (a headline line, a date; every file has an outlet). */
+  stated: number;
+  right: number;
+  /** Refused, add asking (for this field or another): never wrong. */
+  asked: number;
+  /** Written wrong where the truth states the field. */
+  wrong: number;
+  /** Written where the truth states none (a headline on an excerpt without one). */
+  wrongUnstated: number;
+}
+
+/** One field's figures from an isolated run (the other two given). */
+export function fieldTotals(field: Field, scores: FileScore[]): FieldTotals {
+  const isStated = (s: FileScore) => (field === 'date' ? s.expected.date !== null : field === 'headline' ? s.expected.headline !== null : true);
+  const stated = scores.filter(isStated);
+  return {
+    field,
+    stated: stated.length,
+    right: stated.filter((s) => s[field] === 'right').length,
+    asked: stated.filter((s) => s[field] === 'not-written').length,
+    wrong: stated.filter((s) => s[field] === 'wrong').length,
+    wrongUnstated: scores.filter((s) => !isStated(s) && s[field] === 'wrong').length,
+  };
+}
+
+export function fieldLine(t: FieldTotals): string {
+  return `${t.field} alone: right ${t.right}/${t.stated} (${pct(t.right, t.stated)}), asked ${t.asked}, WRONG ${t.wrong + t.wrongUnstated} (${t.wrong} where stated, ${t.wrongUnstated} where the truth states none)`;
+}
+
 const show = (v: string | null | undefined) => (v === null || v === undefined ? 'null' : JSON.stringify(v));
 
 /** One line for a file: ok, refused with the first message, or each WRONG field with got vs expected. */
@@ -258,8 +318,6 @@ export function fileLine(s: FileScore): string {
   if (wrong.length === 0) return `${s.file}: ok (${s.got.outlet}, ${s.got.date} ${s.got.dateBasis}${s.headlineFolded ? ', headline equal after folding' : ''})`;
   return `${s.file}: ${wrong.join('; ')}`;
 }
-
-const pct = (n: number, d: number) => (d === 0 ? '-' : `${Math.round((100 * n) / d)}%`);
 
 export function totalsLines(t: Totals): string[] {
   return [
@@ -278,6 +336,7 @@ async function main(): Promise<number> {
       allowPositionals: true,
       options: {
         'no-url': { type: 'boolean', default: false },
+        isolate: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
         only: { type: 'string' },
@@ -291,7 +350,7 @@ async function main(): Promise<number> {
   }
   const dir = parsed.positionals[0];
   if (!dir || parsed.positionals.length > 1) {
-    console.error('usage: npx tsx tests/press-study/score.ts DIR [--no-url] [--verbose] [--json] [--only NNN,...] [--add-option NAME=VALUE]... [--content DIR]');
+    console.error('usage: npx tsx tests/press-study/score.ts DIR [--no-url] [--isolate] [--verbose] [--json] [--only NNN,...] [--add-option NAME=VALUE]... [--content DIR]');
     return 2;
   }
   const addOptions: Record<string, unknown> = {};
@@ -303,17 +362,19 @@ async function main(): Promise<number> {
     }
     addOptions[m[1]!] = m[2] === 'true' ? true : m[2] === 'false' ? false : m[2];
   }
-  let result;
+  const base: ScoreOptions = {
+    noUrl: parsed.values['no-url'],
+    addOptions,
+    contentDir: parsed.values.content ? resolve(parsed.values.content) : undefined,
+    only: parsed.values.only
+      ?.split(',')
+      .map((f) => f.trim())
+      .filter(Boolean),
+  };
+  const runs: Array<{ field?: Field; result: Awaited<ReturnType<typeof scoreCorpus>> }> = [];
   try {
-    result = await scoreCorpus(resolve(dir), {
-      noUrl: parsed.values['no-url'],
-      addOptions,
-      contentDir: parsed.values.content ? resolve(parsed.values.content) : undefined,
-      only: parsed.values.only
-        ?.split(',')
-        .map((f) => f.trim())
-        .filter(Boolean),
-    });
+    if (parsed.values.isolate) for (const field of FIELDS) runs.push({ field, result: await scoreCorpus(resolve(dir), { ...base, isolate: field }) });
+    else runs.push({ result: await scoreCorpus(resolve(dir), base) });
   } catch (error) {
     if (error instanceof ScoreInputError) {
       console.error(error.message);
@@ -322,14 +383,27 @@ async function main(): Promise<number> {
     throw error;
   }
   if (parsed.values.json) {
-    console.log(JSON.stringify(result, null, 2));
+    const shown = parsed.values.isolate
+      ? Object.fromEntries(runs.map(({ field, result }) => [field, { scores: result.scores, totals: fieldTotals(field as Field, result.scores) }]))
+      : runs[0]?.result;
+    console.log(JSON.stringify(shown, null, 2));
     return 0;
   }
-  for (const s of result.scores) {
-    console.log(fileLine(s));
-    if (parsed.values.verbose) for (const m of s.messages) console.log(`    ${m.replace(/^.*?\.txt: /, '')}`);
+  for (const { field, result } of runs) {
+    if (field) console.log(`== ${field} alone (${FIELDS.filter((f) => f !== field).join(' and ')} given) ==`);
+    for (const s of result.scores) {
+      console.log(fileLine(s));
+      if (parsed.values.verbose) for (const m of s.messages) console.log(`    ${m.replace(/^.*?\.txt: /, '')}`);
+    }
+    console.log('');
   }
-  console.log('');
+  if (parsed.values.isolate) {
+    for (const { field, result } of runs) console.log(fieldLine(fieldTotals(field as Field, result.scores)));
+    const dateRun = runs.find((r) => r.field === 'date');
+    if (dateRun) console.log(`dates alone by where they stood: ${datesByWhere(dateRun.result.scores, readExpected(resolve(dir))) || '-'}`);
+    return 0;
+  }
+  const result = runs[0]!.result;
   for (const line of totalsLines(result.totals)) console.log(line);
   console.log(`dates exact by where they stood: ${datesByWhere(result.scores, readExpected(resolve(dir))) || '-'}`);
   return 0;
