@@ -53,7 +53,11 @@ describe('serveStatic', () => {
 
   it('its own addresses, extra headers by path, and HTML rewritten as sent', async () => {
     const server = await serveStatic(site(), {
-      handle: (_req, res, path) => (path === '/.own' ? (res.end('own'), true) : false),
+      handle: (_req, res, path) => {
+        if (path !== '/.own') return false;
+        res.end('own');
+        return true;
+      },
       headers: (path): Record<string, string> => (path.startsWith('/about/') ? { 'X-Test': 'yes' } : {}),
       html: (html) => html.replace('</body>', '<script></script></body>'),
     });
