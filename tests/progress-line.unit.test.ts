@@ -29,13 +29,19 @@ describe('ProgressLine', () => {
     line.update('eleventy', 300, 300, 'pages'); // the last, however soon
     line.clear();
     line.clear(); // nothing left to wipe
-    assert.deepEqual(written, ['\releventy 1/300 pages\x1b[K', '\releventy 150/300 pages\x1b[K', '\releventy 300/300 pages\x1b[K', '\r\x1b[K']);
+    assert.deepEqual(written, ['\releventy 1/300 pages\x1b[K\r', '\releventy 150/300 pages\x1b[K\r', '\releventy 300/300 pages\x1b[K\r', '\r\x1b[K']);
   });
 
   it('cut to the terminal width, so that it never wraps', () => {
     const { stream, written } = terminal(true, 12);
     new ProgressLine(stream, () => 0).update('search index', 2, 6, 'shards');
-    assert.deepEqual(written, ['\rsearch inde\x1b[K']);
+    assert.deepEqual(written, ['\rsearch inde\x1b[K\r']);
+  });
+
+  it('a terminal that gives no width: 80 columns', () => {
+    const { stream, written } = terminal(true, 0);
+    new ProgressLine(stream, () => 0).update('eleventy', 3400, 10361, 'pages');
+    assert.deepEqual(written, ['\releventy 3,400/10,361 pages\x1b[K\r']);
   });
 
   it('not a terminal (a CI log, a pipe): nothing at all', () => {

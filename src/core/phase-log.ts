@@ -93,9 +93,11 @@ export class ProgressLine {
     const at = this.now();
     if (done < total && at - this.#last < PROGRESS_INTERVAL_MS) return;
     this.#last = at;
-    // kept within the terminal's width: a line that wraps cannot be redrawn in place
-    const width = Math.max(1, (this.stream.columns ?? 80) - 1);
-    this.stream.write(`${RETURN}${formatProgress(name, done, total, unit).slice(0, width)}${ERASE}`);
+    // kept within the terminal's width (a line that wraps cannot be redrawn in place; a terminal
+    // that gives none, 80), and the cursor left at its start, so that a line another part
+    // prints meanwhile (Eleventy's) writes over it rather than after it
+    const width = (this.stream.columns || 80) - 1;
+    this.stream.write(`${RETURN}${formatProgress(name, done, total, unit).slice(0, width)}${ERASE}${RETURN}`);
     this.#drawn = true;
   }
 
