@@ -8,7 +8,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ENV } from '../core/config.ts';
 import { PROJECT_ROOT } from '../core/paths.ts';
+import { readPhaseLines, type PhaseLine } from '../core/phase-log.ts';
 import { launchChromium } from './chromium.ts';
 import { runMeasured } from './measure.ts';
 
@@ -22,6 +24,8 @@ export interface ReloadFigures {
   /** The server's log line for the rebuild. */
   logLine: string;
   articleId: string;
+  /** The rebuild's phases (ARSHIF_PHASES in the server). */
+  phases: PhaseLine[];
 }
 
 /** What the new article is: its raw text and what add is told of it (the rest add finds). */
@@ -84,6 +88,7 @@ export async function measureAddToReload(options: ReloadOptions): Promise<Reload
     ['src/cli/serve.ts', '--content', options.contentDir, '--output', options.outputDir, '--cache-dir', options.cacheDir, '--port', '0', '--quiet'],
     {
       cwd: PROJECT_ROOT,
+      env: { ...process.env, [ENV.phases]: '1' },
       stdio: ['ignore', 'ignore', 'pipe'],
     },
   );
@@ -95,6 +100,7 @@ export async function measureAddToReload(options: ReloadOptions): Promise<Reload
     const url = `http://127.0.0.1:${serving[2]}/`;
     const page = await browser.newPage();
     await page.goto(url);
+    const before = seen.text.length;
     const rebuilt = waitForLine(server, REBUILT, timeoutMs, seen);
     const reloaded = page.waitForEvent('load', { timeout: timeoutMs });
     const started = performance.now();
@@ -108,7 +114,7 @@ export async function measureAddToReload(options: ReloadOptions): Promise<Reload
     const ms = performance.now() - started;
     if (response.status !== 200) throw new Error(`the page reloaded, but /articles/${articleId}/ is ${response.status}`);
     const line = await rebuilt;
-    return { ms, addMs, rebuildMs: Number(line[2]) * 1000, logLine: line[0], articleId };
+    return { ms, addMs, rebuildMs: Number(line[2]) * 1000, logLine: line[0], articleId, phases: readPhaseLines(seen.text.slice(before)) };
   } finally {
     await browser.close();
     server.kill('SIGTERM');

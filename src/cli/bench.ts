@@ -357,16 +357,16 @@ function ratios(report: BenchReport): Record<string, number> | null {
   return out;
 }
 
-/** Arshif's phases, full build and rebuild side by side: time and the build process's memory when each ended. */
+/** Arshif's phases, full build, rebuild and `npm start`'s rebuild side by side: time and the build process's memory when each ended. */
 function phaseTable(side: SideReport): string[] {
-  const names = [...new Set([...side.full.phases, ...(side.rebuild?.phases ?? [])].map((p) => p.phase))];
+  const names = [...new Set([...side.full.phases, ...(side.rebuild?.phases ?? []), ...(side.serve?.phases ?? [])].map((p) => p.phase))];
   if (!names.length) return [];
   const cell = (phases: PhaseLine[] | undefined, name: string) => {
     const p = phases?.find((x) => x.phase === name);
     return p ? `${formatMs(p.ms)} (${mib(p.rss)})` : '—';
   };
-  const body = names.map((name) => [name, cell(side.full.phases, name), cell(side.rebuild?.phases, name)]);
-  const header = ['arshif phase (memory of the build process at its end)', 'full build', 'rebuild'];
+  const body = names.map((name) => [name, cell(side.full.phases, name), cell(side.rebuild?.phases, name), cell(side.serve?.phases, name)]);
+  const header = ['arshif phase (memory of the build process at its end)', 'full build', 'rebuild', 'npm start rebuild'];
   return columns(header, body);
 }
 
