@@ -119,7 +119,18 @@ async function main(): Promise<number> {
     QUIET_MS,
     (error) => say(`arshif: the rebuild failed unexpectedly: ${(error as Error)?.message ?? String(error)}`),
   );
-  const watchers: TreeWatcher[] = roots.map((root) => watchTree(root, (path) => runner.push(path), ignoredName));
+  // what the build writes is never a change to build again (a cache or output folder inside a watched one)
+  const written = [config.outputDir, config.cacheDir].filter((dir): dir is string => !!dir);
+  const ours = (path: string) => written.some((dir) => path === dir || path.startsWith(dir + sep));
+  const watchers: TreeWatcher[] = roots.map((root) =>
+    watchTree(
+      root,
+      (path) => {
+        if (!ours(path)) runner.push(path);
+      },
+      ignoredName,
+    ),
+  );
 
   let built = false as boolean; // set by the first build, in the closure below
   await runner
