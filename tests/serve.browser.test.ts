@@ -95,6 +95,7 @@ describe('npm start: build, serve, rebuild on change, reload', { timeout: 600_00
     log = new Log(child);
     const serving = await log.next(/^arshif: serving (http:\/\/localhost:\d+\/)/, 0);
     url = (/(http:\/\/localhost:\d+\/)/.exec(serving)?.[1] ?? '').replace('localhost', '127.0.0.1');
+    await log.next(/^arshif: built|problem/, 0);
     browser = await launchChromium();
     page = await browser.newPage();
   });
@@ -106,17 +107,20 @@ describe('npm start: build, serve, rebuild on change, reload', { timeout: 600_00
   });
 
   it('serves the site it built, adding the live-reload script only to what it sends', async () => {
-    assert.ok(
-      log.lines.some((line) => /^arshif: built 5 articles into _site in \d+\.\d s$/.test(line)),
-      log.lines.join('\n'),
+    assert.match(
+      log.lines[0] ?? '',
+      /^arshif: serving http:\/\/localhost:\d+\/ \(nothing until the build is done\); watching content\/, layouts\/, public\/ for changes; Ctrl-C stops$/,
     );
+    const built = log.lines.findIndex((line) => line.startsWith('arshif: built'));
+    assert.ok(built > 0, 'after the serving line');
+    assert.match(log.lines[built] ?? '', /^arshif: built 5 articles into _site in \d+\.\d s$/);
     const home = await fetch(url);
     assert.equal(home.status, 200);
     const html = await home.text();
     assert.match(html, /<script src="\/\.arshif\/live-reload\.js" data-build="[^"]+"><\/script><\/body>/);
-    const built = readFileSync(join(root, '_site', 'index.html'), 'utf8');
-    assert.ok(!built.includes('live-reload'), 'the built file has no live-reload script');
-    assert.equal(html.replace(/<script src="\/\.arshif\/live-reload\.js" data-build="[^"]+"><\/script>/, ''), built);
+    const file = readFileSync(join(root, '_site', 'index.html'), 'utf8');
+    assert.ok(!file.includes('live-reload'), 'the built file has no live-reload script');
+    assert.equal(html.replace(/<script src="\/\.arshif\/live-reload\.js" data-build="[^"]+"><\/script>/, ''), file);
     const source = await fetch(`${url}sources/000_3f254b3f231ddcb4.txt`);
     assert.equal(source.headers.get('content-type'), 'text/plain; charset=utf-8');
     assert.equal(source.headers.get('x-content-type-options'), 'nosniff');

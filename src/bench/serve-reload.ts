@@ -48,12 +48,13 @@ export interface ReloadOptions {
 }
 
 const SERVING = /^arshif: serving (http:\/\/localhost:(\d+)\/)/m;
+/** The first build's outcome: built (group 1), or its problems or failure. */
+const FIRST_BUILD = /^arshif: (?:(built \d+ articles)|\d+ problems? found|the build failed)/m;
 const REBUILT = /^arshif: (.*); rebuilt in (\d+(?:\.\d+)?) s$/m;
 
-/** Resolves with the first match of `pattern` in what `child` writes to stderr from now on. */
-function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number, seen: { text: string }): Promise<RegExpExecArray> {
+/** Resolves with the first match of `pattern` in what `child` writes to stderr from `start` on (default: from now on). */
+function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number, seen: { text: string }, start = seen.text.length): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
-    const start = seen.text.length;
     const check = () => {
       const match = pattern.exec(seen.text.slice(start));
       if (!match) return;
@@ -98,6 +99,9 @@ export async function measureAddToReload(options: ReloadOptions): Promise<Reload
   try {
     const serving = await waitForLine(server, SERVING, timeoutMs, seen);
     const url = `http://127.0.0.1:${serving[2]}/`;
+    // served from the start: the page is opened once the first build is in place
+    const first = await waitForLine(server, FIRST_BUILD, timeoutMs, seen, 0);
+    if (!first[1]) throw new Error(`npm start's first build failed: ${seen.text.slice(-2000)}`);
     const page = await browser.newPage();
     await page.goto(url);
     const before = seen.text.length;

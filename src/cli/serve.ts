@@ -1,6 +1,7 @@
 /**
  * `npm start`: the editing loop. Builds the site once as `npm run build` does (build(), with its
- * cache and its swap into place), serves it on http://localhost:8080/ (src/site/dev-server.ts:
+ * cache and its swap into place), serves it on http://localhost:8080/ (from the start: the
+ * previous site, if any, while that build runs; src/site/dev-server.ts:
  * the published sources' headers, 404.html, live reload), and watches what the build reads:
  * content/ (articles, events, data, sources), layouts/ (layouts/pages/ too) and public/. On a
  * change (debounced: `npm run add` writes several files) it builds again with build() and tells
@@ -132,29 +133,8 @@ async function main(): Promise<number> {
     ),
   );
 
-  let built = false as boolean; // set by the first build, in the closure below
-  await runner
-    .exclusive(async () => {
-      const started = performance.now();
-      try {
-        const result = await build(options);
-        builds++;
-        built = true;
-        say(`arshif: built ${result.articles} articles into ${site} in ${seconds(performance.now() - started)}`);
-        const warning = exampleUrlWarning(result.siteUrl);
-        if (warning) say(warning);
-      } catch (error) {
-        if (error instanceof OutputRefusal) throw error;
-        const kept = existsSync(config.outputDir) ? `serving the last good site from ${site}` : 'nothing to serve yet';
-        say(...failureLines(error, `${kept}; save a fix to build again`));
-      }
-    })
-    .catch((error: unknown) => {
-      for (const watcher of watchers) watcher.close();
-      runner.close();
-      throw error;
-    });
-
+  // Served from the start: the previous site, if there is one, while the first build runs (its
+  // pages reload when the build is in place), and a port in use is said before any building.
   try {
     server = await serveSite(config.outputDir, port, `${session}-${builds}`);
   } catch (error) {
@@ -167,7 +147,31 @@ async function main(): Promise<number> {
     throw error;
   }
   const watched = roots.map((root) => `${displayPath(root)}${sep}`).join(', ');
-  say(`arshif: serving ${server.url} (${built ? 'the site just built' : 'the last good site'}); watching ${watched} for changes; Ctrl-C stops`);
+  const before = existsSync(config.outputDir) ? 'the previous site until the build is done' : 'nothing until the build is done';
+  say(`arshif: serving ${server.url} (${before}); watching ${watched} for changes; Ctrl-C stops`);
+
+  await runner
+    .exclusive(async () => {
+      const started = performance.now();
+      try {
+        const result = await build(options);
+        builds++;
+        server?.announce(`${session}-${builds}`);
+        say(`arshif: built ${result.articles} articles into ${site} in ${seconds(performance.now() - started)}`);
+        const warning = exampleUrlWarning(result.siteUrl);
+        if (warning) say(warning);
+      } catch (error) {
+        if (error instanceof OutputRefusal) throw error;
+        const kept = existsSync(config.outputDir) ? `still serving the last good site from ${site}` : 'nothing to serve yet';
+        say(...failureLines(error, `${kept}; save a fix to build again`));
+      }
+    })
+    .catch(async (error: unknown) => {
+      for (const watcher of watchers) watcher.close();
+      runner.close();
+      await server?.close();
+      throw error;
+    });
 
   const stop = (code: number) => {
     for (const watcher of watchers) watcher.close();
