@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { PROJECT_ROOT } from '../src/core/paths.ts';
 import { launchChromium } from '../src/bench/chromium.ts';
-import { serveStatic, type StaticServer } from '../src/bench/static-server.ts';
+import { serveStatic, type StaticServer } from '../src/core/static-server.ts';
 import { copySeedContent, readSiteFile, tempDir } from './helpers/site.ts';
 
 const RAW = [

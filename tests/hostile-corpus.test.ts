@@ -34,7 +34,7 @@ import { addFiles } from '../src/cli/add.ts';
 import { PROJECT_ROOT } from '../src/core/paths.ts';
 import { launchChromium } from '../src/bench/chromium.ts';
 import { findInjected, findInjectedInHtml, fingerprint, sitePages, visibleText, visitForScript } from './helpers/hostile.ts';
-import { serveStatic, type StaticServer } from '../src/bench/static-server.ts';
+import { serveStatic, type StaticServer } from '../src/core/static-server.ts';
 import { copySeedContent, tempDir } from './helpers/site.ts';
 import { contentWithFixtures } from './helpers/fixture-content.ts';
 import { parseXml, type XmlElement } from './helpers/xml.ts';

@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { PROJECT_ROOT } from '../src/core/paths.ts';
 import { launchChromium } from '../src/bench/chromium.ts';
-import { serveStatic, type StaticServer } from '../src/bench/static-server.ts';
+import { serveStatic, type StaticServer } from '../src/core/static-server.ts';
 import { buildSite, readSiteFile } from './helpers/site.ts';
 import { contentWithFixtures } from './helpers/fixture-content.ts';
 import { findInjectedInHtml, sitePages, visibleText, visitForScript } from './helpers/hostile.ts';

@@ -21,7 +21,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { launchChromium } from '../src/bench/chromium.ts';
-import { serveStatic, type StaticServer } from '../src/bench/static-server.ts';
+import { serveStatic, type StaticServer } from '../src/core/static-server.ts';
 import { seedSiteDir, shardedSeedSiteDir } from './helpers/site.ts';
 import { loadValidContent } from '../src/content/load.ts';
 import { loadEntities, loadSpellings } from '../src/content/data-files.ts';

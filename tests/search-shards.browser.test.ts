@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../src/bench/chromium.ts';
-import { serveStatic, type StaticServer } from '../src/bench/static-server.ts';
+import { serveStatic, type StaticServer } from '../src/core/static-server.ts';
 import { seedSiteDir, shardedSeedSiteDir } from './helpers/site.ts';
 
 const TIMEOUT = 30_000;

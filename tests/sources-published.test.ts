@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { publishSources } from '../src/site/publish-sources.ts';
 import { publishedSourcePath } from '../src/model/site-paths.ts';
-import { serveStatic } from '../src/bench/static-server.ts';
+import { serveStatic } from '../src/core/static-server.ts';
 import { buildSite, copySeedContent, readSiteFile, seedSiteDir, tempDir } from './helpers/site.ts';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

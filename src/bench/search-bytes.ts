@@ -12,7 +12,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
-import { serveStatic, type StaticServer } from './static-server.ts';
+import { serveStatic, type StaticServer } from '../core/static-server.ts';
 
 export interface SearchProbe {
   name: string;

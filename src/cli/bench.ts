@@ -12,7 +12,9 @@
  *    the peak memory of the process tree, the output's size, the search index's size and an
  *    article page's gzip size;
  * 3. adds one more article and builds again into the same folder (the rebuild, with the cache
- *    the full build left);
+ *    the full build left); then starts `npm start` on that folder, opens its home page in
+ *    Chromium, runs `npm run add` of one more raw article, and times it until the page has
+ *    reloaded and the article's page is served (src/bench/serve-reload.ts);
  * 4. opens the search page in Chromium, fresh, for a query and a filtered query (before the
  *    rebuild, on the N-article site), and counts the bytes and requests they took;
  * 5. does the same for plain Eleventy + the Pagefind CLI on the same Markdown files
@@ -48,6 +50,7 @@ import {
 import { readPhaseLines, type PhaseLine } from '../core/phase-log.ts';
 import { GZIP_LEVEL, articlePageFiles, averageGzipSize, folderSize, loadNow, machine, runMeasured, type Machine, type MeasuredRun } from '../bench/measure.ts';
 import { ENV } from '../core/config.ts';
+import { measureAddToReload, type RawArticle, type ReloadFigures } from '../bench/serve-reload.ts';
 import { ARSHIF_READY, ARSHIF_REPORT, ARSHIF_SHOWN, BASELINE_READY, BASELINE_REPORT, measureSearches, type SearchBytes } from '../bench/search-bytes.ts';
 
 export const TSX_BIN = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
@@ -157,6 +160,17 @@ export function writeArchive(contentDir: string, n: number, seed: number, seedCo
   };
 }
 
+/**
+ * Article `index` as a user copies it off a page for `npm run add`: the headline, the date line
+ * under it, the paragraphs; and the outlet, which add is told (a generated text names none).
+ */
+export function rawArticle(archive: Archive, index: number): RawArticle {
+  const article = generateArticle(archive.seeds, archive.events, index, { seed: archive.seed });
+  const outlet = /^outlet: (.+)$/m.exec(article.text)?.[1] ?? '';
+  const [year, month, day] = article.date.split('-');
+  return { text: `${article.title}\n\n${day}.${month}.${year}\n\n${article.body}\n`, outlet };
+}
+
 /** Writes article `index` (the "one more article") into the archive's content folder; returns its id. */
 export function addArticle(archive: Archive, index: number): string {
   const article = generateArticle(archive.seeds, archive.events, index, { seed: archive.seed });
@@ -197,6 +211,8 @@ export interface SideReport {
   cacheBytes: number;
   rebuild: RebuildFigures | null;
   search: SearchBytes[];
+  /** `npm start`: add one article → the open page reloaded (src/bench/serve-reload.ts); Arshif only. */
+  serve?: ReloadFigures | null;
 }
 
 export interface BenchReport {
@@ -314,6 +330,9 @@ function rows(report: BenchReport): Row[] {
     { label: 'rebuild (+1 article): peak memory', ours: a.rebuild?.peakTreeRss, theirs: b?.rebuild?.peakTreeRss, format: mib, key: 'rebuildPeakTreeRss' },
     { label: 'rebuild ÷ full build: wall time', ours: a.rebuild?.msRatio, theirs: b?.rebuild?.msRatio, format: (n) => n.toFixed(2) },
     { label: 'rebuild ÷ full build: peak memory', ours: a.rebuild?.memoryRatio, theirs: b?.rebuild?.memoryRatio, format: (n) => n.toFixed(2) },
+    { label: 'npm start: add → page reloaded', ours: a.serve?.ms, theirs: undefined, format: formatMs },
+    { label: 'npm start: of which `npm run add`', ours: a.serve?.addMs, theirs: undefined, format: formatMs },
+    { label: 'npm start: of which the rebuild (its log)', ours: a.serve?.rebuildMs, theirs: undefined, format: formatMs },
   ];
   a.search.forEach((s, i) => {
     const t = b?.search.find((x) => x.name === s.name);
@@ -338,16 +357,16 @@ function ratios(report: BenchReport): Record<string, number> | null {
   return out;
 }
 
-/** Arshif's phases, full build and rebuild side by side: time and the build process's memory when each ended. */
+/** Arshif's phases, full build, rebuild and `npm start`'s rebuild side by side: time and the build process's memory when each ended. */
 function phaseTable(side: SideReport): string[] {
-  const names = [...new Set([...side.full.phases, ...(side.rebuild?.phases ?? [])].map((p) => p.phase))];
+  const names = [...new Set([...side.full.phases, ...(side.rebuild?.phases ?? []), ...(side.serve?.phases ?? [])].map((p) => p.phase))];
   if (!names.length) return [];
   const cell = (phases: PhaseLine[] | undefined, name: string) => {
     const p = phases?.find((x) => x.phase === name);
     return p ? `${formatMs(p.ms)} (${mib(p.rss)})` : '—';
   };
-  const body = names.map((name) => [name, cell(side.full.phases, name), cell(side.rebuild?.phases, name)]);
-  const header = ['arshif phase (memory of the build process at its end)', 'full build', 'rebuild'];
+  const body = names.map((name) => [name, cell(side.full.phases, name), cell(side.rebuild?.phases, name), cell(side.serve?.phases, name)]);
+  const header = ['arshif phase (memory of the build process at its end)', 'full build', 'rebuild', 'npm start rebuild'];
   return columns(header, body);
 }
 
@@ -518,6 +537,9 @@ async function main(): Promise<void> {
       progress('rebuilding the baseline');
       baselineRebuild = await buildBaseline(workDir, contentDir, baselineDir);
     }
+    progress('npm start: adding one more article with npm run add, until the open page reloads');
+    const serve = await measureAddToReload({ tsx: TSX_BIN, contentDir, outputDir: siteDir, cacheDir, workDir, article: rawArticle(archive, n + 1) });
+    progress(`npm start: add → page reloaded ${formatMs(serve.ms)} (add ${formatMs(serve.addMs)}, ${serve.logLine})`);
     const rebuildFigures = (run: { ms: number; peakTreeRss: number; stderr?: string }, base: { ms: number; peakTreeRss: number }): RebuildFigures => ({
       ms: run.ms,
       peakTreeRss: run.peakTreeRss,
@@ -532,7 +554,7 @@ async function main(): Promise<void> {
       machine: machine(loadAtStart),
       seed,
       corpus,
-      arshif: { full: arshifFull, cacheBytes, rebuild: rebuildFigures(rebuild, full), search: arshifSearch },
+      arshif: { full: arshifFull, cacheBytes, rebuild: rebuildFigures(rebuild, full), search: arshifSearch, serve },
       baseline:
         baselineFull && baselineFullRun && baselineRebuild
           ? { full: baselineFull, cacheBytes: 0, rebuild: rebuildFigures(baselineRebuild, baselineFullRun), search: baselineSearch }

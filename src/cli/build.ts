@@ -6,7 +6,10 @@
  *
  *   tsx src/cli/build.ts [--content DIR] [--output DIR] [--quiet] [--cache-dir DIR | --no-cache] [--site-url URL]
  *   tsx src/cli/build.ts --verify [--output DIR]  checks a built site against its manifest (exit 0 whole, 1 not)
- *   tsx src/cli/build.ts --serve [--port N]     build, then rebuild on change with live reload
+ *
+ * `npm start` (src/cli/serve.ts) calls build() again on each change, and serves what it swaps in.
+ * On a terminal, a progress line shows the phase and how far it is (src/core/phase-log.ts),
+ * unless `--quiet`.
  *
  * What is derived from each article's text is kept between builds in `.cache/arshif/`
  * (src/analysis/derive/; `--cache-dir DIR` or ARSHIF_CACHE_DIR for another folder, `--no-cache` or
@@ -37,12 +40,12 @@ import Eleventy from '@11ty/eleventy';
 import { findArshifError, formatProblem } from '../core/problem.ts';
 import { forgetArchives, getArchive, getSearchLexicon } from '../model/load-archive.ts';
 import { needsHeapRoom, rerunWithHeapRoom } from '../core/heap-room.ts';
-import { phase } from '../core/phase-log.ts';
+import { phase, setProgress } from '../core/phase-log.ts';
 import { postProcessSite, summariseWritten, writtenPages, type EleventyResult, type WrittenSummary } from '../site/post-process.ts';
 import { releaseMemory } from '../core/release-memory.ts';
 import { codeVersion } from '../cache/code-version.ts';
 
-import { MANIFEST_NAME, verifyManifest, writeInPlaceManifest, writeManifest } from '../site/manifest.ts';
+import { MANIFEST_NAME, verifyManifest, writeManifest } from '../site/manifest.ts';
 import { checkBuildFolders, isMarkedTemporary, markTemporary, OutputRefusal, unmark } from '../site/output-folder.ts';
 import { cleanContentTemporaries } from '../core/atomic-write.ts';
 import { exampleUrlWarning, parseSiteUrl } from '../core/site-url.ts';
@@ -62,6 +65,8 @@ export interface BuildOptions {
   siteUrl?: string;
   /** The pages a search-index shard aims at; default ARSHIF_SEARCH_SHARD_PAGES, else the index's own. */
   searchShardPages?: number;
+  /** Whether a terminal shows the progress line (src/core/phase-log.ts); default: not when `quiet`. */
+  progress?: boolean;
 }
 
 export interface BuildResult {
@@ -75,6 +80,7 @@ export interface BuildResult {
 /** Builds the site. Throws ArshifError for content problems. */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
+  setProgress(options.progress ?? !options.quiet);
   const flags: BuildFlags = { contentDir: options.contentDir, outputDir: options.outputDir, cacheDir: options.cacheDir, quiet: options.quiet };
   const { contentDir, outputDir, cacheDir } = buildConfig(flags);
   if (buildingHere.has(outputDir)) throw new Error(`${outputDir} is already being built by this process`);
@@ -243,28 +249,6 @@ function removeIfEmpty(path: string): void {
   }
 }
 
-async function serve(flags: BuildFlags, port: number): Promise<void> {
-  const config = buildConfig({ ...flags, outputDir: join(PROJECT_ROOT, '_site'), postProcess: true });
-  const { contentDir, cacheDir } = config;
-  const site = config.outputDir;
-  checkBuildFolders(site, { contentDir, cacheDir, outputFlag: 'the site folder' });
-  await recoverInterruptedBuilds(site);
-  // Eleventy's server writes into _site/ in place, so _site/ is no longer a build its manifest
-  // describes; it still says the folder is Arshif's, for the next build to replace.
-  mkdirSync(site, { recursive: true });
-  writeInPlaceManifest(site);
-  const warning = exampleUrlWarning(getArchive(contentDir, { cacheDir, ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) }).site.url);
-  if (warning) console.error(warning);
-  const eleventy = new Eleventy(contentDir, site, {
-    ...eleventyOptions(config),
-    runMode: 'serve',
-    source: 'cli',
-  });
-  await eleventy.init();
-  await eleventy.watch();
-  await eleventy.serve(port);
-}
-
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
@@ -272,7 +256,6 @@ async function main(): Promise<number> {
       output: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       serve: { type: 'boolean', default: false },
-      port: { type: 'string', default: '8080' },
       verify: { type: 'boolean', default: false },
       'cache-dir': { type: 'string' },
       'no-cache': { type: 'boolean', default: false },
@@ -288,7 +271,11 @@ async function main(): Promise<number> {
     }
     siteUrl = parsed.url; // a child given more heap gets the same flag
   }
-  // The flags over the environment (src/core/config.ts); `--serve`'s rebuilds are given the same configuration.
+  if (values.serve) {
+    console.error('arshif: --serve is now `npm start` (tsx src/cli/serve.ts [--port N]), which builds as this command does and rebuilds on change');
+    return 2;
+  }
+  // The flags over the environment (src/core/config.ts).
   const cacheDir = values['no-cache'] ? null : values['cache-dir'] ? resolve(values['cache-dir']) : undefined;
   if (values.verify) {
     const site = resolve(values.output ?? join(PROJECT_ROOT, '_site'));
@@ -300,10 +287,6 @@ async function main(): Promise<number> {
     return problems.length ? 1 : 0;
   }
   try {
-    if (values.serve) {
-      await serve({ contentDir: values.content ?? DEFAULT_CONTENT_DIR, cacheDir, siteUrl }, Number(values.port));
-      return -1; // keeps running
-    }
     if (needsHeapRoom(resolve(values.content ?? DEFAULT_CONTENT_DIR))) return rerunWithHeapRoom();
     const result = await build({
       contentDir: values.content,
@@ -318,22 +301,33 @@ async function main(): Promise<number> {
     if (warning) console.error(warning);
     return 0;
   } catch (error) {
-    if (error instanceof OutputRefusal) {
-      console.error(`arshif: ${error.message}`);
-      console.error('arshif: nothing was built or removed.');
-      return 2;
-    }
-    const known = findArshifError(error);
-    if (known) {
-      for (const problem of known.problems) console.error(formatProblem(problem));
-      console.error(`arshif: ${known.problems.length} problem${known.problems.length === 1 ? '' : 's'} found; the site was not built (the previous _site/ is untouched).`);
-      return 1;
-    }
-    console.error(`arshif: the build failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
-    if (environment().debug) console.error(error);
-    else console.error('arshif: run again with ARSHIF_DEBUG=1 for the full trace, and report it.');
-    return 2;
+    for (const line of failureLines(error, 'the previous _site/ is untouched')) console.error(line);
+    return failureCode(error);
   }
+}
+
+/** The exit code of a build that threw `error`: 2 for a refused output folder or the unexpected, 1 for content problems. */
+export function failureCode(error: unknown): number {
+  if (error instanceof OutputRefusal) return 2;
+  return findArshifError(error) ? 1 : 2;
+}
+
+/**
+ * What a command says of a build that threw `error`, one line each, never a stack unless
+ * ARSHIF_DEBUG: a refused output folder, the content's problems (then `kept`, what stays as it
+ * was), or an unexpected failure.
+ */
+export function failureLines(error: unknown, kept: string): string[] {
+  if (error instanceof OutputRefusal) return [`arshif: ${error.message}`, 'arshif: nothing was built or removed.'];
+  const known = findArshifError(error);
+  if (known) {
+    const n = known.problems.length;
+    return [...known.problems.map(formatProblem), `arshif: ${n} problem${n === 1 ? '' : 's'} found; the site was not built (${kept}).`];
+  }
+  const lines = [`arshif: the build failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`];
+  if (environment().debug) lines.push(String((error as Error)?.stack ?? error));
+  else lines.push('arshif: run again with ARSHIF_DEBUG=1 for the full trace, and report it.');
+  return lines;
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('src/cli/build.ts')) {

@@ -111,7 +111,7 @@ export const buildConfigSchema = z.strictObject({
   cacheDir: z.string().min(1).nullable(),
   /** The site's public address for this build (`--site-url`, already checked), over site.yml's `url` and ARSHIF_SITE_URL. */
   siteUrl: z.string().min(1).optional(),
-  /** Whether Eleventy itself builds the search index and subsets the font after it writes (`--serve`); the build does it itself. */
+  /** Whether Eleventy itself builds the search index and subsets the font after it writes (Eleventy run without build(); build() does it itself, for `npm run build` and `npm start` alike). */
   postProcess: z.boolean(),
   /** The pages a search-index shard aims at; none: the index's default. */
   searchShardPages: z.number().int().min(1).optional(),

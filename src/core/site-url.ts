@@ -1,7 +1,7 @@
 /**
  * The site's public address, which canonical links, the Atom feed and the sitemap are built
- * from: `url` in content/data/site.yml, or `--site-url` for one build (kept in ARSHIF_SITE_URL,
- * so that `--serve`'s rebuilds use it too). A build whose address is still an example domain
+ * from: `url` in content/data/site.yml, or `--site-url` for one build (or ARSHIF_SITE_URL; `npm
+ * start` gives its rebuilds the same). A build whose address is still an example domain
  * (RFC 2606: example.com/.net/.org and their subdomains, the .example top-level domain) says so.
  */
 import { ENV, readEnvironment } from './config.ts';

@@ -37,6 +37,7 @@ import { dirname, join } from 'node:path';
 import { ArshifError } from '../core/problem.ts';
 import { sha256 } from '../core/hash.ts';
 import { environment } from '../core/config.ts';
+import { progress } from '../core/phase-log.ts';
 import { codeVersion } from '../cache/code-version.ts';
 import { memoKey } from '../cache/memo.ts';
 import { annotateHtml } from './index-html.ts';
@@ -192,6 +193,7 @@ export async function indexSite(siteDir: string, pages: readonly IndexedPage[], 
       cache?.write(key, files);
       bundles.set(shard.id, files);
       indexed.push(shard.id);
+      progress('search index', indexed.length, todo.length, 'shards');
     };
     // A pipeline: this thread prepares one shard after another while up to AT_ONCE Pagefind
     // processes index the shards already prepared, so both cores stay busy (two lanes each
@@ -202,6 +204,7 @@ export async function indexSite(siteDir: string, pages: readonly IndexedPage[], 
       if (failure) throw failure.error;
     };
     try {
+      progress('search index', 0, todo.length, 'shards');
       for (const job of todo) {
         await prepare(job);
         while (running.size >= AT_ONCE) await Promise.race(running);

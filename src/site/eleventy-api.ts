@@ -14,8 +14,9 @@ export interface EleventyConfig {
   addPassthroughCopy(spec: Record<string, string> | string): void;
   addWatchTarget(path: string): void;
   on(event: 'eleventy.engine.njk', fn: (arg: { nunjucks: Parameters<typeof installCompileCache>[0] }) => unknown): void;
+  on(event: 'eleventy.contentMap', fn: (arg: { urlToInputPath: Record<string, unknown> }) => unknown): void;
   on(event: string, fn: (arg: { directories: { output: string }; runMode: string; results?: EleventyResult[] }) => unknown): void;
   ignores: { add(glob: string): void };
   setQuietMode(quiet: boolean): void;
-  setServerOptions(options: { middleware?: Array<(req: { url?: string }, res: { setHeader(name: string, value: string): void }, next: () => void) => void> }): void;
+  addTransform(name: string, fn: (content: unknown) => unknown): void;
 }

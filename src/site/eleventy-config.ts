@@ -1,5 +1,5 @@
 /**
- * Eleventy's options for a build or `--serve`: the Arshif plugin, given the build's configuration
+ * Eleventy's options for a build: the Arshif plugin, given the build's configuration
  * (src/core/config.ts) as an object, and the folders, all through Eleventy's programmatic
  * configuration (the `config` callback of `new Eleventy(input, output, options)`), so nothing
  * passes through the environment. `.eleventy.ts` holds only what that callback cannot set: the

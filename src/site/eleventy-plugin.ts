@@ -1,7 +1,7 @@
 /**
  * Arshif's Eleventy configuration as one plugin: our Markdown library, the archive as global
- * data, the page templates from layouts/pages/, filters, static files, and the search index
- * and font written after each build.
+ * data, the page templates from layouts/pages/, filters, static files, the progress line's count
+ * of pages, and the search index and font written after each build.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -11,7 +11,8 @@ import { PAGES_DIR, PUBLIC_DIR } from '../core/paths.ts';
 import { registerFilters } from './filters.ts';
 import { postProcessSite, summariseWritten, writtenPages, type EleventyResult } from './post-process.ts';
 import { installCompileCache } from './nunjucks-compile-cache.ts';
-import { publishSources, SOURCE_HEADERS } from './publish-sources.ts';
+import { publishSources } from './publish-sources.ts';
+import { progress } from '../core/phase-log.ts';
 import type { EleventyConfig } from './eleventy-api.ts';
 
 export interface Options {
@@ -53,13 +54,16 @@ export default function arshifPlugin(eleventyConfig: EleventyConfig, options: Op
       getArchive(contentDir, archiveOptions).articles.map((a) => a.source.file),
     );
   });
-  eleventyConfig.setServerOptions({
-    middleware: [
-      (req, res, next) => {
-        if (req.url?.startsWith('/sources/')) for (const [name, value] of Object.entries(SOURCE_HEADERS)) res.setHeader(name, value);
-        next();
-      },
-    ],
+  // The progress line (src/core/phase-log.ts): the pages Eleventy is about to write, then each as it is written.
+  let pages = 0;
+  let rendered = 0;
+  eleventyConfig.on('eleventy.contentMap', ({ urlToInputPath }) => {
+    pages = Object.keys(urlToInputPath).length;
+    rendered = 0;
+  });
+  eleventyConfig.addTransform('arshif-progress', (content) => {
+    progress('eleventy', ++rendered, pages, 'pages');
+    return content;
   });
   if (options.postProcess !== false) {
     eleventyConfig.on('eleventy.after', async ({ directories, results }) => {

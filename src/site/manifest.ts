@@ -58,15 +58,6 @@ export function writeManifest(siteDir: string): Manifest {
 }
 
 /**
- * What `npm start` leaves in the site it writes in place: a manifest that lists no files (the
- * site changes as Eleventy rewrites it), so the folder stays the build's own to replace, and
- * `--verify` says it is not a complete build.
- */
-export function writeInPlaceManifest(siteDir: string): void {
-  writeFileSync(join(siteDir, MANIFEST_NAME), `${JSON.stringify({ generator: 'arshif', files: null, written_in_place: true }, null, 1)}\n`);
-}
-
-/**
  * Checks `siteDir` against its manifest. Returns one line per problem (missing manifest, a file
  * missing, changed or not listed); an empty list means the site is complete.
  */
@@ -77,6 +68,7 @@ export function verifyManifest(siteDir: string): string[] {
   let manifest: Manifest;
   try {
     manifest = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+    // what `npm start` wrote into a site it rewrote in place, before it built with build()
     if ((manifest as { written_in_place?: unknown }).written_in_place === true) {
       return [`${path}: the site was written in place by \`npm start\`, not by a complete build; run npm run build`];
     }

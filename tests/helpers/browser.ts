@@ -2,7 +2,7 @@
 import { after, before } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../src/bench/chromium.ts';
-import { serveStatic, type StaticServer } from '../../src/bench/static-server.ts';
+import { serveStatic, type StaticServer } from '../../src/core/static-server.ts';
 import { seedSiteDir } from './site.ts';
 
 /**

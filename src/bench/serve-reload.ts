@@ -1,0 +1,127 @@
+/**
+ * The benchmark's `npm start` figure: with the server running on the archive (src/cli/serve.ts,
+ * in a child process, on a free port) and its home page open in Chromium, `npm run add` of one
+ * new raw article (src/cli/add.ts, in a child process, as a user runs it), and the time from
+ * starting add until the open page has reloaded and the new article's page is served. Also:
+ * how long add itself took, and the rebuild the server's log line reports.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ENV } from '../core/config.ts';
+import { PROJECT_ROOT } from '../core/paths.ts';
+import { readPhaseLines, type PhaseLine } from '../core/phase-log.ts';
+import { launchChromium } from './chromium.ts';
+import { runMeasured } from './measure.ts';
+
+export interface ReloadFigures {
+  /** `npm run add` started → the page reloaded and the article's page served, in ms. */
+  ms: number;
+  /** `npm run add`'s own wall time, in ms. */
+  addMs: number;
+  /** The rebuild, as the server's log line says it. */
+  rebuildMs: number;
+  /** The server's log line for the rebuild. */
+  logLine: string;
+  articleId: string;
+  /** The rebuild's phases (ARSHIF_PHASES in the server). */
+  phases: PhaseLine[];
+}
+
+/** What the new article is: its raw text and what add is told of it (the rest add finds). */
+export interface RawArticle {
+  /** The text as a user would copy it off a page: headline, date line, paragraphs. */
+  text: string;
+  outlet: string;
+}
+
+export interface ReloadOptions {
+  tsx: string;
+  contentDir: string;
+  outputDir: string;
+  cacheDir: string;
+  /** Where the raw text file is written. */
+  workDir: string;
+  article: RawArticle;
+  /** How long to wait for the server's first build and for the reload, in ms. */
+  timeoutMs?: number;
+}
+
+const SERVING = /^arshif: serving (http:\/\/localhost:(\d+)\/)/m;
+/** The first build's outcome: built (group 1), or its problems or failure. */
+const FIRST_BUILD = /^arshif: (?:(built \d+ articles)|\d+ problems? found|the build failed)/m;
+const REBUILT = /^arshif: (.*); rebuilt in (\d+(?:\.\d+)?) s$/m;
+
+/** Resolves with the first match of `pattern` in what `child` writes to stderr from `start` on (default: from now on). */
+function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number, seen: { text: string }, start = seen.text.length): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const match = pattern.exec(seen.text.slice(start));
+      if (!match) return;
+      cleanup();
+      resolve(match);
+    };
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`npm start did not say ${pattern} within ${timeoutMs / 1000} s: ${seen.text.slice(-2000)}`));
+    }, timeoutMs);
+    const exit = (code: number | null) => {
+      cleanup();
+      reject(new Error(`npm start exited (${code}): ${seen.text.slice(-2000)}`));
+    };
+    const cleanup = () => {
+      clearTimeout(timer);
+      child.stderr?.off('data', check);
+      child.off('exit', exit);
+    };
+    child.stderr?.on('data', check);
+    child.once('exit', exit);
+    check();
+  });
+}
+
+export async function measureAddToReload(options: ReloadOptions): Promise<ReloadFigures> {
+  const timeoutMs = options.timeoutMs ?? 600_000;
+  const raw = join(options.workDir, 'npm-start-new-article.txt');
+  writeFileSync(raw, options.article.text);
+  const server = spawn(
+    options.tsx,
+    ['src/cli/serve.ts', '--content', options.contentDir, '--output', options.outputDir, '--cache-dir', options.cacheDir, '--port', '0', '--quiet'],
+    {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, [ENV.phases]: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  const seen = { text: '' };
+  server.stderr?.setEncoding('utf8').on('data', (chunk: string) => (seen.text += chunk));
+  const browser = await launchChromium();
+  try {
+    const serving = await waitForLine(server, SERVING, timeoutMs, seen);
+    const url = `http://127.0.0.1:${serving[2]}/`;
+    // served from the start: the page is opened once the first build is in place
+    const first = await waitForLine(server, FIRST_BUILD, timeoutMs, seen, 0);
+    if (!first[1]) throw new Error(`npm start's first build failed: ${seen.text.slice(-2000)}`);
+    const page = await browser.newPage();
+    await page.goto(url);
+    const before = seen.text.length;
+    const rebuilt = waitForLine(server, REBUILT, timeoutMs, seen);
+    const reloaded = page.waitForEvent('load', { timeout: timeoutMs });
+    const started = performance.now();
+    const add = await runMeasured(options.tsx, ['src/cli/add.ts', '--content', options.contentDir, '--outlet', options.article.outlet, raw], { cwd: PROJECT_ROOT });
+    const addMs = add.ms;
+    if (add.exitCode !== 0) throw new Error(`npm run add failed (exit ${add.exitCode}): ${add.stderr.slice(-2000)}`);
+    const articleId = /wrote \S*articles\/([^ /]+)\.md/.exec(add.stderr + add.stdout)?.[1];
+    if (!articleId) throw new Error(`npm run add did not say which article it wrote: ${add.stderr.slice(-2000)}`);
+    await reloaded;
+    const response = await fetch(`${url}articles/${articleId}/`);
+    const ms = performance.now() - started;
+    if (response.status !== 200) throw new Error(`the page reloaded, but /articles/${articleId}/ is ${response.status}`);
+    const line = await rebuilt;
+    return { ms, addMs, rebuildMs: Number(line[2]) * 1000, logLine: line[0], articleId, phases: readPhaseLines(seen.text.slice(before)) };
+  } finally {
+    await browser.close();
+    server.kill('SIGTERM');
+    await new Promise<void>((resolve) => (server.exitCode !== null ? resolve() : server.once('exit', () => resolve())));
+  }
+}
