@@ -139,7 +139,8 @@ export function pagefindFullHash(bytes: Uint8Array): string {
   return [...createHash('sha1').update(bytes).digest()].map((b) => b.toString(16)).join('');
 }
 
-function readPagefindFile(files: PagefindFiles, path: string): { cbor: Cbor; raw: Buffer } {
+/** A Pagefind index file of a bundle, decoded (and checked to re-encode to the same bytes). */
+export function readPagefindFile(files: PagefindFiles, path: string): { cbor: Cbor; raw: Buffer } {
   const bytes = files.get(path);
   if (!bytes) throw new PagefindFormatError(path, 'is missing from the index');
   let data: Buffer;
@@ -160,7 +161,8 @@ function readPagefindFile(files: PagefindFiles, path: string): { cbor: Cbor; raw
   return { cbor, raw };
 }
 
-function encodePagefindFile(raw: Buffer): Buffer {
+/** The bytes of a Pagefind index file holding the CBOR `raw`. */
+export function encodePagefindFile(raw: Buffer): Buffer {
   // mtime 0 in the gzip header (Node's default); level 9 as Pagefind uses.
   return gzipSync(Buffer.concat([SIGNATURE, raw]), { level: 9 });
 }
