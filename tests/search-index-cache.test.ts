@@ -4,7 +4,7 @@
  * byte-for-byte what indexing it again gives, and changing one page re-indexes its shard only.
  */
 import assert from 'node:assert/strict';
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { indexSite, SHARDS_PATH, type ShardList } from '../src/search/index-site.ts';
@@ -51,6 +51,18 @@ describe('search index shards kept between builds', () => {
     const fresh = await index({ cacheDir: null });
     assert.deepEqual(fresh.indexed, fresh.shards);
     assert.deepEqual(bundle(), built, 'a kept shard is what indexing it again gives');
+  });
+
+  it('writes the same bytes on another filesystem (tmpfs), whose folders list files in another order', { skip: !existsSync('/dev/shm') && 'no /dev/shm' }, async () => {
+    await index({ cacheDir: null });
+    const here = bundle();
+    const there = mkdtempSync('/dev/shm/arshif-shards-');
+    try {
+      await indexSite(there, summariseSite(site).pages, lexicon, { cacheDir: null, shardPages: 1 });
+      assert.deepEqual(fingerprint(join(there, 'pagefind')), here);
+    } finally {
+      rmSync(there, { recursive: true, force: true });
+    }
   });
 
   it('re-indexes only the shard of a changed page when no delta is allowed, and forgets the shard it replaces', async () => {
