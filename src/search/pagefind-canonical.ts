@@ -36,6 +36,8 @@ import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 
 const SIGNATURE = Buffer.from('pagefind_dcd', 'utf8');
+/** The gzip level of the word index chunks this pass rewrites (encodePagefindFile). */
+const CHUNK_LEVEL = 6;
 
 export type Cbor = number | string | Cbor[];
 
@@ -100,25 +102,35 @@ export function decodeCbor(bytes: Uint8Array): Cbor {
 }
 
 export function encodeCbor(value: Cbor): Buffer {
-  const chunks: Buffer[] = [];
+  // One buffer, grown as needed: a word index chunk is hundreds of thousands of small items.
+  let out = Buffer.allocUnsafe(1 << 16);
+  let pos = 0;
+  const room = (n: number) => {
+    if (pos + n <= out.length) return;
+    let size = out.length * 2;
+    while (size < pos + n) size *= 2;
+    const grown = Buffer.allocUnsafe(size);
+    out.copy(grown, 0, 0, pos);
+    out = grown;
+  };
   const head = (major: number, n: number) => {
-    if (n < 24) chunks.push(Buffer.from([(major << 5) | n]));
-    else if (n <= 0xff) chunks.push(Buffer.from([(major << 5) | 24, n]));
-    else if (n <= 0xffff) {
-      const b = Buffer.alloc(3);
-      b[0] = (major << 5) | 25;
-      b.writeUInt16BE(n, 1);
-      chunks.push(b);
+    room(9);
+    if (n < 24) out[pos++] = (major << 5) | n;
+    else if (n <= 0xff) {
+      out[pos++] = (major << 5) | 24;
+      out[pos++] = n;
+    } else if (n <= 0xffff) {
+      out[pos++] = (major << 5) | 25;
+      out.writeUInt16BE(n, pos);
+      pos += 2;
     } else if (n <= 0xffffffff) {
-      const b = Buffer.alloc(5);
-      b[0] = (major << 5) | 26;
-      b.writeUInt32BE(n, 1);
-      chunks.push(b);
+      out[pos++] = (major << 5) | 26;
+      out.writeUInt32BE(n, pos);
+      pos += 4;
     } else {
-      const b = Buffer.alloc(9);
-      b[0] = (major << 5) | 27;
-      b.writeBigUInt64BE(BigInt(n), 1);
-      chunks.push(b);
+      out[pos++] = (major << 5) | 27;
+      out.writeBigUInt64BE(BigInt(n), pos);
+      pos += 8;
     }
   };
   const item = (v: Cbor) => {
@@ -127,16 +139,17 @@ export function encodeCbor(value: Cbor): Buffer {
       if (v >= 0) head(0, v);
       else head(1, -1 - v);
     } else if (typeof v === 'string') {
-      const bytes = Buffer.from(v, 'utf8');
-      head(3, bytes.length);
-      chunks.push(bytes);
+      const length = Buffer.byteLength(v, 'utf8');
+      head(3, length);
+      room(length);
+      pos += out.write(v, pos, 'utf8');
     } else {
       head(4, v.length);
       for (const x of v) item(x);
     }
   };
   item(value);
-  return Buffer.concat(chunks);
+  return Buffer.from(out.buffer, out.byteOffset, pos);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -169,10 +182,13 @@ export function readPagefindFile(files: PagefindFiles, path: string): { cbor: Cb
   return { cbor, raw };
 }
 
-/** The bytes of a Pagefind index file holding the CBOR `raw`. */
-export function encodePagefindFile(raw: Buffer): Buffer {
-  // mtime 0 in the gzip header (Node's default); level 9 as Pagefind uses.
-  return gzipSync(Buffer.concat([SIGNATURE, raw]), { level: 9 });
+/**
+ * The bytes of a Pagefind index file holding the CBOR `raw`: gzip level 9 as Pagefind uses, or
+ * `level` (the word index chunks take 6: a third of the time, 0.7% more bytes).
+ */
+export function encodePagefindFile(raw: Buffer, level = 9): Buffer {
+  // mtime 0 in the gzip header (Node's default).
+  return gzipSync(Buffer.concat([SIGNATURE, raw]), { level });
 }
 
 /** A Pagefind bundle in memory: paths relative to the bundle folder ('filter/ar_x.pf_filter'). */
@@ -359,7 +375,7 @@ export function canonicalisePagefind(files: PagefindFiles): PagefindFiles {
 
   const out: PagefindFiles = new Map(files);
   for (const path of oldPaths) out.delete(path);
-  for (const { path, raw } of newFiles) out.set(path, encodePagefindFile(raw));
+  for (const { path, raw } of newFiles) out.set(path, encodePagefindFile(raw, path.startsWith('index/') ? CHUNK_LEVEL : 9));
   out.set(entryPath, Buffer.from(JSON.stringify({ ...entry, languages }), 'utf8'));
   return out;
 }
