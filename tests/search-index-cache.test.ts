@@ -4,7 +4,7 @@
  * byte-for-byte what indexing it again gives, and changing one page re-indexes its shard only.
  */
 import assert from 'node:assert/strict';
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { indexSite, SHARDS_PATH, type ShardList } from '../src/search/index-site.ts';
@@ -27,7 +27,8 @@ describe('search index shards kept between builds', () => {
   });
   after(() => rmSync(work, { recursive: true, force: true }));
 
-  const index = (options: { cacheDir?: string | null } = { cacheDir }) => indexSite(site, summariseSite(site).pages, lexicon, { ...options, shardPages: 1 });
+  const index = (options: { cacheDir?: string | null; deltaPages?: number } = { cacheDir }) =>
+    indexSite(site, summariseSite(site).pages, lexicon, { cacheDir, ...options, shardPages: 1 });
   const bundle = () => fingerprint(join(site, 'pagefind'));
 
   it('indexes each shard once, then takes them all from the cache, unchanged', async () => {
@@ -52,8 +53,20 @@ describe('search index shards kept between builds', () => {
     assert.deepEqual(bundle(), built, 'a kept shard is what indexing it again gives');
   });
 
-  it('re-indexes only the shard of a changed page, and forgets the shard it replaces', async () => {
-    await index();
+  it('writes the same bytes on another filesystem (tmpfs), whose folders list files in another order', { skip: !existsSync('/dev/shm') && 'no /dev/shm' }, async () => {
+    await index({ cacheDir: null });
+    const here = bundle();
+    const there = mkdtempSync('/dev/shm/arshif-shards-');
+    try {
+      await indexSite(there, summariseSite(site).pages, lexicon, { cacheDir: null, shardPages: 1 });
+      assert.deepEqual(fingerprint(join(there, 'pagefind')), here);
+    } finally {
+      rmSync(there, { recursive: true, force: true });
+    }
+  });
+
+  it('re-indexes only the shard of a changed page when no delta is allowed, and forgets the shard it replaces', async () => {
+    await index({ deltaPages: 0 });
     const before = bundle();
     const page = readdirSync(join(site, 'articles'), { recursive: true, encoding: 'utf8' })
       .map((name) => join(site, 'articles', name))
@@ -62,12 +75,48 @@ describe('search index shards kept between builds', () => {
     const html = readFileSync(page, 'utf8');
     writeFileSync(page, html.replace(/(<article\b[^>]*data-pagefind-body[^>]*>)/, '$1<p>كلمةمضافة</p>'));
 
-    const report = await index();
+    const report = await index({ deltaPages: 0 });
     assert.deepEqual(report.indexed, ['2019-03_2019-04']);
+    assert.equal(report.delta, 0);
     const now = bundle();
     const firstShard = (files: Record<string, string>) => Object.entries(files).filter(([path]) => !path.startsWith('2019-03_2019-04/') && path !== 'shards.json');
     assert.deepEqual(firstShard(now), firstShard(before), 'the other shard is untouched');
     assert.notDeepEqual(now, before);
-    assert.equal(readdirSync(join(cacheDir, 'search-shards')).length, 2, 'the replaced shard was dropped from the cache');
+    assert.deepEqual(readdirSync(join(cacheDir, 'search-shards')).filter((name) => !name.endsWith('.json')).length, 2, 'the replaced shard was dropped from the cache');
+  });
+
+  it('puts a changed page into the delta and masks it in its shard, whose word index stays as it was', async () => {
+    const page = readdirSync(join(site, 'articles'), { recursive: true, encoding: 'utf8' })
+      .map((name) => join(site, 'articles', name))
+      .find((path) => path.endsWith('.html') && readFileSync(path, 'utf8').includes('date:2019-03-23'));
+    assert.ok(page, 'a page of 2019-03-23');
+    const original = readFileSync(page, 'utf8');
+    try {
+      const base = await index();
+      assert.equal(base.delta, 0);
+      const before = bundle();
+      writeFileSync(page, original.replace(/(<article\b[^>]*data-pagefind-body[^>]*>)/, '$1<p>كلمةأخرى</p>'));
+
+      const report = await index();
+      assert.deepEqual(report.indexed, ['delta']);
+      assert.deepEqual([report.delta, report.masked], [1, 1]);
+      const now = bundle();
+      const list = JSON.parse(readFileSync(join(site, SHARDS_PATH), 'utf8')) as ShardList;
+      assert.deepEqual(list.delta, { id: 'delta', path: '/pagefind/delta/' });
+      assert.equal(list.masked, true);
+      const of = (files: Record<string, string>, prefix: string, kind: RegExp) =>
+        Object.entries(files).filter(([path]) => path.startsWith(prefix) && kind.test(path.slice(prefix.length)));
+      const shard = '2019-03_2019-04/';
+      assert.deepEqual(of(now, shard, /^(index|fragment)\//), of(before, shard, /^(index|fragment)\//), "the shard's words and fragments are its base's");
+      assert.notDeepEqual(of(now, shard, /^pagefind\./), of(before, shard, /^pagefind\./), 'its meta index has the mask');
+      assert.ok(Object.keys(now).some((path) => path.startsWith('delta/index/')));
+      assert.ok(!Object.keys(now).some((path) => path.startsWith('delta/pagefind.js')), "the delta has no copy of Pagefind's script");
+
+      const again = await index();
+      assert.deepEqual(again.indexed, [], 'the delta is kept too');
+      assert.deepEqual(bundle(), now);
+    } finally {
+      writeFileSync(page, original);
+    }
   });
 });

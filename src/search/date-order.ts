@@ -62,3 +62,48 @@ export function compareByDate(sort: DateSort): (a: { date: string; url: string }
   const plain = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   return (a, b) => sign * (plain(a.date, b.date) || plain(a.url, b.url));
 }
+
+/** A list in date order, read one item at a time: `at(i)` gives the i-th of its `length`. */
+export interface LazyList<T> {
+  length: number;
+  at(index: number): Promise<T | undefined>;
+}
+
+/**
+ * Two lists each in date order merged into one in date order, read lazily: the item at a
+ * position is found when asked for, reading each list only as far as the merge needs (one item
+ * past what was given, to compare). `key` gives an item's date and address (compareByDate).
+ * For the delta shard (src/search/index-delta.ts), whose pages may be of any date: its sorted
+ * results are merged into the shards' list.
+ */
+export function mergedByDate<T>(
+  a: LazyList<T>,
+  b: LazyList<T>,
+  key: (item: T) => Promise<{ date: string; url: string }>,
+  sort: DateSort,
+): (position: number) => Promise<T | undefined> {
+  const compare = compareByDate(sort);
+  let i = 0;
+  let j = 0;
+  const next = async (): Promise<T | undefined> => {
+    const x = i < a.length ? await a.at(i) : undefined;
+    const y = j < b.length ? await b.at(j) : undefined;
+    if (x === undefined && y === undefined) return undefined;
+    if (y === undefined || (x !== undefined && compare(await key(x), await key(y)) <= 0)) {
+      i += 1;
+      return x;
+    }
+    j += 1;
+    return y;
+  };
+  const made: Array<Promise<T | undefined>> = [];
+  let last: Promise<unknown> = Promise.resolve();
+  return (position) => {
+    while (made.length <= position) {
+      const item = last.then(next);
+      made.push(item);
+      last = item.catch(() => undefined);
+    }
+    return made[position]!;
+  };
+}

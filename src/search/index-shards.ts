@@ -26,6 +26,25 @@ export const SHARD_PAGES = 2500;
 
 const LONGEST_PERIOD = 512;
 
+/**
+ * The most article pages Pagefind processes may be given at once, together. Pagefind holds a
+ * shard whole in memory, about 0.55 MB per page with the search keys (BENCHMARKS.md, "Why memory
+ * is what it is"), so two processes of 2,500 pages each needed about 2 GB at once. Two shards run
+ * side by side only while their pages together stay within this; a larger shard runs alone.
+ */
+export const PAGES_AT_ONCE = 2000;
+
+/**
+ * Whether a shard of `pages` pages may start beside the shards running (`running`: their
+ * pages): always when none runs; else when fewer than `processes` run and all their pages
+ * together stay within `budget`.
+ */
+export function fitsBeside(running: readonly number[], pages: number, budget: number = PAGES_AT_ONCE, processes = 2): boolean {
+  if (running.length === 0) return true;
+  if (running.length >= processes) return false;
+  return running.reduce((sum, n) => sum + n, pages) <= budget;
+}
+
 export interface DatedPage {
   /** Site-relative path of the page. */
   path: string;

@@ -14,11 +14,18 @@
  * lists them all in date order (SHARDS_PATH, read by src/search/browser/pagefind.ts). A site
  * with one shard has exactly the layout of a single Pagefind bundle.
  *
- * Speed and memory: two shards are indexed at a time (one Pagefind process per core), and the
- * pages of the next shards are annotated while Pagefind runs. Each shard is kept in the build
+ * Speed and memory: two shards are indexed at a time (one Pagefind process per core) while their
+ * pages together stay within PAGES_AT_ONCE (a large shard is indexed alone, so that two
+ * Pagefind processes of a gigabyte each never run at once), and the pages of the next shards are
+ * annotated while Pagefind runs. Each shard is kept in the build
  * cache (`search-shards/` in the derived-data store's folder) under the hash of everything that
  * went into it (each page's indexed part, the lexicon, the code version and Pagefind's
- * version: shardKey), so a rebuild re-indexes only the shards whose pages changed. A shard is a
+ * version: shardKey), so a rebuild indexes no shard whose pages did not change. A shard whose
+ * pages changed is not indexed again either, while the pages changed across the archive are
+ * few: its last kept bundle (its base, found by baseKey) is taken with the pages removed or
+ * changed since masked in it (pagefind-mask.ts), and the pages added or changed go into the
+ * delta, one small shard at /pagefind/delta/ (index-delta.ts decides, and bounds it). A build
+ * with an empty cache has no delta. A shard is a
  * folder of Pagefind's files rather than a JSON entry of the store, so it is kept beside it, but
  * under a key made the same way (src/cache/memo.ts).
  *
@@ -31,7 +38,7 @@
  * answers before its last writes reach the disk, and a build read a half-written
  * pagefind-entry.json. Only the files the search page uses are kept: not Pagefind's own UI.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ArshifError } from '../core/problem.ts';
@@ -43,11 +50,13 @@ import { memoKey } from '../cache/memo.ts';
 import { annotateHtml } from './index-html.ts';
 import { createKeyAnnotator, type KeyAnnotator } from './index-keys.ts';
 import type { IndexedPage } from './indexed-page.ts';
-import { planShards, SHARD_PAGES, type Shard } from './index-shards.ts';
+import { fitsBeside, PAGES_AT_ONCE, planShards, SHARD_PAGES, type Shard } from './index-shards.ts';
 import { LEXICON_PATH, type SearchLexicon } from '../analysis/lexicon.ts';
 import { canonicalisePagefind, readBundle, writeBundle, type PagefindFiles } from './pagefind-canonical.ts';
 import { pagefindVersion, runPagefindCli } from './pagefind-cli.ts';
-import { SHARDS_PATH, type ShardList } from './shard-list.ts';
+import { DELTA_ID, SHARDS_PATH, type ShardList } from './shard-list.ts';
+import { DELTA_PAGES, planDelta, type BaseShard, type PageRef } from './index-delta.ts';
+import { maskPages } from './pagefind-mask.ts';
 
 export { SHARDS_PATH, type ShardList };
 
@@ -58,23 +67,34 @@ export interface IndexOptions {
   codeVersion?: string;
   /** Pages a shard aims at (index-shards.ts); default ARSHIF_SEARCH_SHARD_PAGES, else SHARD_PAGES. */
   shardPages?: number;
+  /** Pages that may drift from their kept shards into the delta (index-delta.ts); default DELTA_PAGES, 0: no delta. */
+  deltaPages?: number;
+  /** Pages the Pagefind processes running at once may hold together (index-shards.ts); default PAGES_AT_ONCE. */
+  pagesAtOnce?: number;
 }
 
 export interface IndexReport {
   pages: number;
   /** Shard ids, in date order. */
   shards: string[];
-  /** Shards indexed by this build (the others came from the cache). */
+  /** Shards indexed by this build (the others came from the cache), DELTA_ID among them when the delta was. */
   indexed: string[];
+  /** Pages in the delta shard (0: none). */
+  delta: number;
+  /** Pages masked in their shards (their new version, if any, in the delta). */
+  masked: number;
 }
 
-/** Shards indexed at once: one Pagefind process per core of the machines this runs on (2). */
+/** Shards indexed at once, at most: one Pagefind process per core of the machines this runs on (2). */
 const AT_ONCE = 2;
 
 /** The files of Pagefind's bundle the search page uses (src/search/browser/pagefind.ts). */
 const USED = /^(?:pagefind\.js|pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|wasm\.[^/]+\.pagefind|index\/[^/]+|fragment\/[^/]+|filter\/[^/]+)$/;
 /** Of those, what only the first shard needs: the script and the WebAssembly. */
 const PRIMARY_ONLY = /^(?:pagefind\.js|wasm\.[^/]+\.pagefind)$/;
+
+/** A bundle without the files only the first shard has. */
+const withoutPrimaryFiles = (files: PagefindFiles): PagefindFiles => new Map([...files].filter(([path]) => !PRIMARY_ONLY.test(path)));
 
 /** Bump when what a kept shard holds, or how it is named, changes. */
 const SHARD_FORMAT = 1;
@@ -84,13 +104,48 @@ export function shardKey(shard: Shard<IndexedPage>, lexiconJson: string, code: s
   return memoKey(code, ['search shard', SHARD_FORMAT, pagefind, shard.id, lexiconJson, shard.pages.map((page) => `${page.path} ${page.hash}`)]);
 }
 
-/** Kept shards: `DIR/KEY/` holds a bundle; written whole under another name, then renamed. */
+/** The key a shard's last bundle is found under as a base for the delta (index-delta.ts): its span, lexicon, code and Pagefind, not its pages. */
+export function baseKey(id: string, lexiconJson: string, code: string, pagefind: string): string {
+  return memoKey(code, ['search shard base', SHARD_FORMAT, pagefind, id, lexiconJson]);
+}
+
+/** The key the delta's bundle is kept under: its pages, the lexicon, the code and Pagefind. */
+export function deltaKey(pages: readonly IndexedPage[], lexiconJson: string, code: string, pagefind: string): string {
+  return memoKey(code, ['search delta', SHARD_FORMAT, pagefind, lexiconJson, pages.map((page) => `${page.path} ${page.hash}`)]);
+}
+
+/** What a kept shard was indexed from, beside its bundle (`DIR/KEY.json`): what makes it a base. */
+interface BaseInfo {
+  base: string;
+  pages: PageRef[];
+}
+
+const isBaseInfo = (v: unknown): v is BaseInfo =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as BaseInfo).base === 'string' &&
+  Array.isArray((v as BaseInfo).pages) &&
+  (v as BaseInfo).pages.every((p) => typeof p?.path === 'string' && typeof p?.hash === 'string');
+
+/**
+ * Kept shards: `DIR/KEY/` holds a bundle, written whole under another name, then renamed; a
+ * shard's bundle (not the delta's) has `DIR/KEY.json` beside it, saying what it was indexed from.
+ */
 class ShardCache {
   private readonly used = new Set<string>();
   constructor(private readonly dir: string) {}
 
-  read(key: string): PagefindFiles | undefined {
-    this.used.add(key);
+  has(key: string): boolean {
+    try {
+      return statSync(join(this.dir, key, 'pagefind-entry.json')).isFile();
+    } catch {
+      return false;
+    }
+  }
+
+  /** The bundle kept under `key`; `use`: kept by this build's sweep (else only if used later: use()). */
+  read(key: string, use = true): PagefindFiles | undefined {
+    if (use) this.used.add(key);
     const folder = join(this.dir, key);
     try {
       if (!statSync(join(folder, 'pagefind-entry.json')).isFile()) return undefined;
@@ -100,23 +155,46 @@ class ShardCache {
     }
   }
 
-  write(key: string, files: PagefindFiles): void {
+  use(key: string): void {
+    this.used.add(key);
+  }
+
+  write(key: string, files: PagefindFiles, info?: BaseInfo): void {
+    this.used.add(key);
     try {
       mkdirSync(this.dir, { recursive: true });
       const partial = mkdtempSync(join(this.dir, `.${key}-`));
       writeBundle(partial, files);
       rmSync(join(this.dir, key), { recursive: true, force: true });
       renameSync(partial, join(this.dir, key));
+      if (info) writeFileSync(join(this.dir, `${key}.json`), JSON.stringify(info));
     } catch {
       // not kept: indexed again next time
     }
+  }
+
+  /** The kept shards' bundles by their base key (baseKey); of two with one base key, the first key. */
+  bases(): Map<string, BaseShard> {
+    const found = new Map<string, BaseShard>();
+    if (!existsSync(this.dir)) return found;
+    for (const name of readdirSync(this.dir).sort()) {
+      if (!name.endsWith('.json') || name.startsWith('.')) continue;
+      const key = name.slice(0, -'.json'.length);
+      try {
+        const info: unknown = JSON.parse(readFileSync(join(this.dir, name), 'utf8'));
+        if (isBaseInfo(info) && !found.has(info.base) && this.has(key)) found.set(info.base, { key, pages: info.pages });
+      } catch {
+        // not a base
+      }
+    }
+    return found;
   }
 
   /** Removes the shards this build did not use (and any half-written one). */
   sweep(): void {
     if (!existsSync(this.dir)) return;
     for (const name of readdirSync(this.dir)) {
-      if (!this.used.has(name)) rmSync(join(this.dir, name), { recursive: true, force: true });
+      if (!this.used.has(name) && !this.used.has(name.replace(/\.json$/, ''))) rmSync(join(this.dir, name), { recursive: true, force: true });
     }
   }
 }
@@ -147,17 +225,53 @@ export async function indexSite(siteDir: string, pages: readonly IndexedPage[], 
   const cache = options.cacheDir ? new ShardCache(join(options.cacheDir, 'search-shards')) : undefined;
   const bundles = new Map<string, PagefindFiles>();
   const indexed: string[] = [];
+  const code = cache ? (options.codeVersion ?? codeVersion()) : '';
+  const pagefind = cache ? pagefindVersion() : '';
+  // Which shards are kept, which are indexed, and which are their base with pages masked, the
+  // pages added or changed since going into the delta (index-delta.ts).
+  const bases = cache?.bases() ?? new Map<string, BaseShard>();
+  const baseFiles = new Map<string, PagefindFiles>();
+  const planned = plan.shards.map((shard) => {
+    const key = cache ? shardKey(shard, lexiconJson, code, pagefind) : '';
+    const kept = cache?.has(key) ?? false;
+    let base = kept ? undefined : bases.get(baseKey(shard.id, lexiconJson, code, pagefind));
+    const files = base && cache?.read(base.key, false);
+    if (base && files) baseFiles.set(base.key, files);
+    else base = undefined;
+    return { id: shard.id, pages: shard.pages, kept, base, key, shard };
+  });
+  const decided = planDelta(planned, options.deltaPages ?? DELTA_PAGES);
+  const pagesAtOnce = options.pagesAtOnce ?? PAGES_AT_ONCE;
   // Inside the site being built, so that what a killed build leaves goes with its folder (src/cli/build.ts).
   const scratch = mkdtempSync(join(siteDir, '.arshif-index-'));
   let annotator: KeyAnnotator | undefined;
+  let masked = 0;
   try {
-    /** A shard to index, and the key it is kept under (none without a cache). */
-    type Job = { shard: Shard<IndexedPage>; key: string };
+    /** A shard to index, the key it is kept under (none without a cache), and what makes it a base (none for the delta). */
+    type Job = { shard: Shard<IndexedPage>; key: string; base?: BaseInfo };
     const todo: Job[] = [];
-    for (const shard of plan.shards) {
-      const key = cache ? shardKey(shard, lexiconJson, options.codeVersion ?? codeVersion(), pagefindVersion()) : '';
-      const kept = cache?.read(key);
+    decided.shards.forEach((made, i) => {
+      const { shard, key } = planned[i]!;
+      const job: Job = { shard, key, base: { base: baseKey(shard.id, lexiconJson, code, pagefind), pages: shard.pages.map(({ path, hash }) => ({ path, hash })) } };
+      if (made.how === 'base') {
+        try {
+          bundles.set(shard.id, maskPages(baseFiles.get(made.base)!, made.masked));
+        } catch (error) {
+          throw fail(`masking pages in shard ${shard.id}`, [(error as Error).message], error);
+        }
+        cache?.use(made.base);
+        masked += made.masked.length;
+        return;
+      }
+      const kept = made.how === 'kept' ? cache?.read(key) : undefined;
       if (kept) bundles.set(shard.id, kept);
+      else todo.push(job);
+    });
+    if (decided.delta.length) {
+      const shard: Shard<IndexedPage> = { id: DELTA_ID, pages: decided.delta };
+      const key = cache ? deltaKey(decided.delta, lexiconJson, code, pagefind) : '';
+      const kept = cache?.read(key);
+      if (kept) bundles.set(DELTA_ID, kept);
       else todo.push({ shard, key });
     }
     const input = (shard: Shard<IndexedPage>) => join(scratch, shard.id, 'site');
@@ -190,7 +304,7 @@ export async function indexSite(siteDir: string, pages: readonly IndexedPage[], 
         );
       }
       rmSync(join(scratch, shard.id), { recursive: true, force: true });
-      cache?.write(key, files);
+      cache?.write(key, files, job.base);
       bundles.set(shard.id, files);
       indexed.push(shard.id);
       progress('search index', indexed.length, todo.length, 'shards');
@@ -198,7 +312,8 @@ export async function indexSite(siteDir: string, pages: readonly IndexedPage[], 
     // A pipeline: this thread prepares one shard after another while up to AT_ONCE Pagefind
     // processes index the shards already prepared, so both cores stay busy (two lanes each
     // preparing then indexing left a core idle while both prepared at once).
-    const running = new Set<Promise<void>>();
+    // Two shards at once only while their pages together stay within the budget (fitsBeside).
+    const running = new Map<Promise<void>, number>();
     let failure: { error: unknown } | undefined;
     const check = () => {
       if (failure) throw failure.error;
@@ -207,19 +322,19 @@ export async function indexSite(siteDir: string, pages: readonly IndexedPage[], 
       progress('search index', 0, todo.length, 'shards');
       for (const job of todo) {
         await prepare(job);
-        while (running.size >= AT_ONCE) await Promise.race(running);
+        while (!fitsBeside([...running.values()], job.shard.pages.length, pagesAtOnce, AT_ONCE)) await Promise.race(running.keys());
         check();
         const started: Promise<void> = run(job)
           .catch((error: unknown) => {
             failure ??= { error };
           })
           .finally(() => running.delete(started));
-        running.add(started);
+        running.set(started, job.shard.pages.length);
       }
-      await Promise.all(running);
+      await Promise.all(running.keys());
       check();
     } finally {
-      await Promise.allSettled(running); // no Pagefind process is left writing into the scratch folder
+      await Promise.allSettled(running.keys()); // no Pagefind process is left writing into the scratch folder
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -233,13 +348,19 @@ export async function indexSite(siteDir: string, pages: readonly IndexedPage[], 
     const primary = i === 0;
     const dir = primary ? bundleDir : join(bundleDir, shard.id);
     if (primary) writeBundle(dir, files);
-    else writeBundle(dir, new Map([...files].filter(([path]) => !PRIMARY_ONLY.test(path))));
+    else writeBundle(dir, withoutPrimaryFiles(files));
     list.shards.push({ id: shard.id, path: primary ? '/pagefind/' : `/pagefind/${shard.id}/` });
   });
+  const delta = bundles.get(DELTA_ID);
+  if (delta) {
+    writeBundle(join(bundleDir, DELTA_ID), withoutPrimaryFiles(delta));
+    list.delta = { id: DELTA_ID, path: `/pagefind/${DELTA_ID}/` };
+  }
+  if (masked > 0) list.masked = true;
   mkdirSync(bundleDir, { recursive: true });
   writeFileSync(join(siteDir, SHARDS_PATH), JSON.stringify(list));
   cache?.sweep();
   await mkdir(join(siteDir, dirname(LEXICON_PATH)), { recursive: true });
   await writeFile(join(siteDir, LEXICON_PATH), lexiconJson);
-  return { pages: pages.length, shards: plan.shards.map((s) => s.id), indexed: indexed.sort() };
+  return { pages: pages.length, shards: plan.shards.map((s) => s.id), indexed: indexed.sort(), delta: decided.delta.length, masked };
 }

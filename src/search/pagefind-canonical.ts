@@ -11,7 +11,15 @@
  * - the meta index `pagefind.LANG_HASH.pf_meta` lists the filters (name → file hash) in the same
  *   kind of order, and its name, which `pagefind-entry.json` carries, is the SHA-1 of its bytes.
  *
- * The order carries no meaning: the browser side reads a filter's values into a BTreeMap
+ * And it numbers the pages in the order its walk of the folder met them, which the filesystem
+ * decides, and lists the forms of a word (its spellings as written) in the order it met them:
+ * so builds on two filesystems (ext4, tmpfs) differed. This pass numbers the pages in the order
+ * of their date sort (pageNumbering), and rewrites the word index chunks (`index/*.pf_index`,
+ * page numbers written as differences, pagefind 1.5.2's layout) with those numbers, the forms
+ * in UTF-8 order, and renames them by content; the meta index, filters and sorts take the new
+ * numbers.
+ *
+ * The order of filters and their values carries no meaning: the browser side reads a filter's values into a BTreeMap
  * (`pagefind_web/src/filter_index.rs`) and the filters by name. So this pass rewrites them in a
  * fixed order (filters by name, values by their UTF-8 bytes, as Rust orders strings), names
  * them the way Pagefind does (language, `_`, the first hex digits of the SHA-1 of the encoded
@@ -28,6 +36,8 @@ import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 
 const SIGNATURE = Buffer.from('pagefind_dcd', 'utf8');
+/** The gzip level of the word index chunks this pass rewrites (encodePagefindFile). */
+const CHUNK_LEVEL = 6;
 
 export type Cbor = number | string | Cbor[];
 
@@ -92,25 +102,35 @@ export function decodeCbor(bytes: Uint8Array): Cbor {
 }
 
 export function encodeCbor(value: Cbor): Buffer {
-  const chunks: Buffer[] = [];
+  // One buffer, grown as needed: a word index chunk is hundreds of thousands of small items.
+  let out = Buffer.allocUnsafe(1 << 16);
+  let pos = 0;
+  const room = (n: number) => {
+    if (pos + n <= out.length) return;
+    let size = out.length * 2;
+    while (size < pos + n) size *= 2;
+    const grown = Buffer.allocUnsafe(size);
+    out.copy(grown, 0, 0, pos);
+    out = grown;
+  };
   const head = (major: number, n: number) => {
-    if (n < 24) chunks.push(Buffer.from([(major << 5) | n]));
-    else if (n <= 0xff) chunks.push(Buffer.from([(major << 5) | 24, n]));
-    else if (n <= 0xffff) {
-      const b = Buffer.alloc(3);
-      b[0] = (major << 5) | 25;
-      b.writeUInt16BE(n, 1);
-      chunks.push(b);
+    room(9);
+    if (n < 24) out[pos++] = (major << 5) | n;
+    else if (n <= 0xff) {
+      out[pos++] = (major << 5) | 24;
+      out[pos++] = n;
+    } else if (n <= 0xffff) {
+      out[pos++] = (major << 5) | 25;
+      out.writeUInt16BE(n, pos);
+      pos += 2;
     } else if (n <= 0xffffffff) {
-      const b = Buffer.alloc(5);
-      b[0] = (major << 5) | 26;
-      b.writeUInt32BE(n, 1);
-      chunks.push(b);
+      out[pos++] = (major << 5) | 26;
+      out.writeUInt32BE(n, pos);
+      pos += 4;
     } else {
-      const b = Buffer.alloc(9);
-      b[0] = (major << 5) | 27;
-      b.writeBigUInt64BE(BigInt(n), 1);
-      chunks.push(b);
+      out[pos++] = (major << 5) | 27;
+      out.writeBigUInt64BE(BigInt(n), pos);
+      pos += 8;
     }
   };
   const item = (v: Cbor) => {
@@ -119,16 +139,17 @@ export function encodeCbor(value: Cbor): Buffer {
       if (v >= 0) head(0, v);
       else head(1, -1 - v);
     } else if (typeof v === 'string') {
-      const bytes = Buffer.from(v, 'utf8');
-      head(3, bytes.length);
-      chunks.push(bytes);
+      const length = Buffer.byteLength(v, 'utf8');
+      head(3, length);
+      room(length);
+      pos += out.write(v, pos, 'utf8');
     } else {
       head(4, v.length);
       for (const x of v) item(x);
     }
   };
   item(value);
-  return Buffer.concat(chunks);
+  return Buffer.from(out.buffer, out.byteOffset, pos);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -139,7 +160,8 @@ export function pagefindFullHash(bytes: Uint8Array): string {
   return [...createHash('sha1').update(bytes).digest()].map((b) => b.toString(16)).join('');
 }
 
-function readPagefindFile(files: PagefindFiles, path: string): { cbor: Cbor; raw: Buffer } {
+/** A Pagefind index file of a bundle, decoded (and checked to re-encode to the same bytes). */
+export function readPagefindFile(files: PagefindFiles, path: string): { cbor: Cbor; raw: Buffer } {
   const bytes = files.get(path);
   if (!bytes) throw new PagefindFormatError(path, 'is missing from the index');
   let data: Buffer;
@@ -160,9 +182,13 @@ function readPagefindFile(files: PagefindFiles, path: string): { cbor: Cbor; raw
   return { cbor, raw };
 }
 
-function encodePagefindFile(raw: Buffer): Buffer {
-  // mtime 0 in the gzip header (Node's default); level 9 as Pagefind uses.
-  return gzipSync(Buffer.concat([SIGNATURE, raw]), { level: 9 });
+/**
+ * The bytes of a Pagefind index file holding the CBOR `raw`: gzip level 9 as Pagefind uses, or
+ * `level` (the word index chunks take 6: a third of the time, 0.7% more bytes).
+ */
+export function encodePagefindFile(raw: Buffer, level = 9): Buffer {
+  // mtime 0 in the gzip header (Node's default).
+  return gzipSync(Buffer.concat([SIGNATURE, raw]), { level });
 }
 
 /** A Pagefind bundle in memory: paths relative to the bundle folder ('filter/ar_x.pf_filter'). */
@@ -186,6 +212,38 @@ interface EntryJson {
 }
 
 const isArray = (v: Cbor | undefined): v is Cbor[] => Array.isArray(v);
+
+/**
+ * The number each page of a meta index gets (by its number now). Pagefind numbers pages in the order its walk of the folder met them, which the filesystem
+ * decides (ext4 by a hash of the names with a seed of its own, tmpfs by creation); here they are
+ * numbered in the order of the `date` sort (the date followed by the page's path, index-site.ts:
+ * one page at each value), then any page without it by its hash, so the numbers are the same
+ * on every filesystem.
+ */
+function pageNumbering(meta: Cbor[], metaPath: string): number[] {
+  const pages = meta[1];
+  if (!isArray(pages) || !isArray(meta[2])) throw new PagefindFormatError(metaPath, 'has no pages or index chunks');
+  const hashes = pages.map((page) => {
+    if (!isArray(page) || typeof page[0] !== 'string') throw new PagefindFormatError(metaPath, 'a page entry is not [hash, word count]');
+    return page[0];
+  });
+  const dated = (meta[4] as Cbor[]).find((sort) => isArray(sort) && sort[0] === 'date');
+  const order: number[] = [];
+  const placed = new Set<number>();
+  for (const n of isArray(dated) && isArray(dated[1]) ? dated[1] : []) {
+    if (typeof n !== 'number' || n < 0 || n >= pages.length || placed.has(n)) throw new PagefindFormatError(metaPath, 'the date sort is not a list of its pages');
+    order.push(n);
+    placed.add(n);
+  }
+  const rest = hashes.map((_, n) => n).filter((n) => !placed.has(n));
+  rest.sort((a, b) => compareUtf8(hashes[a]!, hashes[b]!));
+  order.push(...rest);
+  const number = new Array<number>(pages.length);
+  order.forEach((old, i) => {
+    number[old] = i;
+  });
+  return number;
+}
 
 /**
  * Rewrites the filter files and meta index of a bundle (as Pagefind's getFiles gives it) in a
@@ -215,6 +273,64 @@ export function canonicalisePagefind(files: PagefindFiles): PagefindFiles {
       throw new PagefindFormatError(metaPath, 'is not the meta index layout of Pagefind 1.5 ([version, pages, chunks, filters, sorts, …])');
     }
     oldPaths.push(metaPath);
+    const prefix = `${language}_`;
+    // The pages numbered the same on every filesystem, and every word index chunk rewritten with
+    // those numbers and the forms of each word in a fixed order.
+    const number = pageNumbering(meta, metaPath);
+    {
+      const pages = meta[1] as Cbor[];
+      const reordered: Cbor[] = new Array(pages.length);
+      pages.forEach((page, old) => {
+        reordered[number[old]!] = page;
+      });
+      meta[1] = reordered;
+      meta[4] = meta[4].map((sort) => (isArray(sort) && isArray(sort[1]) ? [sort[0]!, sort[1].map((old) => number[old as number]!)] : sort));
+      const takenChunks = new Set<string>();
+      meta[2] = (meta[2] as Cbor[]).map((chunk) => {
+        if (!isArray(chunk) || chunk.length !== 3 || typeof chunk[2] !== 'string') throw new PagefindFormatError(metaPath, 'an index chunk entry is not [from, to, hash]');
+        const path = `index/${chunk[2]}.pf_index`;
+        const { cbor } = readPagefindFile(files, path);
+        // [words]
+        if (!isArray(cbor) || cbor.length !== 1 || !isArray(cbor[0])) throw new PagefindFormatError(path, 'is not a word index [words]');
+        // Each page number is written as its difference from the one before (the first as is).
+        const renumberPages = (list: Cbor[]): Cbor[] => {
+          let page = 0;
+          const postings = list.map((posting) => {
+            if (!isArray(posting) || posting.length < 2 || typeof posting[0] !== 'number') throw new PagefindFormatError(path, 'a page of a word is not [page, locations, …]');
+            page += posting[0];
+            const renumbered = number[page];
+            if (renumbered === undefined) throw new PagefindFormatError(path, `a word is on page ${page}, which the meta index does not list`);
+            return [renumbered, ...posting.slice(1)] as [number, ...Cbor[]];
+          });
+          postings.sort((a, b) => a[0] - b[0]);
+          let previous = 0;
+          for (const posting of postings) {
+            const at = posting[0];
+            posting[0] = at - previous;
+            previous = at;
+          }
+          return postings;
+        };
+        // [word, pages, forms: [[form as written, pages]…]]
+        const words = cbor[0].map((word) => {
+          if (!isArray(word) || word.length !== 3 || typeof word[0] !== 'string' || !isArray(word[1]) || !isArray(word[2]))
+            throw new PagefindFormatError(path, 'a word is not [word, pages, forms]');
+          const forms = word[2].map((form) => {
+            if (!isArray(form) || form.length !== 2 || typeof form[0] !== 'string' || !isArray(form[1]))
+              throw new PagefindFormatError(path, 'a form of a word is not [form, pages]');
+            return [form[0], renumberPages(form[1])] as [string, Cbor[]];
+          });
+          // in a hash map's order, which the walk decides: by their UTF-8 bytes
+          forms.sort((a, b) => compareUtf8(a[0], b[0]));
+          return [word[0], renumberPages(word[1]), forms];
+        });
+        const raw = encodeCbor([words]);
+        const name = shortName(prefix, pagefindFullHash(raw), 7, takenChunks);
+        oldPaths.push(path);
+        newFiles.push({ path: `index/${name}.pf_index`, raw });
+        return [chunk[0]!, chunk[1]!, name];
+      });
+    }
     const filters = meta[3].map((f) => {
       if (!isArray(f) || f.length !== 2 || typeof f[0] !== 'string' || typeof f[1] !== 'string') {
         throw new PagefindFormatError(metaPath, 'a filter entry is not [name, hash]');
@@ -222,7 +338,6 @@ export function canonicalisePagefind(files: PagefindFiles): PagefindFiles {
       return { name: f[0], hash: f[1] };
     });
     filters.sort((a, b) => compareUtf8(a.name, b.name));
-    const prefix = `${language}_`;
     const newFilters: Cbor[] = [];
     for (const filter of filters) {
       const file = `${filter.hash}.pf_filter`;
@@ -236,7 +351,8 @@ export function canonicalisePagefind(files: PagefindFiles): PagefindFiles {
         if (!isArray(v) || v.length !== 2 || typeof v[0] !== 'string' || !isArray(v[1])) {
           throw new PagefindFormatError(path, 'a filter value is not [value, pages]');
         }
-        return v as [string, Cbor[]];
+        const pages = v[1].map((old) => number[old as number]!).sort((a, b) => a - b);
+        return [v[0], pages] as [string, Cbor[]];
       });
       values.sort((a, b) => compareUtf8(a[0], b[0]));
       const raw = encodeCbor([filter.name, values]);
@@ -259,7 +375,7 @@ export function canonicalisePagefind(files: PagefindFiles): PagefindFiles {
 
   const out: PagefindFiles = new Map(files);
   for (const path of oldPaths) out.delete(path);
-  for (const { path, raw } of newFiles) out.set(path, encodePagefindFile(raw));
+  for (const { path, raw } of newFiles) out.set(path, encodePagefindFile(raw, path.startsWith('index/') ? CHUNK_LEVEL : 9));
   out.set(entryPath, Buffer.from(JSON.stringify({ ...entry, languages }), 'utf8'));
   return out;
 }

@@ -19,6 +19,20 @@ import type { PagefindSearchOptions } from './state.ts';
 
 export const SHARD_FILTER = 'shard';
 
+/**
+ * The filter of the pages a shard holds that are no longer so (removed from the archive, or
+ * changed: their new version is in the delta shard, src/search/index-delta.ts), with the one
+ * value MASKED. Only a shard with such pages has the filter; every search excludes them
+ * (withoutMasked), and a shard without the filter loses nothing by it.
+ */
+export const MASK_FILTER = 'masked';
+export const MASKED = '1';
+
+/** The same search without the masked pages. */
+export function withoutMasked(options: PagefindSearchOptions): PagefindSearchOptions {
+  return { ...options, filters: { ...options.filters, [MASK_FILTER]: { none: [MASKED] } } };
+}
+
 /** The same search narrowed to one shard's pages. */
 export function withShard(options: PagefindSearchOptions, id: string): PagefindSearchOptions {
   return { ...options, filters: { ...options.filters, [SHARD_FILTER]: { any: [id] } } };

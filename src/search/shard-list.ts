@@ -14,10 +14,17 @@ export interface ShardEntry {
   path: string;
 }
 
+/** The id of the delta shard (src/search/index-delta.ts), never a span of months. */
+export const DELTA_ID = 'delta';
+
 /** What /pagefind/shards.json holds. */
 export interface ShardList {
   /** In date order, oldest first; the first is the bundle at /pagefind/ itself. */
   shards: ShardEntry[];
+  /** The pages added or changed since their shards were indexed, of any date; absent when there are none. */
+  delta?: ShardEntry;
+  /** True when some shard has pages masked (MASK_FILTER in shard-filter.ts); absent when none has. */
+  masked?: boolean;
 }
 
 /**
@@ -30,8 +37,18 @@ export function readShardList(json: unknown): ShardEntry[] {
   if (!Array.isArray(shards)) return [];
   const entries: ShardEntry[] = [];
   for (const shard of shards as unknown[]) {
-    const { id, path } = (shard ?? {}) as Partial<Record<keyof ShardEntry, unknown>>;
-    if (typeof id === 'string' && id && typeof path === 'string' && path.startsWith('/')) entries.push({ id, path });
+    const entry = readEntry(shard);
+    if (entry) entries.push(entry);
   }
   return entries;
+}
+
+/** The delta shard a parsed shards.json lists, if any (read as an entry of the list is). */
+export function readDeltaEntry(json: unknown): ShardEntry | undefined {
+  return readEntry((json as Partial<ShardList> | null)?.delta);
+}
+
+function readEntry(shard: unknown): ShardEntry | undefined {
+  const { id, path } = (shard ?? {}) as Partial<Record<keyof ShardEntry, unknown>>;
+  return typeof id === 'string' && id && typeof path === 'string' && path.startsWith('/') ? { id, path } : undefined;
 }

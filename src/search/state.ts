@@ -35,6 +35,8 @@ export type PagefindFilters = Partial<Record<FilterKey, { any: string[] }>> & {
   none?: Array<Record<string, string>>;
   /** One shard's pages (SHARD_FILTER in src/search/date-order.ts): the page adds it, the address never carries it. */
   shard?: { any: string[] };
+  /** Every search leaves out the pages masked in their shard (MASK_FILTER in src/search/shard-filter.ts). */
+  masked?: { none: string[] };
 };
 
 /** A filter value no page has (filter values come from page attributes, which hold no NUL). */

@@ -44,7 +44,7 @@ import {
   type SortOrder,
 } from '../state.ts';
 import { openBounds, readDateInput, type YearBounds } from '../date-range.ts';
-import { compareByDate, datedShardSpans, locateResult, spansTotal, type DateSort } from '../date-order.ts';
+import { compareByDate, datedShardSpans, locateResult, mergedByDate, spansTotal, type DateSort } from '../date-order.ts';
 import { SHARD_FILTER, withShard } from '../shard-filter.ts';
 import { loadSearchIndex } from './pagefind.ts';
 import type { PagefindFragment, PagefindResult, ShardedIndex } from './sharded-index.ts';
@@ -386,9 +386,10 @@ class SearchPage {
     const response = await index.search(term, options);
     if (generation !== this.generation || !response) return undefined;
     const figures = this.figures;
-    if (state.sort === 'relevance' || index.shards.length < 2) return { results: response.results.map((r) => pendingOf(r, checked, figures)), cut: false };
+    if (state.sort === 'relevance' || (index.shards.length < 2 && !index.delta)) return { results: response.results.map((r) => pendingOf(r, checked, figures)), cut: false };
     const sort: DateSort = state.sort;
-    const spans = datedShardSpans(index.shards, response.filters[SHARD_FILTER] ?? {}, sort);
+    const counts = response.filters[SHARD_FILTER] ?? {};
+    const spans = datedShardSpans(index.shards, counts, sort);
     // Each shard is asked for its sorted results when one of them is first shown, once.
     const asked = new Map<string, Promise<PagefindResult[]>>();
     const sortedIn = (id: string) => {
@@ -399,12 +400,26 @@ class SearchPage {
       }
       return results;
     };
+    const inShards = {
+      length: spansTotal(spans),
+      at: async (position: number) => {
+        const at = locateResult(spans, position);
+        return at && (await sortedIn(at.id))[at.offset];
+      },
+    };
+    // The delta's pages are of any date: its sorted results are merged into the shards' by date.
+    const delta = index.delta;
+    const inDelta = { length: delta ? (counts[delta] ?? 0) : 0, at: async (position: number) => (delta ? (await sortedIn(delta))[position] : undefined) };
+    const dated = async (r: PagefindResult) => {
+      const page = await r.data();
+      return { date: page.meta.date ?? '', url: page.url };
+    };
+    const nth = inDelta.length ? mergedByDate(inShards, inDelta, dated, sort) : (position: number) => inShards.at(position);
     const results = Array.from(
-      { length: spansTotal(spans) },
+      { length: inShards.length + inDelta.length },
       (_, position): Pending =>
         async () => {
-          const at = locateResult(spans, position);
-          const result = at && (await sortedIn(at.id))[at.offset];
+          const result = await nth(position);
           return result && pendingOf(result, checked, figures)();
         },
     );

@@ -6,7 +6,7 @@
  * (src/search/index-shards.ts), listed in /pagefind/shards.json: the loader merges them all.
  */
 import { SHARD_FILTER } from '../shard-filter.ts';
-import { readShardList, SHARDS_PATH, type ShardEntry } from '../shard-list.ts';
+import { readDeltaEntry, readShardList, SHARDS_PATH, type ShardEntry } from '../shard-list.ts';
 import { ShardedIndex, type PagefindApi } from './sharded-index.ts';
 
 export const PAGEFIND_URL = '/pagefind/pagefind.js';
@@ -14,13 +14,21 @@ const SHARDS_URL = `/${SHARDS_PATH}`;
 
 let loading: Promise<ShardedIndex> | undefined;
 
-/** The shards the site lists; [] when it lists none (a site built before shards has no shards.json). */
-async function loadShardList(): Promise<ShardEntry[]> {
+interface Listed {
+  shards: ShardEntry[];
+  delta?: ShardEntry | undefined;
+  masked: boolean;
+}
+
+/** The shards the site lists; none when it lists none (a site built before shards has no shards.json). */
+async function loadShardList(): Promise<Listed> {
   try {
     const response = await fetch(SHARDS_URL);
-    return response.ok ? readShardList(await response.json()) : [];
+    if (!response.ok) return { shards: [], masked: false };
+    const json: unknown = await response.json();
+    return { shards: readShardList(json), delta: readDeltaEntry(json), masked: (json as { masked?: unknown } | null)?.masked === true };
   } catch {
-    return [];
+    return { shards: [], masked: false };
   }
 }
 
@@ -28,7 +36,8 @@ async function loadShardList(): Promise<ShardEntry[]> {
  * Loads and initialises Pagefind once, with every shard merged. The list of shards is fetched
  * while Pagefind's script is (it is tiny, so it does not delay the start). The first shard is
  * the bundle Pagefind's script comes with; each other one is merged into it, and loads only its
- * own entry and metadata at first (Pagefind's WebAssembly is loaded once, by the first).
+ * own entry and metadata at first (Pagefind's WebAssembly is loaded once, by the first). The
+ * delta shard, when the list has one, is merged last, like the others.
  *
  * The first shard's filter is given before init, so that it is in place before any search (an
  * options() call after init would wait for the WebAssembly); Pagefind 1.5.2's mergeIndex
@@ -41,14 +50,17 @@ async function loadShardList(): Promise<ShardEntry[]> {
 export function loadSearchIndex(url: string = PAGEFIND_URL): Promise<ShardedIndex> {
   loading ??= (async () => {
     const [pagefind, listed] = await Promise.all([import(url) as Promise<PagefindApi>, loadShardList()]);
-    const shards = listed.length > 1 ? listed : [];
-    const [first, ...others] = shards;
+    const { delta, masked } = listed;
+    const shards = listed.shards.length > 1 || delta ? listed.shards : [];
+    const [first, ...rest] = shards;
+    const others = delta ? [...rest, delta] : rest;
     await pagefind.options({ excerptLength: 30, noWorker: true, ...(first ? { mergeFilter: { [SHARD_FILTER]: first.id } } : {}) });
     await pagefind.init();
     await Promise.all(others.map((shard) => pagefind.mergeIndex(shard.path, { mergeFilter: { [SHARD_FILTER]: shard.id } })));
     return new ShardedIndex(
       pagefind,
       shards.map((shard) => shard.id),
+      { delta: delta?.id, masked },
     );
   })();
   return loading;

@@ -3,12 +3,14 @@
  * merged search already runs on every shard and merges results and counts; what it gets wrong
  * for a split index is a search of several words, which a shard lacking one of the words answers
  * with the others alone. This keeps such a search to the shards holding every word
- * (src/search/shard-filter.ts says why and how).
+ * (src/search/shard-filter.ts says why and how). An index with a delta shard (pages added or
+ * changed since their shards were indexed, src/search/index-delta.ts) leaves out, in every
+ * search, the pages masked in their shards, and counts its totals without them.
  *
  * The part of Pagefind's browser API the search page uses is typed here, beside the one class
  * that wraps it; the loader (pagefind.ts) and the page (main.ts) import the types from here.
  */
-import { SHARD_FILTER, shardsHoldingEveryWord, withinShards } from '../shard-filter.ts';
+import { SHARD_FILTER, shardsHoldingEveryWord, withinShards, withoutMasked } from '../shard-filter.ts';
 import type { PagefindSearchOptions } from '../state.ts';
 
 export type FilterCounts = Record<string, Record<string, number>>;
@@ -46,30 +48,56 @@ export interface PagefindApi {
 
 const NOTHING: PagefindResponse = { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {} };
 
+export interface DeltaInfo {
+  /** The delta shard's id, when there is one: its pages, of any date, carry `shard: ID`. */
+  delta?: string | undefined;
+  /** Whether some shard has pages masked (every search then leaves them out). */
+  masked?: boolean | undefined;
+}
+
 export class ShardedIndex {
   /** The shards that answer the last term searched (null: all), found once per term. */
   private kept: { term: string; shards: Promise<string[] | null> } | undefined;
+  /** The delta shard's id, if any. */
+  readonly delta: string | undefined;
+  private readonly masked: boolean;
 
   /**
-   * `shards`: the shards' ids, oldest first, when there are several (each shard's pages then
-   * carry the filter `shard: ID`); [] for an index in one piece, which has no such filter.
+   * `shards`: the shards' ids, oldest first, when there are several or a delta (each shard's
+   * pages then carry the filter `shard: ID`); [] for an index in one piece, which has no such
+   * filter. The delta is not among them: it is `delta.delta`.
    */
   constructor(
     private readonly pagefind: PagefindApi,
     readonly shards: readonly string[],
-  ) {}
+    delta: DeltaInfo = {},
+  ) {
+    this.delta = delta.delta;
+    this.masked = delta.masked ?? false;
+  }
+
+  /** Every shard's id, the delta's last. */
+  private get all(): readonly string[] {
+    return this.delta ? [...this.shards, this.delta] : this.shards;
+  }
+
+  /** Pagefind's search, without the masked pages. */
+  private ask(term: string | null, options: PagefindSearchOptions): Promise<PagefindResponse | null> {
+    return this.pagefind.search(term, this.masked ? withoutMasked(options) : options);
+  }
 
   async search(term: string | null, options: PagefindSearchOptions): Promise<PagefindResponse | null> {
     const kept = term === null ? null : await this.shardsFor(term);
-    if (!kept) return this.pagefind.search(term, options);
-    const narrowed = withinShards(options, kept);
+    if (!kept && !this.masked) return this.ask(term, options);
+    const narrowed = kept ? withinShards(options, kept) : options;
     if (!narrowed) return NOTHING;
     // Pagefind's totals count every page the words find, whatever the filters, so the pages of
-    // the shards left out too: they are counted again, with the shards kept as the one filter.
+    // the shards left out and the masked pages too: they are counted again, with the shards
+    // kept as the one filter (and the masked pages left out).
     const none = options.filters.none;
     const [response, inKept] = await Promise.all([
-      this.pagefind.search(term, narrowed),
-      this.pagefind.search(term, { filters: { [SHARD_FILTER]: { any: kept }, ...(none ? { none } : {}) } }),
+      this.ask(term, narrowed),
+      this.ask(term, { filters: { ...(kept ? { [SHARD_FILTER]: { any: kept } } : {}), ...(none ? { none } : {}) } }),
     ]);
     return response && { ...response, totalFilters: inKept?.filters ?? {} };
   }
@@ -78,12 +106,13 @@ export class ShardedIndex {
   private shardsFor(term: string): Promise<string[] | null> {
     if (this.kept?.term !== term) {
       const words = [...new Set(term.split(' ').filter((word) => word !== ''))];
+      const ids = this.all;
       const shards =
-        this.shards.length < 2 || words.length < 2
+        ids.length < 2 || words.length < 2
           ? Promise.resolve(null)
-          : Promise.all(words.map((word) => this.pagefind.search(word, { filters: {} }))).then((responses) =>
+          : Promise.all(words.map((word) => this.ask(word, { filters: {} }))).then((responses) =>
               shardsHoldingEveryWord(
-                this.shards,
+                ids,
                 responses.map((response) => response?.filters[SHARD_FILTER] ?? {}),
               ),
             );

@@ -1,0 +1,71 @@
+/**
+ * Masks pages in a Pagefind bundle without indexing it again: the pages get the filter
+ * MASK_FILTER (value MASKED), which every search the page makes excludes
+ * (src/search/shard-filter.ts), so they are neither found nor counted. Only the bundle's meta
+ * index, its entry and one new filter file change; its word index and fragments stay as they
+ * are. The result is put in canonical form (pagefind-canonical.ts), so it is reproducible.
+ *
+ * Pagefind numbers a bundle's pages in its meta index (`[hash, word count]` each); a page's
+ * fragment (named by that hash) holds its address, which is how a page is found by its path.
+ */
+import { gunzipSync } from 'node:zlib';
+import { canonicalisePagefind, encodeCbor, encodePagefindFile, PagefindFormatError, readPagefindFile, type Cbor, type PagefindFiles } from './pagefind-canonical.ts';
+import { MASK_FILTER, MASKED } from './shard-filter.ts';
+
+const SIGNATURE_LENGTH = 'pagefind_dcd'.length;
+
+/** The address Pagefind gives a page at a site path (`articles/x/index.html` → `/articles/x/`). */
+export function pageUrl(path: string): string {
+  return `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+interface Entry {
+  languages: Record<string, { hash: string; [key: string]: unknown }>;
+  [key: string]: unknown;
+}
+
+/** The bundle with the pages at `paths` (site paths) masked. Throws PagefindFormatError when one of them is not in it. */
+export function maskPages(files: PagefindFiles, paths: readonly string[]): PagefindFiles {
+  if (paths.length === 0) return files;
+  const wanted = new Set(paths.map(pageUrl));
+  const entryPath = 'pagefind-entry.json';
+  const entry = JSON.parse(files.get(entryPath)?.toString('utf8') ?? 'null') as Entry | null;
+  if (!entry?.languages) throw new PagefindFormatError(entryPath, 'is missing or has no "languages"');
+  const out: PagefindFiles = new Map(files);
+  const languages: Entry['languages'] = {};
+  const found = new Set<string>();
+  for (const [language, info] of Object.entries(entry.languages)) {
+    const metaPath = `pagefind.${info.hash}.pf_meta`;
+    const meta = readPagefindFile(files, metaPath).cbor;
+    if (!Array.isArray(meta) || !Array.isArray(meta[1]) || !Array.isArray(meta[3])) throw new PagefindFormatError(metaPath, 'is not the meta index layout of Pagefind 1.5');
+    const numbers: number[] = [];
+    meta[1].forEach((page, number) => {
+      const hash = Array.isArray(page) ? page[0] : undefined;
+      const bytes = typeof hash === 'string' ? files.get(`fragment/${hash}.pf_fragment`) : undefined;
+      if (!bytes) throw new PagefindFormatError(metaPath, `page ${number} has no fragment`);
+      const url = (JSON.parse(gunzipSync(bytes).subarray(SIGNATURE_LENGTH).toString('utf8')) as { url?: unknown }).url;
+      if (typeof url === 'string' && wanted.has(url)) {
+        numbers.push(number);
+        found.add(url);
+      }
+    });
+    if (numbers.length === 0) {
+      languages[language] = info;
+      continue;
+    }
+    if (meta[3].some((filter) => Array.isArray(filter) && filter[0] === MASK_FILTER)) throw new PagefindFormatError(metaPath, `already has a "${MASK_FILTER}" filter`);
+    // Named provisionally; canonicalisePagefind names both files by their content.
+    const filterName = `${language}_mask`;
+    out.set(`filter/${filterName}.pf_filter`, encodePagefindFile(encodeCbor([MASK_FILTER, [[MASKED, numbers]]])));
+    const masked: Cbor[] = [...meta];
+    masked[3] = [...meta[3], [MASK_FILTER, filterName]];
+    const metaName = `${language}_masked`;
+    out.delete(metaPath);
+    out.set(`pagefind.${metaName}.pf_meta`, encodePagefindFile(encodeCbor(masked)));
+    languages[language] = { ...info, hash: metaName };
+  }
+  const missing = [...wanted].filter((url) => !found.has(url));
+  if (missing.length) throw new PagefindFormatError(entryPath, `the pages to mask are not in the bundle: ${missing.join(', ')}`);
+  out.set(entryPath, Buffer.from(JSON.stringify({ ...entry, languages }), 'utf8'));
+  return canonicalisePagefind(out);
+}
