@@ -31,7 +31,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { launchChromium } from '../src/bench/chromium.ts';
-import { serveStatic, type StaticServer } from '../src/bench/static-server.ts';
+import { serveStatic, type StaticServer } from '../src/core/static-server.ts';
 import { build } from '../src/cli/build.ts';
 import type { ShardList } from '../src/search/shard-list.ts';
 import { fingerprint } from './helpers/hostile.ts';
