@@ -43,14 +43,14 @@ describe('the font worker', () => {
     }
   });
 
-  it('leaves the fonts to this thread once stopped, and writes the same files either way', async () => {
+  it('is stopped once the fonts are written, then leaves them to this thread, which writes the same files', async () => {
     const text = TEXTS[0] as Record<FontSubset, string>;
     const worker = startFontWorker();
     assert.ok(worker);
     const viaWorker = join(work, 'worker');
     await writeSubsetFonts(viaWorker, text, worker);
-    worker.close();
-    assert.equal(await worker.subset(text), undefined);
+    assert.equal(await worker.subset(text), undefined, 'writeSubsetFonts stopped the worker');
+    worker.close(); // again: nothing
     const here = join(work, 'here');
     await writeSubsetFonts(here, text, worker); // the stopped worker answers nothing: made here
     const files = (dir: string) => readdirSync(join(dir, 'fonts')).map((name) => [name, readFileSync(join(dir, 'fonts', name)).toString('base64')]);

@@ -21,7 +21,7 @@ import { FONT_FILES, fontSourcePath, WARM_UP_TEXT, type FontFile, type FontMaker
 const require = createRequire(import.meta.url);
 
 export interface FontWorker extends FontMaker {
-  /** Stops the worker (whether or not it was asked for anything). */
+  /** Stops the worker (whether or not it was asked for anything; again, or after writeSubsetFonts, does nothing). */
   close(): void;
 }
 
@@ -94,6 +94,7 @@ export function startFontWorker(): FontWorker | undefined {
       });
     },
     close() {
+      if (gone) return;
       gone = true;
       void worker.terminate();
     },

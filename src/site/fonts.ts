@@ -113,6 +113,8 @@ export const WARM_UP_TEXT = ALWAYS.arabic;
 /** Something that may make the subset fonts elsewhere (font-worker.ts); undefined: make them here. */
 export interface FontMaker {
   subset(text: Record<FontSubset, string>): Promise<SubsetFontFile[] | undefined>;
+  /** Frees what it holds, once the fonts are written. */
+  close?(): void;
 }
 
 /** The subset fonts for the characters given, made on this thread, in FONT_FILES' order. */
@@ -130,7 +132,13 @@ export async function subsetFonts(text: Record<FontSubset, string>): Promise<Sub
  * pages): made by `maker` where it can (font-worker.ts), else on this thread.
  */
 export async function writeSubsetFonts(siteDir: string, text: Record<FontSubset, string>, maker?: FontMaker): Promise<void> {
-  const fonts = (await maker?.subset(text)) ?? (await subsetFonts(text));
+  let fonts: SubsetFontFile[] | undefined;
+  try {
+    fonts = await maker?.subset(text);
+  } finally {
+    maker?.close?.(); // a worker's memory goes back before the search index's Pagefind processes peak
+  }
+  fonts ??= await subsetFonts(text);
   const out = join(siteDir, 'fonts');
   await mkdir(out, { recursive: true });
   for (const { name, bytes } of fonts) await writeFile(join(out, name), bytes);
