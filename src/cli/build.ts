@@ -49,7 +49,6 @@ import { exampleUrlWarning, parseSiteUrl } from '../core/site-url.ts';
 import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from '../core/paths.ts';
 import { buildConfig, environment, type BuildConfig, type BuildFlags } from '../core/config.ts';
 import { eleventyOptions } from '../site/eleventy-config.ts';
-import { startFontWorker } from '../site/font-worker.ts';
 
 export interface BuildOptions {
   contentDir?: string;
@@ -97,8 +96,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const staging = stagingDir(outputDir, process.pid);
   buildingHere.add(outputDir);
   let old: string;
-  // Compiles and warms up beside Eleventy, then subsets the fonts beside the search index (src/site/font-worker.ts).
-  const fonts = startFontWorker();
   try {
     if (existsSync(staging)) {
       if (!isMarkedTemporary(staging))
@@ -116,12 +113,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       forgetArchives();
       releaseMemory(); // before the search index's Pagefind processes start: see release-memory.ts
       const shardPages = options.searchShardPages ?? config.searchShardPages;
-      await postProcessSite(staging, lexicon, written, {
-        cacheDir,
-        ...(version ? { codeVersion: version } : {}),
-        ...(shardPages ? { shardPages } : {}),
-        ...(fonts ? { fonts } : {}),
-      });
+      await postProcessSite(staging, lexicon, written, { cacheDir, ...(version ? { codeVersion: version } : {}), ...(shardPages ? { shardPages } : {}) });
       writeManifest(staging); // the last write: from here on the new site is checkable
       old = swapInto(staging, outputDir);
     } catch (error) {
@@ -133,7 +125,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     unmark(outputDir);
     if (isMarkedTemporary(old)) await rm(old, { recursive: true, force: true }).catch(() => undefined);
   } finally {
-    fonts?.close();
     buildingHere.delete(outputDir);
   }
   return { outputDir, articles, seconds: (performance.now() - started) / 1000, siteUrl };

@@ -1,17 +1,19 @@
 /**
- * The subset fonts (fonts.ts) made on a thread of their own, started when the build starts, so
- * that their cost is off the build's way: a build's first subset costs about half a second more
- * than the next ones (the WebAssembly of harfbuzz and of the WOFF2 encoder is compiled, and the
- * encoder's code optimised, on first use), and the subsetting itself then runs beside the search
- * index rather than before it. The thread compiles and warms up while the content is read and
- * Eleventy writes; when the pages' characters are known it subsets the fonts for them.
+ * The subset fonts (fonts.ts) made on a thread of their own, beside the search index rather than
+ * before it: post-process.ts starts the thread once Eleventy has written the pages (not earlier:
+ * its memory, about 70 MB, would add to Eleventy's peak), and it is stopped once the fonts are
+ * written, before Pagefind's processes grow. A build's
+ * first subset costs about half a second more than the next ones (the WebAssembly of harfbuzz and
+ * of the WOFF2 encoder is compiled, and the encoder's code optimised, on first use); the thread
+ * starts on that at once (a warm-up subset, whose output is dropped), and then subsets the fonts
+ * for the pages' characters.
  *
  * What it makes is what fonts.ts makes on this thread (the same package, the same source files,
- * the same characters, in FONT_FILES' order): the warm-up's own output is dropped. The thread is
- * a help, never a requirement: when it cannot start, fails or is stopped, `subset` answers
- * undefined and the caller subsets on its own thread, where an error then shows as it would
- * without a worker. ARSHIF_WORKERS=0 starts none. The worker's code is plain JavaScript (the
- * package is CommonJS), so it starts without the TypeScript loader.
+ * the same characters, in FONT_FILES' order). The thread is a help, never a requirement: when it
+ * cannot start, fails or is stopped, `subset` answers undefined and the caller subsets on its own
+ * thread, where an error then shows as it would without a worker. ARSHIF_WORKERS=0 starts none.
+ * The worker's code is plain JavaScript (the package is CommonJS), so it starts without the
+ * TypeScript loader.
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
