@@ -9,7 +9,10 @@ import { describe, it } from 'node:test';
 import { loadValidContent } from '../src/content/load.ts';
 import { deriveArticles, MIN_ARTICLES_FOR_WORKER, type ArticleToDerive } from '../src/analysis/derive/derive.ts';
 import { DiskStore } from '../src/cache/disk-store.ts';
-import { runSharedWork } from '../src/core/workers.ts';
+import { runSharedWork, startsWorker, stopWorkers } from '../src/core/workers.ts';
+import { threadId } from 'node:worker_threads';
+import { readEnvironment } from '../src/core/config.ts';
+import { MIN_MAPS_FOR_WORKER } from '../src/analysis/derive/map-batch.ts';
 import { loadEntities } from '../src/content/data-files.ts';
 import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';
 import { createHash } from 'node:crypto';
@@ -93,6 +96,54 @@ describe('runSharedWork', () => {
   it('starts no worker for fewer tasks than minTasks, nor for none', () => {
     assert.deepEqual(runSharedWork({ tasks: [1, 2, 3], compute: (x) => -x, module: TASKS, exportName: 'tagged', setup: undefined, minTasks: 10 }), [-1, -2, -3]);
     assert.deepEqual(runSharedWork({ tasks: [], compute: (x: number) => x, module: TASKS, exportName: 'tagged', setup: undefined }), []);
+  });
+});
+
+describe('one worker for a run of lists', () => {
+  const slow = (x: number) => {
+    const until = performance.now() + 1;
+    while (performance.now() < until);
+    return { x, thread: threadId };
+  };
+  const list = () => runSharedWork({ tasks: numbers(3000), compute: slow, module: TASKS, exportName: 'threadOf', setup: undefined });
+  const workerThreads = (results: Array<{ thread: number }>) => new Set(results.map((r) => r.thread).filter((t) => t !== threadId));
+
+  it('computes a second list on the worker the first started, and a fresh one after stopWorkers', () => {
+    const first = list();
+    const second = list();
+    for (const results of [first, second])
+      assert.deepEqual(
+        results.map((r) => r.x),
+        numbers(3000),
+      );
+    const [a, b] = [workerThreads(first), workerThreads(second)];
+    assert.equal(a.size, 1, 'the first list had a worker');
+    assert.deepEqual(b, a, 'the second list, the same worker');
+    stopWorkers();
+    const third = workerThreads(list());
+    assert.equal(third.size, 1);
+    assert.notDeepEqual(third, a, 'a new worker after stopWorkers');
+    stopWorkers();
+  });
+});
+
+describe('when a worker is started', () => {
+  const on = readEnvironment({});
+  const off = readEnvironment({ ARSHIF_WORKERS: '0' });
+
+  it('starts one from minTasks tasks on, never below, and never with ARSHIF_WORKERS=0', () => {
+    assert.equal(startsWorker(9, 10, on), false);
+    assert.equal(startsWorker(10, 10, on), true);
+    assert.equal(startsWorker(11, 10, on), true);
+    assert.equal(startsWorker(0, undefined, on), false);
+    assert.equal(startsWorker(1, undefined, on), true);
+    assert.equal(startsWorker(10_000, 10, off), false);
+  });
+
+  it("draws a small archive's maps on this thread alone and a large one's on two", () => {
+    // The seed archive draws 30 maps, the 1,000-article benchmark 223 (BENCHMARKS.md, "Fixed costs").
+    assert.equal(startsWorker(30, MIN_MAPS_FOR_WORKER, on), false);
+    assert.equal(startsWorker(223, MIN_MAPS_FOR_WORKER, on), true);
   });
 });
 

@@ -13,11 +13,17 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { stopWorkers } from './workers.ts';
 
 let collect: (() => void) | undefined;
 
-/** Runs a full, synchronous garbage collection, which returns V8's empty pages to the system. */
+/**
+ * Runs a full, synchronous garbage collection, which returns V8's empty pages to the system; and
+ * ends the worker thread kept between lists of tasks (workers.ts), whose heap holds what it
+ * loaded and computed for them.
+ */
 export function releaseMemory(): void {
+  stopWorkers();
   if (!collect) {
     setFlagsFromString('--expose-gc');
     collect = runInNewContext('gc') as () => void;

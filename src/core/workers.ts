@@ -13,7 +13,8 @@
  * threads), when it fails or when it stops making progress, this thread computes what is missing
  * itself, and a task that throws throws here, as it would without a worker. A worker that has not
  * started by the time this thread has run out of tasks is cancelled, so a small list costs no
- * waiting for a thread to start.
+ * waiting for a thread to start. The worker is kept for the next list (sharedWorker), so a build
+ * starts one, not one per list; a small list (startsWorker) starts none.
  *
  * The worker loads `module` (a TypeScript file: it registers tsx's loader first, since Node 20
  * workers do not inherit the `--import` loader of the thread that starts them) and calls its
@@ -53,17 +54,25 @@ const CANCELLED = 3;
 const STALL_MS = 120_000;
 
 /**
- * The worker's code: CommonJS, run with `eval` so that it needs no file of its own. Every path
- * ends in `finally`, which tells the waiting thread the worker is done; a failure only leaves
- * results missing, which the main thread then computes.
+ * The worker's code: CommonJS, run with `eval` so that it needs no file of its own. The worker
+ * stays up between lists (see sharedWorker) and takes them one at a time, in the order sent: each
+ * message is one list, with its own shared counter and its own port for the results. Every list
+ * ends in `finally`, which tells the waiting thread the worker is done with it; a failure only
+ * leaves results missing, which the main thread then computes.
  */
 const WORKER_SOURCE = `
-const { workerData } = require('node:worker_threads');
-const { port, state, loader, module, exportName, setup, tasks, chunk } = workerData;
-const s = new Int32Array(state);
-(async () => {
+const { parentPort, workerData } = require('node:worker_threads');
+const ready = (async () => {
+  if (workerData.loader) (await import(workerData.loader)).register();
+})();
+let queue = Promise.resolve();
+parentPort.on('message', (list) => {
+  queue = queue.then(() => work(list));
+});
+async function work({ port, state, module, exportName, setup, tasks, chunk }) {
+  const s = new Int32Array(state);
   try {
-    if (loader) (await import(loader)).register();
+    await ready;
     const compute = (await import(module))[exportName](setup);
     if (Atomics.compareExchange(s, ${STATE}, ${STARTING}, ${WORKING}) !== ${STARTING}) return;
     for (;;) {
@@ -82,7 +91,7 @@ const s = new Int32Array(state);
     Atomics.notify(s, ${STATE});
     port.close();
   }
-})();
+}
 `;
 
 /** tsx's ESM registration entry, when this process can resolve it (it runs the build). */
@@ -99,6 +108,47 @@ export function workersEnabled(env: Environment = environment()): boolean {
   return env.workers;
 }
 
+/**
+ * Whether `runSharedWork` starts a worker for `tasks` tasks: only for at least `minTasks` (a
+ * worker costs about a second of a core to start, which a short list never wins back), and never
+ * with ARSHIF_WORKERS=0.
+ */
+export function startsWorker(tasks: number, minTasks = 1, env: Environment = environment()): boolean {
+  return tasks >= minTasks && workersEnabled(env);
+}
+
+/**
+ * The one worker, started by the first list that wants one and kept for the next (a build derives
+ * its articles, then draws its maps): a worker takes about a second of a core to start (tsx, then
+ * the modules), which a second list then does not pay again, and the modules it loaded for the
+ * first stay loaded. Unreferenced, so it never keeps the process alive; stopWorkers ends it.
+ */
+let shared: Worker | undefined;
+
+function sharedWorker(): Worker | undefined {
+  if (shared) return shared;
+  try {
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { loader: tsxLoader() }, stdout: false, stderr: false });
+    worker.unref();
+    const forget = () => {
+      if (shared === worker) shared = undefined;
+    };
+    worker.on('error', forget); // a failed worker only leaves results missing
+    worker.on('exit', forget);
+    shared = worker;
+    return worker;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Ends the worker kept between lists, if any (the next list that wants one starts another). */
+export function stopWorkers(): void {
+  const worker = shared;
+  shared = undefined;
+  void worker?.terminate();
+}
+
 /** The results of `compute` on every task, in the tasks' order, computed on this thread and one worker. */
 export function runSharedWork<T, R, S>(work: SharedWork<T, R, S>): R[] {
   const { tasks, compute } = work;
@@ -109,25 +159,19 @@ export function runSharedWork<T, R, S>(work: SharedWork<T, R, S>): R[] {
   const state = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
   let worker: Worker | undefined;
   const { port1, port2 } = new MessageChannel();
-  if (n >= (work.minTasks ?? 1) && workersEnabled()) {
+  if (startsWorker(n, work.minTasks)) {
+    worker = sharedWorker();
     try {
-      worker = new Worker(WORKER_SOURCE, {
-        eval: true,
-        workerData: { port: port2, state: state.buffer, loader: tsxLoader(), module: work.module.href, exportName: work.exportName, setup: work.setup, tasks, chunk },
-        transferList: [port2],
-        stdout: false,
-        stderr: false,
-      });
-      worker.unref();
-      worker.on('error', () => {}); // a failed worker only leaves results missing
+      worker?.postMessage({ port: port2, state: state.buffer, module: work.module.href, exportName: work.exportName, setup: work.setup, tasks, chunk }, [port2]);
     } catch {
-      worker = undefined;
+      worker = undefined; // a setup or task that cannot be sent: all computed here
     }
   }
   if (!worker) {
     port1.close();
     return tasks.map(compute);
   }
+  let stalled = false;
   try {
     for (;;) {
       const start = Atomics.add(state, NEXT, chunk);
@@ -145,7 +189,10 @@ export function runSharedWork<T, R, S>(work: SharedWork<T, R, S>): R[] {
         Atomics.wait(state, STATE, WORKING, 1000);
         const now = Atomics.load(state, DONE);
         if (now !== progress) [progress, since] = [now, Date.now()];
-        else if (Date.now() - since > STALL_MS) break;
+        else if (Date.now() - since > STALL_MS) {
+          stalled = true;
+          break;
+        }
       }
     }
     for (let message = receiveMessageOnPort(port1); message; message = receiveMessageOnPort(port1)) {
@@ -157,7 +204,7 @@ export function runSharedWork<T, R, S>(work: SharedWork<T, R, S>): R[] {
     }
   } finally {
     port1.close();
-    void worker.terminate();
+    if (stalled && shared === worker) stopWorkers(); // stuck in a task: the next list gets a fresh one
   }
   for (let i = 0; i < n; i++) if (!have[i]) results[i] = compute(tasks[i] as T);
   return results;

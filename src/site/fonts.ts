@@ -89,15 +89,57 @@ export class CharacterScan {
   }
 }
 
-/** Writes the subset fonts to /fonts/, for the characters given (CharacterScan of the site's HTML pages). */
-export async function writeSubsetFonts(siteDir: string, text: Record<FontSubset, string>): Promise<void> {
+/** One font file the site serves: its subset and weight, and its name in /fonts/. */
+export interface FontFile {
+  subset: FontSubset;
+  weight: number;
+  name: string;
+}
+
+/** Every font file, in the order they are made. */
+export const FONT_FILES: readonly FontFile[] = (['arabic', 'latin'] as const).flatMap((subset) =>
+  FONT_WEIGHTS.map((weight) => ({ subset, weight, name: fontFileName(subset, weight) })),
+);
+
+/** A subset font made: its name in /fonts/ and its WOFF2 bytes. */
+export interface SubsetFontFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** What a warm-up subsets (font-worker.ts): the characters every Arabic subset keeps. */
+export const WARM_UP_TEXT = ALWAYS.arabic;
+
+/** Something that may make the subset fonts elsewhere (font-worker.ts); undefined: make them here. */
+export interface FontMaker {
+  subset(text: Record<FontSubset, string>): Promise<SubsetFontFile[] | undefined>;
+  /** Frees what it holds, once the fonts are written. */
+  close?(): void;
+}
+
+/** The subset fonts for the characters given, made on this thread, in FONT_FILES' order. */
+export async function subsetFonts(text: Record<FontSubset, string>): Promise<SubsetFontFile[]> {
+  const out: SubsetFontFile[] = [];
+  for (const { subset, weight, name } of FONT_FILES) {
+    const source = await readFile(fontSourcePath(subset, weight));
+    out.push({ name, bytes: await subsetFont(source, text[subset], { targetFormat: 'woff2' }) });
+  }
+  return out;
+}
+
+/**
+ * Writes the subset fonts to /fonts/, for the characters given (CharacterScan of the site's HTML
+ * pages): made by `maker` where it can (font-worker.ts), else on this thread.
+ */
+export async function writeSubsetFonts(siteDir: string, text: Record<FontSubset, string>, maker?: FontMaker): Promise<void> {
+  let fonts: SubsetFontFile[] | undefined;
+  try {
+    fonts = await maker?.subset(text);
+  } finally {
+    maker?.close?.(); // a worker's memory goes back before the search index's Pagefind processes peak
+  }
+  fonts ??= await subsetFonts(text);
   const out = join(siteDir, 'fonts');
   await mkdir(out, { recursive: true });
-  for (const subset of ['arabic', 'latin'] as const) {
-    for (const weight of FONT_WEIGHTS) {
-      const source = await readFile(fontSourcePath(subset, weight));
-      const font = await subsetFont(source, text[subset], { targetFormat: 'woff2' });
-      await writeFile(join(out, fontFileName(subset, weight)), font);
-    }
-  }
+  for (const { name, bytes } of fonts) await writeFile(join(out, name), bytes);
 }

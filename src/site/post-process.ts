@@ -5,6 +5,7 @@ import { indexSite, type IndexOptions } from '../search/index-site.ts';
 import { indexedPage, isArticlePage, type IndexedPage } from '../search/indexed-page.ts';
 import type { SearchLexicon } from '../analysis/lexicon.ts';
 import { CharacterScan, writeSubsetFonts, type FontSubset } from './fonts.ts';
+import { startFontWorker } from './font-worker.ts';
 import { phase } from '../core/phase-log.ts';
 
 /** A page in what Eleventy returns from write() and hands `eleventy.after`: where it wrote it, and what. */
@@ -47,8 +48,19 @@ export function summariseWritten(pages: Iterable<{ path: string; html: string }>
   return { characters: scan.characters(), pages: indexed };
 }
 
+/**
+ * The fonts, the search script and the search index, side by side: each writes its own files,
+ * from what Eleventy wrote, and none reads another's. The fonts are made on a thread of their own
+ * (font-worker.ts, stopped once they are written), the script by esbuild's process and the index
+ * by Pagefind's, so they overlap. A failure of one is thrown once all three have ended (the
+ * first, in that order).
+ */
 export async function postProcessSite(siteDir: string, lexicon: SearchLexicon, written: WrittenSummary, options: IndexOptions = {}): Promise<void> {
-  await phase('fonts', () => writeSubsetFonts(siteDir, written.characters));
-  await phase('search script', () => bundleSearchScript(siteDir));
-  await phase('search index', () => indexSite(siteDir, written.pages, lexicon, options));
+  const fonts = startFontWorker();
+  const outcomes = await Promise.allSettled([
+    phase('fonts', () => writeSubsetFonts(siteDir, written.characters, fonts)),
+    phase('search script', () => bundleSearchScript(siteDir)),
+    phase('search index', () => indexSite(siteDir, written.pages, lexicon, options)),
+  ]);
+  for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
 }

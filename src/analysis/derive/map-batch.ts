@@ -13,8 +13,14 @@ import type { Store } from '../../cache/store.ts';
 
 export type MapArgs = Parameters<typeof renderPlaceMap>;
 
-/** Fewer maps to draw than this are drawn on this thread only. */
-const MIN_MAPS_FOR_WORKER = 16;
+/**
+ * Fewer maps to draw than this are drawn on this thread only. A map costs about 15 ms to draw
+ * (the first about 200 ms more: the outlines are read), and a worker about 0.9 s of a core to
+ * start before it draws any (tsx, the modules, the outlines), so it wins time only from about 60
+ * maps on: the seed archive's 30 maps are drawn faster here alone, the 1,000-article benchmark's
+ * 223 on two threads (BENCHMARKS.md, "Fixed costs").
+ */
+export const MIN_MAPS_FOR_WORKER = 64;
 
 /** The worker's compute function (shared-work.ts). */
 export function mapWorker(): (args: MapArgs) => string {
