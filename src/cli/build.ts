@@ -40,7 +40,9 @@ import { needsHeapRoom, rerunWithHeapRoom } from '../core/heap-room.ts';
 import { phase } from '../core/phase-log.ts';
 import { postProcessSite, summariseWritten, writtenPages, type EleventyResult, type WrittenSummary } from '../site/post-process.ts';
 import { releaseMemory } from '../core/release-memory.ts';
-import { codeVersion } from '../cache/code-version.ts';
+import { codeVersion, renderCodeVersion } from '../cache/code-version.ts';
+import { PagePlan, readPageTable, type PageTableRead } from '../site/carry-over.ts';
+import type { Archive } from '../model/views.ts';
 
 import { MANIFEST_NAME, verifyManifest, writeInPlaceManifest, writeManifest } from '../site/manifest.ts';
 import { checkBuildFolders, isMarkedTemporary, markTemporary, OutputRefusal, unmark } from '../site/output-folder.ts';
@@ -87,6 +89,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const given = options.siteUrl === undefined ? undefined : parseSiteUrl(options.siteUrl);
   if (given && 'error' in given) throw new Error(given.error);
   const config = buildConfig({ ...flags, ...(given ? { siteUrl: given.url } : {}) });
+  // Read before the archive is loaded, which sweeps the store of what it did not use (src/site/carry-over.ts).
+  const pageTable = cacheDir && version ? readPageTable(cacheDir, version) : undefined;
   // Validates everything before Eleventy starts (Eleventy's pages reuse this archive).
   const { articles, siteUrl } = await phase('content and archive model', () => {
     const archive = getArchive(contentDir, { cacheDir, ...(version ? { codeVersion: version } : {}), ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) });
@@ -105,7 +109,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     mkdirSync(staging);
     markTemporary(staging, basename(staging));
     try {
-      const written = await phase('eleventy', () => writePages(config, staging));
+      const plan = pageTable && (await phase('carry over', () => planPages(getArchive(contentDir), outputDir, staging, pageTable)));
+      const written = await phase('eleventy', () => writePages(config, staging, plan));
       // Eleventy is done with the archive and the pages: only the lexicon and a summary of the
       // pages are needed from here on, and the memory of the rest goes back before the search
       // index (the largest step) is built.
@@ -114,7 +119,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       releaseMemory(); // before the search index's Pagefind processes start: see release-memory.ts
       const shardPages = options.searchShardPages ?? config.searchShardPages;
       await postProcessSite(staging, lexicon, written, { cacheDir, ...(version ? { codeVersion: version } : {}), ...(shardPages ? { shardPages } : {}) });
-      writeManifest(staging); // the last write: from here on the new site is checkable
+      const manifest = writeManifest(staging, plan?.knownFiles()); // the last write: from here on the new site is checkable
+      if (plan && pageTable) plan.finish(pageTable.store, manifest.files);
       old = swapInto(staging, outputDir);
     } catch (error) {
       await rm(staging, { recursive: true, force: true });
@@ -134,14 +140,22 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
  * Eleventy writes the pages (and copies the static files) into `outputDir`; the post-processing
  * is the caller's, with the summary of the pages returned.
  */
-async function writePages(config: BuildConfig, outputDir: string): Promise<WrittenSummary> {
+async function writePages(config: BuildConfig, outputDir: string, plan?: PagePlan): Promise<WrittenSummary> {
   const eleventy = new Eleventy(config.contentDir, outputDir, {
-    ...eleventyOptions({ ...config, postProcess: false }),
+    ...eleventyOptions({ ...config, postProcess: false, ...(plan ? { render: plan.takeRender() } : {}) }),
     quietMode: true,
   });
   if (config.quiet) eleventy.setIsVerbose?.(false);
   const [, templates] = (await eleventy.write()) as [unknown, EleventyResult[]];
-  return summariseWritten(writtenPages(outputDir, templates ?? []));
+  return summariseWritten(writtenPages(outputDir, templates ?? []), plan?.summaryOptions());
+}
+
+/**
+ * The pages of this build to render, with those the previous site holds current carried into
+ * the staging folder (src/site/carry-over.ts); the previous site is the output folder as it is.
+ */
+function planPages(archive: Archive, outputDir: string, staging: string, { table }: PageTableRead): PagePlan {
+  return new PagePlan(archive, { previousSite: outputDir, stagingDir: staging, table, renderVersion: renderCodeVersion() });
 }
 
 const stagingDir = (outputDir: string, pid: number) => join(dirname(outputDir), `.${basename(outputDir)}.building-${pid}`);
