@@ -41,7 +41,7 @@ import { phase } from '../core/phase-log.ts';
 import { postProcessSite, summariseWritten, writtenPages, type EleventyResult, type WrittenSummary } from '../site/post-process.ts';
 import { releaseMemory } from '../core/release-memory.ts';
 import { codeVersion, renderCodeVersion } from '../cache/code-version.ts';
-import { PagePlan, readPageTable, type PageTableRead } from '../site/carry-over.ts';
+import { PagePlan, readPageTable, type CarryReport, type PageTableRead } from '../site/carry-over.ts';
 import type { Archive } from '../model/views.ts';
 
 import { MANIFEST_NAME, verifyManifest, writeInPlaceManifest, writeManifest } from '../site/manifest.ts';
@@ -72,6 +72,8 @@ export interface BuildResult {
   seconds: number;
   /** The public address the site was built for. */
   siteUrl: string;
+  /** Of the pages made one per item, how many were carried over from the previous site (none without a cache: src/site/carry-over.ts). */
+  pages?: CarryReport;
 }
 
 /** Builds the site. Throws ArshifError for content problems. */
@@ -100,6 +102,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const staging = stagingDir(outputDir, process.pid);
   buildingHere.add(outputDir);
   let old: string;
+  let pages: CarryReport | undefined;
   try {
     if (existsSync(staging)) {
       if (!isMarkedTemporary(staging))
@@ -121,6 +124,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       await postProcessSite(staging, lexicon, written, { cacheDir, ...(version ? { codeVersion: version } : {}), ...(shardPages ? { shardPages } : {}) });
       const manifest = writeManifest(staging, plan?.knownFiles()); // the last write: from here on the new site is checkable
       if (plan && pageTable) plan.finish(pageTable.store, manifest.files);
+      pages = plan?.report;
       old = swapInto(staging, outputDir);
     } catch (error) {
       await rm(staging, { recursive: true, force: true });
@@ -133,7 +137,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   } finally {
     buildingHere.delete(outputDir);
   }
-  return { outputDir, articles, seconds: (performance.now() - started) / 1000, siteUrl };
+  return { outputDir, articles, seconds: (performance.now() - started) / 1000, siteUrl, ...(pages ? { pages } : {}) };
 }
 
 /**
@@ -157,6 +161,9 @@ async function writePages(config: BuildConfig, outputDir: string, plan?: PagePla
 function planPages(archive: Archive, outputDir: string, staging: string, { table }: PageTableRead): PagePlan {
   return new PagePlan(archive, { previousSite: outputDir, stagingDir: staging, table, renderVersion: renderCodeVersion() });
 }
+
+/** ` (98 of 120 item pages carried over from the previous build)`, or nothing without a cache. */
+const carriedText = (pages: CarryReport | undefined) => (pages ? ` (${pages.carried} of ${pages.keyed} item pages carried over from the previous build)` : '');
 
 const stagingDir = (outputDir: string, pid: number) => join(dirname(outputDir), `.${basename(outputDir)}.building-${pid}`);
 const oldDir = (outputDir: string, pid: number) => `${outputDir}.old-${pid}`;
@@ -327,7 +334,7 @@ async function main(): Promise<number> {
       ...(siteUrl !== undefined ? { siteUrl } : {}),
       outputFlag: values.output === undefined ? 'the site folder' : '--output',
     });
-    if (!values.quiet) console.log(`arshif: built ${result.articles} articles into ${result.outputDir} in ${result.seconds.toFixed(1)} s`);
+    if (!values.quiet) console.log(`arshif: built ${result.articles} articles into ${result.outputDir} in ${result.seconds.toFixed(1)} s${carriedText(result.pages)}`);
     const warning = exampleUrlWarning(result.siteUrl);
     if (warning) console.error(warning);
     return 0;
