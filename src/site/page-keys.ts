@@ -37,7 +37,8 @@ export class PageKeys {
 
   /** The key of the page at `path` (site-relative) that `template` renders for `item`. */
   key(template: string, path: string, item: unknown): string {
-    return memoKey(this.renderVersion, ['page', KEY_FORMAT, template, path, this.shared, this.digest(item)]);
+    const digest = (typeof item === 'object' && item !== null && this.articleDigests.get(item)) || this.digest(item);
+    return memoKey(this.renderVersion, ['page', KEY_FORMAT, template, path, this.shared, digest]);
   }
 
   /** The digest of a view (see the comment at the top). */
