@@ -104,6 +104,8 @@ export class PagePlan {
   private readonly keys = new Map<string, string>();
   private readonly carried = new Map<string, PageRecord>();
   private readonly rendered = new Map<string, RenderedPage>();
+  /** Folders made in the staging folder. */
+  private readonly folders = new Set<string>();
   /** What the templates paginate over, until taken (takeRender). */
   private render: RenderData | undefined;
 
@@ -155,7 +157,11 @@ export class PagePlan {
     }
     if (bytes.length !== record.bytes || sha256(bytes) !== record.sha256) return false;
     const target = join(this.stagingDir, path);
-    mkdirSync(dirname(target), { recursive: true });
+    const folder = dirname(target);
+    if (!this.folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      this.folders.add(folder);
+    }
     writeFileSync(target, bytes, { flag: 'wx' });
     return true;
   }
