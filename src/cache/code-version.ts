@@ -130,3 +130,18 @@ let computed: string | undefined;
 export function codeVersion(): string {
   return (computed ??= computeCodeVersion());
 }
+
+/**
+ * Folders and files whose code renders the site's pages: all of src/ (the model, the site, the
+ * filters, and what they call), the templates, and Eleventy's settings. Pages carried over from
+ * the previous build (src/site/carry-over.ts) are keyed by renderCodeVersion.
+ */
+export const RENDER_SOURCES = ['src', 'layouts', '.eleventy.ts'] as const;
+
+/**
+ * The version of the code and templates that render pages, read afresh at each call (a few
+ * hundred small files: milliseconds), since templates may change in a process that rebuilds.
+ */
+export function renderCodeVersion(root: string = PROJECT_ROOT): string {
+  return computeCodeVersion(root, RENDER_SOURCES);
+}

@@ -43,7 +43,9 @@ import { needsHeapRoom, rerunWithHeapRoom } from '../core/heap-room.ts';
 import { phase, setProgress } from '../core/phase-log.ts';
 import { postProcessSite, summariseWritten, writtenPages, type EleventyResult, type WrittenSummary } from '../site/post-process.ts';
 import { releaseMemory } from '../core/release-memory.ts';
-import { codeVersion } from '../cache/code-version.ts';
+import { codeVersion, renderCodeVersion } from '../cache/code-version.ts';
+import { PagePlan, readPageTable, type CarryReport, type PageTableRead } from '../site/carry-over.ts';
+import type { Archive } from '../model/views.ts';
 
 import { MANIFEST_NAME, verifyManifest, writeManifest } from '../site/manifest.ts';
 import { checkBuildFolders, isMarkedTemporary, markTemporary, OutputRefusal, unmark } from '../site/output-folder.ts';
@@ -75,6 +77,8 @@ export interface BuildResult {
   seconds: number;
   /** The public address the site was built for. */
   siteUrl: string;
+  /** Of the pages made one per item, how many were carried over from the previous site (none without a cache: src/site/carry-over.ts). */
+  pages?: CarryReport;
 }
 
 /** Builds the site. Throws ArshifError for content problems. */
@@ -93,6 +97,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const given = options.siteUrl === undefined ? undefined : parseSiteUrl(options.siteUrl);
   if (given && 'error' in given) throw new Error(given.error);
   const config = buildConfig({ ...flags, ...(given ? { siteUrl: given.url } : {}) });
+  // Read before the archive is loaded, which sweeps the store of what it did not use (src/site/carry-over.ts).
+  const pageTable = cacheDir && version ? readPageTable(cacheDir, version) : undefined;
   // Validates everything before Eleventy starts (Eleventy's pages reuse this archive).
   const { articles, siteUrl } = await phase('content and archive model', () => {
     const archive = getArchive(contentDir, { cacheDir, ...(version ? { codeVersion: version } : {}), ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) });
@@ -102,6 +108,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const staging = stagingDir(outputDir, process.pid);
   buildingHere.add(outputDir);
   let old: string;
+  let pages: CarryReport | undefined;
   try {
     if (existsSync(staging)) {
       if (!isMarkedTemporary(staging))
@@ -111,7 +118,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     mkdirSync(staging);
     markTemporary(staging, basename(staging));
     try {
-      const written = await phase('eleventy', () => writePages(config, staging));
+      const plan = pageTable && (await phase('carry over', () => planPages(getArchive(contentDir), outputDir, staging, pageTable)));
+      const written = await phase('eleventy', () => writePages(config, staging, plan));
       // Eleventy is done with the archive and the pages: only the lexicon and a summary of the
       // pages are needed from here on, and the memory of the rest goes back before the search
       // index (the largest step) is built.
@@ -119,8 +127,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       forgetArchives();
       releaseMemory(); // before the search index's Pagefind processes start: see release-memory.ts
       const shardPages = options.searchShardPages ?? config.searchShardPages;
-      await postProcessSite(staging, lexicon, written, { cacheDir, ...(version ? { codeVersion: version } : {}), ...(shardPages ? { shardPages } : {}) });
-      writeManifest(staging); // the last write: from here on the new site is checkable
+      const { searchDeltaPages: deltaPages } = config;
+      await postProcessSite(staging, lexicon, written, {
+        cacheDir,
+        ...(version ? { codeVersion: version } : {}),
+        ...(shardPages ? { shardPages } : {}),
+        ...(deltaPages !== undefined ? { deltaPages } : {}),
+      });
+      const manifest = writeManifest(staging, plan?.knownFiles()); // the last write: from here on the new site is checkable
+      if (plan && pageTable) plan.finish(pageTable.store, manifest.files);
+      pages = plan?.report;
       old = swapInto(staging, outputDir);
     } catch (error) {
       await rm(staging, { recursive: true, force: true });
@@ -133,22 +149,33 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   } finally {
     buildingHere.delete(outputDir);
   }
-  return { outputDir, articles, seconds: (performance.now() - started) / 1000, siteUrl };
+  return { outputDir, articles, seconds: (performance.now() - started) / 1000, siteUrl, ...(pages ? { pages } : {}) };
 }
 
 /**
  * Eleventy writes the pages (and copies the static files) into `outputDir`; the post-processing
  * is the caller's, with the summary of the pages returned.
  */
-async function writePages(config: BuildConfig, outputDir: string): Promise<WrittenSummary> {
+async function writePages(config: BuildConfig, outputDir: string, plan?: PagePlan): Promise<WrittenSummary> {
   const eleventy = new Eleventy(config.contentDir, outputDir, {
-    ...eleventyOptions({ ...config, postProcess: false }),
+    ...eleventyOptions({ ...config, postProcess: false, ...(plan ? { render: plan.takeRender() } : {}) }),
     quietMode: true,
   });
   if (config.quiet) eleventy.setIsVerbose?.(false);
   const [, templates] = (await eleventy.write()) as [unknown, EleventyResult[]];
-  return summariseWritten(writtenPages(outputDir, templates ?? []));
+  return summariseWritten(writtenPages(outputDir, templates ?? []), plan?.summaryOptions());
 }
+
+/**
+ * The pages of this build to render, with those the previous site holds current carried into
+ * the staging folder (src/site/carry-over.ts); the previous site is the output folder as it is.
+ */
+function planPages(archive: Archive, outputDir: string, staging: string, { table }: PageTableRead): PagePlan {
+  return new PagePlan(archive, { previousSite: outputDir, stagingDir: staging, table, renderVersion: renderCodeVersion() });
+}
+
+/** ` (98 of 120 item pages carried over from the previous build)`, or nothing without a cache. */
+const carriedText = (pages: CarryReport | undefined) => (pages ? ` (${pages.carried} of ${pages.keyed} item pages carried over from the previous build)` : '');
 
 const stagingDir = (outputDir: string, pid: number) => join(dirname(outputDir), `.${basename(outputDir)}.building-${pid}`);
 const oldDir = (outputDir: string, pid: number) => `${outputDir}.old-${pid}`;
@@ -296,7 +323,7 @@ async function main(): Promise<number> {
       ...(siteUrl !== undefined ? { siteUrl } : {}),
       outputFlag: values.output === undefined ? 'the site folder' : '--output',
     });
-    if (!values.quiet) console.log(`arshif: built ${result.articles} articles into ${result.outputDir} in ${result.seconds.toFixed(1)} s`);
+    if (!values.quiet) console.log(`arshif: built ${result.articles} articles into ${result.outputDir} in ${result.seconds.toFixed(1)} s${carriedText(result.pages)}`);
     const warning = exampleUrlWarning(result.siteUrl);
     if (warning) console.error(warning);
     return 0;

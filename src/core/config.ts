@@ -11,6 +11,7 @@
  *   ARSHIF_SITE_URL=URL       the site's public address over site.yml's `url`; `--site-url`
  *   ARSHIF_WORKERS=0          one thread only (also false/off/no)
  *   ARSHIF_SEARCH_SHARD_PAGES=N   the pages a search-index shard aims at
+ *   ARSHIF_SEARCH_DELTA_PAGES=N   the pages a rebuild may put in the search index's delta shard; 0: none (every changed shard indexed afresh)
  *   ARSHIF_PHASES=1           phase timings on stderr (also true/on/yes; the bench's protocol with its build)
  *   ARSHIF_DEBUG=1            a stack trace for an unexpected failure
  *   ARSHIF_TODAY=YYYY-MM-DD   today's date for `add` (tests)
@@ -34,6 +35,7 @@ export const ENV = {
   siteUrl: 'ARSHIF_SITE_URL',
   workers: 'ARSHIF_WORKERS',
   searchShardPages: 'ARSHIF_SEARCH_SHARD_PAGES',
+  searchDeltaPages: 'ARSHIF_SEARCH_DELTA_PAGES',
   phases: 'ARSHIF_PHASES',
   debug: 'ARSHIF_DEBUG',
   today: 'ARSHIF_TODAY',
@@ -58,6 +60,10 @@ const environmentSchema = z
       const n = v?.trim() ? Number(v.trim()) : NaN;
       return Number.isInteger(n) && n >= 1 ? n : undefined;
     }),
+    [ENV.searchDeltaPages]: text.transform((v) => {
+      const n = v?.trim() ? Number(v.trim()) : NaN;
+      return Number.isInteger(n) && n >= 0 ? n : undefined;
+    }),
     [ENV.phases]: text.transform((v) => ON.test(v?.trim() ?? '')),
     [ENV.debug]: text.transform((v) => !!v),
     [ENV.today]: text.transform((v) => v || undefined),
@@ -72,6 +78,7 @@ const environmentSchema = z
     siteUrl: e[ENV.siteUrl],
     workers: e[ENV.workers],
     searchShardPages: e[ENV.searchShardPages],
+    searchDeltaPages: e[ENV.searchDeltaPages],
     phases: e[ENV.phases],
     debug: e[ENV.debug],
     /** As given (add.ts reads it as a date, and ignores it when it is not one). */
@@ -115,6 +122,8 @@ export const buildConfigSchema = z.strictObject({
   postProcess: z.boolean(),
   /** The pages a search-index shard aims at; none: the index's default. */
   searchShardPages: z.number().int().min(1).optional(),
+  /** The pages a rebuild may put in the search index's delta shard (0: none); none: the index's default. */
+  searchDeltaPages: z.number().int().min(0).optional(),
   quiet: z.boolean(),
 });
 
@@ -142,6 +151,7 @@ export function buildConfig(flags: BuildFlags = {}, env: Environment = environme
     ...(flags.siteUrl !== undefined ? { siteUrl: flags.siteUrl } : {}),
     postProcess: flags.postProcess ?? false,
     ...(env.searchShardPages !== undefined ? { searchShardPages: env.searchShardPages } : {}),
+    ...(env.searchDeltaPages !== undefined ? { searchDeltaPages: env.searchDeltaPages } : {}),
     quiet: flags.quiet ?? false,
   });
 }

@@ -391,15 +391,19 @@ export interface SitemapEntry {
  * Eleventy puts only the first page of a paginated template (one page per article, event,
  * place…) into collections unless the template sets `addAllPagesToCollections`; that first
  * item's `pagination.hrefs` lists the addresses of all its pages, so they are all listed here
- * either way.
+ * either way. `carriedUrls`: pages that are in the site but not in `items`, because the build
+ * carried them over from the previous site rather than rendering them (src/site/carry-over.ts).
  */
-export function sitemapEntries(items: readonly CollectionItemLike[], archive: Pick<Archive, 'site' | 'articles'>): SitemapEntry[] {
+export function sitemapEntries(items: readonly CollectionItemLike[], archive: Pick<Archive, 'site' | 'articles'>, carriedUrls: readonly string[] = []): SitemapEntry[] {
   const articleDates = new Map(archive.articles.map((a) => [a.url, a.date.iso]));
   const byLoc = new Map<string, SitemapEntry>();
-  for (const item of items) {
-    if (item.data?.eleventyExcludeFromCollections) continue;
-    const hrefs = item.data?.pagination?.hrefs;
-    const urls: unknown[] = Array.isArray(hrefs) ? hrefs : [item.url];
+  const groups: unknown[][] = items
+    .filter((item) => !item.data?.eleventyExcludeFromCollections)
+    .map((item) => {
+      const hrefs = item.data?.pagination?.hrefs;
+      return Array.isArray(hrefs) ? hrefs : [item.url];
+    });
+  for (const urls of [...groups, carriedUrls]) {
     for (const url of urls) {
       if (typeof url !== 'string' || !url) continue;
       if (!(url.endsWith('/') || url.endsWith('.html'))) continue;

@@ -30,8 +30,8 @@ export interface IndexedPage {
 /** Whether a site-relative path is one of an article page. */
 export const isArticlePage = (path: string) => path.startsWith('articles/') && path.endsWith('.html');
 
-/** Where the `data-pagefind-body` element is in a page, and the open tag that carries its date sort value. */
-interface BodyPlace {
+/** Where the `data-pagefind-body` element is in a page (offsets in its text), and the open tag that carries its date sort value. */
+export interface BodyPlace {
   start: number;
   /** Just after the element's end tag; the page's end when the element is never closed. */
   end: number;
@@ -41,7 +41,7 @@ interface BodyPlace {
 const SORT_ATTRIBUTE = 'data-pagefind-sort';
 
 /** The place of the page's first `data-pagefind-body` element, or undefined when it has none. */
-function findBody(html: string): BodyPlace | undefined {
+export function findBody(html: string): BodyPlace | undefined {
   let place: BodyPlace | undefined;
   let depth = 0;
   let closed = false;
@@ -89,10 +89,21 @@ export function withStableSort(tag: string, path: string): string {
  */
 export function indexedPage(path: string, html: string): IndexedPage | undefined {
   const place = findBody(html);
-  if (!place) return undefined;
+  return place && indexedPageAt(path, html, place);
+}
+
+/** The page as the index takes it, its element being at `place` (findBody). Throws for a page with no date. */
+export function indexedPageAt(path: string, html: string, place: BodyPlace): IndexedPage {
   const { start, end, sort } = place;
   if (!sort) throw new Error(`${path} has no data-pagefind-sort="date:…"`);
   const part = inDocument(html.slice(start, end));
-  const stable = inDocument(html.slice(start, sort.start) + withStableSort(html.slice(sort.start, sort.end), path) + html.slice(sort.end, end));
-  return { path, date: sort.date, hash: sha256(part), html: stable };
+  return { path, date: sort.date, hash: sha256(part), html: indexedHtml(path, html.slice(start, sort.start), html.slice(sort.start, sort.end), html.slice(sort.end, end)) };
+}
+
+/**
+ * What Pagefind is given of a page from the three parts of its indexed element: before the open
+ * tag with the date sort value, that tag, and after it (to the element's end).
+ */
+export function indexedHtml(path: string, head: string, sortTag: string, tail: string): string {
+  return inDocument(head + withStableSort(sortTag, path) + tail);
 }

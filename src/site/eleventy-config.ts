@@ -10,6 +10,7 @@ import type { BuildConfig } from '../core/config.ts';
 import { LAYOUTS_DIR, PROJECT_ROOT } from '../core/paths.ts';
 import type { EleventyConfig } from './eleventy-api.ts';
 import arshifPlugin from './eleventy-plugin.ts';
+import type { RenderData } from './page-lists.ts';
 
 /** The part of Eleventy's configuration API the folders are set with. */
 interface EleventyFolders {
@@ -22,7 +23,10 @@ interface EleventyFolders {
 export const ELEVENTY_SETTINGS = join(PROJECT_ROOT, '.eleventy.ts');
 
 /** What the plugin is given of the build's configuration. */
-export type EleventyBuild = Pick<BuildConfig, 'contentDir' | 'cacheDir' | 'siteUrl' | 'postProcess'>;
+export type EleventyBuild = Pick<BuildConfig, 'contentDir' | 'cacheDir' | 'siteUrl' | 'postProcess'> & {
+  /** The items whose pages to render (src/site/carry-over.ts); none: all. */
+  render?: RenderData | undefined;
+};
 
 /** The options for `new Eleventy(contentDir, outputDir, …)`. */
 export function eleventyOptions(config: EleventyBuild): { configPath: string; config: (eleventyConfig: EleventyConfig & EleventyFolders) => void } {

@@ -14,6 +14,7 @@ import { installCompileCache } from './nunjucks-compile-cache.ts';
 import { publishSources } from './publish-sources.ts';
 import { progress } from '../core/phase-log.ts';
 import type { EleventyConfig } from './eleventy-api.ts';
+import { renderEverything, type RenderData } from './page-lists.ts';
 
 export interface Options {
   /** The content folder. */
@@ -24,6 +25,8 @@ export interface Options {
   cacheDir?: string | null;
   /** The site's public address for this build, over site.yml's `url`. */
   siteUrl?: string | undefined;
+  /** The items whose pages to render (src/site/carry-over.ts); default: every item (renderEverything). */
+  render?: RenderData | undefined;
 }
 
 export default function arshifPlugin(eleventyConfig: EleventyConfig, options: Options): void {
@@ -35,6 +38,8 @@ export default function arshifPlugin(eleventyConfig: EleventyConfig, options: Op
   eleventyConfig.setLibrary('md', markdownLibrary);
   eleventyConfig.on('eleventy.engine.njk', ({ nunjucks }) => installCompileCache(nunjucks));
   eleventyConfig.addGlobalData('archive', () => getArchive(contentDir, archiveOptions));
+  // What the templates of one page per item paginate over (src/site/page-lists.ts).
+  eleventyConfig.addGlobalData('render', () => options.render ?? renderEverything(getArchive(contentDir, archiveOptions)));
   // Articles and events are data (loaded and validated by src/content/), not templates.
   const inputDir = relative(process.cwd(), contentDir) || '.';
   for (const folder of ['articles', 'events', 'sources', 'data']) eleventyConfig.ignores.add(`${inputDir}/${folder}/**`);

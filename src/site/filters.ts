@@ -29,8 +29,9 @@ export function registerFilters(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter('seoHead', ((site: SiteInfo, page: PageInfo & { article?: ArticleView | null }) => seoHead(site, page)) as never);
   /** `{% set feed = archive | atomFeed %}` */
   eleventyConfig.addFilter('atomFeed', ((archive: Archive) => atomFeed(archive)) as never);
-  /** `{% for entry in collections.all | sitemapEntries(archive) %}` */
-  eleventyConfig.addFilter('sitemapEntries', ((items: CollectionItemLike[], archive: Archive) => sitemapEntries(items, archive)) as never);
+  /** `{% for entry in collections.all | sitemapEntries(archive, render.carriedUrls) %}` */
+  eleventyConfig.addFilter('sitemapEntries', ((items: CollectionItemLike[], archive: Archive, carriedUrls?: readonly string[]) =>
+    sitemapEntries(items, archive, carriedUrls ?? [])) as never);
   registerExportFilters(eleventyConfig);
 }
 

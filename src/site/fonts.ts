@@ -47,31 +47,59 @@ export function fontFileName(subset: FontSubset, weight: number): string {
   return subset === 'arabic' ? `noto-naskh-arabic-${weight}.woff2` : `noto-naskh-arabic-${subset}-${weight}.woff2`;
 }
 
+/** What one page's text adds to a CharacterScan: each UTF-16 code unit met outside tags (once, in order), and the code points beyond the BMP. */
+export interface PageCharacters {
+  readonly units: string;
+  readonly astral: readonly number[];
+}
+
+/** A table of the BMP's code units, all 0 between calls of pageCharacters. */
+const scratch = new Uint8Array(0x10000);
+
 /**
- * The distinct characters in the text of HTML documents, per subset. One pass over each
- * document's UTF-16 code units, skipping tags, marking what it meets in a table of the 65,536
- * BMP code points (characters beyond it, which no subset's font has, are kept in a set): a large
- * site is hundreds of MB of HTML, where a regex and a Set of strings were far too slow
- * (BENCHMARKS.md, "Notes from the code").
+ * The characters of one HTML document's text: one pass over its UTF-16 code units, skipping
+ * tags, marking what it meets in a table of the 65,536 BMP code points (characters beyond it,
+ * which no subset's font has, are kept in a set): a large site is hundreds of MB of HTML, where a
+ * regex and a Set of strings were far too slow (BENCHMARKS.md, "Notes from the code").
  */
+export function pageCharacters(html: string): PageCharacters {
+  const units: number[] = [];
+  const astral = new Set<number>();
+  let inTag = false;
+  for (let i = 0; i < html.length; i++) {
+    const c = html.charCodeAt(i);
+    if (inTag) {
+      if (c === 0x3e) inTag = false; // >
+    } else if (c === 0x3c)
+      inTag = true; // <
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < html.length) {
+      astral.add(html.codePointAt(i) as number);
+      i++;
+    } else if (scratch[c] === 0) {
+      scratch[c] = 1;
+      units.push(c);
+    }
+  }
+  for (const c of units) scratch[c] = 0;
+  units.sort((a, b) => a - b);
+  let text = '';
+  for (let i = 0; i < units.length; i += 4096) text += String.fromCharCode(...units.slice(i, i + 4096));
+  return { units: text, astral: [...astral].sort((a, b) => a - b) };
+}
+
+/** The distinct characters of many HTML documents (pageCharacters of each), per subset. */
 export class CharacterScan {
   private readonly seen = new Uint8Array(0x10000);
   private readonly astral = new Set<number>();
 
   add(html: string): void {
-    const { seen, astral } = this;
-    let inTag = false;
-    for (let i = 0; i < html.length; i++) {
-      const c = html.charCodeAt(i);
-      if (inTag) {
-        if (c === 0x3e) inTag = false; // >
-      } else if (c === 0x3c)
-        inTag = true; // <
-      else if (c >= 0xd800 && c <= 0xdbff && i + 1 < html.length) {
-        astral.add(html.codePointAt(i) as number);
-        i++;
-      } else seen[c] = 1;
-    }
+    this.addPage(pageCharacters(html));
+  }
+
+  /** Adds what pageCharacters found in a page. */
+  addPage(page: PageCharacters): void {
+    for (let i = 0; i < page.units.length; i++) this.seen[page.units.charCodeAt(i)] = 1;
+    for (const code of page.astral) this.astral.add(code);
   }
 
   /** What was met, with what each subset always keeps, sorted. */

@@ -40,19 +40,26 @@ export function siteFiles(siteDir: string): string[] {
   return out.sort();
 }
 
-export function manifestOf(siteDir: string): Manifest {
+/**
+ * The manifest of `siteDir`, every file read and hashed but those in `known`: files the build
+ * itself wrote into its own staging folder from bytes it had just hashed (the pages it carried
+ * over, src/site/carry-over.ts), whose size and sha256 it gives.
+ */
+export function manifestOf(siteDir: string, known: ReadonlyMap<string, Pick<ManifestEntry, 'bytes' | 'sha256'>> = new Map()): Manifest {
   return {
     generator: 'arshif',
     files: siteFiles(siteDir).map((path) => {
+      const given = known.get(path);
+      if (given) return { path, bytes: given.bytes, sha256: given.sha256 };
       const bytes = readFileSync(join(siteDir, path));
       return { path, bytes: bytes.length, sha256: sha256(bytes) };
     }),
   };
 }
 
-/** Writes the manifest of `siteDir` into it. */
-export function writeManifest(siteDir: string): Manifest {
-  const manifest = manifestOf(siteDir);
+/** Writes the manifest of `siteDir` into it (`known`: see manifestOf). */
+export function writeManifest(siteDir: string, known?: ReadonlyMap<string, Pick<ManifestEntry, 'bytes' | 'sha256'>>): Manifest {
+  const manifest = manifestOf(siteDir, known);
   writeFileSync(join(siteDir, MANIFEST_NAME), `${JSON.stringify(manifest, null, 1)}\n`);
   return manifest;
 }

@@ -2,9 +2,9 @@
 import { relative, resolve, sep } from 'node:path';
 import { bundleSearchScript } from '../search/bundle-script.ts';
 import { indexSite, type IndexOptions } from '../search/index-site.ts';
-import { indexedPage, isArticlePage, type IndexedPage } from '../search/indexed-page.ts';
+import { findBody, indexedPageAt, isArticlePage, type BodyPlace, type IndexedPage } from '../search/indexed-page.ts';
 import type { SearchLexicon } from '../analysis/lexicon.ts';
-import { CharacterScan, writeSubsetFonts, type FontSubset } from './fonts.ts';
+import { CharacterScan, pageCharacters, writeSubsetFonts, type FontSubset, type PageCharacters } from './fonts.ts';
 import { startFontWorker } from './font-worker.ts';
 import { phase } from '../core/phase-log.ts';
 
@@ -30,21 +30,41 @@ export interface WrittenSummary {
   pages: IndexedPage[];
 }
 
+/** What one page gives post-processing: its characters and, for an article page, what the index takes of it. */
+export interface PageSummary {
+  readonly characters: PageCharacters;
+  readonly indexed: IndexedPage | undefined;
+}
+
+/** What one written page gives, with where its indexed element is in its text (for carry-over.ts); undefined for a page that is not HTML. */
+export function summarisePage(path: string, html: string): (PageSummary & { readonly place: BodyPlace | undefined }) | undefined {
+  if (!path.endsWith('.html')) return undefined;
+  const place = isArticlePage(path) ? findBody(html) : undefined;
+  return { characters: pageCharacters(html), indexed: place && indexedPageAt(path, html, place), place };
+}
+
 /**
  * Summarises the pages Eleventy just wrote (site-relative path and HTML), so that
- * post-processing need not read the site's 400 MB of HTML back from disk at 10,000 articles.
+ * post-processing need not read the site's 400 MB of HTML back from disk at 10,000 articles,
+ * with the summaries of the pages carried over from the previous build (src/site/carry-over.ts),
+ * which count exactly as if they had been rendered. `onPage` sees each written page's summary.
  */
-export function summariseWritten(pages: Iterable<{ path: string; html: string }>): WrittenSummary {
+export function summariseWritten(
+  pages: Iterable<{ path: string; html: string }>,
+  options: { carried?: Iterable<PageSummary>; onPage?: (path: string, html: string, summary: ReturnType<typeof summarisePage>) => void } = {},
+): WrittenSummary {
   const scan = new CharacterScan();
   const indexed: IndexedPage[] = [];
+  const add = (summary: PageSummary) => {
+    scan.addPage(summary.characters);
+    if (summary.indexed) indexed.push(summary.indexed);
+  };
   for (const { path, html } of pages) {
-    if (!path.endsWith('.html')) continue;
-    scan.add(html);
-    if (isArticlePage(path)) {
-      const page = indexedPage(path, html);
-      if (page) indexed.push(page);
-    }
+    const summary = summarisePage(path, html);
+    options.onPage?.(path, html, summary);
+    if (summary) add(summary);
   }
+  for (const summary of options.carried ?? []) add(summary);
   return { characters: scan.characters(), pages: indexed };
 }
 

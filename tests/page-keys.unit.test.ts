@@ -1,0 +1,49 @@
+/**
+ * Render keys (src/site/page-keys.ts): a page's key changes with what it shows, including the
+ * articles a list holds, and only with that; a view JSON cannot write faithfully is refused.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { PageKeys } from '../src/site/page-keys.ts';
+import type { Archive } from '../src/model/views.ts';
+
+const article = (id: string, html = `<p>${id}</p>`) => ({ id, url: `/articles/${id}/`, title: `عنوان ${id}`, html });
+const archiveOf = (articles: ReturnType<typeof article>[], site = { title: 'أرشيف', description: 'd', url: 'https://example.org/' }) =>
+  ({ articles, site, nav: [{ url: '/events/', label: 'الأحداث' }] }) as unknown as Archive;
+const listOf = (articles: unknown[]) => ({ url: '/outlets/x/', articles });
+
+describe('render keys', () => {
+  const a = article('a');
+  const b = article('b');
+  const keys = new PageKeys(archiveOf([a, b]), 'v1');
+
+  it('are the same for the same page and the same views, in another build', () => {
+    const a2 = article('a');
+    const b2 = article('b');
+    const again = new PageKeys(archiveOf([a2, b2]), 'v1');
+    assert.equal(again.key('outlet.njk', 'outlets/x/index.html', listOf([a2, b2])), keys.key('outlet.njk', 'outlets/x/index.html', listOf([a, b])));
+    assert.equal(again.key('article.njk', 'articles/a/index.html', a2), keys.key('article.njk', 'articles/a/index.html', a));
+  });
+
+  it('change with an article a list holds, and not with one it does not', () => {
+    const edited = article('b', '<p>نص آخر</p>');
+    const after = new PageKeys(archiveOf([a, edited]), 'v1');
+    assert.notEqual(after.key('outlet.njk', 'outlets/x/index.html', listOf([a, edited])), keys.key('outlet.njk', 'outlets/x/index.html', listOf([a, b])));
+    assert.equal(after.key('outlet.njk', 'outlets/y/index.html', listOf([a])), keys.key('outlet.njk', 'outlets/y/index.html', listOf([a])));
+    assert.equal(after.key('article.njk', 'articles/a/index.html', a), keys.key('article.njk', 'articles/a/index.html', a));
+  });
+
+  it('change with the site, the code version, the template and the path', () => {
+    const base = keys.key('article.njk', 'articles/a/index.html', a);
+    assert.notEqual(new PageKeys(archiveOf([a, b], { title: 'أرشيف', description: 'd', url: 'https://other.org/' }), 'v1').key('article.njk', 'articles/a/index.html', a), base);
+    assert.notEqual(new PageKeys(archiveOf([a, b]), 'v2').key('article.njk', 'articles/a/index.html', a), base);
+    assert.notEqual(keys.key('article-cite-files.njk', 'articles/a/index.html', a), base);
+    assert.notEqual(keys.key('article.njk', 'articles/b/index.html', a), base);
+  });
+
+  it('refuse a view holding what JSON cannot write, rather than digest it as {}', () => {
+    assert.throws(() => keys.key('event.njk', 'events/e/index.html', { url: '/events/e/', counts: new Map([['a', 1]]) }), /Map/);
+    assert.throws(() => keys.key('event.njk', 'events/e/index.html', { url: '/events/e/', seen: new Set(['a']) }), /Set/);
+    assert.throws(() => keys.key('event.njk', 'events/e/index.html', { url: '/events/e/', label: () => 'x' }), /function/);
+  });
+});
