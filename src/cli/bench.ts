@@ -19,7 +19,10 @@
  *    rebuild, on the N-article site), and counts the bytes and requests they took;
  * 5. does the same for plain Eleventy + the Pagefind CLI on the same Markdown files
  *    (src/bench/baseline.ts), unless --skip-baseline;
- * 6. prints a table of every figure, ours, the baseline's and their ratio, with the machine
+ * 6. first of all, builds the five seed articles as on a fresh clone (`npm run build` on a copy of
+ *    content/, with an empty build cache and an empty tsx cache: a TMPDIR of its own), and the
+ *    baseline on the same five (the fixed costs a small archive pays, whatever N is);
+ * 7. prints a table of every figure, ours, the baseline's and their ratio, with the machine
  *    (or, with --json, one JSON object, numbers raw: milliseconds and bytes).
  *
  * The temporary folder (under the system's temporary folder) is removed at the end, unless
@@ -213,6 +216,8 @@ export interface SideReport {
   search: SearchBytes[];
   /** `npm start`: add one article → the open page reloaded (src/bench/serve-reload.ts); Arshif only. */
   serve?: ReloadFigures | null;
+  /** The five seed articles built with every cache empty, as on a fresh clone: wall time and peak memory. */
+  seedBuild?: { ms: number; peakTreeRss: number } | null;
 }
 
 export interface BenchReport {
@@ -276,6 +281,23 @@ async function buildArshif(contentDir: string, outputDir: string, cacheDir: stri
   return run;
 }
 
+/**
+ * The five seed articles built as on a fresh clone: `npm run build` (npm's own process
+ * included) on a copy of the seed content, with an empty build cache and an empty tsx cache
+ * (tsx keeps its compiled files under the temporary folder: a TMPDIR of its own).
+ */
+async function buildSeedsFresh(workDir: string): Promise<MeasuredRun> {
+  const dir = join(workDir, 'seed-build');
+  const contentDir = join(dir, 'content');
+  for (const folder of ['articles', 'events', 'sources', 'data']) copyFolder(join(DEFAULT_CONTENT_DIR, folder), join(contentDir, folder));
+  const tmp = join(dir, 'tmp');
+  mkdirSync(tmp, { recursive: true });
+  const env = { ...process.env, TMPDIR: tmp, [ENV.cacheDir]: join(dir, 'build-cache') };
+  const run = await runMeasured('npm', ['run', '--silent', 'build', '--', '--content', contentDir, '--output', join(dir, 'site'), '--quiet'], { cwd: PROJECT_ROOT, env });
+  if (run.exitCode !== 0) throw new PhaseError('the seed build', run);
+  return run;
+}
+
 const searchPath = (params: Record<string, string>) => `/search/?${new URLSearchParams(params)}`;
 
 // ---------------------------------------------------------------------------------------------
@@ -330,6 +352,7 @@ function rows(report: BenchReport): Row[] {
     { label: 'rebuild (+1 article): peak memory', ours: a.rebuild?.peakTreeRss, theirs: b?.rebuild?.peakTreeRss, format: mib, key: 'rebuildPeakTreeRss' },
     { label: 'rebuild ÷ full build: wall time', ours: a.rebuild?.msRatio, theirs: b?.rebuild?.msRatio, format: (n) => n.toFixed(2) },
     { label: 'rebuild ÷ full build: peak memory', ours: a.rebuild?.memoryRatio, theirs: b?.rebuild?.memoryRatio, format: (n) => n.toFixed(2) },
+    { label: 'the five seed articles: build, every cache empty', ours: a.seedBuild?.ms, theirs: b?.seedBuild?.ms, format: formatMs, key: 'seedBuildMs' },
     { label: 'npm start: add → page reloaded', ours: a.serve?.ms, theirs: undefined, format: formatMs },
     { label: 'npm start: of which `npm run add`', ours: a.serve?.addMs, theirs: undefined, format: formatMs },
     { label: 'npm start: of which the rebuild (its log)', ours: a.serve?.rebuildMs, theirs: undefined, format: formatMs },
@@ -481,6 +504,17 @@ async function main(): Promise<void> {
   try {
     const loadAtStart = loadNow();
     const code = codeVersion();
+    progress('building the five seed articles as on a fresh clone');
+    const seedRun = await buildSeedsFresh(workDir);
+    const seedBuild = { ms: seedRun.ms, peakTreeRss: seedRun.peakTreeRss };
+    progress(`seed build: ${formatMs(seedBuild.ms)}`);
+    let baselineSeed: { ms: number; peakTreeRss: number } | undefined;
+    if (!values['skip-baseline']) {
+      const seedBaseline = await buildBaseline(join(workDir, 'seed-build'), join(workDir, 'seed-build', 'content'), join(workDir, 'seed-build', 'baseline-site'));
+      baselineSeed = { ms: seedBaseline.ms, peakTreeRss: seedBaseline.peakTreeRss };
+      progress(`seed build, baseline: ${formatMs(baselineSeed.ms)}`);
+    }
+
     const contentDir = join(workDir, 'content');
     const siteDir = join(workDir, 'site');
     const baselineDir = join(workDir, 'baseline-site');
@@ -554,10 +588,10 @@ async function main(): Promise<void> {
       machine: machine(loadAtStart),
       seed,
       corpus,
-      arshif: { full: arshifFull, cacheBytes, rebuild: rebuildFigures(rebuild, full), search: arshifSearch, serve },
+      arshif: { full: arshifFull, cacheBytes, rebuild: rebuildFigures(rebuild, full), search: arshifSearch, serve, seedBuild },
       baseline:
         baselineFull && baselineFullRun && baselineRebuild
-          ? { full: baselineFull, cacheBytes: 0, rebuild: rebuildFigures(baselineRebuild, baselineFullRun), search: baselineSearch }
+          ? { full: baselineFull, cacheBytes: 0, rebuild: rebuildFigures(baselineRebuild, baselineFullRun), search: baselineSearch, seedBuild: baselineSeed ?? null }
           : null,
       ratios: null,
       workDir: keep ? workDir : null,
