@@ -13,6 +13,7 @@ describe('the environment', () => {
       siteUrl: undefined,
       workers: true,
       searchShardPages: undefined,
+      searchDeltaPages: undefined,
       phases: false,
       debug: false,
       today: undefined,
@@ -34,6 +35,9 @@ describe('the environment', () => {
     assert.equal(readEnvironment({ ARSHIF_SITE_URL: ' https://a.test ' }).siteUrl, 'https://a.test');
     assert.equal(readEnvironment({ ARSHIF_SEARCH_SHARD_PAGES: ' 7 ' }).searchShardPages, 7);
     for (const bad of ['0', '-1', '2.5', 'many', '']) assert.equal(readEnvironment({ ARSHIF_SEARCH_SHARD_PAGES: bad }).searchShardPages, undefined, bad);
+    assert.equal(readEnvironment({ ARSHIF_SEARCH_DELTA_PAGES: ' 0 ' }).searchDeltaPages, 0);
+    assert.equal(readEnvironment({ ARSHIF_SEARCH_DELTA_PAGES: '120' }).searchDeltaPages, 120);
+    for (const bad of ['-1', '2.5', 'many', '']) assert.equal(readEnvironment({ ARSHIF_SEARCH_DELTA_PAGES: bad }).searchDeltaPages, undefined, bad);
     assert.equal(readEnvironment({ ARSHIF_DEBUG: '1' }).debug, true);
     assert.equal(readEnvironment({ ARSHIF_DEBUG: '' }).debug, false);
     assert.equal(readEnvironment({ ARSHIF_TODAY: '2026-11-21' }).today, '2026-11-21');
@@ -61,7 +65,7 @@ describe('the build configuration', () => {
   });
 
   it('flags over the environment; folders absolute', () => {
-    const env = readEnvironment({ ARSHIF_CACHE: '0', ARSHIF_SEARCH_SHARD_PAGES: '3' });
+    const env = readEnvironment({ ARSHIF_CACHE: '0', ARSHIF_SEARCH_SHARD_PAGES: '3', ARSHIF_SEARCH_DELTA_PAGES: '0' });
     const config = buildConfig({ contentDir: 'c', outputDir: 'o', cacheDir: 'store', siteUrl: 'https://a.test/', postProcess: true, quiet: true }, env);
     assert.deepEqual(config, {
       contentDir: resolve('c'),
@@ -70,6 +74,7 @@ describe('the build configuration', () => {
       siteUrl: 'https://a.test/',
       postProcess: true,
       searchShardPages: 3,
+      searchDeltaPages: 0,
       quiet: true,
     });
     assert.equal(buildConfig({}, env).cacheDir, null, 'ARSHIF_CACHE=0 without a flag');
