@@ -167,6 +167,16 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
       report,
     };
   }
+  if (seg.headlineUnconfirmedSubhead && seg.headlineAmbiguous?.[0]) {
+    const c = seg.headlineAmbiguous[0];
+    return {
+      status: 'needs-input',
+      problems: [
+        `the likeliest headline, line ${c.line.index + 1} "${c.line.text}", has the shape of the text's section heads below it and nothing else confirms it (the text may start under its headline); pass --title "…" with the headline as published`,
+      ],
+      report,
+    };
+  }
   if (seg.headlineUnconfirmedShort && seg.headlineAmbiguous?.[0]) {
     const c = seg.headlineAmbiguous[0];
     return {
