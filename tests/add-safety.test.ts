@@ -113,7 +113,7 @@ describe('add and build: temporaries a killed run left in content/ (18.9)', () =
 describe('add then build: noncharacters and terminal colour codes never reach a page (18.8)', () => {
   it('the article page of a title with U+FFFE and [31m passes the Nu HTML Checker', { timeout: 300_000 }, async () => {
     const content = copySeedContent();
-    const [outcome] = addFiles([fixture('title-noncharacters-ansi', 'input.bin')], { contentDir: content, today: parseIsoDate('2026-11-21') });
+    const [outcome] = await addFiles([fixture('title-noncharacters-ansi', 'input.bin')], { contentDir: content, today: parseIsoDate('2026-11-21') });
     assert.equal(outcome?.exit, 0, outcome?.messages.join('\n'));
     const id = outcome?.result?.status === 'ok' ? outcome.result.article.frontMatter.id : '';
     const site = await buildSite(content);

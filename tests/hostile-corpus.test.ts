@@ -319,7 +319,7 @@ describe('the hostile corpus', () => {
       .flat()
       .filter((n) => n.startsWith('ingest/'));
     for (const fixture of ingestCases) {
-      it(`${fixture}: no file already in content/ is changed`, () => {
+      it(`${fixture}: no file already in content/ is changed`, async () => {
         const dir = join(FIXTURES, fixture);
         const input = existsSync(join(dir, 'input.txt')) ? join(dir, 'input.txt') : join(dir, 'input.bin');
         const options = JSON.parse(readFileSync(join(dir, 'options.json'), 'utf8')) as {
@@ -332,19 +332,19 @@ describe('the hostile corpus', () => {
         };
         const contentDir = copySeedContent();
         const before = fingerprint(contentDir);
-        const [outcome] = addFiles([input], { ...options, contentDir, today: parseIsoDate(options.today) });
+        const [outcome] = await addFiles([input], { ...options, contentDir, today: parseIsoDate(options.today) });
         const afterwards = fingerprint(contentDir);
         for (const [path, hash] of Object.entries(before)) assert.equal(afterwards[path], hash, `${path} was changed or removed`);
         assert.equal(Object.keys(afterwards).length - Object.keys(before).length, outcome?.exit === 0 ? 2 : 0);
       });
     }
 
-    it('generated-add-arabic-file-name: a file named with spaces and Arabic letters is added and builds', () => {
+    it('generated-add-arabic-file-name: a file named with spaces and Arabic letters is added and builds', async () => {
       const input = join(tempDir(), 'مقال من الباغوز (نسخة 2).txt');
       copyFileSync(join(FIXTURES, 'ingest', 'utf8-plain', 'input.txt'), input);
       const contentDir = copySeedContent();
       const before = fingerprint(contentDir);
-      const [outcome] = addFiles([input], { contentDir, today: parseIsoDate('2026-11-21') });
+      const [outcome] = await addFiles([input], { contentDir, today: parseIsoDate('2026-11-21') });
       assert.equal(outcome?.exit, 0, outcome?.messages.join('\n'));
       const afterwards = fingerprint(contentDir);
       for (const [path, hash] of Object.entries(before)) assert.equal(afterwards[path], hash);

@@ -40,13 +40,13 @@ describe('add on fixtures', () => {
   it('has at least 25 cases', () => assert.ok(cases.length >= 25, `${cases.length} cases`));
 
   for (const name of cases) {
-    it(name, () => {
+    it(name, async () => {
       const dir = join(FIXTURES, name);
       const input = join(dir, INPUTS.find((n) => existsSync(join(dir, n))) ?? 'input.txt');
       const options = JSON.parse(readFileSync(join(dir, 'options.json'), 'utf8')) as CaseOptions;
       const contentDir = copySeedContent();
       const before = listFiles(contentDir);
-      const [outcome] = addFiles([input], { ...options, contentDir, today: parseIsoDate(options.today) });
+      const [outcome] = await addFiles([input], { ...options, contentDir, today: parseIsoDate(options.today) });
       assert.ok(outcome);
       const show = (s: string) =>
         s

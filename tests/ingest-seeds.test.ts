@@ -56,11 +56,11 @@ const seedPath = (gold: Gold) => join(DEFAULT_CONTENT_DIR, 'sources', gold.file)
 describe('add on the five seeds', () => {
   const outcomes = new Map<string, FileOutcome>();
 
-  before(() => {
+  before(async () => {
     const contentDir = emptyArchive();
     for (const gold of GOLD) {
       const date = gold.basis === 'editor' ? gold.date : undefined;
-      const [outcome] = addFiles([seedPath(gold)], { contentDir, date, today: TODAY });
+      const [outcome] = await addFiles([seedPath(gold)], { contentDir, date, today: TODAY });
       outcomes.set(gold.file, outcome as FileOutcome);
     }
   });
@@ -112,21 +112,21 @@ describe('add on the five seeds', () => {
     assert.match(body, /^## إعلان النصر إيذان بمرحلة جديدة$/m, 'the in-text subheading is a heading');
   });
 
-  it('refuses 003 and 004 without --date, asking for one, and infers 001’s year', () => {
+  it('refuses 003 and 004 without --date, asking for one, and infers 001’s year', async () => {
     const contentDir = emptyArchive();
     for (const file of ['003_46747d5c7beb1e50.txt', '004_82199af67069a872.txt']) {
-      const [outcome] = addFiles([join(DEFAULT_CONTENT_DIR, 'sources', file)], { contentDir, today: TODAY });
+      const [outcome] = await addFiles([join(DEFAULT_CONTENT_DIR, 'sources', file)], { contentDir, today: TODAY });
       assert.equal(outcome?.exit, 1);
       assert.match(outcome?.messages.join('\n') ?? '', /no publication date found.*--date YYYY-MM-DD/);
     }
-    const [inferred] = addFiles([join(DEFAULT_CONTENT_DIR, 'sources', '001_81b2e9526438038c.txt')], { contentDir, dryRun: true, today: TODAY });
+    const [inferred] = await addFiles([join(DEFAULT_CONTENT_DIR, 'sources', '001_81b2e9526438038c.txt')], { contentDir, dryRun: true, today: TODAY });
     assert.ok(inferred?.result?.status === 'ok');
     assert.equal(inferred.result.article.frontMatter.date, '2019-03-23');
     assert.equal(inferred.result.article.frontMatter.date_basis, 'inferred');
   });
 
-  it('refuses a raw text the archive already holds, naming it', () => {
-    const [outcome] = addFiles([seedPath(GOLD[0] as Gold)], { contentDir: copySeedContent(), today: TODAY });
+  it('refuses a raw text the archive already holds, naming it', async () => {
+    const [outcome] = await addFiles([seedPath(GOLD[0] as Gold)], { contentDir: copySeedContent(), today: TODAY });
     assert.equal(outcome?.exit, 2);
     assert.match(outcome?.messages[0] ?? '', /already holds this exact text as sources\/000_3f254b3f231ddcb4\.txt/);
   });

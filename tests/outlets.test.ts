@@ -237,7 +237,7 @@ describe('no false outlet in running text', () => {
 });
 
 describe('--new-outlet', () => {
-  it('appends the entry and leaves the rest of outlets.yml byte for byte', () => {
+  it('appends the entry and leaves the rest of outlets.yml byte for byte', async () => {
     const text = readFileSync(join(DEFAULT_CONTENT_DIR, 'data', 'outlets.yml'), 'utf8');
     const entry = proposeOutlet({ name: 'صوت الفرات', domain: 'sawtalfurat.example', evidence: ['a test'] }, Object.keys(outlets), TODAY) ?? assert.fail('an entry');
     const combined = withOutletAppended(text, entry);
@@ -246,7 +246,7 @@ describe('--new-outlet', () => {
     assert.match(entry.yaml, /^ {2}country: unknown$/m);
     assert.equal(entry.key, 'sawtalfurat');
     const contentDir = copySeedContent();
-    const [outcome] = addFiles([join(PROJECT_ROOT, 'tests', 'fixtures', 'ingest', 'outlet-new-written', 'input.txt')], {
+    const [outcome] = await addFiles([join(PROJECT_ROOT, 'tests', 'fixtures', 'ingest', 'outlet-new-written', 'input.txt')], {
       contentDir,
       newOutlet: true,
       today: TODAY,

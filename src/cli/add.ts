@@ -19,7 +19,7 @@ import { ADD_HELP, ADD_USAGE } from './add-help.ts';
 import { nearDuplicates, sameTextKey } from '../ingest/duplicates.ts';
 import { loadIngestData } from '../content/ingest-data.ts';
 import { savedPageKind } from '../ingest/page/detect.ts';
-import { normaliseArticle, prepare, type IngestResult, type Prepared } from '../ingest/normalise-article.ts';
+import { loadSavedPageReader, normaliseArticle, prepare, type IngestResult, type Prepared, type SavedPageReader } from '../ingest/normalise-article.ts';
 import { serialiseArticle } from '../ingest/serialise.ts';
 import { replaceText, withOutletAppended } from '../ingest/new-outlet.ts';
 import { cleanContentTemporaries, FileExistsError, replaceFile, writeNewFile } from '../core/atomic-write.ts';
@@ -110,7 +110,7 @@ export function sourceName(file: string, hash: string, sourcesDir: string): stri
 }
 
 /** Adds the given raw files. Pure of process state: returns what happened to each file. */
-export function addFiles(files: string[], options: AddOptions): FileOutcome[] {
+export async function addFiles(files: string[], options: AddOptions): Promise<FileOutcome[]> {
   if (options.url !== undefined && (!isHttpUrl(options.url) || unsafeCharacters(options.url) !== undefined)) {
     return files.map((file) => ({
       file: displayPath(resolve(file)),
@@ -179,7 +179,18 @@ export function addFiles(files: string[], options: AddOptions): FileOutcome[] {
   for (const a of others) known.set(a.data.source.sha256, `${a.data.source.file} (${a.file})`);
   const takenIds = new Set(others.map((a) => a.data.id));
   const existingBodies = others.map((a) => ({ file: a.file, id: a.data.id, body: a.body }));
-  return files.map((file) => addOne(file, options, prepared, { sourcesDir, articlesDir, known, orphans, takenIds, existingBodies, replacing }));
+  // The saved-page reader (linkedom, Readability) is loaded only when a saved page is given.
+  const readPage = files.some(isSavedPageFile) ? await loadSavedPageReader() : undefined;
+  return files.map((file) => addOne(file, options, prepared, { sourcesDir, articlesDir, known, orphans, takenIds, existingBodies, replacing, readPage }));
+}
+
+/** A regular file whose first bytes are a saved page's (whatever its name); anything else is told apart in addOne. */
+function isSavedPageFile(file: string): boolean {
+  try {
+    return statSync(file).isFile() && savedPageKind(readHead(file)) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 /** The first bytes of a file, enough to tell a saved page from a text. */
@@ -205,6 +216,7 @@ function addOne(
     takenIds: Set<string>;
     existingBodies: Array<{ file: string; id: string; body: string }>;
     replacing?: ContentFile<ArticleFrontMatter>;
+    readPage?: SavedPageReader;
   },
 ): FileOutcome {
   const shown = displayPath(resolve(file));
@@ -252,6 +264,7 @@ function addOne(
       repair: options.repair,
     },
     prepared,
+    state.readPage,
   );
   if (result.status !== 'ok') {
     const messages = [...result.problems.map((p) => `${shown}: ${p}`), ...evidenceLines(shown, result.report)];
@@ -455,7 +468,7 @@ function keptApartSummary(lines: Array<{ line: number; text: string }>): string 
   return `${lines.length} line${lines.length === 1 ? '' : 's'} from line ${first.line} on, under «${first.text}»; listed in --json`;
 }
 
-function main(): number {
+async function main(): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ allowPositionals: true, options: ADD_OPTIONS });
@@ -473,7 +486,7 @@ function main(): number {
     console.error(ADD_USAGE);
     return EXIT.unusable;
   }
-  const outcomes = addFiles(positionals, {
+  const outcomes = await addFiles(positionals, {
     contentDir: values.content ?? DEFAULT_CONTENT_DIR,
     url: values.url,
     outlet: values.outlet,
@@ -502,13 +515,16 @@ function main(): number {
 }
 
 if (process.argv[1]?.endsWith('cli/add.ts')) {
-  try {
-    process.exitCode = main();
-  } catch (error) {
-    console.error(
-      `add: failed unexpectedly: ${error instanceof Error ? error.message : String(error)}; nothing was overwritten. Run with ARSHIF_DEBUG=1 for the trace, and report it.`,
-    );
-    if (environment().debug) console.error(error);
-    process.exitCode = EXIT.unusable;
-  }
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(
+        `add: failed unexpectedly: ${error instanceof Error ? error.message : String(error)}; nothing was overwritten. Run with ARSHIF_DEBUG=1 for the trace, and report it.`,
+      );
+      if (environment().debug) console.error(error);
+      process.exitCode = EXIT.unusable;
+    },
+  );
 }

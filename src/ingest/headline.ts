@@ -45,6 +45,12 @@ export interface HeadlineChoice {
    * title, not the slug): a tag or a caption's label stands there as often as a headline. Ask.
    */
   unconfirmedShort?: boolean;
+  /**
+   * The best is one of the text's section heads: the prose follows it at once, as it follows two
+   * or more lines lower down about as long (SUBHEAD_MARGIN), and nothing confirms it (an
+   * excerpt that starts under the headline, at a page's first subhead). Ask.
+   */
+  unconfirmedSubhead?: boolean;
   /** Where the article begins when the headline was found lower down (its repeat inside the text). */
   start?: number;
 }
@@ -454,7 +460,32 @@ export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineCho
   const key = best ? foldArabic(best.line.text) : '';
   const confirmed = !!best && ((later.get(key) ?? 0) >= 2 || titled.has(key) || slugAgreement(slug, best.line.text) >= 0.45 || HEADLINE_PUNCTUATION.test(best.line.text));
   if (best && !close && wordCount(best.line.text) < SHORT_HEADLINE && !confirmed) return { best, candidates: ranked, close: false, unconfirmedShort: true };
+  // A headline is longer than the section heads under it; one about as long may be one of them.
+  const heads = best && !close && !confirmed && headsSection(lines, best.at) ? sectionHeadsBelow(lines, best.at) : [];
+  if (best && heads.length >= SECTION_HEADS && wordCount(best.line.text) <= Math.max(...heads) + SUBHEAD_MARGIN)
+    return { best, candidates: ranked, close: false, unconfirmedSubhead: true };
   return { best, runnerUp: second, candidates: ranked, close };
+}
+
+/** A headline is longer than the section heads under it by more than this many words. */
+const SUBHEAD_MARGIN = 2;
+/** How many section heads lower down make an unconfirmed first line one of them. */
+const SECTION_HEADS = 2;
+
+/** A section's head: a line of 2 to 12 words, not ending like a clause (a question may), with prose right under it. */
+function headsSection(lines: Line[], i: number): boolean {
+  const line = lines[i];
+  const next = lines[i + 1];
+  if (!line || !next) return false;
+  const words = wordCount(line.text);
+  return words >= 2 && words <= 12 && !isProse(line.text) && !/[.،,:：؛;]$/u.test(line.text) && isProse(next.text);
+}
+
+/** The word counts of the section heads below line `at`. */
+function sectionHeadsBelow(lines: Line[], at: number): number[] {
+  const counts: number[] = [];
+  for (let j = at + 2; j < lines.length; j++) if (headsSection(lines, j)) counts.push(wordCount((lines[j] as Line).text));
+  return counts;
 }
 
 /** A headline this short needs more than its place to be told from a tag or a caption's label. */

@@ -25,7 +25,7 @@ import { segment } from './segment.ts';
 import { createSignoffIndex } from './signoff.ts';
 import { savedPageKind } from './page/detect.ts';
 import { pageAuthor, pageHeadlineTaken, pageInAnotherLanguage, pageOutletEvidence, reconcilePageDate, reconcilePageOutlet } from './page/page-evidence.ts';
-import { readSavedPage, type SavedPage } from './page/saved-page.ts';
+import type { readSavedPage, SavedPage } from './page/saved-page.ts';
 import type { NormalisedArticle } from './types.ts';
 
 export interface IngestOptions {
@@ -106,11 +106,24 @@ export function prepare(data: IngestData) {
 }
 export type Prepared = ReturnType<typeof prepare>;
 
-export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prepared: Prepared): IngestResult {
+/** Reads a saved page (HTML, MHTML) as its article's text; see ./page/saved-page.ts. */
+export type SavedPageReader = typeof readSavedPage;
+
+/**
+ * The saved-page reader, loaded on demand: it pulls in linkedom and @mozilla/readability, about
+ * a second of start-up that a plain text (and `add --help`) does not need.
+ */
+export async function loadSavedPageReader(): Promise<SavedPageReader> {
+  return (await import('./page/saved-page.ts')).readSavedPage;
+}
+
+/** `readPage` is needed only when `bytes` is a saved page (savedPageKind): load it with loadSavedPageReader(). */
+export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prepared: Prepared, readPage?: SavedPageReader): IngestResult {
   const report: IngestReport = { invisibleRemoved: 0, dropped: [], keptApart: [], outletEvidence: [], eventDecisions: [] };
   // A page saved from a browser is read as its article's text, its metadata kept as evidence.
   const pageKind = savedPageKind(bytes);
-  const saved = pageKind ? readSavedPage(bytes, pageKind) : undefined;
+  if (pageKind && !readPage) throw new Error('normaliseArticle: a saved page was given without its reader (loadSavedPageReader())');
+  const saved = pageKind && readPage ? readPage(bytes, pageKind) : undefined;
   if (saved && !saved.ok) return { status: 'unusable', problems: [saved.message], report };
   const page = saved?.ok ? saved.page : undefined;
   const decoded = saved?.ok ? saved : decodeBytes(bytes, { repair: options.repair });
@@ -150,6 +163,16 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
       status: 'needs-input',
       problems: [
         `the likeliest headline, line ${c.line.index + 1} "${c.line.text}", does not match the address's slug, and no line does; pass --title "…" with the headline as published`,
+      ],
+      report,
+    };
+  }
+  if (seg.headlineUnconfirmedSubhead && seg.headlineAmbiguous?.[0]) {
+    const c = seg.headlineAmbiguous[0];
+    return {
+      status: 'needs-input',
+      problems: [
+        `the likeliest headline, line ${c.line.index + 1} "${c.line.text}", has the shape of the text's section heads below it and nothing else confirms it (the text may start under its headline); pass --title "…" with the headline as published`,
       ],
       report,
     };

@@ -194,7 +194,10 @@ export function textClues(parts: OutletTextParts, outlets: Record<string, Outlet
     if (previous && parseDateLine(previous.text)) afterDate.add(line.index);
   });
   const head = [...parts.chrome.slice(-8), ...(parts.chrome.length > 8 ? parts.chrome.slice(0, 1) : [])];
+  const listed = listItems(parts.lines);
   const each = (line: Line, where: 'above' | 'under' | 'foot', keep: (c: Credit) => boolean = () => true) => {
+    // An item of a list (a page's tags: "- المرصد السوري", "- دير الزور") names a subject, not the outlet.
+    if (listed.has(line.index)) return;
     const credits = lineCredits(line.text);
     for (const credit of credits) if (keep(credit)) consider(credit, line, where, credits);
   };
@@ -213,6 +216,22 @@ export function textClues(parts: OutletTextParts, outlets: Record<string, Outlet
   const foot = [...parts.signoffLines, ...parts.body.slice(-3), ...parts.lines.slice(-8)].filter((l) => l.index > bodyStart && !seen.has(l.index) && seen.add(l.index));
   for (const line of foot) each(line, 'foot');
   return { clues, unknown };
+}
+
+/** A line opening with a list's marker: a dash, bullet or star, then a space. */
+const LIST_ITEM = /^[-–•*·▪●]\s+\S/u;
+
+/**
+ * The indexes of the lines that are items of a list: two or more list-marked lines in a row
+ * ("- المرصد السوري", "- حقوق الانسان"). One such line alone (a print byline "- دمشق: فلان") is no list.
+ */
+export function listItems(lines: Line[]): Set<number> {
+  const items = new Set<number>();
+  lines.forEach((line, i) => {
+    const marked = (l: Line | undefined) => !!l && LIST_ITEM.test(l.text);
+    if (marked(line) && (marked(lines[i - 1]) || marked(lines[i + 1]))) items.add(line.index);
+  });
+  return items;
 }
 
 export function decideOutlet(args: {

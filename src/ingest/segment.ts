@@ -33,6 +33,7 @@ export interface Segments {
   headlineSlugDisagrees?: boolean;
   /** Set when the line found is a short line nothing confirms (headlineAmbiguous holds it). */
   headlineUnconfirmedShort?: boolean;
+  headlineUnconfirmedSubhead?: boolean;
   body: Line[];
   signoffs: Array<{ line: Line; signoff: Signoff }>;
   /** Material appended to the page that is not the article. */
@@ -124,6 +125,7 @@ export function segment(rawLines: Line[], options: SegmentOptions): Segments {
     if (!choice.best) return empty();
     if (choice.slugDisagrees) return empty({ headlineAmbiguous: [choice.best], headlineSlugDisagrees: true });
     if (choice.unconfirmedShort) return empty({ headlineAmbiguous: [choice.best], headlineUnconfirmedShort: true });
+    if (choice.unconfirmedSubhead) return empty({ headlineAmbiguous: [choice.best], headlineUnconfirmedSubhead: true });
     if (choice.close && choice.best && choice.runnerUp) return empty({ headlineAmbiguous: [choice.best, choice.runnerUp] });
     const start = choice.start ?? choice.best.at;
     for (const line of lines.slice(0, start)) {
