@@ -67,6 +67,8 @@ export interface BuildOptions {
   siteUrl?: string;
   /** The pages a search-index shard aims at; default ARSHIF_SEARCH_SHARD_PAGES, else the index's own. */
   searchShardPages?: number;
+  /** The pages a rebuild may put in the search index's delta shard (0: none); default ARSHIF_SEARCH_DELTA_PAGES, else the index's own. */
+  searchDeltaPages?: number;
   /** Whether a terminal shows the progress line (src/core/phase-log.ts); default: not when `quiet`. */
   progress?: boolean;
 }
@@ -127,7 +129,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       forgetArchives();
       releaseMemory(); // before the search index's Pagefind processes start: see release-memory.ts
       const shardPages = options.searchShardPages ?? config.searchShardPages;
-      const { searchDeltaPages: deltaPages } = config;
+      const deltaPages = options.searchDeltaPages ?? config.searchDeltaPages;
       await postProcessSite(staging, lexicon, written, {
         cacheDir,
         ...(version ? { codeVersion: version } : {}),

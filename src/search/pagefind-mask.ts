@@ -1,9 +1,10 @@
 /**
  * Masks pages in a Pagefind bundle without indexing it again: the pages get the filter
  * MASK_FILTER (value MASKED), which every search the page makes excludes
- * (src/search/shard-filter.ts), so they are neither found nor counted. Only the bundle's meta
- * index, its entry and one new filter file change; its word index and fragments stay as they
- * are. The result is put in canonical form (pagefind-canonical.ts), so it is reproducible.
+ * (src/search/shard-filter.ts), so they are neither found nor counted, and their fragments (their
+ * text, title and address) are left out of the bundle. Only the bundle's meta index, its entry
+ * and one new filter file change, and the masked pages' fragments go; its word index and the
+ * other fragments stay as they are. The result is put in canonical form (pagefind-canonical.ts), so it is reproducible.
  *
  * Pagefind numbers a bundle's pages in its meta index (`[hash, word count]` each); a page's
  * fragment (named by that hash) holds its address, which is how a page is found by its path.
@@ -47,6 +48,10 @@ export function maskPages(files: PagefindFiles, paths: readonly string[]): Pagef
       if (typeof url === 'string' && wanted.has(url)) {
         numbers.push(number);
         found.add(url);
+        // A masked page is never shown, so its text is not published: a removed article's words
+        // stay only as postings in the word index (to a page no search returns) until the shard
+        // is indexed afresh.
+        out.delete(`fragment/${hash}.pf_fragment`);
       }
     });
     if (numbers.length === 0) {

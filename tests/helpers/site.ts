@@ -40,7 +40,9 @@ export function copySeedContent(): string {
 /** Builds `contentDir` into a temporary folder; returns the site folder. */
 export async function buildSite(contentDir: string): Promise<string> {
   const outputDir = join(tempDir('arshif-site-'), '_site');
-  await build({ contentDir, outputDir, quiet: true });
+  // No search delta shard: the index is then the clean build's whatever the shared cache holds
+  // from other tests' archives (the delta has tests of its own: search-delta.browser.test.ts).
+  await build({ contentDir, outputDir, quiet: true, searchDeltaPages: 0 });
   return outputDir;
 }
 
