@@ -5,44 +5,16 @@
  * (src/search/pagefind-canonical.ts) gives the same bytes whatever order Pagefind chose.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { canonicalisePagefind, decodeCbor, encodeCbor, pagefindFullHash, readBundle, writeBundle, type Cbor } from '../src/search/pagefind-canonical.ts';
-import { MANIFEST_NAME, siteFiles, verifyManifest } from '../src/site/manifest.ts';
+import { siteFiles, verifyManifest } from '../src/site/manifest.ts';
 import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from '../src/core/paths.ts';
-import { tempDir } from './helpers/site.ts';
+import { runBuild, tempDir, treeDifferences } from './helpers/site.ts';
 
-/** Runs the build command in its own process; resolves with its exit code and output. */
-function buildInProcess(outputDir: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'cli', 'build.ts'), '--content', DEFAULT_CONTENT_DIR, '--output', outputDir, '--quiet'], {
-      cwd: PROJECT_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-  });
-}
-
-/** The paths that differ between two trees: missing on either side, or with other bytes. */
-function treeDifferences(a: string, b: string): string[] {
-  const filesA = siteFiles(a).concat(MANIFEST_NAME);
-  const filesB = new Set(siteFiles(b).concat(MANIFEST_NAME));
-  const diffs: string[] = [];
-  for (const path of filesA) {
-    if (!filesB.has(path)) diffs.push(`${path}: only in the first build`);
-    else if (!readFileSync(join(a, path)).equals(readFileSync(join(b, path)))) diffs.push(`${path}: bytes differ`);
-    filesB.delete(path);
-  }
-  for (const path of filesB) diffs.push(`${path}: only in the second build`);
-  return diffs;
-}
+const buildInProcess = (outputDir: string) => runBuild(PROJECT_ROOT, ['--content', DEFAULT_CONTENT_DIR, '--output', outputDir, '--quiet']);
 
 const SIGNATURE = Buffer.from('pagefind_dcd');
 const readPf = (path: string) => decodeCbor(gunzipSync(readFileSync(path)).subarray(SIGNATURE.length));
@@ -70,7 +42,7 @@ describe('reproducible builds', () => {
       'no subset fonts',
     );
     assert.ok(files.length > 50, `only ${files.length} files`);
-    const diffs = treeDifferences(a, b);
+    const diffs = treeDifferences(a, b, ['the first build', 'the second build']);
     assert.deepEqual(diffs, [], `the two builds differ:\n${diffs.join('\n')}`);
     assert.deepEqual(verifyManifest(a), []);
     first = a;

@@ -15,46 +15,23 @@
  * test reads the templates for it.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { MANIFEST_NAME, siteFiles } from '../src/site/manifest.ts';
+import { MANIFEST_NAME } from '../src/site/manifest.ts';
 import { PAGE_READS } from '../src/site/page-keys.ts';
 import { PAGE_LISTS } from '../src/site/page-lists.ts';
 import { LAYOUTS_DIR, PAGES_DIR, PROJECT_ROOT } from '../src/core/paths.ts';
 import { copyProject } from './helpers/project-copy.ts';
+import { runBuild, treeDifferences } from './helpers/site.ts';
 
 const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures', 'incremental');
 
-/** Runs the copy's build command; resolves with its exit code and output. */
-function buildIn(root: string, args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    // No search delta shard: a rebuild then re-indexes each changed shard, so the whole site,
-    // /pagefind/ too, must be the clean build's (the delta's own test, search-delta.browser.test.ts,
-    // shows a site with one searches as the clean build does and differs only under /pagefind/).
-    const env = { ...process.env, ARSHIF_SEARCH_DELTA_PAGES: '0' };
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli', 'build.ts'), ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-  });
-}
-
-/** The paths that differ between two sites (the manifest included): missing on either side, or other bytes. */
-function treeDifferences(a: string, b: string): string[] {
-  const filesB = new Set(siteFiles(b).concat(MANIFEST_NAME));
-  const diffs: string[] = [];
-  for (const path of siteFiles(a).concat(MANIFEST_NAME)) {
-    if (!filesB.has(path)) diffs.push(`${path}: only in the incremental build`);
-    else if (!readFileSync(join(a, path)).equals(readFileSync(join(b, path)))) diffs.push(`${path}: bytes differ`);
-    filesB.delete(path);
-  }
-  for (const path of filesB) diffs.push(`${path}: only in the clean build`);
-  return diffs;
-}
+// No search delta shard: a rebuild then re-indexes each changed shard, so the whole site,
+// /pagefind/ too, must be the clean build's (the delta's own test, search-delta.browser.test.ts,
+// shows a site with one searches as the clean build does and differs only under /pagefind/).
+const NO_DELTA = { ...process.env, ARSHIF_SEARCH_DELTA_PAGES: '0' };
+const buildIn = (root: string, args: string[]) => runBuild(root, args, NO_DELTA);
 
 /** Replaces `from` by `to` in a file of the copy, which must hold it. */
 function edit(root: string, path: string, from: string, to: string): void {
@@ -86,7 +63,7 @@ describe('a build with the cache writes what a clean build writes', () => {
     assert.equal(reference.code, 0, reference.output);
     const counts = CARRIED.exec(incremental.output);
     assert.ok(counts, `the build says how many pages it carried over:\n${incremental.output}`);
-    assert.deepEqual(treeDifferences(site, clean), []);
+    assert.deepEqual(treeDifferences(site, clean, ['the incremental build', 'the clean build']), []);
     if (changed) assert.notEqual(manifestText(site), before, 'the change shows in the site');
     else assert.equal(manifestText(site), before, 'the site is the same');
     rmSync(clean, { recursive: true, force: true });

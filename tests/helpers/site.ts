@@ -3,11 +3,13 @@
  * add or break files), a build of it, the seed site built once per test process, and a built
  * site's pages summarised as the build summarises the pages Eleventy returns.
  */
+import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from '../../src/cli/build.ts';
 import { DEFAULT_CONTENT_DIR } from '../../src/core/paths.ts';
+import { MANIFEST_NAME, siteFiles } from '../../src/site/manifest.ts';
 import { summariseWritten, type WrittenSummary } from '../../src/site/post-process.ts';
 
 const made: string[] = [];
@@ -83,4 +85,29 @@ export function shardedSeedSiteDir(): Promise<string> {
     return outputDir;
   })();
   return shardedSeedSite;
+}
+
+/** Runs a project's build command (`root`'s src/cli/build.ts) in a process of its own; resolves with its exit code and output. */
+export function runBuild(root: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli', 'build.ts'), ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+/** The paths that differ between two built sites, the manifest included: missing on either side (named by `names`), or with other bytes. */
+export function treeDifferences(a: string, b: string, names: readonly [string, string]): string[] {
+  const filesB = new Set(siteFiles(b).concat(MANIFEST_NAME));
+  const diffs: string[] = [];
+  for (const path of siteFiles(a).concat(MANIFEST_NAME)) {
+    if (!filesB.has(path)) diffs.push(`${path}: only in ${names[0]}`);
+    else if (!readFileSync(join(a, path)).equals(readFileSync(join(b, path)))) diffs.push(`${path}: bytes differ`);
+    filesB.delete(path);
+  }
+  for (const path of filesB) diffs.push(`${path}: only in ${names[1]}`);
+  return diffs;
 }
