@@ -35,6 +35,7 @@ import { serveStatic, type StaticServer } from '../src/core/static-server.ts';
 import { build } from '../src/cli/build.ts';
 import type { ShardList } from '../src/search/shard-list.ts';
 import { fingerprint } from './helpers/hostile.ts';
+import { openSearch, searchAddress, shownResults } from './helpers/search-page.ts';
 import { copySeedContent, tempDir } from './helpers/site.ts';
 
 const FIXTURES = new URL('./fixtures/search/delta/', import.meta.url).pathname;
@@ -67,15 +68,6 @@ const CHANGES: Array<Row & { expect: string[] }> = [
   { q: '', from: '2017-10-01', sort: 'oldest', expect: [] },
 ];
 
-const PARAMS = ['outlet', 'event', 'place', 'year', 'from', 'to', 'sort'];
-
-function address(row: Row): string {
-  const params = new URLSearchParams();
-  if (row.q) params.set('q', row.q);
-  for (const key of PARAMS) if (row[key] !== undefined) params.set(key, String(row[key]));
-  return `/search/?${params}`;
-}
-
 interface Shown {
   state: string;
   /** The line that says how many results there are. */
@@ -86,13 +78,7 @@ interface Shown {
 }
 
 async function runSearch(page: Page, url: string): Promise<Shown> {
-  await page.goto(url);
-  await page.waitForFunction(
-    `(() => { const app = document.querySelector('[data-search-app]'); return app && ['done', 'idle', 'error'].includes(app.dataset.state); })()`,
-    undefined,
-    { timeout: 30_000 },
-  );
-  const state = (await page.getAttribute('[data-search-app]', 'data-state')) ?? '';
+  const state = await openSearch(page, url);
   // Every result, not only the first ones: "more" until it is gone.
   for (;;) {
     const shown = await page.$$eval('[data-search-results] > *', (items) => items.length);
@@ -104,15 +90,7 @@ async function runSearch(page: Page, url: string): Promise<Shown> {
     });
   }
   const status = (await page.textContent('[data-search-status]')) ?? '';
-  const hrefs = await page.$$eval('[data-search-results] .search-result__title a', (links) => links.map((a) => a.getAttribute('href') ?? ''));
-  const facets = await page.$$eval('[data-search-filters] label', (labels) =>
-    labels.map((label) => {
-      const box = label.querySelector('input');
-      return `${box?.name}=${box?.value}${box?.checked ? ' (ticked)' : ''}: ${label.querySelector('.search-filter__count')?.textContent ?? '?'}`;
-    }),
-  );
-  const unmatched = ((await page.getAttribute('[data-search-app]', 'data-unmatched')) ?? '').split('|').filter((w) => w !== '');
-  return { state, status, hrefs, facets, unmatched };
+  return { state, status, ...(await shownResults(page)) };
 }
 
 const putArticles = (contentDir: string, folder: string) => {
@@ -183,8 +161,8 @@ describe('search after a rebuild with a delta shard, against a clean build', () 
   });
 
   for (const row of [...table.queries, ...CHANGES]) {
-    it(address(row), async () => {
-      const [fresh, rebuilt] = [await runSearch(page, servers.clean.url + address(row)), await runSearch(page, servers.incremental.url + address(row))];
+    it(searchAddress(row), async () => {
+      const [fresh, rebuilt] = [await runSearch(page, servers.clean.url + searchAddress(row)), await runSearch(page, servers.incremental.url + searchAddress(row))];
       assert.equal(rebuilt.state, fresh.state);
       assert.equal(rebuilt.status, fresh.status, 'the same number of results');
       const change = CHANGES.find((c) => c === row);

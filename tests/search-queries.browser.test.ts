@@ -22,6 +22,7 @@ import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { launchChromium } from '../src/bench/chromium.ts';
 import { serveStatic, type StaticServer } from '../src/core/static-server.ts';
+import { openSearch, searchAddress, shownResults } from './helpers/search-page.ts';
 import { seedSiteDir, shardedSeedSiteDir } from './helpers/site.ts';
 import { loadValidContent } from '../src/content/load.ts';
 import { loadEntities, loadSpellings } from '../src/content/data-files.ts';
@@ -47,15 +48,6 @@ const table = parse(readFileSync(new URL('./fixtures/search/queries/queries.yml'
   queries: Row[];
 };
 const nameOf = new Map(Object.entries(table.articles).map(([name, id]) => [`/articles/${id}/`, name]));
-const PARAMS = ['outlet', 'event', 'place', 'year', 'from', 'to', 'sort'];
-
-function address(row: Row): string {
-  const params = new URLSearchParams();
-  if (row.q) params.set('q', row.q);
-  for (const key of PARAMS) if (row[key] !== undefined) params.set(key, String(row[key]));
-  return `/search/?${params}`;
-}
-
 /** What a search page shows once it is done: its results, in order, every facet value with its count, and the words it says matched nothing. */
 interface Shown {
   hrefs: string[];
@@ -90,22 +82,8 @@ function unitsLacking(text: string, row: Row, unmatched: string[]): string[] {
 }
 
 async function runSearch(page: Page, url: string): Promise<Shown> {
-  await page.goto(url);
-  await page.waitForFunction(
-    `(() => { const app = document.querySelector('[data-search-app]'); return app && ['done', 'idle', 'error'].includes(app.dataset.state); })()`,
-    undefined,
-    { timeout: 30_000 },
-  );
-  assert.equal(await page.getAttribute('[data-search-app]', 'data-state'), 'done', `the search ran: ${url}`);
-  const hrefs = await page.$$eval('[data-search-results] .search-result__title a', (links) => links.map((a) => a.getAttribute('href') ?? ''));
-  const facets = await page.$$eval('[data-search-filters] label', (labels) =>
-    labels.map((label) => {
-      const box = label.querySelector('input');
-      return `${box?.name}=${box?.value}${box?.checked ? ' (ticked)' : ''}: ${label.querySelector('.search-filter__count')?.textContent ?? '?'}`;
-    }),
-  );
-  const unmatched = ((await page.getAttribute('[data-search-app]', 'data-unmatched')) ?? '').split('|').filter((w) => w !== '');
-  return { hrefs, facets, unmatched };
+  assert.equal(await openSearch(page, url), 'done', `the search ran: ${url}`);
+  return shownResults(page);
 }
 
 describe('the query table', () => {
@@ -145,8 +123,8 @@ describe('the query table', () => {
   });
 
   for (const row of table.queries) {
-    it(`${row.kind}: ${address(row)}`, async () => {
-      const whole = await runSearch(page, servers.whole.url + address(row));
+    it(`${row.kind}: ${searchAddress(row)}`, async () => {
+      const whole = await runSearch(page, servers.whole.url + searchAddress(row));
       const found = whole.hrefs.map((h) => nameOf.get(h) ?? h).sort();
       const expected = [...row.expect].sort();
       const missing = expected.filter((n) => !found.includes(n));
@@ -160,7 +138,7 @@ describe('the query table', () => {
         const inOrder = [...dates].sort();
         assert.deepEqual(dates, row.sort === 'newest' ? inOrder.reverse() : inOrder, `in ${row.sort} order: ${whole.hrefs.join(', ')}`);
       }
-      const sharded = await runSearch(page, servers.sharded.url + address(row));
+      const sharded = await runSearch(page, servers.sharded.url + searchAddress(row));
       if (row.sort === undefined) {
         // Relevance: each shard scores its pages against its own pages, so the order may differ.
         assert.deepEqual([...sharded.hrefs].sort(), [...whole.hrefs].sort(), 'the same articles in two shards');
