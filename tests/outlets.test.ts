@@ -82,6 +82,19 @@ describe('outlets.yml and aggregators.yml', () => {
     assert.equal(section('https://www.msn.com/ar-ae/news/x').aggregator, 'msn', 'an aggregator without sections names none');
   });
 
+  it('identify outlets by a language path, a network subdomain or an aggregator section named otherwise, and no further', () => {
+    const owners = (url: string) => addressOwners(originalAddress(url) ?? assert.fail(url), outlets, aggregators);
+    assert.deepEqual(owners('https://www.zawya.com/ar/economy/gcc/x').outlets, ['zawya-arabic'], 'the Arabic edition of a site is its path');
+    assert.deepEqual(owners('https://www.zawya.com/en/economy/gcc/x').outlets, [], 'and its other editions are not that outlet');
+    assert.deepEqual(owners('https://kayhan.ir/ar/news/1').outlets, ['kayhan-arabic']);
+    assert.deepEqual(owners('https://kayhan.ir/fa/news/1').outlets, []);
+    assert.deepEqual(owners('https://ultrairaq.ultrasawt.com/x').outlets, ['ultra-iraq'], 'each network site its own outlet');
+    assert.deepEqual(owners('https://ultrasudan.ultrasawt.com/x').outlets, ['ultra-sudan']);
+    assert.deepEqual(owners('https://ar.yabiladi.com/articles/details/1').outlets, ['yabiladi'], "a language subdomain is the outlet's");
+    assert.deepEqual(owners('https://www.masress.com/akhbarelyomgate/1').outlets, ['akhbar-el-yom'], 'a section whose name is not the domain');
+    assert.equal(owners('https://algardenia.com/2014-04-04-19-52-20/qosqsah/1.html').aggregator, 'algardenia', 'a digest of other outlets names none');
+  });
+
   it("name an outlet by its print edition's masthead, and only a known outlet", () => {
     assert.deepEqual(names.lookup('Al-Quds Al-Arabi International Edition'), ['al-quds-al-arabi']);
     assert.deepEqual(names.lookup('Enab Baladi UK Edition'), ['enab-baladi']);

@@ -40,6 +40,18 @@ const ORDINARY_WORDS = new Set(
     'برلماني',
     'اقتصاد',
     'رصد',
+    'حبر',
+    'درج',
+    'مباشر',
+    'ارقام',
+    'اضاءات',
+    'زاويه',
+    'كود',
+    'نواه',
+    'مكان',
+    'عبر',
+    'سبر',
+    'مناره',
     'فبراير',
     'يناير',
     'مارس',
@@ -92,7 +104,7 @@ function withoutEdition(key: string): string | undefined {
 }
 
 /** Outlets' names that are also ordinary phrases: a region, a section title. */
-const ORDINARY_PHRASES = new Set(['الشرق الأوسط', 'العالم الجديد', 'العالم العربي'].map((w) => nameKey(w)));
+const ORDINARY_PHRASES = new Set(['الشرق الأوسط', 'العالم الجديد', 'العالم العربي', 'الصحراء المغربية'].map((w) => nameKey(w)));
 
 /**
  * True for a name that is one ordinary word or an ordinary phrase ("الشرق الأوسط", a region
