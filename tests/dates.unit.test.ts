@@ -496,3 +496,13 @@ describe('spans counted back from the publication date', () => {
     });
   }
 });
+
+describe('presentation forms', () => {
+  it('reads a date written in presentation forms, its offsets in the original (a ligature folds to two letters)', () => {
+    const text = 'ﻷن الاجتماع عقد في 13 ﺃﺑﺮﻳﻞ 2017 بدمشق';
+    const [m] = findDateMentions(text);
+    assert.equal(m?.value, '2017-04-13');
+    assert.equal(m?.text, '13 ﺃﺑﺮﻳﻞ 2017');
+    assert.equal(text.slice(m?.start, m?.end), '13 ﺃﺑﺮﻳﻞ 2017');
+  });
+});
