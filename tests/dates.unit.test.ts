@@ -506,3 +506,11 @@ describe('presentation forms', () => {
     assert.equal(text.slice(m?.start, m?.end), '13 ﺃﺑﺮﻳﻞ 2017');
   });
 });
+
+describe('a comma between month and year', () => {
+  it('reads "20 مايو، 2025" and "22 أيلول, 2023" (WordPress), not a count after the comma', () => {
+    assert.equal(findDateMentions('20 مايو، 2025')[0]?.value, '2025-05-20');
+    assert.equal(findDateMentions('الجمعة 22 أيلول, 2023')[0]?.value, '2023-09-22');
+    assert.equal(findDateMentions('وصل في 5 أيار، 2000 مقاتل إلى المدينة')[0]?.text, '5 أيار');
+  });
+});
