@@ -5,7 +5,7 @@
  *   a date labelled as the publication date (نشر في، تاريخ النشر، Published), wherever it stands
  *   a date line under the headline (after a subheadline or byline too), or labelled "التاريخ"/"date"
  *   a date line at the foot of the text (after the sign-offs too)
- *   a date opening the first paragraph, or a dated weekday in it
+ *   a date opening the first paragraph, a wire dateline's ("دمشق 15 ديسمبر 2016 (شينخوا)"), or a dated weekday in it
  *   a date in the URL's path (--url)                        → url
  *   an update date (آخر تحديث), when nothing else states one
  * The first of these that holds a usable date decides (→ stated, or inferred when its year is
@@ -56,6 +56,8 @@ export interface DateInputs {
   /** The body's lines (for a date opening the first paragraph, and dates about other days). */
   body?: Line[];
   firstParagraph?: string;
+  /** A wire dateline opening the text ("دمشق 15 ديسمبر 2016 ( شينخوا )", wire-dateline.ts), read on body[0]. */
+  wireDateline?: { text: string; mention?: DateMention };
   /** The whole text, for the years it mentions. */
   text: string;
   today: CalendarDate;
@@ -127,6 +129,16 @@ function gather(inputs: DateInputs): { candidates: Candidate[]; seen: SeenDate[]
       candidates.push({ rank: RANK.lead, line: first, where: 'in the first paragraph', mention: lead.mention, describe: `"${lead.mention.text}" opening the first paragraph` });
     }
   }
+  if (first && inputs.wireDateline?.mention) {
+    // the day the agency filed the story: the wire copy's publication date
+    candidates.push({
+      rank: RANK.lead,
+      line: first,
+      where: 'in the first paragraph',
+      mention: inputs.wireDateline.mention,
+      describe: `the wire dateline "${inputs.wireDateline.text}" opening the text`,
+    });
+  }
   if (inputs.firstParagraph) {
     const mention = findDateMentions(inputs.firstParagraph).find((m) => m.kind === 'explicit' && m.weekday !== undefined && (m.precision === 'day' || m.yearMissing));
     if (mention) candidates.push({ rank: RANK.lead, line: first, where: 'in the first paragraph', mention, describe: `"${mention.text}" in the first paragraph` });
@@ -146,7 +158,7 @@ function gather(inputs: DateInputs): { candidates: Candidate[]; seen: SeenDate[]
   for (const line of (inputs.body ?? []).slice(0, 40)) {
     for (const m of findDateMentions(line.text)) {
       if (m.kind === 'explicit' && m.precision === 'day' && m.value && seen.filter((s) => s.where === 'in the body').length < 3) {
-        if (candidates.some((c) => c.line === line && c.mention?.start === m.start)) continue;
+        if (candidates.some((c) => c.line === line && (c.mention?.start === m.start || (c.rank === RANK.lead && c.mention?.value === m.value)))) continue;
         seen.push({ line: line.index + 1, text: m.text, value: m.value, where: 'in the body', rejected: 'inside the body, about the day of an event it reports' });
       }
     }
