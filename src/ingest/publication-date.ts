@@ -11,7 +11,10 @@
  * The first of these that holds a usable date decides (→ stated, or inferred when its year is
  * inferred from a stated weekday); two different dates at the same rank, or a stated date days
  * away from the address's, ask for --date. An unlabelled date above the headline is the scrape
- * date (kept as `source.retrieved`), never the publication date. A date in the future, one whose
+ * date (kept as `source.retrieved`), never the publication date, unless it stands right above the
+ * headline with a time of day (or the address's own date) and the text confirms it (its weekday in
+ * the first paragraphs, its year the text's latest), ranking then just above the address; when
+ * nothing confirms it, add asks. A date in the future, one whose
  * weekday or Hijri date disagrees, or a numeric date whose day/month order is in doubt, is not
  * taken. When nothing is taken, the message lists every date seen and why each was rejected.
  */
@@ -19,6 +22,7 @@ import { daysBetween, formatIsoDate, parseIsoDate, WEEKDAYS, type CalendarDate }
 import { leadingDate, readDateLine, type DateLabel, type DateLineEntry } from '../arabic/date-line.ts';
 import { dateFromUrl, findDateMentions, yearsMatchingWeekday, yearsMentioned, type DateMention } from '../arabic/dates.ts';
 import { fallsOn } from '../arabic/date-resolve.ts';
+import { toAsciiDigits } from '../arabic/digits.ts';
 import type { DateBasis } from './types.ts';
 import type { Line } from './lines.ts';
 
@@ -78,7 +82,41 @@ interface Candidate {
   describe: string;
 }
 
-const RANK = { published: 1, underHeadline: 2, foot: 3, lead: 4, url: 5, updated: 6 } as const;
+const RANK = { published: 1, underHeadline: 2, foot: 3, lead: 4, aboveHeadline: 4.5, url: 5, updated: 6 } as const;
+
+/** A time of day written on the line ("/ 00:49", "10:15 ص"). */
+const TIME_ON_LINE = /(?<![\d:])\d{1,2}:\d{2}(?![\d])/;
+
+/**
+ * An unlabelled date right above the headline (the line before it, or the one before a short
+ * label line) with a time of day: how some sites print the publication date (24.ae: "الخميس 27
+ * يوليو 2017 / 00:49"), where others print the day's date in their header. Taken only when
+ * nothing under the headline, at the foot or in the lead states a date, and only when the address
+ * does not say another day.
+ */
+function standsRightAbove(chrome: Line[], line: Line): boolean {
+  const at = chrome.indexOf(line);
+  const after = chrome.slice(at + 1);
+  return at >= 0 && after.length <= 1 && after.every((l) => l.text.trim().split(/\s+/).length <= 3 && !readDateLine(l.text));
+}
+
+/**
+ * What confirms such a date is the page's own: the first paragraphs name its weekday ("اليوم
+ * الخميس"), or the latest year the text writes is its year. A site's today-date, copied years
+ * later, has neither; one copied the same week would (and is then no worse a date).
+ */
+function confirmsAbove(mention: DateMention, inputs: DateInputs): string | undefined {
+  const value = mention.value as string;
+  const day = parseIsoDate(value) as CalendarDate;
+  const lead = (inputs.body ?? []).slice(0, 3).map((l) => l.text).join('\n');
+  // "اليوم الخميس", "الخميس": a weekday that, counted from this date, is this date ("اليوم" alone is no sign)
+  const named = findDateMentions(lead, { anchor: day }).find((m) => m.kind === 'relative' && m.weekday !== undefined && m.value === value);
+  if (named) return `the text's first paragraphs name its day ("${named.text}")`;
+  // the body's years, not the page's (the date line's own year is no evidence)
+  const years = yearsMentioned((inputs.body ?? []).map((l) => l.text).join('\n'));
+  if (years.length > 0 && years[years.length - 1] === day.year) return `the latest year the text writes is its year, ${day.year}`;
+  return undefined;
+}
 
 function describeLine(line: Line, where: Where, label?: string): string {
   const what = label ? `the "${label}" date` : 'the date line';
@@ -99,6 +137,13 @@ function gather(inputs: DateInputs): { candidates: Candidate[]; seen: SeenDate[]
       if (!entry.mention) {
         seen.push({ line: line.index + 1, text: line.text, where, label: entry.label, rejected: 'a label with no date after it' });
         continue;
+      }
+      if (rank === undefined && where === 'above the headline' && entry.mention.precision === 'day' && entry.mention.value && standsRightAbove(inputs.chrome, line)) {
+        const urlDate = inputs.url ? dateFromUrl(inputs.url) : undefined;
+        if (urlDate === entry.mention.value || (!urlDate && TIME_ON_LINE.test(toAsciiDigits(line.text)))) {
+          candidates.push({ rank: RANK.aboveHeadline, line, where, entry, mention: entry.mention, describe: `the date line "${line.text}" right above the headline` });
+          continue;
+        }
       }
       if (rank === undefined) {
         const value = entry.mention.value;
@@ -176,6 +221,16 @@ function resolve(c: Candidate, inputs: DateInputs): Resolved {
   if (mention.value && mention.precision === 'day') {
     let value = mention.value;
     let evidence = where;
+    if (c.rank === RANK.aboveHeadline) {
+      const urlDate = inputs.url ? dateFromUrl(inputs.url) : undefined;
+      const confirmed = urlDate === value ? `the address says the same day` : confirmsAbove(mention, inputs);
+      if (!confirmed) {
+        return {
+          problem: `${where} may be the page's publication date or the site's date of the day it was copied, and nothing in the text confirms it (no weekday of it in the first paragraphs, no year of it in the text); ${ASK}`,
+        };
+      }
+      evidence = `${where}: ${confirmed}`;
+    }
     const monthFirst = c.entry?.monthFirst;
     if (monthFirst) {
       const urlDate = inputs.url ? dateFromUrl(inputs.url) : undefined;
