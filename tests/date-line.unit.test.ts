@@ -56,6 +56,15 @@ describe('readDateLine', () => {
     assert.equal(readDateLine('الأحد 2 شعبان 1440 هـ - 24 مارس 2019')?.[0]?.hijri?.agrees, false);
   });
 
+  it('reads an Arabic month written first ("سبتمبر 19, 2025", WordPress\'s "F j, Y"), its weekday checked', () => {
+    assert.equal(readDateLine('سبتمبر 19, 2025')?.[0]?.mention?.value, '2025-09-19');
+    assert.equal(readDateLine('الجمعة, سبتمبر 19, 2025')?.[0]?.mention?.weekdayAgrees, true);
+    assert.equal(readDateLine('الخميس, سبتمبر 19, 2025')?.[0]?.mention?.weekdayAgrees, false);
+    assert.equal(readDateLine('أيلول 19، 2025 - 10:15 م')?.[0]?.mention?.value, '2025-09-19');
+    assert.equal(readDateLine('سبتمبر 31, 2025'), undefined);
+    assert.equal(readDateLine('سبتمبر 19, 2025 شارك الخبر'), undefined);
+  });
+
   it('reads Arabic presentation forms as their letters (ﻫ after the Hijri year, a line of ﺍﻟﺨﻤﻴﺲ)', () => {
     const [entry] = readDateLine('الخميس 17 رجب 1438 ﻫ - 13 أبريل 2017') ?? [];
     assert.equal(entry?.mention?.value, '2017-04-13');
