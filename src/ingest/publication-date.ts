@@ -123,10 +123,13 @@ function describeLine(line: Line, where: Where, label?: string): string {
   return `${what} "${line.text}" ${where === 'in the first paragraph' ? 'in the first paragraph' : where}`;
 }
 
-function gather(inputs: DateInputs): { candidates: Candidate[]; seen: SeenDate[]; retrieved?: string } {
+function gather(inputs: DateInputs): { candidates: Candidate[]; seen: SeenDate[]; retrieved?: string; above?: string } {
   const candidates: Candidate[] = [];
   const seen: SeenDate[] = [];
   let retrieved: string | undefined;
+  // a dated line right above the headline that may be the publication date: if another date is
+  // taken, it is the scrape date after all, kept as retrieved as any other line above the headline
+  let above: string | undefined;
   const addLine = (line: Line, where: Where, rankOf: (label?: DateLabel) => number | undefined) => {
     for (const entry of readDateLine(line.text) ?? []) {
       const rank = rankOf(entry.label);
@@ -142,6 +145,7 @@ function gather(inputs: DateInputs): { candidates: Candidate[]; seen: SeenDate[]
         const urlDate = inputs.url ? dateFromUrl(inputs.url) : undefined;
         if (urlDate === entry.mention.value || (!urlDate && TIME_ON_LINE.test(toAsciiDigits(line.text)))) {
           candidates.push({ rank: RANK.aboveHeadline, line, where, entry, mention: entry.mention, describe: `the date line "${line.text}" right above the headline` });
+          above ??= entry.mention.value;
           continue;
         }
       }
@@ -208,7 +212,7 @@ function gather(inputs: DateInputs): { candidates: Candidate[]; seen: SeenDate[]
       }
     }
   }
-  return { candidates, seen, retrieved };
+  return { candidates, seen, retrieved, above };
 }
 
 type Resolved = { date: string; basis: DateBasis; evidence: string } | { problem: string };
@@ -284,12 +288,14 @@ export function decidePublicationDate(inputs: DateInputs): DateDecision {
   const todayIso = formatIsoDate(inputs.today);
   if (inputs.explicit) {
     if (!parseIsoDate(inputs.explicit)) return { problem: `--date ${inputs.explicit} is not a real date written YYYY-MM-DD`, seen: [] };
-    const { retrieved } = gather(inputs);
+    const gathered = gather(inputs);
+    const retrieved = gathered.retrieved ?? gathered.above;
     const decision: DateDecision = { date: inputs.explicit, basis: 'editor', evidence: '--date', seen: [] };
     if (retrieved && retrieved <= todayIso && retrieved >= inputs.explicit) decision.retrieved = retrieved;
     return decision;
   }
-  const { candidates, seen, retrieved } = gather(inputs);
+  const { candidates, seen, retrieved: scraped, above } = gather(inputs);
+  let retrieved = scraped;
   const ranks = [...new Set(candidates.map((c) => c.rank))].sort((a, b) => a - b);
   let firstProblem: string | undefined;
   let decision: DateDecision | undefined;
@@ -336,6 +342,7 @@ export function decidePublicationDate(inputs: DateInputs): DateDecision {
     record(chosen.c, undefined, chosen.r.date);
     const evidence = rank === RANK.updated ? `${chosen.r.evidence} (an update date: the page states no other)` : chosen.r.evidence;
     decision = { date: chosen.r.date, basis: chosen.r.basis, evidence, line: chosen.c.line ? chosen.c.line.index + 1 : undefined, seen };
+    if (rank !== RANK.aboveHeadline) retrieved ??= above;
     for (const c of candidates.filter((x) => x.rank > rank)) record(c, `a weaker sign than ${chosen.c.describe}`);
     break;
   }
