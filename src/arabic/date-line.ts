@@ -132,10 +132,7 @@ function latinDate(text: string): DateMention | undefined {
  * "سبتمبر 19, 2025", "الجمعة, سبتمبر 19, 2025": an Arabic month name written first, the day, a
  * comma and the year (WordPress's "F j, Y" with Arabic month names). Read on a date line only.
  */
-const ARABIC_MONTH_FIRST = new RegExp(
-  `^(?:(?<wd>${WEEKDAY})${H}*[،,]?${H}*)?(?<m>${MONTH})${H}+(?<d>\\d{1,2})${H}*[،,]${H}*(?<y>(?:19|20)\\d\\d)(?!\\d)`,
-  'u',
-);
+const ARABIC_MONTH_FIRST = new RegExp(`^(?:(?<wd>${WEEKDAY})${H}*[،,]?${H}*)?(?<m>${MONTH})${H}+(?<d>\\d{1,2})${H}*[،,]${H}*(?<y>(?:19|20)\\d\\d)(?!\\d)`, 'u');
 
 function arabicMonthFirst(text: string): DateMention | undefined {
   const folded = foldForDates(text);

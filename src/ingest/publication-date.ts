@@ -108,7 +108,10 @@ function standsRightAbove(chrome: Line[], line: Line): boolean {
 function confirmsAbove(mention: DateMention, inputs: DateInputs): string | undefined {
   const value = mention.value as string;
   const day = parseIsoDate(value) as CalendarDate;
-  const lead = (inputs.body ?? []).slice(0, 3).map((l) => l.text).join('\n');
+  const lead = (inputs.body ?? [])
+    .slice(0, 3)
+    .map((l) => l.text)
+    .join('\n');
   // "اليوم الخميس", "الخميس": a weekday that, counted from this date, is this date ("اليوم" alone is no sign)
   const named = findDateMentions(lead, { anchor: day }).find((m) => m.kind === 'relative' && m.weekday !== undefined && m.value === value);
   if (named) return `the text's first paragraphs name its day ("${named.text}")`;
