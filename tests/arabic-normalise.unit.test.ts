@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { cleanInvisible } from '../src/arabic/invisible.ts';
-import { cliticReadings, foldArabic, stripClitics, words } from '../src/arabic/normalise.ts';
+import { cliticReadings, foldArabic, foldCharacter, stripClitics, words } from '../src/arabic/normalise.ts';
 
 describe('foldArabic', () => {
   it('erases diacritics and tatweel, and folds ة to ه', () => {
@@ -38,6 +38,14 @@ describe('foldArabic', () => {
     assert.equal(foldArabic('\u0627\u0653ذار'), 'اذار');
     assert.equal(foldArabic('ﺍﻟﺮﻗﺔ'), 'الرقه');
     assert.equal(foldArabic('ﻻ'), 'لا');
+  });
+  it('folds a presentation form character by character as foldArabic does (the date matchers)', () => {
+    assert.equal(foldCharacter('ﻫ'), 'ه');
+    assert.equal(foldCharacter('ﺓ'), 'ه');
+    assert.equal(foldCharacter('ﺃ'), 'ا');
+    assert.equal(foldCharacter('ﻻ'), 'لا');
+    assert.equal([...'ﺍﻟﺮﻗﺔ'].map(foldCharacter).join(''), foldArabic('ﺍﻟﺮﻗﺔ'));
+    assert.equal(foldCharacter('\uFEFF'), '');
   });
   it('ignores invisible characters inside words', () => {
     assert.equal(foldArabic('الر\u200Fقة'), 'الرقه');

@@ -56,6 +56,27 @@ describe('readDateLine', () => {
     assert.equal(readDateLine('الأحد 2 شعبان 1440 هـ - 24 مارس 2019')?.[0]?.hijri?.agrees, false);
   });
 
+  it('reads an Arabic month written first ("سبتمبر 19, 2025", WordPress\'s "F j, Y"), its weekday checked', () => {
+    assert.equal(readDateLine('سبتمبر 19, 2025')?.[0]?.mention?.value, '2025-09-19');
+    assert.equal(readDateLine('الجمعة, سبتمبر 19, 2025')?.[0]?.mention?.weekdayAgrees, true);
+    assert.equal(readDateLine('الخميس, سبتمبر 19, 2025')?.[0]?.mention?.weekdayAgrees, false);
+    assert.equal(readDateLine('أيلول 19، 2025 - 10:15 م')?.[0]?.mention?.value, '2025-09-19');
+    assert.equal(readDateLine('سبتمبر 31, 2025'), undefined);
+    assert.equal(readDateLine('سبتمبر 19, 2025 شارك الخبر'), undefined);
+  });
+
+  it('reads Arabic presentation forms as their letters (ﻫ after the Hijri year, a line of ﺍﻟﺨﻤﻴﺲ)', () => {
+    const [entry] = readDateLine('الخميس 17 رجب 1438 ﻫ - 13 أبريل 2017') ?? [];
+    assert.equal(entry?.mention?.value, '2017-04-13');
+    assert.equal(entry?.hijri?.agrees, true);
+    assert.equal(entry?.hijri?.text, '17 رجب 1438 ﻫ');
+    assert.equal(readDateLine('ﺍﻟﺨﻤﻴﺲ 13 ﺃﺑﺮﻳﻞ 2017')?.[0]?.mention?.value, '2017-04-13');
+    assert.equal(readDateLine('ﺍﻟﺨﻤﻴﺲ 13 ﺃﺑﺮﻳﻞ 2017')?.[0]?.mention?.weekdayAgrees, true);
+    // a ligature (ﻻ, two letters) keeps the offsets of the original
+    const [la] = readDateLine('ﻻ 13 أبريل 2017') ?? [];
+    assert.equal(la, undefined);
+  });
+
   it('keeps the month-first reading of a numeric date whose two numbers could both be the month', () => {
     assert.equal(readDateLine('04/03/2019')?.[0]?.monthFirst, '2019-04-03');
     assert.equal(readDateLine('23/03/2019')?.[0]?.monthFirst, undefined);

@@ -434,6 +434,27 @@ describe('dateFromUrl', () => {
     ['https://example.com/x?date=2017-10-17', undefined],
     ['https://example.com/article/12345', undefined],
     ['not a url', undefined],
+    // a creation timestamp, 14 digits (YYYYMMDDhhmmss) standing alone: its time fields must be a time of day
+    ['https://example.com/news-20241109180841', '2024-11-09'],
+    ['https://example.com/a/20241109180841.html', '2024-11-09'],
+    ['https://example.com/news-20241109256841', undefined],
+    ['https://example.com/news-202411091808411', undefined],
+    // Joomla's alias for a title without Latin letters: id-YYYY-MM-DD-hh-mm-ss, in the path or in the query's id
+    ['http://example.com/index.php/sy/5446-2018-03-10-17-27-51', '2018-03-10'],
+    ['http://example.com/index.php?option=com_content&view=article&id=5446:2018-03-10-17-27-51&catid=3', '2018-03-10'],
+    ['http://example.com/index.php?option=com_content&id=5446:2018-03-10-17-77-51', undefined],
+    // Chinese state media: /YYYY-MM/DD/ (Xinhua) and /YYYY/MMDD/ (People's Daily)
+    ['http://arabic.news.cn/2019-03/23/c_137918521.htm', '2019-03-23'],
+    ['http://www.xinhuanet.com/arabic/2019-03/23/c_137918521.htm', '2019-03-23'],
+    ['http://arabic.people.com.cn/n3/2019/0323/c31662-9559022.html', '2019-03-23'],
+    ['http://arabic.news.cn/2019-03/32/c_137918521.htm', undefined],
+    ['http://arabic.people.com.cn/n3/2019/1323/c31662-9559022.html', undefined],
+    // ids that only look like dates: longer digit runs, a Unix time, an id after a letter
+    ['https://www.i24news.tv/ar/news/1695298359-slug', undefined],
+    ['https://example.com/c_137918521.htm', undefined],
+    ['https://example.com/story/a20190323', undefined],
+    // a plain date in the query is not read (a listing's filter looks the same)
+    ['https://example.com/x?id=2019-03-23', undefined],
   ];
   for (const [url, expected] of cases) it(url, () => assert.equal(dateFromUrl(url), expected));
 });
@@ -474,4 +495,22 @@ describe('spans counted back from the publication date', () => {
       if (m) assert.equal(m.kind, 'relative');
     });
   }
+});
+
+describe('presentation forms', () => {
+  it('reads a date written in presentation forms, its offsets in the original (a ligature folds to two letters)', () => {
+    const text = 'ﻷن الاجتماع عقد في 13 ﺃﺑﺮﻳﻞ 2017 بدمشق';
+    const [m] = findDateMentions(text);
+    assert.equal(m?.value, '2017-04-13');
+    assert.equal(m?.text, '13 ﺃﺑﺮﻳﻞ 2017');
+    assert.equal(text.slice(m?.start, m?.end), '13 ﺃﺑﺮﻳﻞ 2017');
+  });
+});
+
+describe('a comma between month and year', () => {
+  it('reads "20 مايو، 2025" and "22 أيلول, 2023" (WordPress), not a count after the comma', () => {
+    assert.equal(findDateMentions('20 مايو، 2025')[0]?.value, '2025-05-20');
+    assert.equal(findDateMentions('الجمعة 22 أيلول, 2023')[0]?.value, '2023-09-22');
+    assert.equal(findDateMentions('وصل في 5 أيار، 2000 مقاتل إلى المدينة')[0]?.text, '5 أيار');
+  });
 });

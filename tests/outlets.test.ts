@@ -159,6 +159,12 @@ describe('credit lines', () => {
     assert.ok(!credits('الرقة - المصدر: عنب بلدي').some((c) => c.startsWith('source:')), 'only after a date line');
     assert.deepEqual(credits('أعلنت قوات سوريا الديمقراطية اليوم السبت القضاء التام على آخر جيب للتنظيم في بلدة الباغوز.'), []);
   });
+  it('read no name in a label whose value is missing', () => {
+    for (const label of ['Last Update :', 'Published :', 'By :', 'Last Update:', 'الكاتب :', 'كتب:', 'Source :']) assert.deepEqual(credits(label), [], label);
+    // a dateline whose colon opened the text it stood before is read as before
+    assert.deepEqual(credits('المكلا، نافذة اليمن:'), ['masthead:المكلا، نافذة اليمن']);
+    assert.deepEqual(credits('الرقة - عنب بلدي:'), ['byline:الرقة', 'byline:عنب بلدي']);
+  });
   it('read the dateline opening a text', () => {
     assert.ok(leadCredits('دمشق – «القدس العربي»: أعلنت القوات…').some((c) => c.name === 'القدس العربي'));
     assert.ok(leadCredits('السويداء – ميكروسيريا شيعت مدينة السويداء اليوم…').some((c) => c.name === 'ميكروسيريا'));

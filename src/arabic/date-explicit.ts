@@ -43,6 +43,11 @@ const NUMERIC = new RegExp(
   'gdu',
 );
 
+/** Nouns a count may follow: "قبل 2000 عام" is not a year. */
+const COUNTED_WORDS =
+  'عام|عاما|اعوام|سنه|سنوات|سنين|يوم|يوما|ايام|شهر|شهرا|اشهر|ساعه|ساعات|دقيقه|متر|كم|كيلومتر|كيلو|طن|دولار|شخص|قتيل|عنصر|مقاتل|جندي|غاره|منزل|عائله|مدني|نازح|لاجئ';
+const COUNTED = new RegExp(`^(?:${COUNTED_WORDS})$`);
+
 const NUMERIC_DAY =
   `(?:${B}(?<bain>بين)${H}+)?(?<!\\p{N}[.,/:]?)(?<d1>\\d{1,2})(?!\\p{N})` +
   `(?:${H}*[-–]${H}*(?<d2a>\\d{1,2})|${H}+(?:الي|حتي)${H}+(?<d2b>\\d{1,2})|${H}+و${H}*(?<d2c>\\d{1,2}))?(?!\\p{N})` +
@@ -51,7 +56,12 @@ const ORDINAL_DAY = `${BW}(?<ord>${ORDINAL})${H}+من${H}+`;
 /** After a month name: no letter (a digit may follow, as in "23مارس2019"). */
 const ME = '(?!\\p{L})';
 const MONTH_PART = `(?:شهر${H}+)?(?<m1>${MONTH})${ME}` + `(?:${H}*/${H}*(?<m2>${MONTH})${ME}|${H}*\\(${H}*(?<m3>${MONTH})${H}*\\))?`;
-const YEAR_PART = `${H}*(?:(?:من${H}+)?(?:ال)?عام${H}+|سنه${H}+)?(?<y>${YEAR})(?:${H}?م${E})?`;
+/**
+ * "20 مايو، 2025", "22 أيلول, 2023" (WordPress's Arabic date format): a comma between month and
+ * year, unless the number is a count ("في 5 أيار، 2000 مقاتل").
+ */
+const YEAR_COMMA = `${H}*[،,]${H}*(?=${YEAR}(?!${H}+(?:${COUNTED_WORDS})${E}))`;
+const YEAR_PART = `(?:${YEAR_COMMA}|${H}*(?:(?:من${H}+)?(?:ال)?عام${H}+|سنه${H}+)?)(?<y>${YEAR})(?:${H}?م${E})?`;
 const RELATIVE_YEAR = `${H}+من${H}+(?:(?:(?:ال)?عام|(?:ال)?سنه)${H}+(?<ry>${PAST}|${CURRENT}|${NEXT})|(?<rythis>هذا${H}+العام|هذه${H}+السنه))${E}`;
 const RELATIVE_MONTH = `${H}+(?<rm>${PAST}|${CURRENT}|${NEXT})${E}`;
 
@@ -68,9 +78,6 @@ const LEFTOVER = new RegExp(`(?:\\p{N}|${ORDINAL}${H}+من|${MONTH}${H}*/)${H}*(
 
 /** Words after which a bare four-digit number is a year ("في 2014", "منذ 2014"). */
 const YEAR_CONTEXT = '(?:في|منذ|خلال|حتي|قبل|بعد|مطلع|اوائل|مستهل|بدايه|منتصف|اواسط|اواخر|نهايه|ختام|ربيع|صيف|خريف|شتاء)';
-/** Nouns a count may follow: "قبل 2000 عام" is not a year. */
-const COUNTED =
-  /^(?:عام|عاما|اعوام|سنه|سنوات|سنين|يوم|يوما|ايام|شهر|شهرا|اشهر|ساعه|ساعات|دقيقه|متر|كم|كيلومتر|كيلو|طن|دولار|شخص|قتيل|عنصر|مقاتل|جندي|غاره|منزل|عائله|مدني|نازح|لاجئ)$/;
 
 const YEAR_WITH_CONTEXT = new RegExp(`(?=[12])(?<=(?:^|[^\\p{L}\\p{N}])[وف]?${YEAR_CONTEXT}${H}*)(?<y>${YEAR})`, 'gdu');
 const YEAR_WITH_NOUN = new RegExp(`(?=[اعسل])${BM}(?:(?:ال)?(?:عام|سنه)|لل(?:عام|سنه))${H}*(?<y>${YEAR})`, 'gdu');

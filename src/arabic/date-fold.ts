@@ -1,7 +1,8 @@
 /**
  * The folding the date matchers work on: the text folded character by character with
- * normalise.ts's foldCharacter (letter variants merged, digits to ASCII, tatweel, diacritics
- * and invisible marks dropped), and a map back to the original's offsets.
+ * normalise.ts's foldCharacter (presentation forms to their letters, letter variants merged,
+ * digits to ASCII, tatweel, diacritics and invisible marks dropped), and a map back to the
+ * original's offsets (a ligature's letters all map back to it).
  */
 import { foldCharacter } from './normalise.ts';
 
@@ -23,9 +24,11 @@ export function foldForDates(original: string): Folded {
   const origin: number[] = [];
   for (let i = 0; i < original.length; i++) {
     const folded = foldCharacter(original[i] as string);
-    if (folded === '') continue;
-    chars.push(folded);
-    origin.push(i);
+    // a presentation-form ligature folds to two letters or more: each maps back to it
+    for (const unit of folded) {
+      chars.push(unit);
+      origin.push(i);
+    }
   }
   return { text: chars.join(''), origin, original };
 }

@@ -10,7 +10,7 @@
 import { formatIsoDate, isValidDate, weekdayOf } from './calendar.ts';
 import { findDateMentions, parseDateLine, TIME_OF_DAY, ZONE, type DateMention } from './dates.ts';
 import { foldForDates, originalSpan } from './date-fold.ts';
-import { escapeRegExp } from './date-words.ts';
+import { escapeRegExp, H, MONTH, monthNumber, WEEKDAY, weekdayNumber } from './date-words.ts';
 import { toAsciiDigits } from './digits.ts';
 
 export type DateLabel = 'published' | 'updated' | 'date' | 'relative' | 'source';
@@ -128,6 +128,33 @@ function latinDate(text: string): DateMention | undefined {
   };
 }
 
+/**
+ * "سبتمبر 19, 2025", "الجمعة, سبتمبر 19, 2025": an Arabic month name written first, the day, a
+ * comma and the year (WordPress's "F j, Y" with Arabic month names). Read on a date line only.
+ */
+const ARABIC_MONTH_FIRST = new RegExp(`^(?:(?<wd>${WEEKDAY})${H}*[،,]?${H}*)?(?<m>${MONTH})${H}+(?<d>\\d{1,2})${H}*[،,]${H}*(?<y>(?:19|20)\\d\\d)(?!\\d)`, 'u');
+
+function arabicMonthFirst(text: string): DateMention | undefined {
+  const folded = foldForDates(text);
+  const lead = /^[\s|،,\-–—()[\]«»"'.:/•·]*/u.exec(folded.text)?.[0].length ?? 0;
+  const m = ARABIC_MONTH_FIRST.exec(folded.text.slice(lead));
+  if (!m?.groups) return undefined;
+  const month = monthNumber(m.groups.m as string);
+  const day = Number(m.groups.d);
+  const year = Number(m.groups.y);
+  if (!month || !isValidDate(year, month, day)) return undefined;
+  if (!TIME_FILLER.test(folded.text.slice(lead + m[0].length))) return undefined;
+  const [start, end] = originalSpan(folded, lead, lead + m[0].length);
+  const value = formatIsoDate({ year, month, day });
+  const mention: DateMention = { start, end, text: text.slice(start, end), kind: 'explicit', precision: 'day', value, year, month, day };
+  const weekday = m.groups.wd ? weekdayNumber(m.groups.wd) : undefined;
+  if (weekday !== undefined) {
+    mention.weekday = weekday;
+    mention.weekdayAgrees = weekdayOf({ year, month, day }) === weekday;
+  }
+  return mention;
+}
+
 const HIJRI_MONTHS = ['محرم', 'صفر', 'ربيع الاول', 'ربيع الثاني', 'جمادي الاولي', 'جمادي الاخره', 'رجب', 'شعبان', 'رمضان', 'شوال', 'ذو القعده', 'ذو الحجه'];
 const HIJRI_ALIASES: Record<string, number> = { 'ربيع الاخر': 4, 'جمادي الاول': 5, 'جمادي الثانيه': 6, 'جمادي الثاني': 6, 'ذي القعده': 11, 'ذي الحجه': 12 };
 const HIJRI_NAMES = [...HIJRI_MONTHS, ...Object.keys(HIJRI_ALIASES)].sort((a, b) => b.length - a.length);
@@ -163,7 +190,7 @@ function readPart(text: string): Omit<DateLineEntry, 'label' | 'labelText' | 'te
     // "الموافق" / "م" tie the two dates together
     rest = rest.replace(/(?<![\p{L}])(?:الموافق|الموافق ل|م)(?![\p{L}])/gu, (w) => ' '.repeat(w.length));
   }
-  const mention = parseDateLine(rest) ?? latinDate(toAsciiDigits(rest));
+  const mention = parseDateLine(rest) ?? latinDate(toAsciiDigits(rest)) ?? arabicMonthFirst(rest);
   if (!mention) return undefined;
   const out: Omit<DateLineEntry, 'label' | 'labelText' | 'text'> = { mention: { ...mention, text: text.slice(mention.start, mention.end) } };
   if (hijri && mention.value && mention.precision === 'day') {

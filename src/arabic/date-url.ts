@@ -1,4 +1,22 @@
-/** The date written in a URL's path, as news sites put it there. */
+/**
+ * The date written in a URL's address, as news sites put it there.
+ *
+ * Only forms that write a calendar date are read, each as a whole token (a run of digits is never
+ * cut out of a longer one, nor read after a letter), and only when it is a real date:
+ *   /2017/10/17/, 2017-10-17, 2017_10_17, 2017.10.17   year first, one separator (the path)
+ *   /14/08/2025/                                       day first, only when the day cannot be a month
+ *   /20171017/, -20171017-                             eight digits alone (the path)
+ *   news-20241109180841                                fourteen digits: date and a time of day to the second
+ *   5446-2018-03-10-17-27-51                           a date and a time (Joomla's alias), path or query
+ *   /2019-03/23/ (Xinhua), /2019/0323/ (People's Daily) year-month then day as folders
+ * What tells a date from an id that looks like one: an id is a longer or shorter run of digits
+ * (c_137918521, a Unix time 1695298359, 201710171234), or its "month", "day" or time fields are
+ * out of range; a 14-digit or dashed timestamp must hold a valid hour, minute and second too,
+ * which an id of that length does once in about three hundred. The query is read only for such
+ * timestamps (a bare ?date= or ?id=2019-03-23 may be a listing's filter). The decision that uses
+ * the date (publication-date.ts) still refuses one in the future and asks when the text states
+ * another day.
+ */
 import { formatIsoDate, isValidDate } from './calendar.ts';
 import { toAsciiDigits } from './digits.ts';
 
@@ -9,40 +27,61 @@ const SEPARATED = new RegExp(`(?<!\\d)(${YEAR})([/_.-])(\\d{1,2})\\2(\\d{1,2})(?
 const DAY_FIRST = new RegExp(`(?<![\\d])(\\d{1,2})/(\\d{1,2})/(${YEAR})(?=/|$)`, 'g');
 /** 20171017 standing alone between non-alphanumerics. */
 const COMPACT = new RegExp(`(?<![\\p{L}\\p{N}])(${YEAR})(\\d\\d)(\\d\\d)(?![\\p{L}\\p{N}])`, 'gu');
+/** 20241109180841: a date and a time to the second, fourteen digits alone. */
+const COMPACT_TIMESTAMP = new RegExp(`(?<![\\p{L}\\p{N}])(${YEAR})(\\d\\d)(\\d\\d)(\\d\\d)(\\d\\d)(\\d\\d)(?![\\p{L}\\p{N}])`, 'gu');
+/** 2018-03-10-17-27-51: a date and a time to the second, dashed. */
+const DASHED_TIMESTAMP = new RegExp(`(?<!\\d)(${YEAR})-(\\d\\d)-(\\d\\d)-(\\d\\d)-(\\d\\d)-(\\d\\d)(?!\\d)`, 'g');
+/** /2019-03/23/ and /2019/0323/: a year-month folder, then the day's (Chinese state media). */
+const MONTH_FOLDER = new RegExp(`/(${YEAR})-(\\d\\d)/(\\d\\d)/|/(${YEAR})/(\\d\\d)(\\d\\d)/`, 'g');
 
-function pathOf(url: string): string {
-  let path: string;
+function decoded(part: string): string {
   try {
-    path = new URL(url).pathname;
+    return toAsciiDigits(decodeURIComponent(part));
   } catch {
-    path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/[?#].*$/s, '');
+    return toAsciiDigits(part); // keep it encoded
   }
-  try {
-    path = decodeURIComponent(path);
-  } catch {
-    // keep it encoded
-  }
-  return toAsciiDigits(path);
 }
 
+function partsOf(url: string): { path: string; query: string } {
+  try {
+    const u = new URL(url);
+    return { path: decoded(u.pathname), query: decoded(u.search) };
+  } catch {
+    const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+    return { path: decoded(path.replace(/[?#].*$/s, '')), query: decoded(/\?[^#]*/.exec(path)?.[0] ?? '') };
+  }
+}
+
+const isTime = (h: string, m: string, s: string) => Number(h) < 24 && Number(m) < 60 && Number(s) < 60;
+
 /**
- * A date in a URL path: /2017/10/17/, /2017-10-17/, /20171017/ … → 'YYYY-MM-DD' (only if it is a real
- * date). The host, query and fragment are not read; a path naming two different dates gives undefined.
+ * A date in a URL: /2017/10/17/, /2017-10-17/, /20171017/, a creation timestamp … → 'YYYY-MM-DD'
+ * (only if it is a real date). The host and fragment are not read, the query only for a
+ * timestamp; an address naming two different dates gives undefined.
  */
 export function dateFromUrl(url: string): string | undefined {
-  const path = pathOf(url);
+  const { path, query } = partsOf(url);
   const found = new Set<string>();
-  for (const re of [SEPARATED, COMPACT]) {
-    for (const m of path.matchAll(re)) {
-      const year = Number(m[1]);
-      const month = Number(m[re === SEPARATED ? 3 : 2]);
-      const day = Number(m[re === SEPARATED ? 4 : 3]);
-      if (isValidDate(year, month, day)) found.add(formatIsoDate({ year, month, day }));
-    }
+  const add = (year: string | number, month: string | number, day: string | number) => {
+    const [y, m, d] = [Number(year), Number(month), Number(day)];
+    if (isValidDate(y, m, d)) found.add(formatIsoDate({ year: y, month: m, day: d }));
+  };
+  for (const m of path.matchAll(SEPARATED)) add(m[1] as string, m[3] as string, m[4] as string);
+  for (const m of path.matchAll(COMPACT)) add(m[1] as string, m[2] as string, m[3] as string);
+  for (const m of path.matchAll(MONTH_FOLDER)) {
+    if (m[1]) add(m[1], m[2] as string, m[3] as string);
+    else add(m[4] as string, m[5] as string, m[6] as string);
   }
   for (const m of path.matchAll(DAY_FIRST)) {
-    const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (day > 12 && isValidDate(year, month, day)) found.add(formatIsoDate({ year, month, day }));
+    if (Number(m[1]) > 12) add(m[3] as string, m[2] as string, m[1] as string);
+  }
+  for (const part of [path, query]) {
+    for (const re of [COMPACT_TIMESTAMP, DASHED_TIMESTAMP]) {
+      for (const m of part.matchAll(re)) {
+        if (isTime(m[4] as string, m[5] as string, m[6] as string)) add(m[1] as string, m[2] as string, m[3] as string);
+        else if (part === path) return undefined; // a dashed run that is no timestamp: its date part is no date either
+      }
+    }
   }
   return found.size === 1 ? [...found][0] : undefined;
 }

@@ -98,9 +98,10 @@ const DIACRITIC_ONE = new RegExp(DIACRITICS.source);
 const FOLDED_CHARACTERS = new Map<string, string>();
 
 /**
- * Steps 2 to 6 of foldArabic for one character: '' when the character is dropped, else its
- * folded form, of the same length. For callers that must map folded offsets back to the
- * original text (the date matchers).
+ * Steps 1 (presentation forms only) to 6 of foldArabic for one character: '' when the character
+ * is dropped, else its folded form, of the same length, except a presentation-form ligature,
+ * which gives its letters (ﻻ → لا, ﷲ → الله). For callers that must map folded offsets back to
+ * the original text (the date matchers, which map each folded code unit back).
  */
 export function foldCharacter(c: string): string {
   if (c.length !== 1) return foldOneCharacter(c);
@@ -110,7 +111,14 @@ export function foldCharacter(c: string): string {
   return folded;
 }
 
+const PRESENTATION_FORM = new RegExp(`^${PRESENTATION_FORMS.source}$`);
+
 function foldOneCharacter(c: string): string {
+  if (PRESENTATION_FORM.test(c)) {
+    // ﻫ after a Hijri year, ﺍﻟﺮﻗﺔ from an old PDF: the letters they stand for, folded in turn
+    const letters = c.normalize('NFKC');
+    if (letters !== c) return [...letters].map(foldOneCharacter).join('');
+  }
   if (c === '\u0640' || INVISIBLE_ONE.test(c) || DIACRITIC_ONE.test(c)) return '';
   return toAsciiDigits(LETTERS[c] ?? c);
 }

@@ -23,6 +23,7 @@ import { decidePublicationDate } from './publication-date.ts';
 import { describeCandidate } from './headline.ts';
 import { segment } from './segment.ts';
 import { createSignoffIndex } from './signoff.ts';
+import { wireDateline } from './wire-dateline.ts';
 import { savedPageKind } from './page/detect.ts';
 import { pageAuthor, pageHeadlineTaken, pageInAnotherLanguage, pageOutletEvidence, reconcilePageDate, reconcilePageOutlet } from './page/page-evidence.ts';
 import type { readSavedPage, SavedPage } from './page/saved-page.ts';
@@ -235,6 +236,7 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
   } else if (outlet.problem) problems.push(outlet.problem);
   if (outlet.key) report.outlet = outlet.key;
 
+  const wire = seg.body[0] ? wireDateline(seg.body[0].text, prepared.signoffs.agency) : undefined;
   const textDate = decidePublicationDate({
     explicit: options.date,
     url,
@@ -243,6 +245,7 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
     foot: seg.foot,
     body: seg.body,
     firstParagraph: seg.body[0]?.text,
+    wireDateline: wire,
     text,
     today: options.today,
   });
@@ -290,8 +293,9 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
   const fromPage = page ? pageAuthor(page.metadata, page.byline, outlets, signedBy ?? undefined) : undefined;
   if (fromPage && report.page) report.page.authorEvidence = fromPage.from;
   const author = fromPage?.text ?? signedBy ?? null;
-  const agencies = [...new Set(signoffs.flatMap((s) => s.agencies))];
-  const dateline = /^([\p{L}\s]{2,30}?\s[-–—]\s[\p{L}\s]{2,20}?)\s*:/u.exec(seg.body[0]?.text ?? '')?.[1] ?? null;
+  // A wire dateline's agency is credited as a sign-off's is; the dateline stays in the text.
+  const agencies = [...new Set([...signoffs.flatMap((s) => s.agencies), ...(wire?.agencies ?? [])])];
+  const dateline = /^([\p{L}\s]{2,30}?\s[-–—]\s[\p{L}\s]{2,20}?)\s*:/u.exec(seg.body[0]?.text ?? '')?.[1] ?? wire?.text ?? null;
 
   const frontMatter: ArticleFrontMatter = {
     id: uniqueId(`${date.date}-${outlet.key}-${slugFromArabic(seg.title.text)}`, options.takenIds),

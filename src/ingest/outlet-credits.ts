@@ -81,6 +81,10 @@ export function lineCredits(text: string): Credit[] {
       .filter((part) => part && !isNonName(part) && words(part) <= 6)
       .map((name) => ({ form: 'source' as const, name, namesAnOutlet: true }));
   }
+  // "Last Update :", "Published :", "By :", "الكاتب:": a label whose value the copy left out is
+  // page furniture, never a name. A dateline "المكلا، نافذة اليمن:" (a place, a comma, a name)
+  // or "الرقة - عنب بلدي:" is read as before.
+  if (/[:：]$/u.test(line) && !/[،,]/u.test(line) && !SEPARATOR.test(line.replace(/[:：]+$/u, '').trim())) return [];
   const bare = trimDecoration(line.replace(/:$/, ''));
   const parts = bare
     .split(SEPARATOR)

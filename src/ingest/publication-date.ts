@@ -5,13 +5,16 @@
  *   a date labelled as the publication date (نشر في، تاريخ النشر، Published), wherever it stands
  *   a date line under the headline (after a subheadline or byline too), or labelled "التاريخ"/"date"
  *   a date line at the foot of the text (after the sign-offs too)
- *   a date opening the first paragraph, or a dated weekday in it
+ *   a date opening the first paragraph, a wire dateline's ("دمشق 15 ديسمبر 2016 (شينخوا)"), or a dated weekday in it
  *   a date in the URL's path (--url)                        → url
  *   an update date (آخر تحديث), when nothing else states one
  * The first of these that holds a usable date decides (→ stated, or inferred when its year is
  * inferred from a stated weekday); two different dates at the same rank, or a stated date days
  * away from the address's, ask for --date. An unlabelled date above the headline is the scrape
- * date (kept as `source.retrieved`), never the publication date. A date in the future, one whose
+ * date (kept as `source.retrieved`), never the publication date, unless it stands right above the
+ * headline with a time of day (or the address's own date) and the text confirms it (its weekday in
+ * the first paragraphs, its year the text's latest), ranking then just above the address; when
+ * nothing confirms it, add asks. A date in the future, one whose
  * weekday or Hijri date disagrees, or a numeric date whose day/month order is in doubt, is not
  * taken. When nothing is taken, the message lists every date seen and why each was rejected.
  */
@@ -19,6 +22,7 @@ import { daysBetween, formatIsoDate, parseIsoDate, WEEKDAYS, type CalendarDate }
 import { leadingDate, readDateLine, type DateLabel, type DateLineEntry } from '../arabic/date-line.ts';
 import { dateFromUrl, findDateMentions, yearsMatchingWeekday, yearsMentioned, type DateMention } from '../arabic/dates.ts';
 import { fallsOn } from '../arabic/date-resolve.ts';
+import { toAsciiDigits } from '../arabic/digits.ts';
 import type { DateBasis } from './types.ts';
 import type { Line } from './lines.ts';
 
@@ -56,6 +60,8 @@ export interface DateInputs {
   /** The body's lines (for a date opening the first paragraph, and dates about other days). */
   body?: Line[];
   firstParagraph?: string;
+  /** A wire dateline opening the text ("دمشق 15 ديسمبر 2016 ( شينخوا )", wire-dateline.ts), read on body[0]. */
+  wireDateline?: { text: string; mention?: DateMention };
   /** The whole text, for the years it mentions. */
   text: string;
   today: CalendarDate;
@@ -76,17 +82,57 @@ interface Candidate {
   describe: string;
 }
 
-const RANK = { published: 1, underHeadline: 2, foot: 3, lead: 4, url: 5, updated: 6 } as const;
+const RANK = { published: 1, underHeadline: 2, foot: 3, lead: 4, aboveHeadline: 4.5, url: 5, updated: 6 } as const;
+
+/** A time of day written on the line ("/ 00:49", "10:15 ص"). */
+const TIME_ON_LINE = /(?<![\d:])\d{1,2}:\d{2}(?![\d])/;
+
+/**
+ * An unlabelled date right above the headline (the line before it, or the one before a short
+ * label line) with a time of day: how some sites print the publication date (24.ae: "الخميس 27
+ * يوليو 2017 / 00:49"), where others print the day's date in their header. Taken only when
+ * nothing under the headline, at the foot or in the lead states a date, and only when the address
+ * does not say another day.
+ */
+function standsRightAbove(chrome: Line[], line: Line): boolean {
+  const at = chrome.indexOf(line);
+  const after = chrome.slice(at + 1);
+  return at >= 0 && after.length <= 1 && after.every((l) => l.text.trim().split(/\s+/).length <= 3 && !readDateLine(l.text));
+}
+
+/**
+ * What confirms such a date is the page's own: the first paragraphs name its weekday ("اليوم
+ * الخميس"), or the latest year the text writes is its year. A site's today-date, copied years
+ * later, has neither; one copied the same week would (and is then no worse a date).
+ */
+function confirmsAbove(mention: DateMention, inputs: DateInputs): string | undefined {
+  const value = mention.value as string;
+  const day = parseIsoDate(value) as CalendarDate;
+  const lead = (inputs.body ?? [])
+    .slice(0, 3)
+    .map((l) => l.text)
+    .join('\n');
+  // "اليوم الخميس", "الخميس": a weekday that, counted from this date, is this date ("اليوم" alone is no sign)
+  const named = findDateMentions(lead, { anchor: day }).find((m) => m.kind === 'relative' && m.weekday !== undefined && m.value === value);
+  if (named) return `the text's first paragraphs name its day ("${named.text}")`;
+  // the body's years, not the page's (the date line's own year is no evidence)
+  const years = yearsMentioned((inputs.body ?? []).map((l) => l.text).join('\n'));
+  if (years.length > 0 && years[years.length - 1] === day.year) return `the latest year the text writes is its year, ${day.year}`;
+  return undefined;
+}
 
 function describeLine(line: Line, where: Where, label?: string): string {
   const what = label ? `the "${label}" date` : 'the date line';
   return `${what} "${line.text}" ${where === 'in the first paragraph' ? 'in the first paragraph' : where}`;
 }
 
-function gather(inputs: DateInputs): { candidates: Candidate[]; seen: SeenDate[]; retrieved?: string } {
+function gather(inputs: DateInputs): { candidates: Candidate[]; seen: SeenDate[]; retrieved?: string; above?: string } {
   const candidates: Candidate[] = [];
   const seen: SeenDate[] = [];
   let retrieved: string | undefined;
+  // a dated line right above the headline that may be the publication date: if another date is
+  // taken, it is the scrape date after all, kept as retrieved as any other line above the headline
+  let above: string | undefined;
   const addLine = (line: Line, where: Where, rankOf: (label?: DateLabel) => number | undefined) => {
     for (const entry of readDateLine(line.text) ?? []) {
       const rank = rankOf(entry.label);
@@ -97,6 +143,14 @@ function gather(inputs: DateInputs): { candidates: Candidate[]; seen: SeenDate[]
       if (!entry.mention) {
         seen.push({ line: line.index + 1, text: line.text, where, label: entry.label, rejected: 'a label with no date after it' });
         continue;
+      }
+      if (rank === undefined && where === 'above the headline' && entry.mention.precision === 'day' && entry.mention.value && standsRightAbove(inputs.chrome, line)) {
+        const urlDate = inputs.url ? dateFromUrl(inputs.url) : undefined;
+        if (urlDate === entry.mention.value || (!urlDate && TIME_ON_LINE.test(toAsciiDigits(line.text)))) {
+          candidates.push({ rank: RANK.aboveHeadline, line, where, entry, mention: entry.mention, describe: `the date line "${line.text}" right above the headline` });
+          above ??= entry.mention.value;
+          continue;
+        }
       }
       if (rank === undefined) {
         const value = entry.mention.value;
@@ -127,6 +181,16 @@ function gather(inputs: DateInputs): { candidates: Candidate[]; seen: SeenDate[]
       candidates.push({ rank: RANK.lead, line: first, where: 'in the first paragraph', mention: lead.mention, describe: `"${lead.mention.text}" opening the first paragraph` });
     }
   }
+  if (first && inputs.wireDateline?.mention) {
+    // the day the agency filed the story: the wire copy's publication date
+    candidates.push({
+      rank: RANK.lead,
+      line: first,
+      where: 'in the first paragraph',
+      mention: inputs.wireDateline.mention,
+      describe: `the wire dateline "${inputs.wireDateline.text}" opening the text`,
+    });
+  }
   if (inputs.firstParagraph) {
     const mention = findDateMentions(inputs.firstParagraph).find((m) => m.kind === 'explicit' && m.weekday !== undefined && (m.precision === 'day' || m.yearMissing));
     if (mention) candidates.push({ rank: RANK.lead, line: first, where: 'in the first paragraph', mention, describe: `"${mention.text}" in the first paragraph` });
@@ -146,12 +210,12 @@ function gather(inputs: DateInputs): { candidates: Candidate[]; seen: SeenDate[]
   for (const line of (inputs.body ?? []).slice(0, 40)) {
     for (const m of findDateMentions(line.text)) {
       if (m.kind === 'explicit' && m.precision === 'day' && m.value && seen.filter((s) => s.where === 'in the body').length < 3) {
-        if (candidates.some((c) => c.line === line && c.mention?.start === m.start)) continue;
+        if (candidates.some((c) => c.line === line && (c.mention?.start === m.start || (c.rank === RANK.lead && c.mention?.value === m.value)))) continue;
         seen.push({ line: line.index + 1, text: m.text, value: m.value, where: 'in the body', rejected: 'inside the body, about the day of an event it reports' });
       }
     }
   }
-  return { candidates, seen, retrieved };
+  return { candidates, seen, retrieved, above };
 }
 
 type Resolved = { date: string; basis: DateBasis; evidence: string } | { problem: string };
@@ -164,6 +228,16 @@ function resolve(c: Candidate, inputs: DateInputs): Resolved {
   if (mention.value && mention.precision === 'day') {
     let value = mention.value;
     let evidence = where;
+    if (c.rank === RANK.aboveHeadline) {
+      const urlDate = inputs.url ? dateFromUrl(inputs.url) : undefined;
+      const confirmed = urlDate === value ? `the address says the same day` : confirmsAbove(mention, inputs);
+      if (!confirmed) {
+        return {
+          problem: `${where} may be the page's publication date or the site's date of the day it was copied, and nothing in the text confirms it (no weekday of it in the first paragraphs, no year of it in the text); ${ASK}`,
+        };
+      }
+      evidence = `${where}: ${confirmed}`;
+    }
     const monthFirst = c.entry?.monthFirst;
     if (monthFirst) {
       const urlDate = inputs.url ? dateFromUrl(inputs.url) : undefined;
@@ -217,12 +291,14 @@ export function decidePublicationDate(inputs: DateInputs): DateDecision {
   const todayIso = formatIsoDate(inputs.today);
   if (inputs.explicit) {
     if (!parseIsoDate(inputs.explicit)) return { problem: `--date ${inputs.explicit} is not a real date written YYYY-MM-DD`, seen: [] };
-    const { retrieved } = gather(inputs);
+    const gathered = gather(inputs);
+    const retrieved = gathered.retrieved ?? gathered.above;
     const decision: DateDecision = { date: inputs.explicit, basis: 'editor', evidence: '--date', seen: [] };
     if (retrieved && retrieved <= todayIso && retrieved >= inputs.explicit) decision.retrieved = retrieved;
     return decision;
   }
-  const { candidates, seen, retrieved } = gather(inputs);
+  const { candidates, seen, retrieved: scraped, above } = gather(inputs);
+  let retrieved = scraped;
   const ranks = [...new Set(candidates.map((c) => c.rank))].sort((a, b) => a - b);
   let firstProblem: string | undefined;
   let decision: DateDecision | undefined;
@@ -269,6 +345,7 @@ export function decidePublicationDate(inputs: DateInputs): DateDecision {
     record(chosen.c, undefined, chosen.r.date);
     const evidence = rank === RANK.updated ? `${chosen.r.evidence} (an update date: the page states no other)` : chosen.r.evidence;
     decision = { date: chosen.r.date, basis: chosen.r.basis, evidence, line: chosen.c.line ? chosen.c.line.index + 1 : undefined, seen };
+    if (rank !== RANK.aboveHeadline) retrieved ??= above;
     for (const c of candidates.filter((x) => x.rank > rank)) record(c, `a weaker sign than ${chosen.c.describe}`);
     break;
   }
