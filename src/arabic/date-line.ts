@@ -103,10 +103,13 @@ const LATIN_DATE = new RegExp(
   `^${LATIN_WEEKDAY}(?:${LATIN_MONTH}\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y1>(?:19|20)\\d\\d)|(?<d2>\\d{1,2})(?:st|nd|rd|th)?,?[\\s-]+${LATIN_MONTH.replace('lm', 'lm2')}[\\s,-]+(?<y2>(?:19|20)\\d\\d))`,
   'iu',
 );
-const TIME_FILLER = new RegExp(`^(?:[\\s|،,\\-–—()[\\]«»"'.:/•·]|${TIME_OF_DAY}|${ZONE})*$`, 'u');
+/** Punctuation and separators that may stand around a date on its line. */
+const FILLER = `[\\s|،,\\-–—()[\\]«»"'.:/•·]`;
+const LEAD_FILLER = new RegExp(`^${FILLER}*`, 'u');
+const TIME_FILLER = new RegExp(`^(?:${FILLER}|${TIME_OF_DAY}|${ZONE})*$`, 'u');
 
 function latinDate(text: string): DateMention | undefined {
-  const lead = /^[\s|،,\-–—()[\]«»"'.:/•·]*/u.exec(text)?.[0].length ?? 0;
+  const lead = LEAD_FILLER.exec(text)?.[0].length ?? 0;
   const m = LATIN_DATE.exec(text.slice(lead));
   if (!m?.groups) return undefined;
   const g = m.groups;
@@ -136,7 +139,7 @@ const ARABIC_MONTH_FIRST = new RegExp(`^(?:(?<wd>${WEEKDAY})${H}*[،,]?${H}*)?(?
 
 function arabicMonthFirst(text: string): DateMention | undefined {
   const folded = foldForDates(text);
-  const lead = /^[\s|،,\-–—()[\]«»"'.:/•·]*/u.exec(folded.text)?.[0].length ?? 0;
+  const lead = LEAD_FILLER.exec(folded.text)?.[0].length ?? 0;
   const m = ARABIC_MONTH_FIRST.exec(folded.text.slice(lead));
   if (!m?.groups) return undefined;
   const month = monthNumber(m.groups.m as string);
