@@ -47,7 +47,14 @@ export async function phase<T>(name: string, work: () => T | Promise<T>): Promis
     progressLine.clear();
     const { rss, heapUsed } = process.memoryUsage();
     const { user, system } = process.cpuUsage(cpu);
-    const line: PhaseLine = { phase: name, ms: Math.round(performance.now() - started), rss, heapUsed, cpuMs: Math.round((user + system) / 1000), peakRss: process.resourceUsage().maxRSS * 1024 };
+    const line: PhaseLine = {
+      phase: name,
+      ms: Math.round(performance.now() - started),
+      rss,
+      heapUsed,
+      cpuMs: Math.round((user + system) / 1000),
+      peakRss: process.resourceUsage().maxRSS * 1024,
+    };
     process.stderr.write(`${PHASE_PREFIX}${JSON.stringify(line)}\n`);
   }
 }
