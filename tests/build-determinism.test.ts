@@ -48,6 +48,16 @@ describe('reproducible builds', () => {
     first = a;
   });
 
+  it('a build in batches of a few item pages a run writes the same site as one run (src/site/page-batches.ts)', async (t) => {
+    if (!first) return t.skip('needs the build above');
+    const batched = join(tempDir('arshif-det-batch-'), '_site');
+    const result = await runBuild(PROJECT_ROOT, ['--content', DEFAULT_CONTENT_DIR, '--output', batched, '--quiet'], { ...process.env, ARSHIF_PAGE_BATCH: '7' });
+    assert.equal(result.code, 0, result.output);
+    assert.doesNotMatch(result.output, /\[11ty\] .*Wrote/, "no line of Eleventy's a run");
+    const diffs = treeDifferences(first, batched, ['one run', 'batches of 7']);
+    assert.deepEqual(diffs, [], `the batched build differs:\n${diffs.join('\n')}`);
+  });
+
   it('puts Pagefind filter values and filters in one order, whatever order Pagefind wrote them in', (t) => {
     if (!first) return t.skip('needs the build above');
     // Write the index the way Pagefind would with another hash-map order: every filter's values

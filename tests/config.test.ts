@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { buildConfig, cacheDirOf, DEFAULT_CACHE_DIR, DEFAULT_OUTPUT_DIR, readEnvironment } from '../src/core/config.ts';
+import { buildConfig, cacheDirOf, DEFAULT_CACHE_DIR, DEFAULT_OUTPUT_DIR, DEFAULT_PAGE_BATCH, readEnvironment } from '../src/core/config.ts';
 import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';
 
 describe('the environment', () => {
@@ -14,6 +14,7 @@ describe('the environment', () => {
       workers: true,
       searchShardPages: undefined,
       searchDeltaPages: undefined,
+      pageBatch: undefined,
       phases: false,
       debug: false,
       today: undefined,
@@ -38,6 +39,8 @@ describe('the environment', () => {
     assert.equal(readEnvironment({ ARSHIF_SEARCH_DELTA_PAGES: ' 0 ' }).searchDeltaPages, 0);
     assert.equal(readEnvironment({ ARSHIF_SEARCH_DELTA_PAGES: '120' }).searchDeltaPages, 120);
     for (const bad of ['-1', '2.5', 'many', '']) assert.equal(readEnvironment({ ARSHIF_SEARCH_DELTA_PAGES: bad }).searchDeltaPages, undefined, bad);
+    assert.equal(readEnvironment({ ARSHIF_PAGE_BATCH: ' 500 ' }).pageBatch, 500);
+    for (const bad of ['0', '-1', '2.5', 'many', '']) assert.equal(readEnvironment({ ARSHIF_PAGE_BATCH: bad }).pageBatch, undefined, bad);
     assert.equal(readEnvironment({ ARSHIF_DEBUG: '1' }).debug, true);
     assert.equal(readEnvironment({ ARSHIF_DEBUG: '' }).debug, false);
     assert.equal(readEnvironment({ ARSHIF_TODAY: '2026-11-21' }).today, '2026-11-21');
@@ -60,12 +63,13 @@ describe('the build configuration', () => {
       outputDir: DEFAULT_OUTPUT_DIR,
       cacheDir: DEFAULT_CACHE_DIR,
       postProcess: false,
+      pageBatch: DEFAULT_PAGE_BATCH,
       quiet: false,
     });
   });
 
   it('flags over the environment; folders absolute', () => {
-    const env = readEnvironment({ ARSHIF_CACHE: '0', ARSHIF_SEARCH_SHARD_PAGES: '3', ARSHIF_SEARCH_DELTA_PAGES: '0' });
+    const env = readEnvironment({ ARSHIF_CACHE: '0', ARSHIF_SEARCH_SHARD_PAGES: '3', ARSHIF_SEARCH_DELTA_PAGES: '0', ARSHIF_PAGE_BATCH: '50' });
     const config = buildConfig({ contentDir: 'c', outputDir: 'o', cacheDir: 'store', siteUrl: 'https://a.test/', postProcess: true, quiet: true }, env);
     assert.deepEqual(config, {
       contentDir: resolve('c'),
@@ -75,8 +79,11 @@ describe('the build configuration', () => {
       postProcess: true,
       searchShardPages: 3,
       searchDeltaPages: 0,
+      pageBatch: 50,
       quiet: true,
     });
+    assert.equal(buildConfig({ pageBatch: 7 }, env).pageBatch, 7, 'the flag over ARSHIF_PAGE_BATCH');
+    assert.equal(buildConfig({}, readEnvironment({ ARSHIF_PAGE_BATCH: '0' })).pageBatch, DEFAULT_PAGE_BATCH, 'not a batch: the default');
     assert.equal(buildConfig({}, env).cacheDir, null, 'ARSHIF_CACHE=0 without a flag');
     assert.equal(buildConfig({ cacheDir: null }, readEnvironment({ ARSHIF_CACHE_DIR: join('/tmp', 'x') })).cacheDir, null, '--no-cache over ARSHIF_CACHE_DIR');
   });

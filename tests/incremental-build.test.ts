@@ -32,6 +32,9 @@ const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures', 'incremental');
 // shows a site with one searches as the clean build does and differs only under /pagefind/).
 const NO_DELTA = { ...process.env, ARSHIF_SEARCH_DELTA_PAGES: '0' };
 const buildIn = (root: string, args: string[]) => runBuild(root, args, NO_DELTA);
+// The builds with the cache render in batches of a few item pages a run (src/site/page-batches.ts),
+// the clean builds in one run: which run renders a page must not change the site either.
+const inBatches = (root: string, args: string[]) => runBuild(root, args, { ...NO_DELTA, ARSHIF_PAGE_BATCH: '5' });
 
 /** Replaces `from` by `to` in a file of the copy, which must hold it. */
 function edit(root: string, path: string, from: string, to: string): void {
@@ -58,7 +61,7 @@ describe('a build with the cache writes what a clean build writes', () => {
     step += 1;
     const before = existsSync(site) ? manifestText(site) : '';
     const clean = join(root, `_clean-${step}`);
-    const [incremental, reference] = await Promise.all([buildIn(root, ['--output', site, '--cache-dir', cache]), buildIn(root, ['--output', clean, '--no-cache', '--quiet'])]);
+    const [incremental, reference] = await Promise.all([inBatches(root, ['--output', site, '--cache-dir', cache]), buildIn(root, ['--output', clean, '--no-cache', '--quiet'])]);
     assert.equal(incremental.code, 0, incremental.output);
     assert.equal(reference.code, 0, reference.output);
     const counts = CARRIED.exec(incremental.output);

@@ -41,7 +41,9 @@ import { findArshifError, formatProblem } from '../core/problem.ts';
 import { forgetArchives, getArchive, getSearchLexicon } from '../model/load-archive.ts';
 import { needsHeapRoom, rerunWithHeapRoom } from '../core/heap-room.ts';
 import { phase, setProgress } from '../core/phase-log.ts';
-import { postProcessSite, summariseWritten, writtenPages, type EleventyResult, type WrittenSummary } from '../site/post-process.ts';
+import { PageSummaries, postProcessSite, writtenPages, type EleventyResult, type WrittenSummary } from '../site/post-process.ts';
+import { renderEverything } from '../site/page-lists.ts';
+import { renderBatches } from '../site/page-batches.ts';
 import { releaseMemory } from '../core/release-memory.ts';
 import { codeVersion, renderCodeVersion } from '../cache/code-version.ts';
 import { PagePlan, readPageTable, type CarryReport, type PageTableRead } from '../site/carry-over.ts';
@@ -71,6 +73,8 @@ export interface BuildOptions {
   searchDeltaPages?: number;
   /** Whether a terminal shows the progress line (src/core/phase-log.ts); default: not when `quiet`. */
   progress?: boolean;
+  /** The item pages one Eleventy run renders at most (src/site/page-batches.ts); default ARSHIF_PAGE_BATCH, else DEFAULT_PAGE_BATCH. */
+  pageBatch?: number;
 }
 
 export interface BuildResult {
@@ -87,7 +91,7 @@ export interface BuildResult {
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   setProgress(options.progress ?? !options.quiet);
-  const flags: BuildFlags = { contentDir: options.contentDir, outputDir: options.outputDir, cacheDir: options.cacheDir, quiet: options.quiet };
+  const flags: BuildFlags = { contentDir: options.contentDir, outputDir: options.outputDir, cacheDir: options.cacheDir, quiet: options.quiet, pageBatch: options.pageBatch };
   const { contentDir, outputDir, cacheDir } = buildConfig(flags);
   if (buildingHere.has(outputDir)) throw new Error(`${outputDir} is already being built by this process`);
   // The build owns only what it made: refused before anything beside the output is touched.
@@ -155,17 +159,31 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 }
 
 /**
- * Eleventy writes the pages (and copies the static files) into `outputDir`; the post-processing
- * is the caller's, with the summary of the pages returned.
+ * Eleventy writes the pages (and copies the static files) into `outputDir`, in bounded batches of
+ * one run each (src/site/page-batches.ts), each run's pages summarised and let go before the next;
+ * the post-processing is the caller's, with the summary of the pages returned.
  */
 async function writePages(config: BuildConfig, outputDir: string, plan?: PagePlan): Promise<WrittenSummary> {
-  const eleventy = new Eleventy(config.contentDir, outputDir, {
-    ...eleventyOptions({ ...config, postProcess: false, ...(plan ? { render: plan.takeRender() } : {}) }),
-    quietMode: true,
-  });
-  if (config.quiet) eleventy.setIsVerbose?.(false);
-  const [, templates] = (await eleventy.write()) as [unknown, EleventyResult[]];
-  return summariseWritten(writtenPages(outputDir, templates ?? []), plan?.summaryOptions());
+  const render = plan ? plan.takeRender() : renderEverything(getArchive(config.contentDir));
+  const batches = renderBatches(render, config.pageBatch);
+  const summaryOptions = plan?.summaryOptions();
+  const summaries = new PageSummaries(summaryOptions?.onPage);
+  let before = 0;
+  let after = batches.reduce((n, b) => n + b.items, 0);
+  for (const batch of batches) {
+    after -= batch.items;
+    const eleventy = new Eleventy(config.contentDir, outputDir, {
+      ...eleventyOptions({ ...config, postProcess: false, render: batch.render, templates: batch.templates, otherPages: { before, after } }),
+      quietMode: true,
+    });
+    if (config.quiet) eleventy.setIsVerbose?.(false);
+    if (batches.length > 1) eleventy.disableLogger?.(); // not a line of "[11ty] Wrote N files" a run
+    const [, templates] = (await eleventy.write()) as [unknown, EleventyResult[]];
+    summaries.addWritten(writtenPages(outputDir, templates ?? []));
+    before += templates?.length ?? 0;
+  }
+  for (const summary of summaryOptions?.carried ?? []) summaries.add(summary);
+  return summaries.written();
 }
 
 /**

@@ -12,6 +12,7 @@
  *   ARSHIF_WORKERS=0          one thread only (also false/off/no)
  *   ARSHIF_SEARCH_SHARD_PAGES=N   the pages a search-index shard aims at
  *   ARSHIF_SEARCH_DELTA_PAGES=N   the pages a rebuild may put in the search index's delta shard; 0: none (every changed shard indexed afresh)
+ *   ARSHIF_PAGE_BATCH=N       the item pages one Eleventy run renders at most (src/site/page-batches.ts; default DEFAULT_PAGE_BATCH)
  *   ARSHIF_PHASES=1           phase timings on stderr (also true/on/yes; the bench's protocol with its build)
  *   ARSHIF_DEBUG=1            a stack trace for an unexpected failure
  *   ARSHIF_TODAY=YYYY-MM-DD   today's date for `add` (tests)
@@ -27,6 +28,8 @@ import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from './paths.ts';
 /** The derived-data store's folder when none is named. */
 export const DEFAULT_CACHE_DIR = join(PROJECT_ROOT, '.cache', 'arshif');
 export const DEFAULT_OUTPUT_DIR = join(PROJECT_ROOT, '_site');
+/** The item pages one Eleventy run renders at most (src/site/page-batches.ts): what bounds the build's memory. */
+export const DEFAULT_PAGE_BATCH = 2_000;
 
 /** The variables' names. */
 export const ENV = {
@@ -36,6 +39,7 @@ export const ENV = {
   workers: 'ARSHIF_WORKERS',
   searchShardPages: 'ARSHIF_SEARCH_SHARD_PAGES',
   searchDeltaPages: 'ARSHIF_SEARCH_DELTA_PAGES',
+  pageBatch: 'ARSHIF_PAGE_BATCH',
   phases: 'ARSHIF_PHASES',
   debug: 'ARSHIF_DEBUG',
   today: 'ARSHIF_TODAY',
@@ -49,6 +53,12 @@ const ON = /^(?:1|true|on|yes)$/i;
 const text = z.string().optional();
 /** Trimmed; empty is unset. */
 const trimmed = text.transform((v) => v?.trim() || undefined);
+/** A whole number of at least `min`; anything else is unset. */
+const atLeast = (min: number) =>
+  text.transform((v) => {
+    const n = v?.trim() ? Number(v.trim()) : NaN;
+    return Number.isInteger(n) && n >= min ? n : undefined;
+  });
 
 const environmentSchema = z
   .object({
@@ -56,14 +66,9 @@ const environmentSchema = z
     [ENV.cacheDir]: trimmed,
     [ENV.siteUrl]: trimmed,
     [ENV.workers]: text.transform((v) => !OFF.test(v?.trim() ?? '')),
-    [ENV.searchShardPages]: text.transform((v) => {
-      const n = v?.trim() ? Number(v.trim()) : NaN;
-      return Number.isInteger(n) && n >= 1 ? n : undefined;
-    }),
-    [ENV.searchDeltaPages]: text.transform((v) => {
-      const n = v?.trim() ? Number(v.trim()) : NaN;
-      return Number.isInteger(n) && n >= 0 ? n : undefined;
-    }),
+    [ENV.searchShardPages]: atLeast(1),
+    [ENV.searchDeltaPages]: atLeast(0),
+    [ENV.pageBatch]: atLeast(1),
     [ENV.phases]: text.transform((v) => ON.test(v?.trim() ?? '')),
     [ENV.debug]: text.transform((v) => !!v),
     [ENV.today]: text.transform((v) => v || undefined),
@@ -79,6 +84,7 @@ const environmentSchema = z
     workers: e[ENV.workers],
     searchShardPages: e[ENV.searchShardPages],
     searchDeltaPages: e[ENV.searchDeltaPages],
+    pageBatch: e[ENV.pageBatch],
     phases: e[ENV.phases],
     debug: e[ENV.debug],
     /** As given (add.ts reads it as a date, and ignores it when it is not one). */
@@ -124,6 +130,8 @@ export const buildConfigSchema = z.strictObject({
   searchShardPages: z.number().int().min(1).optional(),
   /** The pages a rebuild may put in the search index's delta shard (0: none); none: the index's default. */
   searchDeltaPages: z.number().int().min(0).optional(),
+  /** The item pages one Eleventy run renders at most (src/site/page-batches.ts). */
+  pageBatch: z.number().int().min(1),
   quiet: z.boolean(),
 });
 
@@ -138,6 +146,8 @@ export interface BuildFlags {
   cacheDir?: string | null | undefined;
   siteUrl?: string | undefined;
   postProcess?: boolean | undefined;
+  /** The item pages one Eleventy run renders at most; default ARSHIF_PAGE_BATCH, else DEFAULT_PAGE_BATCH. */
+  pageBatch?: number | undefined;
   quiet?: boolean | undefined;
 }
 
@@ -152,6 +162,7 @@ export function buildConfig(flags: BuildFlags = {}, env: Environment = environme
     postProcess: flags.postProcess ?? false,
     ...(env.searchShardPages !== undefined ? { searchShardPages: env.searchShardPages } : {}),
     ...(env.searchDeltaPages !== undefined ? { searchDeltaPages: env.searchDeltaPages } : {}),
+    pageBatch: flags.pageBatch ?? env.pageBatch ?? DEFAULT_PAGE_BATCH,
     quiet: flags.quiet ?? false,
   });
 }

@@ -2,8 +2,9 @@
  * What a build says of its phases while it runs.
  *
  * - Phase timings, for finding where its time goes: with ARSHIF_PHASES=1, each phase prints one
- *   line to stderr when it ends: its name, its wall time and the process's memory (resident and
- *   V8 heap) at that moment. The benchmark (src/bench/) reads these lines. Without it, nothing
+ *   line to stderr when it ends: its name, its wall time, the process's CPU time while it ran
+ *   (`cpuMs`: wall time is spoiled by a loaded machine, CPU time much less) and the process's
+ *   memory (resident and V8 heap) at that moment, and its largest resident size so far. The benchmark (src/bench/) reads these lines. Without it, nothing
  *   is printed and nothing is measured.
  * - A progress line, for a person waiting at a terminal: the phase and how far it is, n of N
  *   (`eleventy 3,400/10,361 pages`, `search index 2/6 shards`), redrawn in place on stderr at
@@ -21,6 +22,10 @@ export interface PhaseLine {
   ms: number;
   rss: number;
   heapUsed: number;
+  /** The process's CPU time (user + system, every thread) while it ran: phases that run side by side each count all of it. */
+  cpuMs: number;
+  /** The process's largest resident size so far (its high-water mark), in bytes: with the last phase's, what this one's peak was. */
+  peakRss: number;
 }
 
 const enabled = () => environment().phases;
@@ -35,12 +40,21 @@ export async function phase<T>(name: string, work: () => T | Promise<T>): Promis
     }
   }
   const started = performance.now();
+  const cpu = process.cpuUsage();
   try {
     return await work();
   } finally {
     progressLine.clear();
     const { rss, heapUsed } = process.memoryUsage();
-    const line: PhaseLine = { phase: name, ms: Math.round(performance.now() - started), rss, heapUsed };
+    const { user, system } = process.cpuUsage(cpu);
+    const line: PhaseLine = {
+      phase: name,
+      ms: Math.round(performance.now() - started),
+      rss,
+      heapUsed,
+      cpuMs: Math.round((user + system) / 1000),
+      peakRss: process.resourceUsage().maxRSS * 1024,
+    };
     process.stderr.write(`${PHASE_PREFIX}${JSON.stringify(line)}\n`);
   }
 }

@@ -7,6 +7,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { createEvents, type DateArray, type EventAttributes } from 'ics';
+import './ics-fold.ts'; // the package's line fold, made linear (see there)
 import { countText } from '../arabic/plural.ts';
 import { NOUNS } from '../model/ui-strings.ts';
 import type { Archive, EventView } from '../model/views.ts';

@@ -11,6 +11,7 @@ import { LAYOUTS_DIR, PROJECT_ROOT } from '../core/paths.ts';
 import type { EleventyConfig } from './eleventy-api.ts';
 import arshifPlugin from './eleventy-plugin.ts';
 import type { RenderData } from './page-lists.ts';
+import type { Options } from './eleventy-plugin.ts';
 
 /** The part of Eleventy's configuration API the folders are set with. */
 interface EleventyFolders {
@@ -26,7 +27,7 @@ export const ELEVENTY_SETTINGS = join(PROJECT_ROOT, '.eleventy.ts');
 export type EleventyBuild = Pick<BuildConfig, 'contentDir' | 'cacheDir' | 'siteUrl' | 'postProcess'> & {
   /** The items whose pages to render (src/site/carry-over.ts); none: all. */
   render?: RenderData | undefined;
-};
+} & Pick<Options, 'templates' | 'otherPages'>;
 
 /** The options for `new Eleventy(contentDir, outputDir, …)`. */
 export function eleventyOptions(config: EleventyBuild): { configPath: string; config: (eleventyConfig: EleventyConfig & EleventyFolders) => void } {

@@ -9,12 +9,13 @@ import { markdownLibrary } from '../markdown/render.ts';
 import { forgetArchives, getArchive, getSearchLexicon } from '../model/load-archive.ts';
 import { PAGES_DIR, PUBLIC_DIR } from '../core/paths.ts';
 import { registerFilters } from './filters.ts';
-import { postProcessSite, summariseWritten, writtenPages, type EleventyResult } from './post-process.ts';
+import { postProcessSite, summariseWritten, writtenPages } from './post-process.ts';
 import { installCompileCache } from './nunjucks-compile-cache.ts';
 import { publishSources } from './publish-sources.ts';
 import { progress } from '../core/phase-log.ts';
 import type { EleventyConfig } from './eleventy-api.ts';
 import { renderEverything, type RenderData } from './page-lists.ts';
+import { batchAdds, type BatchTemplates } from './page-batches.ts';
 
 export interface Options {
   /** The content folder. */
@@ -27,6 +28,13 @@ export interface Options {
   siteUrl?: string | undefined;
   /** The items whose pages to render (src/site/carry-over.ts); default: every item (renderEverything). */
   render?: RenderData | undefined;
+  /**
+   * Which templates this run adds (src/site/page-batches.ts); default: all. A run of `items`
+   * copies no static files and publishes no sources: the run of `whole` does.
+   */
+  templates?: BatchTemplates | undefined;
+  /** The progress line's pages in the build's other runs: rendered before this one, to render after it. */
+  otherPages?: { before: number; after: number } | undefined;
 }
 
 export default function arshifPlugin(eleventyConfig: EleventyConfig, options: Options): void {
@@ -40,13 +48,27 @@ export default function arshifPlugin(eleventyConfig: EleventyConfig, options: Op
   eleventyConfig.addGlobalData('archive', () => getArchive(contentDir, archiveOptions));
   // What the templates of one page per item paginate over (src/site/page-lists.ts).
   eleventyConfig.addGlobalData('render', () => options.render ?? renderEverything(getArchive(contentDir, archiveOptions)));
+  const templates = options.templates ?? 'all';
   // Articles and events are data (loaded and validated by src/content/), not templates.
   const inputDir = relative(process.cwd(), contentDir) || '.';
   for (const folder of ['articles', 'events', 'sources', 'data']) eleventyConfig.ignores.add(`${inputDir}/${folder}/**`);
   for (const name of readdirSync(PAGES_DIR).sort()) {
-    if (name.endsWith('.njk')) eleventyConfig.addTemplate(`_arshif/${name}`, readFileSync(join(PAGES_DIR, name), 'utf8'));
+    if (name.endsWith('.njk') && batchAdds(templates, options.render, name)) eleventyConfig.addTemplate(`_arshif/${name}`, readFileSync(join(PAGES_DIR, name), 'utf8'));
   }
   registerFilters(eleventyConfig);
+  // The progress line (src/core/phase-log.ts): the pages Eleventy is about to write, then each as it is written.
+  const other = options.otherPages ?? { before: 0, after: 0 };
+  let pages = 0;
+  let rendered = 0;
+  eleventyConfig.on('eleventy.contentMap', ({ urlToInputPath }) => {
+    pages = other.before + Object.keys(urlToInputPath).length + other.after;
+    rendered = other.before;
+  });
+  eleventyConfig.addTransform('arshif-progress', (content) => {
+    progress('eleventy', ++rendered, pages, 'pages');
+    return content;
+  });
+  if (templates === 'items') return;
   eleventyConfig.addPassthroughCopy({ [PUBLIC_DIR]: '/' });
   eleventyConfig.addWatchTarget(PAGES_DIR);
   for (const folder of ['articles', 'events', 'data']) eleventyConfig.addWatchTarget(join(contentDir, folder));
@@ -58,17 +80,6 @@ export default function arshifPlugin(eleventyConfig: EleventyConfig, options: Op
       directories.output,
       getArchive(contentDir, archiveOptions).articles.map((a) => a.source.file),
     );
-  });
-  // The progress line (src/core/phase-log.ts): the pages Eleventy is about to write, then each as it is written.
-  let pages = 0;
-  let rendered = 0;
-  eleventyConfig.on('eleventy.contentMap', ({ urlToInputPath }) => {
-    pages = Object.keys(urlToInputPath).length;
-    rendered = 0;
-  });
-  eleventyConfig.addTransform('arshif-progress', (content) => {
-    progress('eleventy', ++rendered, pages, 'pages');
-    return content;
   });
   if (options.postProcess !== false) {
     eleventyConfig.on('eleventy.after', async ({ directories, results }) => {

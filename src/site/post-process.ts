@@ -43,29 +43,51 @@ export function summarisePage(path: string, html: string): (PageSummary & { read
   return { characters: pageCharacters(html), indexed: place && indexedPageAt(path, html, place), place };
 }
 
+type OnPage = (path: string, html: string, summary: ReturnType<typeof summarisePage>) => void;
+
 /**
- * Summarises the pages Eleventy just wrote (site-relative path and HTML), so that
- * post-processing need not read the site's 400 MB of HTML back from disk at 10,000 articles,
- * with the summaries of the pages carried over from the previous build (src/site/carry-over.ts),
- * which count exactly as if they had been rendered. `onPage` sees each written page's summary.
+ * What post-processing needs of the pages Eleventy wrote, gathered as each of its runs returns
+ * them (src/site/page-batches.ts), so that post-processing need not read the site's 400 MB of
+ * HTML back from disk at 10,000 articles and no run's pages are held after it: a page's
+ * characters and, for an article page, what the search index takes of it. `onPage` sees each
+ * written page's summary.
  */
-export function summariseWritten(
-  pages: Iterable<{ path: string; html: string }>,
-  options: { carried?: Iterable<PageSummary>; onPage?: (path: string, html: string, summary: ReturnType<typeof summarisePage>) => void } = {},
-): WrittenSummary {
-  const scan = new CharacterScan();
-  const indexed: IndexedPage[] = [];
-  const add = (summary: PageSummary) => {
-    scan.addPage(summary.characters);
-    if (summary.indexed) indexed.push(summary.indexed);
-  };
-  for (const { path, html } of pages) {
-    const summary = summarisePage(path, html);
-    options.onPage?.(path, html, summary);
-    if (summary) add(summary);
+export class PageSummaries {
+  private readonly scan = new CharacterScan();
+  private readonly indexed: IndexedPage[] = [];
+
+  constructor(private readonly onPage?: OnPage) {}
+
+  /** Summarises pages Eleventy just wrote (site-relative path and HTML). */
+  addWritten(pages: Iterable<{ path: string; html: string }>): void {
+    for (const { path, html } of pages) {
+      const summary = summarisePage(path, html);
+      this.onPage?.(path, html, summary);
+      if (summary) this.add(summary);
+    }
   }
-  for (const summary of options.carried ?? []) add(summary);
-  return { characters: scan.characters(), pages: indexed };
+
+  /** Adds a page's summary (a page carried over from the previous build counts exactly as if rendered: src/site/carry-over.ts). */
+  add(summary: PageSummary): void {
+    this.scan.addPage(summary.characters);
+    if (summary.indexed) this.indexed.push(summary.indexed);
+  }
+
+  /** The summary of every page added, rendered pages first, in the order they were added. */
+  written(): WrittenSummary {
+    return { characters: this.scan.characters(), pages: this.indexed };
+  }
+}
+
+/**
+ * Summarises the pages Eleventy wrote (site-relative path and HTML) with the summaries of the
+ * pages carried over from the previous build (src/site/carry-over.ts): see PageSummaries.
+ */
+export function summariseWritten(pages: Iterable<{ path: string; html: string }>, options: { carried?: Iterable<PageSummary>; onPage?: OnPage } = {}): WrittenSummary {
+  const summaries = new PageSummaries(options.onPage);
+  summaries.addWritten(pages);
+  for (const summary of options.carried ?? []) summaries.add(summary);
+  return summaries.written();
 }
 
 /**

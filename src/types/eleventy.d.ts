@@ -13,5 +13,6 @@ declare module '@11ty/eleventy' {
     watch(): Promise<void>;
     serve(port?: number): Promise<void>;
     setIsVerbose?(verbose: boolean): void;
+    disableLogger?(): void;
   }
 }
