@@ -120,7 +120,7 @@ const sourceAddresses = {
 
 /** Makes the bundle of the tree as it is into `target`; gives esbuild's error messages when it cannot. */
 async function makeBundle(target) {
-  const { build } = await import('esbuild');
+  const { build, stop } = await import('esbuild');
   const staging = `${target}.building-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   const entries = [...COMMANDS.map((name) => `src/cli/${name}.ts`), ...WORKER_MODULES, ELEVENTY_SETTINGS];
@@ -147,9 +147,12 @@ async function makeBundle(target) {
     });
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
+    await stop();
     const messages = (error.errors ?? []).map((m) => (m.location ? `${m.location.file}:${m.location.line}:${m.location.column + 1}: ${m.text}` : m.text));
     return messages.length ? messages : [String(error?.message ?? error)];
   }
+  // esbuild's process is ended (and waited for, so its time counts as this command's) rather than left idle beside the command
+  await stop();
   writeFileSync(join(staging, '.complete'), `${entries.join('\n')}\n`);
   try {
     renameSync(staging, target);
