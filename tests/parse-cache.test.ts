@@ -10,6 +10,7 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadContent, type Content } from '../src/content/load.ts';
+import { loadEntities, loadSpellings } from '../src/content/data-files.ts';
 import { storedParseCache } from '../src/cache/parse-cache.ts';
 import { DiskStore } from '../src/cache/disk-store.ts';
 import { copySeedContent, tempDir } from './helpers/site.ts';
@@ -31,7 +32,8 @@ function plain(content: Content) {
     ...rest,
     lines: [['id'], ['title'], ['source', 'sha256'], ['agencies', 0], ['places', 1], ['milestones', 0, 'date']].map((path) => lineOf(path)),
   }));
-  return { files, outlets: content.outlets.entries, places: content.places.entries, site: content.site };
+  const dataLines = [content.outlets.lineOf(['dw-arabic', 'name_ar']), content.places.lineOf(['iraq', 'coordinates', 1]), content.places.lineOf(['nowhere'])];
+  return { files, outlets: content.outlets.entries, places: content.places.entries, site: content.site, dataLines };
 }
 
 describe('the parse cache', () => {
@@ -46,6 +48,33 @@ describe('the parse cache', () => {
     assert.deepEqual([cold.problems, warm.problems], [[], []]);
     assert.equal(cold.stats.writes, 1, 'one entry for all files');
     assert.deepEqual([warm.stats.hits, warm.stats.writes], [1, 0], 'read back, and not written again when nothing changed');
+  });
+
+  it("gives a data file's entries read without it, without parsing its YAML again", () => {
+    const contentDir = copySeedContent();
+    const store = new DiskStore(tempDir('parse-cache-'), VERSION);
+    const cold = storedParseCache(store);
+    const entities = loadEntities(contentDir, cold);
+    const spellings = loadSpellings(contentDir, cold);
+    cold.save();
+    const warm = storedParseCache(new DiskStore(store.dir, VERSION));
+    assert.ok(warm.getEntries('data entities.yml', readFileSync(join(contentDir, 'data', 'entities.yml'), 'utf8')), 'kept by its text');
+    assert.deepEqual([loadEntities(contentDir, warm), loadSpellings(contentDir, warm)], [entities, spellings]);
+    assert.equal(Object.getPrototypeOf(loadEntities(contentDir, warm)), null, 'an object without a prototype, as read');
+  });
+
+  it('never keeps a data file with a problem, and reports it each time as without the cache', () => {
+    const contentDir = copySeedContent();
+    const storeDir = tempDir('parse-cache-');
+    const places = join(contentDir, 'data', 'places.yml');
+    writeFileSync(places, readFileSync(places, 'utf8').replace(/^(iraq:\n(?:  .*\n)*?  kind: )country$/m, '$1planet'));
+    const reference = loadContent(contentDir).problems;
+    assert.ok(
+      reference.some((p) => p.file.endsWith('places.yml') && p.line !== undefined),
+      JSON.stringify(reference),
+    );
+    assert.deepEqual(loadCached(contentDir, storeDir).problems, reference);
+    assert.deepEqual(loadCached(contentDir, storeDir).problems, reference);
   });
 
   it('reports the problems found without it, with their lines', () => {

@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { launchArguments } from '../core/bundled.ts';
 import { ENV } from '../core/config.ts';
 import { PROJECT_ROOT } from '../core/paths.ts';
 import { readPhaseLines, type PhaseLine } from '../core/phase-log.ts';
@@ -36,7 +37,6 @@ export interface RawArticle {
 }
 
 export interface ReloadOptions {
-  tsx: string;
   contentDir: string;
   outputDir: string;
   cacheDir: string;
@@ -85,8 +85,8 @@ export async function measureAddToReload(options: ReloadOptions): Promise<Reload
   const raw = join(options.workDir, 'npm-start-new-article.txt');
   writeFileSync(raw, options.article.text);
   const server = spawn(
-    options.tsx,
-    ['src/cli/serve.ts', '--content', options.contentDir, '--output', options.outputDir, '--cache-dir', options.cacheDir, '--port', '0', '--quiet'],
+    process.execPath,
+    launchArguments('serve', ['--content', options.contentDir, '--output', options.outputDir, '--cache-dir', options.cacheDir, '--port', '0', '--quiet']),
     {
       cwd: PROJECT_ROOT,
       env: { ...process.env, [ENV.phases]: '1' },
@@ -108,7 +108,7 @@ export async function measureAddToReload(options: ReloadOptions): Promise<Reload
     const rebuilt = waitForLine(server, REBUILT, timeoutMs, seen);
     const reloaded = page.waitForEvent('load', { timeout: timeoutMs });
     const started = performance.now();
-    const add = await runMeasured(options.tsx, ['src/cli/add.ts', '--content', options.contentDir, '--outlet', options.article.outlet, raw], { cwd: PROJECT_ROOT });
+    const add = await runMeasured(process.execPath, launchArguments('add', ['--content', options.contentDir, '--outlet', options.article.outlet, raw]), { cwd: PROJECT_ROOT });
     const addMs = add.ms;
     if (add.exitCode !== 0) throw new Error(`npm run add failed (exit ${add.exitCode}): ${add.stderr.slice(-2000)}`);
     const articleId = /wrote \S*articles\/([^ /]+)\.md/.exec(add.stderr + add.stdout)?.[1];

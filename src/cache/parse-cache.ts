@@ -1,6 +1,8 @@
 /**
  * What reading a Markdown content file gave, kept between builds by the file's exact text: its
- * validated front matter and where its body starts. A file read before, unchanged, then skips the
+ * validated front matter and where its body starts; and, the same way, the validated entries of
+ * a data file of content/data/ (outlets, places, entities…: their YAML, some 200 kB, is about
+ * half a second to parse and check in a fresh process). A file read before, unchanged, then skips the
  * YAML parser, the schema and the checks of its body, which are most of the time a warm build
  * spends loading content (the parsed YAML itself is only needed again to name a field's line in a
  * problem found across files, and is then parsed on demand).
@@ -31,6 +33,10 @@ export interface ParseCache {
   get(kind: string, source: string): CachedParse | undefined;
   /** Keeps a file's result, when it survives JSON unchanged (what the store holds is JSON). */
   set(kind: string, source: string, value: CachedParse): void;
+  /** A data file's valid entries by key, as its schema gave them (src/content/data-file.ts), in an object without a prototype. */
+  getEntries(kind: string, source: string): Record<string, unknown> | undefined;
+  /** Keeps a data file's entries, when they survive JSON unchanged. */
+  setEntries(kind: string, source: string, entries: Record<string, unknown>): void;
 }
 
 export interface StoredParseCache extends ParseCache {
@@ -46,16 +52,27 @@ const cachedParseSchema = z.strictObject({
   bodyLine: z.number().int(),
 });
 
+const entriesSchema = z.record(z.string(), z.unknown());
+
 /** The store's entry: every file's result, by the hash of its kind and text. */
-const filesSchema = z.strictObject({ files: z.record(z.string(), cachedParseSchema) });
+const filesSchema = z.strictObject({ files: z.record(z.string(), cachedParseSchema), data: z.record(z.string(), entriesSchema).optional() });
+
+/** `value` as JSON gives it back, or undefined when JSON would change it. */
+function throughJson<T>(value: T): T | undefined {
+  const json: unknown = JSON.parse(JSON.stringify(value));
+  return isDeepStrictEqual(json, value) ? (json as T) : undefined;
+}
 
 const isCachedParse = (v: unknown): v is CachedParse => cachedParseSchema.safeParse(v).success;
 
 /** The parse cache kept in `store` (one entry for all files, under the key of the code version). */
 export function storedParseCache(store: Store): StoredParseCache {
   const entryKey = memoKey(store.version, ['content files']);
-  const before = new Map<string, CachedParse>(Object.entries(readMemo(store, 'content', entryKey, filesSchema)?.files ?? {}));
+  const stored = readMemo(store, 'content', entryKey, filesSchema);
+  const before = new Map<string, CachedParse>(Object.entries(stored?.files ?? {}));
   const now = new Map<string, CachedParse>();
+  const dataBefore = new Map<string, Record<string, unknown>>(Object.entries(stored?.data ?? {}));
+  const dataNow = new Map<string, Record<string, unknown>>();
   let changed = false;
   return {
     get(kind, source) {
@@ -65,15 +82,28 @@ export function storedParseCache(store: Store): StoredParseCache {
       return hit;
     },
     set(kind, source, value) {
-      const json: unknown = JSON.parse(JSON.stringify(value));
-      if (!isDeepStrictEqual(json, value) || !isCachedParse(json)) return;
+      const json = throughJson(value);
+      if (!json || !isCachedParse(json)) return;
       now.set(keyOf(kind, source), json);
       changed = true;
     },
+    getEntries(kind, source) {
+      const key = keyOf(kind, source);
+      const hit = dataBefore.get(key);
+      if (!hit) return undefined;
+      dataNow.set(key, hit);
+      return Object.assign(Object.create(null), hit);
+    },
+    setEntries(kind, source, entries) {
+      const json = throughJson({ ...entries });
+      if (!json) return;
+      dataNow.set(keyOf(kind, source), json);
+      changed = true;
+    },
     save() {
-      if (!changed && now.size === before.size) return;
-      const files = Object.fromEntries([...now].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-      writeMemo(store, 'content', entryKey, { files });
+      if (!changed && now.size === before.size && dataNow.size === dataBefore.size) return;
+      const sorted = <T>(map: Map<string, T>) => Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      writeMemo(store, 'content', entryKey, { files: sorted(now), data: sorted(dataNow) });
     },
   };
 }

@@ -6,9 +6,8 @@
  *
  * 1. generates a synthetic archive of N articles (the 5 seed articles and N − 5 generated ones,
  *    src/bench/corpus.ts) into a temporary content folder, and counts its distinct word forms;
- * 2. builds it as `npm run build` does, in a child process (src/cli/build.ts --content --output
- *    --quiet, run by node_modules/.bin/tsx, which is what `npx tsx` runs, without npm's own
- *    process in the tree), with a build cache of its own that starts empty, measuring wall time,
+ * 2. builds it as `npm run build` does, in a child process (`node bin/arshif.mjs build --content
+ *    --output --quiet`, from the bundle of src/, without npm's own process in the tree), with a build cache of its own that starts empty, measuring wall time,
  *    the peak memory of the process tree, the output's size, the search index's size and an
  *    article page's gzip size;
  * 3. adds one more article and builds again into the same folder (the rebuild, with the cache
@@ -20,7 +19,7 @@
  * 5. does the same for plain Eleventy + the Pagefind CLI on the same Markdown files
  *    (src/bench/baseline.ts), unless --skip-baseline;
  * 6. first of all, builds the five seed articles as on a fresh clone (`npm run build` on a copy of
- *    content/, with an empty build cache and an empty tsx cache: a TMPDIR of its own), and the
+ *    content/, with an empty build cache, no bundle of src/ yet and a TMPDIR of its own), and the
  *    baseline on the same five (the fixed costs a small archive pays, whatever N is);
  * 7. prints a table of every figure, ours, the baseline's and their ratio, with the machine
  *    (or, with --json, one JSON object, numbers raw: milliseconds and bytes).
@@ -52,11 +51,11 @@ import {
 } from '../bench/corpus.ts';
 import { readPhaseLines, type PhaseLine } from '../core/phase-log.ts';
 import { GZIP_LEVEL, articlePageFiles, averageGzipSize, folderSize, loadNow, machine, runMeasured, type Machine, type MeasuredRun } from '../bench/measure.ts';
+import { launchArguments } from '../core/bundled.ts';
 import { ENV } from '../core/config.ts';
 import { measureAddToReload, type RawArticle, type ReloadFigures } from '../bench/serve-reload.ts';
 import { ARSHIF_READY, ARSHIF_REPORT, ARSHIF_SHOWN, BASELINE_READY, BASELINE_REPORT, measureSearches, type SearchBytes } from '../bench/search-bytes.ts';
 
-export const TSX_BIN = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 export const SEARCH_QUERY = 'الباغوز';
 export const FILTER_YEAR = '2019';
 export const DEFAULT_SEED = 1;
@@ -276,15 +275,15 @@ class PhaseError extends Error {
  */
 async function buildArshif(contentDir: string, outputDir: string, cacheDir: string, phase: string): Promise<MeasuredRun> {
   const env = { ...process.env, [ENV.cacheDir]: cacheDir, [ENV.phases]: '1' };
-  const run = await runMeasured(TSX_BIN, ['src/cli/build.ts', '--content', contentDir, '--output', outputDir, '--quiet'], { cwd: PROJECT_ROOT, env });
+  const run = await runMeasured(process.execPath, launchArguments('build', ['--content', contentDir, '--output', outputDir, '--quiet']), { cwd: PROJECT_ROOT, env });
   if (run.exitCode !== 0) throw new PhaseError(phase, run);
   return run;
 }
 
 /**
  * The five seed articles built as on a fresh clone: `npm run build` (npm's own process
- * included) on a copy of the seed content, with an empty build cache and an empty tsx cache
- * (tsx keeps its compiled files under the temporary folder: a TMPDIR of its own).
+ * included) on a copy of the seed content, with an empty build cache, no bundle of src/ yet
+ * (bin/arshif.mjs makes it first: a bundles' folder of its own) and an empty temporary folder.
  */
 async function buildSeedsFresh(workDir: string): Promise<MeasuredRun> {
   const dir = join(workDir, 'seed-build');
@@ -292,7 +291,7 @@ async function buildSeedsFresh(workDir: string): Promise<MeasuredRun> {
   for (const folder of ['articles', 'events', 'sources', 'data']) copyFolder(join(DEFAULT_CONTENT_DIR, folder), join(contentDir, folder));
   const tmp = join(dir, 'tmp');
   mkdirSync(tmp, { recursive: true });
-  const env = { ...process.env, TMPDIR: tmp, [ENV.cacheDir]: join(dir, 'build-cache') };
+  const env = { ...process.env, TMPDIR: tmp, [ENV.cacheDir]: join(dir, 'build-cache'), [ENV.bundleDir]: join(dir, 'bundles') };
   const run = await runMeasured('npm', ['run', '--silent', 'build', '--', '--content', contentDir, '--output', join(dir, 'site'), '--quiet'], { cwd: PROJECT_ROOT, env });
   if (run.exitCode !== 0) throw new PhaseError('the seed build', run);
   return run;
@@ -572,7 +571,7 @@ async function main(): Promise<void> {
       baselineRebuild = await buildBaseline(workDir, contentDir, baselineDir);
     }
     progress('npm start: adding one more article with npm run add, until the open page reloads');
-    const serve = await measureAddToReload({ tsx: TSX_BIN, contentDir, outputDir: siteDir, cacheDir, workDir, article: rawArticle(archive, n + 1) });
+    const serve = await measureAddToReload({ contentDir, outputDir: siteDir, cacheDir, workDir, article: rawArticle(archive, n + 1) });
     progress(`npm start: add → page reloaded ${formatMs(serve.ms)} (add ${formatMs(serve.addMs)}, ${serve.logLine})`);
     const rebuildFigures = (run: { ms: number; peakTreeRss: number; stderr?: string }, base: { ms: number; peakTreeRss: number }): RebuildFigures => ({
       ms: run.ms,

@@ -7,6 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import type { z } from 'zod';
 import { displayPath } from '../core/paths.ts';
 import type { Problem } from '../core/problem.ts';
+import type { ParseCache } from '../cache/parse-cache.ts';
 import { MAX_DATA_BYTES, readText } from './read-text.ts';
 import { kindOf, parseYamlSource, type YamlSource } from './yaml-source.ts';
 import { zodProblems } from './zod-problems.ts';
@@ -27,9 +28,18 @@ export interface DataEntries<T> {
 
 /**
  * A data file of entries keyed by their Latin key. A missing file is a problem, unless it is
- * `optional` (then it has no entries).
+ * `optional` (then it has no entries). With a `cache` (src/cache/parse-cache.ts), a file that
+ * had no problem at all is kept by its text, under `kind`, and the same text is then given its
+ * entries without being parsed (its YAML is parsed only if a line is asked for); a file with a
+ * problem is read in full every time, so every message stays as it was.
  */
-export function readEntriesFile<S extends z.ZodType>(path: string, schema: S, problems: Problem[], optional = false): DataEntries<z.infer<S>> {
+export function readEntriesFile<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  problems: Problem[],
+  optional = false,
+  cache?: { store: ParseCache; kind: string },
+): DataEntries<z.infer<S>> {
   const file = displayPath(path);
   const result: DataEntries<z.infer<S>> = { file, loaded: false, entries: Object.create(null), rejected: Object.create(null), lineOf: () => undefined };
   if (!existsSync(path)) {
@@ -42,6 +52,12 @@ export function readEntriesFile<S extends z.ZodType>(path: string, schema: S, pr
   }
   const text = readText(path, problems, MAX_DATA_BYTES);
   if (text === undefined) return result;
+  const kept = cache?.store.getEntries(cache.kind, text);
+  if (kept) {
+    let lineOf: YamlSource['lineOf'] | undefined;
+    return { ...result, loaded: true, entries: kept as Record<string, z.infer<S>>, lineOf: (at) => (lineOf ??= parseYamlSource(text, file).lineOf)(at) };
+  }
+  const before = problems.length;
   const yaml = parseYamlSource(text, file);
   result.lineOf = yaml.lineOf;
   problems.push(...yaml.problems);
@@ -68,6 +84,7 @@ export function readEntriesFile<S extends z.ZodType>(path: string, schema: S, pr
       problems.push(...zodProblems(parsed.error, file, yaml, [key]));
     }
   }
+  if (cache && problems.length === before) cache.store.setEntries(cache.kind, text, result.entries);
   return result;
 }
 

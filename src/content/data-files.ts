@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { ArshifError, type Problem } from '../core/problem.ts';
+import type { ParseCache } from '../cache/parse-cache.ts';
 import { readEntriesFile, readObjectFile, type DataEntries } from './data-file.ts';
 import {
   agencySchema,
@@ -72,10 +73,11 @@ export function dataFilePath(contentDir: string, key: DataFileKey): string {
   return join(contentDir, 'data', DATA_FILES[key].name);
 }
 
-/** A data file of entries: the valid ones, and its problems added to `problems`. */
-export function readDataEntries<K extends KeyOfShape<'entries'>>(contentDir: string, key: K, problems: Problem[]): DataEntries<z.infer<SchemaOf<K>>> {
+/** A data file of entries: the valid ones, and its problems added to `problems`; kept in `cache` when it has none (data-file.ts). */
+export function readDataEntries<K extends KeyOfShape<'entries'>>(contentDir: string, key: K, problems: Problem[], cache?: ParseCache): DataEntries<z.infer<SchemaOf<K>>> {
   const spec = DATA_FILES[key];
-  return readEntriesFile(dataFilePath(contentDir, key), spec.schema as z.ZodType, problems, spec.optional) as DataEntries<z.infer<SchemaOf<K>>>;
+  const kept = cache && { store: cache, kind: `data ${spec.name}` };
+  return readEntriesFile(dataFilePath(contentDir, key), spec.schema as z.ZodType, problems, spec.optional, kept) as DataEntries<z.infer<SchemaOf<K>>>;
 }
 
 /** A data file of one object: its value, or the file's fallback when it is absent or has problems (added to `problems`). */
@@ -85,17 +87,17 @@ export function readDataObject<K extends KeyOfShape<'object'>>(contentDir: strin
 }
 
 /** The entities keyed by Latin key; none when the file does not exist. Throws ArshifError on problems. */
-export function loadEntities(contentDir: string): Record<string, Entity> {
+export function loadEntities(contentDir: string, cache?: ParseCache): Record<string, Entity> {
   const problems: Problem[] = [];
-  const file = readDataEntries(contentDir, 'entities', problems);
+  const file = readDataEntries(contentDir, 'entities', problems, cache);
   if (problems.length > 0) throw new ArshifError(problems);
   return file.entries;
 }
 
 /** The groups of spellings keyed by Latin key; none when the file does not exist. Throws ArshifError on problems. */
-export function loadSpellings(contentDir: string): Record<string, string[]> {
+export function loadSpellings(contentDir: string, cache?: ParseCache): Record<string, string[]> {
   const problems: Problem[] = [];
-  const file = readDataEntries(contentDir, 'spellings', problems);
+  const file = readDataEntries(contentDir, 'spellings', problems, cache);
   problems.push(...spellingGroupProblems(file));
   if (problems.length > 0) throw new ArshifError(problems);
   return file.entries;

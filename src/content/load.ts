@@ -38,8 +38,8 @@ export function loadContent(contentDir: string, options: LoadContentOptions = {}
     });
   }
   problems.push(...contentFolderProblems(dir));
-  const outlets = readDataEntries(dir, 'outlets', problems);
-  const places = readDataEntries(dir, 'places', problems);
+  const outlets = readDataEntries(dir, 'outlets', problems, options.parseCache);
+  const places = readDataEntries(dir, 'places', problems, options.parseCache);
   const articles = loadMarkdownFolder(join(dir, 'articles'), problems, { kind: 'article', cache: options.parseCache });
   const events = loadMarkdownFolder(join(dir, 'events'), problems, { kind: 'event', cache: options.parseCache });
   const site = readDataObject(dir, 'site', problems);

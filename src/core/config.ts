@@ -18,6 +18,12 @@
  *   ARSHIF_TODAY=YYYY-MM-DD   today's date for `add` (tests)
  *   ARSHIF_HEAP_RAISED=1      set by the build for its child with a larger heap (heap-room.ts)
  *   ARSHIF_ORGANISATION=NAME  `package`'s Source-Organization
+ *   ARSHIF_BUNDLE=0           run the commands through tsx rather than from the bundle of src/
+ *   ARSHIF_BUNDLE_DIR=DIR     the bundles' folder (default .cache/bundle/)
+ *
+ * The last two are read by bin/arshif.mjs, the launcher, before any of src/ runs (it is plain
+ * JavaScript and cannot import this file); their names are here so that the project spells them
+ * once (tests/bundle.test.ts runs the launcher with them).
  *
  * A value that is not understood is treated as unset, as each was before (so the default holds).
  */
@@ -45,6 +51,8 @@ export const ENV = {
   today: 'ARSHIF_TODAY',
   heapRaised: 'ARSHIF_HEAP_RAISED',
   organisation: 'ARSHIF_ORGANISATION',
+  bundle: 'ARSHIF_BUNDLE',
+  bundleDir: 'ARSHIF_BUNDLE_DIR',
 } as const;
 
 const OFF = /^(?:0|false|off|no)$/i;

@@ -10,6 +10,7 @@ import { readdirSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
+import { relaunchArguments } from './bundled.ts';
 import { ENV, readEnvironment } from './config.ts';
 
 /** From this many articles the heap is given room (well below where the default cap runs out). */
@@ -36,7 +37,7 @@ export function needsHeapRoom(contentDir: string, env: NodeJS.ProcessEnv = proce
 
 /** Runs this same command again with a heap cap of heapCapMiB(), and returns its exit code. */
 export function rerunWithHeapRoom(): number {
-  const args = [...process.execArgv, `--max-old-space-size=${heapCapMiB()}`, ...process.argv.slice(1)];
+  const args = [...process.execArgv, `--max-old-space-size=${heapCapMiB()}`, ...relaunchArguments()];
   const child = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, [RAISED]: '1' } });
   return child.status ?? 1;
 }

@@ -17,9 +17,11 @@
  * starts one, not one per list; a small list (startsWorker) starts none.
  *
  * The worker loads `module` (a TypeScript file: it registers tsx's loader first, since Node 20
- * workers do not inherit the `--import` loader of the thread that starts them) and calls its
- * export `exportName` with `setup` to get its compute function.
+ * workers do not inherit the `--import` loader of the thread that starts them; or, when this
+ * process runs from the bundle, the module's bundled twin, with no loader: src/core/bundled.ts)
+ * and calls its export `exportName` with `setup` to get its compute function.
  */
+import { BUNDLE_DIR, runnableModule } from './bundled.ts';
 import { environment, type Environment } from './config.ts';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 
@@ -94,8 +96,9 @@ async function work({ port, state, module, exportName, setup, tasks, chunk }) {
 }
 `;
 
-/** tsx's ESM registration entry, when this process can resolve it (it runs the build). */
+/** tsx's ESM registration entry, when this process can resolve it (it runs the build); none needed from the bundle (src/core/bundled.ts). */
 function tsxLoader(): string | undefined {
+  if (BUNDLE_DIR) return undefined;
   try {
     return import.meta.resolve('tsx/esm/api');
   } catch {
@@ -162,7 +165,7 @@ export function runSharedWork<T, R, S>(work: SharedWork<T, R, S>): R[] {
   if (startsWorker(n, work.minTasks)) {
     worker = sharedWorker();
     try {
-      worker?.postMessage({ port: port2, state: state.buffer, module: work.module.href, exportName: work.exportName, setup: work.setup, tasks, chunk }, [port2]);
+      worker?.postMessage({ port: port2, state: state.buffer, module: runnableModule(work.module).href, exportName: work.exportName, setup: work.setup, tasks, chunk }, [port2]);
     } catch {
       worker = undefined; // a setup or task that cannot be sent: all computed here
     }

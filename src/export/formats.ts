@@ -2,17 +2,16 @@
  * The export files' bytes (as strings), from the rows of ./rows.ts and the archive model:
  * CSV by csv-stringify (RFC 4180: CRLF, quotes where needed, a UTF-8 BOM so that Excel reads
  * the Arabic as UTF-8), JSON, each event's timeline as JSON and as iCalendar (RFC 5545, by the
- * `ics` package). Deterministic: no build time, no random ids; the calendar's DTSTAMP is the
+ * `ics` package's formatter: ./ics-calendar.ts). Deterministic: no build time, no random ids; the calendar's DTSTAMP is the
  * newest date the event's timeline holds.
  */
 import { stringify } from 'csv-stringify/sync';
-import { createEvents, type DateArray, type EventAttributes } from 'ics';
-import './ics-fold.ts'; // the package's line fold, made linear (see there)
 import { countText } from '../arabic/plural.ts';
 import { NOUNS } from '../model/ui-strings.ts';
 import type { Archive, EventView } from '../model/views.ts';
 import { siteUrl } from '../model/seo.ts';
 import type { TimelineEntry } from '../analysis/timeline/build-timeline.ts';
+import { calendarText, type CalendarDay, type CalendarEvent } from './ics-calendar.ts';
 import { ARTICLE_COLUMNS, FIGURE_COLUMNS, MENTION_COLUMNS, articleRows, figureRows, mentionRows, type ColumnDoc } from './rows.ts';
 
 /** How a list is written in one CSV cell. */
@@ -117,7 +116,7 @@ export function timelineJson(event: EventView, site: Archive['site']): string {
 }
 
 /** The first day of a 'YYYY' | 'YYYY-MM' | 'YYYY-MM-DD' value and the day after its last (iCalendar's DTEND is exclusive). */
-export function dateSpan(value: string, endValue?: string | null): { start: DateArray; end: DateArray } {
+export function dateSpan(value: string, endValue?: string | null): { start: CalendarDay; end: CalendarDay } {
   const first = (v: string): Date => new Date(Date.UTC(Number(v.slice(0, 4)), v.length >= 7 ? Number(v.slice(5, 7)) - 1 : 0, v.length === 10 ? Number(v.slice(8, 10)) : 1));
   const after = (v: string): Date => {
     const d = first(v);
@@ -126,23 +125,23 @@ export function dateSpan(value: string, endValue?: string | null): { start: Date
     else d.setUTCDate(d.getUTCDate() + 1);
     return d;
   };
-  const parts = (d: Date): DateArray => [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+  const parts = (d: Date): CalendarDay => [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
   const end = endValue && endValue >= value ? after(endValue) : after(value);
   return { start: parts(first(value)), end: parts(end) };
 }
 
 const oneLine = (text: string) => text.replace(/\s+/gu, ' ').trim();
 
-function calendarEvents(event: EventView, site: Archive['site'], stamp: number): EventAttributes[] {
+function calendarEvents(event: EventView, site: Archive['site'], stamp: number): CalendarEvent[] {
   const host = new URL(site.url).host;
-  const out: EventAttributes[] = [];
+  const out: CalendarEvent[] = [];
   event.timeline.forEach((entry: TimelineEntry) => {
     entry.items.forEach((item, i) => {
       const uid = `${event.id}-${entry.value}-${i}@${host}`;
       const common = { uid, startInputType: 'utc' as const, startOutputType: 'utc' as const, categories: [event.title], productId: 'arshif', timestamp: stamp };
       if (item.kind === 'milestone') {
         const span = dateSpan(entry.value, item.end);
-        out.push({ ...common, ...span, title: oneLine(item.text), description: `${entry.label}: ${oneLine(item.text)}`, url: siteUrl(event.url, site) } as EventAttributes);
+        out.push({ ...common, ...span, title: oneLine(item.text), description: `${entry.label}: ${oneLine(item.text)}`, url: siteUrl(event.url, site) });
       } else if (item.kind === 'mention') {
         const first = item.mentions[0];
         const span = dateSpan(entry.value, first?.endValue);
@@ -153,7 +152,7 @@ function calendarEvents(event: EventView, site: Archive['site'], stamp: number):
           title: `${entry.label}: ${item.mentions.length === 1 ? `ذكره ${first?.outlet ?? ''}` : `ذكرته ${countText(item.articles.length, NOUNS.article)}`}`,
           description: lines.join('\n'),
           ...(first ? { url: siteUrl(first.href, site) } : {}),
-        } as EventAttributes);
+        });
       } else {
         const span = dateSpan(entry.value);
         out.push({
@@ -162,7 +161,7 @@ function calendarEvents(event: EventView, site: Archive['site'], stamp: number):
           title: `${item.article.outlet}: ${oneLine(item.article.title)}`,
           description: `${item.article.outlet}، ${entry.label}`,
           url: siteUrl(item.article.url, site),
-        } as EventAttributes);
+        });
       }
     });
   });
@@ -173,7 +172,9 @@ function calendarEvents(event: EventView, site: Archive['site'], stamp: number):
 export function timelineIcs(event: EventView, site: Archive['site']): string {
   const newest = [event.end.iso, ...event.timeline.map((e) => e.value)].sort().at(-1) as string;
   const stamp = Date.UTC(...(dateSpan(newest).start.map((n, i) => (i === 1 ? n - 1 : n)) as [number, number, number]));
-  const { error, value } = createEvents(calendarEvents(event, site, stamp), { productId: 'arshif', calName: event.title });
-  if (error || value === null) throw new Error(`the calendar of event ${event.id} could not be written: ${error?.message ?? 'no output'}`);
-  return value;
+  try {
+    return calendarText(calendarEvents(event, site, stamp), { productId: 'arshif', calName: event.title });
+  } catch (error) {
+    throw new Error(`the calendar of event ${event.id} could not be written: ${(error as Error).message}`);
+  }
 }

@@ -6,7 +6,7 @@
  * than all the site's pages. This module gives the package a fold that splits the line once
  * (runes2, the package's own grapheme splitter: its splitting runs left to right, so the
  * graphemes after a cut are those of the whole line after it) and writes the same bytes;
- * tests/ics-fold.unit.test.ts compares the two. Imported by formats.ts, before any calendar is written.
+ * tests/ics-fold.unit.test.ts compares the two. Imported by ics-calendar.ts, before any calendar is written.
  *
  * The package's entry exports no fold, so its modules are reached by file, from where Node
  * resolved the package; its index reads `foldLine` through a getter of its utils module, which

@@ -60,9 +60,9 @@ function load(contentDir: string, options: LoadOptions = {}): Loaded {
     const store = openStore(options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir, options.codeVersion);
     const parseCache = store && storedParseCache(store);
     const content = loadValidContent(contentDir, { parseCache });
+    const entities = loadEntities(content.dir, parseCache);
+    const spellings = loadSpellings(content.dir, parseCache);
     parseCache?.save();
-    const entities = loadEntities(content.dir);
-    const spellings = loadSpellings(content.dir);
     loaded = {
       archive: buildArchive(content, { ...content.site, url: options.siteUrl ?? effectiveSiteUrl(content.site.url) }, entities, { store }),
       lexicon: buildSearchLexicon({ places: content.places.entries, entities, spellings }),

@@ -6,6 +6,8 @@
  * template engines.
  */
 import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { runnableModule } from '../core/bundled.ts';
 import type { BuildConfig } from '../core/config.ts';
 import { LAYOUTS_DIR, PROJECT_ROOT } from '../core/paths.ts';
 import type { EleventyConfig } from './eleventy-api.ts';
@@ -20,8 +22,8 @@ interface EleventyFolders {
   setTemplateFormats(formats: string[]): void;
 }
 
-/** The file of the settings the callback cannot make. */
-export const ELEVENTY_SETTINGS = join(PROJECT_ROOT, '.eleventy.ts');
+/** The file of the settings the callback cannot make (from the bundle, its bundled twin: Node imports no TypeScript). */
+export const ELEVENTY_SETTINGS = fileURLToPath(runnableModule(pathToFileURL(join(PROJECT_ROOT, '.eleventy.ts'))));
 
 /** What the plugin is given of the build's configuration. */
 export type EleventyBuild = Pick<BuildConfig, 'contentDir' | 'cacheDir' | 'siteUrl' | 'postProcess'> & {

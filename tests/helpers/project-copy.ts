@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { PROJECT_ROOT } from '../../src/core/paths.ts';
 import { tempDir } from './site.ts';
 
-const COPIED = ['.eleventy.ts', 'package.json', 'tsconfig.json', 'src', 'layouts', 'public', 'content'];
+const COPIED = ['.eleventy.ts', 'package.json', 'package-lock.json', 'tsconfig.json', 'bin', 'src', 'layouts', 'public', 'content'];
 
 /** The copy's folder (its content/ is the seed content). */
 export function copyProject(): string {

@@ -38,11 +38,18 @@ function sha256(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** The file a package.json script runs with tsx, e.g. `tsx src/cli/build.ts --serve` → src/cli/build.ts. */
+/**
+ * The source file a package.json script runs, run here with tsx: `tsx src/cli/build.ts --serve`
+ * → src/cli/build.ts, or `node bin/arshif.mjs build` (the launcher, which runs the bundle of
+ * src/cli/build.ts; tests/bundle.test.ts shows the two build the same site) → src/cli/build.ts.
+ */
 function scriptEntry(name: string): string {
   const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-  const match = /^tsx\s+(\S+\.ts)\b/.exec(scripts[name] ?? '');
-  if (!match?.[1]) throw new Error(`package.json has no "${name}" script of the form "tsx FILE.ts …"`);
+  const script = scripts[name] ?? '';
+  const launched = /^node\s+bin\/arshif\.mjs\s+([a-z-]+)\b/.exec(script)?.[1];
+  if (launched) return join(ROOT, 'src', 'cli', `${launched}.ts`);
+  const match = /^tsx\s+(\S+\.ts)\b/.exec(script);
+  if (!match?.[1]) throw new Error(`package.json has no "${name}" script of the form "tsx FILE.ts …" or "node bin/arshif.mjs COMMAND …"`);
   return join(ROOT, match[1]);
 }
 
