@@ -46,6 +46,7 @@ import { releaseMemory } from '../core/release-memory.ts';
 import { codeVersion, renderCodeVersion } from '../cache/code-version.ts';
 import { PagePlan, readPageTable, type CarryReport, type PageTableRead } from '../site/carry-over.ts';
 import type { Archive } from '../model/views.ts';
+import { KeptFonts } from '../site/font-cache.ts';
 
 import { MANIFEST_NAME, verifyManifest, writeManifest } from '../site/manifest.ts';
 import { checkBuildFolders, isMarkedTemporary, markTemporary, OutputRefusal, unmark } from '../site/output-folder.ts';
@@ -101,6 +102,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const config = buildConfig({ ...flags, ...(given ? { siteUrl: given.url } : {}) });
   // Read before the archive is loaded, which sweeps the store of what it did not use (src/site/carry-over.ts).
   const pageTable = cacheDir && version ? readPageTable(cacheDir, version) : undefined;
+  const keptFonts = pageTable && new KeptFonts(pageTable.store);
   // Validates everything before Eleventy starts (Eleventy's pages reuse this archive).
   const { articles, siteUrl } = await phase('content and archive model', () => {
     const archive = getArchive(contentDir, { cacheDir, ...(version ? { codeVersion: version } : {}), ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) });
@@ -135,6 +137,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         ...(version ? { codeVersion: version } : {}),
         ...(shardPages ? { shardPages } : {}),
         ...(deltaPages !== undefined ? { deltaPages } : {}),
+        keptFonts,
       });
       const manifest = writeManifest(staging, plan?.knownFiles()); // the last write: from here on the new site is checkable
       if (plan && pageTable) plan.finish(pageTable.store, manifest.files);
