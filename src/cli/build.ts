@@ -163,7 +163,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
  */
 async function writePages(config: BuildConfig, outputDir: string, plan?: PagePlan): Promise<WrittenSummary> {
   const eleventy = new Eleventy(config.contentDir, outputDir, {
-    ...eleventyOptions({ ...config, postProcess: false, ...(plan ? { render: plan.takeRender() } : {}) }),
+    ...eleventyOptions({ ...config, postProcess: false, ...(plan ? { render: plan.takeRender(), carriedFiles: plan.carriedFiles() } : {}) }),
     quietMode: true,
   });
   if (config.quiet) eleventy.setIsVerbose?.(false);

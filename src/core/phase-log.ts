@@ -2,8 +2,10 @@
  * What a build says of its phases while it runs.
  *
  * - Phase timings, for finding where its time goes: with ARSHIF_PHASES=1, each phase prints one
- *   line to stderr when it ends: its name, its wall time and the process's memory (resident and
- *   V8 heap) at that moment. The benchmark (src/bench/) reads these lines. Without it, nothing
+ *   line to stderr when it ends: its name, its wall time, the CPU time (user + system) the whole
+ *   process spent meanwhile (its threads too; phases that overlap each count what ran beside
+ *   them), which a loaded machine inflates far less than the wall time, and the process's memory
+ *   (resident and V8 heap) at that moment. The benchmark (src/bench/) reads these lines. Without it, nothing
  *   is printed and nothing is measured.
  * - A progress line, for a person waiting at a terminal: the phase and how far it is, n of N
  *   (`eleventy 3,400/10,361 pages`, `search index 2/6 shards`), redrawn in place on stderr at
@@ -19,6 +21,8 @@ export const PHASE_PREFIX = 'arshif-phase ';
 export interface PhaseLine {
   phase: string;
   ms: number;
+  /** User + system CPU time of the process during the phase (all its threads). */
+  cpuMs?: number;
   rss: number;
   heapUsed: number;
 }
@@ -35,12 +39,14 @@ export async function phase<T>(name: string, work: () => T | Promise<T>): Promis
     }
   }
   const started = performance.now();
+  const cpu = process.cpuUsage();
   try {
     return await work();
   } finally {
     progressLine.clear();
     const { rss, heapUsed } = process.memoryUsage();
-    const line: PhaseLine = { phase: name, ms: Math.round(performance.now() - started), rss, heapUsed };
+    const { user, system } = process.cpuUsage(cpu);
+    const line: PhaseLine = { phase: name, ms: Math.round(performance.now() - started), cpuMs: Math.round((user + system) / 1000), rss, heapUsed };
     process.stderr.write(`${PHASE_PREFIX}${JSON.stringify(line)}\n`);
   }
 }

@@ -4,7 +4,7 @@
  * of pages, and the search index and font written after each build.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { markdownLibrary } from '../markdown/render.ts';
 import { forgetArchives, getArchive, getSearchLexicon } from '../model/load-archive.ts';
 import { PAGES_DIR, PUBLIC_DIR } from '../core/paths.ts';
@@ -27,6 +27,8 @@ export interface Options {
   siteUrl?: string | undefined;
   /** The items whose pages to render (src/site/carry-over.ts); default: every item (renderEverything). */
   render?: RenderData | undefined;
+  /** The files carried over from the previous site (absolute paths: links to its files, carry-over.ts), which Eleventy must never write. */
+  carriedFiles?: ReadonlySet<string> | undefined;
 }
 
 export default function arshifPlugin(eleventyConfig: EleventyConfig, options: Options): void {
@@ -66,6 +68,15 @@ export default function arshifPlugin(eleventyConfig: EleventyConfig, options: Op
     pages = Object.keys(urlToInputPath).length;
     rendered = 0;
   });
+  // A carried page is a link to the previous site's file: writing it would write that file too, so the page is refused before Eleventy writes it.
+  const carried = options.carriedFiles;
+  if (carried?.size) {
+    eleventyConfig.addTransform('arshif-carried', (content, outputPath) => {
+      if (typeof outputPath === 'string' && carried.has(resolve(outputPath)))
+        throw new Error(`Eleventy was to write ${outputPath}, which this build carried over from the previous site (src/site/carry-over.ts)`);
+      return content;
+    });
+  }
   eleventyConfig.addTransform('arshif-progress', (content) => {
     progress('eleventy', ++rendered, pages, 'pages');
     return content;
