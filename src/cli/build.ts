@@ -72,6 +72,8 @@ export interface BuildOptions {
   searchDeltaPages?: number;
   /** Whether a terminal shows the progress line (src/core/phase-log.ts); default: not when `quiet`. */
   progress?: boolean;
+  /** Keep what the build cache gave in this process's memory for the next build (`npm start`: src/cache/disk-store.ts, EntryMemory). */
+  keep?: boolean;
 }
 
 export interface BuildResult {
@@ -101,11 +103,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (given && 'error' in given) throw new Error(given.error);
   const config = buildConfig({ ...flags, ...(given ? { siteUrl: given.url } : {}) });
   // Read before the archive is loaded, which sweeps the store of what it did not use (src/site/carry-over.ts).
-  const pageTable = cacheDir && version ? readPageTable(cacheDir, version) : undefined;
+  const pageTable = cacheDir && version ? readPageTable(cacheDir, version, options.keep) : undefined;
   const keptFonts = pageTable && new KeptFonts(pageTable.store);
   // Validates everything before Eleventy starts (Eleventy's pages reuse this archive).
   const { articles, siteUrl } = await phase('content and archive model', () => {
-    const archive = getArchive(contentDir, { cacheDir, ...(version ? { codeVersion: version } : {}), ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) });
+    const archive = getArchive(contentDir, {
+      cacheDir,
+      ...(version ? { codeVersion: version } : {}),
+      ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}),
+      ...(options.keep ? { keep: true } : {}),
+    });
     return { articles: archive.counts.articles, siteUrl: archive.site.url };
   });
   releaseMemory(); // what loading left behind (texts, parsed YAML), before Eleventy adds its pages to the archive

@@ -47,7 +47,7 @@
 import { linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { z } from 'zod';
-import { DiskStore } from '../cache/disk-store.ts';
+import { DiskStore, entryMemory } from '../cache/disk-store.ts';
 import { PUBLIC_DIR } from '../core/paths.ts';
 import { memoKey, readMemo, writeMemo } from '../cache/memo.ts';
 import { sha256 } from '../core/hash.ts';
@@ -97,11 +97,11 @@ export interface PageTableRead {
   readonly table: Readonly<PageTable>;
 }
 
-/** Opens the store in `cacheDir` and reads the table the last build left; undefined when the store cannot be opened. */
-export function readPageTable(cacheDir: string, version: string): PageTableRead | undefined {
+/** Opens the store in `cacheDir` (kept in this process's memory when `keep`: disk-store.ts) and reads the table the last build left; undefined when the store cannot be opened. */
+export function readPageTable(cacheDir: string, version: string, keep = false): PageTableRead | undefined {
   let store: DiskStore;
   try {
-    store = new DiskStore(cacheDir, version);
+    store = new DiskStore(cacheDir, version, keep ? entryMemory(cacheDir, version) : undefined);
   } catch {
     return undefined;
   }
