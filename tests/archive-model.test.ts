@@ -19,7 +19,7 @@ import { DEFAULT_CONTENT_DIR } from '../src/core/paths.ts';
 import { buildArchive } from '../src/model/build-archive.ts';
 import { compareEvents } from '../src/model/comparisons.ts';
 import { derivedOf } from '../src/model/derived.ts';
-import { freezeDeep } from '../src/model/freeze.ts';
+import { freezeDeep } from '../src/core/freeze.ts';
 import { publishedSourcePath } from '../src/model/site-paths.ts';
 import type { Archive } from '../src/model/views.ts';
 

@@ -15,7 +15,8 @@
  * test reads the templates for it.
  */
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { MANIFEST_NAME } from '../src/site/manifest.ts';
@@ -123,6 +124,57 @@ describe('a build with the cache writes what a clean build writes', () => {
     rmSync(join(site, damaged[1] as string));
     const { carried, keyed } = await rebuildAndCompare({ changed: false });
     assert.equal(carried, keyed - damaged.length);
+  });
+
+  /** The page the damaged-site step rendered again (its file may be too new for its stamp to be kept). */
+  const RENDERED_LAST = ['articles/2017-10-20-aljazeera-raqqa-returns/index.html'];
+
+  /** Article pages of the site in place other than `except`, by site-relative path. */
+  const articlePages = (except: readonly string[]) =>
+    readdirSync(join(site, 'articles'))
+      .map((id) => `articles/${id}/index.html`)
+      .filter((path) => existsSync(join(site, path)) && !except.includes(path))
+      .sort();
+
+  /** The file's bytes with one ASCII letter of its markup changed: the same size, other bytes. */
+  const sameSizeOtherBytes = (file: string): Buffer => {
+    const bytes = readFileSync(file);
+    const at = bytes.indexOf('<body');
+    assert.ok(at >= 0, `${file} has a body`);
+    bytes[at + 1] = 'B'.charCodeAt(0);
+    return bytes;
+  };
+
+  it('trusts a page by its file (size, inode, time): rewritten in place or replaced, it is read and rendered again; touched, read and carried', async () => {
+    // The files of the last build, carried or rendered more than STAMP_SETTLED_MS before it ended, have their stamps in the table.
+    const [rewritten, replaced, touched] = articlePages(RENDERED_LAST).map((path) => join(site, path));
+    assert.ok(rewritten && replaced && touched);
+    writeFileSync(rewritten, sameSizeOtherBytes(rewritten)); // in place: the same inode, a new time
+    const other = `${replaced}.other`;
+    writeFileSync(other, sameSizeOtherBytes(replaced));
+    const { atime, mtime } = statSync(replaced);
+    utimesSync(other, atime, mtime);
+    renameSync(other, replaced); // another inode, at the same time (to the microsecond)
+    utimesSync(touched, new Date(), new Date()); // the same bytes, a new time
+    const { carried, keyed } = await rebuildAndCompare({ changed: false });
+    assert.equal(carried, keyed - 2, 'the rewritten and the replaced page are rendered again, the touched one carried');
+  });
+
+  it('takes a file rewritten with its size and time set back to the nanosecond as the page it was (what the stamp cannot tell; --verify tells)', async (t) => {
+    const path = articlePages(RENDERED_LAST)[3] as string; // carried by the last build, by its stamp
+    const file = join(site, path);
+    const { mtimeNs } = statSync(file, { bigint: true });
+    writeFileSync(file, sameSizeOtherBytes(file));
+    execFileSync('touch', ['-m', '-d', `@${mtimeNs / 1_000_000_000n}.${String(mtimeNs % 1_000_000_000n).padStart(9, '0')}`, file]);
+    if (statSync(file, { bigint: true }).mtimeNs !== mtimeNs) return t.skip('this filesystem cannot set a time to the nanosecond');
+    const rebuilt = await buildIn(root, ['--output', site, '--cache-dir', cache]);
+    assert.equal(rebuilt.code, 0, rebuilt.output);
+    const counts = CARRIED.exec(rebuilt.output);
+    assert.equal(counts?.[1], counts?.[2], 'every page carried, the rewritten one too');
+    const verify = await buildIn(root, ['--verify', '--output', site]);
+    assert.equal(verify.code, 1, verify.output);
+    assert.match(verify.output, new RegExp(path.replaceAll('/', '\\/')));
+    rmSync(file); // the next build renders it again
   });
 
   it('changes a template', async () => {

@@ -108,7 +108,11 @@ export async function measureAddToReload(options: ReloadOptions): Promise<Reload
     const rebuilt = waitForLine(server, REBUILT, timeoutMs, seen);
     const reloaded = page.waitForEvent('load', { timeout: timeoutMs });
     const started = performance.now();
-    const add = await runMeasured(process.execPath, launchArguments('add', ['--content', options.contentDir, '--outlet', options.article.outlet, raw]), { cwd: PROJECT_ROOT });
+    // add reads the server's build cache, as with both on the default .cache/arshif/ (its parse cache: src/cli/add.ts)
+    const add = await runMeasured(process.execPath, launchArguments('add', ['--content', options.contentDir, '--outlet', options.article.outlet, raw]), {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, [ENV.cacheDir]: options.cacheDir },
+    });
     const addMs = add.ms;
     if (add.exitCode !== 0) throw new Error(`npm run add failed (exit ${add.exitCode}): ${add.stderr.slice(-2000)}`);
     const articleId = /wrote \S*articles\/([^ /]+)\.md/.exec(add.stderr + add.stdout)?.[1];

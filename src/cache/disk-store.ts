@@ -17,12 +17,39 @@
  * use (entries written since the store was opened are kept: they belong to a build running beside
  * this one), temporary files left by killed processes, and every other code version's folder. So
  * the store holds about one build's entries.
+ *
+ * Kept in memory (a process that builds again, `npm start`): given a `memory` (EntryMemory, one
+ * per process and store), each entry read or written is kept there, deep-frozen, as the value it
+ * read back, with its file's stamp (size, inode, modification time); the next store opened with
+ * the same memory reads it from there while its file has that stamp, with a stat instead of a
+ * file read, a checksum and a JSON parse. A file another process wrote or removed since is read
+ * again (or missed). It still counts as used (`sweep` keeps its file). Entries a worker thread
+ * wrote (noteWrite) are read from their file the first time.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { freezeDeep } from '../core/freeze.ts';
 import { sha256 } from '../core/hash.ts';
 import type { Store } from './store.ts';
+
+/** The entries of one store kept in a process between builds, by their file's path, with the file's stamp (see the top). */
+export type EntryMemory = Map<string, { value: unknown; stamp: string }>;
+
+const memories = new Map<string, EntryMemory>();
+
+/** This process's memory of the store in `dir` for `version` (one per store, made on first use). */
+export function entryMemory(dir: string, version: string): EntryMemory {
+  const at = `${version}\u0000${dir}`;
+  let memory = memories.get(at);
+  if (!memory) memories.set(at, (memory = new Map()));
+  return memory;
+}
+
+const stampOf = (path: string): string | undefined => {
+  const stat = statSync(path, { bigint: true, throwIfNoEntry: false });
+  return stat && `${stat.size}:${stat.ino}:${stat.mtimeNs}`;
+};
 
 export interface DiskStoreLocation {
   dir: string;
@@ -81,8 +108,12 @@ export class DiskStore implements Store {
   private readonly madeFolders = new Set<string>();
   private readonly openedAt = Date.now();
 
-  /** `version`: the code version (code-version.ts), a hex digest. */
-  constructor(dir: string, version: string) {
+  /** `version`: the code version (code-version.ts), a hex digest; `memory`: where entries are kept between builds of this process (see the top). */
+  constructor(
+    dir: string,
+    version: string,
+    private readonly memory?: EntryMemory,
+  ) {
     if (!/^[0-9a-f]{16,}$/.test(version)) throw new Error(`DiskStore: the code version must be a hex digest, got ${JSON.stringify(version)}`);
     this.dir = dir;
     this.version = version;
@@ -96,6 +127,15 @@ export class DiskStore implements Store {
   read(kind: string, key: string): unknown {
     if (!KEY.test(key) || !KIND.test(kind)) return undefined;
     const path = this.pathOf(kind, key);
+    const kept = this.memory?.get(path);
+    if (kept !== undefined) {
+      if (stampOf(path) === kept.stamp) {
+        this.used.add(path);
+        this.stats.hits++;
+        return kept.value;
+      }
+      this.memory?.delete(path);
+    }
     let bytes: Buffer;
     try {
       bytes = readFileSync(path);
@@ -109,11 +149,18 @@ export class DiskStore implements Store {
       const value: unknown = JSON.parse(json);
       this.used.add(path);
       this.stats.hits++;
+      if (this.memory) this.remember(path, value);
       return value;
     } catch {
       this.stats.rejected++;
       return undefined;
     }
+  }
+
+  /** Keeps an entry's value in memory, frozen, with its file's stamp now. */
+  private remember(path: string, value: unknown): void {
+    const stamp = stampOf(path);
+    if (stamp !== undefined) this.memory?.set(path, { value: freezeDeep(value), stamp });
   }
 
   /** Where this store is, for another thread to open the same store (its writes are noted with `noteWrite`). */
@@ -124,7 +171,9 @@ export class DiskStore implements Store {
   /** Counts a write another thread made to this store's folder (its own DiskStore at `location`), and keeps the entry. */
   noteWrite(kind: string, key: string, ok: boolean): void {
     if (!KEY.test(key) || !KIND.test(kind)) return;
-    this.used.add(this.pathOf(kind, key));
+    const path = this.pathOf(kind, key);
+    this.used.add(path);
+    this.memory?.delete(path); // written anew elsewhere: read from the file next time
     if (ok) this.stats.writes++;
     else this.stats.writeErrors++;
   }
@@ -145,6 +194,7 @@ export class DiskStore implements Store {
       writeFileSync(temp, encodeEntry(json));
       renameSync(temp, path);
       this.stats.writes++;
+      if (this.memory) this.remember(path, JSON.parse(json));
       return true;
     } catch {
       this.stats.writeErrors++;
@@ -189,7 +239,10 @@ export class DiskStore implements Store {
           if (entry && this.used.has(path)) continue;
           const modified = mtimeOf(path);
           if (modified === undefined) continue;
-          if (entry ? modified < this.openedAt : now - modified > STALE_TEMP_MS) remove(path);
+          if (entry ? modified < this.openedAt : now - modified > STALE_TEMP_MS) {
+            remove(path);
+            this.memory?.delete(path);
+          }
         }
       }
     }

@@ -44,11 +44,25 @@ export function memoKey(version: string, keyParts: readonly unknown[]): string {
 const isEntry = (v: unknown): v is Entry =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 2 && typeof (v as Entry).key === 'string' && 'value' in v;
 
-/** The value stored under `key` when it is exactly that key's and passes `schema`; else undefined. */
+/** Frozen values (a store's memory, disk-store.ts) already found to pass a schema: they cannot have changed since. */
+const passed = new WeakMap<z.ZodType<unknown>, WeakSet<object>>();
+
+/** Whether `value` passes `schema`; a deep-frozen value (what a store keeps in memory) is checked once per schema. */
+function passes(schema: z.ZodType<unknown>, value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || !Object.isFrozen(value)) return schema.safeParse(value).success;
+  let seen = passed.get(schema);
+  if (seen?.has(value)) return true;
+  if (!schema.safeParse(value).success) return false;
+  if (!seen) passed.set(schema, (seen = new WeakSet()));
+  seen.add(value);
+  return true;
+}
+
+/** The value stored under `key` when it is exactly that key's and passes `schema`; else undefined. Deep-frozen when the store keeps it in memory. */
 export function readMemo<T>(store: Store, kind: string, key: string, schema: z.ZodType<T>): T | undefined {
   const entry = store.read(kind, key);
   if (!isEntry(entry) || entry.key !== key || entry.value === undefined) return undefined;
-  return schema.safeParse(entry.value).success ? (entry.value as T) : undefined;
+  return passes(schema, entry.value) ? (entry.value as T) : undefined;
 }
 
 /** Stores `value` under `key` (in the entry readMemo reads). Returns whether it was written, where the store says. */

@@ -11,7 +11,10 @@ import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, s
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { sha256 } from '../core/hash.ts';
-import { environment } from '../core/config.ts';
+import { buildConfig, environment } from '../core/config.ts';
+import { DiskStore } from '../cache/disk-store.ts';
+import { codeVersion } from '../cache/code-version.ts';
+import { storedParseCache, type ParseCache } from '../cache/parse-cache.ts';
 import { parseIsoDate, type CalendarDate } from '../arabic/calendar.ts';
 import { formatProblem } from '../core/problem.ts';
 import { DEFAULT_CONTENT_DIR, displayPath } from '../core/paths.ts';
@@ -125,7 +128,9 @@ export async function addFiles(files: string[], options: AddOptions): Promise<Fi
       { file: options.contentDir, exit: EXIT.unusable, messages: [`${options.contentDir}: the content folder does not exist; run from the project folder or pass --content DIR`] },
     ];
   }
-  const { data, problems } = loadIngestData(options.contentDir);
+  // The build's parse cache (src/cache/parse-cache.ts), only read: the articles an earlier build
+  // read unchanged are not parsed again, and add writes nothing but what it adds.
+  const { data, problems } = loadIngestData(options.contentDir, { parseCache: openParseCache() });
   if (problems.length > 0) {
     return [
       {
@@ -164,10 +169,13 @@ export async function addFiles(files: string[], options: AddOptions): Promise<Fi
   // was interrupted between its two writes) are reused rather than refused or written twice.
   const known = new Map<string, string>();
   for (const a of data.content.articles) known.set(a.data.source.sha256, `${a.data.source.file} (${a.file})`);
+  // An article's own source was checked against its sha256 by loading (which found no problem): known, so not hashed again.
+  const referenced = new Set(data.content.articles.map((a) => a.data.source.file));
   const orphans = new Map<string, string>(); // sha256 → file name under sources/
   if (existsSync(sourcesDir)) {
     for (const name of readdirSync(sourcesDir).sort()) {
       const path = join(sourcesDir, name);
+      if (referenced.has(`sources/${name}`)) continue;
       if (name.startsWith('.') || !statSync(path).isFile()) continue;
       const hash = sha256(readFileSync(path));
       if (!known.has(hash) && !orphans.has(hash)) orphans.set(hash, name);
@@ -527,4 +535,15 @@ if (process.argv[1]?.endsWith('cli/add.ts')) {
       process.exitCode = EXIT.unusable;
     },
   );
+}
+
+/** The build cache's parse cache (the environment's cache folder: ARSHIF_CACHE_DIR, else .cache/arshif/), to read; or none. */
+function openParseCache(): ParseCache | undefined {
+  const { cacheDir } = buildConfig();
+  if (!cacheDir) return undefined;
+  try {
+    return storedParseCache(new DiskStore(cacheDir, codeVersion()));
+  } catch {
+    return undefined;
+  }
 }

@@ -48,6 +48,7 @@ import { releaseMemory } from '../core/release-memory.ts';
 import { codeVersion, renderCodeVersion } from '../cache/code-version.ts';
 import { PagePlan, readPageTable, type CarryReport, type PageTableRead } from '../site/carry-over.ts';
 import type { Archive } from '../model/views.ts';
+import { KeptFonts } from '../site/font-cache.ts';
 
 import { MANIFEST_NAME, verifyManifest, writeManifest } from '../site/manifest.ts';
 import { checkBuildFolders, isMarkedTemporary, markTemporary, OutputRefusal, unmark } from '../site/output-folder.ts';
@@ -75,6 +76,8 @@ export interface BuildOptions {
   progress?: boolean;
   /** The item pages one Eleventy run renders at most (src/site/page-batches.ts); default ARSHIF_PAGE_BATCH, else DEFAULT_PAGE_BATCH. */
   pageBatch?: number;
+  /** Keep what the build cache gave in this process's memory for the next build (`npm start`: src/cache/disk-store.ts, EntryMemory). */
+  keep?: boolean;
 }
 
 export interface BuildResult {
@@ -104,10 +107,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (given && 'error' in given) throw new Error(given.error);
   const config = buildConfig({ ...flags, ...(given ? { siteUrl: given.url } : {}) });
   // Read before the archive is loaded, which sweeps the store of what it did not use (src/site/carry-over.ts).
-  const pageTable = cacheDir && version ? readPageTable(cacheDir, version) : undefined;
+  const pageTable = cacheDir && version ? readPageTable(cacheDir, version, options.keep) : undefined;
+  const keptFonts = pageTable && new KeptFonts(pageTable.store);
   // Validates everything before Eleventy starts (Eleventy's pages reuse this archive).
   const { articles, siteUrl } = await phase('content and archive model', () => {
-    const archive = getArchive(contentDir, { cacheDir, ...(version ? { codeVersion: version } : {}), ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) });
+    const archive = getArchive(contentDir, {
+      cacheDir,
+      ...(version ? { codeVersion: version } : {}),
+      ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}),
+      ...(options.keep ? { keep: true } : {}),
+    });
     return { articles: archive.counts.articles, siteUrl: archive.site.url };
   });
   releaseMemory(); // what loading left behind (texts, parsed YAML), before Eleventy adds its pages to the archive
@@ -139,6 +148,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         ...(version ? { codeVersion: version } : {}),
         ...(shardPages ? { shardPages } : {}),
         ...(deltaPages !== undefined ? { deltaPages } : {}),
+        keptFonts,
       });
       const manifest = writeManifest(staging, plan?.knownFiles()); // the last write: from here on the new site is checkable
       if (plan && pageTable) plan.finish(pageTable.store, manifest.files);
@@ -173,7 +183,7 @@ async function writePages(config: BuildConfig, outputDir: string, plan?: PagePla
   for (const batch of batches) {
     after -= batch.items;
     const eleventy = new Eleventy(config.contentDir, outputDir, {
-      ...eleventyOptions({ ...config, postProcess: false, render: batch.render, templates: batch.templates, otherPages: { before, after } }),
+      ...eleventyOptions({ ...config, postProcess: false, render: batch.render, ...(plan ? { carriedFiles: plan.carriedFiles() } : {}), templates: batch.templates, otherPages: { before, after } }),
       quietMode: true,
     });
     if (config.quiet) eleventy.setIsVerbose?.(false);

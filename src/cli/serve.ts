@@ -31,6 +31,7 @@ import { serveSite, type DevServer } from '../site/dev-server.ts';
 import { describeChanges, ignoredName, InputSnapshot } from '../site/input-changes.ts';
 import { OutputRefusal } from '../site/output-folder.ts';
 import { build, failureLines, type BuildOptions } from './build.ts';
+import { keepDataFileReads } from '../content/data-file.ts';
 
 /** How long the files must stay still before a rebuild starts. */
 export const QUIET_MS = 150;
@@ -79,6 +80,7 @@ async function main(): Promise<number> {
   }
   const contentDir = resolve(values.content ?? DEFAULT_CONTENT_DIR);
   if (needsHeapRoom(contentDir)) return rerunWithHeapRoom();
+  keepDataFileReads(); // a data file unchanged since the last rebuild is not parsed again
   const cacheDir = values['no-cache'] ? null : values['cache-dir'] ? resolve(values['cache-dir']) : undefined;
   const config = buildConfig({ contentDir, outputDir: values.output, cacheDir });
   const options: BuildOptions = {
@@ -87,6 +89,8 @@ async function main(): Promise<number> {
     // Eleventy's own lines are not the log's; the progress line is, unless --quiet
     quiet: true,
     progress: !values.quiet,
+    // what the build cache gave stays in memory for the next rebuild (a stat instead of a read)
+    keep: true,
     ...(cacheDir !== undefined ? { cacheDir } : {}),
     ...(siteUrl !== undefined ? { siteUrl } : {}),
     outputFlag: values.output === undefined ? 'the site folder' : '--output',

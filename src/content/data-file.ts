@@ -52,16 +52,41 @@ export function readEntriesFile<S extends z.ZodType>(
   }
   const text = readText(path, problems, MAX_DATA_BYTES);
   if (text === undefined) return result;
-  const kept = cache?.store.getEntries(cache.kind, text);
-  if (kept) {
-    let lineOf: YamlSource['lineOf'] | undefined;
-    return { ...result, loaded: true, entries: kept as Record<string, z.infer<S>>, lineOf: (at) => (lineOf ??= parseYamlSource(text, file).lineOf)(at) };
+  const kept = keptReads?.get(schema)?.get(path);
+  if (kept?.text === text && kept.file === file) {
+    problems.push(...kept.problems.map((p) => ({ ...p })));
+    return {
+      ...kept.result,
+      entries: withoutPrototype(structuredClone(kept.result.entries as Record<string, z.infer<S>>)),
+      rejected: withoutPrototype(structuredClone(kept.result.rejected)),
+    };
   }
-  const before = problems.length;
+  const own: Problem[] = [];
+  const cached = cache?.store.getEntries(cache.kind, text);
+  if (cached) {
+    let lineOf: YamlSource['lineOf'] | undefined;
+    Object.assign(result, { loaded: true, entries: cached as Record<string, z.infer<S>>, lineOf: (at: Parameters<YamlSource['lineOf']>[0]) => (lineOf ??= parseYamlSource(text, file).lineOf)(at) });
+  } else {
+    entriesOf(text, schema, result, own);
+    if (cache && own.length === 0) cache.store.setEntries(cache.kind, text, result.entries);
+  }
+  problems.push(...own);
+  if (keptReads) {
+    let bySchema = keptReads.get(schema);
+    if (!bySchema) keptReads.set(schema, (bySchema = new Map()));
+    const copy = { ...result, entries: withoutPrototype(structuredClone(result.entries)), rejected: withoutPrototype(structuredClone(result.rejected)) };
+    bySchema.set(path, { text, file, result: copy, problems: own.map((p) => ({ ...p })) });
+  }
+  return result;
+}
+
+/** The entries of a data file's text into `result` (loaded, entries, rejected, lineOf), and its problems into `problems`. */
+function entriesOf<S extends z.ZodType>(text: string, schema: S, result: DataEntries<z.infer<S>>, problems: Problem[]): void {
+  const { file } = result;
   const yaml = parseYamlSource(text, file);
   result.lineOf = yaml.lineOf;
   problems.push(...yaml.problems);
-  if (yaml.value === undefined) return result;
+  if (yaml.value === undefined) return;
   if (yaml.value === null || typeof yaml.value !== 'object' || Array.isArray(yaml.value)) {
     // Left unloaded: with no entries at all, every reference to it would be reported too.
     problems.push(
@@ -69,7 +94,7 @@ export function readEntriesFile<S extends z.ZodType>(
         ? { file, line: 1, message: 'is empty', hint: 'it must list the entries, each under its Latin key (restore it from version control if it was emptied by mistake)' }
         : { file, line: 1, message: `must be a map of entries keyed by their Latin key, not ${kindOf(yaml.value)}`, hint: "write `key:` followed by the entry's fields, indented" },
     );
-    return result;
+    return;
   }
   result.loaded = true;
   for (const [key, raw] of Object.entries(yaml.value as Record<string, unknown>)) {
@@ -84,9 +109,21 @@ export function readEntriesFile<S extends z.ZodType>(
       problems.push(...zodProblems(parsed.error, file, yaml, [key]));
     }
   }
-  if (cache && problems.length === before) cache.store.setEntries(cache.kind, text, result.entries);
-  return result;
 }
+
+/** What a process that builds again keeps of each entries file it read: by schema and path, the text and what it gave. */
+let keptReads: Map<z.ZodType, Map<string, { text: string; file: string; result: DataEntries<unknown>; problems: Problem[] }>> | undefined;
+
+/**
+ * From now on, this process keeps what each entries file gave, and gives it again (copies) for
+ * the same text, without parsing the YAML again (`npm start`, where the gazetteer is most of
+ * what loading content costs). A file read again with other text is parsed.
+ */
+export function keepDataFileReads(): void {
+  keptReads ??= new Map();
+}
+
+const withoutPrototype = <T>(o: Record<string, T>): Record<string, T> => Object.assign(Object.create(null) as Record<string, T>, o);
 
 /**
  * A YAML file holding one object (site.yml, clutter.yml): its validated value, or `fallback`

@@ -23,7 +23,7 @@ import { agencyViews, newestFirstLists, outletViews, yearViews } from './browse-
 import { compareEvents } from './comparisons.ts';
 import { entityViews, namingTable } from './entities.ts';
 import { eventView } from './events.ts';
-import { freezeDeep } from './freeze.ts';
+import { freezeDeep } from '../core/freeze.ts';
 import { byDateAsc, LONG_LIST } from './list-order.ts';
 import { eventMapPlan, mapSetting, placeMapPlan, type MapPlan } from './maps.ts';
 import { groupPlaces, placesNamedBy, placeTree, placeViews } from './places.ts';

@@ -7,7 +7,7 @@
 import { countText } from '../arabic/plural.ts';
 import type { NameUse } from '../analysis/entity-usage.ts';
 import type { Paragraph } from '../markdown/paragraphs.ts';
-import { createQuoteFinder } from '../analysis/quotes.ts';
+import { createQuoteFinder, type Quote } from '../analysis/quotes.ts';
 import type { Entity } from '../content/schema.ts';
 import { derivedOf } from './derived.ts';
 import { entityPath } from './site-paths.ts';
@@ -18,6 +18,14 @@ import type { ArticleView, EntityView, NamingTable } from './views.ts';
 export interface ArticleTexts {
   uses: ReadonlyMap<string, NameUse[]>;
   paragraphs: ReadonlyMap<string, Paragraph[]>;
+  /** Each article's quotes of people, by id, kept between builds (src/analysis/derive/); else found here. */
+  findQuotes?: (people: Parameters<typeof createQuoteFinder>[0], ids: readonly string[]) => ReadonlyMap<string, Quote[]>;
+}
+
+/** Each article's quotes of `people`, found here (without the build's derived data: src/analysis/derive/). */
+function quotesHere(people: Parameters<typeof createQuoteFinder>[0], ids: readonly string[], paragraphs: ArticleTexts['paragraphs']): Map<string, Quote[]> {
+  const quotesIn = createQuoteFinder(people);
+  return new Map(ids.map((id) => [id, quotesIn(derivedOf(paragraphs, id, 'paragraphs'))]));
 }
 
 /** The actors' pages, most written about first; `articles`: every article, newest first. */
@@ -36,17 +44,15 @@ export function entityViews(articles: readonly ArticleView[], entities: Record<s
   const people = Object.fromEntries(Object.entries(entities).filter(([key, e]) => e.kind === 'person' && found.has(key)));
   const quotes = new Map<string, Array<EntityView['quotes'][number]>>();
   if (Object.keys(people).length > 0) {
-    const quotesIn = createQuoteFinder(people);
     const read = new Set<ArticleView>();
-    for (const key of Object.keys(people)) {
-      for (const article of found.get(key)?.articles ?? []) {
-        if (read.has(article)) continue;
-        read.add(article);
-        for (const q of quotesIn(derivedOf(texts.paragraphs, article.id, 'paragraphs'))) {
-          let list = quotes.get(q.entity);
-          if (!list) quotes.set(q.entity, (list = []));
-          list.push({ article, url: `${article.url}#${q.anchor}`, text: q.text });
-        }
+    for (const key of Object.keys(people)) for (const article of found.get(key)?.articles ?? []) read.add(article);
+    const ids = [...read].map((a) => a.id);
+    const quotesIn = texts.findQuotes ? texts.findQuotes(people, ids) : quotesHere(people, ids, texts.paragraphs);
+    for (const article of read) {
+      for (const q of derivedOf(quotesIn, article.id, 'quotes')) {
+        let list = quotes.get(q.entity);
+        if (!list) quotes.set(q.entity, (list = []));
+        list.push({ article, url: `${article.url}#${q.anchor}`, text: q.text });
       }
     }
   }

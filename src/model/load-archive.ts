@@ -13,7 +13,7 @@
 import { loadValidContent } from '../content/load.ts';
 import { storedParseCache } from '../cache/parse-cache.ts';
 import { codeVersion } from '../cache/code-version.ts';
-import { DiskStore } from '../cache/disk-store.ts';
+import { DiskStore, entryMemory } from '../cache/disk-store.ts';
 import { buildArchive } from './build-archive.ts';
 import type { Archive } from './views.ts';
 import { cacheDirOf, DEFAULT_CACHE_DIR, readEnvironment } from '../core/config.ts';
@@ -33,6 +33,8 @@ export interface LoadOptions {
   codeVersion?: string;
   /** The site's public address, over site.yml's `url` and ARSHIF_SITE_URL (already checked: parseSiteUrl). */
   siteUrl?: string;
+  /** Keep the store's entries in this process's memory for the next load (`npm start`: src/cache/disk-store.ts, EntryMemory). */
+  keep?: boolean;
 }
 
 export { DEFAULT_CACHE_DIR };
@@ -43,10 +45,11 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | 
 }
 
 /** A store in `dir` for this code, or undefined when it cannot be set up (the build then computes everything). */
-function openStore(dir: string | null, version?: string): DiskStore | undefined {
+function openStore(dir: string | null, version?: string, keep = false): DiskStore | undefined {
   if (!dir) return undefined;
   try {
-    return new DiskStore(dir, version ?? codeVersion());
+    const v = version ?? codeVersion();
+    return new DiskStore(dir, v, keep ? entryMemory(dir, v) : undefined);
   } catch {
     return undefined;
   }
@@ -57,7 +60,7 @@ const loadedArchives = new Map<string, Loaded>();
 function load(contentDir: string, options: LoadOptions = {}): Loaded {
   let loaded = loadedArchives.get(contentDir);
   if (!loaded) {
-    const store = openStore(options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir, options.codeVersion);
+    const store = openStore(options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir, options.codeVersion, options.keep);
     const parseCache = store && storedParseCache(store);
     const content = loadValidContent(contentDir, { parseCache });
     const entities = loadEntities(content.dir, parseCache);

@@ -7,17 +7,35 @@
  *
  * What proves a carried page right: the build cache keeps a table (`pages/` in the store,
  * src/cache/) of the pages the last build wrote, by render key: the sha256 and size of the bytes
- * written for that key, and what post-processing took of the page (its characters for the font,
- * and where its indexed part is, for the search index). A page is carried only if the previous
- * site holds, at its path, bytes of exactly that sha256: the bytes a render under the same key
- * wrote, and since rendering is a function of the key, the bytes a render now would write. A
- * previous site that is missing, damaged, edited by hand or written in place by `npm start`
- * fails that test file by file, and those pages are rendered. The carried bytes are read once,
- * hashed, and written from that same buffer into the build's own staging folder (a copy, never a
- * hard link: nothing can then write through to the previous site, and the staging file is
- * exactly the bytes hashed). So the manifest takes their sha256 from here without reading them
- * again (`knownFiles`): the build made those files from those bytes, in a folder only it writes,
- * where Eleventy renders nothing at those paths (finish checks it).
+ * written for that key, what post-processing took of the page (its characters for the font,
+ * and where its indexed part is, for the search index), and the file it wrote them to (its
+ * device, inode and modification time, in nanoseconds: its stamp). A page is carried only if the
+ * previous site holds, at its path, bytes of exactly that sha256: the bytes a render under the
+ * same key wrote, and since rendering is a function of the key, the bytes a render now would
+ * write. The file with the record's stamp and size is taken as holding them without being read
+ * (as git's index does): a file written since has another modification time, a file put in its
+ * place another inode; any other file at the path is read and hashed, and rendered again unless
+ * its bytes are the record's. A previous site that is missing, damaged, edited by hand or written
+ * in place by `npm start` fails that test file by file, and those pages are rendered. What the
+ * stamp cannot tell is a file rewritten with the same size whose modification time is then set
+ * back to the nanosecond (`touch -d`, `cp -p` of a file of that size and time over it): only a
+ * tool that restores times does that, and `npm run build -- --verify` tells it.
+ *
+ * A stamp is kept only when the file's modification time is at least STAMP_SETTLED_MS older than
+ * the moment it was taken: a write after it then shows in the time, even on a filesystem whose
+ * clock is coarse (a write within the same tick as the recorded one would not). A file written
+ * just before the table is kept is read and hashed by the next build, once.
+ *
+ * A carried page is a hard link in the build's own staging folder to the previous site's file
+ * (a copy where the filesystem refuses links): no byte is copied, and the swap then removes the
+ * previous site's name for it. Nothing of the build writes to a carried file: Eleventy renders
+ * none of these paths (its `arshif-carried` transform refuses to, before writing: see
+ * eleventy-plugin.ts, and summaryOptions checks it again), a page that public/ would copy over
+ * is never carried, and what runs after Eleventy writes only its own folders. A write to the
+ * previous site during the build changes the carried file too; the manifest then disagrees with
+ * it (`--verify` tells), and since the stamp recorded is the one taken before the file was
+ * trusted, the next build reads it again and renders it. The manifest takes the carried files'
+ * sha256 from the table without reading them (`knownFiles`).
  *
  * A carried page counts in post-processing exactly as if rendered: its characters from the
  * table, and its indexed part read back from its file, from the byte offsets the table keeps, only
@@ -26,10 +44,11 @@
  * The table is read before the archive is loaded (readPageTable): loading sweeps the store of
  * the entries it did not use.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { z } from 'zod';
-import { DiskStore } from '../cache/disk-store.ts';
+import { DiskStore, entryMemory } from '../cache/disk-store.ts';
+import { PUBLIC_DIR } from '../core/paths.ts';
 import { memoKey, readMemo, writeMemo } from '../cache/memo.ts';
 import { sha256 } from '../core/hash.ts';
 import type { Archive } from '../model/views.ts';
@@ -41,6 +60,14 @@ import type { PageSummary, summarisePage } from './post-process.ts';
 
 const HEX = /^[0-9a-f]{64}$/;
 const count = z.number().int().min(0);
+const DIGITS = /^[0-9]+$/;
+
+/** How much older than the moment it is taken a file's modification time must be for its stamp to be kept (see the top). */
+export const STAMP_SETTLED_MS = 2000;
+
+/** A file's device, inode and modification time (ns), as decimal text (they exceed a double's integers). */
+const stampSchema = z.strictObject({ dev: z.string().regex(DIGITS), ino: z.string().regex(DIGITS), mtimeNs: z.string().regex(DIGITS) });
+export type FileStamp = z.infer<typeof stampSchema>;
 
 /** What the table keeps of a page written under a key. */
 const pageRecordSchema = z.strictObject({
@@ -51,6 +78,8 @@ const pageRecordSchema = z.strictObject({
   astral: z.array(count),
   /** An article page's indexed part: its date and hash (indexed-page.ts), and byte offsets in the file: the element, the open tag with the date sort value. */
   indexed: z.strictObject({ date: z.string(), hash: z.string().regex(HEX), start: count, sortStart: count, sortEnd: count, end: count }).nullable(),
+  /** The file written with these bytes, when its stamp is settled (see the top); null: read it to know. */
+  file: stampSchema.nullable(),
 });
 export type PageRecord = z.infer<typeof pageRecordSchema>;
 
@@ -59,7 +88,7 @@ type PageTable = Record<string, PageRecord>;
 
 const TABLE_KIND = 'pages';
 /** Bump when the table's shape changes. */
-const TABLE_FORMAT = 1;
+const TABLE_FORMAT = 2;
 const tableKey = (store: DiskStore) => memoKey(store.version, ['rendered pages', TABLE_FORMAT]);
 
 /** The store and the previous build's table (empty when there is none, or it is unreadable). */
@@ -68,11 +97,11 @@ export interface PageTableRead {
   readonly table: Readonly<PageTable>;
 }
 
-/** Opens the store in `cacheDir` and reads the table the last build left; undefined when the store cannot be opened. */
-export function readPageTable(cacheDir: string, version: string): PageTableRead | undefined {
+/** Opens the store in `cacheDir` (kept in this process's memory when `keep`: disk-store.ts) and reads the table the last build left; undefined when the store cannot be opened. */
+export function readPageTable(cacheDir: string, version: string, keep = false): PageTableRead | undefined {
   let store: DiskStore;
   try {
-    store = new DiskStore(cacheDir, version);
+    store = new DiskStore(cacheDir, version, keep ? entryMemory(cacheDir, version) : undefined);
   } catch {
     return undefined;
   }
@@ -106,6 +135,8 @@ export class PagePlan {
   private readonly rendered = new Map<string, RenderedPage>();
   /** Folders made in the staging folder. */
   private readonly folders = new Set<string>();
+  /** Whether carried pages are hard links (until the filesystem refuses one). */
+  private linking = true;
   /** What the templates paginate over, until taken (takeRender). */
   private render: RenderData | undefined;
 
@@ -115,7 +146,7 @@ export class PagePlan {
    */
   constructor(
     archive: Archive,
-    options: { previousSite: string; stagingDir: string; table: Readonly<PageTable>; renderVersion: string },
+    options: { previousSite: string; stagingDir: string; table: Readonly<PageTable>; renderVersion: string; publicDir?: string },
     private readonly stagingDir = options.stagingDir,
   ) {
     const keys = new PageKeys(archive, options.renderVersion);
@@ -131,12 +162,15 @@ export class PagePlan {
     });
     const lists: Record<string, unknown[]> = {};
     const carriedUrls: string[] = [];
+    // Eleventy copies public/ over whatever is at its paths: a page there is never carried (a copy would write through the link).
+    const copiedOver = new Set(filesUnder(options.publicDir ?? PUBLIC_DIR));
     for (const { list, items } of planned) {
       const render: unknown[] = [];
       for (const { item, url, path, key } of items) {
         // Two items for one path are the content's mistake: rendered, for Eleventy to name.
-        const record = paths.get(path) === 1 ? options.table[key] : undefined;
-        if (record && this.carry(options.previousSite, path, record)) {
+        const kept = paths.get(path) === 1 && !copiedOver.has(path) ? options.table[key] : undefined;
+        const record = kept && this.carry(options.previousSite, path, kept);
+        if (record) {
           this.carried.set(path, record);
           if (list.listed) carriedUrls.push(url);
         } else render.push(item);
@@ -147,23 +181,51 @@ export class PagePlan {
     this.render = { lists, carriedUrls };
   }
 
-  /** Copies the previous site's file at `path` into the staging folder if its bytes are the record's; returns whether it did. */
-  private carry(previousSite: string, path: string, record: PageRecord): boolean {
-    let bytes: Buffer;
+  /**
+   * Links (else copies) the previous site's file at `path` into the staging folder if it holds
+   * the record's bytes (its stamp, else its hash, says so); returns the record with the stamp to
+   * keep, or undefined when the page is to be rendered.
+   */
+  private carry(previousSite: string, path: string, record: PageRecord): PageRecord | undefined {
+    const source = join(previousSite, path);
+    let stat: BigIntStats;
     try {
-      bytes = readFileSync(join(previousSite, path));
+      stat = statSync(source, { bigint: true });
     } catch {
-      return false;
+      return undefined;
     }
-    if (bytes.length !== record.bytes || sha256(bytes) !== record.sha256) return false;
+    if (!stat.isFile() || stat.size !== BigInt(record.bytes)) return undefined;
+    const stamp = stampOf(stat);
+    let bytes: Buffer | undefined;
+    if (!(record.file && sameStamp(record.file, stamp))) {
+      try {
+        bytes = readFileSync(source);
+      } catch {
+        return undefined;
+      }
+      if (bytes.length !== record.bytes || sha256(bytes) !== record.sha256) return undefined;
+    }
     const target = join(this.stagingDir, path);
     const folder = dirname(target);
     if (!this.folders.has(folder)) {
       mkdirSync(folder, { recursive: true });
       this.folders.add(folder);
     }
+    if (this.linking) {
+      try {
+        linkSync(source, target);
+        return { ...record, file: settled(stat) ? stamp : null };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
+        this.linking = false; // a filesystem without hard links (or across devices): copies from here on
+      }
+    }
+    if (!bytes) {
+      bytes = readFileSync(source);
+      if (bytes.length !== record.bytes || sha256(bytes) !== record.sha256) return undefined;
+    }
     writeFileSync(target, bytes, { flag: 'wx' });
-    return true;
+    return { ...record, file: null }; // the copy's own stamp is taken by the next build, from its hash
   }
 
   /** What the templates paginate over, for Eleventy; the plan keeps no hold on the archive's views after. */
@@ -225,6 +287,21 @@ export class PagePlan {
     return new Map([...this.carried].map(([path, r]) => [path, { bytes: r.bytes, sha256: r.sha256 }]));
   }
 
+  /** The absolute paths of the carried files, which Eleventy must not write (eleventy-plugin.ts). */
+  carriedFiles(): ReadonlySet<string> {
+    return new Set([...this.carried.keys()].map((path) => join(this.stagingDir, path)));
+  }
+
+  /** The stamp of a file this build rendered, if settled and still of the size the manifest hashed (nothing but the build writes the staging folder). */
+  private writtenStamp(path: string, file: ManifestEntry): FileStamp | null {
+    try {
+      const stat = statSync(join(this.stagingDir, path), { bigint: true });
+      return stat.size === BigInt(file.bytes) && settled(stat) ? stampOf(stat) : null;
+    } catch {
+      return null;
+    }
+  }
+
   /**
    * Checks that Eleventy wrote every page planned for rendering, and keeps this build's table in
    * `store`, the rendered pages' sizes and hashes from the manifest (`files`: read from disk).
@@ -243,8 +320,24 @@ export class PagePlan {
       if (!page || !file) throw new Error(`${path} was to be rendered, but Eleventy did not write it: its template's permalink and src/site/page-lists.ts disagree`);
       // A file other than the text Eleventy returned (a transform after it) is not kept: rendered again next time.
       if (file.bytes !== page.bytes) continue;
-      table[key] = { sha256: file.sha256, bytes: file.bytes, units: page.units, astral: [...page.astral], indexed: page.indexed };
+      table[key] = { sha256: file.sha256, bytes: file.bytes, units: page.units, astral: [...page.astral], indexed: page.indexed, file: this.writtenStamp(path, file) };
     }
     writeMemo(store, TABLE_KIND, tableKey(store), table);
   }
+}
+
+const stampOf = (stat: BigIntStats): FileStamp => ({ dev: String(stat.dev), ino: String(stat.ino), mtimeNs: String(stat.mtimeNs) });
+const sameStamp = (a: FileStamp, b: FileStamp) => a.dev === b.dev && a.ino === b.ino && a.mtimeNs === b.mtimeNs;
+/** Whether a file's modification time is old enough, now, for its stamp to be trusted later (see the top). */
+const settled = (stat: BigIntStats) => stat.mtimeNs < BigInt(Date.now() - STAMP_SETTLED_MS) * 1_000_000n;
+
+/** The site-relative paths (with `/`) of the files under `dir`. */
+function filesUnder(dir: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.filter((e) => !e.isDirectory()).map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
 }

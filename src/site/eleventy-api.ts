@@ -18,5 +18,5 @@ export interface EleventyConfig {
   on(event: string, fn: (arg: { directories: { output: string }; runMode: string; results?: EleventyResult[] }) => unknown): void;
   ignores: { add(glob: string): void };
   setQuietMode(quiet: boolean): void;
-  addTransform(name: string, fn: (content: unknown) => unknown): void;
+  addTransform(name: string, fn: (content: unknown, outputPath?: unknown) => unknown): void;
 }

@@ -29,6 +29,8 @@ export const ELEVENTY_SETTINGS = fileURLToPath(runnableModule(pathToFileURL(join
 export type EleventyBuild = Pick<BuildConfig, 'contentDir' | 'cacheDir' | 'siteUrl' | 'postProcess'> & {
   /** The items whose pages to render (src/site/carry-over.ts); none: all. */
   render?: RenderData | undefined;
+  /** The files carried over (absolute paths), which Eleventy must not write (eleventy-plugin.ts). */
+  carriedFiles?: ReadonlySet<string> | undefined;
 } & Pick<Options, 'templates' | 'otherPages'>;
 
 /** The options for `new Eleventy(contentDir, outputDir, …)`. */

@@ -4,7 +4,7 @@
  * of pages, and the search index and font written after each build.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { markdownLibrary } from '../markdown/render.ts';
 import { forgetArchives, getArchive, getSearchLexicon } from '../model/load-archive.ts';
 import { PAGES_DIR, PUBLIC_DIR } from '../core/paths.ts';
@@ -35,6 +35,8 @@ export interface Options {
   templates?: BatchTemplates | undefined;
   /** The progress line's pages in the build's other runs: rendered before this one, to render after it. */
   otherPages?: { before: number; after: number } | undefined;
+  /** The files carried over from the previous site (absolute paths: links to its files, carry-over.ts), which Eleventy must never write. */
+  carriedFiles?: ReadonlySet<string> | undefined;
 }
 
 export default function arshifPlugin(eleventyConfig: EleventyConfig, options: Options): void {
@@ -68,6 +70,15 @@ export default function arshifPlugin(eleventyConfig: EleventyConfig, options: Op
     progress('eleventy', ++rendered, pages, 'pages');
     return content;
   });
+  // A carried page is a link to the previous site's file: writing it would write that file too, so the page is refused before Eleventy writes it.
+  const carried = options.carriedFiles;
+  if (carried?.size) {
+    eleventyConfig.addTransform('arshif-carried', (content, outputPath) => {
+      if (typeof outputPath === 'string' && carried.has(resolve(outputPath)))
+        throw new Error(`Eleventy was to write ${outputPath}, which this build carried over from the previous site (src/site/carry-over.ts)`);
+      return content;
+    });
+  }
   if (templates === 'items') return;
   eleventyConfig.addPassthroughCopy({ [PUBLIC_DIR]: '/' });
   eleventyConfig.addWatchTarget(PAGES_DIR);

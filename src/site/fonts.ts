@@ -157,9 +157,10 @@ export async function subsetFonts(text: Record<FontSubset, string>): Promise<Sub
 
 /**
  * Writes the subset fonts to /fonts/, for the characters given (CharacterScan of the site's HTML
- * pages): made by `maker` where it can (font-worker.ts), else on this thread.
+ * pages): made by `maker` where it can (font-worker.ts, or the fonts a build kept: font-cache.ts),
+ * else on this thread; `written` is given the fonts once they are written.
  */
-export async function writeSubsetFonts(siteDir: string, text: Record<FontSubset, string>, maker?: FontMaker): Promise<void> {
+export async function writeSubsetFonts(siteDir: string, text: Record<FontSubset, string>, maker?: FontMaker, written?: (fonts: readonly SubsetFontFile[]) => void): Promise<void> {
   let fonts: SubsetFontFile[] | undefined;
   try {
     fonts = await maker?.subset(text);
@@ -170,4 +171,5 @@ export async function writeSubsetFonts(siteDir: string, text: Record<FontSubset,
   const out = join(siteDir, 'fonts');
   await mkdir(out, { recursive: true });
   for (const { name, bytes } of fonts) await writeFile(join(out, name), bytes);
+  written?.(fonts);
 }

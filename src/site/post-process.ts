@@ -6,6 +6,7 @@ import { findBody, indexedPageAt, isArticlePage, type BodyPlace, type IndexedPag
 import type { SearchLexicon } from '../analysis/lexicon.ts';
 import { CharacterScan, pageCharacters, writeSubsetFonts, type FontSubset, type PageCharacters } from './fonts.ts';
 import { startFontWorker } from './font-worker.ts';
+import { subsetFontsKey, type KeptFonts } from './font-cache.ts';
 import { phase } from '../core/phase-log.ts';
 
 /** A page in what Eleventy returns from write() and hands `eleventy.after`: where it wrote it, and what. */
@@ -92,17 +93,30 @@ export function summariseWritten(pages: Iterable<{ path: string; html: string }>
 
 /**
  * The fonts, the search script and the search index, side by side: each writes its own files,
- * from what Eleventy wrote, and none reads another's. The fonts are made on a thread of their own
- * (font-worker.ts, stopped once they are written), the script by esbuild's process and the index
+ * from what Eleventy wrote, and none reads another's. The fonts are the last build's when made for
+ * the same characters (`keptFonts`, font-cache.ts), else made on a thread of their own
+ * (font-worker.ts, stopped once they are written); the script by esbuild's process and the index
  * by Pagefind's, so they overlap. A failure of one is thrown once all three have ended (the
  * first, in that order).
  */
-export async function postProcessSite(siteDir: string, lexicon: SearchLexicon, written: WrittenSummary, options: IndexOptions = {}): Promise<void> {
-  const fonts = startFontWorker();
+export async function postProcessSite(
+  siteDir: string,
+  lexicon: SearchLexicon,
+  written: WrittenSummary,
+  options: IndexOptions & { keptFonts?: KeptFonts | undefined } = {},
+): Promise<void> {
+  const { keptFonts, ...indexOptions } = options;
+  const fontsKey = keptFonts && subsetFontsKey(written.characters);
+  const kept = fontsKey ? keptFonts.get(fontsKey) : undefined;
+  const fonts = kept ? undefined : startFontWorker();
   const outcomes = await Promise.allSettled([
-    phase('fonts', () => writeSubsetFonts(siteDir, written.characters, fonts)),
+    phase('fonts', () =>
+      writeSubsetFonts(siteDir, written.characters, kept ? { subset: async () => kept } : fonts, (made) => {
+        if (keptFonts && fontsKey) keptFonts.keep(fontsKey, made);
+      }),
+    ),
     phase('search script', () => bundleSearchScript(siteDir)),
-    phase('search index', () => indexSite(siteDir, written.pages, lexicon, options)),
+    phase('search index', () => indexSite(siteDir, written.pages, lexicon, indexOptions)),
   ]);
   for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
 }

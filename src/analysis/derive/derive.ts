@@ -19,9 +19,11 @@ import { articleKey, entitiesDigest, isCompleteRecord, namesBasis, type ArticleI
 import { articleWorker, type ArticleOutcome, type ArticleTask } from './article-task.ts';
 import { runSharedWork } from '../../core/workers.ts';
 import { DiskStore } from '../../cache/disk-store.ts';
-import { memo, readMemo, writeMemo } from '../../cache/memo.ts';
+import { memo, memoKey, readMemo, writeMemo } from '../../cache/memo.ts';
 import type { Store } from '../../cache/store.ts';
-import { ARTICLES, articleRecordSchema, PASSAGES, passagesKeyParts, passagesSchema, type ArticleRecord } from './records.ts';
+import { ARTICLES, articleRecordSchema, PASSAGES, passagesKeyParts, passagesSchema, QUOTES, quotesSchema, type ArticleRecord } from './records.ts';
+import { createQuoteFinder, type Quote } from '../quotes.ts';
+import { sha256 } from '../../core/hash.ts';
 
 /** Where derived data is kept between builds (src/cache/store.ts). */
 export type DerivedStore = Store;
@@ -44,7 +46,12 @@ export interface DerivedArticles {
   uses: Map<string, NameUse[]>;
   /** findSharedPassages, through the store. */
   findPassages: (sources: PassageSource[]) => SharedPassage[];
+  /** Each article's quotes of `people` (createQuoteFinder), by id, through the store. */
+  findQuotes: (people: QuotedPeople, ids: readonly string[]) => Map<string, Quote[]>;
 }
+
+/** People's names, as createQuoteFinder takes them. */
+export type QuotedPeople = Parameters<typeof createQuoteFinder>[0];
 
 /** Fewer articles to compute than this are computed on this thread only (a worker takes about a second to start). */
 export const MIN_ARTICLES_FOR_WORKER = 200;
@@ -59,13 +66,16 @@ export function deriveArticles(articles: ArticleToDerive[], entities: Record<str
     figures: new Map(),
     uses: new Map(),
     findPassages: store ? (sources) => storedPassages(store, sources) : (sources) => findSharedPassages(sources),
+    findQuotes: (people, ids) => quotesOf(people, ids, out.paragraphs, store && { store, keys: articleKeys }),
   };
+  const articleKeys = new Map<string, string>();
   // Each article's entry: the store's where it is complete, else a task computing what it lacks.
   const records: ArticleRecord[] = new Array(articles.length);
   const tasks: ArticleTask[] = [];
   const taskOf: number[] = [];
   articles.forEach((article, i) => {
     const key = store ? articleKey(version, article.body) : '';
+    articleKeys.set(article.id, key);
     const stored = store && readMemo(store, ARTICLES, key, articleRecordSchema);
     const input = { title: article.title, date: article.date, body: article.body };
     const task: ArticleTask = { key, input, inEvent: article.inEvent, namesBasis: store ? namesBasis(entitiesKey, article.title) : '' };
@@ -74,7 +84,7 @@ export function deriveArticles(articles: ArticleToDerive[], entities: Record<str
         records[i] = stored;
         return;
       }
-      task.stored = stored;
+      task.stored = Object.isFrozen(stored) ? structuredClone(stored) : stored; // completed in place (a store's memory keeps it frozen)
     }
     tasks.push(task);
     taskOf.push(i);
@@ -121,4 +131,40 @@ export function deriveArticles(articles: ArticleToDerive[], entities: Record<str
 
 function storedPassages(store: DerivedStore, sources: PassageSource[]): SharedPassage[] {
   return memo(store, { kind: PASSAGES, keyParts: passagesKeyParts(sources), schema: passagesSchema, compute: () => findSharedPassages(sources) });
+}
+
+/**
+ * The quotes of `people` in each article of `ids`: taken from the store's entry where it holds
+ * them for the same people and the same body (its record's key), else found; the entry is written
+ * again, with the articles of this build only, when anything was found anew.
+ */
+function quotesOf(
+  people: QuotedPeople,
+  ids: readonly string[],
+  paragraphs: ReadonlyMap<string, Paragraph[]>,
+  kept?: { store: DerivedStore; keys: ReadonlyMap<string, string> },
+): Map<string, Quote[]> {
+  let finder: ((paragraphs: Paragraph[]) => Quote[]) | undefined;
+  const find = (id: string) => (finder ??= createQuoteFinder(people))(paragraphs.get(id) ?? []);
+  if (!kept) return new Map(ids.map((id) => [id, find(id)]));
+  const { store, keys } = kept;
+  const entryKey = memoKey(store.version, ['quotes of people']);
+  const basis = sha256(JSON.stringify(['quotes', people]));
+  const last = readMemo(store, QUOTES, entryKey, quotesSchema);
+  const before = last?.basis === basis ? last.byArticle : {};
+  const now: Record<string, Quote[]> = {};
+  const out = new Map<string, Quote[]>();
+  let found = false;
+  for (const id of ids) {
+    const key = keys.get(id) ?? '';
+    let quotes = now[key] ?? before[key];
+    if (!quotes) {
+      quotes = find(id);
+      found = true;
+    }
+    now[key] = quotes;
+    out.set(id, quotes);
+  }
+  if (found || Object.keys(now).length !== Object.keys(before).length) writeMemo(store, QUOTES, entryKey, { basis, byArticle: now });
+  return out;
 }

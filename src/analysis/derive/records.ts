@@ -20,6 +20,7 @@ import type { SharedPassage } from '../passages.ts';
 import type { NameUse } from '../entity-usage.ts';
 import type { FoundMention } from '../mentions.ts';
 import type { Paragraph } from '../../markdown/paragraphs.ts';
+import type { Quote } from '../quotes.ts';
 import type { renderPlaceMap } from '../maps/map.ts';
 
 const paragraphSchema = z.strictObject({ anchor: z.string(), text: z.string() }) satisfies z.ZodType<Paragraph>;
@@ -81,6 +82,15 @@ export const mapSchema = z.string();
 export const ARTICLES = 'articles';
 export const PASSAGES = 'passages';
 export const MAPS = 'maps';
+export const QUOTES = 'quotes';
+
+const quoteSchema = z.strictObject({ entity: z.string(), anchor: z.string(), text: z.string() }) satisfies z.ZodType<Quote>;
+
+/**
+ * People's quotes, every article's in one entry (as the parse cache keeps its files): `basis`, the
+ * hash of the people they were found for, and each article's quotes by its record's key (its body).
+ */
+export const quotesSchema = z.strictObject({ basis: z.string(), byArticle: z.record(z.string(), z.array(quoteSchema)) });
 
 /** The key parts of an article's record: its body (article-data.ts's articleKey). */
 export const articleKeyParts = (body: string): unknown[] => ['article', body];
