@@ -57,6 +57,7 @@ import { pagefindVersion, runPagefindCli } from './pagefind-cli.ts';
 import { DELTA_ID, SHARDS_PATH, type ShardList } from './shard-list.ts';
 import { DELTA_PAGES, planDelta, type BaseShard, type PageRef } from './index-delta.ts';
 import { maskPages } from './pagefind-mask.ts';
+import { tokenDirectory } from './token-directory.ts';
 
 export { SHARDS_PATH, type ShardList };
 
@@ -246,6 +247,8 @@ export async function indexSite(siteDir: string, pages: readonly IndexedPage[], 
   const scratch = mkdtempSync(join(siteDir, '.arshif-index-'));
   let annotator: KeyAnnotator | undefined;
   let masked = 0;
+  /** The shards with pages masked. */
+  const maskedIn = new Set<string>();
   try {
     /** A shard to index, the key it is kept under (none without a cache), and what makes it a base (none for the delta). */
     type Job = { shard: Shard<IndexedPage>; key: string; base?: BaseInfo };
@@ -261,6 +264,7 @@ export async function indexSite(siteDir: string, pages: readonly IndexedPage[], 
         }
         cache?.use(made.base);
         masked += made.masked.length;
+        if (made.masked.length > 0) maskedIn.add(shard.id);
         return;
       }
       const kept = made.how === 'kept' ? cache?.read(key) : undefined;
@@ -357,6 +361,17 @@ export async function indexSite(siteDir: string, pages: readonly IndexedPage[], 
     list.delta = { id: DELTA_ID, path: `/pagefind/${DELTA_ID}/` };
   }
   if (masked > 0) list.masked = true;
+  if (list.shards.length > 1 || list.delta) {
+    const listed = [...plan.shards.map((shard) => shard.id), ...(delta ? [DELTA_ID] : [])];
+    try {
+      list.tokens = tokenDirectory(
+        lexicon.names.flatMap((group) => (group.token === null ? [] : [group.token])),
+        listed.map((id) => ({ files: bundles.get(id)!, masked: maskedIn.has(id) })),
+      );
+    } catch (error) {
+      throw fail('reading which shards hold which names', [(error as Error).message], error);
+    }
+  }
   mkdirSync(bundleDir, { recursive: true });
   writeFileSync(join(siteDir, SHARDS_PATH), JSON.stringify(list));
   cache?.sweep();
