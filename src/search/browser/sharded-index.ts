@@ -1,6 +1,10 @@
 /**
- * Pagefind with every shard of the index merged, searched as one index would be. Pagefind's
- * merged search already runs on every shard and merges results and counts; what it gets wrong
+ * Pagefind with the shards of the index merged, searched as one index would be. A shard is
+ * merged when a search first needs it: every shard for most, but for a term of name tokens
+ * only the shards that may hold them, by the token directory of shards.json
+ * (src/search/shard-filter.ts, shardsForTokens), so a first query of a name loads the
+ * metadata and index chunks of those shards alone. Pagefind's
+ * merged search already runs on every shard merged and merges results and counts; what it gets wrong
  * for a split index is a search of several words, which a shard lacking one of the words answers
  * with the others alone. This keeps such a search to the shards holding every word
  * (src/search/shard-filter.ts says why and how). An index with a delta shard (pages added or
