@@ -153,6 +153,154 @@ export function encodeCbor(value: Cbor): Buffer {
 }
 
 // ---------------------------------------------------------------------------------------------
+// A word index chunk renumbered without decoding it whole
+
+/**
+ * A word index chunk's CBOR (`[[word, pages, forms]…]`, each page `[page, …]` with page
+ * numbers as differences, pagefind 1.5.2's layout) with its pages renumbered (`number[old]`),
+ * each list of pages in the new numbers' order and each word's forms in the UTF-8 order of
+ * their text, as canonicalisePagefind wants it. Only the heads, the page numbers and the texts'
+ * lengths are read: what each page carries after its number (its word positions) is copied as
+ * bytes, which is most of a chunk. Gives the bytes encodeCbor would give for the same chunk
+ * decoded, renumbered and sorted (tests/build-determinism.test.ts compares the two); throws
+ * PagefindFormatError for anything else, and for a head not in the shortest form (encodeCbor's,
+ * so the copied bytes are what encodeCbor would write).
+ */
+export function renumberChunk(raw: Buffer, number: readonly number[], path: string): Buffer {
+  let pos = 0;
+  const fail = (detail: string): never => {
+    throw new PagefindFormatError(path, `${detail} (at byte ${pos})`);
+  };
+  /** Reads a head of the major type `major`: its argument. */
+  const head = (major: number, what: string): number => {
+    if (pos >= raw.length) fail(`ends early: ${what} expected`);
+    const first = raw[pos]!;
+    if (first >> 5 !== major) fail(`${what} expected`);
+    const info = first & 0x1f;
+    pos += 1;
+    if (info < 24) return info;
+    const size = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : 0;
+    if (!size || pos + size > raw.length) fail(`unsupported length of ${what}`);
+    const value = raw.readUIntBE(pos, size);
+    pos += size;
+    if (value < (size === 1 ? 24 : size === 2 ? 0x100 : 0x10000)) fail(`${what} not in its shortest form`);
+    return value;
+  };
+  /** Skips one item of the subset (integers, text, arrays), checking that each head is in its shortest form. */
+  const skip = (): void => {
+    if (pos >= raw.length) fail('ends early');
+    const major = raw[pos]! >> 5;
+    if (major === 0 || major === 1) head(major, 'an integer');
+    else if (major === 3) {
+      pos += head(3, 'a text');
+      if (pos > raw.length) fail('a text runs past the end');
+    } else if (major === 4) {
+      for (let n = head(4, 'an array'); n > 0; n--) skip();
+    } else fail(`unexpected CBOR major type ${major}`);
+  };
+  let out = Buffer.allocUnsafe(raw.length + 1024);
+  let at = 0;
+  const room = (n: number) => {
+    if (at + n <= out.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(out.length * 2, at + n));
+    out.copy(grown, 0, 0, at);
+    out = grown;
+  };
+  const writeHead = (major: number, n: number) => {
+    room(5);
+    if (n < 24) out[at++] = (major << 5) | n;
+    else if (n <= 0xff) {
+      out[at++] = (major << 5) | 24;
+      out[at++] = n;
+    } else if (n <= 0xffff) {
+      out[at++] = (major << 5) | 25;
+      out.writeUInt16BE(n, at);
+      at += 2;
+    } else {
+      out[at++] = (major << 5) | 26;
+      out.writeUInt32BE(n, at);
+      at += 4;
+    }
+  };
+  const copy = (from: number, to: number) => {
+    room(to - from);
+    raw.copy(out, at, from, to);
+    at += to - from;
+  };
+  /** Where a text item starts and ends (its head included), pos past it. */
+  const text = (what: string): { start: number; end: number; bytesStart: number } => {
+    const start = pos;
+    const length = head(3, what);
+    const bytesStart = pos;
+    pos += length;
+    if (pos > raw.length) fail(`${what} runs past the end`);
+    return { start, end: pos, bytesStart };
+  };
+  /** Reads a list of pages, and writes it renumbered and sorted. */
+  const pages = () => {
+    const n = head(4, 'a list of pages');
+    const postings: Array<{ page: number; items: number; start: number; end: number }> = new Array(n);
+    let page = 0;
+    for (let i = 0; i < n; i++) {
+      const items = head(4, 'a page of a word');
+      if (items < 2) fail('a page of a word is not [page, locations, …]');
+      page += head(0, 'a page number');
+      const renumbered = number[page];
+      if (renumbered === undefined) fail(`a word is on page ${page}, which the meta index does not list`);
+      const start = pos;
+      for (let k = 1; k < items; k++) skip();
+      postings[i] = { page: renumbered!, items, start, end: pos };
+    }
+    postings.sort((a, b) => a.page - b.page);
+    writeHead(4, n);
+    let previous = 0;
+    for (const posting of postings) {
+      writeHead(4, posting.items);
+      writeHead(0, posting.page - previous);
+      previous = posting.page;
+      copy(posting.start, posting.end);
+    }
+  };
+  if (head(4, 'the word index [words]') !== 1) fail('is not a word index [words]');
+  const words = head(4, 'the list of words');
+  writeHead(4, 1);
+  writeHead(4, words);
+  for (let w = 0; w < words; w++) {
+    if (head(4, 'a word') !== 3) fail('a word is not [word, pages, forms]');
+    const word = text('a word');
+    writeHead(4, 3);
+    copy(word.start, word.end);
+    pages();
+    const forms = head(4, 'the forms of a word');
+    if (forms === 0) {
+      writeHead(4, 0);
+      continue;
+    }
+    // each form written renumbered, then taken out again, to be written back in order
+    const written: Array<{ key: Buffer; bytes: Buffer }> = [];
+    for (let f = 0; f < forms; f++) {
+      if (head(4, 'a form of a word') !== 2) fail('a form of a word is not [form, pages]');
+      const form = text('a form of a word');
+      const mark = at;
+      writeHead(4, 2);
+      copy(form.start, form.end);
+      pages();
+      written.push({ key: raw.subarray(form.bytesStart, form.end), bytes: Buffer.from(out.subarray(mark, at)) });
+      at = mark;
+    }
+    written.sort((a, b) => Buffer.compare(a.key, b.key));
+    writeHead(4, forms);
+    for (const form of written) {
+      room(form.bytes.length);
+      form.bytes.copy(out, at);
+      at += form.bytes.length;
+    }
+  }
+  if (pos !== raw.length) fail(`${raw.length - pos} bytes after the word index`);
+  return Buffer.from(out.subarray(0, at));
+}
+
+// ---------------------------------------------------------------------------------------------
 // Pagefind's files
 
 /** Pagefind's `full_hash`: SHA-1 with each byte as unpadded hex (`{:x?}`), so 0x0a gives "a". */
@@ -180,6 +328,20 @@ export function readPagefindFile(files: PagefindFiles, path: string): { cbor: Cb
   }
   if (!encodeCbor(cbor).equals(raw)) throw new PagefindFormatError(path, 'does not re-encode to the same bytes');
   return { cbor, raw };
+}
+
+/** The CBOR of a Pagefind index file of a bundle, not decoded. */
+export function readPagefindRaw(files: PagefindFiles, path: string): Buffer {
+  const bytes = files.get(path);
+  if (!bytes) throw new PagefindFormatError(path, 'is missing from the index');
+  let data: Buffer;
+  try {
+    data = gunzipSync(bytes);
+  } catch (error) {
+    throw new PagefindFormatError(path, `not a gzip file (${(error as Error).message})`);
+  }
+  if (!data.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new PagefindFormatError(path, 'does not start with "pagefind_dcd"');
+  return data.subarray(SIGNATURE.length);
 }
 
 /**
@@ -289,42 +451,7 @@ export function canonicalisePagefind(files: PagefindFiles): PagefindFiles {
       meta[2] = (meta[2] as Cbor[]).map((chunk) => {
         if (!isArray(chunk) || chunk.length !== 3 || typeof chunk[2] !== 'string') throw new PagefindFormatError(metaPath, 'an index chunk entry is not [from, to, hash]');
         const path = `index/${chunk[2]}.pf_index`;
-        const { cbor } = readPagefindFile(files, path);
-        // [words]
-        if (!isArray(cbor) || cbor.length !== 1 || !isArray(cbor[0])) throw new PagefindFormatError(path, 'is not a word index [words]');
-        // Each page number is written as its difference from the one before (the first as is).
-        const renumberPages = (list: Cbor[]): Cbor[] => {
-          let page = 0;
-          const postings = list.map((posting) => {
-            if (!isArray(posting) || posting.length < 2 || typeof posting[0] !== 'number') throw new PagefindFormatError(path, 'a page of a word is not [page, locations, …]');
-            page += posting[0];
-            const renumbered = number[page];
-            if (renumbered === undefined) throw new PagefindFormatError(path, `a word is on page ${page}, which the meta index does not list`);
-            return [renumbered, ...posting.slice(1)] as [number, ...Cbor[]];
-          });
-          postings.sort((a, b) => a[0] - b[0]);
-          let previous = 0;
-          for (const posting of postings) {
-            const at = posting[0];
-            posting[0] = at - previous;
-            previous = at;
-          }
-          return postings;
-        };
-        // [word, pages, forms: [[form as written, pages]…]]
-        const words = cbor[0].map((word) => {
-          if (!isArray(word) || word.length !== 3 || typeof word[0] !== 'string' || !isArray(word[1]) || !isArray(word[2]))
-            throw new PagefindFormatError(path, 'a word is not [word, pages, forms]');
-          const forms = word[2].map((form) => {
-            if (!isArray(form) || form.length !== 2 || typeof form[0] !== 'string' || !isArray(form[1]))
-              throw new PagefindFormatError(path, 'a form of a word is not [form, pages]');
-            return [form[0], renumberPages(form[1])] as [string, Cbor[]];
-          });
-          // in a hash map's order, which the walk decides: by their UTF-8 bytes
-          forms.sort((a, b) => compareUtf8(a[0], b[0]));
-          return [word[0], renumberPages(word[1]), forms];
-        });
-        const raw = encodeCbor([words]);
+        const raw = renumberChunk(readPagefindRaw(files, path), number, path);
         const name = shortName(prefix, pagefindFullHash(raw), 7, takenChunks);
         oldPaths.push(path);
         newFiles.push({ path: `index/${name}.pf_index`, raw });
