@@ -2,11 +2,11 @@
  * The canonical pass's word index chunks renumbered without decoding them whole
  * (renumberChunk, src/search/pagefind-canonical.ts): the same bytes as the chunk decoded,
  * renumbered, sorted and encoded again, as the pass did before; and a clear error for what is
- * not pagefind 1.5.2's layout.
+ * not pagefind 1.5.2's layout. And a chunk's words read without decoding its pages (chunkWords).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decodeCbor, encodeCbor, PagefindFormatError, renumberChunk, type Cbor } from '../src/search/pagefind-canonical.ts';
+import { chunkWords, decodeCbor, encodeCbor, PagefindFormatError, renumberChunk, type Cbor } from '../src/search/pagefind-canonical.ts';
 
 /** The chunk renumbered the slow way: decoded, each list of pages renumbered and sorted, forms by their UTF-8 bytes, encoded. */
 function reference(raw: Buffer, number: readonly number[]): Buffer {
@@ -70,6 +70,24 @@ describe('a word index chunk renumbered', () => {
     const fast = renumberChunk(chunk, number, 'index/x.pf_index');
     assert.ok(fast.equals(reference(chunk, number)));
     assert.ok(!fast.equals(chunk), 'the numbers changed');
+  });
+
+  it('copies whatever a page carries after its number: texts and nested arrays too', () => {
+    const odd = encodeCbor([
+      [
+        [
+          'w',
+          [
+            [2, 'text', [1, [2, 'زز']], -70000],
+            [5, []],
+          ],
+          [['w2', [[1, 'a', []]]]],
+        ],
+      ],
+    ]);
+    assert.ok(renumberChunk(odd, number, 'index/x.pf_index').equals(reference(odd, number)));
+    assert.deepEqual(chunkWords(odd, 'index/x.pf_index'), ['w']);
+    assert.deepEqual(chunkWords(chunk, 'index/x.pf_index'), ['2019', 'باغوز', 'qxpbaghuzxz']);
   });
 
   it('leaves a chunk numbered as it is unchanged', () => {

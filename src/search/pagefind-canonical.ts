@@ -192,7 +192,8 @@ export function renumberChunk(raw: Buffer, number: readonly number[], path: stri
     const major = raw[pos]! >> 5;
     if (major === 0 || major === 1) head(major, 'an integer');
     else if (major === 3) {
-      pos += head(3, 'a text');
+      const length = head(3, 'a text'); // read first: `pos += head()` would add to pos as it was before the head
+      pos += length;
       if (pos > raw.length) fail('a text runs past the end');
     } else if (major === 4) {
       for (let n = head(4, 'an array'); n > 0; n--) skip();
@@ -298,6 +299,50 @@ export function renumberChunk(raw: Buffer, number: readonly number[], path: stri
   }
   if (pos !== raw.length) fail(`${raw.length - pos} bytes after the word index`);
   return Buffer.from(out.subarray(0, at));
+}
+
+/**
+ * The words of a word index chunk's CBOR (pagefind 1.5.2's layout, as renumberChunk reads it),
+ * in its order, read without decoding their pages: what src/search/token-directory.ts needs.
+ */
+export function chunkWords(raw: Buffer, path: string): string[] {
+  let pos = 0;
+  const fail = (detail: string): never => {
+    throw new PagefindFormatError(path, `${detail} (at byte ${pos})`);
+  };
+  const head = (major: number, what: string): number => {
+    if (pos >= raw.length || raw[pos]! >> 5 !== major) fail(`${what} expected`);
+    const info = raw[pos++]! & 0x1f;
+    if (info < 24) return info;
+    const size = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : 0;
+    if (!size || pos + size > raw.length) fail(`unsupported length of ${what}`);
+    const value = raw.readUIntBE(pos, size);
+    pos += size;
+    return value;
+  };
+  const skip = (): void => {
+    if (pos >= raw.length) fail('ends early');
+    const major = raw[pos]! >> 5;
+    if (major === 0 || major === 1) head(major, 'an integer');
+    else if (major === 3) {
+      const length = head(3, 'a text');
+      pos += length;
+    } else if (major === 4) for (let n = head(4, 'an array'); n > 0; n--) skip();
+    else fail(`unexpected CBOR major type ${major}`);
+  };
+  if (head(4, 'the word index [words]') !== 1) fail('is not a word index [words]');
+  const words: string[] = [];
+  for (let n = head(4, 'the list of words'); n > 0; n--) {
+    if (head(4, 'a word') !== 3) fail('a word is not [word, pages, forms]');
+    const length = head(3, 'a word');
+    if (pos + length > raw.length) fail('a word runs past the end');
+    words.push(raw.toString('utf8', pos, pos + length));
+    pos += length;
+    skip();
+    skip();
+  }
+  if (pos > raw.length) fail('ends early');
+  return words;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -12,14 +12,12 @@
  * it, or that it starts with (Pagefind falls back to the longest such word when none starts
  * with the query's). Neither: NOT_HELD, and Pagefind would find nothing of the token there.
  */
-import { gunzipSync } from 'node:zlib';
-import { decodeCbor, PagefindFormatError, readPagefindFile, type Cbor, type PagefindFiles } from './pagefind-canonical.ts';
+import { chunkWords, PagefindFormatError, readPagefindFile, readPagefindRaw, type PagefindFiles } from './pagefind-canonical.ts';
 import { HOLDS, MAY_HOLD, NOT_HELD, type TokenDirectory } from './shard-filter.ts';
 
 /** Every token starts with `qx` (src/analysis/lexicon.ts), so its prefixes and extensions lie in [q, r). */
 const TOKEN_RANGE = { from: 'q', to: 'r' };
 
-const SIGNATURE_LENGTH = 'pagefind_dcd'.length;
 const compareUtf8 = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 
 /** The words of a bundle's word index that lie in [from, to) (its chunks overlapping that range decoded, no other). */
@@ -38,14 +36,7 @@ export function wordsInRange(files: PagefindFiles, from: string, to: string): st
       // the chunk holds the words from chunk[0] to chunk[1], both included
       if (compareUtf8(chunk[0], to) >= 0 || compareUtf8(chunk[1], from) < 0) continue;
       const path = `index/${chunk[2]}.pf_index`;
-      const bytes = files.get(path);
-      if (!bytes) throw new PagefindFormatError(path, 'is missing from the index');
-      const cbor: Cbor = decodeCbor(gunzipSync(bytes).subarray(SIGNATURE_LENGTH));
-      if (!Array.isArray(cbor) || !Array.isArray(cbor[0])) throw new PagefindFormatError(path, 'is not a word index [words]');
-      for (const word of cbor[0]) {
-        const text = Array.isArray(word) ? word[0] : undefined;
-        if (typeof text === 'string' && compareUtf8(text, from) >= 0 && compareUtf8(text, to) < 0) words.push(text);
-      }
+      for (const text of chunkWords(readPagefindRaw(files, path), path)) if (compareUtf8(text, from) >= 0 && compareUtf8(text, to) < 0) words.push(text);
     }
   }
   return words;
