@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { chunkWords, decodeCbor, encodeCbor, PagefindFormatError, renumberChunk, type Cbor } from '../src/search/pagefind-canonical.ts';
+import { chunkWords, cutTokenChunk, decodeCbor, encodeCbor, PagefindFormatError, renumberChunk, renumberChunkWords, type Cbor } from '../src/search/pagefind-canonical.ts';
 
 /** The chunk renumbered the slow way: decoded, each list of pages renumbered and sorted, forms by their UTF-8 bytes, encoded. */
 function reference(raw: Buffer, number: readonly number[]): Buffer {
@@ -104,5 +104,46 @@ describe('a word index chunk renumbered', () => {
     assert.throws(() => renumberChunk(encodeCbor([[['w', [], []]], 1]), number, 'index/z.pf_index'), /is not a word index/);
     // 5 written in two bytes: not encodeCbor's form
     assert.throws(() => renumberChunk(Buffer.from([0x81, 0x81, 0x83, 0x61, 0x77, 0x81, 0x82, 0x18, 0x05, 0x80, 0x80]), number, 'index/w.pf_index'), /shortest form/);
+  });
+});
+
+describe('the chunks of name tokens cut smaller', () => {
+  const word = (text: string, pages: number) => [
+    text,
+    postings(
+      Array.from({ length: pages }, (_, i) => i * 2),
+      (p) => [-25, p, p + 1],
+    ),
+    [],
+  ];
+  const words = [word('2019', 50), word('quality', 3), word('qxeaxz', 200), word('qxebxz', 10), word('qxecxz', 10), word('qxpdxz', 200), word('qxpexz', 1), word('باغوز', 40)];
+  const chunk = encodeCbor([words]);
+  const identity = Array.from({ length: 400 }, (_, i) => i);
+  const { bytes, words: placed } = renumberChunkWords(chunk, identity, 'index/x.pf_index');
+
+  it('cuts only between two tokens, each piece a chunk of its words; the first and last keep the bounds Pagefind gave', () => {
+    const pieces = cutTokenChunk(bytes, placed, '2', 'ب', 1);
+    assert.deepEqual(
+      pieces.map((p) => [p.from, p.to, chunkWords(p.raw, 'piece')]),
+      [
+        ['2', 'qxeaxz', ['2019', 'quality', 'qxeaxz']],
+        ['qxebxz', 'qxebxz', ['qxebxz']],
+        ['qxecxz', 'qxecxz', ['qxecxz']],
+        ['qxpdxz', 'qxpdxz', ['qxpdxz']],
+        ['qxpexz', 'ب', ['qxpexz', 'باغوز']],
+      ],
+    );
+    // together, the same words with the same pages
+    assert.deepEqual(
+      pieces.flatMap((p) => (decodeCbor(p.raw) as Cbor[][])[0]),
+      (decodeCbor(bytes) as Cbor[][])[0],
+    );
+  });
+
+  it('leaves a chunk under the size, or with no two tokens side by side, whole', () => {
+    assert.deepEqual(cutTokenChunk(bytes, placed, '2', 'ب', 1 << 20), [{ from: '2', to: 'ب', raw: bytes }]);
+    const plain = encodeCbor([[word('a', 100), word('b', 100), word('qxeaxz', 100), word('c', 100)]]);
+    const read = renumberChunkWords(plain, identity, 'index/y.pf_index');
+    assert.equal(cutTokenChunk(read.bytes, read.words, 'a', 'c', 1).length, 1);
   });
 });

@@ -17,7 +17,7 @@
  * of their date sort (pageNumbering), and rewrites the word index chunks (`index/*.pf_index`,
  * page numbers written as differences, pagefind 1.5.2's layout) with those numbers, the forms
  * in UTF-8 order, and renames them by content; the meta index, filters and sorts take the new
- * numbers.
+ * numbers. The chunks of name tokens are cut into smaller ones on the way (cutTokenChunk).
  *
  * The order of filters and their values carries no meaning: the browser side reads a filter's values into a BTreeMap
  * (`pagefind_web/src/filter_index.rs`) and the filters by name. So this pass rewrites them in a
@@ -36,6 +36,8 @@ import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 
 const SIGNATURE = Buffer.from('pagefind_dcd', 'utf8');
+/** The size (CBOR bytes, about a third of it gzipped) of the pieces the chunks of name tokens are cut into (cutTokenChunk). */
+const TOKEN_CHUNK_BYTES = 8 * 1024;
 /** The gzip level of the word index chunks this pass rewrites (encodePagefindFile). */
 const CHUNK_LEVEL = 6;
 
@@ -167,6 +169,18 @@ export function encodeCbor(value: Cbor): Buffer {
  * so the copied bytes are what encodeCbor would write).
  */
 export function renumberChunk(raw: Buffer, number: readonly number[], path: string): Buffer {
+  return renumberChunkWords(raw, number, path).bytes;
+}
+
+/** A word of a chunk's CBOR: its text, and where its item starts and ends in the CBOR. */
+export interface ChunkWord {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** renumberChunk, and where each word's item is in what it gives. */
+export function renumberChunkWords(raw: Buffer, number: readonly number[], path: string): { bytes: Buffer; words: ChunkWord[] } {
   let pos = 0;
   const fail = (detail: string): never => {
     throw new PagefindFormatError(path, `${detail} (at byte ${pos})`);
@@ -266,15 +280,18 @@ export function renumberChunk(raw: Buffer, number: readonly number[], path: stri
   const words = head(4, 'the list of words');
   writeHead(4, 1);
   writeHead(4, words);
+  const placed: ChunkWord[] = new Array(words);
   for (let w = 0; w < words; w++) {
     if (head(4, 'a word') !== 3) fail('a word is not [word, pages, forms]');
     const word = text('a word');
+    placed[w] = { text: raw.toString('utf8', word.bytesStart, word.end), start: at, end: 0 };
     writeHead(4, 3);
     copy(word.start, word.end);
     pages();
     const forms = head(4, 'the forms of a word');
     if (forms === 0) {
       writeHead(4, 0);
+      placed[w]!.end = at;
       continue;
     }
     // each form written renumbered, then taken out again, to be written back in order
@@ -296,9 +313,51 @@ export function renumberChunk(raw: Buffer, number: readonly number[], path: stri
       form.bytes.copy(out, at);
       at += form.bytes.length;
     }
+    placed[w]!.end = at;
   }
   if (pos !== raw.length) fail(`${raw.length - pos} bytes after the word index`);
-  return Buffer.from(out.subarray(0, at));
+  return { bytes: Buffer.from(out.subarray(0, at)), words: placed };
+}
+
+/** A name group's token as Pagefind indexes it (src/analysis/lexicon.ts; isToken in src/search/query.ts). */
+const TOKEN_WORD = /^qx[ep][a-z]*xz$/;
+
+/**
+ * The CBOR of a word index chunk renumbered (renumberChunkWords), cut into chunks of about
+ * `size` bytes where its words are name tokens: `[from, to, CBOR]` each, `from` of the first
+ * and `to` of the last those of the chunk, the others its first and last words. Pagefind makes
+ * a chunk of about 20,000 postings, and a first query of a name loads the chunk holding its
+ * token from every shard it searches: the tokens, on most pages each, fill several whole
+ * chunks, about 25 kB each at 10,000 articles.
+ *
+ * Cut only between two tokens, so that a search finds what it found before: a token is found
+ * by itself alone (it has no other form, and none is the start of another), so the chunk that
+ * holds it is all a search for it needs, and the bounds of each piece hold it; a word that is
+ * not a token, and the words that start with it or that it starts with, sort before or after
+ * the tokens around it, in the piece where they all were.
+ */
+export function cutTokenChunk(bytes: Buffer, words: readonly ChunkWord[], from: string, to: string, size: number): Array<{ from: string; to: string; raw: Buffer }> {
+  const pieces: Array<{ first: number; last: number }> = [];
+  let first = 0;
+  for (let i = 1; i < words.length; i++) {
+    const runSize = words[i]!.start - words[first]!.start;
+    if (runSize >= size && TOKEN_WORD.test(words[i - 1]!.text) && TOKEN_WORD.test(words[i]!.text)) {
+      pieces.push({ first, last: i - 1 });
+      first = i;
+    }
+  }
+  pieces.push({ first, last: words.length - 1 });
+  if (pieces.length === 1) return [{ from, to, raw: bytes }];
+  /** The head of a CBOR array of `n` items. */
+  const arrayHead = (n: number) => {
+    const encoded = encodeCbor(new Array<number>(n).fill(0));
+    return encoded.subarray(0, encoded.length - n);
+  };
+  return pieces.map((piece, i) => ({
+    from: i === 0 ? from : words[piece.first]!.text,
+    to: i === pieces.length - 1 ? to : words[piece.last]!.text,
+    raw: Buffer.concat([arrayHead(1), arrayHead(piece.last - piece.first + 1), bytes.subarray(words[piece.first]!.start, words[piece.last]!.end)]),
+  }));
 }
 
 /**
@@ -493,14 +552,17 @@ export function canonicalisePagefind(files: PagefindFiles): PagefindFiles {
       meta[1] = reordered;
       meta[4] = meta[4].map((sort) => (isArray(sort) && isArray(sort[1]) ? [sort[0]!, sort[1].map((old) => number[old as number]!)] : sort));
       const takenChunks = new Set<string>();
-      meta[2] = (meta[2] as Cbor[]).map((chunk) => {
-        if (!isArray(chunk) || chunk.length !== 3 || typeof chunk[2] !== 'string') throw new PagefindFormatError(metaPath, 'an index chunk entry is not [from, to, hash]');
+      meta[2] = (meta[2] as Cbor[]).flatMap((chunk) => {
+        if (!isArray(chunk) || chunk.length !== 3 || typeof chunk[0] !== 'string' || typeof chunk[1] !== 'string' || typeof chunk[2] !== 'string')
+          throw new PagefindFormatError(metaPath, 'an index chunk entry is not [from, to, hash]');
         const path = `index/${chunk[2]}.pf_index`;
-        const raw = renumberChunk(readPagefindRaw(files, path), number, path);
-        const name = shortName(prefix, pagefindFullHash(raw), 7, takenChunks);
+        const { bytes, words } = renumberChunkWords(readPagefindRaw(files, path), number, path);
         oldPaths.push(path);
-        newFiles.push({ path: `index/${name}.pf_index`, raw });
-        return [chunk[0]!, chunk[1]!, name];
+        return cutTokenChunk(bytes, words, chunk[0] as string, chunk[1] as string, TOKEN_CHUNK_BYTES).map(({ from, to, raw }) => {
+          const name = shortName(prefix, pagefindFullHash(raw), 7, takenChunks);
+          newFiles.push({ path: `index/${name}.pf_index`, raw });
+          return [from, to, name];
+        });
       });
     }
     const filters = meta[3].map((f) => {
