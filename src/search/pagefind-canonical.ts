@@ -103,55 +103,147 @@ export function decodeCbor(bytes: Uint8Array): Cbor {
   return result;
 }
 
-export function encodeCbor(value: Cbor): Buffer {
-  // One buffer, grown as needed: a word index chunk is hundreds of thousands of small items.
-  let out = Buffer.allocUnsafe(1 << 16);
-  let pos = 0;
-  const room = (n: number) => {
-    if (pos + n <= out.length) return;
-    let size = out.length * 2;
-    while (size < pos + n) size *= 2;
+/** CBOR written into one buffer, grown as needed: a word index chunk is hundreds of thousands of small items. */
+class CborWriter {
+  private out: Buffer;
+  /** The bytes written so far. */
+  at = 0;
+  constructor(size = 1 << 16) {
+    this.out = Buffer.allocUnsafe(size);
+  }
+
+  private room(n: number): void {
+    if (this.at + n <= this.out.length) return;
+    let size = this.out.length * 2;
+    while (size < this.at + n) size *= 2;
     const grown = Buffer.allocUnsafe(size);
-    out.copy(grown, 0, 0, pos);
-    out = grown;
-  };
-  const head = (major: number, n: number) => {
-    room(9);
-    if (n < 24) out[pos++] = (major << 5) | n;
+    this.out.copy(grown, 0, 0, this.at);
+    this.out = grown;
+  }
+
+  /** A head of major type `major` with the argument `n`, in its shortest form. */
+  head(major: number, n: number): void {
+    this.room(9);
+    const out = this.out;
+    if (n < 24) out[this.at++] = (major << 5) | n;
     else if (n <= 0xff) {
-      out[pos++] = (major << 5) | 24;
-      out[pos++] = n;
+      out[this.at++] = (major << 5) | 24;
+      out[this.at++] = n;
     } else if (n <= 0xffff) {
-      out[pos++] = (major << 5) | 25;
-      out.writeUInt16BE(n, pos);
-      pos += 2;
+      out[this.at++] = (major << 5) | 25;
+      out.writeUInt16BE(n, this.at);
+      this.at += 2;
     } else if (n <= 0xffffffff) {
-      out[pos++] = (major << 5) | 26;
-      out.writeUInt32BE(n, pos);
-      pos += 4;
+      out[this.at++] = (major << 5) | 26;
+      out.writeUInt32BE(n, this.at);
+      this.at += 4;
     } else {
-      out[pos++] = (major << 5) | 27;
-      out.writeBigUInt64BE(BigInt(n), pos);
-      pos += 8;
+      out[this.at++] = (major << 5) | 27;
+      out.writeBigUInt64BE(BigInt(n), this.at);
+      this.at += 8;
     }
-  };
+  }
+
+  text(v: string): void {
+    const length = Buffer.byteLength(v, 'utf8');
+    this.head(3, length);
+    this.room(length);
+    this.at += this.out.write(v, this.at, 'utf8');
+  }
+
+  /** Bytes copied as they are. */
+  bytes(from: Uint8Array): void {
+    this.room(from.length);
+    this.out.set(from, this.at);
+    this.at += from.length;
+  }
+
+  /** The bytes written since `from` (a view: valid until the next write), and forgets them. */
+  takeBack(from: number): Buffer {
+    const taken = Buffer.from(this.out.subarray(from, this.at));
+    this.at = from;
+    return taken;
+  }
+
+  /** What was written (a view of the buffer). */
+  written(): Buffer {
+    return this.out.subarray(0, this.at);
+  }
+}
+
+export function encodeCbor(value: Cbor): Buffer {
+  const w = new CborWriter();
   const item = (v: Cbor) => {
     if (typeof v === 'number') {
       if (!Number.isSafeInteger(v)) throw new Error(`cannot encode ${v} as a CBOR integer`);
-      if (v >= 0) head(0, v);
-      else head(1, -1 - v);
-    } else if (typeof v === 'string') {
-      const length = Buffer.byteLength(v, 'utf8');
-      head(3, length);
-      room(length);
-      pos += out.write(v, pos, 'utf8');
-    } else {
-      head(4, v.length);
+      if (v >= 0) w.head(0, v);
+      else w.head(1, -1 - v);
+    } else if (typeof v === 'string') w.text(v);
+    else {
+      w.head(4, v.length);
       for (const x of v) item(x);
     }
   };
   item(value);
-  return Buffer.from(out.buffer, out.byteOffset, pos);
+  return w.written();
+}
+
+/**
+ * CBOR read item by item, without decoding what is skipped: the subset Pagefind's word index
+ * uses (integers, texts, arrays), each head checked to be in its shortest form (encodeCbor's),
+ * so that bytes copied as they are are what encodeCbor would write.
+ */
+class CborReader {
+  pos = 0;
+  constructor(
+    readonly raw: Buffer,
+    private readonly path: string,
+  ) {}
+
+  fail(detail: string): never {
+    throw new PagefindFormatError(this.path, `${detail} (at byte ${this.pos})`);
+  }
+
+  /** A head of major type `major`: its argument. */
+  head(major: number, what: string): number {
+    const raw = this.raw;
+    if (this.pos >= raw.length) this.fail(`ends early: ${what} expected`);
+    const first = raw[this.pos]!;
+    if (first >> 5 !== major) this.fail(`${what} expected`);
+    const info = first & 0x1f;
+    this.pos += 1;
+    if (info < 24) return info;
+    const size = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : 0;
+    if (!size || this.pos + size > raw.length) this.fail(`unsupported length of ${what}`);
+    const value = raw.readUIntBE(this.pos, size);
+    this.pos += size;
+    if (value < (size === 1 ? 24 : size === 2 ? 0x100 : 0x10000)) this.fail(`${what} not in its shortest form`);
+    return value;
+  }
+
+  /** A text item: where its bytes start and end; pos past it. */
+  text(what: string): { start: number; end: number } {
+    const length = this.head(3, what); // read first: `pos += head()` would add to pos as it was before the head
+    const start = this.pos;
+    this.pos += length;
+    if (this.pos > this.raw.length) this.fail(`${what} runs past the end`);
+    return { start, end: this.pos };
+  }
+
+  /** Skips one item. */
+  skip(): void {
+    if (this.pos >= this.raw.length) this.fail('ends early');
+    const major = this.raw[this.pos]! >> 5;
+    if (major === 0 || major === 1) this.head(major, 'an integer');
+    else if (major === 3) this.text('a text');
+    else if (major === 4) {
+      for (let n = this.head(4, 'an array'); n > 0; n--) this.skip();
+    } else this.fail(`unexpected CBOR major type ${major}`);
+  }
+
+  end(): void {
+    if (this.pos !== this.raw.length) this.fail(`${this.raw.length - this.pos} bytes after the word index`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -181,142 +273,66 @@ export interface ChunkWord {
 
 /** renumberChunk, and where each word's item is in what it gives. */
 export function renumberChunkWords(raw: Buffer, number: readonly number[], path: string): { bytes: Buffer; words: ChunkWord[] } {
-  let pos = 0;
-  const fail = (detail: string): never => {
-    throw new PagefindFormatError(path, `${detail} (at byte ${pos})`);
-  };
-  /** Reads a head of the major type `major`: its argument. */
-  const head = (major: number, what: string): number => {
-    if (pos >= raw.length) fail(`ends early: ${what} expected`);
-    const first = raw[pos]!;
-    if (first >> 5 !== major) fail(`${what} expected`);
-    const info = first & 0x1f;
-    pos += 1;
-    if (info < 24) return info;
-    const size = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : 0;
-    if (!size || pos + size > raw.length) fail(`unsupported length of ${what}`);
-    const value = raw.readUIntBE(pos, size);
-    pos += size;
-    if (value < (size === 1 ? 24 : size === 2 ? 0x100 : 0x10000)) fail(`${what} not in its shortest form`);
-    return value;
-  };
-  /** Skips one item of the subset (integers, text, arrays), checking that each head is in its shortest form. */
-  const skip = (): void => {
-    if (pos >= raw.length) fail('ends early');
-    const major = raw[pos]! >> 5;
-    if (major === 0 || major === 1) head(major, 'an integer');
-    else if (major === 3) {
-      const length = head(3, 'a text'); // read first: `pos += head()` would add to pos as it was before the head
-      pos += length;
-      if (pos > raw.length) fail('a text runs past the end');
-    } else if (major === 4) {
-      for (let n = head(4, 'an array'); n > 0; n--) skip();
-    } else fail(`unexpected CBOR major type ${major}`);
-  };
-  let out = Buffer.allocUnsafe(raw.length + 1024);
-  let at = 0;
-  const room = (n: number) => {
-    if (at + n <= out.length) return;
-    const grown = Buffer.allocUnsafe(Math.max(out.length * 2, at + n));
-    out.copy(grown, 0, 0, at);
-    out = grown;
-  };
-  const writeHead = (major: number, n: number) => {
-    room(5);
-    if (n < 24) out[at++] = (major << 5) | n;
-    else if (n <= 0xff) {
-      out[at++] = (major << 5) | 24;
-      out[at++] = n;
-    } else if (n <= 0xffff) {
-      out[at++] = (major << 5) | 25;
-      out.writeUInt16BE(n, at);
-      at += 2;
-    } else {
-      out[at++] = (major << 5) | 26;
-      out.writeUInt32BE(n, at);
-      at += 4;
-    }
-  };
-  const copy = (from: number, to: number) => {
-    room(to - from);
-    raw.copy(out, at, from, to);
-    at += to - from;
-  };
-  /** Where a text item starts and ends (its head included), pos past it. */
-  const text = (what: string): { start: number; end: number; bytesStart: number } => {
-    const start = pos;
-    const length = head(3, what);
-    const bytesStart = pos;
-    pos += length;
-    if (pos > raw.length) fail(`${what} runs past the end`);
-    return { start, end: pos, bytesStart };
-  };
+  const r = new CborReader(raw, path);
+  const w = new CborWriter(raw.length + 1024);
   /** Reads a list of pages, and writes it renumbered and sorted. */
   const pages = () => {
-    const n = head(4, 'a list of pages');
+    const n = r.head(4, 'a list of pages');
     const postings: Array<{ page: number; items: number; start: number; end: number }> = new Array(n);
     let page = 0;
     for (let i = 0; i < n; i++) {
-      const items = head(4, 'a page of a word');
-      if (items < 2) fail('a page of a word is not [page, locations, …]');
-      page += head(0, 'a page number');
+      const items = r.head(4, 'a page of a word');
+      if (items < 2) r.fail('a page of a word is not [page, locations, …]');
+      page += r.head(0, 'a page number');
       const renumbered = number[page];
-      if (renumbered === undefined) fail(`a word is on page ${page}, which the meta index does not list`);
-      const start = pos;
-      for (let k = 1; k < items; k++) skip();
-      postings[i] = { page: renumbered!, items, start, end: pos };
+      if (renumbered === undefined) r.fail(`a word is on page ${page}, which the meta index does not list`);
+      const start = r.pos;
+      for (let k = 1; k < items; k++) r.skip();
+      postings[i] = { page: renumbered!, items, start, end: r.pos };
     }
     postings.sort((a, b) => a.page - b.page);
-    writeHead(4, n);
+    w.head(4, n);
     let previous = 0;
     for (const posting of postings) {
-      writeHead(4, posting.items);
-      writeHead(0, posting.page - previous);
+      w.head(4, posting.items);
+      w.head(0, posting.page - previous);
       previous = posting.page;
-      copy(posting.start, posting.end);
+      w.bytes(raw.subarray(posting.start, posting.end));
     }
   };
-  if (head(4, 'the word index [words]') !== 1) fail('is not a word index [words]');
-  const words = head(4, 'the list of words');
-  writeHead(4, 1);
-  writeHead(4, words);
+  if (r.head(4, 'the word index [words]') !== 1) r.fail('is not a word index [words]');
+  const words = r.head(4, 'the list of words');
+  w.head(4, 1);
+  w.head(4, words);
   const placed: ChunkWord[] = new Array(words);
-  for (let w = 0; w < words; w++) {
-    if (head(4, 'a word') !== 3) fail('a word is not [word, pages, forms]');
-    const word = text('a word');
-    placed[w] = { text: raw.toString('utf8', word.bytesStart, word.end), start: at, end: 0 };
-    writeHead(4, 3);
-    copy(word.start, word.end);
+  for (let i = 0; i < words; i++) {
+    if (r.head(4, 'a word') !== 3) r.fail('a word is not [word, pages, forms]');
+    const start = w.at;
+    const word = r.text('a word');
+    w.head(4, 3);
+    w.head(3, word.end - word.start);
+    w.bytes(raw.subarray(word.start, word.end));
     pages();
-    const forms = head(4, 'the forms of a word');
-    if (forms === 0) {
-      writeHead(4, 0);
-      placed[w]!.end = at;
-      continue;
-    }
-    // each form written renumbered, then taken out again, to be written back in order
+    const forms = r.head(4, 'the forms of a word');
+    // each form written renumbered, then taken back, to be written again in order
     const written: Array<{ key: Buffer; bytes: Buffer }> = [];
     for (let f = 0; f < forms; f++) {
-      if (head(4, 'a form of a word') !== 2) fail('a form of a word is not [form, pages]');
-      const form = text('a form of a word');
-      const mark = at;
-      writeHead(4, 2);
-      copy(form.start, form.end);
+      if (r.head(4, 'a form of a word') !== 2) r.fail('a form of a word is not [form, pages]');
+      const form = r.text('a form of a word');
+      const mark = w.at;
+      w.head(4, 2);
+      w.head(3, form.end - form.start);
+      w.bytes(raw.subarray(form.start, form.end));
       pages();
-      written.push({ key: raw.subarray(form.bytesStart, form.end), bytes: Buffer.from(out.subarray(mark, at)) });
-      at = mark;
+      written.push({ key: raw.subarray(form.start, form.end), bytes: w.takeBack(mark) });
     }
     written.sort((a, b) => Buffer.compare(a.key, b.key));
-    writeHead(4, forms);
-    for (const form of written) {
-      room(form.bytes.length);
-      form.bytes.copy(out, at);
-      at += form.bytes.length;
-    }
-    placed[w]!.end = at;
+    w.head(4, forms);
+    for (const form of written) w.bytes(form.bytes);
+    placed[i] = { text: raw.toString('utf8', word.start, word.end), start, end: w.at };
   }
-  if (pos !== raw.length) fail(`${raw.length - pos} bytes after the word index`);
-  return { bytes: Buffer.from(out.subarray(0, at)), words: placed };
+  r.end();
+  return { bytes: Buffer.from(w.written()), words: placed };
 }
 
 /** A name group's token as Pagefind indexes it (src/analysis/lexicon.ts; isToken in src/search/query.ts). */
@@ -348,16 +364,13 @@ export function cutTokenChunk(bytes: Buffer, words: readonly ChunkWord[], from: 
   }
   pieces.push({ first, last: words.length - 1 });
   if (pieces.length === 1) return [{ from, to, raw: bytes }];
-  /** The head of a CBOR array of `n` items. */
-  const arrayHead = (n: number) => {
-    const encoded = encodeCbor(new Array<number>(n).fill(0));
-    return encoded.subarray(0, encoded.length - n);
-  };
-  return pieces.map((piece, i) => ({
-    from: i === 0 ? from : words[piece.first]!.text,
-    to: i === pieces.length - 1 ? to : words[piece.last]!.text,
-    raw: Buffer.concat([arrayHead(1), arrayHead(piece.last - piece.first + 1), bytes.subarray(words[piece.first]!.start, words[piece.last]!.end)]),
-  }));
+  return pieces.map((piece, i) => {
+    const w = new CborWriter(words[piece.last]!.end - words[piece.first]!.start + 16);
+    w.head(4, 1);
+    w.head(4, piece.last - piece.first + 1);
+    w.bytes(bytes.subarray(words[piece.first]!.start, words[piece.last]!.end));
+    return { from: i === 0 ? from : words[piece.first]!.text, to: i === pieces.length - 1 ? to : words[piece.last]!.text, raw: Buffer.from(w.written()) };
+  });
 }
 
 /**
@@ -365,42 +378,17 @@ export function cutTokenChunk(bytes: Buffer, words: readonly ChunkWord[], from: 
  * in its order, read without decoding their pages: what src/search/token-directory.ts needs.
  */
 export function chunkWords(raw: Buffer, path: string): string[] {
-  let pos = 0;
-  const fail = (detail: string): never => {
-    throw new PagefindFormatError(path, `${detail} (at byte ${pos})`);
-  };
-  const head = (major: number, what: string): number => {
-    if (pos >= raw.length || raw[pos]! >> 5 !== major) fail(`${what} expected`);
-    const info = raw[pos++]! & 0x1f;
-    if (info < 24) return info;
-    const size = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : 0;
-    if (!size || pos + size > raw.length) fail(`unsupported length of ${what}`);
-    const value = raw.readUIntBE(pos, size);
-    pos += size;
-    return value;
-  };
-  const skip = (): void => {
-    if (pos >= raw.length) fail('ends early');
-    const major = raw[pos]! >> 5;
-    if (major === 0 || major === 1) head(major, 'an integer');
-    else if (major === 3) {
-      const length = head(3, 'a text');
-      pos += length;
-    } else if (major === 4) for (let n = head(4, 'an array'); n > 0; n--) skip();
-    else fail(`unexpected CBOR major type ${major}`);
-  };
-  if (head(4, 'the word index [words]') !== 1) fail('is not a word index [words]');
+  const r = new CborReader(raw, path);
+  if (r.head(4, 'the word index [words]') !== 1) r.fail('is not a word index [words]');
   const words: string[] = [];
-  for (let n = head(4, 'the list of words'); n > 0; n--) {
-    if (head(4, 'a word') !== 3) fail('a word is not [word, pages, forms]');
-    const length = head(3, 'a word');
-    if (pos + length > raw.length) fail('a word runs past the end');
-    words.push(raw.toString('utf8', pos, pos + length));
-    pos += length;
-    skip();
-    skip();
+  for (let n = r.head(4, 'the list of words'); n > 0; n--) {
+    if (r.head(4, 'a word') !== 3) r.fail('a word is not [word, pages, forms]');
+    const word = r.text('a word');
+    words.push(raw.toString('utf8', word.start, word.end));
+    r.skip();
+    r.skip();
   }
-  if (pos > raw.length) fail('ends early');
+  r.end();
   return words;
 }
 
@@ -414,16 +402,7 @@ export function pagefindFullHash(bytes: Uint8Array): string {
 
 /** A Pagefind index file of a bundle, decoded (and checked to re-encode to the same bytes). */
 export function readPagefindFile(files: PagefindFiles, path: string): { cbor: Cbor; raw: Buffer } {
-  const bytes = files.get(path);
-  if (!bytes) throw new PagefindFormatError(path, 'is missing from the index');
-  let data: Buffer;
-  try {
-    data = gunzipSync(bytes);
-  } catch (error) {
-    throw new PagefindFormatError(path, `not a gzip file (${(error as Error).message})`);
-  }
-  if (!data.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new PagefindFormatError(path, 'does not start with "pagefind_dcd"');
-  const raw = data.subarray(SIGNATURE.length);
+  const raw = readPagefindRaw(files, path);
   let cbor: Cbor;
   try {
     cbor = decodeCbor(raw);
