@@ -144,7 +144,12 @@ describe('search after a rebuild with a delta shard, against a clean build', () 
     );
     assert.deepEqual(list(incremental).delta, { id: 'delta', path: '/pagefind/delta/' });
     assert.equal(list(incremental).masked, true);
-    assert.deepEqual(list(clean), { shards: shards.map((id, i) => ({ id, path: i === 0 ? '/pagefind/' : `/pagefind/${id}/` })) });
+    const { tokens: cleanTokens, ...cleanList } = list(clean);
+    assert.deepEqual(cleanList, { shards: shards.map((id, i) => ({ id, path: i === 0 ? '/pagefind/' : `/pagefind/${id}/` })) });
+    // which shards hold which names (src/search/token-directory.ts): over the shards, and the delta after them
+    assert.ok(cleanTokens && Object.values(cleanTokens).every((code) => /^[012]{3}$/.test(code)), JSON.stringify(cleanTokens));
+    const rebuiltTokens = list(incremental).tokens;
+    assert.ok(rebuiltTokens && Object.values(rebuiltTokens).every((code) => /^[012]{4}$/.test(code)), JSON.stringify(rebuiltTokens));
 
     const [a, b] = [fingerprint(incremental), fingerprint(clean)];
     const differing = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((path) => a[path] !== b[path]).sort();

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compareByDate, datedShardSpans, locateResult, spansTotal } from '../src/search/date-order.ts';
-import { shardsHoldingEveryWord, withinShards, withShard } from '../src/search/shard-filter.ts';
-import { readShardList, SHARDS_PATH, type ShardList } from '../src/search/shard-list.ts';
+import { shardsForTokens, shardsHoldingAll, shardsHoldingEveryWord, withinShards, withShard, type TokenDirectory } from '../src/search/shard-filter.ts';
+import { readShardList, readTokenDirectory, SHARDS_PATH, type ShardList } from '../src/search/shard-list.ts';
 import { resultOptions, stateFromParams } from '../src/search/state.ts';
 
 const OLD = '2017-09_2017-10';
@@ -122,5 +122,55 @@ describe('a search of several words across shards', () => {
     assert.deepEqual(withinShards(withShard(options, NEW), [OLD, NEW]), withShard(options, NEW));
     assert.equal(withinShards(withShard(options, MID), [OLD, NEW]), undefined, 'nothing left to search');
     assert.equal(withinShards(options, []), undefined);
+  });
+});
+
+describe('a search of names, kept to the shards the token directory says may hold them', () => {
+  const BAGHUZ = 'qxpbaghuzxz';
+  const RAQQA = 'qxpraqqaxz';
+  const SYRIA = 'qxpsyriaxz';
+  // IDS: OLD, MID, NEW; one character each: HOLDS, MAY_HOLD, NOT_HELD
+  const directory: TokenDirectory = { [BAGHUZ]: '002', [RAQQA]: '202', [SYRIA]: '222', qxpmayxz: '010', qxpsomexz: '120' };
+
+  it('keeps a name to the shards that hold it, or may', () => {
+    assert.deepEqual(shardsForTokens(IDS, [BAGHUZ], directory), { found: [BAGHUZ], shards: [NEW] });
+    assert.deepEqual(shardsForTokens(IDS, [SYRIA], directory), { found: [SYRIA], shards: IDS });
+    assert.deepEqual(shardsForTokens(IDS, ['qxpsomexz'], directory), { found: ['qxpsomexz'], shards: [OLD, MID] });
+  });
+
+  it('keeps several names to the shards that may hold every one some shard holds', () => {
+    assert.deepEqual(shardsForTokens(IDS, [BAGHUZ, RAQQA], directory), { found: [BAGHUZ, RAQQA], shards: [NEW] });
+    assert.deepEqual(shardsForTokens(IDS, [RAQQA, SYRIA], directory), { found: [RAQQA, SYRIA], shards: [OLD, NEW] });
+    assert.deepEqual(shardsForTokens(IDS, [BAGHUZ, 'qxpsomexz'], directory), { found: [BAGHUZ, 'qxpsomexz'], shards: [] }, 'no shard may hold both');
+  });
+
+  it('ignores a name no shard holds (the directory leaves it out), as one index ignores a word it lacks', () => {
+    assert.deepEqual(shardsForTokens(IDS, ['qxpnowherexz', BAGHUZ], directory), { found: [BAGHUZ], shards: [NEW] });
+    assert.deepEqual(shardsForTokens(IDS, ['qxpnowherexz'], directory), { found: [], shards: [] }, 'nothing to search');
+  });
+
+  it('cannot tell for a word that is not a name, a name only some shard may hold, or a directory of other shards', () => {
+    assert.equal(shardsForTokens(IDS, [BAGHUZ, 'باغوز'], directory), undefined);
+    assert.equal(shardsForTokens(IDS, ['qxpmayxz'], directory), undefined);
+    assert.equal(shardsForTokens([OLD, NEW], [BAGHUZ], directory), undefined);
+  });
+
+  it('keeps the shards where every word is counted', () => {
+    assert.deepEqual(
+      shardsHoldingAll(IDS, [
+        { [OLD]: 1, [NEW]: 2 },
+        { [NEW]: 1, [MID]: 3 },
+      ]),
+      [NEW],
+    );
+    assert.deepEqual(shardsHoldingAll(IDS, [{ [OLD]: 1 }, {}]), [], 'a word counted nowhere: no shard holds every word');
+  });
+
+  it('reads the directory from shards.json, or none when one entry is not a code', () => {
+    assert.deepEqual(readTokenDirectory({ shards: [], tokens: directory }), directory);
+    assert.equal(readTokenDirectory({ shards: [] }), undefined);
+    assert.equal(readTokenDirectory({ shards: [], tokens: { [BAGHUZ]: '00x' } }), undefined);
+    assert.equal(readTokenDirectory({ shards: [], tokens: { [BAGHUZ]: 2 } }), undefined);
+    assert.equal(readTokenDirectory({ shards: [], tokens: [] }), undefined);
   });
 });

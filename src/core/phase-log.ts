@@ -12,6 +12,7 @@
  *   terminal (a CI log or a pipe gets nothing), and never when the build is told to be quiet
  *   (setProgress).
  */
+import { readFileSync } from 'node:fs';
 import { environment } from './config.ts';
 
 /** The prefix of each line, for the benchmark to find them. */
@@ -56,6 +57,34 @@ export async function phase<T>(name: string, work: () => T | Promise<T>): Promis
       peakRss: process.resourceUsage().maxRSS * 1024,
     };
     process.stderr.write(`${PHASE_PREFIX}${JSON.stringify(line)}\n`);
+  }
+}
+
+/**
+ * Reports a part of a phase (time summed over its pieces, which may overlap other work: the
+ * index's pages annotated while Pagefind runs), as a phase line of its own, when ARSHIF_PHASES
+ * is on. `name` says what it is part of (`search index: …`).
+ */
+export function phasePart(name: string, ms: number): void {
+  if (!enabled()) return;
+  const { rss, heapUsed } = process.memoryUsage();
+  const line: PhaseLine = { phase: name, ms: Math.round(ms), rss, heapUsed };
+  process.stderr.write(`${PHASE_PREFIX}${JSON.stringify(line)}\n`);
+}
+
+/**
+ * The CPU time (ms, user and system) of this process's child processes that have ended and been
+ * waited for (Linux: /proc/self/stat); undefined where that cannot be read.
+ */
+export function childrenCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // the fields after the command, which is in parentheses and may hold spaces
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[13]) + Number(fields[14]); // cutime, cstime: fields 16 and 17 of the line
+    return Number.isFinite(ticks) ? ticks * 10 : undefined; // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
   }
 }
 

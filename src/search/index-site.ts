@@ -44,7 +44,7 @@ import { dirname, join } from 'node:path';
 import { ArshifError } from '../core/problem.ts';
 import { sha256 } from '../core/hash.ts';
 import { environment } from '../core/config.ts';
-import { progress } from '../core/phase-log.ts';
+import { childrenCpuMs, phasePart, progress } from '../core/phase-log.ts';
 import { codeVersion } from '../cache/code-version.ts';
 import { memoKey } from '../cache/memo.ts';
 import { annotateHtml } from './index-html.ts';
@@ -57,6 +57,7 @@ import { pagefindVersion, runPagefindCli } from './pagefind-cli.ts';
 import { DELTA_ID, SHARDS_PATH, type ShardList } from './shard-list.ts';
 import { DELTA_PAGES, planDelta, type BaseShard, type PageRef } from './index-delta.ts';
 import { maskPages } from './pagefind-mask.ts';
+import { tokenDirectory } from './token-directory.ts';
 
 export { SHARDS_PATH, type ShardList };
 
@@ -246,6 +247,19 @@ export async function indexSite(siteDir: string, pages: readonly IndexedPage[], 
   const scratch = mkdtempSync(join(siteDir, '.arshif-index-'));
   let annotator: KeyAnnotator | undefined;
   let masked = 0;
+  // Where the phase's time goes (ARSHIF_PHASES=1: BENCHMARKS.md, "Where the index's time goes"), summed over the shards.
+  const spent = { annotate: 0, write: 0, pagefind: 0, canonical: 0, mask: 0, kept: 0 };
+  const childCpuAtStart = childrenCpuMs();
+  const timed = <T>(part: keyof typeof spent, work: () => T): T => {
+    const started = performance.now();
+    try {
+      return work();
+    } finally {
+      spent[part] += performance.now() - started;
+    }
+  };
+  /** The shards with pages masked. */
+  const maskedIn = new Set<string>();
   try {
     /** A shard to index, the key it is kept under (none without a cache), and what makes it a base (none for the delta). */
     type Job = { shard: Shard<IndexedPage>; key: string; base?: BaseInfo };
@@ -255,15 +269,19 @@ export async function indexSite(siteDir: string, pages: readonly IndexedPage[], 
       const job: Job = { shard, key, base: { base: baseKey(shard.id, lexiconJson, code, pagefind), pages: shard.pages.map(({ path, hash }) => ({ path, hash })) } };
       if (made.how === 'base') {
         try {
-          bundles.set(shard.id, maskPages(baseFiles.get(made.base)!, made.masked));
+          bundles.set(
+            shard.id,
+            timed('mask', () => maskPages(baseFiles.get(made.base)!, made.masked)),
+          );
         } catch (error) {
           throw fail(`masking pages in shard ${shard.id}`, [(error as Error).message], error);
         }
         cache?.use(made.base);
         masked += made.masked.length;
+        if (made.masked.length > 0) maskedIn.add(shard.id);
         return;
       }
-      const kept = made.how === 'kept' ? cache?.read(key) : undefined;
+      const kept = made.how === 'kept' ? timed('kept', () => cache?.read(key)) : undefined;
       if (kept) bundles.set(shard.id, kept);
       else todo.push(job);
     });
@@ -280,22 +298,27 @@ export async function indexSite(siteDir: string, pages: readonly IndexedPage[], 
       annotator ??= createKeyAnnotator(lexicon);
       for (const page of shard.pages) {
         const target = join(input(shard), page.path);
+        const html = timed('annotate', () => annotateHtml(page.html, annotator!));
+        const started = performance.now();
         await mkdir(dirname(target), { recursive: true });
-        await writeFile(target, annotateHtml(page.html, annotator));
+        await writeFile(target, html);
+        spent.write += performance.now() - started;
       }
     };
     /** Runs Pagefind on a prepared shard, and keeps the canonical bundle. */
     const run = async (job: Job) => {
       const { shard, key } = job;
       let bundle: PagefindFiles;
+      const started = performance.now();
       try {
         bundle = await runPagefindCli(input(shard), join(scratch, shard.id, 'bundle'));
+        spent.pagefind += performance.now() - started;
       } catch (error) {
         throw fail(`Pagefind on shard ${shard.id}`, [(error as Error).message], error);
       }
       let files: PagefindFiles;
       try {
-        files = canonicalisePagefind(new Map([...bundle].filter(([path]) => USED.test(path))));
+        files = timed('canonical', () => canonicalisePagefind(new Map([...bundle].filter(([path]) => USED.test(path)))));
       } catch (error) {
         throw fail(
           'making the index reproducible',
@@ -340,6 +363,8 @@ export async function indexSite(siteDir: string, pages: readonly IndexedPage[], 
     rmSync(scratch, { recursive: true, force: true });
   }
 
+  const childCpu = childCpuAtStart === undefined ? undefined : (childrenCpuMs() ?? childCpuAtStart) - childCpuAtStart;
+  const writingStarted = performance.now();
   const bundleDir = join(siteDir, 'pagefind');
   rmSync(bundleDir, { recursive: true, force: true });
   const list: ShardList = { shards: [] };
@@ -357,10 +382,35 @@ export async function indexSite(siteDir: string, pages: readonly IndexedPage[], 
     list.delta = { id: DELTA_ID, path: `/pagefind/${DELTA_ID}/` };
   }
   if (masked > 0) list.masked = true;
+  const directoryStarted = performance.now();
+  if (list.shards.length > 1 || list.delta) {
+    const listed = [...plan.shards.map((shard) => shard.id), ...(delta ? [DELTA_ID] : [])];
+    try {
+      list.tokens = tokenDirectory(
+        lexicon.names.flatMap((group) => (group.token === null ? [] : [group.token])),
+        listed.map((id) => ({ files: bundles.get(id)!, masked: maskedIn.has(id) })),
+      );
+    } catch (error) {
+      throw fail('reading which shards hold which names', [(error as Error).message], error);
+    }
+  }
+  const directoryMs = performance.now() - directoryStarted;
   mkdirSync(bundleDir, { recursive: true });
   writeFileSync(join(siteDir, SHARDS_PATH), JSON.stringify(list));
   cache?.sweep();
   await mkdir(join(siteDir, dirname(LEXICON_PATH)), { recursive: true });
   await writeFile(join(siteDir, LEXICON_PATH), lexiconJson);
+  const parts: Array<[string, number | undefined]> = [
+    ['pages annotated (search keys)', spent.annotate],
+    ['annotated pages written for Pagefind', spent.write],
+    ['Pagefind processes, wall, summed', spent.pagefind],
+    ['Pagefind processes, CPU (user+sys)', childCpu],
+    ['canonical pass (renumbering)', spent.canonical],
+    ['pages masked in kept shards', spent.mask],
+    ['kept shards read from the cache', spent.kept],
+    ['token directory', directoryMs],
+    ['bundles written into the site', performance.now() - writingStarted - directoryMs],
+  ];
+  for (const [name, ms] of parts) if (ms !== undefined) phasePart(`search index: ${name}`, ms);
   return { pages: pages.length, shards: plan.shards.map((s) => s.id), indexed: indexed.sort(), delta: decided.delta.length, masked };
 }

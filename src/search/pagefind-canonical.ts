@@ -17,7 +17,7 @@
  * of their date sort (pageNumbering), and rewrites the word index chunks (`index/*.pf_index`,
  * page numbers written as differences, pagefind 1.5.2's layout) with those numbers, the forms
  * in UTF-8 order, and renames them by content; the meta index, filters and sorts take the new
- * numbers.
+ * numbers. The chunks of name tokens are cut into smaller ones on the way (cutTokenChunk).
  *
  * The order of filters and their values carries no meaning: the browser side reads a filter's values into a BTreeMap
  * (`pagefind_web/src/filter_index.rs`) and the filters by name. So this pass rewrites them in a
@@ -36,6 +36,8 @@ import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 
 const SIGNATURE = Buffer.from('pagefind_dcd', 'utf8');
+/** The size (CBOR bytes, about a third of it gzipped) of the pieces the chunks of name tokens are cut into (cutTokenChunk). */
+const TOKEN_CHUNK_BYTES = 8 * 1024;
 /** The gzip level of the word index chunks this pass rewrites (encodePagefindFile). */
 const CHUNK_LEVEL = 6;
 
@@ -101,55 +103,293 @@ export function decodeCbor(bytes: Uint8Array): Cbor {
   return result;
 }
 
-export function encodeCbor(value: Cbor): Buffer {
-  // One buffer, grown as needed: a word index chunk is hundreds of thousands of small items.
-  let out = Buffer.allocUnsafe(1 << 16);
-  let pos = 0;
-  const room = (n: number) => {
-    if (pos + n <= out.length) return;
-    let size = out.length * 2;
-    while (size < pos + n) size *= 2;
+/** CBOR written into one buffer, grown as needed: a word index chunk is hundreds of thousands of small items. */
+class CborWriter {
+  private out: Buffer;
+  /** The bytes written so far. */
+  at = 0;
+  constructor(size = 1 << 16) {
+    this.out = Buffer.allocUnsafe(size);
+  }
+
+  private room(n: number): void {
+    if (this.at + n <= this.out.length) return;
+    let size = this.out.length * 2;
+    while (size < this.at + n) size *= 2;
     const grown = Buffer.allocUnsafe(size);
-    out.copy(grown, 0, 0, pos);
-    out = grown;
-  };
-  const head = (major: number, n: number) => {
-    room(9);
-    if (n < 24) out[pos++] = (major << 5) | n;
+    this.out.copy(grown, 0, 0, this.at);
+    this.out = grown;
+  }
+
+  /** A head of major type `major` with the argument `n`, in its shortest form. */
+  head(major: number, n: number): void {
+    this.room(9);
+    const out = this.out;
+    if (n < 24) out[this.at++] = (major << 5) | n;
     else if (n <= 0xff) {
-      out[pos++] = (major << 5) | 24;
-      out[pos++] = n;
+      out[this.at++] = (major << 5) | 24;
+      out[this.at++] = n;
     } else if (n <= 0xffff) {
-      out[pos++] = (major << 5) | 25;
-      out.writeUInt16BE(n, pos);
-      pos += 2;
+      out[this.at++] = (major << 5) | 25;
+      out.writeUInt16BE(n, this.at);
+      this.at += 2;
     } else if (n <= 0xffffffff) {
-      out[pos++] = (major << 5) | 26;
-      out.writeUInt32BE(n, pos);
-      pos += 4;
+      out[this.at++] = (major << 5) | 26;
+      out.writeUInt32BE(n, this.at);
+      this.at += 4;
     } else {
-      out[pos++] = (major << 5) | 27;
-      out.writeBigUInt64BE(BigInt(n), pos);
-      pos += 8;
+      out[this.at++] = (major << 5) | 27;
+      out.writeBigUInt64BE(BigInt(n), this.at);
+      this.at += 8;
     }
-  };
+  }
+
+  text(v: string): void {
+    const length = Buffer.byteLength(v, 'utf8');
+    this.head(3, length);
+    this.room(length);
+    this.at += this.out.write(v, this.at, 'utf8');
+  }
+
+  /** Bytes copied as they are. */
+  bytes(from: Uint8Array): void {
+    this.room(from.length);
+    this.out.set(from, this.at);
+    this.at += from.length;
+  }
+
+  /** The bytes written since `from` (a view: valid until the next write), and forgets them. */
+  takeBack(from: number): Buffer {
+    const taken = Buffer.from(this.out.subarray(from, this.at));
+    this.at = from;
+    return taken;
+  }
+
+  /** What was written (a view of the buffer). */
+  written(): Buffer {
+    return this.out.subarray(0, this.at);
+  }
+}
+
+export function encodeCbor(value: Cbor): Buffer {
+  const w = new CborWriter();
   const item = (v: Cbor) => {
     if (typeof v === 'number') {
       if (!Number.isSafeInteger(v)) throw new Error(`cannot encode ${v} as a CBOR integer`);
-      if (v >= 0) head(0, v);
-      else head(1, -1 - v);
-    } else if (typeof v === 'string') {
-      const length = Buffer.byteLength(v, 'utf8');
-      head(3, length);
-      room(length);
-      pos += out.write(v, pos, 'utf8');
-    } else {
-      head(4, v.length);
+      if (v >= 0) w.head(0, v);
+      else w.head(1, -1 - v);
+    } else if (typeof v === 'string') w.text(v);
+    else {
+      w.head(4, v.length);
       for (const x of v) item(x);
     }
   };
   item(value);
-  return Buffer.from(out.buffer, out.byteOffset, pos);
+  return w.written();
+}
+
+/**
+ * CBOR read item by item, without decoding what is skipped: the subset Pagefind's word index
+ * uses (integers, texts, arrays), each head checked to be in its shortest form (encodeCbor's),
+ * so that bytes copied as they are are what encodeCbor would write.
+ */
+class CborReader {
+  pos = 0;
+  constructor(
+    readonly raw: Buffer,
+    private readonly path: string,
+  ) {}
+
+  fail(detail: string): never {
+    throw new PagefindFormatError(this.path, `${detail} (at byte ${this.pos})`);
+  }
+
+  /** A head of major type `major`: its argument. */
+  head(major: number, what: string): number {
+    const raw = this.raw;
+    if (this.pos >= raw.length) this.fail(`ends early: ${what} expected`);
+    const first = raw[this.pos]!;
+    if (first >> 5 !== major) this.fail(`${what} expected`);
+    const info = first & 0x1f;
+    this.pos += 1;
+    if (info < 24) return info;
+    const size = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : 0;
+    if (!size || this.pos + size > raw.length) this.fail(`unsupported length of ${what}`);
+    const value = raw.readUIntBE(this.pos, size);
+    this.pos += size;
+    if (value < (size === 1 ? 24 : size === 2 ? 0x100 : 0x10000)) this.fail(`${what} not in its shortest form`);
+    return value;
+  }
+
+  /** A text item: where its bytes start and end; pos past it. */
+  text(what: string): { start: number; end: number } {
+    const length = this.head(3, what); // read first: `pos += head()` would add to pos as it was before the head
+    const start = this.pos;
+    this.pos += length;
+    if (this.pos > this.raw.length) this.fail(`${what} runs past the end`);
+    return { start, end: this.pos };
+  }
+
+  /** Skips one item. */
+  skip(): void {
+    if (this.pos >= this.raw.length) this.fail('ends early');
+    const major = this.raw[this.pos]! >> 5;
+    if (major === 0 || major === 1) this.head(major, 'an integer');
+    else if (major === 3) this.text('a text');
+    else if (major === 4) {
+      for (let n = this.head(4, 'an array'); n > 0; n--) this.skip();
+    } else this.fail(`unexpected CBOR major type ${major}`);
+  }
+
+  end(): void {
+    if (this.pos !== this.raw.length) this.fail(`${this.raw.length - this.pos} bytes after the word index`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A word index chunk renumbered without decoding it whole
+
+/**
+ * A word index chunk's CBOR (`[[word, pages, forms]…]`, each page `[page, …]` with page
+ * numbers as differences, pagefind 1.5.2's layout) with its pages renumbered (`number[old]`),
+ * each list of pages in the new numbers' order and each word's forms in the UTF-8 order of
+ * their text, as canonicalisePagefind wants it. Only the heads, the page numbers and the texts'
+ * lengths are read: what each page carries after its number (its word positions) is copied as
+ * bytes, which is most of a chunk. Gives the bytes encodeCbor would give for the same chunk
+ * decoded, renumbered and sorted (tests/build-determinism.test.ts compares the two); throws
+ * PagefindFormatError for anything else, and for a head not in the shortest form (encodeCbor's,
+ * so the copied bytes are what encodeCbor would write).
+ */
+export function renumberChunk(raw: Buffer, number: readonly number[], path: string): Buffer {
+  return renumberChunkWords(raw, number, path).bytes;
+}
+
+/** A word of a chunk's CBOR: its text, and where its item starts and ends in the CBOR. */
+export interface ChunkWord {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** renumberChunk, and where each word's item is in what it gives. */
+export function renumberChunkWords(raw: Buffer, number: readonly number[], path: string): { bytes: Buffer; words: ChunkWord[] } {
+  const r = new CborReader(raw, path);
+  const w = new CborWriter(raw.length + 1024);
+  /** Reads a list of pages, and writes it renumbered and sorted. */
+  const pages = () => {
+    const n = r.head(4, 'a list of pages');
+    const postings: Array<{ page: number; items: number; start: number; end: number }> = new Array(n);
+    let page = 0;
+    for (let i = 0; i < n; i++) {
+      const items = r.head(4, 'a page of a word');
+      if (items < 2) r.fail('a page of a word is not [page, locations, …]');
+      page += r.head(0, 'a page number');
+      const renumbered = number[page];
+      if (renumbered === undefined) r.fail(`a word is on page ${page}, which the meta index does not list`);
+      const start = r.pos;
+      for (let k = 1; k < items; k++) r.skip();
+      postings[i] = { page: renumbered!, items, start, end: r.pos };
+    }
+    postings.sort((a, b) => a.page - b.page);
+    w.head(4, n);
+    let previous = 0;
+    for (const posting of postings) {
+      w.head(4, posting.items);
+      w.head(0, posting.page - previous);
+      previous = posting.page;
+      w.bytes(raw.subarray(posting.start, posting.end));
+    }
+  };
+  if (r.head(4, 'the word index [words]') !== 1) r.fail('is not a word index [words]');
+  const words = r.head(4, 'the list of words');
+  w.head(4, 1);
+  w.head(4, words);
+  const placed: ChunkWord[] = new Array(words);
+  for (let i = 0; i < words; i++) {
+    if (r.head(4, 'a word') !== 3) r.fail('a word is not [word, pages, forms]');
+    const start = w.at;
+    const word = r.text('a word');
+    w.head(4, 3);
+    w.head(3, word.end - word.start);
+    w.bytes(raw.subarray(word.start, word.end));
+    pages();
+    const forms = r.head(4, 'the forms of a word');
+    // each form written renumbered, then taken back, to be written again in order
+    const written: Array<{ key: Buffer; bytes: Buffer }> = [];
+    for (let f = 0; f < forms; f++) {
+      if (r.head(4, 'a form of a word') !== 2) r.fail('a form of a word is not [form, pages]');
+      const form = r.text('a form of a word');
+      const mark = w.at;
+      w.head(4, 2);
+      w.head(3, form.end - form.start);
+      w.bytes(raw.subarray(form.start, form.end));
+      pages();
+      written.push({ key: raw.subarray(form.start, form.end), bytes: w.takeBack(mark) });
+    }
+    written.sort((a, b) => Buffer.compare(a.key, b.key));
+    w.head(4, forms);
+    for (const form of written) w.bytes(form.bytes);
+    placed[i] = { text: raw.toString('utf8', word.start, word.end), start, end: w.at };
+  }
+  r.end();
+  return { bytes: Buffer.from(w.written()), words: placed };
+}
+
+/** A name group's token as Pagefind indexes it (src/analysis/lexicon.ts; isToken in src/search/query.ts). */
+const TOKEN_WORD = /^qx[ep][a-z]*xz$/;
+
+/**
+ * The CBOR of a word index chunk renumbered (renumberChunkWords), cut into chunks of about
+ * `size` bytes where its words are name tokens: `[from, to, CBOR]` each, `from` of the first
+ * and `to` of the last those of the chunk, the others its first and last words. Pagefind makes
+ * a chunk of about 20,000 postings, and a first query of a name loads the chunk holding its
+ * token from every shard it searches: the tokens, on most pages each, fill several whole
+ * chunks, about 25 kB each at 10,000 articles.
+ *
+ * Cut only between two tokens, so that a search finds what it found before: a token is found
+ * by itself alone (it has no other form, and none is the start of another), so the chunk that
+ * holds it is all a search for it needs, and the bounds of each piece hold it; a word that is
+ * not a token, and the words that start with it or that it starts with, sort before or after
+ * the tokens around it, in the piece where they all were.
+ */
+export function cutTokenChunk(bytes: Buffer, words: readonly ChunkWord[], from: string, to: string, size: number): Array<{ from: string; to: string; raw: Buffer }> {
+  const pieces: Array<{ first: number; last: number }> = [];
+  let first = 0;
+  for (let i = 1; i < words.length; i++) {
+    const runSize = words[i]!.start - words[first]!.start;
+    if (runSize >= size && TOKEN_WORD.test(words[i - 1]!.text) && TOKEN_WORD.test(words[i]!.text)) {
+      pieces.push({ first, last: i - 1 });
+      first = i;
+    }
+  }
+  pieces.push({ first, last: words.length - 1 });
+  if (pieces.length === 1) return [{ from, to, raw: bytes }];
+  return pieces.map((piece, i) => {
+    const w = new CborWriter(words[piece.last]!.end - words[piece.first]!.start + 16);
+    w.head(4, 1);
+    w.head(4, piece.last - piece.first + 1);
+    w.bytes(bytes.subarray(words[piece.first]!.start, words[piece.last]!.end));
+    return { from: i === 0 ? from : words[piece.first]!.text, to: i === pieces.length - 1 ? to : words[piece.last]!.text, raw: Buffer.from(w.written()) };
+  });
+}
+
+/**
+ * The words of a word index chunk's CBOR (pagefind 1.5.2's layout, as renumberChunk reads it),
+ * in its order, read without decoding their pages: what src/search/token-directory.ts needs.
+ */
+export function chunkWords(raw: Buffer, path: string): string[] {
+  const r = new CborReader(raw, path);
+  if (r.head(4, 'the word index [words]') !== 1) r.fail('is not a word index [words]');
+  const words: string[] = [];
+  for (let n = r.head(4, 'the list of words'); n > 0; n--) {
+    if (r.head(4, 'a word') !== 3) r.fail('a word is not [word, pages, forms]');
+    const word = r.text('a word');
+    words.push(raw.toString('utf8', word.start, word.end));
+    r.skip();
+    r.skip();
+  }
+  r.end();
+  return words;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -162,6 +402,19 @@ export function pagefindFullHash(bytes: Uint8Array): string {
 
 /** A Pagefind index file of a bundle, decoded (and checked to re-encode to the same bytes). */
 export function readPagefindFile(files: PagefindFiles, path: string): { cbor: Cbor; raw: Buffer } {
+  const raw = readPagefindRaw(files, path);
+  let cbor: Cbor;
+  try {
+    cbor = decodeCbor(raw);
+  } catch (error) {
+    throw new PagefindFormatError(path, (error as Error).message);
+  }
+  if (!encodeCbor(cbor).equals(raw)) throw new PagefindFormatError(path, 'does not re-encode to the same bytes');
+  return { cbor, raw };
+}
+
+/** The CBOR of a Pagefind index file of a bundle, not decoded. */
+export function readPagefindRaw(files: PagefindFiles, path: string): Buffer {
   const bytes = files.get(path);
   if (!bytes) throw new PagefindFormatError(path, 'is missing from the index');
   let data: Buffer;
@@ -171,15 +424,7 @@ export function readPagefindFile(files: PagefindFiles, path: string): { cbor: Cb
     throw new PagefindFormatError(path, `not a gzip file (${(error as Error).message})`);
   }
   if (!data.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new PagefindFormatError(path, 'does not start with "pagefind_dcd"');
-  const raw = data.subarray(SIGNATURE.length);
-  let cbor: Cbor;
-  try {
-    cbor = decodeCbor(raw);
-  } catch (error) {
-    throw new PagefindFormatError(path, (error as Error).message);
-  }
-  if (!encodeCbor(cbor).equals(raw)) throw new PagefindFormatError(path, 'does not re-encode to the same bytes');
-  return { cbor, raw };
+  return data.subarray(SIGNATURE.length);
 }
 
 /**
@@ -286,49 +531,17 @@ export function canonicalisePagefind(files: PagefindFiles): PagefindFiles {
       meta[1] = reordered;
       meta[4] = meta[4].map((sort) => (isArray(sort) && isArray(sort[1]) ? [sort[0]!, sort[1].map((old) => number[old as number]!)] : sort));
       const takenChunks = new Set<string>();
-      meta[2] = (meta[2] as Cbor[]).map((chunk) => {
-        if (!isArray(chunk) || chunk.length !== 3 || typeof chunk[2] !== 'string') throw new PagefindFormatError(metaPath, 'an index chunk entry is not [from, to, hash]');
+      meta[2] = (meta[2] as Cbor[]).flatMap((chunk) => {
+        if (!isArray(chunk) || chunk.length !== 3 || typeof chunk[0] !== 'string' || typeof chunk[1] !== 'string' || typeof chunk[2] !== 'string')
+          throw new PagefindFormatError(metaPath, 'an index chunk entry is not [from, to, hash]');
         const path = `index/${chunk[2]}.pf_index`;
-        const { cbor } = readPagefindFile(files, path);
-        // [words]
-        if (!isArray(cbor) || cbor.length !== 1 || !isArray(cbor[0])) throw new PagefindFormatError(path, 'is not a word index [words]');
-        // Each page number is written as its difference from the one before (the first as is).
-        const renumberPages = (list: Cbor[]): Cbor[] => {
-          let page = 0;
-          const postings = list.map((posting) => {
-            if (!isArray(posting) || posting.length < 2 || typeof posting[0] !== 'number') throw new PagefindFormatError(path, 'a page of a word is not [page, locations, …]');
-            page += posting[0];
-            const renumbered = number[page];
-            if (renumbered === undefined) throw new PagefindFormatError(path, `a word is on page ${page}, which the meta index does not list`);
-            return [renumbered, ...posting.slice(1)] as [number, ...Cbor[]];
-          });
-          postings.sort((a, b) => a[0] - b[0]);
-          let previous = 0;
-          for (const posting of postings) {
-            const at = posting[0];
-            posting[0] = at - previous;
-            previous = at;
-          }
-          return postings;
-        };
-        // [word, pages, forms: [[form as written, pages]…]]
-        const words = cbor[0].map((word) => {
-          if (!isArray(word) || word.length !== 3 || typeof word[0] !== 'string' || !isArray(word[1]) || !isArray(word[2]))
-            throw new PagefindFormatError(path, 'a word is not [word, pages, forms]');
-          const forms = word[2].map((form) => {
-            if (!isArray(form) || form.length !== 2 || typeof form[0] !== 'string' || !isArray(form[1]))
-              throw new PagefindFormatError(path, 'a form of a word is not [form, pages]');
-            return [form[0], renumberPages(form[1])] as [string, Cbor[]];
-          });
-          // in a hash map's order, which the walk decides: by their UTF-8 bytes
-          forms.sort((a, b) => compareUtf8(a[0], b[0]));
-          return [word[0], renumberPages(word[1]), forms];
-        });
-        const raw = encodeCbor([words]);
-        const name = shortName(prefix, pagefindFullHash(raw), 7, takenChunks);
+        const { bytes, words } = renumberChunkWords(readPagefindRaw(files, path), number, path);
         oldPaths.push(path);
-        newFiles.push({ path: `index/${name}.pf_index`, raw });
-        return [chunk[0]!, chunk[1]!, name];
+        return cutTokenChunk(bytes, words, chunk[0] as string, chunk[1] as string, TOKEN_CHUNK_BYTES).map(({ from, to, raw }) => {
+          const name = shortName(prefix, pagefindFullHash(raw), 7, takenChunks);
+          newFiles.push({ path: `index/${name}.pf_index`, raw });
+          return [from, to, name];
+        });
       });
     }
     const filters = meta[3].map((f) => {

@@ -15,6 +15,7 @@
  * says الباغوز. So the page asks for each word alone which shards hold it, and keeps the
  * search to the shards holding every word some shard holds: the results of one index, split.
  */
+import { isToken } from './query.ts';
 import type { PagefindSearchOptions } from './state.ts';
 
 export const SHARD_FILTER = 'shard';
@@ -58,4 +59,50 @@ export function shardsHoldingEveryWord(ids: readonly string[], perWord: Readonly
   const found = perWord.filter((counts) => ids.some((id) => held(counts, id)));
   const kept = ids.filter((id) => found.every((counts) => held(counts, id)));
   return kept.length === ids.length ? null : kept;
+}
+
+/**
+ * Which shards hold which name tokens (written by src/search/token-directory.ts into
+ * /pagefind/shards.json): for a token, one character per shard of the list (the dated shards,
+ * oldest first, then the delta): HOLDS (Pagefind finds it there, on a page not masked),
+ * MAY_HOLD (it may take another word of the shard for it) or NOT_HELD (it finds nothing of it
+ * there). A token the directory does not list is held by no shard: the directory lists every
+ * token of the lexicon the index was built with (the one the page reads queries with) that
+ * some shard holds or may hold.
+ */
+export type TokenDirectory = Record<string, string>;
+export const HOLDS = '2';
+export const MAY_HOLD = '1';
+export const NOT_HELD = '0';
+
+/**
+ * What a term made of name tokens alone needs of the shards (`ids`, in the directory's order),
+ * found from the directory without asking any shard: the words some shard holds (`found`:
+ * Pagefind ignores the others everywhere), and the shards that may answer (`shards`: those that
+ * may hold every word found; none when no word is found). Undefined when the directory cannot
+ * tell: a word that is not a token, or a token no shard is known to hold but some may.
+ *
+ * The shards left out are those a search of the whole index would also leave out: a shard
+ * lacking a word that some shard holds answers nothing (shardsHoldingEveryWord), and a shard
+ * holding none of the words finds nothing.
+ */
+export function shardsForTokens(ids: readonly string[], words: readonly string[], directory: Readonly<TokenDirectory>): { found: string[]; shards: string[] } | undefined {
+  const found: string[] = [];
+  const kept = ids.map(() => true);
+  for (const word of words) {
+    if (!isToken(word)) return undefined;
+    const code = Object.hasOwn(directory, word) ? directory[word] : undefined;
+    if (code === undefined) continue; // no shard holds it
+    if (code.length !== ids.length) return undefined;
+    if (code.includes(HOLDS)) {
+      found.push(word);
+      for (let i = 0; i < ids.length; i++) if (code[i] === NOT_HELD) kept[i] = false;
+    } else if (code.includes(MAY_HOLD)) return undefined;
+  }
+  return { found, shards: found.length ? ids.filter((_, i) => kept[i]) : [] };
+}
+
+/** The shards of `ids` where every word's counts of the shard filter (`perWord`, each word searched alone) are above 0. */
+export function shardsHoldingAll(ids: readonly string[], perWord: ReadonlyArray<Readonly<Record<string, number | undefined>>>): string[] {
+  return ids.filter((id) => perWord.every((counts) => (counts[id] ?? 0) > 0));
 }

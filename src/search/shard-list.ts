@@ -3,6 +3,7 @@
  * the search page reads it. Browser-safe: the page's bundle imports this module, never
  * index-site.ts (which writes the file, and imports Node modules).
  */
+import type { TokenDirectory } from './shard-filter.ts';
 
 /** Where the search page finds the list of shards, relative to the site's root. */
 export const SHARDS_PATH = 'pagefind/shards.json';
@@ -25,6 +26,11 @@ export interface ShardList {
   delta?: ShardEntry;
   /** True when some shard has pages masked (MASK_FILTER in shard-filter.ts); absent when none has. */
   masked?: boolean;
+  /**
+   * Which shards hold which name tokens, over the shards then the delta (TokenDirectory in
+   * shard-filter.ts; src/search/token-directory.ts writes it); absent for an index in one piece.
+   */
+  tokens?: TokenDirectory;
 }
 
 /**
@@ -51,4 +57,17 @@ export function readDeltaEntry(json: unknown): ShardEntry | undefined {
 function readEntry(shard: unknown): ShardEntry | undefined {
   const { id, path } = (shard ?? {}) as Partial<Record<keyof ShardEntry, unknown>>;
   return typeof id === 'string' && id && typeof path === 'string' && path.startsWith('/') ? { id, path } : undefined;
+}
+
+/** The token directory a parsed shards.json holds, or undefined (nothing known: every shard is searched) when it holds none. */
+export function readTokenDirectory(json: unknown): TokenDirectory | undefined {
+  const tokens = (json as Partial<ShardList> | null)?.tokens;
+  if (typeof tokens !== 'object' || tokens === null || Array.isArray(tokens)) return undefined;
+  const directory: TokenDirectory = {};
+  for (const [token, code] of Object.entries(tokens as Record<string, unknown>)) {
+    // a token left out is held by no shard, so one entry unread makes the whole directory unusable
+    if (typeof code !== 'string' || !/^[012]+$/.test(code)) return undefined;
+    directory[token] = code;
+  }
+  return directory;
 }

@@ -522,6 +522,12 @@ class SearchPage {
     const dropped = new Set<number>();
     await Promise.all(
       plan.units.map(async (unit, i) => {
+        // a name's token: the index's token directory may say, without loading a shard
+        const held = unit.kind === 'word' && unit.words.length === 1 ? index.holds(unit.words[0]!) : undefined;
+        if (held !== undefined) {
+          if (!held) dropped.add(i);
+          return;
+        }
         const response = await index.search(unit.words.join(' '), { filters: {} });
         const results = response?.results ?? [];
         if (results.length === 0) dropped.add(i);

@@ -6,7 +6,8 @@
  * (src/search/index-shards.ts), listed in /pagefind/shards.json: the loader merges them all.
  */
 import { SHARD_FILTER } from '../shard-filter.ts';
-import { readDeltaEntry, readShardList, SHARDS_PATH, type ShardEntry } from '../shard-list.ts';
+import { readDeltaEntry, readShardList, readTokenDirectory, SHARDS_PATH, type ShardEntry } from '../shard-list.ts';
+import type { TokenDirectory } from '../shard-filter.ts';
 import { ShardedIndex, type PagefindApi } from './sharded-index.ts';
 
 export const PAGEFIND_URL = '/pagefind/pagefind.js';
@@ -18,6 +19,7 @@ interface Listed {
   shards: ShardEntry[];
   delta?: ShardEntry | undefined;
   masked: boolean;
+  tokens?: TokenDirectory | undefined;
 }
 
 /** The shards the site lists; none when it lists none (a site built before shards has no shards.json). */
@@ -26,18 +28,20 @@ async function loadShardList(): Promise<Listed> {
     const response = await fetch(SHARDS_URL);
     if (!response.ok) return { shards: [], masked: false };
     const json: unknown = await response.json();
-    return { shards: readShardList(json), delta: readDeltaEntry(json), masked: (json as { masked?: unknown } | null)?.masked === true };
+    return { shards: readShardList(json), delta: readDeltaEntry(json), masked: (json as { masked?: unknown } | null)?.masked === true, tokens: readTokenDirectory(json) };
   } catch {
     return { shards: [], masked: false };
   }
 }
 
 /**
- * Loads and initialises Pagefind once, with every shard merged. The list of shards is fetched
- * while Pagefind's script is (it is tiny, so it does not delay the start). The first shard is
+ * Loads and initialises Pagefind once; the other shards are merged when a search first needs
+ * them (ShardedIndex: a search of names needs only the shards that may hold them, by the
+ * list's token directory; any other, every shard). The list of shards is fetched
+ * while Pagefind's script is (it is small, so it does not delay the start). The first shard is
  * the bundle Pagefind's script comes with; each other one is merged into it, and loads only its
  * own entry and metadata at first (Pagefind's WebAssembly is loaded once, by the first). The
- * delta shard, when the list has one, is merged last, like the others.
+ * delta shard, when the list has one, is merged like the others.
  *
  * The first shard's filter is given before init, so that it is in place before any search (an
  * options() call after init would wait for the WebAssembly); Pagefind 1.5.2's mergeIndex
@@ -56,11 +60,22 @@ export function loadSearchIndex(url: string = PAGEFIND_URL): Promise<ShardedInde
     const others = delta ? [...rest, delta] : rest;
     await pagefind.options({ excerptLength: 30, noWorker: true, ...(first ? { mergeFilter: { [SHARD_FILTER]: first.id } } : {}) });
     await pagefind.init();
-    await Promise.all(others.map((shard) => pagefind.mergeIndex(shard.path, { mergeFilter: { [SHARD_FILTER]: shard.id } })));
+    const merged = new Map<string, Promise<void>>();
+    const load = async (ids: readonly string[]) => {
+      await Promise.all(
+        others
+          .filter((shard) => ids.includes(shard.id))
+          .map((shard) => {
+            let merging = merged.get(shard.id);
+            if (!merging) merged.set(shard.id, (merging = pagefind.mergeIndex(shard.path, { mergeFilter: { [SHARD_FILTER]: shard.id } })));
+            return merging;
+          }),
+      );
+    };
     return new ShardedIndex(
       pagefind,
       shards.map((shard) => shard.id),
-      { delta: delta?.id, masked },
+      { delta: delta?.id, masked, tokens: listed.tokens, load },
     );
   })();
   return loading;

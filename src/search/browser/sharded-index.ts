@@ -1,6 +1,10 @@
 /**
- * Pagefind with every shard of the index merged, searched as one index would be. Pagefind's
- * merged search already runs on every shard and merges results and counts; what it gets wrong
+ * Pagefind with the shards of the index merged, searched as one index would be. A shard is
+ * merged when a search first needs it: every shard for most, but for a term of name tokens
+ * only the shards that may hold them, by the token directory of shards.json
+ * (src/search/shard-filter.ts, shardsForTokens), so a first query of a name loads the
+ * metadata and index chunks of those shards alone. Pagefind's
+ * merged search already runs on every shard merged and merges results and counts; what it gets wrong
  * for a split index is a search of several words, which a shard lacking one of the words answers
  * with the others alone. This keeps such a search to the shards holding every word
  * (src/search/shard-filter.ts says why and how). An index with a delta shard (pages added or
@@ -10,7 +14,7 @@
  * The part of Pagefind's browser API the search page uses is typed here, beside the one class
  * that wraps it; the loader (pagefind.ts) and the page (main.ts) import the types from here.
  */
-import { SHARD_FILTER, shardsHoldingEveryWord, withinShards, withoutMasked } from '../shard-filter.ts';
+import { SHARD_FILTER, shardsForTokens, shardsHoldingAll, shardsHoldingEveryWord, withinShards, withoutMasked, type TokenDirectory } from '../shard-filter.ts';
 import type { PagefindSearchOptions } from '../state.ts';
 
 export type FilterCounts = Record<string, Record<string, number>>;
@@ -53,6 +57,13 @@ export interface DeltaInfo {
   delta?: string | undefined;
   /** Whether some shard has pages masked (every search then leaves them out). */
   masked?: boolean | undefined;
+  /** Which shards hold which name tokens (shards.json), over the shards then the delta; none: every search needs every shard. */
+  tokens?: TokenDirectory | undefined;
+  /**
+   * Merges the shards given into Pagefind, those not merged yet (each once); none: all are
+   * merged already. A search needs only the shards that may answer it.
+   */
+  load?: ((ids: readonly string[]) => Promise<void>) | undefined;
 }
 
 export class ShardedIndex {
@@ -61,6 +72,8 @@ export class ShardedIndex {
   /** The delta shard's id, if any. */
   readonly delta: string | undefined;
   private readonly masked: boolean;
+  private readonly tokens: TokenDirectory | undefined;
+  private readonly load: (ids: readonly string[]) => Promise<void>;
 
   /**
    * `shards`: the shards' ids, oldest first, when there are several or a delta (each shard's
@@ -74,6 +87,8 @@ export class ShardedIndex {
   ) {
     this.delta = delta.delta;
     this.masked = delta.masked ?? false;
+    this.tokens = delta.tokens;
+    this.load = delta.load ?? (async () => {});
   }
 
   /** Every shard's id, the delta's last. */
@@ -87,6 +102,7 @@ export class ShardedIndex {
   }
 
   async search(term: string | null, options: PagefindSearchOptions): Promise<PagefindResponse | null> {
+    if (term === null) await this.load(this.all);
     const kept = term === null ? null : await this.shardsFor(term);
     if (!kept && !this.masked) return this.ask(term, options);
     const narrowed = kept ? withinShards(options, kept) : options;
@@ -102,20 +118,55 @@ export class ShardedIndex {
     return response && { ...response, totalFilters: inKept?.filters ?? {} };
   }
 
-  /** The shards holding every word of `term` that some shard holds; null when all do, or for one word or one shard. */
+  /**
+   * Whether some page not masked holds `word`, when the token directory says (a name's token,
+   * src/search/shard-filter.ts); undefined when only a search can tell. Asks no shard.
+   */
+  holds(word: string): boolean | undefined {
+    const ids = this.all;
+    const byTokens = this.tokens && ids.length > 1 ? shardsForTokens(ids, [word], this.tokens) : undefined;
+    return byTokens && byTokens.found.length === 1;
+  }
+
+  /**
+   * The shards holding every word of `term` that some shard holds; null when all do, or for one
+   * word or one shard. Only those shards are merged: for a term of name tokens the directory
+   * says which they may be (shardsForTokens), without asking any shard; for any other, every
+   * shard is merged, and each word is searched alone to find them.
+   */
   private shardsFor(term: string): Promise<string[] | null> {
     if (this.kept?.term !== term) {
       const words = [...new Set(term.split(' ').filter((word) => word !== ''))];
       const ids = this.all;
-      const shards =
-        ids.length < 2 || words.length < 2
-          ? Promise.resolve(null)
-          : Promise.all(words.map((word) => this.ask(word, { filters: {} }))).then((responses) =>
-              shardsHoldingEveryWord(
-                ids,
-                responses.map((response) => response?.filters[SHARD_FILTER] ?? {}),
+      const byTokens = this.tokens && ids.length > 1 ? shardsForTokens(ids, words, this.tokens) : undefined;
+      let shards: Promise<string[] | null>;
+      if (byTokens) {
+        const { found, shards: may } = byTokens;
+        const everyShard = (kept: string[]) => (kept.length === ids.length ? null : kept);
+        shards = this.load(may).then(() =>
+          found.length < 2 || may.length === 0
+            ? everyShard(may)
+            : Promise.all(found.map((word) => this.ask(word, { filters: { [SHARD_FILTER]: { any: may } } }))).then((responses) =>
+                everyShard(
+                  shardsHoldingAll(
+                    may,
+                    responses.map((response) => response?.filters[SHARD_FILTER] ?? {}),
+                  ),
+                ),
               ),
-            );
+        );
+      } else {
+        shards = this.load(ids).then(() =>
+          ids.length < 2 || words.length < 2
+            ? null
+            : Promise.all(words.map((word) => this.ask(word, { filters: {} }))).then((responses) =>
+                shardsHoldingEveryWord(
+                  ids,
+                  responses.map((response) => response?.filters[SHARD_FILTER] ?? {}),
+                ),
+              ),
+        );
+      }
       this.kept = { term, shards };
     }
     return this.kept.shards;
