@@ -183,7 +183,14 @@ async function writePages(config: BuildConfig, outputDir: string, plan?: PagePla
   for (const batch of batches) {
     after -= batch.items;
     const eleventy = new Eleventy(config.contentDir, outputDir, {
-      ...eleventyOptions({ ...config, postProcess: false, render: batch.render, ...(plan ? { carriedFiles: plan.carriedFiles() } : {}), templates: batch.templates, otherPages: { before, after } }),
+      ...eleventyOptions({
+        ...config,
+        postProcess: false,
+        render: batch.render,
+        ...(plan ? { carriedFiles: plan.carriedFiles() } : {}),
+        templates: batch.templates,
+        otherPages: { before, after },
+      }),
       quietMode: true,
     });
     if (config.quiet) eleventy.setIsVerbose?.(false);

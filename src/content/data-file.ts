@@ -65,7 +65,11 @@ export function readEntriesFile<S extends z.ZodType>(
   const cached = cache?.store.getEntries(cache.kind, text);
   if (cached) {
     let lineOf: YamlSource['lineOf'] | undefined;
-    Object.assign(result, { loaded: true, entries: cached as Record<string, z.infer<S>>, lineOf: (at: Parameters<YamlSource['lineOf']>[0]) => (lineOf ??= parseYamlSource(text, file).lineOf)(at) });
+    Object.assign(result, {
+      loaded: true,
+      entries: cached as Record<string, z.infer<S>>,
+      lineOf: (at: Parameters<YamlSource['lineOf']>[0]) => (lineOf ??= parseYamlSource(text, file).lineOf)(at),
+    });
   } else {
     entriesOf(text, schema, result, own);
     if (cache && own.length === 0) cache.store.setEntries(cache.kind, text, result.entries);

@@ -23,10 +23,10 @@ export interface PhaseLine {
   ms: number;
   rss: number;
   heapUsed: number;
-  /** The process's CPU time (user + system, every thread) while it ran: phases that run side by side each count all of it. */
-  cpuMs: number;
-  /** The process's largest resident size so far (its high-water mark), in bytes: with the last phase's, what this one's peak was. */
-  peakRss: number;
+  /** The process's CPU time (user + system, every thread) while it ran: phases that run side by side each count all of it. Absent on a part's line (phasePart), whose time is summed over pieces. */
+  cpuMs?: number;
+  /** The process's largest resident size so far (its high-water mark), in bytes: with the last phase's, what this one's peak was. Absent on a part's line (phasePart). */
+  peakRss?: number;
 }
 
 const enabled = () => environment().phases;
