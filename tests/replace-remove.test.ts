@@ -155,7 +155,8 @@ describe('npm run remove -- ID', () => {
 describe('package.json', () => {
   it('has a remove script', () => {
     const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    assert.equal(pkg.scripts.remove, 'tsx src/cli/remove.ts');
+    // through the launcher (bin/arshif.mjs), which runs the bundle of src/cli/remove.ts
+    assert.equal(pkg.scripts.remove, 'node bin/arshif.mjs remove');
     assert.ok(readdirSync(join(PROJECT_ROOT, 'src', 'cli')).includes('remove.ts'));
   });
 });
