@@ -57,12 +57,11 @@ describe('the environment', () => {
 });
 
 describe('the build configuration', () => {
-  it('defaults: content/, _site/, the default store, no post-processing by Eleventy', () => {
+  it('defaults: content/, _site/, the default store', () => {
     assert.deepEqual(buildConfig({}, readEnvironment({})), {
       contentDir: DEFAULT_CONTENT_DIR,
       outputDir: DEFAULT_OUTPUT_DIR,
       cacheDir: DEFAULT_CACHE_DIR,
-      postProcess: false,
       pageBatch: DEFAULT_PAGE_BATCH,
       quiet: false,
     });
@@ -70,13 +69,12 @@ describe('the build configuration', () => {
 
   it('flags over the environment; folders absolute', () => {
     const env = readEnvironment({ ARSHIF_CACHE: '0', ARSHIF_SEARCH_SHARD_PAGES: '3', ARSHIF_SEARCH_DELTA_PAGES: '0', ARSHIF_PAGE_BATCH: '50' });
-    const config = buildConfig({ contentDir: 'c', outputDir: 'o', cacheDir: 'store', siteUrl: 'https://a.test/', postProcess: true, quiet: true }, env);
+    const config = buildConfig({ contentDir: 'c', outputDir: 'o', cacheDir: 'store', siteUrl: 'https://a.test/', quiet: true }, env);
     assert.deepEqual(config, {
       contentDir: resolve('c'),
       outputDir: resolve('o'),
       cacheDir: resolve('store'),
       siteUrl: 'https://a.test/',
-      postProcess: true,
       searchShardPages: 3,
       searchDeltaPages: 0,
       pageBatch: 50,

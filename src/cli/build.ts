@@ -185,7 +185,6 @@ async function writePages(config: BuildConfig, outputDir: string, plan?: PagePla
     const eleventy = new Eleventy(config.contentDir, outputDir, {
       ...eleventyOptions({
         ...config,
-        postProcess: false,
         render: batch.render,
         ...(plan ? { carriedFiles: plan.carriedFiles() } : {}),
         templates: batch.templates,

@@ -132,8 +132,6 @@ export const buildConfigSchema = z.strictObject({
   cacheDir: z.string().min(1).nullable(),
   /** The site's public address for this build (`--site-url`, already checked), over site.yml's `url` and ARSHIF_SITE_URL. */
   siteUrl: z.string().min(1).optional(),
-  /** Whether Eleventy itself builds the search index and subsets the font after it writes (Eleventy run without build(); build() does it itself, for `npm run build` and `npm start` alike). */
-  postProcess: z.boolean(),
   /** The pages a search-index shard aims at; none: the index's default. */
   searchShardPages: z.number().int().min(1).optional(),
   /** The pages a rebuild may put in the search index's delta shard (0: none); none: the index's default. */
@@ -153,7 +151,6 @@ export interface BuildFlags {
   /** null: no store (`--no-cache`). */
   cacheDir?: string | null | undefined;
   siteUrl?: string | undefined;
-  postProcess?: boolean | undefined;
   /** The item pages one Eleventy run renders at most; default ARSHIF_PAGE_BATCH, else DEFAULT_PAGE_BATCH. */
   pageBatch?: number | undefined;
   quiet?: boolean | undefined;
@@ -167,7 +164,6 @@ export function buildConfig(flags: BuildFlags = {}, env: Environment = environme
     outputDir: resolve(flags.outputDir ?? DEFAULT_OUTPUT_DIR),
     cacheDir,
     ...(flags.siteUrl !== undefined ? { siteUrl: flags.siteUrl } : {}),
-    postProcess: flags.postProcess ?? false,
     ...(env.searchShardPages !== undefined ? { searchShardPages: env.searchShardPages } : {}),
     ...(env.searchDeltaPages !== undefined ? { searchDeltaPages: env.searchDeltaPages } : {}),
     pageBatch: flags.pageBatch ?? env.pageBatch ?? DEFAULT_PAGE_BATCH,

@@ -42,7 +42,6 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ArshifError } from '../core/problem.ts';
-import { sha256 } from '../core/hash.ts';
 import { environment } from '../core/config.ts';
 import { childrenCpuMs, phasePart, progress } from '../core/phase-log.ts';
 import { codeVersion } from '../cache/code-version.ts';

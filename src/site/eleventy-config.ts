@@ -26,7 +26,7 @@ interface EleventyFolders {
 export const ELEVENTY_SETTINGS = fileURLToPath(runnableModule(pathToFileURL(join(PROJECT_ROOT, '.eleventy.ts'))));
 
 /** What the plugin is given of the build's configuration. */
-export type EleventyBuild = Pick<BuildConfig, 'contentDir' | 'cacheDir' | 'siteUrl' | 'postProcess'> & {
+export type EleventyBuild = Pick<BuildConfig, 'contentDir' | 'cacheDir' | 'siteUrl'> & {
   /** The items whose pages to render (src/site/carry-over.ts); none: all. */
   render?: RenderData | undefined;
   /** The files carried over (absolute paths), which Eleventy must not write (eleventy-plugin.ts). */

@@ -6,10 +6,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { markdownLibrary } from '../markdown/render.ts';
-import { forgetArchives, getArchive, getSearchLexicon } from '../model/load-archive.ts';
+import { forgetArchives, getArchive } from '../model/load-archive.ts';
 import { PAGES_DIR, PUBLIC_DIR } from '../core/paths.ts';
 import { registerFilters } from './filters.ts';
-import { postProcessSite, summariseWritten, writtenPages } from './post-process.ts';
 import { installCompileCache } from './nunjucks-compile-cache.ts';
 import { publishSources } from './publish-sources.ts';
 import { progress } from '../core/phase-log.ts';
@@ -20,8 +19,6 @@ import { batchAdds, type BatchTemplates } from './page-batches.ts';
 export interface Options {
   /** The content folder. */
   contentDir: string;
-  /** Build the Pagefind index and subset the font after Eleventy writes. Default: true. */
-  postProcess?: boolean;
   /** The derived-data store's folder, null for none (src/core/config.ts); default: the environment's. */
   cacheDir?: string | null;
   /** The site's public address for this build, over site.yml's `url`. */
@@ -92,9 +89,4 @@ export default function arshifPlugin(eleventyConfig: EleventyConfig, options: Op
       getArchive(contentDir, archiveOptions).articles.map((a) => a.source.file),
     );
   });
-  if (options.postProcess !== false) {
-    eleventyConfig.on('eleventy.after', async ({ directories, results }) => {
-      await postProcessSite(directories.output, getSearchLexicon(contentDir), summariseWritten(writtenPages(directories.output, results ?? [])));
-    });
-  }
 }
