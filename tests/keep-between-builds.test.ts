@@ -5,7 +5,7 @@
  * its text changed. Rebuilding in one process with both must write what a clean build writes.
  */
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
@@ -82,5 +82,24 @@ describe('rebuilding in one process, with what it keeps', () => {
     const reference = await runBuild(PROJECT_ROOT, ['--content', content, '--output', clean, '--no-cache', '--quiet']);
     assert.equal(reference.code, 0, reference.output);
     assert.deepEqual(treeDifferences(site, clean, ['the kept rebuild', 'the clean build']), []);
+  });
+
+  it('with the removal of the previous site deferred (npm start), puts the new site in place first and removes the old folder after', async () => {
+    const work = tempDir('arshif-deferred-removal-');
+    const content = join(work, 'content');
+    cpSync(DEFAULT_CONTENT_DIR, content, { recursive: true });
+    const site = join(work, 'site');
+    const options = { contentDir: content, outputDir: site, cacheDir: join(work, 'cache'), quiet: true, progress: false };
+    const first = await build({ ...options, deferOldRemoval: true });
+    assert.equal(first.oldRemoved, undefined, 'no previous site: nothing to remove');
+    const waited = await build(options);
+    assert.equal(waited.oldRemoved, undefined, 'without the option, the removal is waited for');
+    assert.deepEqual(readdirSync(work).sort(), ['cache', 'content', 'site']);
+    const deferred = await build({ ...options, deferOldRemoval: true });
+    assert.ok(deferred.oldRemoved instanceof Promise);
+    assert.ok(existsSync(join(site, 'index.html')), 'the new site is in place before the old folder is gone');
+    await deferred.oldRemoved;
+    assert.deepEqual(readdirSync(work).sort(), ['cache', 'content', 'site'], 'nothing of the previous site is left');
+    await build(options); // and the next build finds nothing in its way
   });
 });

@@ -78,6 +78,12 @@ export interface BuildOptions {
   pageBatch?: number;
   /** Keep what the build cache gave in this process's memory for the next build (`npm start`: src/cache/disk-store.ts, EntryMemory). */
   keep?: boolean;
+  /**
+   * Give back the removal of the previous site's folder as `oldRemoved` instead of waiting for
+   * it (`npm start`: the pages reload as soon as the new site is in place, and the server waits
+   * for the removal before it builds again). A removal cut short is finished by the next build.
+   */
+  deferOldRemoval?: boolean;
 }
 
 export interface BuildResult {
@@ -88,6 +94,8 @@ export interface BuildResult {
   siteUrl: string;
   /** Of the pages made one per item, how many were carried over from the previous site (none without a cache: src/site/carry-over.ts). */
   pages?: CarryReport;
+  /** With `deferOldRemoval`: the removal of the previous site's folder, under way (it never rejects). */
+  oldRemoved?: Promise<void>;
 }
 
 /** Builds the site. Throws ArshifError for content problems. */
@@ -124,6 +132,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   buildingHere.add(outputDir);
   let old: string;
   let pages: CarryReport | undefined;
+  let oldRemoved: Promise<void> | undefined;
   try {
     if (existsSync(staging)) {
       if (!isMarkedTemporary(staging))
@@ -150,10 +159,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         ...(deltaPages !== undefined ? { deltaPages } : {}),
         keptFonts,
       });
-      const manifest = writeManifest(staging, plan?.knownFiles()); // the last write: from here on the new site is checkable
-      if (plan && pageTable) plan.finish(pageTable.store, manifest.files);
-      pages = plan?.report;
-      old = swapInto(staging, outputDir);
+      old = await phase('manifest, page table, swap', () => {
+        const manifest = writeManifest(staging, plan?.knownFiles()); // the last write: from here on the new site is checkable
+        if (plan && pageTable) plan.finish(pageTable.store, manifest.files);
+        pages = plan?.report;
+        return swapInto(staging, outputDir);
+      });
     } catch (error) {
       await rm(staging, { recursive: true, force: true });
       throw error;
@@ -161,11 +172,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // The new site is in place; what is left of the old one, if this fails or is cut short,
     // the next build removes.
     unmark(outputDir);
-    if (isMarkedTemporary(old)) await rm(old, { recursive: true, force: true }).catch(() => undefined);
+    if (isMarkedTemporary(old)) {
+      const removal = phase('old site removed', () => rm(old, { recursive: true, force: true }).catch(() => undefined));
+      if (options.deferOldRemoval) oldRemoved = removal;
+      else await removal;
+    }
   } finally {
     buildingHere.delete(outputDir);
   }
-  return { outputDir, articles, seconds: (performance.now() - started) / 1000, siteUrl, ...(pages ? { pages } : {}) };
+  return { outputDir, articles, seconds: (performance.now() - started) / 1000, siteUrl, ...(pages ? { pages } : {}), ...(oldRemoved ? { oldRemoved } : {}) };
 }
 
 /**

@@ -103,6 +103,14 @@ async function main(): Promise<number> {
   const session = Date.now().toString(36);
   let builds = 0;
   let server: DevServer | undefined;
+  // The previous site's folder, still being removed after the last build (build()'s deferOldRemoval): awaited before the next build.
+  let removing: Promise<void> | undefined;
+  const buildHere = async () => {
+    await removing;
+    const result = await build({ ...options, deferOldRemoval: true });
+    removing = result.oldRemoved;
+    return result;
+  };
 
   const runner = new CoalescingRunner<string>(
     async (paths) => {
@@ -111,7 +119,7 @@ async function main(): Promise<number> {
       const what = describeChanges(changes, contentDir);
       const started = performance.now();
       try {
-        await build(options);
+        await buildHere();
       } catch (error) {
         const lines = failureLines(error, `still serving the last good site from ${site}; save a fix to build again`);
         say(`arshif: ${what}`, ...lines);
@@ -158,7 +166,7 @@ async function main(): Promise<number> {
     .exclusive(async () => {
       const started = performance.now();
       try {
-        const result = await build(options);
+        const result = await buildHere();
         builds++;
         server?.announce(`${session}-${builds}`);
         say(`arshif: built ${result.articles} articles into ${site} in ${seconds(performance.now() - started)}`);
@@ -180,7 +188,8 @@ async function main(): Promise<number> {
   const stop = (code: number) => {
     for (const watcher of watchers) watcher.close();
     runner.close();
-    void server?.close().finally(() => process.exit(code));
+    // the previous site's folder is removed before the process ends (else the next build would)
+    void Promise.allSettled([server?.close(), removing]).finally(() => process.exit(code));
   };
   process.once('SIGINT', () => stop(130));
   process.once('SIGTERM', () => stop(143));
