@@ -6,9 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it, mock } from 'node:test';
 import { loadContent, type Content } from '../src/content/load.ts';
 import { loadEntities, loadSpellings } from '../src/content/data-files.ts';
 import { storedParseCache } from '../src/cache/parse-cache.ts';
@@ -98,5 +98,58 @@ describe('the parse cache', () => {
     );
     assert.deepEqual(loadCached(contentDir, storeDir).problems, reference);
     assert.deepEqual(loadCached(contentDir, storeDir).problems, reference);
+  });
+});
+
+describe('the raw sources checked before', () => {
+  const sourceOf = (content: string) => {
+    const loaded = loadContent(content);
+    const article = loaded.content.articles[0];
+    assert.ok(article);
+    return { path: join(content, article.data.source.file), sha256: article.data.source.sha256 };
+  };
+  /** Loads as a build 5 s later would: every stamp is settled by then. */
+  const loadLater = (content: string, storeDir: string) => {
+    const later = Date.now() + 5000;
+    const now = mock.method(Date, 'now', () => later);
+    try {
+      return loadCached(content, storeDir);
+    } finally {
+      now.mock.restore();
+    }
+  };
+
+  it('keeps the hash of a settled source by its stamp, and gives it for that stamp only', () => {
+    const content = copySeedContent();
+    const storeDir = tempDir('arshif-parse-cache-');
+    const { path, sha256 } = sourceOf(content);
+    assert.deepEqual(loadLater(content, storeDir).problems, []);
+    const cache = storedParseCache(new DiskStore(storeDir, VERSION));
+    assert.equal(cache.checkedHash(path, statSync(path, { bigint: true })), sha256);
+    appendFileSync(path, ' ');
+    assert.equal(cache.checkedHash(path, statSync(path, { bigint: true })), undefined, 'another size and time: read it');
+  });
+
+  it('never keeps a source written just now: its stamp could not show a write within the same tick', () => {
+    const content = copySeedContent();
+    const storeDir = tempDir('arshif-parse-cache-');
+    const { path } = sourceOf(content);
+    assert.deepEqual(loadCached(content, storeDir).problems, []);
+    assert.equal(storedParseCache(new DiskStore(storeDir, VERSION)).checkedHash(path, statSync(path, { bigint: true })), undefined);
+  });
+
+  it('reads again a source rewritten with the same size and its old modification time set back, and reports it', () => {
+    const content = copySeedContent();
+    const storeDir = tempDir('arshif-parse-cache-');
+    const { path } = sourceOf(content);
+    assert.deepEqual(loadLater(content, storeDir).problems, []);
+    const before = statSync(path);
+    const bytes = readFileSync(path);
+    bytes[bytes.length - 1] = bytes[bytes.length - 1] === 0x20 ? 0x0a : 0x20; // one byte changed, same size
+    writeFileSync(path, bytes);
+    utimesSync(path, before.atime, before.mtime); // as `touch -d` or `cp -p` would: the change time still moves
+    const problems = loadLater(content, storeDir).problems;
+    assert.equal(problems.length, 1, JSON.stringify(problems));
+    assert.equal(problems[0]?.field, 'source.sha256');
   });
 });

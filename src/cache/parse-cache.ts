@@ -11,12 +11,19 @@
  * time, so every message stays as it was. What a file gives depends on its text and on the code
  * that reads it (src/content/, part of the store's code version), so the key is the text's hash.
  *
+ * And the raw sources whose bytes a build checked against their recorded sha256: by the file's
+ * path, its stamp (src/core/file-stamp.ts: device, inode, size, both times) and the hash its
+ * bytes had, so that a source unchanged since is not read and hashed again (at 10,000 articles,
+ * some 80 MB a build). Only a settled stamp is kept, and only for bytes that matched.
+ *
  * The entries of one build are kept as one entry of the store (memo.ts), checked whole against
  * its schema when read back, written again only when they changed, and holding only the files
  * that build read.
  */
+import type { BigIntStats } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
+import { contentStamp, contentStampSettled } from '../core/file-stamp.ts';
 import { sha256 } from '../core/hash.ts';
 import { memoKey, readMemo, writeMemo } from './memo.ts';
 import type { Store } from './store.ts';
@@ -37,6 +44,10 @@ export interface ParseCache {
   getEntries(kind: string, source: string): Record<string, unknown> | undefined;
   /** Keeps a data file's entries, when they survive JSON unchanged. */
   setEntries(kind: string, source: string, entries: Record<string, unknown>): void;
+  /** The sha256 the bytes of the file at `path` (absolute) had when checked with this stat's stamp; undefined: read it to know. */
+  checkedHash(path: string, stat: BigIntStats): string | undefined;
+  /** Notes that the file at `path`, with this stat, holds bytes of hash `sha256` (kept only if its stamp is settled). */
+  noteCheckedHash(path: string, stat: BigIntStats, sha256: string): void;
 }
 
 export interface StoredParseCache extends ParseCache {
@@ -54,8 +65,14 @@ const cachedParseSchema = z.strictObject({
 
 const entriesSchema = z.record(z.string(), z.unknown());
 
-/** The store's entry: every file's result, by the hash of its kind and text. */
-const filesSchema = z.strictObject({ files: z.record(z.string(), cachedParseSchema), data: z.record(z.string(), entriesSchema).optional() });
+const checkedSchema = z.strictObject({ stamp: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+
+/** The store's entry: every file's result, by the hash of its kind and text; the checked sources by path. */
+const filesSchema = z.strictObject({
+  files: z.record(z.string(), cachedParseSchema),
+  data: z.record(z.string(), entriesSchema).optional(),
+  sources: z.record(z.string(), checkedSchema).optional(),
+});
 
 /** `value` as JSON gives it back, or undefined when JSON would change it. */
 function throughJson<T>(value: T): T | undefined {
@@ -73,6 +90,8 @@ export function storedParseCache(store: Store): StoredParseCache {
   const now = new Map<string, CachedParse>();
   const dataBefore = new Map<string, Record<string, unknown>>(Object.entries(stored?.data ?? {}));
   const dataNow = new Map<string, Record<string, unknown>>();
+  const sourcesBefore = new Map<string, z.infer<typeof checkedSchema>>(Object.entries(stored?.sources ?? {}));
+  const sourcesNow = new Map<string, z.infer<typeof checkedSchema>>();
   let changed = false;
   return {
     get(kind, source) {
@@ -100,10 +119,23 @@ export function storedParseCache(store: Store): StoredParseCache {
       dataNow.set(keyOf(kind, source), json);
       changed = true;
     },
+    checkedHash(path, stat) {
+      const hit = sourcesBefore.get(path);
+      if (!hit || hit.stamp !== contentStamp(stat)) return undefined;
+      sourcesNow.set(path, hit);
+      return hit.sha256;
+    },
+    noteCheckedHash(path, stat, sha256) {
+      if (!contentStampSettled(stat)) return;
+      const stamp = contentStamp(stat);
+      const hit = sourcesBefore.get(path);
+      if (hit?.stamp !== stamp || hit.sha256 !== sha256) changed = true;
+      sourcesNow.set(path, { stamp, sha256 });
+    },
     save() {
-      if (!changed && now.size === before.size && dataNow.size === dataBefore.size) return;
+      if (!changed && now.size === before.size && dataNow.size === dataBefore.size && sourcesNow.size === sourcesBefore.size) return;
       const sorted = <T>(map: Map<string, T>) => Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-      writeMemo(store, 'content', entryKey, { files: sorted(now), data: sorted(dataNow) });
+      writeMemo(store, 'content', entryKey, { files: sorted(now), data: sorted(dataNow), sources: sorted(sourcesNow) });
     },
   };
 }

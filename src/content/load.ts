@@ -51,7 +51,7 @@ export function loadContent(contentDir: string, options: LoadContentOptions = {}
     : [];
   const content: Content = { dir, articles, events, eventFileIds, outlets, places, site };
   problems.push(...checkReferences(content));
-  problems.push(...checkSources(content));
+  problems.push(...checkSources(content, options.parseCache));
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   return { content, problems: capPerFile(problems) };
 }
@@ -88,14 +88,18 @@ export function loadValidContent(contentDir: string, options: LoadContentOptions
   return content;
 }
 
-/** Each article's raw source is there, a file, with the bytes its recorded sha256 says. */
-function checkSources(content: Content): Problem[] {
+/**
+ * Each article's raw source is there, a file, with the bytes its recorded sha256 says: read and
+ * hashed, unless `cache` says a file of this very stamp had them when checked before.
+ */
+function checkSources(content: Content, cache?: ParseCache): Problem[] {
   const problems: Problem[] = [];
   for (const article of content.articles) {
     const { file: sourceFile, sha256 } = article.data.source;
     const path = join(content.dir, sourceFile);
     const line = () => article.lineOf(['source', 'file']); // only when reported (parse-cache.ts)
-    if (!existsSync(path)) {
+    const stat = statSync(path, { bigint: true, throwIfNoEntry: false });
+    if (!stat) {
       problems.push({
         file: article.file,
         line: line(),
@@ -105,12 +109,14 @@ function checkSources(content: Content): Problem[] {
       });
       continue;
     }
-    if (!statSync(path).isFile()) {
+    if (!stat.isFile()) {
       problems.push({ file: article.file, line: line(), field: 'source.file', message: `${sourceFile} is not a file`, hint: "name the raw text's file under content/sources/" });
       continue;
     }
+    if (cache?.checkedHash(path, stat) === sha256) continue;
     const actual = sha256Of(readFileSync(path));
-    if (actual !== sha256) {
+    if (actual === sha256) cache?.noteCheckedHash(path, stat, actual);
+    else {
       problems.push({
         file: article.file,
         line: article.lineOf(['source', 'sha256']),

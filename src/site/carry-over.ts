@@ -57,13 +57,13 @@ import type { ManifestEntry } from './manifest.ts';
 import { PageKeys } from './page-keys.ts';
 import { outputPathOf, PAGE_LISTS, type RenderData } from './page-lists.ts';
 import type { PageSummary, summarisePage } from './post-process.ts';
+import { mtimeSettled, STAMP_SETTLED_MS } from '../core/file-stamp.ts';
 
 const HEX = /^[0-9a-f]{64}$/;
 const count = z.number().int().min(0);
 const DIGITS = /^[0-9]+$/;
 
-/** How much older than the moment it is taken a file's modification time must be for its stamp to be kept (see the top). */
-export const STAMP_SETTLED_MS = 2000;
+export { STAMP_SETTLED_MS };
 
 /** A file's device, inode and modification time (ns), as decimal text (they exceed a double's integers). */
 const stampSchema = z.strictObject({ dev: z.string().regex(DIGITS), ino: z.string().regex(DIGITS), mtimeNs: z.string().regex(DIGITS) });
@@ -329,7 +329,7 @@ export class PagePlan {
 const stampOf = (stat: BigIntStats): FileStamp => ({ dev: String(stat.dev), ino: String(stat.ino), mtimeNs: String(stat.mtimeNs) });
 const sameStamp = (a: FileStamp, b: FileStamp) => a.dev === b.dev && a.ino === b.ino && a.mtimeNs === b.mtimeNs;
 /** Whether a file's modification time is old enough, now, for its stamp to be trusted later (see the top). */
-const settled = (stat: BigIntStats) => stat.mtimeNs < BigInt(Date.now() - STAMP_SETTLED_MS) * 1_000_000n;
+const settled = (stat: BigIntStats) => mtimeSettled(stat);
 
 /** The site-relative paths (with `/`) of the files under `dir`. */
 function filesUnder(dir: string): string[] {
