@@ -455,6 +455,20 @@ describe('dateFromUrl', () => {
     ['https://example.com/story/a20190323', undefined],
     // a plain date in the query is not read (a listing's filter looks the same)
     ['https://example.com/x?id=2019-03-23', undefined],
+    // an English month name in the address, as a whole token between the day and the year
+    ['https://example.com/news/march-23-2019/slug', '2019-03-23'],
+    ['https://example.com/world/2019/mar/23/slug', '2019-03-23'],
+    ['https://example.com/world/2019/march/23/slug', '2019-03-23'],
+    ['https://example.com/a/23-march-2019-slug', '2019-03-23'],
+    ['https://example.com/a/sept-9-2019', '2019-09-09'],
+    ['https://example.com/a/2019-Mar-23/x', '2019-03-23'],
+    ['https://example.com/news/mar-32-2019/slug', undefined],
+    ['https://example.com/news/feb-29-2019/slug', undefined],
+    // a month name inside a word, or a count beside it, is no date
+    ['https://example.com/news/summary-23-2019/slug', undefined],
+    ['https://example.com/news/may-2019/slug', undefined],
+    ['https://example.com/news/top-10-may-2019-events', undefined],
+    ['https://example.com/world/2019/mar/23/x-2019-04-01', undefined],
   ];
   for (const [url, expected] of cases) it(url, () => assert.equal(dateFromUrl(url), expected));
 });
