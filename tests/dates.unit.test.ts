@@ -528,3 +528,18 @@ describe('a comma between month and year', () => {
     assert.equal(findDateMentions('وصل في 5 أيار، 2000 مقاتل إلى المدينة')[0]?.text, '5 أيار');
   });
 });
+
+describe('a month name between two separators', () => {
+  it('reads "30.أيلول.2017", "5-آذار-2019" and "٣/مارس/٢٠١٩": the same dot, dash or slash on both sides', () => {
+    assert.equal(findDateMentions('30.أيلول.2017')[0]?.value, '2017-09-30');
+    assert.equal(findDateMentions('30.أيلول.2017')[0]?.text, '30.أيلول.2017');
+    assert.equal(findDateMentions('الأحد 5-آذار-2019')[0]?.value, '2019-03-05');
+    assert.equal(findDateMentions('الأحد 5-آذار-2019')[0]?.weekdayAgrees, false);
+    assert.equal(findDateMentions('٣/مارس/٢٠١٩')[0]?.value, '2019-03-03');
+  });
+  it('reads no date from mixed separators, an impossible day or a number glued to a longer one', () => {
+    assert.equal(findDateMentions('30.أيلول-2017').some((m) => m.precision === 'day'), false);
+    assert.equal(findDateMentions('31.أيلول.2017').some((m) => m.precision === 'day'), false);
+    assert.equal(findDateMentions('1.30.أيلول.2017').some((m) => m.value === '2017-09-30'), false);
+  });
+});

@@ -70,6 +70,15 @@ const NAMED = new RegExp(
   'gdu',
 );
 
+/**
+ * "30.أيلول.2017", "5-آذار-2019": a day, a month name and a year joined by one separator, the same
+ * on both sides (a numeric date's dot, dash or slash with the month written as a word).
+ */
+const NAMED_SEPARATED = new RegExp(
+  `(?=[\\dا-ي])${WEEKDAY_PART}(?<!\\p{N}[.,/:\\-]?)(?<d1>\\d{1,2})(?<sep>[./-])(?<m1>${MONTH})\\k<sep>(?<y>${YEAR})(?![.,/\\-]?\\p{N})`,
+  'gdu',
+);
+
 /** Words after which a month name alone ("في نوفمبر") is a date. */
 const MONTH_CONTEXT = new RegExp(`(?:^|[^\\p{L}\\p{N}])[وف]?(?:في|منذ|خلال|حتي|قبل|بعد|[بل]?شهر|مطلع|اوائل|مستهل|بدايه|منتصف|اواسط|اواخر|نهايه|ختام)${H}+(?:شهر${H}+)?$`, 'u');
 
@@ -128,12 +137,14 @@ function isFatherNotAugust(f: Folded, span: [number, number] | undefined): boole
   return /[أإ]/.test(f.original[s] ?? '');
 }
 
-/** Dates with a month name: weekday, day (digits or ordinal word), month (doubled), year. */
+/** Dates with a month name: weekday, day (digits or ordinal word), month (doubled), year; also "30.أيلول.2017". */
 export function namedDates(f: Folded, anchor?: CalendarDate): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of everyMatchWith(NAMED, f.text, HAS_MONTH)) {
-    const c = namedCandidate(f, m, anchor);
-    if (c) out.push(c);
+  for (const re of [NAMED, NAMED_SEPARATED]) {
+    for (const m of everyMatchWith(re, f.text, HAS_MONTH)) {
+      const c = namedCandidate(f, m, anchor);
+      if (c) out.push(c);
+    }
   }
   return out;
 }
