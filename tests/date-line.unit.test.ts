@@ -83,6 +83,30 @@ describe('readDateLine', () => {
     assert.equal(readDateLine('03/03/2019')?.[0]?.monthFirst, undefined);
   });
 
+  it('reads a date framed by a place, a label or an outlet: a time, a dash or a glued word says it is a date line', () => {
+    assert.equal(readDateLine('تركيا 20-12-2024 | 12:37')?.[0]?.mention?.value, '2024-12-20');
+    assert.equal(readDateLine('ريف حلب 20-12-2024 - 12:37 م')?.[0]?.mention?.value, '2024-12-20');
+    assert.equal(readDateLine('عاجل9-3-2019')?.[0]?.mention?.value, '2019-03-09');
+    assert.equal(readDateLine('الخرطوم-2017/09/17م-إذاعة بلادي')?.[0]?.mention?.value, '2017-09-17');
+    assert.equal(readDateLine('دمشق - 23 مارس 2019 - الوطن')?.[0]?.mention?.value, '2019-03-23');
+    const [entry] = readDateLine('الخرطوم-2017/09/17م-إذاعة بلادي') ?? [];
+    assert.equal(entry?.mention?.text, '2017/09/17');
+    assert.equal(entry?.label, undefined);
+  });
+
+  it('leaves a framed date alone when nothing says it is a date line, or the frame is prose', () => {
+    for (const line of [
+      'الانتخابات الرئاسية 20-12-2024',
+      'جرت الانتخابات الرئاسية في 20-12-2024 | 12:37',
+      'مقتل خمسة مدنيين 20-12-2024 - 12:37',
+      'تركيا 2024 | 12:37',
+      'تركيا 20-12-2024 | 12:37 شارك الخبر الآن',
+      'الخرطوم-2017/09/17م-إذاعة بلادي تنقل عن مصادر محلية',
+    ]) {
+      assert.equal(readDateLine(line), undefined, line);
+    }
+  });
+
   it('refuses lines that are not date lines', () => {
     for (const line of [
       'نشر في 23 مارس 2019 قتيلاً',

@@ -2,7 +2,8 @@
  * A page's date line read as the press writes it: a date, perhaps after a label ("نشر في",
  * "تاريخ النشر", "آخر تحديث", "التاريخ::", "date", "Published"), perhaps two of them on one line
  * (publication and update), with a time of day, a Hijri date beside the Gregorian, or a Latin
- * month ("Mar 23, 2019", "23 March 2019"); or a relative age ("منذ 3 ساعات"), which dates nothing.
+ * month ("Mar 23, 2019", "23 March 2019"), or framed by a place or an outlet ("تركيا 20-12-2024 | 12:37",
+ * "الخرطوم-2017/09/17م-إذاعة بلادي"); or a relative age ("منذ 3 ساعات"), which dates nothing.
  * Also the date glued to the first words of the text ("٢٣ مارس ٢٠١٩أعلنت").
  *
  * Pure; no decision is taken here (which date is the publication date is publication-date.ts's).
@@ -158,6 +159,39 @@ function arabicMonthFirst(text: string): DateMention | undefined {
   return mention;
 }
 
+/**
+ * "تركيا 20-12-2024 | 12:37", "عاجل9-3-2019", "الخرطوم-2017/09/17م-إذاعة بلادي": a full date
+ * framed by one or two words before it (a place, a label such as عاجل) and perhaps an outlet of
+ * one to three words after a dash. Read only on a line with no label, and only when something
+ * says the line is a date line: a time of day after the date, the words glued to the date or
+ * joined to it by a dash, or an outlet after a dash. A sentence has more words around its date
+ * ("جرت الانتخابات في 20-12-2024"), and two words set before a bare date by a space alone
+ * ("الانتخابات الرئاسية 20-12-2024") may be a heading naming an event's day: neither is read.
+ * A "م" (ميلادي) right after the date is part of it.
+ */
+const FRAME_BEFORE = /^(\p{L}+(?:\s+\p{L}+)?)(\s*[-–—ـ|:،,]\s*|\s+|)$/u;
+const FRAME_OUTLET = /(?:^|\s*[-–—ـ|]\s*)\p{L}+(?:\s+\p{L}+){0,2}\s*$/u;
+const FRAME_TIME = /\d{1,2}:\d{2}/;
+
+function framedDate(text: string): DateMention | undefined {
+  const mentions = findDateMentions(text);
+  const first = mentions[0];
+  if (!first || mentions.length > 1 || first.kind !== 'explicit' || first.precision !== 'day' || !first.value) return undefined;
+  const before = FRAME_BEFORE.exec(text.slice(0, first.start));
+  if (!before || (before[1] as string).length > 25) return undefined;
+  let after = toAsciiDigits(text.slice(first.end)).replace(/^\s?م(?!\p{L})/u, '');
+  let outlet = false;
+  const credit = FRAME_OUTLET.exec(after);
+  if (credit && /^\s*[-–—ـ|]/u.test(after.slice(credit.index))) {
+    after = after.slice(0, credit.index);
+    outlet = true;
+  }
+  if (!TIME_FILLER.test(after)) return undefined;
+  const joined = before[2] === '' || /[-–—ـ]/u.test(before[2] as string);
+  if (!joined && !outlet && !FRAME_TIME.test(after)) return undefined;
+  return first;
+}
+
 const HIJRI_MONTHS = ['محرم', 'صفر', 'ربيع الاول', 'ربيع الثاني', 'جمادي الاولي', 'جمادي الاخره', 'رجب', 'شعبان', 'رمضان', 'شوال', 'ذو القعده', 'ذو الحجه'];
 const HIJRI_ALIASES: Record<string, number> = { 'ربيع الاخر': 4, 'جمادي الاول': 5, 'جمادي الثانيه': 6, 'جمادي الثاني': 6, 'ذي القعده': 11, 'ذي الحجه': 12 };
 const HIJRI_NAMES = [...HIJRI_MONTHS, ...Object.keys(HIJRI_ALIASES)].sort((a, b) => b.length - a.length);
@@ -179,7 +213,7 @@ function hijriAgrees(iso: string, day: number, month: number, year: number): boo
 }
 
 /** A part of the line after its label: a date and nothing else but time and separators. */
-function readPart(text: string): Omit<DateLineEntry, 'label' | 'labelText' | 'text'> | undefined {
+function readPart(text: string, framed = false): Omit<DateLineEntry, 'label' | 'labelText' | 'text'> | undefined {
   const folded = foldForDates(text);
   let rest = text;
   let hijri: { day: number; month: number; year: number; text: string } | undefined;
@@ -193,7 +227,7 @@ function readPart(text: string): Omit<DateLineEntry, 'label' | 'labelText' | 'te
     // "الموافق" / "م" tie the two dates together
     rest = rest.replace(/(?<![\p{L}])(?:الموافق|الموافق ل|م)(?![\p{L}])/gu, (w) => ' '.repeat(w.length));
   }
-  const mention = parseDateLine(rest) ?? latinDate(toAsciiDigits(rest)) ?? arabicMonthFirst(rest);
+  const mention = parseDateLine(rest) ?? latinDate(toAsciiDigits(rest)) ?? arabicMonthFirst(rest) ?? (framed ? framedDate(rest) : undefined);
   if (!mention) return undefined;
   const out: Omit<DateLineEntry, 'label' | 'labelText' | 'text'> = { mention: { ...mention, text: text.slice(mention.start, mention.end) } };
   if (hijri && mention.value && mention.precision === 'day') {
@@ -260,7 +294,7 @@ export function readDateLine(line: string): DateLineEntry[] | undefined {
       entries.push({ label: part.label, labelText: part.labelText, text: '' });
       continue;
     }
-    const read = readPart(part.text);
+    const read = readPart(part.text, labels.length === 0);
     if (!read) return undefined;
     entries.push({ ...(part.label ? { label: part.label, labelText: part.labelText } : {}), ...read, text: part.text });
   }
