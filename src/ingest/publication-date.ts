@@ -67,6 +67,11 @@ export interface DateInputs {
   today: CalendarDate;
 }
 
+/** The inputs with the address's date read once for the whole decision. */
+interface Inputs extends DateInputs {
+  urlDate?: string;
+}
+
 type Where = 'above the headline' | 'under the headline' | 'at the foot' | 'in the first paragraph' | 'in the address' | 'in the body';
 
 const ASK = 'pass --date YYYY-MM-DD with the date the article was published';
@@ -105,7 +110,7 @@ function standsRightAbove(chrome: Line[], line: Line): boolean {
  * الخميس"), or the latest year the text writes is its year. A site's today-date, copied years
  * later, has neither; one copied the same week would (and is then no worse a date).
  */
-function confirmsAbove(mention: DateMention, inputs: DateInputs): string | undefined {
+function confirmsAbove(mention: DateMention, inputs: Inputs): string | undefined {
   const value = mention.value as string;
   const day = parseIsoDate(value) as CalendarDate;
   const lead = (inputs.body ?? [])
@@ -126,7 +131,7 @@ function describeLine(line: Line, where: Where, label?: string): string {
   return `${what} "${line.text}" ${where === 'in the first paragraph' ? 'in the first paragraph' : where}`;
 }
 
-function gather(inputs: DateInputs): { candidates: Candidate[]; seen: SeenDate[]; retrieved?: string; above?: string } {
+function gather(inputs: Inputs): { candidates: Candidate[]; seen: SeenDate[]; retrieved?: string; above?: string } {
   const candidates: Candidate[] = [];
   const seen: SeenDate[] = [];
   let retrieved: string | undefined;
@@ -145,7 +150,7 @@ function gather(inputs: DateInputs): { candidates: Candidate[]; seen: SeenDate[]
         continue;
       }
       if (rank === undefined && where === 'above the headline' && entry.mention.precision === 'day' && entry.mention.value && standsRightAbove(inputs.chrome, line)) {
-        const urlDate = inputs.url ? dateFromUrl(inputs.url) : undefined;
+        const urlDate = inputs.urlDate;
         if (urlDate === entry.mention.value || (!urlDate && TIME_ON_LINE.test(toAsciiDigits(line.text)))) {
           candidates.push({ rank: RANK.aboveHeadline, line, where, entry, mention: entry.mention, describe: `the date line "${line.text}" right above the headline` });
           above ??= entry.mention.value;
@@ -195,8 +200,8 @@ function gather(inputs: DateInputs): { candidates: Candidate[]; seen: SeenDate[]
     const mention = findDateMentions(inputs.firstParagraph).find((m) => m.kind === 'explicit' && m.weekday !== undefined && (m.precision === 'day' || m.yearMissing));
     if (mention) candidates.push({ rank: RANK.lead, line: first, where: 'in the first paragraph', mention, describe: `"${mention.text}" in the first paragraph` });
   }
-  if (inputs.url) {
-    const fromUrl = dateFromUrl(inputs.url);
+  {
+    const fromUrl = inputs.urlDate;
     if (fromUrl) {
       candidates.push({
         rank: RANK.url,
@@ -221,7 +226,7 @@ function gather(inputs: DateInputs): { candidates: Candidate[]; seen: SeenDate[]
 type Resolved = { date: string; basis: DateBasis; evidence: string } | { problem: string };
 
 /** A candidate's date, with its year inferred, its weekday, Hijri date and day/month order checked. */
-function resolve(c: Candidate, inputs: DateInputs): Resolved {
+function resolve(c: Candidate, inputs: Inputs): Resolved {
   const mention = c.mention as DateMention;
   const where = c.describe;
   const todayIso = formatIsoDate(inputs.today);
@@ -229,7 +234,7 @@ function resolve(c: Candidate, inputs: DateInputs): Resolved {
     let value = mention.value;
     let evidence = where;
     if (c.rank === RANK.aboveHeadline) {
-      const urlDate = inputs.url ? dateFromUrl(inputs.url) : undefined;
+      const urlDate = inputs.urlDate;
       const confirmed = urlDate === value ? `the address says the same day` : confirmsAbove(mention, inputs);
       if (!confirmed) {
         return {
@@ -240,7 +245,7 @@ function resolve(c: Candidate, inputs: DateInputs): Resolved {
     }
     const monthFirst = c.entry?.monthFirst;
     if (monthFirst) {
-      const urlDate = inputs.url ? dateFromUrl(inputs.url) : undefined;
+      const urlDate = inputs.urlDate;
       const weekdayFits = (iso: string) => (mention.weekday === undefined ? undefined : fallsOn(iso, mention.weekday));
       if (urlDate === monthFirst) {
         value = monthFirst;
@@ -287,7 +292,8 @@ function writesMonthFirst(text: string): boolean {
   return false;
 }
 
-export function decidePublicationDate(inputs: DateInputs): DateDecision {
+export function decidePublicationDate(given: DateInputs): DateDecision {
+  const inputs: Inputs = { ...given, urlDate: given.url ? dateFromUrl(given.url) : undefined };
   const todayIso = formatIsoDate(inputs.today);
   if (inputs.explicit) {
     if (!parseIsoDate(inputs.explicit)) return { problem: `--date ${inputs.explicit} is not a real date written YYYY-MM-DD`, seen: [] };
@@ -335,7 +341,7 @@ export function decidePublicationDate(inputs: DateInputs): DateDecision {
     }
     const chosen = taken[0] as (typeof taken)[number];
     // A stated date and the address's own date should agree (a day apart is a time zone).
-    const urlDate = inputs.url ? dateFromUrl(inputs.url) : undefined;
+    const urlDate = inputs.urlDate;
     if (urlDate && rank < RANK.url && Math.abs(daysBetween(parseIsoDate(urlDate) as CalendarDate, parseIsoDate(chosen.r.date) as CalendarDate)) > 1) {
       record(chosen.c, `the address says ${urlDate}`, chosen.r.date);
       firstProblem = `${chosen.c.describe} says ${chosen.r.date} but the address says ${urlDate}; ${ASK}`;
