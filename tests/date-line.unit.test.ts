@@ -107,6 +107,22 @@ describe('readDateLine', () => {
     }
   });
 
+  it('reads a two-digit year after a publication label only, day first, and says so', () => {
+    const [entry] = readDateLine('نُشر: 01/09/17') ?? [];
+    assert.equal(entry?.label, 'published');
+    assert.equal(entry?.mention?.value, '2017-09-01');
+    assert.equal(entry?.mention?.text, '01/09/17');
+    assert.equal(entry?.twoDigitYear, true);
+    assert.equal(entry?.monthFirst, '2017-01-09');
+    assert.equal(readDateLine('تاريخ النشر: 23.03.19 - 10:20')?.[0]?.mention?.value, '2019-03-23');
+    assert.equal(readDateLine('تاريخ النشر: 23.03.19 - 10:20')?.[0]?.monthFirst, undefined);
+    assert.equal(readDateLine('نشر في 2019/03/23')?.[0]?.twoDigitYear, undefined);
+    // no label, another label, an impossible date, or words after it: not read
+    for (const line of ['01/09/17', 'آخر تحديث: 01/09/17', 'نشر: 31/02/17', 'نشر: 01/09/17 قتيلا']) {
+      assert.equal(readDateLine(line)?.some((e) => e.mention), undefined, line);
+    }
+  });
+
   it('refuses lines that are not date lines', () => {
     for (const line of [
       'نشر في 23 مارس 2019 قتيلاً',

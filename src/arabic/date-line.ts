@@ -27,6 +27,11 @@ export interface DateLineEntry {
   monthFirst?: string;
   /** A Hijri date beside it, and whether the two name the same day (Umm al-Qura, ±2 days). */
   hijri?: { text: string; agrees: boolean };
+  /**
+   * The year was written with two digits ("نُشر: 01/09/17", read after a publication label only):
+   * the value reads it day first in this century; publication-date.ts wants it confirmed.
+   */
+  twoDigitYear?: boolean;
   /** The text of this part of the line. */
   text: string;
 }
@@ -192,6 +197,27 @@ function framedDate(text: string): DateMention | undefined {
   return first;
 }
 
+/** "01/09/17", "1.9.17 - 10:20": day, month and a two-digit year, the same separator twice. */
+const TWO_DIGIT_YEAR = new RegExp(`^${FILLER}*(?<d>\\d{1,2})(?<s>[./-])(?<m>\\d{1,2})\\k<s>(?<y>\\d{2})(?![\\d])`, 'u');
+
+/**
+ * A numeric date with a two-digit year, read day first in this century (2000 + yy). Its order is
+ * the press's (dd/mm/yy) but the page does not prove it (yy/mm/dd and mm/dd/yy exist too): the
+ * entry says so, for the decision to check against the text's years or the address.
+ */
+function twoDigitYearDate(text: string): { mention: DateMention; monthFirst?: string } | undefined {
+  const ascii = toAsciiDigits(text);
+  const m = TWO_DIGIT_YEAR.exec(ascii);
+  if (!m?.groups) return undefined;
+  if (!TIME_FILLER.test(ascii.slice(m[0].length))) return undefined;
+  const [day, month, year] = [Number(m.groups.d), Number(m.groups.m), 2000 + Number(m.groups.y)];
+  if (!isValidDate(year, month, day)) return undefined;
+  const start = m[0].length - `${m.groups.d}${m.groups.s}${m.groups.m}${m.groups.s}${m.groups.y}`.length;
+  const mention: DateMention = { start, end: m[0].length, text: text.slice(start, m[0].length), kind: 'explicit', precision: 'day', value: formatIsoDate({ year, month, day }), year, month, day };
+  const monthFirst = day !== month && day <= 12 && isValidDate(year, day, month) ? formatIsoDate({ year, month: day, day: month }) : undefined;
+  return { mention, ...(monthFirst ? { monthFirst } : {}) };
+}
+
 const HIJRI_MONTHS = ['محرم', 'صفر', 'ربيع الاول', 'ربيع الثاني', 'جمادي الاولي', 'جمادي الاخره', 'رجب', 'شعبان', 'رمضان', 'شوال', 'ذو القعده', 'ذو الحجه'];
 const HIJRI_ALIASES: Record<string, number> = { 'ربيع الاخر': 4, 'جمادي الاول': 5, 'جمادي الثانيه': 6, 'جمادي الثاني': 6, 'ذي القعده': 11, 'ذي الحجه': 12 };
 const HIJRI_NAMES = [...HIJRI_MONTHS, ...Object.keys(HIJRI_ALIASES)].sort((a, b) => b.length - a.length);
@@ -213,7 +239,7 @@ function hijriAgrees(iso: string, day: number, month: number, year: number): boo
 }
 
 /** A part of the line after its label: a date and nothing else but time and separators. */
-function readPart(text: string, framed = false): Omit<DateLineEntry, 'label' | 'labelText' | 'text'> | undefined {
+function readPart(text: string, reading: { framed: boolean; twoDigitYear: boolean }): Omit<DateLineEntry, 'label' | 'labelText' | 'text'> | undefined {
   const folded = foldForDates(text);
   let rest = text;
   let hijri: { day: number; month: number; year: number; text: string } | undefined;
@@ -227,8 +253,11 @@ function readPart(text: string, framed = false): Omit<DateLineEntry, 'label' | '
     // "الموافق" / "م" tie the two dates together
     rest = rest.replace(/(?<![\p{L}])(?:الموافق|الموافق ل|م)(?![\p{L}])/gu, (w) => ' '.repeat(w.length));
   }
-  const mention = parseDateLine(rest) ?? latinDate(toAsciiDigits(rest)) ?? arabicMonthFirst(rest) ?? (framed ? framedDate(rest) : undefined);
-  if (!mention) return undefined;
+  const mention = parseDateLine(rest) ?? latinDate(toAsciiDigits(rest)) ?? arabicMonthFirst(rest) ?? (reading.framed ? framedDate(rest) : undefined);
+  if (!mention) {
+    const short = reading.twoDigitYear && !hijri ? twoDigitYearDate(rest) : undefined;
+    return short ? { ...short, twoDigitYear: true } : undefined;
+  }
   const out: Omit<DateLineEntry, 'label' | 'labelText' | 'text'> = { mention: { ...mention, text: text.slice(mention.start, mention.end) } };
   if (hijri && mention.value && mention.precision === 'day') {
     out.hijri = { text: hijri.text, agrees: hijriAgrees(mention.value, hijri.day, hijri.month, hijri.year) };
@@ -294,7 +323,7 @@ export function readDateLine(line: string): DateLineEntry[] | undefined {
       entries.push({ label: part.label, labelText: part.labelText, text: '' });
       continue;
     }
-    const read = readPart(part.text, labels.length === 0);
+    const read = readPart(part.text, { framed: labels.length === 0, twoDigitYear: part.label === 'published' });
     if (!read) return undefined;
     entries.push({ ...(part.label ? { label: part.label, labelText: part.labelText } : {}), ...read, text: part.text });
   }

@@ -16,7 +16,8 @@
  * the first paragraphs, its year the text's latest), ranking then just above the address; when
  * nothing confirms it, add asks. A date in the future, one whose
  * weekday or Hijri date disagrees, or a numeric date whose day/month order is in doubt, is not
- * taken. When nothing is taken, the message lists every date seen and why each was rejected.
+ * taken; a two-digit year (read after a publication label only) must be confirmed by the address
+ * or by the latest year the text writes. When nothing is taken, the message lists every date seen and why each was rejected.
  */
 import { daysBetween, formatIsoDate, parseIsoDate, WEEKDAYS, type CalendarDate } from '../arabic/calendar.ts';
 import { leadingDate, readDateLine, type DateLabel, type DateLineEntry } from '../arabic/date-line.ts';
@@ -243,6 +244,16 @@ function resolve(c: Candidate, inputs: Inputs): Resolved {
       }
       evidence = `${where}: ${confirmed}`;
     }
+    if (c.entry?.twoDigitYear) {
+      const year = mention.year as number;
+      const confirmed = twoDigitYearConfirmed(year, c.entry.monthFirst ? [value, c.entry.monthFirst] : [value], inputs);
+      if (!confirmed) {
+        return {
+          problem: `${where} writes its year with two digits, and nothing confirms ${year} (the address states no such day, the text writes no year or another one as its latest); ${ASK}`,
+        };
+      }
+      evidence = `${where}, its two-digit year read as ${year}: ${confirmed}`;
+    }
     const monthFirst = c.entry?.monthFirst;
     if (monthFirst) {
       const urlDate = inputs.urlDate;
@@ -282,6 +293,18 @@ function resolve(c: Candidate, inputs: Inputs): Resolved {
     return { problem: `${where} has no year; ${WEEKDAYS[mention.weekday]} fell on that day ${which} between ${earliest} and ${latest}; ${ASK}` };
   }
   return { problem: `${where} is not a full date; ${ASK}` };
+}
+
+/**
+ * A two-digit year ("نُشر: 01/09/17") is read day first in this century, but a page may write
+ * yy/mm/dd or mm/dd/yy: it is taken only when the address names the day (in one of the
+ * day/month orders) or the latest year the body writes is that year (as confirmsAbove reads it).
+ */
+function twoDigitYearConfirmed(year: number, readings: string[], inputs: Inputs): string | undefined {
+  if (inputs.urlDate && readings.includes(inputs.urlDate)) return `the address says ${inputs.urlDate}`;
+  const years = yearsMentioned((inputs.body ?? []).map((l) => l.text).join('\n'));
+  if (years.length > 0 && years[years.length - 1] === year) return `the latest year the text writes`;
+  return undefined;
 }
 
 /** Does the text write a numeric date that can only be read month first (03/23/2019)? */
