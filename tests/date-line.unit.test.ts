@@ -119,7 +119,11 @@ describe('readDateLine', () => {
     assert.equal(readDateLine('نشر في 2019/03/23')?.[0]?.twoDigitYear, undefined);
     // no label, another label, an impossible date, or words after it: not read
     for (const line of ['01/09/17', 'آخر تحديث: 01/09/17', 'نشر: 31/02/17', 'نشر: 01/09/17 قتيلا']) {
-      assert.equal(readDateLine(line)?.some((e) => e.mention), undefined, line);
+      assert.equal(
+        readDateLine(line)?.some((e) => e.mention),
+        undefined,
+        line,
+      );
     }
   });
 

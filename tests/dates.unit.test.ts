@@ -538,8 +538,17 @@ describe('a month name between two separators', () => {
     assert.equal(findDateMentions('٣/مارس/٢٠١٩')[0]?.value, '2019-03-03');
   });
   it('reads no date from mixed separators, an impossible day or a number glued to a longer one', () => {
-    assert.equal(findDateMentions('30.أيلول-2017').some((m) => m.precision === 'day'), false);
-    assert.equal(findDateMentions('31.أيلول.2017').some((m) => m.precision === 'day'), false);
-    assert.equal(findDateMentions('1.30.أيلول.2017').some((m) => m.value === '2017-09-30'), false);
+    assert.equal(
+      findDateMentions('30.أيلول-2017').some((m) => m.precision === 'day'),
+      false,
+    );
+    assert.equal(
+      findDateMentions('31.أيلول.2017').some((m) => m.precision === 'day'),
+      false,
+    );
+    assert.equal(
+      findDateMentions('1.30.أيلول.2017').some((m) => m.value === '2017-09-30'),
+      false,
+    );
   });
 });

@@ -74,10 +74,7 @@ const NAMED = new RegExp(
  * "30.أيلول.2017", "5-آذار-2019": a day, a month name and a year joined by one separator, the same
  * on both sides (a numeric date's dot, dash or slash with the month written as a word).
  */
-const NAMED_SEPARATED = new RegExp(
-  `(?=[\\dا-ي])${WEEKDAY_PART}(?<!\\p{N}[.,/:\\-]?)(?<d1>\\d{1,2})(?<sep>[./-])(?<m1>${MONTH})\\k<sep>(?<y>${YEAR})(?![.,/\\-]?\\p{N})`,
-  'gdu',
-);
+const NAMED_SEPARATED = new RegExp(`(?=[\\dا-ي])${WEEKDAY_PART}(?<!\\p{N}[.,/:\\-]?)(?<d1>\\d{1,2})(?<sep>[./-])(?<m1>${MONTH})\\k<sep>(?<y>${YEAR})(?![.,/\\-]?\\p{N})`, 'gdu');
 
 /** Words after which a month name alone ("في نوفمبر") is a date. */
 const MONTH_CONTEXT = new RegExp(`(?:^|[^\\p{L}\\p{N}])[وف]?(?:في|منذ|خلال|حتي|قبل|بعد|[بل]?شهر|مطلع|اوائل|مستهل|بدايه|منتصف|اواسط|اواخر|نهايه|ختام)${H}+(?:شهر${H}+)?$`, 'u');

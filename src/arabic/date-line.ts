@@ -213,7 +213,17 @@ function twoDigitYearDate(text: string): { mention: DateMention; monthFirst?: st
   const [day, month, year] = [Number(m.groups.d), Number(m.groups.m), 2000 + Number(m.groups.y)];
   if (!isValidDate(year, month, day)) return undefined;
   const start = m[0].length - `${m.groups.d}${m.groups.s}${m.groups.m}${m.groups.s}${m.groups.y}`.length;
-  const mention: DateMention = { start, end: m[0].length, text: text.slice(start, m[0].length), kind: 'explicit', precision: 'day', value: formatIsoDate({ year, month, day }), year, month, day };
+  const mention: DateMention = {
+    start,
+    end: m[0].length,
+    text: text.slice(start, m[0].length),
+    kind: 'explicit',
+    precision: 'day',
+    value: formatIsoDate({ year, month, day }),
+    year,
+    month,
+    day,
+  };
   const monthFirst = day !== month && day <= 12 && isValidDate(year, day, month) ? formatIsoDate({ year, month: day, day: month }) : undefined;
   return { mention, ...(monthFirst ? { monthFirst } : {}) };
 }
