@@ -21,6 +21,9 @@ describe('readDateLine', () => {
     ['23 مارس 2019 | 15:40 GMT', [[undefined, '2019-03-23']]],
     ['2019-03-23T18:40:00+03:00', [[undefined, '2019-03-23']]],
     ['الخميس 12 ديسمبر 2024 7:26 م القاهرة', [[undefined, '2024-12-12']]],
+    ['السبت 21 سبتمبر 2019 الساعة 08 صباحاً', [[undefined, '2019-09-21']]],
+    ['2018/04/17 04:49:15 م', [[undefined, '2018-04-17']]],
+    ['11 تشرين الثانى, 2023', [[undefined, '2023-11-11']]],
     [
       'نشر في: 22/03/2019 - 11:20 | آخر تحديث: 23/03/2019 - 08:00',
       [
@@ -89,6 +92,8 @@ describe('readDateLine', () => {
     assert.equal(readDateLine('عاجل9-3-2019')?.[0]?.mention?.value, '2019-03-09');
     assert.equal(readDateLine('الخرطوم-2017/09/17م-إذاعة بلادي')?.[0]?.mention?.value, '2017-09-17');
     assert.equal(readDateLine('دمشق - 23 مارس 2019 - الوطن')?.[0]?.mention?.value, '2019-03-23');
+    assert.equal(readDateLine('السبت 21 سبتمبر-أيلول 2019 الساعة 08 صباحاً / مأرب برس-اخبار اليوم')?.[0]?.mention?.weekdayAgrees, true);
+    assert.equal(readDateLine('السبت 21 سبتمبر-أيلول 2019 الساعة 08 صباحاً / مأرب برس-اخبار اليوم')?.[0]?.mention?.value, '2019-09-21');
     const [entry] = readDateLine('الخرطوم-2017/09/17م-إذاعة بلادي') ?? [];
     assert.equal(entry?.mention?.text, '2017/09/17');
     assert.equal(entry?.label, undefined);
@@ -102,6 +107,8 @@ describe('readDateLine', () => {
       'تركيا 2024 | 12:37',
       'تركيا 20-12-2024 | 12:37 شارك الخبر الآن',
       'الخرطوم-2017/09/17م-إذاعة بلادي تنقل عن مصادر محلية',
+      'الساعة 08 قتيلا 21 سبتمبر 2019',
+      '21 سبتمبر 2019 / وصل الوفد إلى المدينة صباحا',
     ]) {
       assert.equal(readDateLine(line), undefined, line);
     }

@@ -552,3 +552,16 @@ describe('a month name between two separators', () => {
     );
   });
 });
+
+describe('two names of one month joined by a dash', () => {
+  it('reads "السبت 21 سبتمبر-أيلول 2019" (Marib Press) as one date, and "آذار-نيسان 2019" as two months', () => {
+    const [m] = findDateMentions('السبت 21 سبتمبر-أيلول 2019');
+    assert.equal(m?.value, '2019-09-21');
+    assert.equal(m?.weekdayAgrees, true);
+    assert.equal(findDateMentions('آذار-نيسان 2019')[0]?.endValue, '2019-04');
+    assert.equal(
+      findDateMentions('21 سبتمبر-تشرين الأول 2019').some((d) => d.precision === 'day'),
+      false,
+    );
+  });
+});

@@ -55,7 +55,8 @@ const NUMERIC_DAY =
 const ORDINAL_DAY = `${BW}(?<ord>${ORDINAL})${H}+من${H}+`;
 /** After a month name: no letter (a digit may follow, as in "23مارس2019"). */
 const ME = '(?!\\p{L})';
-const MONTH_PART = `(?:شهر${H}+)?(?<m1>${MONTH})${ME}` + `(?:${H}*/${H}*(?<m2>${MONTH})${ME}|${H}*\\(${H}*(?<m3>${MONTH})${H}*\\))?`;
+/** Two names of one month, joined by a slash or a dash ("آذار/مارس", "سبتمبر-أيلول", Marib Press), or the second in brackets. */
+const MONTH_PART = `(?:شهر${H}+)?(?<m1>${MONTH})${ME}` + `(?:${H}*[/\\-–]${H}*(?<m2>${MONTH})${ME}|${H}*\\(${H}*(?<m3>${MONTH})${H}*\\))?`;
 /**
  * "20 مايو، 2025", "22 أيلول, 2023" (WordPress's Arabic date format): a comma between month and
  * year, unless the number is a count ("في 5 أيار، 2000 مقاتل").
@@ -80,7 +81,7 @@ const NAMED_SEPARATED = new RegExp(`(?=[\\dا-ي])${WEEKDAY_PART}(?<!\\p{N}[.,/:
 const MONTH_CONTEXT = new RegExp(`(?:^|[^\\p{L}\\p{N}])[وف]?(?:في|منذ|خلال|حتي|قبل|بعد|[بل]?شهر|مطلع|اوائل|مستهل|بدايه|منتصف|اواسط|اواخر|نهايه|ختام)${H}+(?:شهر${H}+)?$`, 'u');
 
 /** Text before a month name that belongs to a date rejected as a whole. */
-const LEFTOVER = new RegExp(`(?:\\p{N}|${ORDINAL}${H}+من|${MONTH}${H}*/)${H}*(?:من${H}+)?(?:شهر${H}+)?$|${MONTH}${H}*\\(${H}*$`, 'u');
+const LEFTOVER = new RegExp(`(?:\\p{N}|${ORDINAL}${H}+من|${MONTH}${H}*[/\\-–])${H}*(?:من${H}+)?(?:شهر${H}+)?$|${MONTH}${H}*\\(${H}*$`, 'u');
 
 /** Words after which a bare four-digit number is a year ("في 2014", "منذ 2014"). */
 const YEAR_CONTEXT = '(?:في|منذ|خلال|حتي|قبل|بعد|مطلع|اوائل|مستهل|بدايه|منتصف|اواسط|اواخر|نهايه|ختام|ربيع|صيف|خريف|شتاء)';

@@ -167,33 +167,33 @@ function arabicMonthFirst(text: string): DateMention | undefined {
 /**
  * "تركيا 20-12-2024 | 12:37", "عاجل9-3-2019", "الخرطوم-2017/09/17م-إذاعة بلادي": a full date
  * framed by one or two words before it (a place, a label such as عاجل) and perhaps an outlet of
- * one to three words after a dash. Read only on a line with no label, and only when something
- * says the line is a date line: a time of day after the date, the words glued to the date or
- * joined to it by a dash, or an outlet after a dash. A sentence has more words around its date
+ * one to four words after a dash, a bar or a slash ("السبت 21 سبتمبر-أيلول 2019 الساعة 08 صباحاً /
+ * مأرب برس"). Read only on a line with no label, and only when something says the line is a date
+ * line: a time of day after the date, the words glued to the date or joined to it by a dash, or
+ * an outlet after a dash. A sentence has more words around its date
  * ("جرت الانتخابات في 20-12-2024"), and two words set before a bare date by a space alone
  * ("الانتخابات الرئاسية 20-12-2024") may be a heading naming an event's day: neither is read.
  * A "م" (ميلادي) right after the date is part of it.
  */
 const FRAME_BEFORE = /^(\p{L}+(?:\s+\p{L}+)?)(\s*[-–—ـ|:،,]\s*|\s+|)$/u;
-const FRAME_OUTLET = /(?:^|\s*[-–—ـ|]\s*)\p{L}+(?:\s+\p{L}+){0,2}\s*$/u;
-const FRAME_TIME = /\d{1,2}:\d{2}/;
+/** An outlet (or two joined by a dash, "مأرب برس-اخبار اليوم") after a dash, a bar or a slash, ending the line. */
+const FRAME_OUTLET = /\s*[-–—ـ|/]\s*\p{L}+(?:(?:\s+|\s*[-–]\s*)\p{L}+){0,3}\s*$/u;
+const FRAME_TIME = /\d{1,2}:\d{2}|الساع[ةه]\s*\d/u;
 
 function framedDate(text: string): DateMention | undefined {
-  const mentions = findDateMentions(text);
+  const credit = FRAME_OUTLET.exec(text);
+  const dated = credit ? text.slice(0, credit.index) : text;
+  const mentions = findDateMentions(dated);
   const first = mentions[0];
   if (!first || mentions.length > 1 || first.kind !== 'explicit' || first.precision !== 'day' || !first.value) return undefined;
-  const before = FRAME_BEFORE.exec(text.slice(0, first.start));
-  if (!before || (before[1] as string).length > 25) return undefined;
-  let after = toAsciiDigits(text.slice(first.end)).replace(/^\s?م(?!\p{L})/u, '');
-  let outlet = false;
-  const credit = FRAME_OUTLET.exec(after);
-  if (credit && /^\s*[-–—ـ|]/u.test(after.slice(credit.index))) {
-    after = after.slice(0, credit.index);
-    outlet = true;
-  }
+  const lead = dated.slice(0, first.start);
+  const before = lead.trim() === '' && credit ? undefined : FRAME_BEFORE.exec(lead);
+  if (!before && !(credit && lead.trim() === '')) return undefined;
+  if (before && (before[1] as string).length > 25) return undefined;
+  const after = toAsciiDigits(dated.slice(first.end)).replace(/^\s?م(?!\p{L})/u, '');
   if (!TIME_FILLER.test(after)) return undefined;
-  const joined = before[2] === '' || /[-–—ـ]/u.test(before[2] as string);
-  if (!joined && !outlet && !FRAME_TIME.test(after)) return undefined;
+  const joined = before !== undefined && (before[2] === '' || /[-–—ـ]/u.test(before[2] as string));
+  if (!joined && !credit && !FRAME_TIME.test(after)) return undefined;
   return first;
 }
 
