@@ -187,9 +187,9 @@ function framedDate(text: string): DateMention | undefined {
   const first = mentions[0];
   if (!first || mentions.length > 1 || first.kind !== 'explicit' || first.precision !== 'day' || !first.value) return undefined;
   const lead = dated.slice(0, first.start);
-  const before = lead.trim() === '' && credit ? undefined : FRAME_BEFORE.exec(lead);
-  if (!before && !(credit && lead.trim() === '')) return undefined;
-  if (before && (before[1] as string).length > 25) return undefined;
+  // no words before the date: only with an outlet after it
+  const before = lead.trim() === '' && credit ? undefined : (FRAME_BEFORE.exec(lead) ?? null);
+  if (before === null || (before && (before[1] as string).length > 25)) return undefined;
   const after = toAsciiDigits(dated.slice(first.end)).replace(/^\s?م(?!\p{L})/u, '');
   if (!TIME_FILLER.test(after)) return undefined;
   const joined = before !== undefined && (before[2] === '' || /[-–—ـ]/u.test(before[2] as string));

@@ -16,7 +16,8 @@
  * the first paragraphs, its year the text's latest), ranking then just above the address; when
  * nothing confirms it, add asks. A date in the future, one whose
  * weekday or Hijri date disagrees, or a numeric date whose day/month order is in doubt, is not
- * taken; a two-digit year (read after a publication label only) must be confirmed by the address
+ * taken (a day/month order the lead's "أمس الخميس" contradicts is read the other way, when that
+ * way fits); a two-digit year (read after a publication label only) must be confirmed by the address
  * or by the latest year the text writes. When nothing is taken, the message lists every date seen and why each was rejected.
  */
 import { daysBetween, formatIsoDate, parseIsoDate, WEEKDAYS, type CalendarDate } from '../arabic/calendar.ts';
@@ -264,6 +265,16 @@ function resolve(c: Candidate, inputs: Inputs): Resolved {
       } else if (urlDate !== value && weekdayFits(monthFirst) === true && weekdayFits(value) === false) {
         value = monthFirst;
         evidence = `${where}, read month first: ${WEEKDAYS[mention.weekday ?? 0]} fell on ${monthFirst}`;
+      } else if (urlDate !== value && mention.weekday === undefined && leadWeekdaysFit(value, inputs)?.fits === false) {
+        // "4/1/2016" over "… أمس الخميس": only one order makes the lead's day the day before a Friday
+        const told = leadWeekdaysFit(monthFirst, inputs);
+        if (told?.fits !== true) {
+          return {
+            problem: `${where} may be day first (${value}) or month first (${monthFirst}), and the first paragraphs' "${leadWeekdaysFit(value, inputs)?.text}" fits neither; ${ASK}`,
+          };
+        }
+        value = monthFirst;
+        evidence = `${where}, read month first: the first paragraphs' "${told.text}" falls on its day only so`;
       } else if (urlDate !== value && weekdayFits(value) !== true && writesMonthFirst(inputs.text)) {
         return { problem: `${where} may be day first (${value}) or month first (${monthFirst}), and the text writes other dates month first; ${ASK}` };
       }
@@ -305,6 +316,24 @@ function twoDigitYearConfirmed(year: number, readings: string[], inputs: Inputs)
   const years = yearsMentioned((inputs.body ?? []).map((l) => l.text).join('\n'));
   if (years.length > 0 && years[years.length - 1] === year) return `the latest year the text writes`;
   return undefined;
+}
+
+/**
+ * Do the weekdays the first paragraphs count from the publication day ("أمس الخميس", "اليوم
+ * الجمعة") fall on the days they name, counted from `iso`? Undefined when they name none; a bare
+ * weekday ("الخميس") fits every day and tells nothing.
+ */
+function leadWeekdaysFit(iso: string, inputs: Inputs): { fits: boolean; text: string } | undefined {
+  const anchor = parseIsoDate(iso);
+  if (!anchor) return undefined;
+  const lead = (inputs.body ?? [])
+    .slice(0, 3)
+    .map((l) => l.text)
+    .join('\n');
+  const told = findDateMentions(lead, { anchor }).filter((m) => m.kind === 'relative' && m.weekday !== undefined && m.precision === 'day' && m.value);
+  if (told.length === 0) return undefined;
+  const wrong = told.find((m) => !fallsOn(m.value as string, m.weekday as number));
+  return { fits: !wrong, text: (wrong ?? (told[0] as DateMention)).text };
 }
 
 /** Does the text write a numeric date that can only be read month first (03/23/2019)? */
