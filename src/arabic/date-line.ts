@@ -248,17 +248,36 @@ function hijriAgrees(iso: string, day: number, month: number, year: number): boo
   return false;
 }
 
+/** A Hijri date ("14 جمادى الآخرة 1444 هـ") in `text`: its day, month, year and original span. */
+export interface HijriDate {
+  start: number;
+  end: number;
+  day: number;
+  month: number;
+  year: number;
+  text: string;
+}
+
+/** The first Hijri date written in `text`, or undefined. */
+export function hijriIn(text: string): HijriDate | undefined {
+  const folded = foldForDates(text);
+  const h = HIJRI.exec(folded.text);
+  if (!h) return undefined;
+  const name = (h[2] as string).replace(/\s+/g, ' ');
+  const month = HIJRI_MONTHS.indexOf(name) + 1 || (HIJRI_ALIASES[name] ?? 0);
+  const [start, end] = originalSpan(folded, h.index, h.index + h[0].length);
+  return { start, end, day: Number(h[1]), month, year: Number(h[3]), text: text.slice(start, end) };
+}
+
+/** Does the Hijri date name the Gregorian day `iso` (Umm al-Qura, within two days)? */
+export const hijriNames = (iso: string, h: HijriDate): boolean => hijriAgrees(iso, h.day, h.month, h.year);
+
 /** A part of the line after its label: a date and nothing else but time and separators. */
 function readPart(text: string, reading: { framed: boolean; twoDigitYear: boolean }): Omit<DateLineEntry, 'label' | 'labelText' | 'text'> | undefined {
-  const folded = foldForDates(text);
   let rest = text;
-  let hijri: { day: number; month: number; year: number; text: string } | undefined;
-  const h = HIJRI.exec(folded.text);
-  if (h) {
-    const name = (h[2] as string).replace(/\s+/g, ' ');
-    const month = HIJRI_MONTHS.indexOf(name) + 1 || (HIJRI_ALIASES[name] ?? 0);
-    const [s, e] = originalSpan(folded, h.index, h.index + h[0].length);
-    hijri = { day: Number(h[1]), month, year: Number(h[3]), text: text.slice(s, e) };
+  const hijri = hijriIn(text);
+  if (hijri) {
+    const [s, e] = [hijri.start, hijri.end];
     rest = text.slice(0, s) + ' '.repeat(e - s) + text.slice(e);
     // "الموافق" / "م" tie the two dates together
     rest = rest.replace(/(?<![\p{L}])(?:الموافق|الموافق ل|م)(?![\p{L}])/gu, (w) => ' '.repeat(w.length));
