@@ -8,7 +8,7 @@
  *
  * Pure; no decision is taken here (which date is the publication date is publication-date.ts's).
  */
-import { formatIsoDate, isValidDate, weekdayOf } from './calendar.ts';
+import { formatIsoDate, isValidDate, weekdayOf, type CalendarDate } from './calendar.ts';
 import { findDateMentions, parseDateLine, TIME_OF_DAY, ZONE, type DateMention } from './dates.ts';
 import { foldForDates, originalSpan } from './date-fold.ts';
 import { escapeRegExp, H, MONTH, monthNumber, WEEKDAY, weekdayNumber } from './date-words.ts';
@@ -124,17 +124,12 @@ function latinDate(text: string): DateMention | undefined {
   const year = Number(g.y1 ?? g.y2);
   if (!month || !isValidDate(year, month, day)) return undefined;
   if (!TIME_FILLER.test(text.slice(lead + m[0].length))) return undefined;
-  return {
-    start: lead,
-    end: lead + m[0].length,
-    text: m[0],
-    kind: 'explicit',
-    precision: 'day',
-    value: formatIsoDate({ year, month, day }),
-    year,
-    month,
-    day,
-  };
+  return dayMention(lead, lead + m[0].length, m[0], { year, month, day });
+}
+
+/** The mention of a whole day written as `text` at [start, end) of its line. */
+function dayMention(start: number, end: number, text: string, date: CalendarDate): DateMention {
+  return { start, end, text, kind: 'explicit', precision: 'day', value: formatIsoDate(date), ...date };
 }
 
 /**
@@ -154,8 +149,7 @@ function arabicMonthFirst(text: string): DateMention | undefined {
   if (!month || !isValidDate(year, month, day)) return undefined;
   if (!TIME_FILLER.test(folded.text.slice(lead + m[0].length))) return undefined;
   const [start, end] = originalSpan(folded, lead, lead + m[0].length);
-  const value = formatIsoDate({ year, month, day });
-  const mention: DateMention = { start, end, text: text.slice(start, end), kind: 'explicit', precision: 'day', value, year, month, day };
+  const mention = dayMention(start, end, text.slice(start, end), { year, month, day });
   const weekday = m.groups.wd ? weekdayNumber(m.groups.wd) : undefined;
   if (weekday !== undefined) {
     mention.weekday = weekday;
@@ -213,17 +207,7 @@ function twoDigitYearDate(text: string): { mention: DateMention; monthFirst?: st
   const [day, month, year] = [Number(m.groups.d), Number(m.groups.m), 2000 + Number(m.groups.y)];
   if (!isValidDate(year, month, day)) return undefined;
   const start = m[0].length - `${m.groups.d}${m.groups.s}${m.groups.m}${m.groups.s}${m.groups.y}`.length;
-  const mention: DateMention = {
-    start,
-    end: m[0].length,
-    text: text.slice(start, m[0].length),
-    kind: 'explicit',
-    precision: 'day',
-    value: formatIsoDate({ year, month, day }),
-    year,
-    month,
-    day,
-  };
+  const mention = dayMention(start, m[0].length, text.slice(start, m[0].length), { year, month, day });
   const monthFirst = day !== month && day <= 12 && isValidDate(year, day, month) ? formatIsoDate({ year, month: day, day: month }) : undefined;
   return { mention, ...(monthFirst ? { monthFirst } : {}) };
 }
