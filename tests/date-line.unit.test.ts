@@ -21,6 +21,9 @@ describe('readDateLine', () => {
     ['23 مارس 2019 | 15:40 GMT', [[undefined, '2019-03-23']]],
     ['2019-03-23T18:40:00+03:00', [[undefined, '2019-03-23']]],
     ['الخميس 12 ديسمبر 2024 7:26 م القاهرة', [[undefined, '2024-12-12']]],
+    ['السبت 21 سبتمبر 2019 الساعة 08 صباحاً', [[undefined, '2019-09-21']]],
+    ['2018/04/17 04:49:15 م', [[undefined, '2018-04-17']]],
+    ['11 تشرين الثانى, 2023', [[undefined, '2023-11-11']]],
     [
       'نشر في: 22/03/2019 - 11:20 | آخر تحديث: 23/03/2019 - 08:00',
       [
@@ -83,6 +86,39 @@ describe('readDateLine', () => {
     assert.equal(readDateLine('03/03/2019')?.[0]?.monthFirst, undefined);
   });
 
+  it('reads a date framed by a place, a label or an outlet: a time, a dash or a glued word says it is a date line', () => {
+    assert.equal(readDateLine('تركيا 20-12-2024 | 12:37')?.[0]?.mention?.value, '2024-12-20');
+    assert.equal(readDateLine('ريف حلب 20-12-2024 - 12:37 م')?.[0]?.mention?.value, '2024-12-20');
+    assert.equal(readDateLine('عاجل9-3-2019')?.[0]?.mention?.value, '2019-03-09');
+    assert.equal(readDateLine('الخرطوم-2017/09/17م-إذاعة بلادي')?.[0]?.mention?.value, '2017-09-17');
+    assert.equal(readDateLine('دمشق - 23 مارس 2019 - الوطن')?.[0]?.mention?.value, '2019-03-23');
+    assert.equal(readDateLine('السبت 21 سبتمبر-أيلول 2019 الساعة 08 صباحاً / مأرب برس-اخبار اليوم')?.[0]?.mention?.weekdayAgrees, true);
+    assert.equal(readDateLine('السبت 21 سبتمبر-أيلول 2019 الساعة 08 صباحاً / مأرب برس-اخبار اليوم')?.[0]?.mention?.value, '2019-09-21');
+    const [entry] = readDateLine('الخرطوم-2017/09/17م-إذاعة بلادي') ?? [];
+    assert.equal(entry?.mention?.text, '2017/09/17');
+    assert.equal(entry?.label, undefined);
+  });
+
+  it('reads a two-digit year after a publication label only, day first, and says so', () => {
+    const [entry] = readDateLine('نُشر: 01/09/17') ?? [];
+    assert.equal(entry?.label, 'published');
+    assert.equal(entry?.mention?.value, '2017-09-01');
+    assert.equal(entry?.mention?.text, '01/09/17');
+    assert.equal(entry?.twoDigitYear, true);
+    assert.equal(entry?.monthFirst, '2017-01-09');
+    assert.equal(readDateLine('تاريخ النشر: 23.03.19 - 10:20')?.[0]?.mention?.value, '2019-03-23');
+    assert.equal(readDateLine('تاريخ النشر: 23.03.19 - 10:20')?.[0]?.monthFirst, undefined);
+    assert.equal(readDateLine('نشر في 2019/03/23')?.[0]?.twoDigitYear, undefined);
+    // no label, another label, an impossible date, or words after it: not read
+    for (const line of ['01/09/17', 'آخر تحديث: 01/09/17', 'نشر: 31/02/17', 'نشر: 01/09/17 قتيلا']) {
+      assert.equal(
+        readDateLine(line)?.some((e) => e.mention),
+        undefined,
+        line,
+      );
+    }
+  });
+
   it('refuses lines that are not date lines', () => {
     for (const line of [
       'نشر في 23 مارس 2019 قتيلاً',
@@ -90,6 +126,15 @@ describe('readDateLine', () => {
       'قوات سوريا الديمقراطية تعلن السيطرة على الباغوز',
       'أعلنت القوات في 23 مارس 2019 السيطرة على البلدة',
       'منذ بداية الحملة العسكرية على ريف دير الزور الشرقي',
+      // a framed date that nothing says is a date line, or whose frame is prose
+      'الانتخابات الرئاسية 20-12-2024',
+      'جرت الانتخابات الرئاسية في 20-12-2024 | 12:37',
+      'مقتل خمسة مدنيين 20-12-2024 - 12:37',
+      'تركيا 2024 | 12:37',
+      'تركيا 20-12-2024 | 12:37 شارك الخبر الآن',
+      'الخرطوم-2017/09/17م-إذاعة بلادي تنقل عن مصادر محلية',
+      'الساعة 08 قتيلا 21 سبتمبر 2019',
+      '21 سبتمبر 2019 / وصل الوفد إلى المدينة صباحا',
       'Time',
       '',
       '52',

@@ -455,6 +455,20 @@ describe('dateFromUrl', () => {
     ['https://example.com/story/a20190323', undefined],
     // a plain date in the query is not read (a listing's filter looks the same)
     ['https://example.com/x?id=2019-03-23', undefined],
+    // an English month name in the address, as a whole token between the day and the year
+    ['https://example.com/news/march-23-2019/slug', '2019-03-23'],
+    ['https://example.com/world/2019/mar/23/slug', '2019-03-23'],
+    ['https://example.com/world/2019/march/23/slug', '2019-03-23'],
+    ['https://example.com/a/23-march-2019-slug', '2019-03-23'],
+    ['https://example.com/a/sept-9-2019', '2019-09-09'],
+    ['https://example.com/a/2019-Mar-23/x', '2019-03-23'],
+    ['https://example.com/news/mar-32-2019/slug', undefined],
+    ['https://example.com/news/feb-29-2019/slug', undefined],
+    // a month name inside a word, or a count beside it, is no date
+    ['https://example.com/news/summary-23-2019/slug', undefined],
+    ['https://example.com/news/may-2019/slug', undefined],
+    ['https://example.com/news/top-10-may-2019-events', undefined],
+    ['https://example.com/world/2019/mar/23/x-2019-04-01', undefined],
   ];
   for (const [url, expected] of cases) it(url, () => assert.equal(dateFromUrl(url), expected));
 });
@@ -512,5 +526,42 @@ describe('a comma between month and year', () => {
     assert.equal(findDateMentions('20 مايو، 2025')[0]?.value, '2025-05-20');
     assert.equal(findDateMentions('الجمعة 22 أيلول, 2023')[0]?.value, '2023-09-22');
     assert.equal(findDateMentions('وصل في 5 أيار، 2000 مقاتل إلى المدينة')[0]?.text, '5 أيار');
+  });
+});
+
+describe('a month name between two separators', () => {
+  it('reads "30.أيلول.2017", "5-آذار-2019" and "٣/مارس/٢٠١٩": the same dot, dash or slash on both sides', () => {
+    assert.equal(findDateMentions('30.أيلول.2017')[0]?.value, '2017-09-30');
+    assert.equal(findDateMentions('30.أيلول.2017')[0]?.text, '30.أيلول.2017');
+    assert.equal(findDateMentions('الأحد 5-آذار-2019')[0]?.value, '2019-03-05');
+    assert.equal(findDateMentions('الأحد 5-آذار-2019')[0]?.weekdayAgrees, false);
+    assert.equal(findDateMentions('٣/مارس/٢٠١٩')[0]?.value, '2019-03-03');
+  });
+  it('reads no date from mixed separators, an impossible day or a number glued to a longer one', () => {
+    assert.equal(
+      findDateMentions('30.أيلول-2017').some((m) => m.precision === 'day'),
+      false,
+    );
+    assert.equal(
+      findDateMentions('31.أيلول.2017').some((m) => m.precision === 'day'),
+      false,
+    );
+    assert.equal(
+      findDateMentions('1.30.أيلول.2017').some((m) => m.value === '2017-09-30'),
+      false,
+    );
+  });
+});
+
+describe('two names of one month joined by a dash', () => {
+  it('reads "السبت 21 سبتمبر-أيلول 2019" (Marib Press) as one date, and "آذار-نيسان 2019" as two months', () => {
+    const [m] = findDateMentions('السبت 21 سبتمبر-أيلول 2019');
+    assert.equal(m?.value, '2019-09-21');
+    assert.equal(m?.weekdayAgrees, true);
+    assert.equal(findDateMentions('آذار-نيسان 2019')[0]?.endValue, '2019-04');
+    assert.equal(
+      findDateMentions('21 سبتمبر-تشرين الأول 2019').some((d) => d.precision === 'day'),
+      false,
+    );
   });
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { wireDateline } from '../src/ingest/wire-dateline.ts';
 
-const AGENCIES: Record<string, string> = { شينخوا: 'شينخوا', 'أ ف ب': 'أ.ف.ب', 'أ.ف.ب': 'أ.ف.ب', رويترز: 'رويترز', سانا: 'سانا', 'د ب أ': 'د.ب.أ' };
+const AGENCIES: Record<string, string> = { شينخوا: 'شينخوا', 'أ ف ب': 'أ.ف.ب', 'أ.ف.ب': 'أ.ف.ب', رويترز: 'رويترز', سانا: 'سانا', 'د ب أ': 'د.ب.أ', واس: 'واس' };
 const agency = (token: string) => AGENCIES[token.trim()];
 const LEAD = 'أعلنت السلطات المحلية في المدينة عن إعادة فتح الطريق الرئيسي أمام حركة المدنيين والشاحنات.';
 
@@ -24,6 +24,18 @@ describe('wire datelines', () => {
       assert.deepEqual(w?.agencies, agencies, text);
     }
   });
+  it("reads SPA's dateline: a Hijri date naming the same day, الموافق, the Gregorian date with م, the agency alone", () => {
+    const w = wireDateline(`الرياض 14 جمادى الآخرة 1444 هـ الموافق 07 يناير 2023 م واس ${LEAD}`, agency);
+    assert.equal(w?.text, 'الرياض 14 جمادى الآخرة 1444 هـ الموافق 07 يناير 2023 م واس');
+    assert.equal(w?.place, 'الرياض');
+    assert.equal(w?.mention?.value, '2023-01-07');
+    assert.deepEqual(w?.agencies, ['واس']);
+    assert.equal(wireDateline(`جدة 5 مارس 2023 واس ${LEAD}`, agency)?.mention?.value, '2023-03-05');
+    // a Hijri date of another day, or an unknown word where the agency stands: no dateline
+    assert.equal(wireDateline(`الرياض 20 جمادى الآخرة 1444 هـ الموافق 07 يناير 2023 م واس ${LEAD}`, agency), undefined);
+    assert.equal(wireDateline(`الرياض 07 يناير 2023 م أعلنت ${LEAD}`, agency), undefined);
+  });
+
   it('reads a place and an agency with no date', () => {
     const w = wireDateline(`بيروت (أ ف ب) - ${LEAD}`, agency);
     assert.equal(w?.text, 'بيروت (أ ف ب)');

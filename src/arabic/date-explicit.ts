@@ -55,7 +55,8 @@ const NUMERIC_DAY =
 const ORDINAL_DAY = `${BW}(?<ord>${ORDINAL})${H}+من${H}+`;
 /** After a month name: no letter (a digit may follow, as in "23مارس2019"). */
 const ME = '(?!\\p{L})';
-const MONTH_PART = `(?:شهر${H}+)?(?<m1>${MONTH})${ME}` + `(?:${H}*/${H}*(?<m2>${MONTH})${ME}|${H}*\\(${H}*(?<m3>${MONTH})${H}*\\))?`;
+/** Two names of one month, joined by a slash or a dash ("آذار/مارس", "سبتمبر-أيلول", Marib Press), or the second in brackets. */
+const MONTH_PART = `(?:شهر${H}+)?(?<m1>${MONTH})${ME}` + `(?:${H}*[/\\-–]${H}*(?<m2>${MONTH})${ME}|${H}*\\(${H}*(?<m3>${MONTH})${H}*\\))?`;
 /**
  * "20 مايو، 2025", "22 أيلول, 2023" (WordPress's Arabic date format): a comma between month and
  * year, unless the number is a count ("في 5 أيار، 2000 مقاتل").
@@ -70,11 +71,17 @@ const NAMED = new RegExp(
   'gdu',
 );
 
+/**
+ * "30.أيلول.2017", "5-آذار-2019": a day, a month name and a year joined by one separator, the same
+ * on both sides (a numeric date's dot, dash or slash with the month written as a word).
+ */
+const NAMED_SEPARATED = new RegExp(`(?=[\\dا-ي])${WEEKDAY_PART}(?<!\\p{N}[.,/:\\-]?)(?<d1>\\d{1,2})(?<sep>[./-])(?<m1>${MONTH})\\k<sep>(?<y>${YEAR})(?![.,/\\-]?\\p{N})`, 'gdu');
+
 /** Words after which a month name alone ("في نوفمبر") is a date. */
 const MONTH_CONTEXT = new RegExp(`(?:^|[^\\p{L}\\p{N}])[وف]?(?:في|منذ|خلال|حتي|قبل|بعد|[بل]?شهر|مطلع|اوائل|مستهل|بدايه|منتصف|اواسط|اواخر|نهايه|ختام)${H}+(?:شهر${H}+)?$`, 'u');
 
 /** Text before a month name that belongs to a date rejected as a whole. */
-const LEFTOVER = new RegExp(`(?:\\p{N}|${ORDINAL}${H}+من|${MONTH}${H}*/)${H}*(?:من${H}+)?(?:شهر${H}+)?$|${MONTH}${H}*\\(${H}*$`, 'u');
+const LEFTOVER = new RegExp(`(?:\\p{N}|${ORDINAL}${H}+من|${MONTH}${H}*[/\\-–])${H}*(?:من${H}+)?(?:شهر${H}+)?$|${MONTH}${H}*\\(${H}*$`, 'u');
 
 /** Words after which a bare four-digit number is a year ("في 2014", "منذ 2014"). */
 const YEAR_CONTEXT = '(?:في|منذ|خلال|حتي|قبل|بعد|مطلع|اوائل|مستهل|بدايه|منتصف|اواسط|اواخر|نهايه|ختام|ربيع|صيف|خريف|شتاء)';
@@ -128,12 +135,14 @@ function isFatherNotAugust(f: Folded, span: [number, number] | undefined): boole
   return /[أإ]/.test(f.original[s] ?? '');
 }
 
-/** Dates with a month name: weekday, day (digits or ordinal word), month (doubled), year. */
+/** Dates with a month name: weekday, day (digits or ordinal word), month (doubled), year; also "30.أيلول.2017". */
 export function namedDates(f: Folded, anchor?: CalendarDate): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of everyMatchWith(NAMED, f.text, HAS_MONTH)) {
-    const c = namedCandidate(f, m, anchor);
-    if (c) out.push(c);
+  for (const re of [NAMED, NAMED_SEPARATED]) {
+    for (const m of everyMatchWith(re, f.text, HAS_MONTH)) {
+      const c = namedCandidate(f, m, anchor);
+      if (c) out.push(c);
+    }
   }
   return out;
 }

@@ -2,12 +2,13 @@
  * A page's date line read as the press writes it: a date, perhaps after a label ("نشر في",
  * "تاريخ النشر", "آخر تحديث", "التاريخ::", "date", "Published"), perhaps two of them on one line
  * (publication and update), with a time of day, a Hijri date beside the Gregorian, or a Latin
- * month ("Mar 23, 2019", "23 March 2019"); or a relative age ("منذ 3 ساعات"), which dates nothing.
+ * month ("Mar 23, 2019", "23 March 2019"), or framed by a place or an outlet ("تركيا 20-12-2024 | 12:37",
+ * "الخرطوم-2017/09/17م-إذاعة بلادي"); or a relative age ("منذ 3 ساعات"), which dates nothing.
  * Also the date glued to the first words of the text ("٢٣ مارس ٢٠١٩أعلنت").
  *
  * Pure; no decision is taken here (which date is the publication date is publication-date.ts's).
  */
-import { formatIsoDate, isValidDate, weekdayOf } from './calendar.ts';
+import { formatIsoDate, isValidDate, weekdayOf, type CalendarDate } from './calendar.ts';
 import { findDateMentions, parseDateLine, TIME_OF_DAY, ZONE, type DateMention } from './dates.ts';
 import { foldForDates, originalSpan } from './date-fold.ts';
 import { escapeRegExp, H, MONTH, monthNumber, WEEKDAY, weekdayNumber } from './date-words.ts';
@@ -26,6 +27,11 @@ export interface DateLineEntry {
   monthFirst?: string;
   /** A Hijri date beside it, and whether the two name the same day (Umm al-Qura, ±2 days). */
   hijri?: { text: string; agrees: boolean };
+  /**
+   * The year was written with two digits ("نُشر: 01/09/17", read after a publication label only):
+   * the value reads it day first in this century; publication-date.ts wants it confirmed.
+   */
+  twoDigitYear?: boolean;
   /** The text of this part of the line. */
   text: string;
 }
@@ -118,17 +124,12 @@ function latinDate(text: string): DateMention | undefined {
   const year = Number(g.y1 ?? g.y2);
   if (!month || !isValidDate(year, month, day)) return undefined;
   if (!TIME_FILLER.test(text.slice(lead + m[0].length))) return undefined;
-  return {
-    start: lead,
-    end: lead + m[0].length,
-    text: m[0],
-    kind: 'explicit',
-    precision: 'day',
-    value: formatIsoDate({ year, month, day }),
-    year,
-    month,
-    day,
-  };
+  return dayMention(lead, lead + m[0].length, m[0], { year, month, day });
+}
+
+/** The mention of a whole day written as `text` at [start, end) of its line. */
+function dayMention(start: number, end: number, text: string, date: CalendarDate): DateMention {
+  return { start, end, text, kind: 'explicit', precision: 'day', value: formatIsoDate(date), ...date };
 }
 
 /**
@@ -148,14 +149,67 @@ function arabicMonthFirst(text: string): DateMention | undefined {
   if (!month || !isValidDate(year, month, day)) return undefined;
   if (!TIME_FILLER.test(folded.text.slice(lead + m[0].length))) return undefined;
   const [start, end] = originalSpan(folded, lead, lead + m[0].length);
-  const value = formatIsoDate({ year, month, day });
-  const mention: DateMention = { start, end, text: text.slice(start, end), kind: 'explicit', precision: 'day', value, year, month, day };
+  const mention = dayMention(start, end, text.slice(start, end), { year, month, day });
   const weekday = m.groups.wd ? weekdayNumber(m.groups.wd) : undefined;
   if (weekday !== undefined) {
     mention.weekday = weekday;
     mention.weekdayAgrees = weekdayOf({ year, month, day }) === weekday;
   }
   return mention;
+}
+
+/**
+ * "تركيا 20-12-2024 | 12:37", "عاجل9-3-2019", "الخرطوم-2017/09/17م-إذاعة بلادي": a full date
+ * framed by one or two words before it (a place, a label such as عاجل) and perhaps an outlet of
+ * one to four words after a dash, a bar or a slash ("السبت 21 سبتمبر-أيلول 2019 الساعة 08 صباحاً /
+ * مأرب برس"). Read only on a line with no label, and only when something says the line is a date
+ * line: a time of day after the date, the words glued to the date or joined to it by a dash, or
+ * an outlet after a dash. A sentence has more words around its date
+ * ("جرت الانتخابات في 20-12-2024"), and two words set before a bare date by a space alone
+ * ("الانتخابات الرئاسية 20-12-2024") may be a heading naming an event's day: neither is read.
+ * A "م" (ميلادي) right after the date is part of it.
+ */
+const FRAME_BEFORE = /^(\p{L}+(?:\s+\p{L}+)?)(\s*[-–—ـ|:،,]\s*|\s+|)$/u;
+/** An outlet (or two joined by a dash, "مأرب برس-اخبار اليوم") after a dash, a bar or a slash, ending the line. */
+const FRAME_OUTLET = /\s*[-–—ـ|/]\s*\p{L}+(?:(?:\s+|\s*[-–]\s*)\p{L}+){0,3}\s*$/u;
+const FRAME_TIME = /\d{1,2}:\d{2}|الساع[ةه]\s*\d/u;
+
+function framedDate(text: string): DateMention | undefined {
+  const credit = FRAME_OUTLET.exec(text);
+  const dated = credit ? text.slice(0, credit.index) : text;
+  const mentions = findDateMentions(dated);
+  const first = mentions[0];
+  if (!first || mentions.length > 1 || first.kind !== 'explicit' || first.precision !== 'day' || !first.value) return undefined;
+  const lead = dated.slice(0, first.start);
+  // no words before the date: only with an outlet after it
+  const before = lead.trim() === '' && credit ? undefined : (FRAME_BEFORE.exec(lead) ?? null);
+  if (before === null || (before && (before[1] as string).length > 25)) return undefined;
+  const after = toAsciiDigits(dated.slice(first.end)).replace(/^\s?م(?!\p{L})/u, '');
+  if (!TIME_FILLER.test(after)) return undefined;
+  const joined = before !== undefined && (before[2] === '' || /[-–—ـ]/u.test(before[2] as string));
+  if (!joined && !credit && !FRAME_TIME.test(after)) return undefined;
+  return first;
+}
+
+/** "01/09/17", "1.9.17 - 10:20": day, month and a two-digit year, the same separator twice. */
+const TWO_DIGIT_YEAR = new RegExp(`^${FILLER}*(?<d>\\d{1,2})(?<s>[./-])(?<m>\\d{1,2})\\k<s>(?<y>\\d{2})(?![\\d])`, 'u');
+
+/**
+ * A numeric date with a two-digit year, read day first in this century (2000 + yy). Its order is
+ * the press's (dd/mm/yy) but the page does not prove it (yy/mm/dd and mm/dd/yy exist too): the
+ * entry says so, for the decision to check against the text's years or the address.
+ */
+function twoDigitYearDate(text: string): { mention: DateMention; monthFirst?: string } | undefined {
+  const ascii = toAsciiDigits(text);
+  const m = TWO_DIGIT_YEAR.exec(ascii);
+  if (!m?.groups) return undefined;
+  if (!TIME_FILLER.test(ascii.slice(m[0].length))) return undefined;
+  const [day, month, year] = [Number(m.groups.d), Number(m.groups.m), 2000 + Number(m.groups.y)];
+  if (!isValidDate(year, month, day)) return undefined;
+  const start = m[0].length - `${m.groups.d}${m.groups.s}${m.groups.m}${m.groups.s}${m.groups.y}`.length;
+  const mention = dayMention(start, m[0].length, text.slice(start, m[0].length), { year, month, day });
+  const monthFirst = day !== month && day <= 12 && isValidDate(year, day, month) ? formatIsoDate({ year, month: day, day: month }) : undefined;
+  return { mention, ...(monthFirst ? { monthFirst } : {}) };
 }
 
 const HIJRI_MONTHS = ['محرم', 'صفر', 'ربيع الاول', 'ربيع الثاني', 'جمادي الاولي', 'جمادي الاخره', 'رجب', 'شعبان', 'رمضان', 'شوال', 'ذو القعده', 'ذو الحجه'];
@@ -178,23 +232,45 @@ function hijriAgrees(iso: string, day: number, month: number, year: number): boo
   return false;
 }
 
-/** A part of the line after its label: a date and nothing else but time and separators. */
-function readPart(text: string): Omit<DateLineEntry, 'label' | 'labelText' | 'text'> | undefined {
+/** A Hijri date ("14 جمادى الآخرة 1444 هـ") in `text`: its day, month, year and original span. */
+export interface HijriDate {
+  start: number;
+  end: number;
+  day: number;
+  month: number;
+  year: number;
+  text: string;
+}
+
+/** The first Hijri date written in `text`, or undefined. */
+export function hijriIn(text: string): HijriDate | undefined {
   const folded = foldForDates(text);
-  let rest = text;
-  let hijri: { day: number; month: number; year: number; text: string } | undefined;
   const h = HIJRI.exec(folded.text);
-  if (h) {
-    const name = (h[2] as string).replace(/\s+/g, ' ');
-    const month = HIJRI_MONTHS.indexOf(name) + 1 || (HIJRI_ALIASES[name] ?? 0);
-    const [s, e] = originalSpan(folded, h.index, h.index + h[0].length);
-    hijri = { day: Number(h[1]), month, year: Number(h[3]), text: text.slice(s, e) };
+  if (!h) return undefined;
+  const name = (h[2] as string).replace(/\s+/g, ' ');
+  const month = HIJRI_MONTHS.indexOf(name) + 1 || (HIJRI_ALIASES[name] ?? 0);
+  const [start, end] = originalSpan(folded, h.index, h.index + h[0].length);
+  return { start, end, day: Number(h[1]), month, year: Number(h[3]), text: text.slice(start, end) };
+}
+
+/** Does the Hijri date name the Gregorian day `iso` (Umm al-Qura, within two days)? */
+export const hijriNames = (iso: string, h: HijriDate): boolean => hijriAgrees(iso, h.day, h.month, h.year);
+
+/** A part of the line after its label: a date and nothing else but time and separators. */
+function readPart(text: string, reading: { framed: boolean; twoDigitYear: boolean }): Omit<DateLineEntry, 'label' | 'labelText' | 'text'> | undefined {
+  let rest = text;
+  const hijri = hijriIn(text);
+  if (hijri) {
+    const [s, e] = [hijri.start, hijri.end];
     rest = text.slice(0, s) + ' '.repeat(e - s) + text.slice(e);
     // "الموافق" / "م" tie the two dates together
     rest = rest.replace(/(?<![\p{L}])(?:الموافق|الموافق ل|م)(?![\p{L}])/gu, (w) => ' '.repeat(w.length));
   }
-  const mention = parseDateLine(rest) ?? latinDate(toAsciiDigits(rest)) ?? arabicMonthFirst(rest);
-  if (!mention) return undefined;
+  const mention = parseDateLine(rest) ?? latinDate(toAsciiDigits(rest)) ?? arabicMonthFirst(rest) ?? (reading.framed ? framedDate(rest) : undefined);
+  if (!mention) {
+    const short = reading.twoDigitYear && !hijri ? twoDigitYearDate(rest) : undefined;
+    return short ? { ...short, twoDigitYear: true } : undefined;
+  }
   const out: Omit<DateLineEntry, 'label' | 'labelText' | 'text'> = { mention: { ...mention, text: text.slice(mention.start, mention.end) } };
   if (hijri && mention.value && mention.precision === 'day') {
     out.hijri = { text: hijri.text, agrees: hijriAgrees(mention.value, hijri.day, hijri.month, hijri.year) };
@@ -260,7 +336,7 @@ export function readDateLine(line: string): DateLineEntry[] | undefined {
       entries.push({ label: part.label, labelText: part.labelText, text: '' });
       continue;
     }
-    const read = readPart(part.text);
+    const read = readPart(part.text, { framed: labels.length === 0, twoDigitYear: part.label === 'published' });
     if (!read) return undefined;
     entries.push({ ...(part.label ? { label: part.label, labelText: part.labelText } : {}), ...read, text: part.text });
   }

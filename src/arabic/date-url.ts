@@ -9,6 +9,7 @@
  *   news-20241109180841                                fourteen digits: date and a time of day to the second
  *   5446-2018-03-10-17-27-51                           a date and a time (Joomla's alias), path or query
  *   /2019-03/23/ (Xinhua), /2019/0323/ (People's Daily) year-month then day as folders
+ *   march-23-2019, /2019/mar/23/, /23-march-2019      an English month name (day first only opening a folder)
  * What tells a date from an id that looks like one: an id is a longer or shorter run of digits
  * (c_137918521, a Unix time 1695298359, 201710171234), or its "month", "day" or time fields are
  * out of range; a 14-digit or dashed timestamp must hold a valid hour, minute and second too,
@@ -33,6 +34,18 @@ const COMPACT_TIMESTAMP = new RegExp(`(?<![\\p{L}\\p{N}])(${YEAR})(\\d\\d)(\\d\\
 const DASHED_TIMESTAMP = new RegExp(`(?<!\\d)(${YEAR})-(\\d\\d)-(\\d\\d)-(\\d\\d)-(\\d\\d)-(\\d\\d)(?!\\d)`, 'g');
 /** /2019-03/23/ and /2019/0323/: a year-month folder, then the day's (Chinese state media). */
 const MONTH_FOLDER = new RegExp(`/(${YEAR})-(\\d\\d)/(\\d\\d)/|/(${YEAR})/(\\d\\d)(\\d\\d)/`, 'g');
+/** An English month name, whole or cut to three letters (four for "sept"). */
+const LATIN_MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const LATIN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/**
+ * march-23-2019, /2019/mar/23/, 2019-mar-23: a month name as a whole word with the day after it
+ * (as English writes "March 23, 2019") and the year. A number before the name (23-march-2019) is
+ * read only when it opens a folder of the path: after a word it may be a count ("top-10-may-2019").
+ */
+const LATIN_MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}\\p{N}])${LATIN_MONTH}[-_](\\d{1,2})[-_,]+(${YEAR})(?![\\p{L}\\p{N}])`, 'giu');
+const LATIN_YEAR_MONTH_DAY = new RegExp(`(?<![\\p{L}\\p{N}])(${YEAR})([/_-])${LATIN_MONTH}\\2(\\d{1,2})(?![\\p{L}\\p{N}])`, 'giu');
+const LATIN_DAY_MONTH_YEAR = new RegExp(`(?<=/)(\\d{1,2})[-_]${LATIN_MONTH}[-_](${YEAR})(?![\\p{L}\\p{N}])`, 'giu');
+const latinMonth = (name: string): number => LATIN_MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 
 function decoded(part: string): string {
   try {
@@ -72,6 +85,9 @@ export function dateFromUrl(url: string): string | undefined {
     if (m[1]) add(m[1], m[2] as string, m[3] as string);
     else add(m[4] as string, m[5] as string, m[6] as string);
   }
+  for (const m of path.matchAll(LATIN_MONTH_DAY_YEAR)) add(m[3] as string, latinMonth(m[1] as string), m[2] as string);
+  for (const m of path.matchAll(LATIN_YEAR_MONTH_DAY)) add(m[1] as string, latinMonth(m[3] as string), m[4] as string);
+  for (const m of path.matchAll(LATIN_DAY_MONTH_YEAR)) add(m[3] as string, latinMonth(m[2] as string), m[1] as string);
   for (const m of path.matchAll(DAY_FIRST)) {
     if (Number(m[1]) > 12) add(m[3] as string, m[2] as string, m[1] as string);
   }

@@ -36,11 +36,12 @@ export function findDateMentions(text: string, options: ResolveOptions = {}): Da
 }
 
 /**
- * A time of day as date lines write it, with what may follow it: ص/م, صباحاً/مساءً, AM/PM, a zone
+ * A time of day as date lines write it ("10:45", "الساعة 08 صباحاً"), with what may follow it: ص/م, صباحاً/مساءً, AM/PM, a zone
  * (GMT, GMT+3, UTC, Z, +03:00) or "بتوقيت دمشق" / "بتوقيت غرينتش" (one or two words after it).
  */
 export const TIME_OF_DAY =
-  '(?:(?:الساعة|الساعه|Time)\\s*[:：]?\\s*)?T?\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?' +
+  // "الساعة 08 صباحاً" (Marib Press): an hour alone after الساعة, its part of the day named
+  '(?:(?:الساعة|الساعه)\\s*\\d{1,2}\\s*(?=صباح|مساء|ظهر|فجر)|(?:(?:الساعة|الساعه|Time)\\s*[:：]?\\s*)?T?\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)' +
   '(?:\\s*(?:صباحاً|صباحًا|صباحا|صباح|مساءً|مساءا|مساء|ظهراً|ظهرا|فجراً|فجرا|ص|م|AM|PM|am|pm|a\\.m\\.|p\\.m\\.))?' +
   '(?:\\s*(?:(?:GMT|UTC)(?:\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?)?|Z|[+-]\\d{2}:?\\d{2}|(?:ب)?توقيت\\s+\\p{L}+(?:\\s+\\p{L}+)?|غرينتش|جرينتش))?' +
   // the city whose clock it is, at the end of the line: "7:26 م القاهرة"

@@ -16,7 +16,9 @@
  * the first paragraphs, its year the text's latest), ranking then just above the address; when
  * nothing confirms it, add asks. A date in the future, one whose
  * weekday or Hijri date disagrees, or a numeric date whose day/month order is in doubt, is not
- * taken. When nothing is taken, the message lists every date seen and why each was rejected.
+ * taken (a day/month order the lead's "أمس الخميس" contradicts is read the other way, when that
+ * way fits); a two-digit year (read after a publication label only) must be confirmed by the address
+ * or by the latest year the text writes. When nothing is taken, the message lists every date seen and why each was rejected.
  */
 import { daysBetween, formatIsoDate, parseIsoDate, WEEKDAYS, type CalendarDate } from '../arabic/calendar.ts';
 import { leadingDate, readDateLine, type DateLabel, type DateLineEntry } from '../arabic/date-line.ts';
@@ -67,6 +69,11 @@ export interface DateInputs {
   today: CalendarDate;
 }
 
+/** The inputs with the address's date read once for the whole decision. */
+interface Inputs extends DateInputs {
+  urlDate?: string;
+}
+
 type Where = 'above the headline' | 'under the headline' | 'at the foot' | 'in the first paragraph' | 'in the address' | 'in the body';
 
 const ASK = 'pass --date YYYY-MM-DD with the date the article was published';
@@ -105,7 +112,7 @@ function standsRightAbove(chrome: Line[], line: Line): boolean {
  * الخميس"), or the latest year the text writes is its year. A site's today-date, copied years
  * later, has neither; one copied the same week would (and is then no worse a date).
  */
-function confirmsAbove(mention: DateMention, inputs: DateInputs): string | undefined {
+function confirmsAbove(mention: DateMention, inputs: Inputs): string | undefined {
   const value = mention.value as string;
   const day = parseIsoDate(value) as CalendarDate;
   const lead = (inputs.body ?? [])
@@ -126,7 +133,7 @@ function describeLine(line: Line, where: Where, label?: string): string {
   return `${what} "${line.text}" ${where === 'in the first paragraph' ? 'in the first paragraph' : where}`;
 }
 
-function gather(inputs: DateInputs): { candidates: Candidate[]; seen: SeenDate[]; retrieved?: string; above?: string } {
+function gather(inputs: Inputs): { candidates: Candidate[]; seen: SeenDate[]; retrieved?: string; above?: string } {
   const candidates: Candidate[] = [];
   const seen: SeenDate[] = [];
   let retrieved: string | undefined;
@@ -145,7 +152,7 @@ function gather(inputs: DateInputs): { candidates: Candidate[]; seen: SeenDate[]
         continue;
       }
       if (rank === undefined && where === 'above the headline' && entry.mention.precision === 'day' && entry.mention.value && standsRightAbove(inputs.chrome, line)) {
-        const urlDate = inputs.url ? dateFromUrl(inputs.url) : undefined;
+        const urlDate = inputs.urlDate;
         if (urlDate === entry.mention.value || (!urlDate && TIME_ON_LINE.test(toAsciiDigits(line.text)))) {
           candidates.push({ rank: RANK.aboveHeadline, line, where, entry, mention: entry.mention, describe: `the date line "${line.text}" right above the headline` });
           above ??= entry.mention.value;
@@ -195,8 +202,8 @@ function gather(inputs: DateInputs): { candidates: Candidate[]; seen: SeenDate[]
     const mention = findDateMentions(inputs.firstParagraph).find((m) => m.kind === 'explicit' && m.weekday !== undefined && (m.precision === 'day' || m.yearMissing));
     if (mention) candidates.push({ rank: RANK.lead, line: first, where: 'in the first paragraph', mention, describe: `"${mention.text}" in the first paragraph` });
   }
-  if (inputs.url) {
-    const fromUrl = dateFromUrl(inputs.url);
+  {
+    const fromUrl = inputs.urlDate;
     if (fromUrl) {
       candidates.push({
         rank: RANK.url,
@@ -221,7 +228,7 @@ function gather(inputs: DateInputs): { candidates: Candidate[]; seen: SeenDate[]
 type Resolved = { date: string; basis: DateBasis; evidence: string } | { problem: string };
 
 /** A candidate's date, with its year inferred, its weekday, Hijri date and day/month order checked. */
-function resolve(c: Candidate, inputs: DateInputs): Resolved {
+function resolve(c: Candidate, inputs: Inputs): Resolved {
   const mention = c.mention as DateMention;
   const where = c.describe;
   const todayIso = formatIsoDate(inputs.today);
@@ -229,7 +236,7 @@ function resolve(c: Candidate, inputs: DateInputs): Resolved {
     let value = mention.value;
     let evidence = where;
     if (c.rank === RANK.aboveHeadline) {
-      const urlDate = inputs.url ? dateFromUrl(inputs.url) : undefined;
+      const urlDate = inputs.urlDate;
       const confirmed = urlDate === value ? `the address says the same day` : confirmsAbove(mention, inputs);
       if (!confirmed) {
         return {
@@ -238,9 +245,19 @@ function resolve(c: Candidate, inputs: DateInputs): Resolved {
       }
       evidence = `${where}: ${confirmed}`;
     }
+    if (c.entry?.twoDigitYear) {
+      const year = mention.year as number;
+      const confirmed = twoDigitYearConfirmed(year, c.entry.monthFirst ? [value, c.entry.monthFirst] : [value], inputs);
+      if (!confirmed) {
+        return {
+          problem: `${where} writes its year with two digits, and nothing confirms ${year} (the address states no such day, the text writes no year or another one as its latest); ${ASK}`,
+        };
+      }
+      evidence = `${where}, its two-digit year read as ${year}: ${confirmed}`;
+    }
     const monthFirst = c.entry?.monthFirst;
     if (monthFirst) {
-      const urlDate = inputs.url ? dateFromUrl(inputs.url) : undefined;
+      const urlDate = inputs.urlDate;
       const weekdayFits = (iso: string) => (mention.weekday === undefined ? undefined : fallsOn(iso, mention.weekday));
       if (urlDate === monthFirst) {
         value = monthFirst;
@@ -248,6 +265,16 @@ function resolve(c: Candidate, inputs: DateInputs): Resolved {
       } else if (urlDate !== value && weekdayFits(monthFirst) === true && weekdayFits(value) === false) {
         value = monthFirst;
         evidence = `${where}, read month first: ${WEEKDAYS[mention.weekday ?? 0]} fell on ${monthFirst}`;
+      } else if (urlDate !== value && mention.weekday === undefined && leadWeekdaysFit(value, inputs)?.fits === false) {
+        // "4/1/2016" over "… أمس الخميس": only one order makes the lead's day the day before a Friday
+        const told = leadWeekdaysFit(monthFirst, inputs);
+        if (told?.fits !== true) {
+          return {
+            problem: `${where} may be day first (${value}) or month first (${monthFirst}), and the first paragraphs' "${leadWeekdaysFit(value, inputs)?.text}" fits neither; ${ASK}`,
+          };
+        }
+        value = monthFirst;
+        evidence = `${where}, read month first: the first paragraphs' "${told.text}" falls on its day only so`;
       } else if (urlDate !== value && weekdayFits(value) !== true && writesMonthFirst(inputs.text)) {
         return { problem: `${where} may be day first (${value}) or month first (${monthFirst}), and the text writes other dates month first; ${ASK}` };
       }
@@ -279,6 +306,36 @@ function resolve(c: Candidate, inputs: DateInputs): Resolved {
   return { problem: `${where} is not a full date; ${ASK}` };
 }
 
+/**
+ * A two-digit year ("نُشر: 01/09/17") is read day first in this century, but a page may write
+ * yy/mm/dd or mm/dd/yy: it is taken only when the address names the day (in one of the
+ * day/month orders) or the latest year the body writes is that year (as confirmsAbove reads it).
+ */
+function twoDigitYearConfirmed(year: number, readings: string[], inputs: Inputs): string | undefined {
+  if (inputs.urlDate && readings.includes(inputs.urlDate)) return `the address says ${inputs.urlDate}`;
+  const years = yearsMentioned((inputs.body ?? []).map((l) => l.text).join('\n'));
+  if (years.length > 0 && years[years.length - 1] === year) return `the latest year the text writes`;
+  return undefined;
+}
+
+/**
+ * Do the weekdays the first paragraphs count from the publication day ("أمس الخميس", "اليوم
+ * الجمعة") fall on the days they name, counted from `iso`? Undefined when they name none; a bare
+ * weekday ("الخميس") fits every day and tells nothing.
+ */
+function leadWeekdaysFit(iso: string, inputs: Inputs): { fits: boolean; text: string } | undefined {
+  const anchor = parseIsoDate(iso);
+  if (!anchor) return undefined;
+  const lead = (inputs.body ?? [])
+    .slice(0, 3)
+    .map((l) => l.text)
+    .join('\n');
+  const told = findDateMentions(lead, { anchor }).filter((m) => m.kind === 'relative' && m.weekday !== undefined && m.precision === 'day' && m.value);
+  if (told.length === 0) return undefined;
+  const wrong = told.find((m) => !fallsOn(m.value as string, m.weekday as number));
+  return { fits: !wrong, text: (wrong ?? (told[0] as DateMention)).text };
+}
+
 /** Does the text write a numeric date that can only be read month first (03/23/2019)? */
 function writesMonthFirst(text: string): boolean {
   for (const m of text.matchAll(/(?<!\d)(\d{1,2})[./-](\d{1,2})[./-](?:19|20)\d\d(?!\d)/g)) {
@@ -287,7 +344,8 @@ function writesMonthFirst(text: string): boolean {
   return false;
 }
 
-export function decidePublicationDate(inputs: DateInputs): DateDecision {
+export function decidePublicationDate(given: DateInputs): DateDecision {
+  const inputs: Inputs = { ...given, urlDate: given.url ? dateFromUrl(given.url) : undefined };
   const todayIso = formatIsoDate(inputs.today);
   if (inputs.explicit) {
     if (!parseIsoDate(inputs.explicit)) return { problem: `--date ${inputs.explicit} is not a real date written YYYY-MM-DD`, seen: [] };
@@ -335,7 +393,7 @@ export function decidePublicationDate(inputs: DateInputs): DateDecision {
     }
     const chosen = taken[0] as (typeof taken)[number];
     // A stated date and the address's own date should agree (a day apart is a time zone).
-    const urlDate = inputs.url ? dateFromUrl(inputs.url) : undefined;
+    const urlDate = inputs.urlDate;
     if (urlDate && rank < RANK.url && Math.abs(daysBetween(parseIsoDate(urlDate) as CalendarDate, parseIsoDate(chosen.r.date) as CalendarDate)) > 1) {
       record(chosen.c, `the address says ${urlDate}`, chosen.r.date);
       firstProblem = `${chosen.c.describe} says ${chosen.r.date} but the address says ${urlDate}; ${ASK}`;

@@ -60,8 +60,35 @@ export function isLabel(text: string): boolean {
   return wordCount(text) <= 3 && text.length <= 30 && !endsLikeSentence(text);
 }
 
+/** Where a date line may begin after a label or byline: after a bar, a spaced dash, a comma, "on", or a space before a date's label. */
+const BEFORE_DATE = /\s*\|\s*|\s+[-–—]\s+|\s*[،,]\s*|\s+on\s+|\s+/giu;
+
+/**
+ * "أخبار | 24 يوليو 2017", "بقلم: فلان - 12 مارس 2019", "By NAME, Published 12 March 2019, Last
+ * updated 14 March 2019", "الكاتب: فلان التاريخ: 12 مارس 2019": a section label or a byline, then
+ * the date line, on one line. The date line is the rest of the line after the first separator
+ * that leaves a byline (signoff.ts: "بقلم: فلان", "By NAME", "الكاتب: فلان") before it, or a short label
+ * (isLabel) before a bar; after a bare space the rest must open with a date's label. A label
+ * before a comma or a dash is not split off: a headline may end so ("حصاد اليوم، 22/12/2016").
+ * The date line's labels (published, updated) are read as on a line of their own.
+ */
+function labelThenDate(text: string, signoffs: SignoffIndex): [string, string] | undefined {
+  for (const m of text.matchAll(BEFORE_DATE)) {
+    const before = text.slice(0, m.index).trim();
+    const after = text.slice(m.index + m[0].length).trim();
+    if (!before || !after) continue;
+    const entries = readDateLine(after);
+    if (!entries?.some((e) => e.mention)) continue;
+    if (m[0].trim() === '' && !(entries[0]?.label && after.startsWith(entries[0].labelText ?? '\u0000'))) continue;
+    // a section label only before a bar (as before): a headline may end in "، 22/12/2016"
+    if (m[0].trim() === '|' && isLabel(before)) return [before, after];
+    if (parseSignoff(before, signoffs)?.kind === 'byline') return [before, after];
+  }
+  return undefined;
+}
+
 /** "date 2026-01-22 شفق نيوز- نينوى": a labelled date opening one of the first lines is a line of its own. */
-function splitLeadingDates(lines: Line[]): Line[] {
+function splitLeadingDates(lines: Line[], signoffs: SignoffIndex): Line[] {
   return lines.flatMap((line, n) => {
     const end = n < 5 ? labelledDateLead(line.text) : undefined;
     if (end !== undefined)
@@ -69,20 +96,15 @@ function splitLeadingDates(lines: Line[]): Line[] {
         { index: line.index, text: line.text.slice(0, end).trim() },
         { index: line.index, text: line.text.slice(end).trim() },
       ];
-    // "أخبار | 24 يوليو 2017": a section label and the date line, one after the other.
-    const labelled = n < 12 ? /^([^|]{1,30}?)\s*\|\s*([^|]+)$/u.exec(line.text) : null;
-    if (labelled && isLabel((labelled[1] as string).trim()) && isDateLine((labelled[2] as string).trim())) {
-      return [
-        { index: line.index, text: (labelled[1] as string).trim() },
-        { index: line.index, text: (labelled[2] as string).trim() },
-      ];
-    }
+    // a label or a byline, and the date line, one after the other
+    const split = n < 12 && line.text.length <= 200 && !isDateLine(line.text) ? labelThenDate(line.text, signoffs) : undefined;
+    if (split) return split.map((text) => ({ index: line.index, text }));
     return [line];
   });
 }
 
 export function segment(rawLines: Line[], options: SegmentOptions): Segments {
-  const lines = splitLeadingDates(rawLines);
+  const lines = splitLeadingDates(rawLines, options.signoffs);
   const dropped: DroppedLine[] = [];
   const drop = (line: Line, reason: string) => dropped.push({ line, reason });
 

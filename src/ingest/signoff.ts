@@ -2,7 +2,7 @@
  * Sign-off lines at the foot of an article, which are metadata, not body text:
  *   agency credits   "ح.ع.ح/ع.ج.م(أ.ف.ب/د.ب.أ/رويترز)", "(أ ف ب)"
  *   source lines     "المصدر: الخليج", "المصدر: رويترز"
- *   bylines          "عطية العطية – تلفزيون الخبر", "بقلم: فلان", "- بيروت: فلان الفلاني",
+ *   bylines          "عطية العطية – تلفزيون الخبر", "بقلم: فلان", "By NAME", "- بيروت: فلان الفلاني",
  *                    "عواصم – وكالات – الخليج – فلان الفلاني"
  */
 import { foldArabic } from '../arabic/normalise.ts';
@@ -69,8 +69,10 @@ export function parseSignoff(line: string, index: SignoffIndex): Signoff | undef
     const agencies = tokens.map((t) => index.agency(t)).filter((n): n is string => n !== undefined);
     return { kind: 'source', agencies: unique(agencies), outlets: index.outletsNamed(named), author: null };
   }
-  // "بقلم: فلان", "كتب: فلان"
-  const penned = /^(?:بقلم|كتب|كتبت|إعداد|اعداد|تقرير)\s*[:：]\s*([\p{L}\s.]{3,40})$/u.exec(text);
+  // "بقلم: فلان", "كتب: فلان", "الكاتب: فلان"; "By NAME", "Posted by NAME" (the writer on a date's line)
+  const penned =
+    /^(?:بقلم|كتب|كتبت|إعداد|اعداد|تقرير|الكاتب)\s*[:：]\s*([\p{L}\s.]{3,40})$/u.exec(text) ??
+    /^(?:by|posted by|written by)\s*[:：]?\s+([\p{Script=Latin}\p{Script=Arabic}][\p{L}\s.'-]{2,39})$/iu.exec(text);
   if (penned) return { kind: 'byline', agencies: [], outlets: [], author: (penned[1] ?? '').trim() };
   // "- بيروت: بولا أسطيح": a print edition's byline, a dash, the bureau's city and the writer.
   const printed = /^[-–—]\s*([\p{L}\s]{2,25}?)\s*[:：]\s*([\p{L}\s.]{3,40})$/u.exec(text);

@@ -11,6 +11,7 @@
  * date so placed is the day the story was filed, the wire copy's publication date, not the day
  * of an event it reports. Pure; `agency` is agencies.yml's lookup (signoff.ts).
  */
+import { hijriIn, hijriNames } from '../arabic/date-line.ts';
 import { findDateMentions, type DateMention } from '../arabic/dates.ts';
 
 export interface WireDateline {
@@ -34,6 +35,16 @@ function placeBefore(text: string): string | undefined {
 }
 
 /** "(أ ف ب)", "( شينخوا )", "(أ.ف.ب/رويترز)": the agencies credited, when every token is one. */
+/**
+ * "الرياض 14 جمادى الآخرة 1444 هـ الموافق 07 يناير 2023 م": the place, then the Hijri date
+ * naming the same day (Umm al-Qura, within two days) and "الموافق", before the Gregorian date.
+ */
+function placeBeforeHijri(text: string, iso: string): string | undefined {
+  const h = hijriIn(text);
+  if (!h || !/^\s*(?:الموافق(?:\s*ل)?)?\s*$/u.test(text.slice(h.end)) || !hijriNames(iso, h)) return undefined;
+  return placeBefore(text.slice(0, h.start));
+}
+
 function bracketCredit(inner: string, agency: (token: string) => string | undefined): string[] | undefined {
   const tokens = inner
     .split(/\s*[/،,+]\s*|\s+و\s*/u)
@@ -57,6 +68,12 @@ function creditAndText(rest: string, agency: (token: string) => string | undefin
   if (!dated) return undefined;
   const slash = /^\s*\/\s*/u.exec(rest);
   if (slash && textFollows(rest.slice(slash[0].length))) return { credit: '', agencies: [] };
+  // "… 07 يناير 2023 م واس أعلنت …" (SPA's dateline): the agency's name alone, then the text
+  const bare = /^\s*(\p{L}{2,12})\s+/u.exec(rest);
+  if (bare) {
+    const name = agency(bare[1] as string);
+    if (name && textFollows(rest.slice(bare[0].length))) return { credit: bare[0].trimEnd(), agencies: [name] };
+  }
   const dashed = /^\s*[-–—]\s*((?:[\p{L}.]+\s?){1,3}?)\s*[-–—:]\s*/u.exec(rest);
   if (dashed) {
     const name = agency((dashed[1] as string).trim());
@@ -70,7 +87,7 @@ export function wireDateline(paragraph: string, agency: (token: string) => strin
   const head = paragraph.slice(0, 160);
   const mention = findDateMentions(head).find((m) => m.kind === 'explicit');
   if (mention && mention.start > 0 && mention.precision === 'day' && mention.value && !mention.yearMissing) {
-    const place = placeBefore(head.slice(0, mention.start));
+    const place = placeBefore(head.slice(0, mention.start)) ?? placeBeforeHijri(head.slice(0, mention.start), mention.value);
     const found = place ? creditAndText(paragraph.slice(mention.end), agency, true) : undefined;
     if (place && found) return { text: (paragraph.slice(0, mention.end) + found.credit).trim(), place, mention, agencies: found.agencies };
   }
