@@ -139,8 +139,20 @@ export function cutShortOf(name: string, outlets: Record<string, Outlet>): strin
   return hits.length === 1 ? hits[0] : undefined;
 }
 
+/** The names aggregators.yml gives its sites, folded, without "موقع" ("موقع كل يوم" → "كل يوم"). */
+export function aggregatorNameKeys(aggregators: Record<string, Aggregator>): ReadonlySet<string> {
+  return new Set(Object.values(aggregators).map((a) => siteNameKey(a.name)));
+}
+const siteNameKey = (name: string) => nameKey(name).replace(/^موقع\s+/u, '');
+
 /** The clues the text gives, and the credited names outlets.yml does not know (exported for the tests). */
-export function textClues(parts: OutletTextParts, outlets: Record<string, Outlet>, names: OutletNames, isAgency: (name: string) => boolean) {
+export function textClues(
+  parts: OutletTextParts,
+  outlets: Record<string, Outlet>,
+  names: OutletNames,
+  isAgency: (name: string) => boolean,
+  aggregatorNames: ReadonlySet<string> = new Set(),
+) {
   const clues: Clue[] = [];
   const unknown: Array<{ name: string; why: string; form: Credit['form'] }> = [];
   for (const [key, outlet] of Object.entries(outlets)) {
@@ -198,7 +210,11 @@ export function textClues(parts: OutletTextParts, outlets: Record<string, Outlet
   const each = (line: Line, where: 'above' | 'under' | 'foot', keep: (c: Credit) => boolean = () => true) => {
     // An item of a list (a page's tags: "- المرصد السوري", "- دير الزور") names a subject, not the outlet.
     if (listed.has(line.index)) return;
-    const credits = lineCredits(line.text);
+    // An aggregator's credit line ("موقع كل يوم -المسلة") names the site that carries the copy
+    // beside the outlet that published it: the site is never the outlet, the other part is.
+    const all = lineCredits(line.text);
+    const carried = all.some((c) => aggregatorNames.has(siteNameKey(c.name)));
+    const credits = carried ? all.filter((c) => !aggregatorNames.has(siteNameKey(c.name))).map((c) => (c.form === 'byline' ? { ...c, namesAnOutlet: true } : c)) : all;
     for (const credit of credits) if (keep(credit)) consider(credit, line, where, credits);
   };
   for (const line of head) each(line, 'above');
@@ -254,7 +270,7 @@ export function decideOutlet(args: {
     return { problem: `--outlet ${args.explicit} is not in content/data/outlets.yml (${suggest(args.explicit, known)})`, evidence: [] };
   }
   const how = 'pass --outlet KEY (one of the keys in content/data/outlets.yml)';
-  const { clues, unknown } = textClues(args.parts, outlets, args.names, args.isAgency);
+  const { clues, unknown } = textClues(args.parts, outlets, args.names, args.isAgency, aggregatorNameKeys(args.aggregators));
   for (const extra of args.extraEvidence ?? []) clues.push({ key: extra.key, weight: 'strong', why: extra.why });
   const byKey = new Map<string, Clue[]>();
   for (const clue of clues) byKey.set(clue.key, [...(byKey.get(clue.key) ?? []), clue]);
