@@ -183,7 +183,8 @@ const NAME_DASH_NAME = /^[\p{L}.]+(?:\s[\p{L}.]+){0,2}\s*[-–—ـ]\s*[\p{L}.]+
 /** A readers' poll: a question put to the reader ("هل تؤيد …؟"); headlines do not address the reader. */
 const POLL = /^(?:هل\s+(?:تؤيد|توافق|تعتقد|ترى|تتوقع|تثق|تفضل|تشجع)|ما\s+رأيك|برأيك|شارك\s+برأيك|استطلاع)/u;
 /** A photo's caption: its credit or "صورة أرشيفية" at the end. */
-const CAPTION = /(?:\((?:[^()]*(?:صورة|صور|أرشيف|ارشيف|تصوير|عدسة|Getty|AFP|Reuters|رويترز|أ ف ب|أ\.ف\.ب|الأناضول|سانا|EPA|AP)[^()]*)\)|\((?:إنترنت|انترنت|الإنترنت|الانترنت|متداولة|تعبيرية|مواقع التواصل(?: الاجتماعي)?)\)|[-–—|]\s*(?:صورة|الصورة|أرشيفية|ارشيفية|تعبيرية)(?:\s+\p{L}+)?|[-–—|/]\s*(?:تصوير|عدسة)\s*[:：]?\s*\p{L}+(?:\s+\p{L}+){0,3})$/u;
+const CAPTION =
+  /(?:\((?:[^()]*(?:صورة|صور|أرشيف|ارشيف|تصوير|عدسة|Getty|AFP|Reuters|رويترز|أ ف ب|أ\.ف\.ب|الأناضول|سانا|EPA|AP)[^()]*)\)|\((?:إنترنت|انترنت|الإنترنت|الانترنت|متداولة|تعبيرية|مواقع التواصل(?: الاجتماعي)?)\)|[-–—|]\s*(?:صورة|الصورة|أرشيفية|ارشيفية|تعبيرية)(?:\s+\p{L}+)?|[-–—|/]\s*(?:تصوير|عدسة)\s*[:：]?\s*\p{L}+(?:\s+\p{L}+){0,3})$/u;
 /** A photo's caption opening with what it is: "صورة أرشيفية لـ…", "صورة تعبيرية", "أرشيفية:", "الصورة:". */
 const CAPTION_OPENING = /^(?:(?:ال)?صورة\s+(?:أرشيفية|ارشيفية|تعبيرية|متداولة|توضيحية|من\s+الأرشيف|من\s+الارشيف)|(?:أرشيفية|ارشيفية|الصورة|صورة)\s*[:：\-–—])/u;
 /**
@@ -191,7 +192,8 @@ const CAPTION_OPENING = /^(?:(?:ال)?صورة\s+(?:أرشيفية|ارشيفي�
  * imperative or "to follow" opening a line that names a platform or "our" channel or page.
  */
 const PROMO = /^(?:[وف]?(?:اشترك|اشتركوا|اشتركي|تابع|تابعوا|تابعونا|تابعنا|انضم|انضموا|انضمي|حمل|حمّل|حملوا|اضغط|اضغطوا|شاهد|شاهدوا|لمتابعة|للاشتراك|للانضمام|لمشاهدة))\s/u;
-const PROMO_TARGET = /يوتيوب|يوتيوپ|تلغرام|تليغرام|تلجرام|تليجرام|تيليجرام|فيسبوك|فيس بوك|تويتر|واتساب|واتس اب|انستغرام|انستجرام|إنستغرام|تيك توك|YouTube|Telegram|Facebook|Twitter|WhatsApp|Instagram|TikTok|قناتنا|صفحتنا|حسابنا|تطبيقنا|موقعنا|نشرتنا/iu;
+const PROMO_TARGET =
+  /يوتيوب|يوتيوپ|تلغرام|تليغرام|تلجرام|تليجرام|تيليجرام|فيسبوك|فيس بوك|تويتر|واتساب|واتس اب|انستغرام|انستجرام|إنستغرام|تيك توك|YouTube|Telegram|Facebook|Twitter|WhatsApp|Instagram|TikTok|قناتنا|صفحتنا|حسابنا|تطبيقنا|موقعنا|نشرتنا/iu;
 /** A date and a byline on one line ("بقلم فلان | 12 مارس 2019", "فلان - 12 مارس 2024 - 10:30"). */
 const BYLINE_WORD = /^(?:بقلم|كتب|كتبت|إعداد|اعداد|تحرير|تقرير|By)\s+/u;
 /**
@@ -228,7 +230,7 @@ export function notAHeadline(text: string, ctx: HeadlineContext): string | undef
   if (ctx.isByline(text) || DATELINE.test(text) || SIGNED.test(text) || (words <= 6 && NAME_DASH_NAME.test(text))) return 'a byline';
   if (CAPTION.test(text) || CAPTION_OPENING.test(text)) return "a photo's caption";
   if (ctx.opensWithWireDateline?.(text)) return "the text's first sentence (it opens with a wire dateline)";
-  if (PROMO.test(text) && PROMO_TARGET.test(text)) return "a call to follow the site (a promo)";
+  if (PROMO.test(text) && PROMO_TARGET.test(text)) return 'a call to follow the site (a promo)';
   if (dateAndByline(text, ctx)) return 'a date and a byline';
   if (LATIN_GLOSS.test(text) && !TOLD.test(text)) return "a photo's caption (an Arabic line glossed with a Latin acronym)";
   if (words < 4) return 'too short';

@@ -123,7 +123,10 @@ export function segment(rawLines: Line[], options: SegmentOptions): Segments {
       title = { index: -1, text: options.title };
     }
   } else {
-    const choice = chooseHeadline(lines, { isClutter: options.clutter.isClutter, isOutletHeader: options.isOutletHeader, isByline,
+    const choice = chooseHeadline(lines, {
+      isClutter: options.clutter.isClutter,
+      isOutletHeader: options.isOutletHeader,
+      isByline,
       opensWithWireDateline: (text) => wireDateline(text, options.signoffs.agency) !== undefined,
       url: options.url,
     });
