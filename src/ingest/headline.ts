@@ -55,7 +55,7 @@ export interface HeadlineChoice {
   unconfirmedSubhead?: boolean;
   /**
    * The best is a line the text does not speak of (under UNRELATED of its words in the first
-   * paragraphs), with the prose right under it and nothing that confirms it: an item of a listing, a site's slogan or a promo stands
+   * paragraphs), with no date line right under it and nothing that confirms it: an item of a listing, a site's slogan or a promo stands
    * there when the excerpt holds no headline. Ask.
    */
   unrelated?: boolean;
@@ -381,10 +381,14 @@ export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineCho
   // after the text (a site's slogan at the head and the foot of every page) is not repeated by it.
   let textEnd = lines.length - 1;
   while (textEnd > 0 && !isProse((lines[textEnd] as Line).text)) textEnd--;
+  // A line printed twice in a row is a photo's alt text and its caption as often as a headline
+  // and its repeat: only a repeat apart from it counts.
   const later = new Map<string, number>();
+  let previous: string | undefined;
   for (const l of lines.slice(0, Math.max(textEnd, end) + 1)) {
     const k = foldArabic(l.text);
-    later.set(k, (later.get(k) ?? 0) + 1);
+    if (k !== previous) later.set(k, (later.get(k) ?? 0) + 1);
+    previous = k;
   }
   // The words of the first paragraphs of prose.
   const lead = new Set(
@@ -505,11 +509,11 @@ export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineCho
   const confirmed = !!best && ((later.get(key) ?? 0) >= 2 || titled.has(key) || slugAgreement(slug, best.line.text) >= 0.45 || HEADLINE_PUNCTUATION.test(best.line.text));
   if (best && !close && wordCount(best.line.text) < SHORT_HEADLINE && !confirmed) return { best, candidates: ranked, close: false, unconfirmedShort: true };
   const spoken = best ? inLead(best.line.text) : undefined;
-  // A headline under which a date line or a byline stands is the article's by its place; one the
-  // prose follows at once, whose words the prose does not take up, may be a listing's item.
-  const under = best ? lines[best.at + 1] : undefined;
-  const prose = !!under && isProse(under.text);
-  if (best && prose && !close && !confirmed && spoken !== undefined && spoken < UNRELATED) return { best, candidates: ranked, close: false, unrelated: true };
+  // A headline with a date line right under it is the article's by its place; one without, whose
+  // words the prose does not take up, may be a listing's item, a slogan or a promo.
+  const dated = !!best && lines.slice(best.at + 1, best.at + 3).some((l) => readDateLine(l.text)?.some((e) => e.mention) === true);
+  const repeated = !!best && ((later.get(key) ?? 0) >= 2 || titled.has(key) || slugAgreement(slug, best.line.text) >= 0.45);
+  if (best && !dated && !close && !repeated && spoken !== undefined && spoken < UNRELATED) return { best, candidates: ranked, close: false, unrelated: true };
   // A headline is longer than the section heads under it; one about as long may be one of them.
   const heads = best && !close && !confirmed && headsSection(lines, best.at) ? sectionHeadsBelow(lines, best.at) : [];
   if (best && heads.length >= SECTION_HEADS && wordCount(best.line.text) <= Math.max(...heads) + SUBHEAD_MARGIN)
