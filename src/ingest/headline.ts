@@ -204,6 +204,10 @@ const LATIN_GLOSS = /\p{Script=Arabic}{2,}.*\s\(?[A-Z]{2,6}\)?$/u;
 const TOLD = /(?:^|\s)لـ?\s*\(?[A-Z]{2,6}\)?$/u;
 /** A page title: the headline and the site's name after a separator ("… - بوابة الشروق"). */
 const SITE_SUFFIX = /\s+[-–—|]\s+[^-–—|]{2,40}$/u;
+/** A label before a headline on one line ("تكبير الصورة - …", "العرب اليوم - …"): at most three words and a separator. */
+const LABEL_PREFIX = /^(?:[^\s|–—-]+\s){0,2}[^\s|–—-]+\s+[-–—|]\s+(?=\S)/u;
+/** A line ending on a preposition or a relative: cut mid-phrase (a lead wrapped at a fixed width), never a headline. */
+const CUT_SHORT = /(?:^|\s)(?:في|من|على|علي|إلى|الى|عن|مع|و|أن|بين|حول|لدى|منذ|التي|الذي|الذين|ضد|نحو|خلال)$/u;
 
 /** The words of a line, folded, letters and digits only. */
 function foldedWords(text: string): string[] {
@@ -234,6 +238,7 @@ export function notAHeadline(text: string, ctx: HeadlineContext): string | undef
   if (dateAndByline(text, ctx)) return 'a date and a byline';
   if (LATIN_GLOSS.test(text) && !TOLD.test(text)) return "a photo's caption (an Arabic line glossed with a Latin acronym)";
   if (words < 4) return 'too short';
+  if (CUT_SHORT.test(text)) return 'ends on a preposition (a line cut mid-phrase)';
   // An Arabic article's headline is Arabic: a line without Arabic is an English caption or title.
   if (!/\p{Script=Arabic}/u.test(text)) return 'not in Arabic (a caption or a title in another language)';
   if (POLL.test(text)) return "a readers' poll";
@@ -405,8 +410,7 @@ export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineCho
   const titled = new Set(
     lines
       .slice(0, 40)
-      .map((l) => l.text.replace(SITE_SUFFIX, ''))
-      .filter((t, i) => t !== lines[i]?.text)
+      .flatMap((l) => [l.text.replace(SITE_SUFFIX, ''), l.text.replace(LABEL_PREFIX, '')].filter((t) => t !== l.text && wordCount(t) >= 4))
       .map((t) => foldArabic(t)),
   );
   const eligible: boolean[] = lines.slice(0, end).map((l) => notAHeadline(l.text, ctx) === undefined);
@@ -474,6 +478,8 @@ export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineCho
     else if (titled.has(foldArabic(line.text))) add(1.5, "repeated in the page's title above");
     const core = line.text.replace(SITE_SUFFIX, '');
     if (core !== line.text && later.has(foldArabic(core))) add(-3, "the page's title: the headline with the site's name");
+    const labelled = line.text.replace(LABEL_PREFIX, '');
+    if (labelled !== line.text && later.has(foldArabic(labelled))) add(-3, 'another line with a label before it');
     const agreement = slugAgreement(slug, line.text);
     if (agreement >= 0.6) add(4, `the address's slug holds ${Math.round(agreement * 100)}% of its words`);
     else if (agreement >= 0.45) add(2, `the address's slug holds ${Math.round(agreement * 100)}% of its words`);
