@@ -463,10 +463,11 @@ export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineCho
       else if (next && notAHeadline(next.text, ctx) !== undefined && marks(after)) add(1, 'the date line, a byline or the text follows a label');
     }
     // A subheadline: under a shorter headline-like line on the same subject.
-    // A line of a kicker's length (KICKER words or fewer) above a headline-long one without a full
-    // stop is a strapline as often: neither is marked down, so the two stay close and add asks.
+    // A line of a kicker's length (KICKER words or fewer) above a headline-long one (KICKED words or
+    // fewer, no full stop) is a strapline as often: neither is marked down, so the two stay close
+    // and add asks.
     const above = i > 0 && eligible[i - 1] ? (lines[i - 1] as Line) : undefined;
-    const kicker = !!above && wordCount(above.text) <= KICKER && words <= 20 && !/[.]$/u.test(line.text);
+    const kicker = !!above && wordCount(above.text) <= KICKER && words <= KICKED && !/[.]$/u.test(line.text);
     if (above && !kicker && wordCount(above.text) + 3 <= words && (inLead(above.text) ?? 0) >= 0.3) {
       add(-1.5, 'under a much shorter line the text also speaks of (a subheadline)');
     }
@@ -539,6 +540,8 @@ function withoutSiteName(best: HeadlineCandidate, ctx: HeadlineContext): Headlin
 
 /** A strapline above a headline is this many words or fewer. */
 const KICKER = 5;
+/** ... and the headline under it this many or fewer (a standfirst under a short headline runs longer). */
+const KICKED = 14;
 /** Under this share of its words in the text's first paragraphs, a line nothing confirms may not be the article's. */
 const UNRELATED = 0.2;
 
