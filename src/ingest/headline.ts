@@ -386,14 +386,16 @@ export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineCho
   // after the text (a site's slogan at the head and the foot of every page) is not repeated by it.
   let textEnd = lines.length - 1;
   while (textEnd > 0 && !isProse((lines[textEnd] as Line).text)) textEnd--;
-  // A line printed twice in a row is a photo's alt text and its caption as often as a headline
-  // and its repeat: only a repeat apart from it counts.
+  // A line printed twice on consecutive lines of the raw text (no blank line between) is a
+  // photo's alt text and its caption as often as a headline and its repeat: only a repeat apart
+  // from it counts.
   const later = new Map<string, number>();
-  let previous: string | undefined;
+  let previous: Line | undefined;
   for (const l of lines.slice(0, Math.max(textEnd, end) + 1)) {
     const k = foldArabic(l.text);
-    if (k !== previous) later.set(k, (later.get(k) ?? 0) + 1);
-    previous = k;
+    const twin = previous !== undefined && previous.index + 1 === l.index && foldArabic(previous.text) === k;
+    if (!twin) later.set(k, (later.get(k) ?? 0) + 1);
+    previous = l;
   }
   // The words of the first paragraphs of prose.
   const lead = new Set(
