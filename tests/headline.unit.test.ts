@@ -31,6 +31,22 @@ describe('notAHeadline', () => {
     assert.equal(notAHeadline(LEAD, ctx), 'a sentence of the text');
     assert.equal(notAHeadline('مقاتلون من قوات سوريا الديمقراطية قرب الرقة SDF', ctx), "a photo's caption (an Arabic line glossed with a Latin acronym)");
   });
+  it('knows captions, promos, date-and-byline lines, wrapped lines and wire leads by their shape', () => {
+    const wire: HeadlineContext = { ...ctx, opensWithWireDateline: (l) => l.startsWith('دمشق - (سانا) -') };
+    const shapes: Array<[string, string | undefined]> = [
+      ['صورة تعبيرية لسوق الخضار في مدينة دير الزور', "a photo's caption"],
+      ['مستشفى دير الزور الوطني من الداخل (تصوير: سامر الأحمد)', "a photo's caption"],
+      ['جسر المدينة المعلق بعد ترميمه - تصوير سامر الأحمد', "a photo's caption"],
+      ['تابعونا على تلغرام لتصلكم آخر الأخبار أولاً بأول', 'a call to follow the site (a promo)'],
+      ['بقلم سامر عبد الكريم الأحمد | 12 مارس 2024', 'a date and a byline'],
+      ['أعلنت مديرية الصحة وصول شحنة من الأدوية إلى', 'ends on a preposition (a line cut mid-phrase)'],
+      ['دمشق - (سانا) - وصلت شحنة من الأدوية إلى مستشفيات دير الزور', "the text's first sentence (it opens with a wire dateline)"],
+      // the same words, as headlines put them
+      ['لماذا يتابع السوريون أخبار بلادهم على تلغرام؟', undefined],
+      ['12 مارس 2019: يوم سقطت آخر جيوب التنظيم في الباغوز', undefined],
+    ];
+    for (const [line, why] of shapes) assert.equal(notAHeadline(line, wire), why, line);
+  });
   it('lets headlines with quotes, slashes of month names and a question through', () => {
     for (const line of [
       HEAD,

@@ -18,6 +18,8 @@ export interface HeadlineContext {
   isOutletHeader(line: string): boolean;
   /** True for a byline or source line ("بقلم: فلان", "السورية نت - ياسر العيسى"). */
   isByline(line: string): boolean;
+  /** True for a paragraph that opens with a wire dateline ("دمشق - (سانا) - …"): the text's lead. */
+  opensWithWireDateline?(line: string): boolean;
   url?: string;
 }
 
@@ -51,6 +53,12 @@ export interface HeadlineChoice {
    * excerpt that starts under the headline, at a page's first subhead). Ask.
    */
   unconfirmedSubhead?: boolean;
+  /**
+   * The best is a line the text does not speak of (under UNRELATED of its words in the first
+   * paragraphs), with no date line right under it and nothing that confirms it: an item of a listing, a site's slogan or a promo stands
+   * there when the excerpt holds no headline. Ask.
+   */
+  unrelated?: boolean;
   /** Where the article begins when the headline was found lower down (its repeat inside the text). */
   start?: number;
 }
@@ -175,7 +183,19 @@ const NAME_DASH_NAME = /^[\p{L}.]+(?:\s[\p{L}.]+){0,2}\s*[-–—ـ]\s*[\p{L}.]+
 /** A readers' poll: a question put to the reader ("هل تؤيد …؟"); headlines do not address the reader. */
 const POLL = /^(?:هل\s+(?:تؤيد|توافق|تعتقد|ترى|تتوقع|تثق|تفضل|تشجع)|ما\s+رأيك|برأيك|شارك\s+برأيك|استطلاع)/u;
 /** A photo's caption: its credit or "صورة أرشيفية" at the end. */
-const CAPTION = /(?:\((?:[^()]*(?:صورة|صور|أرشيف|ارشيف|Getty|AFP|Reuters|رويترز|أ ف ب|أ\.ف\.ب|الأناضول|سانا|EPA|AP)[^()]*)\)|[-–—]\s*(?:صورة|الصورة)(?:\s+\p{L}+)?)$/u;
+const CAPTION =
+  /(?:\((?:[^()]*(?:صورة|صور|أرشيف|ارشيف|تصوير|عدسة|Getty|AFP|Reuters|رويترز|أ ف ب|أ\.ف\.ب|الأناضول|سانا|EPA|AP)[^()]*)\)|\((?:إنترنت|انترنت|الإنترنت|الانترنت|متداولة|تعبيرية|مواقع التواصل(?: الاجتماعي)?)\)|[-–—|]\s*(?:صورة|الصورة|أرشيفية|ارشيفية|تعبيرية)(?:\s+\p{L}+)?|[-–—|/]\s*(?:تصوير|عدسة)\s*[:：]?\s*\p{L}+(?:\s+\p{L}+){0,3})$/u;
+/** A photo's caption opening with what it is: "صورة أرشيفية لـ…", "صورة تعبيرية", "أرشيفية:", "الصورة:". */
+const CAPTION_OPENING = /^(?:(?:ال)?صورة\s+(?:أرشيفية|ارشيفية|تعبيرية|متداولة|توضيحية|من\s+الأرشيف|من\s+الارشيف)|(?:أرشيفية|ارشيفية|الصورة|صورة)\s*[:：\-–—])/u;
+/**
+ * A call to follow the site elsewhere ("اشترك في قناتنا على يوتيوب", "تابعونا على تلغرام"): an
+ * imperative or "to follow" opening a line that names a platform or "our" channel or page.
+ */
+const PROMO = /^(?:[وف]?(?:اشترك|اشتركوا|اشتركي|تابع|تابعوا|تابعونا|تابعنا|انضم|انضموا|انضمي|حمل|حمّل|حملوا|اضغط|اضغطوا|شاهد|شاهدوا|لمتابعة|للاشتراك|للانضمام|لمشاهدة))\s/u;
+const PROMO_TARGET =
+  /يوتيوب|يوتيوپ|تلغرام|تليغرام|تلجرام|تليجرام|تيليجرام|فيسبوك|فيس بوك|تويتر|واتساب|واتس اب|انستغرام|انستجرام|إنستغرام|تيك توك|YouTube|Telegram|Facebook|Twitter|WhatsApp|Instagram|TikTok|قناتنا|صفحتنا|حسابنا|تطبيقنا|موقعنا|نشرتنا/iu;
+/** A date and a byline on one line ("بقلم فلان | 12 مارس 2019", "فلان - 12 مارس 2024 - 10:30"). */
+const BYLINE_WORD = /^(?:بقلم|كتب|كتبت|إعداد|اعداد|تحرير|تقرير|By)\s+/u;
 /**
  * A photo's caption glossed with the Latin acronym of whom it shows ("عناصر من قوات سوريا
  * الديمقراطية SDF"): Arabic headlines name them in Arabic. "… لـ CNN" (told CNN) is a headline's.
@@ -184,6 +204,10 @@ const LATIN_GLOSS = /\p{Script=Arabic}{2,}.*\s\(?[A-Z]{2,6}\)?$/u;
 const TOLD = /(?:^|\s)لـ?\s*\(?[A-Z]{2,6}\)?$/u;
 /** A page title: the headline and the site's name after a separator ("… - بوابة الشروق"). */
 const SITE_SUFFIX = /\s+[-–—|]\s+[^-–—|]{2,40}$/u;
+/** A label before a headline on one line ("تكبير الصورة - …", "العرب اليوم - …"): at most three words and a separator. */
+const LABEL_PREFIX = /^(?:[^\s|–—-]+\s){0,2}[^\s|–—-]+\s+[-–—|]\s+(?=\S)/u;
+/** A line ending on a preposition or a relative: cut mid-phrase (a lead wrapped at a fixed width), never a headline. */
+const CUT_SHORT = /(?:^|\s)(?:في|من|على|علي|إلى|الى|عن|مع|و|أن|بين|حول|لدى|منذ|التي|الذي|الذين|ضد|نحو|خلال)$/u;
 
 /** The words of a line, folded, letters and digits only. */
 function foldedWords(text: string): string[] {
@@ -208,9 +232,13 @@ export function notAHeadline(text: string, ctx: HeadlineContext): string | undef
     return 'a breadcrumb';
   }
   if (ctx.isByline(text) || DATELINE.test(text) || SIGNED.test(text) || (words <= 6 && NAME_DASH_NAME.test(text))) return 'a byline';
-  if (CAPTION.test(text)) return "a photo's caption";
+  if (CAPTION.test(text) || CAPTION_OPENING.test(text)) return "a photo's caption";
+  if (ctx.opensWithWireDateline?.(text)) return "the text's first sentence (it opens with a wire dateline)";
+  if (PROMO.test(text) && PROMO_TARGET.test(text)) return 'a call to follow the site (a promo)';
+  if (dateAndByline(text, ctx)) return 'a date and a byline';
   if (LATIN_GLOSS.test(text) && !TOLD.test(text)) return "a photo's caption (an Arabic line glossed with a Latin acronym)";
   if (words < 4) return 'too short';
+  if (CUT_SHORT.test(text)) return 'ends on a preposition (a line cut mid-phrase)';
   // An Arabic article's headline is Arabic: a line without Arabic is an English caption or title.
   if (!/\p{Script=Arabic}/u.test(text)) return 'not in Arabic (a caption or a title in another language)';
   if (POLL.test(text)) return "a readers' poll";
@@ -220,6 +248,19 @@ export function notAHeadline(text: string, ctx: HeadlineContext): string | undef
   if (words >= 12 && /[.…]["»”)]?$/u.test(text)) return 'a sentence of the text';
   if (/(?<!\.)\.["»”)]?$/u.test(text)) return 'ends with a full stop (a caption or a sentence)';
   return undefined;
+}
+
+/** A line of a date and who wrote it, split by separators: one piece a date line, the others a byline or a name of at most four words. */
+function dateAndByline(text: string, ctx: HeadlineContext): boolean {
+  const pieces = text
+    .split(/\s+[|–—-]\s+|\s*[|]\s*/u)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (pieces.length < 2) return false;
+  const dated = pieces.filter((p) => readDateLine(p) !== undefined);
+  if (dated.length === 0) return false;
+  const others = pieces.filter((p) => readDateLine(p) === undefined);
+  return others.length > 0 && others.every((p) => ctx.isByline(p) || SIGNED.test(p) || BYLINE_WORD.test(p) || (wordCount(p) <= 4 && !/[.:،؟?!]/u.test(p)));
 }
 
 /** A line of prose: the article's text has begun. */
@@ -336,14 +377,25 @@ function stem(word: string): string {
 export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineChoice {
   // The candidates stand above the first paragraph of prose (a sentence ending in a full stop:
   // a widget's question is none), and within the first 40 lines.
-  let end = lines.findIndex((l) => wordCount(l.text) > 40 || (wordCount(l.text) >= 12 && /[.…]["»”)]?$/u.test(l.text)));
+  // A paragraph opening with a wire dateline ("دمشق - (سانا) - …") is the lead, however short.
+  let end = lines.findIndex((l) => wordCount(l.text) > 40 || (wordCount(l.text) >= 12 && /[.…]["»”)]?$/u.test(l.text)) || ctx.opensWithWireDateline?.(l.text) === true);
   if (end < 0) end = lines.length;
   end = Math.min(end, 40);
   const slug = slugWords(ctx.url);
+  // How often each line stands up to the text's last paragraph of prose: a line printed again
+  // after the text (a site's slogan at the head and the foot of every page) is not repeated by it.
+  let textEnd = lines.length - 1;
+  while (textEnd > 0 && !isProse((lines[textEnd] as Line).text)) textEnd--;
+  // A line printed twice on consecutive lines of the raw text (no blank line between) is a
+  // photo's alt text and its caption as often as a headline and its repeat: only a repeat apart
+  // from it counts.
   const later = new Map<string, number>();
-  for (const l of lines) {
+  let previous: Line | undefined;
+  for (const l of lines.slice(0, Math.max(textEnd, end) + 1)) {
     const k = foldArabic(l.text);
-    later.set(k, (later.get(k) ?? 0) + 1);
+    const twin = previous !== undefined && previous.index + 1 === l.index && foldArabic(previous.text) === k;
+    if (!twin) later.set(k, (later.get(k) ?? 0) + 1);
+    previous = l;
   }
   // The words of the first paragraphs of prose.
   const lead = new Set(
@@ -360,8 +412,7 @@ export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineCho
   const titled = new Set(
     lines
       .slice(0, 40)
-      .map((l) => l.text.replace(SITE_SUFFIX, ''))
-      .filter((t, i) => t !== lines[i]?.text)
+      .flatMap((l) => [l.text.replace(SITE_SUFFIX, ''), l.text.replace(LABEL_PREFIX, '')].filter((t) => t !== l.text && wordCount(t) >= 4))
       .map((t) => foldArabic(t)),
   );
   const eligible: boolean[] = lines.slice(0, end).map((l) => notAHeadline(l.text, ctx) === undefined);
@@ -414,8 +465,12 @@ export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineCho
       else if (next && notAHeadline(next.text, ctx) !== undefined && marks(after)) add(1, 'the date line, a byline or the text follows a label');
     }
     // A subheadline: under a shorter headline-like line on the same subject.
+    // A line of a kicker's length (KICKER words or fewer) above a headline-long one (KICKED words or
+    // fewer, no full stop) is a strapline as often: neither is marked down, so the two stay close
+    // and add asks.
     const above = i > 0 && eligible[i - 1] ? (lines[i - 1] as Line) : undefined;
-    if (above && wordCount(above.text) + 3 <= words && (inLead(above.text) ?? 0) >= 0.3) {
+    const kicker = !!above && wordCount(above.text) <= KICKER && words <= KICKED && !/[.]$/u.test(line.text);
+    if (above && !kicker && wordCount(above.text) + 3 <= words && (inLead(above.text) ?? 0) >= 0.3) {
       add(-1.5, 'under a much shorter line the text also speaks of (a subheadline)');
     }
     // The headline's words come back in the article's first paragraphs; a ticker's do not.
@@ -426,6 +481,8 @@ export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineCho
     else if (titled.has(foldArabic(line.text))) add(1.5, "repeated in the page's title above");
     const core = line.text.replace(SITE_SUFFIX, '');
     if (core !== line.text && later.has(foldArabic(core))) add(-3, "the page's title: the headline with the site's name");
+    const labelled = line.text.replace(LABEL_PREFIX, '');
+    if (labelled !== line.text && later.has(foldArabic(labelled))) add(-3, 'another line with a label before it');
     const agreement = slugAgreement(slug, line.text);
     if (agreement >= 0.6) add(4, `the address's slug holds ${Math.round(agreement * 100)}% of its words`);
     else if (agreement >= 0.45) add(2, `the address's slug holds ${Math.round(agreement * 100)}% of its words`);
@@ -460,12 +517,35 @@ export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineCho
   const key = best ? foldArabic(best.line.text) : '';
   const confirmed = !!best && ((later.get(key) ?? 0) >= 2 || titled.has(key) || slugAgreement(slug, best.line.text) >= 0.45 || HEADLINE_PUNCTUATION.test(best.line.text));
   if (best && !close && wordCount(best.line.text) < SHORT_HEADLINE && !confirmed) return { best, candidates: ranked, close: false, unconfirmedShort: true };
+  const spoken = best ? inLead(best.line.text) : undefined;
+  // A headline with a date line right under it is the article's by its place; one without, whose
+  // words the prose does not take up, may be a listing's item, a slogan or a promo.
+  const dated = !!best && lines.slice(best.at + 1, best.at + 3).some((l) => readDateLine(l.text)?.some((e) => e.mention) === true);
+  const repeated = !!best && ((later.get(key) ?? 0) >= 2 || titled.has(key) || slugAgreement(slug, best.line.text) >= 0.45);
+  if (best && !dated && !close && !repeated && spoken !== undefined && spoken < UNRELATED) return { best, candidates: ranked, close: false, unrelated: true };
   // A headline is longer than the section heads under it; one about as long may be one of them.
   const heads = best && !close && !confirmed && headsSection(lines, best.at) ? sectionHeadsBelow(lines, best.at) : [];
   if (best && heads.length >= SECTION_HEADS && wordCount(best.line.text) <= Math.max(...heads) + SUBHEAD_MARGIN)
     return { best, candidates: ranked, close: false, unconfirmedSubhead: true };
-  return { best, runnerUp: second, candidates: ranked, close };
+  return { best: best && !close ? withoutSiteName(best, ctx) : best, runnerUp: second, candidates: ranked, close };
 }
+
+/** "العنوان - الخليج", "العنوان | الخليج": a page title whose tail is an outlet's name is the headline without it. */
+function withoutSiteName(best: HeadlineCandidate, ctx: HeadlineContext): HeadlineCandidate {
+  const tail = SITE_SUFFIX.exec(best.line.text);
+  if (!tail) return best;
+  const name = tail[0].replace(/^\s+[-–—|]\s+/u, '').trim();
+  const core = best.line.text.slice(0, tail.index).trim();
+  if (!ctx.isOutletHeader(name) || wordCount(core) < 4) return best;
+  return { ...best, line: { index: best.line.index, text: core }, reasons: [...best.reasons, `the site's name «${name}» after it left out (a page title)`] };
+}
+
+/** A strapline above a headline is this many words or fewer. */
+const KICKER = 5;
+/** ... and the headline under it this many or fewer (a standfirst under a short headline runs longer). */
+const KICKED = 14;
+/** Under this share of its words in the text's first paragraphs, a line nothing confirms may not be the article's. */
+const UNRELATED = 0.2;
 
 /** A headline is longer than the section heads under it by more than this many words. */
 const SUBHEAD_MARGIN = 2;

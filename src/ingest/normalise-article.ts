@@ -188,6 +188,16 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
       report,
     };
   }
+  if (seg.headlineUnrelated && seg.headlineAmbiguous?.[0]) {
+    const c = seg.headlineAmbiguous[0];
+    return {
+      status: 'needs-input',
+      problems: [
+        `the likeliest headline, line ${c.line.index + 1} "${c.line.text}", is a line the text does not speak of and nothing else confirms (an item of a listing, a site's slogan or a promo stands there when the copy holds no headline); pass --title "…" with the headline as published`,
+      ],
+      report,
+    };
+  }
   if (seg.headlineAmbiguous) {
     const shown = seg.headlineAmbiguous.map((c) => `line ${c.line.index + 1} "${c.line.text}" (score ${c.score})`).join(' or ');
     return { status: 'needs-input', problems: [`two lines could be the headline: ${shown}; pass --title "…" with the headline as published`], report };

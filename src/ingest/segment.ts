@@ -11,6 +11,7 @@ import type { ClutterRules } from './clutter-rules.ts';
 import { chooseHeadline, DATELINE, isProse, sameHeadline, type HeadlineCandidate } from './headline.ts';
 import { endsLikeSentence, wordCount, type Line } from './lines.ts';
 import { parseSignoff, type Signoff, type SignoffIndex } from './signoff.ts';
+import { wireDateline } from './wire-dateline.ts';
 
 export interface DroppedLine {
   line: Line;
@@ -34,6 +35,8 @@ export interface Segments {
   /** Set when the line found is a short line nothing confirms (headlineAmbiguous holds it). */
   headlineUnconfirmedShort?: boolean;
   headlineUnconfirmedSubhead?: boolean;
+  /** Set when the line found is one the text does not speak of and nothing confirms (headlineAmbiguous holds it). */
+  headlineUnrelated?: boolean;
   body: Line[];
   signoffs: Array<{ line: Line; signoff: Signoff }>;
   /** Material appended to the page that is not the article. */
@@ -142,12 +145,19 @@ export function segment(rawLines: Line[], options: SegmentOptions): Segments {
       title = { index: -1, text: options.title };
     }
   } else {
-    const choice = chooseHeadline(lines, { isClutter: options.clutter.isClutter, isOutletHeader: options.isOutletHeader, isByline, url: options.url });
+    const choice = chooseHeadline(lines, {
+      isClutter: options.clutter.isClutter,
+      isOutletHeader: options.isOutletHeader,
+      isByline,
+      opensWithWireDateline: (text) => wireDateline(text, options.signoffs.agency) !== undefined,
+      url: options.url,
+    });
     headlineCandidates = choice.candidates;
     if (!choice.best) return empty();
     if (choice.slugDisagrees) return empty({ headlineAmbiguous: [choice.best], headlineSlugDisagrees: true });
     if (choice.unconfirmedShort) return empty({ headlineAmbiguous: [choice.best], headlineUnconfirmedShort: true });
     if (choice.unconfirmedSubhead) return empty({ headlineAmbiguous: [choice.best], headlineUnconfirmedSubhead: true });
+    if (choice.unrelated) return empty({ headlineAmbiguous: [choice.best], headlineUnrelated: true });
     if (choice.close && choice.best && choice.runnerUp) return empty({ headlineAmbiguous: [choice.best, choice.runnerUp] });
     const start = choice.start ?? choice.best.at;
     for (const line of lines.slice(0, start)) {
