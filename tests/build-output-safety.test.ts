@@ -5,12 +5,12 @@
  * and what to do; the user's own `_site.old-<number>` folders survive a build.
  */
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { recoverInterruptedBuilds } from '../src/cli/build.ts';
 import { writeManifest } from '../src/site/manifest.ts';
-import { markTemporary, outputProblem } from '../src/site/output-folder.ts';
+import { markTemporary, outputProblem, removeTemporary } from '../src/site/output-folder.ts';
 import { copyProject, runIn, treeHash, treeListing } from './helpers/project-copy.ts';
 import { tempDir } from './helpers/site.ts';
 
@@ -99,6 +99,34 @@ describe('build: the user\u2019s folders named like its temporaries survive (iss
     assert.ok(existsSync(`${out}.old-${DEAD}`) && existsSync(`${out}.old-${DEAD - 2}`));
     assert.equal(existsSync(join(parent, `._site.building-${DEAD}`)), false);
     assert.equal(readFileSync(join(parent, `._site.building-${DEAD - 1}`, 'mine.txt'), 'utf8'), 'mine');
+  });
+
+  it('finishes the removal of an old site cut short: still marked (the marker goes last), or empty', async () => {
+    const DEAD = 99_999_999;
+    const parent = tempDir('arshif-recover-');
+    const out = join(parent, '_site');
+    mkdirSync(out);
+    writeFileSync(join(out, 'index.html'), 'new');
+    writeManifest(out);
+    // cut short mid-way: some pages gone, the manifest gone, the marker still there
+    const half = `${out}.old-${DEAD}`;
+    mkdirSync(join(half, 'articles'), { recursive: true });
+    writeFileSync(join(half, 'articles', 'index.html'), 'old');
+    markTemporary(half, basename(half));
+    // cut short after the marker went, before the folder did
+    mkdirSync(`${out}.old-${DEAD - 1}`);
+    const recovery = await recoverInterruptedBuilds(out);
+    assert.deepEqual(recovery.removed, [half]);
+    assert.deepEqual(readdirSync(parent), ['_site']);
+  });
+
+  it('removes a temporary folder whole', async () => {
+    const dir = join(tempDir('arshif-remove-'), '_site.old-1');
+    mkdirSync(join(dir, 'a', 'b'), { recursive: true });
+    writeFileSync(join(dir, 'a', 'b', 'page.html'), 'x');
+    markTemporary(dir, basename(dir));
+    await removeTemporary(dir);
+    assert.equal(existsSync(dir), false);
   });
 });
 

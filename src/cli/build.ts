@@ -33,7 +33,6 @@
  * any X in place either matches its manifest exactly or is the previous site.
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { basename, dirname, join, resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
@@ -51,7 +50,7 @@ import type { Archive } from '../model/views.ts';
 import { KeptFonts } from '../site/font-cache.ts';
 
 import { MANIFEST_NAME, verifyManifest, writeManifest } from '../site/manifest.ts';
-import { checkBuildFolders, isMarkedTemporary, markTemporary, OutputRefusal, unmark } from '../site/output-folder.ts';
+import { checkBuildFolders, isMarkedTemporary, markTemporary, OutputRefusal, removeTemporary, unmark } from '../site/output-folder.ts';
 import { cleanContentTemporaries } from '../core/atomic-write.ts';
 import { exampleUrlWarning, parseSiteUrl } from '../core/site-url.ts';
 import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from '../core/paths.ts';
@@ -137,7 +136,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (existsSync(staging)) {
       if (!isMarkedTemporary(staging))
         throw new OutputRefusal(`${staging}: is in the way of the build's temporary folder and was not made by it; move it elsewhere and build again`);
-      await rm(staging, { recursive: true, force: true });
+      await removeTemporary(staging);
     }
     mkdirSync(staging);
     markTemporary(staging, basename(staging));
@@ -166,14 +165,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         return swapInto(staging, outputDir);
       });
     } catch (error) {
-      await rm(staging, { recursive: true, force: true });
+      await removeTemporary(staging);
       throw error;
     }
     // The new site is in place; what is left of the old one, if this fails or is cut short,
     // the next build removes.
     unmark(outputDir);
     if (isMarkedTemporary(old)) {
-      const removal = phase('old site removed', () => rm(old, { recursive: true, force: true }).catch(() => undefined));
+      const removal = phase('old site removed', () => removeTemporary(old).catch(() => undefined));
       if (options.deferOldRemoval) oldRemoved = removal;
       else await removal;
     }
@@ -295,8 +294,10 @@ export async function recoverInterruptedBuilds(outputDir: string): Promise<Recov
   // `cp -r _site _site.old-2020` or `mv _site _site.old-2019` is left alone.
   for (const name of readdirSync(parent).sort()) {
     const path = join(parent, name);
-    if (name.startsWith(`${base}.old-`) && deadPid(name.slice(base.length + 5)) && isMarkedTemporary(path)) olds.push({ path });
-    else if (name.startsWith(`.${base}.building-`) && deadPid(name.slice(base.length + 11))) {
+    if (name.startsWith(`${base}.old-`) && deadPid(name.slice(base.length + 5))) {
+      if (isMarkedTemporary(path)) olds.push({ path });
+      else removeIfEmpty(path); // killed between removing the marker and the folder (removeTemporary): nothing in it to lose
+    } else if (name.startsWith(`.${base}.building-`) && deadPid(name.slice(base.length + 11))) {
       if (isMarkedTemporary(path)) stale.push(path);
       else removeIfEmpty(path); // killed between creating it and marking it: nothing in it to lose
     }
@@ -313,7 +314,7 @@ export async function recoverInterruptedBuilds(outputDir: string): Promise<Recov
   // A marker left in the site in place (killed just before or after a swap's renames).
   if (existsSync(outputDir)) unmark(outputDir);
   for (const path of [...stale, ...olds.map((o) => o.path).filter((p) => p !== recovery.restored)]) {
-    await rm(path, { recursive: true, force: true });
+    await removeTemporary(path);
     recovery.removed.push(path);
   }
   return recovery;

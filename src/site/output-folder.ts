@@ -11,6 +11,7 @@
  * Pure of process state except for reading the disk; refusals are OutputRefusal errors.
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, unlinkSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { MANIFEST_NAME, TEMPORARY_MARKER } from './manifest.ts';
 import { displayPath, PROJECT_ROOT } from '../core/paths.ts';
@@ -28,6 +29,23 @@ export class OutputRefusal extends Error {
 /** Marks `dir` as the build's temporary folder that will carry the name `asName` (a basename). */
 export function markTemporary(dir: string, asName: string): void {
   writeFileSync(join(dir, TEMPORARY_MARKER), `${JSON.stringify({ generator: 'arshif', temporary: asName })}\n`);
+}
+
+/**
+ * Removes a temporary folder of the build with its marker last: a removal cut short (a kill, a
+ * power cut) leaves a folder still marked as the build's, which the next build finishes removing,
+ * never an unmarked remnant that would be left beside the site for good.
+ */
+export async function removeTemporary(dir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names.sort()) if (name !== TEMPORARY_MARKER) await rm(join(dir, name), { recursive: true, force: true });
+  await rm(join(dir, TEMPORARY_MARKER), { force: true });
+  await rm(dir, { recursive: true, force: true });
 }
 
 /** Whether `dir` carries the marker naming it by its current name: then it is the build's to remove. */
