@@ -192,6 +192,7 @@ async function writePages(config: BuildConfig, outputDir: string, plan?: PagePla
   const batches = renderBatches(render, config.pageBatch);
   const summaryOptions = plan?.summaryOptions();
   const summaries = new PageSummaries(summaryOptions?.onPage);
+  const carriedFiles = plan?.carriedFiles(); // once: every batch refuses the same files
   let before = 0;
   let after = batches.reduce((n, b) => n + b.items, 0);
   for (const batch of batches) {
@@ -200,7 +201,7 @@ async function writePages(config: BuildConfig, outputDir: string, plan?: PagePla
       ...eleventyOptions({
         ...config,
         render: batch.render,
-        ...(plan ? { carriedFiles: plan.carriedFiles() } : {}),
+        ...(carriedFiles ? { carriedFiles } : {}),
         templates: batch.templates,
         otherPages: { before, after },
       }),
