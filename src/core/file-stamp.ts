@@ -11,8 +11,11 @@ import type { BigIntStats } from 'node:fs';
 /** How much older than the moment it is taken a file's times must be for its stamp to be kept. */
 export const STAMP_SETTLED_MS = 2000;
 
+/** The latest time (ns since the epoch) a settled file's times may show, `now` being in ms. */
+const settledBefore = (now: number): bigint => BigInt(now - STAMP_SETTLED_MS) * 1_000_000n;
+
 /** Whether `stat`'s modification time is settled now (see the top). */
-export const mtimeSettled = (stat: BigIntStats, now = Date.now()): boolean => stat.mtimeNs < BigInt(now - STAMP_SETTLED_MS) * 1_000_000n;
+export const mtimeSettled = (stat: BigIntStats, now = Date.now()): boolean => stat.mtimeNs < settledBefore(now);
 
 /**
  * A file's device, inode, size, modification and change times (ns), as one text: a file written
@@ -22,4 +25,4 @@ export const mtimeSettled = (stat: BigIntStats, now = Date.now()): boolean => st
 export const contentStamp = (stat: BigIntStats): string => `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
 
 /** Whether both of `stat`'s times are settled now, so that its contentStamp may be kept. */
-export const contentStampSettled = (stat: BigIntStats, now = Date.now()): boolean => mtimeSettled(stat, now) && stat.ctimeNs < BigInt(now - STAMP_SETTLED_MS) * 1_000_000n;
+export const contentStampSettled = (stat: BigIntStats, now = Date.now()): boolean => mtimeSettled(stat, now) && stat.ctimeNs < settledBefore(now);

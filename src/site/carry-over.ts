@@ -21,7 +21,7 @@
  * back to the nanosecond (`touch -d`, `cp -p` of a file of that size and time over it): only a
  * tool that restores times does that, and `npm run build -- --verify` tells it.
  *
- * A stamp is kept only when the file's modification time is at least STAMP_SETTLED_MS older than
+ * A stamp is kept only when the file's modification time is at least STAMP_SETTLED_MS (src/core/file-stamp.ts) older than
  * the moment it was taken: a write after it then shows in the time, even on a filesystem whose
  * clock is coarse (a write within the same tick as the recorded one would not). A file written
  * just before the table is kept is read and hashed by the next build, once.
@@ -57,13 +57,11 @@ import type { ManifestEntry } from './manifest.ts';
 import { PageKeys } from './page-keys.ts';
 import { outputPathOf, PAGE_LISTS, type RenderData } from './page-lists.ts';
 import type { PageSummary, summarisePage } from './post-process.ts';
-import { mtimeSettled, STAMP_SETTLED_MS } from '../core/file-stamp.ts';
+import { mtimeSettled } from '../core/file-stamp.ts';
 
 const HEX = /^[0-9a-f]{64}$/;
 const count = z.number().int().min(0);
 const DIGITS = /^[0-9]+$/;
-
-export { STAMP_SETTLED_MS };
 
 /** A file's device, inode and modification time (ns), as decimal text (they exceed a double's integers). */
 const stampSchema = z.strictObject({ dev: z.string().regex(DIGITS), ino: z.string().regex(DIGITS), mtimeNs: z.string().regex(DIGITS) });
@@ -214,7 +212,7 @@ export class PagePlan {
     if (this.linking) {
       try {
         linkSync(source, target);
-        return { ...record, file: settled(stat) ? stamp : null };
+        return { ...record, file: mtimeSettled(stat) ? stamp : null };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
         this.linking = false; // a filesystem without hard links (or across devices): copies from here on
@@ -296,7 +294,7 @@ export class PagePlan {
   private writtenStamp(path: string, file: ManifestEntry): FileStamp | null {
     try {
       const stat = statSync(join(this.stagingDir, path), { bigint: true });
-      return stat.size === BigInt(file.bytes) && settled(stat) ? stampOf(stat) : null;
+      return stat.size === BigInt(file.bytes) && mtimeSettled(stat) ? stampOf(stat) : null;
     } catch {
       return null;
     }
@@ -329,7 +327,6 @@ export class PagePlan {
 const stampOf = (stat: BigIntStats): FileStamp => ({ dev: String(stat.dev), ino: String(stat.ino), mtimeNs: String(stat.mtimeNs) });
 const sameStamp = (a: FileStamp, b: FileStamp) => a.dev === b.dev && a.ino === b.ino && a.mtimeNs === b.mtimeNs;
 /** Whether a file's modification time is old enough, now, for its stamp to be trusted later (see the top). */
-const settled = (stat: BigIntStats) => mtimeSettled(stat);
 
 /** The site-relative paths (with `/`) of the files under `dir`. */
 function filesUnder(dir: string): string[] {

@@ -8,7 +8,8 @@
  *   them, and a folder is removed as a left-over only if it carries the marker with its own
  *   name: a user's `cp -r _site _site.old-2020` has no marker, and a site that was once a
  *   temporary (`.X.building-P` renamed to X) carries a marker naming another folder.
- * Pure of process state except for reading the disk; refusals are OutputRefusal errors.
+ * Pure of process state except for reading the disk and removing its own temporaries
+ * (removeTemporary); refusals are OutputRefusal errors.
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, unlinkSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
