@@ -35,13 +35,13 @@ describe('outlets.yml and aggregators.yml', () => {
 
   it('list at least 250 outlets', () => assert.ok(Object.keys(outlets).length >= 250, `${Object.keys(outlets).length} outlets`));
 
-  it('give no domain to two outlets, nor to an outlet and an aggregator', () => {
+  it('give no domain to two outlets, nor to an outlet and an aggregator, nor twice to one', () => {
     const owner = new Map<string, string>();
     const clashes: string[] = [];
     const claim = (domain: string, who: string) => {
       const d = domain.toLowerCase();
       const other = owner.get(d);
-      if (other && other !== who) clashes.push(`${d}: ${other} and ${who}`);
+      if (other) clashes.push(other === who ? `${d}: twice in ${who}` : `${d}: ${other} and ${who}`);
       owner.set(d, who);
     };
     for (const [key, o] of Object.entries(outlets)) for (const d of o.domains) claim(d, key);
@@ -93,6 +93,21 @@ describe('outlets.yml and aggregators.yml', () => {
     assert.deepEqual(owners('https://ar.yabiladi.com/articles/details/1').outlets, ['yabiladi'], "a language subdomain is the outlet's");
     assert.deepEqual(owners('https://www.masress.com/akhbarelyomgate/1').outlets, ['akhbar-el-yom'], 'a section whose name is not the domain');
     assert.equal(owners('https://algardenia.com/2014-04-04-19-52-20/qosqsah/1.html').aggregator, 'algardenia', 'a digest of other outlets names none');
+  });
+
+  it('identify each outlet by every domain it lists, and by its subdomains: the longest domain wins', () => {
+    const wrong: string[] = [];
+    for (const [key, outlet] of Object.entries(outlets)) {
+      for (const domain of outlet.domains) {
+        const [host, ...path] = domain.toLowerCase().split('/');
+        for (const url of [`https://${domain}/x`, `https://m.${host}/${[...path, 'x'].join('/')}`]) {
+          const address = originalAddress(url) ?? assert.fail(url);
+          const found = addressOwners(address, outlets, aggregators).outlets;
+          if (found.length !== 1 || found[0] !== key) wrong.push(`${url}: ${found.join(', ') || 'none'}, not ${key}`);
+        }
+      }
+    }
+    assert.deepEqual(wrong, []);
   });
 
   it("name an outlet by its print edition's masthead, and only a known outlet", () => {
@@ -201,6 +216,11 @@ function runningTexts(): Array<{ where: string; text: string; outlet?: string }>
       'الحدث',
       'النهار',
       'الشرق',
+      'الطريق',
+      'الرافدين',
+      'القاهرية',
+      'سلطانة',
+      'قطعت القوات الطريق الدولي، وقالت سيدة بغدادية إن القاهرية والرافدين في الأخبار.',
       'نشرت صحيفة الأخبار اليوم تقريراً عن الشرق الأوسط والحدث الأبرز في النهار.',
       'وقال الوطن إن الخليج والعربية والجزيرة والمدينة شهدت الحدث اليوم.',
       'الشرق الأوسط - تقرير',
