@@ -110,6 +110,14 @@ describe('outlets.yml and aggregators.yml', () => {
     assert.deepEqual(wrong, []);
   });
 
+  it("identify an outlet on its own subdomain or path of a larger site, and not the site's other pages", () => {
+    const owners = (url: string) => addressOwners(originalAddress(url) ?? assert.fail(url), outlets, aggregators).outlets;
+    assert.deepEqual(owners('https://staging.nn.najah.edu/news/Arabic/2020/01/01/1'), ['an-najah-news'], "a subdomain of the news site's subdomain");
+    assert.deepEqual(owners('https://www.najah.edu/ar/about/'), [], "the university's own pages are not its news site's");
+    assert.deepEqual(owners('https://shiawaves.com/arabic/news/1-x'), ['shiawaves-arabic']);
+    assert.deepEqual(owners('https://shiawaves.com/english/news/1-x'), [], "nor are the English edition's");
+  });
+
   it("name an outlet by its print edition's masthead, and only a known outlet", () => {
     assert.deepEqual(names.lookup('Al-Quds Al-Arabi International Edition'), ['al-quds-al-arabi']);
     assert.deepEqual(names.lookup('Enab Baladi UK Edition'), ['enab-baladi']);
