@@ -188,6 +188,16 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
       report,
     };
   }
+  if (seg.headlineLeadSentence && seg.headlineAmbiguous?.[0]) {
+    const c = seg.headlineAmbiguous[0];
+    return {
+      status: 'needs-input',
+      problems: [
+        `the likeliest headline, line ${c.line.index + 1} "${c.line.text}", reads as the first sentence of the text (${seg.headlineLeadSentence.join(', ')}) and nothing confirms it (the copy may start under its headline); pass --title "…" with the headline as published`,
+      ],
+      report,
+    };
+  }
   if (seg.headlineUnrelated && seg.headlineAmbiguous?.[0]) {
     const c = seg.headlineAmbiguous[0];
     return {
