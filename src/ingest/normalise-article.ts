@@ -18,6 +18,7 @@ import { bodyToMarkdown } from './markdown-body.ts';
 import { proposeOutlet, type NewOutlet } from './new-outlet.ts';
 import { decideOutlet } from './outlet.ts';
 import { lineCredits, looksLikeOutletName } from './outlet-credits.ts';
+import { listingAddress, listingText } from './listing.ts';
 import { createOutletNames } from './outlet-names.ts';
 import { decidePublicationDate } from './publication-date.ts';
 import { describeCandidate } from './headline.ts';
@@ -158,6 +159,14 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
   if (page?.headline.problem) return { status: 'needs-input', problems: [page.headline.problem], report };
   report.keptApart = seg.appendix.map((l) => ({ line: l.index + 1, text: l.text }));
   report.headlineCandidates = seg.headlineCandidates.slice(0, 5).map(describeCandidate);
+  // A page listing many articles (an archive's month, a tag): its first item is no headline.
+  const listing = options.title === undefined ? ((url ? listingAddress(url) : undefined) ?? listingText(lines)) : undefined;
+  if (listing)
+    return {
+      status: 'needs-input',
+      problems: [`this is a page listing many articles, not one article: ${listing}; add the article's own page (or its text), or pass --title "…" if it is one article`],
+      report,
+    };
   if (seg.headlineSlugDisagrees && seg.headlineAmbiguous?.[0]) {
     const c = seg.headlineAmbiguous[0];
     return {
