@@ -48,6 +48,9 @@ const EVENT_BEFORE = new Set(
 /** An hour of the event written after the date: "عند الساعة الثانية", "الساعة 12:30", "12:30". */
 const TIME_AFTER = /^[\s،,]*(?:(?:عند|في|قرابة|حوالي|نحو)\s+)?(?:الساعة|الساعه|\d{1,2}:\d{2})/u;
 
+/** Words a verb of saying and who spoke may take before the date they are dated by. */
+const SPEAKER_WORDS = 6;
+
 /** The word with a leading و/ف read off when what remains is one of `set`. */
 function inSet(folded: string, set: Set<string>): boolean {
   return set.has(folded) || (/^[وف]/u.test(folded) && set.has(folded.slice(1)));
@@ -72,5 +75,9 @@ export function dateRoleInProse(text: string, start: number, end: number): DateR
     const saying = clause.find((w) => isSayingWord(w.word));
     if (saying) return { role: 'told', because: `set off by commas after "${saying.word}", the day the source spoke` };
   }
+  // "أعلنت قوات سوريا الديمقراطية السبت 23 آذار 2019 …": right after who spoke, no comma between
+  const run = words(foldArabic(before.slice(Math.max(sentenceStart, before.search(/[،,(][^،,(]*$/u) + 1))));
+  const speaker = glued && run.length <= SPEAKER_WORDS ? run.find((w) => isSayingWord(w.word)) : undefined;
+  if (speaker) return { role: 'told', because: `right after "${speaker.word}" and who spoke, the day the source spoke` };
   return { role: 'unclear', because: 'inside a sentence, with nothing saying it is the page\u2019s day' };
 }
