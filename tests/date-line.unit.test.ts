@@ -24,6 +24,12 @@ describe('readDateLine', () => {
     ['السبت 21 سبتمبر 2019 الساعة 08 صباحاً', [[undefined, '2019-09-21']]],
     ['2018/04/17 04:49:15 م', [[undefined, '2018-04-17']]],
     ['11 تشرين الثانى, 2023', [[undefined, '2023-11-11']]],
+    // a comma glued after the month, a time with seconds after a dash; the Arabic comma; ص/م
+    ['22 أبريل, 2017 - 03:50:00', [[undefined, '2017-04-22']]],
+    ['22 أبريل، 2017', [[undefined, '2017-04-22']]],
+    ['22 أبريل، 2017 - 03:50 م', [[undefined, '2017-04-22']]],
+    ['السبت، 22 أبريل، 2017 - 03:50:00 ص', [[undefined, '2017-04-22']]],
+    ['٢٢ نيسان، ٢٠١٧ - ٠٣:٥٠:٠٠ م', [[undefined, '2017-04-22']]],
     [
       'نشر في: 22/03/2019 - 11:20 | آخر تحديث: 23/03/2019 - 08:00',
       [
@@ -151,6 +157,19 @@ describe('leadingDate', () => {
     assert.equal(found?.mention.value, '2019-03-23');
     assert.ok(line.slice(found?.rest).startsWith('أعلنت'));
     assert.equal(leadingDate('23.03.2019 - أعلنت قوات سوريا الديمقراطية السيطرة على البلدة')?.mention.value, '2019-03-23');
+  });
+  it('finds it with a time of day between the date and the text ("22 أبريل, 2017 - 03:50:00 - أعلنت …")', () => {
+    for (const [line, value] of [
+      ['22 أبريل, 2017 - 03:50:00 - أعلنت وزارة النقل فتح الطريق أمام الشاحنات', '2017-04-22'],
+      ['22 أبريل، 2017 - 03:50 م أعلنت وزارة النقل فتح الطريق أمام الشاحنات', '2017-04-22'],
+      ['٢٢ أبريل، ٢٠١٧ - ٠٣:٥٠:٠٠ ص | أعلنت وزارة النقل فتح الطريق أمام الشاحنات', '2017-04-22'],
+    ] as const) {
+      const found = leadingDate(line);
+      assert.equal(found?.mention.value, value, line);
+      assert.ok(line.slice(found?.rest).startsWith('أعلنت'), line);
+    }
+    // a number after the date that is no time is the text's: no date line there
+    assert.equal(leadingDate('22 أبريل, 2017 - 35 قتيلاً في غارات على البلدة'), undefined);
   });
   it('leaves a date inside a sentence, and a short line, alone', () => {
     assert.equal(leadingDate('أعلنت القوات في 23 مارس 2019 السيطرة على البلدة'), undefined);

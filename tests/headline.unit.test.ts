@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { chooseHeadline, notAHeadline, type HeadlineContext } from '../src/ingest/headline.ts';
+import { chooseHeadline, leadSentenceSigns, notAHeadline, type HeadlineContext } from '../src/ingest/headline.ts';
 import { toLines } from '../src/ingest/lines.ts';
 
 const ctx: HeadlineContext = { isClutter: () => false, isOutletHeader: () => false, isByline: (l) => /^بقلم\s*:/.test(l) };
@@ -99,5 +99,37 @@ describe('chooseHeadline', () => {
     assert.equal(c.best?.line.text, HEAD);
     assert.equal(c.best?.at, 2);
     assert.equal(c.close, false);
+  });
+});
+
+describe('leadSentenceSigns', () => {
+  const lead = 'سيطر التنظيم، اليوم الأحد، مجددا على مدينة تدمر الأثرية وسط البلاد، رغم الغارات الجوية الكثيفة، وذلك بعد انسحاب القوات الحكومية منها، وفق ما أفاد المرصد السوري';
+  it("reads a lead's first sentence by its day, its source and its length", () => {
+    for (const line of [
+      lead,
+      'أفادت مصادر محلية، أمس السبت، بأن القوات دخلت البلدة بعد اشتباكات استمرت ساعات',
+      'قالت وزارة الدفاع في بيان إن طائراتها نفذت عشرات الغارات على مواقع التنظيم في ريف المدينة الشرقي خلال الساعات الماضية، وإن الغارات دمرت مستودعات للأسلحة',
+    ]) {
+      assert.ok(leadSentenceSigns(line).length >= 2, `${line}: ${leadSentenceSigns(line).join(', ')}`);
+    }
+  });
+  it('leaves headlines alone, a reported statement or a day in them too', () => {
+    for (const line of [
+      HEAD,
+      'ترامب يقول إن القوات الأمريكية ستنسحب من سوريا',
+      'الجيش يدخل الباغوز اليوم الأحد',
+      'معارك الباغوز في آذار/مارس 2019 تقترب من نهايتها',
+      '«اللحظات الأخيرة لداعش».. «إعلان النصر إيذان بمرحلة جديدة»',
+      'مسؤول أمريكي يؤكد انسحاب القوات من قاعدة التنف لـ CNN',
+    ]) {
+      assert.ok(leadSentenceSigns(line).length < 2, `${line}: ${leadSentenceSigns(line).join(', ')}`);
+    }
+  });
+  it('makes chooseHeadline ask when the likeliest headline reads as the lead', () => {
+    const second = 'وقال مدير المرصد إن التنظيم سيطر على مدينة تدمر الأثرية بالكامل رغم الغارات الجوية الكثيفة بعد انسحاب القوات الحكومية منها باتجاه الريف الجنوبي.';
+    const c = pick(`${lead}\n${second}\n${LEAD}`);
+    assert.equal(c.best?.line.text, lead);
+    assert.ok(c.leadSentence && c.leadSentence.length >= 2);
+    assert.equal(pick(`${HEAD}\n12.11.2017\n${LEAD}`).leadSentence, undefined);
   });
 });

@@ -8,88 +8,11 @@
  * A sentence ends at . ! ? ؟ or … followed by a space, outside quotation marks (a quotation's
  * own full stops do not cut it), and at the paragraph's end.
  */
-import { cliticReadings, foldArabic, words } from '../arabic/normalise.ts';
+import { foldArabic, words } from '../arabic/normalise.ts';
+import { isSayingWord } from '../arabic/saying.ts';
 import { createPlaceMatcher, type PlaceMatch } from '../arabic/place-matcher.ts';
 import type { Paragraph } from '../markdown/paragraphs.ts';
 
-/** Verbs and words that report speech, as written; folded when the set is built. */
-const SAYING = [
-  'قال',
-  'قالت',
-  'يقول',
-  'تقول',
-  'قائلا',
-  'قائلة',
-  'أكد',
-  'أكدت',
-  'يؤكد',
-  'تؤكد',
-  'مؤكدا',
-  'مؤكدة',
-  'أعلن',
-  'أعلنت',
-  'يعلن',
-  'تعلن',
-  'معلنا',
-  'صرح',
-  'صرحت',
-  'تصريح',
-  'تصريحات',
-  'تصريحه',
-  'أوضح',
-  'أوضحت',
-  'موضحا',
-  'أضاف',
-  'أضافت',
-  'مضيفا',
-  'مضيفة',
-  'أشار',
-  'أشارت',
-  'مشيرا',
-  'مشيرة',
-  'تابع',
-  'تابعت',
-  'ذكر',
-  'ذكرت',
-  'شدد',
-  'شددت',
-  'مشددا',
-  'لفت',
-  'لفتت',
-  'نفى',
-  'نفت',
-  'زعم',
-  'زعمت',
-  'دعا',
-  'دعت',
-  'داعيا',
-  'كتب',
-  'كتبت',
-  'غرد',
-  'غردت',
-  'تغريدة',
-  'اعتبر',
-  'اعتبرت',
-  'معتبرا',
-  'رأى',
-  'رأت',
-  'حذر',
-  'حذرت',
-  'محذرا',
-  'طالب',
-  'طالبت',
-  'مطالبا',
-  'بحسب',
-  'حسب',
-  'وفق',
-  'وفقا',
-  'بيان',
-  'بيانه',
-  'كلمة',
-  'كلمته',
-  'لسان',
-].map(foldArabic);
-const SAYING_SET = new Set(SAYING);
 const OPENERS = new Set(['«', '“', '„']);
 const CLOSERS = new Set(['»', '”']);
 
@@ -123,7 +46,7 @@ const WINDOW = 8;
 function sayingAt(sentence: string): number[] {
   const out: number[] = [];
   words(foldArabic(sentence)).forEach((w, i) => {
-    if (cliticReadings(w.word).some((r) => SAYING_SET.has(r.stem))) out.push(i);
+    if (isSayingWord(w.word)) out.push(i);
   });
   return out;
 }

@@ -364,15 +364,20 @@ export function labelledDateLead(line: string): number | undefined {
   return end;
 }
 
+/** Separators, and a time of day with its zone, between a date line and the text run into it. */
+const LEAD_SEPARATOR = new RegExp(`^[\\s|،,\\-–—:.]*(?:(?:${TIME_OF_DAY}|${ZONE})[\\s|،,\\-–—:.]*)*`, 'u');
+
 /**
  * A full date at the very start of a line, glued to (or run into) the text after it:
- * "٢٣ مارس ٢٠١٩أعلنت …", "23.03.2019 - أعلنت …". Returns the date and where the text begins.
+ * "٢٣ مارس ٢٠١٩أعلنت …", "23.03.2019 - أعلنت …", "22 أبريل, 2017 - 03:50:00 - أعلنت …" (a
+ * time of day between them). Returns the date and where the text begins.
  */
 export function leadingDate(line: string): { mention: DateMention; rest: number } | undefined {
   const first = findDateMentions(line.slice(0, 60))[0];
   if (!first || first.kind !== 'explicit' || first.precision !== 'day' || !first.value) return undefined;
   if (line.slice(0, first.start).trim() !== '') return undefined;
-  const after = /^[\s|،,\-–—:.]*/u.exec(line.slice(first.end))?.[0].length ?? 0;
+  // digits folded one for one, so the positions stay the line's
+  const after = LEAD_SEPARATOR.exec(toAsciiDigits(line.slice(first.end)))?.[0].length ?? 0;
   const rest = first.end + after;
   if (!/^\p{L}/u.test(line.slice(rest)) || line.length - rest < 20) return undefined;
   return { mention: first, rest };

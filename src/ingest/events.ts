@@ -25,6 +25,11 @@ export const NO_EVENT = NO_EVENT_ID;
 const day = (iso: string) => parseIsoDate(iso) as CalendarDate;
 const isoDaysAfter = (iso: string, days: number) => formatIsoDate(addDays(day(iso), days));
 
+/** Whether an article of `date` falls within the event's dates (start to end, plus the grace days). */
+export function eventHolds(event: { start: string; end: string }, date: string): boolean {
+  return date >= event.start && date <= isoDaysAfter(event.end, EVENT_GRACE_DAYS);
+}
+
 /** The article's text by part; `mentions` gives every place mention in a text (a name per match, repeats kept). */
 export interface EventText {
   title: string;
@@ -80,7 +85,7 @@ export function eventDecisions(content: Content, date: string | undefined, text:
             ? `${named.join(', ')}: ${count}`
             : undefined;
     const graceEnd = isoDaysAfter(e.data.end, EVENT_GRACE_DAYS);
-    if (date !== undefined && (date < e.data.start || date > graceEnd)) {
+    if (date !== undefined && !eventHolds(e.data, date)) {
       // Outside the event's dates: said only when the evidence would otherwise have assigned it
       // and the date is near (an article years later about the same town is simply not about it).
       const near = date >= isoDaysAfter(e.data.start, -NEAR_DAYS) && date <= isoDaysAfter(graceEnd, NEAR_DAYS);

@@ -10,6 +10,9 @@
  */
 import { foldArabic } from '../arabic/normalise.ts';
 import { readDateLine } from '../arabic/date-line.ts';
+import { foldForDates, originalSpan } from '../arabic/date-fold.ts';
+import { WEEKDAY } from '../arabic/date-words.ts';
+import { isSayingWord } from '../arabic/saying.ts';
 import { COUNTER } from '../arabic/dates.ts';
 import { wordCount, type Line } from './lines.ts';
 
@@ -59,6 +62,12 @@ export interface HeadlineChoice {
    * there when the excerpt holds no headline. Ask.
    */
   unrelated?: boolean;
+  /**
+   * The best reads as the lead's first sentence (leadSentenceSigns: the day counted from the
+   * page's, a source cited, a sentence's length and commas) and nothing confirms it: the copy may
+   * start under its headline. Ask. The signs found.
+   */
+  leadSentence?: string[];
   /** Where the article begins when the headline was found lower down (its repeat inside the text). */
   start?: number;
 }
@@ -522,6 +531,8 @@ export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineCho
   // words the prose does not take up, may be a listing's item, a slogan or a promo.
   const dated = !!best && lines.slice(best.at + 1, best.at + 3).some((l) => readDateLine(l.text)?.some((e) => e.mention) === true);
   const repeated = !!best && ((later.get(key) ?? 0) >= 2 || titled.has(key) || slugAgreement(slug, best.line.text) >= 0.45);
+  const leadSigns = best && !close && !repeated ? leadSentenceSigns(best.line.text) : [];
+  if (best && leadSigns.length >= 2) return { best, candidates: ranked, close: false, leadSentence: leadSigns };
   if (best && !dated && !close && !repeated && spoken !== undefined && spoken < UNRELATED) return { best, candidates: ranked, close: false, unrelated: true };
   // A headline is longer than the section heads under it; one about as long may be one of them.
   const heads = best && !close && !confirmed && headsSection(lines, best.at) ? sectionHeadsBelow(lines, best.at) : [];
@@ -538,6 +549,46 @@ function withoutSiteName(best: HeadlineCandidate, ctx: HeadlineContext): Headlin
   const core = best.line.text.slice(0, tail.index).trim();
   if (!ctx.isOutletHeader(name) || wordCount(core) < 4) return best;
   return { ...best, line: { index: best.line.index, text: core }, reasons: [...best.reasons, `the site's name «${name}» after it left out (a page title)`] };
+}
+
+/** The day counted from the page's, as a lead names it: "اليوم الأحد", "، اليوم،", "أمس السبت". Folded. */
+const RELATIVE_DAY = new RegExp(`(?:^|[\\s،,(])((?:و?اليوم|و?امس|اول امس)(?:\\s*[،,]\\s*|\\s+)(?:${WEEKDAY})|[،,]\\s*و?اليوم\\s*[،,])`, 'u');
+/** "وفق ما أفاد", "بحسب ما ذكرت": a source cited as a lead cites it. Folded. */
+const AS_REPORTED = /(?:^|\s)(?:و?وفق|و?بحسب|و?حسب)\s+ما\s/u;
+/** How many words after a verb of saying its "إن/أن" may stand ("قالت وزارة الدفاع في بيان إن"). */
+const SAID_THAT = 8;
+/** A headline runs to this many words; a lead's first sentence often longer. */
+const LEAD_LONG = 20;
+/** Commas a lead's first sentence strings its clauses on; a headline rarely has this many. */
+const LEAD_COMMAS = 3;
+
+/**
+ * What makes a line read as a lead's first sentence rather than a headline: the day counted
+ * from the page's ("، اليوم الأحد،"), a source cited ("قالت/أفادت/ذكرت … إن", "وفق ما أفاد"),
+ * and a sentence's shape (over LEAD_LONG words, LEAD_COMMAS commas or more, a full stop). Empty
+ * unless the day or the source is there: a long headline with commas is still a headline.
+ */
+export function leadSentenceSigns(text: string): string[] {
+  const folded = foldArabic(text);
+  const signs: string[] = [];
+  const forDates = foldForDates(text);
+  const day = RELATIVE_DAY.exec(forDates.text);
+  if (day) {
+    const at = day.index + day[0].length - (day[1] as string).length;
+    const [from, to] = originalSpan(forDates, at, day.index + day[0].length);
+    signs.push(`the day counted from the page's ("${text.slice(from, to).replace(/^[،,\s]+|[،,\s]+$/gu, '')}")`);
+  }
+  const ws = foldedWords(text);
+  const said = ws.findIndex((w, i) => isSayingWord(w) && ws.slice(i + 1, i + 1 + SAID_THAT).some((x) => x === 'ان' || x === 'بان' || x === 'وان'));
+  if (said >= 0) signs.push(`a source cited ("${ws[said]} … ان")`);
+  else if (AS_REPORTED.test(folded)) signs.push('a source cited ("وفق ما …")');
+  if (signs.length === 0) return [];
+  const count = wordCount(text);
+  if (count > LEAD_LONG) signs.push(`${count} words`);
+  const commas = (text.match(/[،,]/gu) ?? []).length;
+  if (commas >= LEAD_COMMAS) signs.push(`${commas} commas`);
+  if (/[.]["»”)]?$/u.test(text)) signs.push('a full stop');
+  return signs;
 }
 
 /** A strapline above a headline is this many words or fewer. */

@@ -11,13 +11,14 @@ import type { CalendarDate } from '../arabic/calendar.ts';
 import { articleSchema, type ArticleFrontMatter } from '../content/schema.ts';
 import { buildAppendix } from './appendix.ts';
 import { compileClutter } from './clutter-rules.ts';
-import { eventDecisions, LEAD_MIN_WORDS, NO_EVENT, type EventDecision } from './events.ts';
+import { eventDecisions, eventHolds, LEAD_MIN_WORDS, NO_EVENT, type EventDecision } from './events.ts';
 import type { IngestData } from '../content/ingest-data.ts';
 import { toLines } from './lines.ts';
 import { bodyToMarkdown } from './markdown-body.ts';
 import { proposeOutlet, type NewOutlet } from './new-outlet.ts';
 import { decideOutlet } from './outlet.ts';
 import { lineCredits, looksLikeOutletName } from './outlet-credits.ts';
+import { listingAddress, listingText } from './listing.ts';
 import { createOutletNames } from './outlet-names.ts';
 import { decidePublicationDate } from './publication-date.ts';
 import { describeCandidate } from './headline.ts';
@@ -158,6 +159,14 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
   if (page?.headline.problem) return { status: 'needs-input', problems: [page.headline.problem], report };
   report.keptApart = seg.appendix.map((l) => ({ line: l.index + 1, text: l.text }));
   report.headlineCandidates = seg.headlineCandidates.slice(0, 5).map(describeCandidate);
+  // A page listing many articles (an archive's month, a tag): its first item is no headline.
+  const listing = options.title === undefined ? ((url ? listingAddress(url) : undefined) ?? listingText(lines)) : undefined;
+  if (listing)
+    return {
+      status: 'needs-input',
+      problems: [`this is a page listing many articles, not one article: ${listing}; add the article's own page (or its text), or pass --title "…" if it is one article`],
+      report,
+    };
   if (seg.headlineSlugDisagrees && seg.headlineAmbiguous?.[0]) {
     const c = seg.headlineAmbiguous[0];
     return {
@@ -184,6 +193,16 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
       status: 'needs-input',
       problems: [
         `the likeliest headline, line ${c.line.index + 1} "${c.line.text}", is a short line that nothing else confirms (a tag or a photo's label stands there as often); pass --title "…" with the headline as published`,
+      ],
+      report,
+    };
+  }
+  if (seg.headlineLeadSentence && seg.headlineAmbiguous?.[0]) {
+    const c = seg.headlineAmbiguous[0];
+    return {
+      status: 'needs-input',
+      problems: [
+        `the likeliest headline, line ${c.line.index + 1} "${c.line.text}", reads as the first sentence of the text (${seg.headlineLeadSentence.join(', ')}) and nothing confirms it (the copy may start under its headline); pass --title "…" with the headline as published`,
       ],
       report,
     };
@@ -246,6 +265,27 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
   } else if (outlet.problem) problems.push(outlet.problem);
   if (outlet.key) report.outlet = outlet.key;
 
+  // Every place mention, repeats kept, for the events' evidence.
+  const mentions = (text: string) => prepared.matchPlaces(text).flatMap((m) => [m.name, ...m.inner.map((x) => x.name)]);
+  // The lead is the first paragraph of some length: a byline or dateline line above it
+  // ("بلدي نيوز - دير الزور (خاص)") names a place only in passing.
+  const leadIndex = seg.body.findIndex((l) => l.text.split(/\s+/).filter(Boolean).length >= LEAD_MIN_WORDS);
+  const eventText = {
+    title: seg.title.text,
+    lead: seg.body[leadIndex]?.text,
+    rest: seg.body.filter((_, i) => i !== leadIndex).map((l) => l.text),
+    mentions,
+  };
+  // The event the article would belong to on a day: --event's, or the one its evidence assigns.
+  const eventOn = (iso: string): string | undefined => {
+    if (options.event === NO_EVENT) return undefined;
+    if (options.event) {
+      const e = prepared.data.content.events.find((x) => x.data.id === options.event);
+      return e && eventHolds(e.data, iso) ? `${e.data.id} (--event)` : undefined;
+    }
+    const d = eventDecisions(prepared.data.content, iso, eventText).find((x) => x.assigned);
+    return d ? `${d.event} (${d.reason})` : undefined;
+  };
   const wire = seg.body[0] ? wireDateline(seg.body[0].text, prepared.signoffs.agency) : undefined;
   const textDate = decidePublicationDate({
     explicit: options.date,
@@ -258,6 +298,7 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
     wireDateline: wire,
     text,
     today: options.today,
+    eventOn,
   });
   const date = page ? reconcilePageDate(page.metadata, textDate, { explicit: options.date, text, today: options.today }) : textDate;
   if (date.problem) problems.push(date.problem);
@@ -277,20 +318,8 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
   // Places inside longer names count too: "منطقة عفرين" names عفرين as well as its district.
   const findPlaces = (text: string) => placeNamesIn(prepared.matchPlaces, text, { inner: true });
   const places = findPlaces([seg.title.text, ...seg.body.map((l) => l.text)].join('\n'));
-  // Every place mention, repeats kept, for the events' evidence.
-  const mentions = (text: string) => prepared.matchPlaces(text).flatMap((m) => [m.name, ...m.inner.map((x) => x.name)]);
-  // The lead is the first paragraph of some length: a byline or dateline line above it
-  // ("بلدي نيوز - دير الزور (خاص)") names a place only in passing.
-  const leadIndex = seg.body.findIndex((l) => l.text.split(/\s+/).filter(Boolean).length >= LEAD_MIN_WORDS);
-  report.eventDecisions = options.event
-    ? []
-    : eventDecisions(prepared.data.content, date.date, {
-        title: seg.title.text,
-        lead: seg.body[leadIndex]?.text,
-        rest: seg.body.filter((_, i) => i !== leadIndex).map((l) => l.text),
-        mentions,
-      });
-  const events = options.event === NO_EVENT ? [] : options.event ? [options.event] : report.eventDecisions.filter((d) => d.assigned).map((d) => d.event);
+  report.eventDecisions = options.event ? [] : eventDecisions(prepared.data.content, date.date, eventText);
+  const assignedEvents = options.event === NO_EVENT ? [] : options.event ? [options.event] : report.eventDecisions.filter((d) => d.assigned).map((d) => d.event);
   const appendix = buildAppendix(seg.appendix);
   const relatedPlaces = appendix ? findPlaces(appendix.items.map((i) => `${i.heading ?? ''}\n${i.text}`).join('\n')) : [];
   // Appended material (a gallery) has no date of its own and no lead: its title and its items are the evidence.
@@ -315,7 +344,7 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
     date_basis: date.basis,
     source: { file: options.sourceFile, sha256: options.sha256, url: url ?? null, retrieved: date.retrieved ?? null },
     places,
-    events,
+    events: assignedEvents,
     agencies,
     author,
     language: 'ar',

@@ -6,10 +6,15 @@
  *   a date line under the headline (after a subheadline or byline too), or labelled "التاريخ"/"date"
  *   a date line at the foot of the text (after the sign-offs too)
  *   a date opening the first paragraph, a wire dateline's ("دمشق 15 ديسمبر 2016 (شينخوا)"), or a dated weekday in it
+ *     that dates the telling, not an event (date-in-prose.ts: "قالت …، السبت 23 آذار، إن", "اليوم
+ *     السبت …"; "ظهر السبت 10 أيلول 2016", "يوم السبت …" or one with the event's hour after it is
+ *     listed among the dates seen, never taken)
  *   a date in the URL's path (--url)                        → url
  *   an update date (آخر تحديث), when nothing else states one
  * The first of these that holds a usable date decides (→ stated, or inferred when its year is
- * inferred from a stated weekday); two different dates at the same rank, or a stated date days
+ * inferred from a stated weekday: the one year within five after the text's latest that the
+ * weekday fits, and only when the body names that year or the archive's event the article belongs
+ * to spans that day); two different dates at the same rank, or a stated date days
  * away from the address's, ask for --date. An unlabelled date above the headline is the scrape
  * date (kept as `source.retrieved`), never the publication date, unless it stands right above the
  * headline with a time of day (or the address's own date) and the text confirms it (its weekday in
@@ -23,6 +28,7 @@
 import { daysBetween, formatIsoDate, parseIsoDate, WEEKDAYS, type CalendarDate } from '../arabic/calendar.ts';
 import { leadingDate, readDateLine, type DateLabel, type DateLineEntry } from '../arabic/date-line.ts';
 import { dateFromUrl, findDateMentions, yearsMatchingWeekday, yearsMentioned, type DateMention } from '../arabic/dates.ts';
+import { dateRoleInProse } from '../arabic/date-in-prose.ts';
 import { fallsOn } from '../arabic/date-resolve.ts';
 import { toAsciiDigits } from '../arabic/digits.ts';
 import type { DateBasis } from './types.ts';
@@ -66,6 +72,11 @@ export interface DateInputs {
   wireDateline?: { text: string; mention?: DateMention };
   /** The whole text, for the years it mentions. */
   text: string;
+  /**
+   * The archive's event the article would belong to were it published on `iso`, described (its
+   * id and the evidence), or undefined: what confirms a year inferred from a weekday.
+   */
+  eventOn?: (iso: string) => string | undefined;
   today: CalendarDate;
 }
 
@@ -200,7 +211,18 @@ function gather(inputs: Inputs): { candidates: Candidate[]; seen: SeenDate[]; re
   }
   if (inputs.firstParagraph) {
     const mention = findDateMentions(inputs.firstParagraph).find((m) => m.kind === 'explicit' && m.weekday !== undefined && (m.precision === 'day' || m.yearMissing));
-    if (mention) candidates.push({ rank: RANK.lead, line: first, where: 'in the first paragraph', mention, describe: `"${mention.text}" in the first paragraph` });
+    // inside a sentence: the day a source spoke (the press's own day), or an event's day
+    const role = mention ? dateRoleInProse(inputs.firstParagraph, mention.start, mention.end) : undefined;
+    if (mention && role?.role === 'told')
+      candidates.push({ rank: RANK.lead, line: first, where: 'in the first paragraph', mention, describe: `"${mention.text}" in the first paragraph` });
+    else if (mention && role)
+      seen.push({
+        line: first ? first.index + 1 : undefined,
+        text: mention.text,
+        value: mention.value,
+        where: 'in the first paragraph',
+        rejected: `inside a sentence of the first paragraph, ${role.because}: not taken as the publication date`,
+      });
   }
   {
     const fromUrl = inputs.urlDate;
@@ -218,6 +240,7 @@ function gather(inputs: Inputs): { candidates: Candidate[]; seen: SeenDate[]; re
     for (const m of findDateMentions(line.text)) {
       if (m.kind === 'explicit' && m.precision === 'day' && m.value && seen.filter((s) => s.where === 'in the body').length < 3) {
         if (candidates.some((c) => c.line === line && (c.mention?.start === m.start || (c.rank === RANK.lead && c.mention?.value === m.value)))) continue;
+        if (seen.some((s) => s.line === line.index + 1 && s.text === m.text)) continue;
         seen.push({ line: line.index + 1, text: m.text, value: m.value, where: 'in the body', rejected: 'inside the body, about the day of an event it reports' });
       }
     }
@@ -297,8 +320,25 @@ function resolve(c: Candidate, inputs: Inputs): Resolved {
       (y) => formatIsoDate({ year: y, month: mention.month as number, day: mention.day as number }) <= todayIso,
     );
     if (years.length === 1) {
-      const date = formatIsoDate({ year: years[0] as number, month: mention.month, day: mention.day });
-      return { date, basis: 'inferred', evidence: `${where}: ${WEEKDAYS[mention.weekday]} fell on that day in ${years[0]} (the article's years run from ${earliest})` };
+      const year = years[0] as number;
+      const date = formatIsoDate({ year, month: mention.month, day: mention.day });
+      // The weekday alone fits a year in five or six: the text must say the year is right.
+      const bodyYears = yearsMentioned((inputs.body ?? []).map((l) => l.text).join('\n'));
+      const event = inputs.eventOn?.(date);
+      const confirmed = bodyYears.includes(year) ? `the text names ${year}` : event ? `the article's event ${event} spans that day` : undefined;
+      if (!confirmed) {
+        const fits = yearsMatchingWeekday(mention.month, mention.day, mention.weekday, earliest, inputs.today.year).filter(
+          (y) => formatIsoDate({ year: y, month: mention.month as number, day: mention.day as number }) <= todayIso,
+        );
+        return {
+          problem: `${where} has no year; ${WEEKDAYS[mention.weekday]} fell on that day in ${fits.join(' and ')} since ${earliest}, and nothing in the text confirms ${year} (the text does not name it, and no event of the archive the article belongs to spans ${date}); ${ASK}`,
+        };
+      }
+      return {
+        date,
+        basis: 'inferred',
+        evidence: `${where}: ${WEEKDAYS[mention.weekday]} fell on that day in ${year} (the article's years run from ${earliest}), confirmed: ${confirmed}`,
+      };
     }
     const which = years.length === 0 ? 'in no year' : `in ${years.join(' and ')}`;
     return { problem: `${where} has no year; ${WEEKDAYS[mention.weekday]} fell on that day ${which} between ${earliest} and ${latest}; ${ASK}` };

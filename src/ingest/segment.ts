@@ -37,6 +37,8 @@ export interface Segments {
   headlineUnconfirmedSubhead?: boolean;
   /** Set when the line found is one the text does not speak of and nothing confirms (headlineAmbiguous holds it). */
   headlineUnrelated?: boolean;
+  /** Set when the line found reads as the lead's first sentence, with what says so (headlineAmbiguous holds it). */
+  headlineLeadSentence?: string[];
   body: Line[];
   signoffs: Array<{ line: Line; signoff: Signoff }>;
   /** Material appended to the page that is not the article. */
@@ -157,6 +159,7 @@ export function segment(rawLines: Line[], options: SegmentOptions): Segments {
     if (choice.slugDisagrees) return empty({ headlineAmbiguous: [choice.best], headlineSlugDisagrees: true });
     if (choice.unconfirmedShort) return empty({ headlineAmbiguous: [choice.best], headlineUnconfirmedShort: true });
     if (choice.unconfirmedSubhead) return empty({ headlineAmbiguous: [choice.best], headlineUnconfirmedSubhead: true });
+    if (choice.leadSentence) return empty({ headlineAmbiguous: [choice.best], headlineLeadSentence: choice.leadSentence });
     if (choice.unrelated) return empty({ headlineAmbiguous: [choice.best], headlineUnrelated: true });
     if (choice.close && choice.best && choice.runnerUp) return empty({ headlineAmbiguous: [choice.best, choice.runnerUp] });
     const start = choice.start ?? choice.best.at;
