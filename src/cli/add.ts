@@ -131,7 +131,8 @@ export async function addFiles(files: string[], options: AddOptions): Promise<Fi
     ];
   }
   // The build's parse cache (src/cache/parse-cache.ts), only read: the articles an earlier build
-  // read unchanged are not parsed again. Of the store, add writes only its bodies' fingerprints.
+  // read unchanged are not parsed again. Of the store, add writes only its bodies' fingerprints,
+  // and only when it wrote an article.
   const store = openStore();
   const { data, problems } = loadIngestData(options.contentDir, { parseCache: store && storedParseCache(store) });
   if (problems.length > 0) {
@@ -197,7 +198,8 @@ export async function addFiles(files: string[], options: AddOptions): Promise<Fi
   // The saved-page reader (linkedom, Readability) is loaded only when a saved page is given.
   const readPage = files.some(isSavedPageFile) ? await loadSavedPageReader() : undefined;
   const outcomes = files.map((file) => addOne(file, options, prepared, { sourcesDir, articlesDir, known, orphans, takenIds, existingBodies, fingerprintOf, replacing, readPage }));
-  fingerprints?.save();
+  // Kept only by an add that wrote an article: an add that refuses its input, or a dry run, writes nothing anywhere.
+  if (!options.dryRun && outcomes.some((o) => o.exit === EXIT.written)) fingerprints?.save();
   return outcomes;
 }
 
