@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Cite } from '@citation-js/core';
-import { citationView, cslItem, latexEscape, toBibtex, toCslJson, toRis } from '../src/export/citation.ts';
+import { citationEntry, citationText, citationView, cslItem, joinCitationEntries, latexEscape, toBibtex, toCslJson, toRis, type CitationFormat } from '../src/export/citation.ts';
 import type { ArticleView } from '../src/model/views.ts';
 import { displayDate } from '../src/model/format.ts';
 import { getArchive } from '../src/model/load-archive.ts';
@@ -135,6 +135,23 @@ describe('citation files on fixtures', () => {
       });
     });
   }
+
+  it("a file of many records is its records' parts joined, byte for byte, in any order and number", () => {
+    const items = [
+      ...cases.map((name) => cslItem(articleOf(JSON.parse(readFileSync(join(FIXTURES, name, 'article.json'), 'utf8')) as CaseInput), site)),
+      ...archive.articles.map((a) => cslItem(a, site)),
+    ];
+    const orders = [items, [...items].reverse(), items.filter((_, i) => i % 2 === 1)];
+    for (const format of ['bibtex', 'ris', 'csl'] as CitationFormat[]) {
+      for (const order of orders) {
+        for (let n = 0; n <= order.length; n++) {
+          const some = order.slice(0, n);
+          const parts = some.map((item) => citationEntry(item, format));
+          assert.equal(joinCitationEntries(format, parts), citationText(some, format), `${format}, ${n} records`);
+        }
+      }
+    }
+  });
 
   it('restores citation-js settings after writing BibTeX (others get its defaults)', () => {
     toBibtex([cslItem(archive.articles[0] as ArticleView, site)]);

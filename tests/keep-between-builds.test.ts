@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { DiskStore, entryMemory } from '../src/cache/disk-store.ts';
 import { readMemo, writeMemo } from '../src/cache/memo.ts';
 import { keepDataFileReads, readEntriesFile } from '../src/content/data-file.ts';
+import { storedParseCache } from '../src/cache/parse-cache.ts';
 import type { Problem } from '../src/core/problem.ts';
 import { build } from '../src/cli/build.ts';
 import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from '../src/core/paths.ts';
@@ -58,6 +59,23 @@ describe('the build cache kept in memory', () => {
     const third = read();
     assert.deepEqual(third.problems, []);
     assert.deepEqual(Object.keys(third.entries.entries), ['one', 'two']);
+  });
+
+  it('a data file given from memory is still in the parse cache the build saves (for the next add or build to read)', () => {
+    keepDataFileReads();
+    const dir = tempDir('arshif-data-reads-cache-');
+    const file = join(dir, 'outlets.yml');
+    const schema = z.strictObject({ name: z.string() });
+    const text = 'one:\n  name: الأولى\n';
+    writeFileSync(file, text);
+    const buildOnce = () => {
+      const cache = storedParseCache(new DiskStore(dir, VERSION));
+      readEntriesFile(file, schema, [], false, { store: cache, kind: 'data outlets.yml' });
+      cache.save();
+    };
+    buildOnce(); // parsed, kept in memory and in the cache
+    buildOnce(); // given from memory
+    assert.deepEqual({ ...storedParseCache(new DiskStore(dir, VERSION)).getEntries('data outlets.yml', text) }, { one: { name: 'الأولى' } });
   });
 });
 

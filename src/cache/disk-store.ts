@@ -178,6 +178,11 @@ export class DiskStore implements Store {
     else this.stats.writeErrors++;
   }
 
+  /** Marks an entry as used without reading it: `sweep` keeps its file (one another command writes and reads: src/cache/text-values.ts). */
+  keep(kind: string, key: string): void {
+    if (KEY.test(key) && KIND.test(kind)) this.used.add(this.pathOf(kind, key));
+  }
+
   /** Returns whether the entry was written. */
   write(kind: string, key: string, value: unknown): boolean {
     if (!KEY.test(key) || !KIND.test(kind)) return false;

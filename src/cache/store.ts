@@ -11,4 +11,6 @@ export interface Store {
   read(kind: string, key: string): unknown;
   /** Stores a value; failing to is not an error (the value is computed again next time). May say whether it was written. */
   write(kind: string, key: string, value: unknown): boolean | void;
+  /** Marks an entry as used by this run without reading it (a sweeping store then keeps it), where the store sweeps. */
+  keep?(kind: string, key: string): void;
 }

@@ -14,12 +14,14 @@ import { sha256 } from '../core/hash.ts';
 import { buildConfig, environment } from '../core/config.ts';
 import { DiskStore } from '../cache/disk-store.ts';
 import { codeVersion } from '../cache/code-version.ts';
-import { storedParseCache, type ParseCache } from '../cache/parse-cache.ts';
+import { storedParseCache } from '../cache/parse-cache.ts';
+import { storedTextValues } from '../cache/text-values.ts';
+import type { Store } from '../cache/store.ts';
 import { parseIsoDate, type CalendarDate } from '../arabic/calendar.ts';
 import { formatProblem } from '../core/problem.ts';
 import { DEFAULT_CONTENT_DIR, displayPath } from '../core/paths.ts';
 import { ADD_HELP, ADD_USAGE } from './add-help.ts';
-import { nearDuplicates, sameTextKey } from '../ingest/duplicates.ts';
+import { BODY_FINGERPRINTS, bodyFingerprint, bodyFingerprintSchema, nearDuplicates, type BodyFingerprint, type ExistingBody } from '../ingest/duplicates.ts';
 import { loadIngestData } from '../content/ingest-data.ts';
 import { savedPageKind } from '../ingest/page/detect.ts';
 import { loadSavedPageReader, normaliseArticle, prepare, type IngestResult, type Prepared, type SavedPageReader } from '../ingest/normalise-article.ts';
@@ -129,8 +131,10 @@ export async function addFiles(files: string[], options: AddOptions): Promise<Fi
     ];
   }
   // The build's parse cache (src/cache/parse-cache.ts), only read: the articles an earlier build
-  // read unchanged are not parsed again, and add writes nothing but what it adds.
-  const { data, problems } = loadIngestData(options.contentDir, { parseCache: openParseCache() });
+  // read unchanged are not parsed again. Of the store, add writes only its bodies' fingerprints,
+  // and only when it wrote an article.
+  const store = openStore();
+  const { data, problems } = loadIngestData(options.contentDir, { parseCache: store && storedParseCache(store) });
   if (problems.length > 0) {
     return [
       {
@@ -186,10 +190,17 @@ export async function addFiles(files: string[], options: AddOptions): Promise<Fi
   if (replacing) known.delete(replacing.data.source.sha256);
   for (const a of others) known.set(a.data.source.sha256, `${a.data.source.file} (${a.file})`);
   const takenIds = new Set(others.map((a) => a.data.id));
-  const existingBodies = others.map((a) => ({ file: a.file, id: a.data.id, body: a.body }));
+  // What the duplicate checks need of each body, kept in the store by the body's text (folding
+  // and cutting up 10,000 bodies is most of what an add would otherwise spend).
+  const fingerprints = store && storedTextValues(store, BODY_FINGERPRINTS.kind, BODY_FINGERPRINTS.name, bodyFingerprintSchema);
+  const fingerprintOf = (body: string) => fingerprints?.get(body, (text) => bodyFingerprint(text)) ?? bodyFingerprint(body);
+  const existingBodies = others.map((a) => ({ file: a.file, id: a.data.id, body: a.body, fingerprint: fingerprintOf(a.body) }));
   // The saved-page reader (linkedom, Readability) is loaded only when a saved page is given.
   const readPage = files.some(isSavedPageFile) ? await loadSavedPageReader() : undefined;
-  return files.map((file) => addOne(file, options, prepared, { sourcesDir, articlesDir, known, orphans, takenIds, existingBodies, replacing, readPage }));
+  const outcomes = files.map((file) => addOne(file, options, prepared, { sourcesDir, articlesDir, known, orphans, takenIds, existingBodies, fingerprintOf, replacing, readPage }));
+  // Kept only by an add that wrote an article: an add that refuses its input, or a dry run, writes nothing anywhere.
+  if (!options.dryRun && outcomes.some((o) => o.exit === EXIT.written)) fingerprints?.save();
+  return outcomes;
 }
 
 /** A regular file whose first bytes are a saved page's (whatever its name); anything else is told apart in addOne. */
@@ -222,7 +233,8 @@ function addOne(
     known: Map<string, string>;
     orphans: Map<string, string>;
     takenIds: Set<string>;
-    existingBodies: Array<{ file: string; id: string; body: string }>;
+    existingBodies: Array<ExistingBody & { id: string; fingerprint: BodyFingerprint }>;
+    fingerprintOf: (body: string) => BodyFingerprint;
     replacing?: ContentFile<ArticleFrontMatter>;
     readPage?: SavedPageReader;
   },
@@ -281,8 +293,8 @@ function addOne(
   const { article } = result;
   if (replacing) article.frontMatter.id = replacing.data.id; // the article keeps its id (and its address)
   const fm = article.frontMatter;
-  const key = sameTextKey(article.body);
-  const same = state.existingBodies.find((e) => sameTextKey(e.body) === key);
+  const fingerprint = state.fingerprintOf(article.body);
+  const same = state.existingBodies.find((e) => e.fingerprint.sameText === fingerprint.sameText);
   if (same) {
     return fail(
       EXIT.unusable,
@@ -354,7 +366,7 @@ function addOne(
   }
   state.known.set(hash, `sources/${name}`);
   state.takenIds.add(fm.id);
-  state.existingBodies.push({ file: displayPath(articlePath), id: fm.id, body: article.body });
+  state.existingBodies.push({ file: displayPath(articlePath), id: fm.id, body: article.body, fingerprint });
   const summary =
     `${fm.outlet}, ${fm.date} (${fm.date_basis}), ${fm.places.length} places` +
     (fm.events.length ? `, event ${fm.events.join(', ')}` : '') +
@@ -537,12 +549,12 @@ if (process.argv[1]?.endsWith('cli/add.ts')) {
   );
 }
 
-/** The build cache's parse cache (the environment's cache folder: ARSHIF_CACHE_DIR, else .cache/arshif/), to read; or none. */
-function openParseCache(): ParseCache | undefined {
+/** The build cache's store (the environment's cache folder: ARSHIF_CACHE_DIR, else .cache/arshif/); or none. */
+function openStore(): Store | undefined {
   const { cacheDir } = buildConfig();
   if (!cacheDir) return undefined;
   try {
-    return storedParseCache(new DiskStore(cacheDir, codeVersion()));
+    return new DiskStore(cacheDir, codeVersion());
   } catch {
     return undefined;
   }

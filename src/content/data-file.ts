@@ -55,6 +55,8 @@ export function readEntriesFile<S extends z.ZodType>(
   const kept = keptReads?.get(schema)?.get(path);
   if (kept?.text === text && kept.file === file) {
     problems.push(...kept.problems.map((p) => ({ ...p })));
+    // still this build's in the parse cache, or the cache it saves lacks the file (and the next add or build parses it again)
+    if (cache && kept.problems.length === 0 && !cache.store.getEntries(cache.kind, text)) cache.store.setEntries(cache.kind, text, kept.result.entries);
     return {
       ...kept.result,
       entries: withoutPrototype(structuredClone(kept.result.entries as Record<string, z.infer<S>>)),

@@ -193,6 +193,41 @@ export function toCslJson(items: CslItem[]): string {
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 
+export type CitationFormat = 'bibtex' | 'ris' | 'csl';
+
+const FORMATS: Record<CitationFormat, (items: CslItem[]) => string> = { bibtex: toBibtex, ris: toRis, csl: toCslJson };
+
+/** The file of `items` in `format`, as citation-js writes it (toBibtex, toRis, toCslJson). */
+export function citationText(items: CslItem[], format: CitationFormat): string {
+  return FORMATS[format](items);
+}
+
+/**
+ * One record's part of a file of many, as citation-js writes it there, made from the record's
+ * own file: `joinCitationEntries(format, items.map((i) => citationEntry(i, format)))` is
+ * `citationText(items, format)`, byte for byte (tests/citation.unit.test.ts), so a file of the
+ * whole archive can be put together from parts kept per record instead of asking citation-js
+ * for every record again. Each format's file is its records one after another:
+ * - BibTeX: each entry ends `}\n`, and the file has one more line break;
+ * - RIS: each record ends `ER  - \n`, and the file's trailing white space is one line break
+ *   (toRis);
+ * - CSL-JSON: an array, its items indented by two and separated by `,\n`.
+ */
+export function citationEntry(item: CslItem, format: CitationFormat): string {
+  const own = citationText([item], format);
+  if (format === 'bibtex') return own.slice(0, -1);
+  if (format === 'ris') return `${own.slice(0, -1)} \n`;
+  return own.slice(2, -3); // without `[\n` and `\n]\n`
+}
+
+/** The file made of the records' parts (citationEntry), in their order. */
+export function joinCitationEntries(format: CitationFormat, entries: readonly string[]): string {
+  if (entries.length === 0) return citationText([], format);
+  if (format === 'bibtex') return `${entries.join('')}\n`;
+  if (format === 'ris') return `${entries.join('').replace(/\s+$/, '')}\n`;
+  return `[\n${entries.join(',\n')}\n]\n`;
+}
+
 const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "23 March 2019". */

@@ -12,6 +12,8 @@
  */
 import { loadValidContent } from '../content/load.ts';
 import { storedParseCache } from '../cache/parse-cache.ts';
+import { keepTextValues } from '../cache/text-values.ts';
+import { BODY_FINGERPRINTS } from '../ingest/duplicates.ts';
 import { codeVersion } from '../cache/code-version.ts';
 import { DiskStore, entryMemory } from '../cache/disk-store.ts';
 import { buildArchive } from './build-archive.ts';
@@ -70,6 +72,8 @@ function load(contentDir: string, options: LoadOptions = {}): Loaded {
       archive: buildArchive(content, { ...content.site, url: options.siteUrl ?? effectiveSiteUrl(content.site.url) }, entities, { store }),
       lexicon: buildSearchLexicon({ places: content.places.entries, entities, spellings }),
     };
+    // add's fingerprints of the bodies (src/ingest/duplicates.ts): not the build's, but kept for the next add
+    if (store) keepTextValues(store, BODY_FINGERPRINTS.kind, BODY_FINGERPRINTS.name);
     store?.sweep();
     loadedArchives.set(contentDir, loaded);
   }

@@ -7,16 +7,39 @@
 import type { Archive, ArticleView, EventView, SiteInfo } from '../model/views.ts';
 import type { EleventyConfig } from './eleventy-api.ts';
 import { jsonFeed } from '../model/seo.ts';
-import { citationView, cslItem, toBibtex, toCslJson, toRis } from '../export/citation.ts';
+import { citationEntry, citationView, cslItem, joinCitationEntries, type CitationFormat, type CslItem } from '../export/citation.ts';
 import { articlesCsv, articlesJson, figuresCsv, mentionsCsv, timelineIcs, timelineJson } from '../export/formats.ts';
 import { EXPORT_FILES, eventExportPaths } from '../export/rows.ts';
 
-export type CitationFormat = 'bibtex' | 'ris' | 'csl';
+export type { CitationFormat };
+
+/**
+ * Each record's part of the citation files (citationEntry), by format and by the record's JSON,
+ * kept in this process: an article's own files and the archive's (`/export/articles.bib`…) are
+ * made of the same parts, and `npm start` rebuilds the archive's from them, asking citation-js
+ * only for the records that changed. The archive's file of a format replaces that format's parts
+ * with the ones it used, so they stay one archive's worth.
+ */
+const entries: Record<CitationFormat, Map<string, string>> = { bibtex: new Map(), ris: new Map(), csl: new Map() };
+
+function entryOf(item: CslItem, format: CitationFormat, kept: Map<string, string>): string {
+  const key = JSON.stringify(item);
+  let entry = entries[format].get(key);
+  if (entry === undefined) entry = citationEntry(item, format);
+  kept.set(key, entry);
+  return entry;
+}
 
 /** One article's citation file, or all the archive's (oldest first), in `format`. */
 export function citationFile(articles: readonly ArticleView[], site: SiteInfo, format: CitationFormat): string {
   const items = [...articles].sort((x, y) => x.date.iso.localeCompare(y.date.iso) || x.id.localeCompare(y.id)).map((a) => cslItem(a, site));
-  return format === 'bibtex' ? toBibtex(items) : format === 'ris' ? toRis(items) : toCslJson(items);
+  const kept = items.length > 1 ? new Map<string, string>() : entries[format];
+  const text = joinCitationEntries(
+    format,
+    items.map((item) => entryOf(item, format, kept)),
+  );
+  if (items.length > 1) entries[format] = kept;
+  return text;
 }
 
 /** The text of `/export/NAME` (and of `/feed.json`). */
