@@ -165,6 +165,27 @@ describe('compareEvents', () => {
     });
   });
 
+  it('quotes a paragraph by its longest shared run, and links first the outlet that prints that run', () => {
+    const short = words(13, 'قصير');
+    const long = words(25, 'طويل');
+    const three = [
+      { id: 'x', url: '/articles/x/', title: 'س', outlet: { key: 'one', name_ar: 'الأولى' } },
+      { id: 'y', url: '/articles/y/', title: 'ص', outlet: { key: 'two', name_ar: 'الثانية' } },
+      { id: 'z', url: '/articles/z/', title: 'ع', outlet: { key: 'three', name_ar: 'الثالثة' } },
+    ];
+    const { sharedPassages } = compareEvents([event('e', three)], {
+      paragraphs: new Map([
+        ['x', [{ anchor: 'p-1', text: `${short} ثم ${long}` }]],
+        ['y', [{ anchor: 'p-4', text: short }]],
+        ['z', [{ anchor: 'p-2', text: long }]],
+      ]),
+      figures: new Map(three.map((a) => [a.id, []])),
+    });
+    const [note, ...more] = sharedPassages.get('x') ?? [];
+    assert.equal(more.length, 0, 'one note for the paragraph');
+    assert.deepEqual([note!.text, note!.words, note!.outletCount, note!.elsewhere.map((e) => e.href)], [long, 25, 2, ['/articles/z/#p-2', '/articles/y/#p-4']]);
+  });
+
   it('refuses an article the build derived nothing for, rather than reading it again', () => {
     assert.throws(() => compareEvents([event('first', articles)], { ...known, figures: new Map([['a', []]]) }), /no figures for article b/);
   });
