@@ -64,7 +64,19 @@ describe('event page', () => {
     const site = await seedSiteDir();
     const article = readSiteFile(site, `articles/${ALKHABAR}/index.html`);
     assert.match(article, /<aside class="shared-passages"[^>]*data-pagefind-ignore/);
-    assert.match(article, /ورد أيضاً في <a href="\/articles\/2019-03-23-(dw-arabic|al-seyassah)-[a-z0-9-]+\/#p-\d+">/);
+    assert.match(article, /ورد أيضاً لدى وسيلة أخرى: <a href="\/articles\/2019-03-23-(dw-arabic|al-seyassah)-[a-z0-9-]+\/#p-\d+" title="[^"]+"><bdi>/);
+    const notes = [...article.matchAll(/<li><a href="#(p-\d+)">/g)].map((m) => m[1]);
+    assert.ok(notes.length > 0);
+    assert.equal(new Set(notes).size, notes.length, 'one note per paragraph');
+  });
+
+  it('gives each shared run of the event one entry, with an id the article pages can link to', () => {
+    const ids = [...section(baghuz, 'compare').matchAll(/<li id="(passage-\d+)">/g)].map((m) => m[1]);
+    assert.ok(ids.length > 0);
+    assert.deepEqual(
+      ids,
+      ids.map((_, i) => `passage-${i + 1}`),
+    );
   });
 });
 

@@ -64,7 +64,7 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
     events: data.events,
   }));
   const comparisons = compareEvents(
-    eventFiles.map(({ data }) => ({ id: data.id, articles: compared.filter((a) => a.events.includes(data.id)).sort(byDateAsc) })),
+    eventFiles.map(({ data }) => ({ id: data.id, title: data.title, articles: compared.filter((a) => a.events.includes(data.id)).sort(byDateAsc) })),
     derived,
   );
 

@@ -102,7 +102,19 @@ export const NOUNS = {
   year: { zero: 'لا سنوات', one: 'سنة واحدة', two: 'سنتان', few: '# سنوات', many: '# سنة', other: '# سنة' },
   agency: { zero: 'لا وكالات', one: 'وكالة واحدة', two: 'وكالتان', few: '# وكالات', many: '# وكالة', other: '# وكالة' },
   word: { zero: 'لا كلمات', one: 'كلمة واحدة', two: 'كلمتان', few: '# كلمات', many: '# كلمةً', other: '# كلمة' },
+  /** After a preposition (genitive): "ورد أيضاً لدى وسيلتين أخريين", "لدى 3 وسائل أخرى". */
+  otherOutlet: { zero: 'لا وسيلة أخرى', one: 'وسيلة أخرى', two: 'وسيلتين أخريين', few: '# وسائل أخرى', many: '# وسيلة أخرى', other: '# وسيلة أخرى' },
 } as const satisfies Record<string, CountedNoun>;
+
+/**
+ * The article page's note on a paragraph other outlets printed too links the first few of them;
+ * this link leads to the event page's entry for the run, which lists them all (in each event
+ * that compares it, named when there are several).
+ */
+export const SHARED_PASSAGE_REST = {
+  inOneEvent: 'والبقية في مقارنة الوسائل',
+  inEvent: (event: string): string => `والبقية في مقارنة الوسائل: ${event}`,
+} as const;
 
 /** The hemispheres of a latitude and a longitude, after the degrees: "34.4667° شمالاً". */
 export const HEMISPHERES = {

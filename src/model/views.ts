@@ -66,14 +66,29 @@ export interface RelatedMaterialView {
   readonly items: ReadonlyArray<{ readonly heading: string | null; readonly text: string }>;
 }
 
-/** A passage of an article that another outlet published too, as the article page notes it. */
+/** A link to another outlet's paragraph, on an article page. */
+export interface ElsewhereLink {
+  readonly href: string;
+  readonly title: string;
+  readonly outlet: string;
+}
+
+/**
+ * A paragraph of an article that other outlets printed too, as its page notes it: one note per
+ * paragraph however many print it, so the page grows with its own paragraphs, not its events.
+ */
 export interface SharedPassageNote {
   /** This article's paragraph. */
   readonly anchor: string;
+  /** The longest run it shares, as this article wrote it, and its length in words. */
   readonly text: string;
   readonly words: number;
-  /** Where else it appears. */
-  readonly elsewhere: { readonly href: string; readonly title: string; readonly outlet: string };
+  /** How many other outlets print it (this article's own outlet aside). */
+  readonly outletCount: number;
+  /** The first of them, at most SHARED_PASSAGE_LINKS (list-order.ts), each at the first of its articles that prints it. */
+  readonly elsewhere: readonly ElsewhereLink[];
+  /** Where the rest are listed: the run's entry on each event page that has outlets `elsewhere` leaves out; none when it leaves out none. */
+  readonly rest: ReadonlyArray<{ readonly href: string; readonly label: string }>;
 }
 
 /** An article as its page and every list show it (the model's stage of an article). */
@@ -81,7 +96,7 @@ export interface ArticleView {
   readonly id: string;
   readonly url: string;
   readonly title: string;
-  /** Passages of this article that other outlets published too (wire copy). */
+  /** Its paragraphs that other outlets published too (wire copy), in the order of the text. */
   readonly sharedPassages: readonly SharedPassageNote[];
   readonly date: DisplayDate;
   readonly dateBasis: ArticleFrontMatter['date_basis'];
