@@ -316,9 +316,12 @@ function resolve(c: Candidate, inputs: Inputs): Resolved {
     if (mentioned.length === 0) return { problem: `${where} has no year, and the article names no year to infer it from; ${ASK}` };
     const earliest = Math.max(...mentioned);
     const latest = Math.min(earliest + 5, inputs.today.year);
-    const years = yearsMatchingWeekday(mention.month, mention.day, mention.weekday, earliest, latest).filter(
-      (y) => formatIsoDate({ year: y, month: mention.month as number, day: mention.day as number }) <= todayIso,
-    );
+    // the years from `earliest` to `until` in which that day fell on that weekday, none of them in the future
+    const fitting = (until: number) =>
+      yearsMatchingWeekday(mention.month as number, mention.day as number, mention.weekday as number, earliest, until).filter(
+        (y) => formatIsoDate({ year: y, month: mention.month as number, day: mention.day as number }) <= todayIso,
+      );
+    const years = fitting(latest);
     if (years.length === 1) {
       const year = years[0] as number;
       const date = formatIsoDate({ year, month: mention.month, day: mention.day });
@@ -327,9 +330,7 @@ function resolve(c: Candidate, inputs: Inputs): Resolved {
       const event = inputs.eventOn?.(date);
       const confirmed = bodyYears.includes(year) ? `the text names ${year}` : event ? `the article's event ${event} spans that day` : undefined;
       if (!confirmed) {
-        const fits = yearsMatchingWeekday(mention.month, mention.day, mention.weekday, earliest, inputs.today.year).filter(
-          (y) => formatIsoDate({ year: y, month: mention.month as number, day: mention.day as number }) <= todayIso,
-        );
+        const fits = fitting(inputs.today.year);
         return {
           problem: `${where} has no year; ${WEEKDAYS[mention.weekday]} fell on that day in ${fits.join(' and ')} since ${earliest}, and nothing in the text confirms ${year} (the text does not name it, and no event of the archive the article belongs to spans ${date}); ${ASK}`,
         };
