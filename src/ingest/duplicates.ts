@@ -41,7 +41,7 @@ export interface NearDuplicate {
 
 /**
  * What the duplicate checks need of a body, small enough to keep for every article of an archive
- * (src/cache/body-fingerprints.ts), so that `add` need not fold and cut up every body it holds:
+ * (src/cache/text-values.ts, under BODY_FINGERPRINTS), so that `add` need not fold and cut up every body it holds:
  * - `sameText`: the SHA-256 of its sameTextKey (two bodies are one article when theirs are equal);
  * - `shingles`: how many distinct 5-word runs it has;
  * - `buckets`: each distinct run hashed into one of 65,536 buckets (FNV-1a, low 16 bits), sorted,
