@@ -1,9 +1,13 @@
 /**
  * The benchmark's `npm start` figure: with the server running on the archive (src/cli/serve.ts,
- * in a child process, on a free port) and its home page open in Chromium, `npm run add` of one
+ * in a child process, on a free port) and its home page open in Chromium, `npm run add` of a
  * new raw article (src/cli/add.ts, in a child process, as a user runs it), and the time from
  * starting add until the open page has reloaded and the new article's page is served. Also:
  * how long add itself took, and the rebuild the server's log line reports.
+ *
+ * Several articles are added one after the other to the same server and page, each timed on its
+ * own: the first add pays for what the store lacks (the body fingerprints, the parse cache of the
+ * server's first build), the second is what a user adding their next article waits for.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -11,7 +15,7 @@ import { join } from 'node:path';
 import { launchArguments } from '../core/bundled.ts';
 import { ENV } from '../core/config.ts';
 import { PROJECT_ROOT } from '../core/paths.ts';
-import { readPhaseLines, type PhaseLine } from '../core/phase-log.ts';
+import { PHASE_PREFIX, readPhaseLines, type PhaseLine } from '../core/phase-log.ts';
 import { launchChromium } from './chromium.ts';
 import { runMeasured } from './measure.ts';
 
@@ -40,9 +44,10 @@ export interface ReloadOptions {
   contentDir: string;
   outputDir: string;
   cacheDir: string;
-  /** Where the raw text file is written. */
+  /** Where the raw text files are written. */
   workDir: string;
-  article: RawArticle;
+  /** Added in this order, each once the page has reloaded for the one before. */
+  articles: RawArticle[];
   /** How long to wait for the server's first build and for the reload, in ms. */
   timeoutMs?: number;
 }
@@ -51,6 +56,10 @@ const SERVING = /^arshif: serving (http:\/\/localhost:(\d+)\/)/m;
 /** The first build's outcome: built (group 1), or its problems or failure. */
 const FIRST_BUILD = /^arshif: (?:(built \d+ articles)|\d+ problems? found|the build failed)/m;
 const REBUILT = /^arshif: (.*); rebuilt in (\d+(?:\.\d+)?) s$/m;
+/** The phase line of the old site's removal, which the server runs after saying it rebuilt (src/cli/build.ts, deferOldRemoval). */
+const OLD_SITE_REMOVED = new RegExp(`^${PHASE_PREFIX}\\{"phase":"old site removed"`, 'm');
+/** How long to wait for that removal before the next add; past it, the next add overlaps it. */
+const OLD_SITE_WAIT_MS = 60_000;
 
 /** Resolves with the first match of `pattern` in what `child` writes to stderr from `start` on (default: from now on). */
 function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number, seen: { text: string }, start = seen.text.length): Promise<RegExpExecArray> {
@@ -80,10 +89,9 @@ function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number, se
   });
 }
 
-export async function measureAddToReload(options: ReloadOptions): Promise<ReloadFigures> {
+/** Figures for each of `options.articles`, in order. */
+export async function measureAddToReload(options: ReloadOptions): Promise<ReloadFigures[]> {
   const timeoutMs = options.timeoutMs ?? 600_000;
-  const raw = join(options.workDir, 'npm-start-new-article.txt');
-  writeFileSync(raw, options.article.text);
   const server = spawn(
     process.execPath,
     launchArguments('serve', ['--content', options.contentDir, '--output', options.outputDir, '--cache-dir', options.cacheDir, '--port', '0', '--quiet']),
@@ -104,25 +112,37 @@ export async function measureAddToReload(options: ReloadOptions): Promise<Reload
     if (!first[1]) throw new Error(`npm start's first build failed: ${seen.text.slice(-2000)}`);
     const page = await browser.newPage();
     await page.goto(url);
-    const before = seen.text.length;
-    const rebuilt = waitForLine(server, REBUILT, timeoutMs, seen);
-    const reloaded = page.waitForEvent('load', { timeout: timeoutMs });
-    const started = performance.now();
-    // add reads the server's build cache, as with both on the default .cache/arshif/ (its parse cache: src/cli/add.ts)
-    const add = await runMeasured(process.execPath, launchArguments('add', ['--content', options.contentDir, '--outlet', options.article.outlet, raw]), {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, [ENV.cacheDir]: options.cacheDir },
-    });
-    const addMs = add.ms;
-    if (add.exitCode !== 0) throw new Error(`npm run add failed (exit ${add.exitCode}): ${add.stderr.slice(-2000)}`);
-    const articleId = /wrote \S*articles\/([^ /]+)\.md/.exec(add.stderr + add.stdout)?.[1];
-    if (!articleId) throw new Error(`npm run add did not say which article it wrote: ${add.stderr.slice(-2000)}`);
-    await reloaded;
-    const response = await fetch(`${url}articles/${articleId}/`);
-    const ms = performance.now() - started;
-    if (response.status !== 200) throw new Error(`the page reloaded, but /articles/${articleId}/ is ${response.status}`);
-    const line = await rebuilt;
-    return { ms, addMs, rebuildMs: Number(line[2]) * 1000, logLine: line[0], articleId, phases: readPhaseLines(seen.text.slice(before)) };
+    const figures: ReloadFigures[] = [];
+    // where each add's part of the server's log starts: its phases run to the next add's start
+    const starts: number[] = [];
+    for (const [index, article] of options.articles.entries()) {
+      const raw = join(options.workDir, `npm-start-new-article-${index + 1}.txt`);
+      writeFileSync(raw, article.text);
+      starts.push(seen.text.length);
+      const rebuilt = waitForLine(server, REBUILT, timeoutMs, seen);
+      const reloaded = page.waitForEvent('load', { timeout: timeoutMs });
+      const started = performance.now();
+      // add reads the server's build cache, as with both on the default .cache/arshif/ (its parse cache: src/cli/add.ts)
+      const add = await runMeasured(process.execPath, launchArguments('add', ['--content', options.contentDir, '--outlet', article.outlet, raw]), {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, [ENV.cacheDir]: options.cacheDir },
+      });
+      if (add.exitCode !== 0) throw new Error(`npm run add of article ${index + 1} failed (exit ${add.exitCode}): ${add.stderr.slice(-2000)}`);
+      const articleId = /wrote \S*articles\/([^ /]+)\.md/.exec(add.stderr + add.stdout)?.[1];
+      if (!articleId) throw new Error(`npm run add did not say which article it wrote: ${add.stderr.slice(-2000)}`);
+      await reloaded;
+      const response = await fetch(`${url}articles/${articleId}/`);
+      const ms = performance.now() - started;
+      if (response.status !== 200) throw new Error(`the page reloaded, but /articles/${articleId}/ is ${response.status}`);
+      const line = await rebuilt;
+      // the old site is removed after the rebuild's line, while the user already sees the page: the
+      // next add starts once it is gone (the one before's was waited for), so that no add is timed
+      // with another's removal
+      await waitForLine(server, OLD_SITE_REMOVED, OLD_SITE_WAIT_MS, seen, starts[index]).catch(() => undefined);
+      figures.push({ ms, addMs: add.ms, rebuildMs: Number(line[2]) * 1000, logLine: line[0], articleId, phases: [] });
+    }
+    for (const [index, figure] of figures.entries()) figure.phases = readPhaseLines(seen.text.slice(starts[index], starts[index + 1]));
+    return figures;
   } finally {
     await browser.close();
     server.kill('SIGTERM');

@@ -13,7 +13,8 @@
  * 3. adds one more article and builds again into the same folder (the rebuild, with the cache
  *    the full build left); then starts `npm start` on that folder, opens its home page in
  *    Chromium, runs `npm run add` of one more raw article, and times it until the page has
- *    reloaded and the article's page is served (src/bench/serve-reload.ts);
+ *    reloaded and the article's page is served; then the same again for a second article, to
+ *    the same server (src/bench/serve-reload.ts);
  * 4. opens the search page in Chromium, fresh, for a query and a filtered query (before the
  *    rebuild, on the N-article site), and counts the bytes and requests they took;
  * 5. does the same for plain Eleventy + the Pagefind CLI on the same Markdown files
@@ -213,8 +214,8 @@ export interface SideReport {
   cacheBytes: number;
   rebuild: RebuildFigures | null;
   search: SearchBytes[];
-  /** `npm start`: add one article → the open page reloaded (src/bench/serve-reload.ts); Arshif only. */
-  serve?: ReloadFigures | null;
+  /** `npm start`: add an article → the open page reloaded, for a first and a second add to the same server (src/bench/serve-reload.ts); Arshif only. */
+  serve?: ReloadFigures[] | null;
   /** The five seed articles built with every cache empty, as on a fresh clone: wall time and peak memory. */
   seedBuild?: { ms: number; peakTreeRss: number } | null;
 }
@@ -302,6 +303,8 @@ const searchPath = (params: Record<string, string>) => `/search/?${new URLSearch
 // ---------------------------------------------------------------------------------------------
 // Printing
 
+/** How the bench names the adds to a running `npm start`, in order (0-based). */
+const addName = (index: number) => ['first add', 'second add'][index] ?? `add ${index + 1}`;
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
 function formatBytes(bytes: number): string {
@@ -352,10 +355,15 @@ function rows(report: BenchReport): Row[] {
     { label: 'rebuild ÷ full build: wall time', ours: a.rebuild?.msRatio, theirs: b?.rebuild?.msRatio, format: (n) => n.toFixed(2) },
     { label: 'rebuild ÷ full build: peak memory', ours: a.rebuild?.memoryRatio, theirs: b?.rebuild?.memoryRatio, format: (n) => n.toFixed(2) },
     { label: 'the five seed articles: build, every cache empty', ours: a.seedBuild?.ms, theirs: b?.seedBuild?.ms, format: formatMs, key: 'seedBuildMs' },
-    { label: 'npm start: add → page reloaded', ours: a.serve?.ms, theirs: undefined, format: formatMs },
-    { label: 'npm start: of which `npm run add`', ours: a.serve?.addMs, theirs: undefined, format: formatMs },
-    { label: 'npm start: of which the rebuild (its log)', ours: a.serve?.rebuildMs, theirs: undefined, format: formatMs },
   ];
+  (a.serve ?? []).forEach((s, i) => {
+    const tag = `npm start: ${addName(i)}`;
+    out.push(
+      { label: `${tag} → page reloaded`, ours: s.ms, theirs: undefined, format: formatMs },
+      { label: `${tag}: of which \`npm run add\``, ours: s.addMs, theirs: undefined, format: formatMs },
+      { label: `${tag}: of which the rebuild (its log)`, ours: s.rebuildMs, theirs: undefined, format: formatMs },
+    );
+  });
   a.search.forEach((s, i) => {
     const t = b?.search.find((x) => x.name === s.name);
     const tag = `search ${s.name}`;
@@ -379,16 +387,18 @@ function ratios(report: BenchReport): Record<string, number> | null {
   return out;
 }
 
-/** Arshif's phases, full build, rebuild and `npm start`'s rebuild side by side: time and the build process's memory when each ended. */
+/** Arshif's phases, full build, rebuild and each of `npm start`'s rebuilds side by side: time and the build process's memory when each ended. */
 function phaseTable(side: SideReport): string[] {
-  const names = [...new Set([...side.full.phases, ...(side.rebuild?.phases ?? []), ...(side.serve?.phases ?? [])].map((p) => p.phase))];
+  const serves = side.serve ?? [];
+  const runs = [side.full.phases, side.rebuild?.phases, ...serves.map((s) => s.phases)];
+  const names = [...new Set(runs.flatMap((phases) => phases ?? []).map((p) => p.phase))];
   if (!names.length) return [];
   const cell = (phases: PhaseLine[] | undefined, name: string) => {
     const p = phases?.find((x) => x.phase === name);
     return p ? `${formatMs(p.ms)} (${mib(p.rss)})` : '—';
   };
-  const body = names.map((name) => [name, cell(side.full.phases, name), cell(side.rebuild?.phases, name), cell(side.serve?.phases, name)]);
-  const header = ['arshif phase (memory of the build process at its end)', 'full build', 'rebuild', 'npm start rebuild'];
+  const body = names.map((name) => [name, ...runs.map((phases) => cell(phases, name))]);
+  const header = ['arshif phase (memory of the build process at its end)', 'full build', 'rebuild', ...serves.map((_, i) => `npm start, ${addName(i)}`)];
   return columns(header, body);
 }
 
@@ -570,9 +580,9 @@ async function main(): Promise<void> {
       progress('rebuilding the baseline');
       baselineRebuild = await buildBaseline(workDir, contentDir, baselineDir);
     }
-    progress('npm start: adding one more article with npm run add, until the open page reloads');
-    const serve = await measureAddToReload({ contentDir, outputDir: siteDir, cacheDir, workDir, article: rawArticle(archive, n + 1) });
-    progress(`npm start: add → page reloaded ${formatMs(serve.ms)} (add ${formatMs(serve.addMs)}, ${serve.logLine})`);
+    progress('npm start: adding two more articles with npm run add, one after the other, each until the open page reloads');
+    const serve = await measureAddToReload({ contentDir, outputDir: siteDir, cacheDir, workDir, articles: [rawArticle(archive, n + 1), rawArticle(archive, n + 2)] });
+    for (const [i, s] of serve.entries()) progress(`npm start: ${addName(i)} → page reloaded ${formatMs(s.ms)} (add ${formatMs(s.addMs)}, ${s.logLine})`);
     const rebuildFigures = (run: { ms: number; peakTreeRss: number; stderr?: string }, base: { ms: number; peakTreeRss: number }): RebuildFigures => ({
       ms: run.ms,
       peakTreeRss: run.peakTreeRss,
