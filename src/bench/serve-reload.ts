@@ -6,8 +6,8 @@
  * how long add itself took, and the rebuild the server's log line reports.
  *
  * Several articles are added one after the other to the same server and page, each timed on its
- * own: the first add pays for what the store lacks (the body fingerprints, the parse cache of the
- * server's first build), the second is what a user adding their next article waits for.
+ * own: the first add pays for what the store lacks (the body fingerprints), the second is what a
+ * user adding their next article waits for.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -57,7 +57,7 @@ const SERVING = /^arshif: serving (http:\/\/localhost:(\d+)\/)/m;
 const FIRST_BUILD = /^arshif: (?:(built \d+ articles)|\d+ problems? found|the build failed)/m;
 const REBUILT = /^arshif: (.*); rebuilt in (\d+(?:\.\d+)?) s$/m;
 /** The phase line of the old site's removal, which the server runs after saying it rebuilt (src/cli/build.ts, deferOldRemoval). */
-const OLD_SITE_REMOVED = new RegExp(`^${PHASE_PREFIX}\\{"phase":"old site removed"`, 'm');
+const OLD_SITE_REMOVED = new RegExp(`^${PHASE_PREFIX}.*"phase":"old site removed"[,}]`, 'm');
 /** How long to wait for that removal before the next add; past it, the next add overlaps it. */
 const OLD_SITE_WAIT_MS = 60_000;
 
@@ -112,7 +112,7 @@ export async function measureAddToReload(options: ReloadOptions): Promise<Reload
     if (!first[1]) throw new Error(`npm start's first build failed: ${seen.text.slice(-2000)}`);
     const page = await browser.newPage();
     await page.goto(url);
-    const figures: ReloadFigures[] = [];
+    const figures: Omit<ReloadFigures, 'phases'>[] = [];
     // where each add's part of the server's log starts: its phases run to the next add's start
     const starts: number[] = [];
     for (const [index, article] of options.articles.entries()) {
@@ -137,12 +137,13 @@ export async function measureAddToReload(options: ReloadOptions): Promise<Reload
       const line = await rebuilt;
       // the old site is removed after the rebuild's line, while the user already sees the page: the
       // next add starts once it is gone (the one before's was waited for), so that no add is timed
-      // with another's removal
-      await waitForLine(server, OLD_SITE_REMOVED, OLD_SITE_WAIT_MS, seen, starts[index]).catch(() => undefined);
-      figures.push({ ms, addMs: add.ms, rebuildMs: Number(line[2]) * 1000, logLine: line[0], articleId, phases: [] });
+      // with another's removal; past the wait it goes on, but not past a server that exited
+      await waitForLine(server, OLD_SITE_REMOVED, OLD_SITE_WAIT_MS, seen, starts[index]).catch((error: unknown) => {
+        if (server.exitCode !== null || server.signalCode !== null) throw error;
+      });
+      figures.push({ ms, addMs: add.ms, rebuildMs: Number(line[2]) * 1000, logLine: line[0], articleId });
     }
-    for (const [index, figure] of figures.entries()) figure.phases = readPhaseLines(seen.text.slice(starts[index], starts[index + 1]));
-    return figures;
+    return figures.map((figure, index) => ({ ...figure, phases: readPhaseLines(seen.text.slice(starts[index], starts[index + 1])) }));
   } finally {
     await browser.close();
     server.kill('SIGTERM');
