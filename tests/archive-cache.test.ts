@@ -285,6 +285,7 @@ describe('the derived-data store', () => {
     assert.notEqual(v3, v2, 'an edited source counts');
     writeFileSync(join(root, 'src', 'lib', 'b.ts'), 'export const b = 1;\n');
     assert.notEqual(computeCodeVersion(root, sources), v3, 'a new source counts');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a source text for the import scanner, with a template literal in it
     assert.deepEqual(importedPackages("import x from 'a';\nimport type { Y } from '@s/b/c';\nconst f = require.resolve(`world-atlas/x-${n}.json`);\nimport './local.ts';"), [
       'a',
       '@s/b',

@@ -202,6 +202,7 @@ function memoryStore(version = 'v1'): Store & { entries: Map<string, unknown>; w
     write: (kind: string, key: string, value: unknown) => {
       store.writes++;
       entries.set(`${kind}/${key}`, value);
+      return true;
     },
   };
   return store;

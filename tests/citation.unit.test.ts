@@ -112,7 +112,7 @@ describe('citation files on fixtures', () => {
         assert.deepEqual(risValues(record, 'TY'), ['NEWS']);
         assert.deepEqual(risValues(record, 'TI'), [title]);
         assert.deepEqual(risValues(record, 'T2'), [oneLine(input.outlet.name_ar)]);
-        assert.deepEqual(risValues(record, 'DA'), [input.date.replace(/-/g, '/') + '/']);
+        assert.deepEqual(risValues(record, 'DA'), [`${input.date.replace(/-/g, '/')}/`]);
         assert.deepEqual(risValues(record, 'AU'), input.author ? [oneLine(input.author)] : []);
         assert.deepEqual(risValues(record, 'UR'), [input.url ?? archiveUrl]);
         assert.deepEqual(risValues(record, 'LA'), ['ar']);

@@ -52,7 +52,7 @@ describe('content validation', () => {
     it(`stops the build on ${fixture}`, async () => {
       const lines = await buildProblemLines(contentWithFixture(fixture));
       const expectedFile = join(FIXTURES, fixture, 'expected.txt');
-      if (process.env.UPDATE === '1') writeFileSync(expectedFile, lines.join('\n') + '\n');
+      if (process.env.UPDATE === '1') writeFileSync(expectedFile, `${lines.join('\n')}\n`);
       assert.ok(existsSync(expectedFile), `${expectedFile} is missing: run UPDATE=1 npm test and review it`);
       const expected = readFileSync(expectedFile, 'utf8').trimEnd().split('\n');
       assert.ok(lines.length > 0, 'the build must fail');

@@ -49,7 +49,7 @@ describe('hostile content in Chromium', () => {
 
   it('fires no dialog and runs no injected script on any page', async () => {
     const pages = sitePages(siteDir);
-    pages.push(`/search/?q=${encodeURIComponent('<script>alert("q")</script>')}`, '/search/?q=' + encodeURIComponent('خبيث'));
+    pages.push(`/search/?q=${encodeURIComponent('<script>alert("q")</script>')}`, `/search/?q=${encodeURIComponent('خبيث')}`);
     const { dialogs, injected } = await visitForScript(browser, server.url, pages);
     assert.deepEqual(dialogs, []);
     assert.deepEqual(injected, []);

@@ -17,7 +17,7 @@ describe('markdown fixtures', () => {
   for (const fixture of readdirSync(FIXTURES).sort()) {
     it(fixture, () => {
       const rendered = renderMarkdown(readFileSync(join(FIXTURES, fixture, 'input.md'), 'utf8'));
-      const outputs = { 'expected.html': rendered.html + '\n', 'expected-paragraphs.json': JSON.stringify(rendered.paragraphs, null, 2) + '\n' };
+      const outputs = { 'expected.html': `${rendered.html}\n`, 'expected-paragraphs.json': `${JSON.stringify(rendered.paragraphs, null, 2)}\n` };
       for (const [name, actual] of Object.entries(outputs)) {
         const expectedFile = join(FIXTURES, fixture, name);
         if (process.env.UPDATE === '1') writeFileSync(expectedFile, actual);

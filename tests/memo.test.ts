@@ -26,6 +26,7 @@ function memoryStore(version: string, entries = new Map<string, unknown>()) {
     write: (kind, key, value) => {
       counts.writes++;
       entries.set(`${kind}/${key}`, JSON.parse(JSON.stringify(value)));
+      return true;
     },
   };
   return store;

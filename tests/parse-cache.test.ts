@@ -67,7 +67,7 @@ describe('the parse cache', () => {
     const contentDir = copySeedContent();
     const storeDir = tempDir('parse-cache-');
     const places = join(contentDir, 'data', 'places.yml');
-    writeFileSync(places, readFileSync(places, 'utf8').replace(/^(iraq:\n(?:  .*\n)*?  kind: )country$/m, '$1planet'));
+    writeFileSync(places, readFileSync(places, 'utf8').replace(/^(iraq:\n(?: {2}.*\n)*? {2}kind: )country$/m, '$1planet'));
     const reference = loadContent(contentDir).problems;
     assert.ok(
       reference.some((p) => p.file.endsWith('places.yml') && p.line !== undefined),

@@ -141,7 +141,7 @@ describe('npm run remove -- ID', () => {
     const { content, id } = withAdded();
     const text = readFileSync(join(content, 'articles', `${id}.md`), 'utf8');
     const twin = `${id}-twin`;
-    writeFileSync(join(content, 'articles', `${twin}.md`), text.replace(`id: ${id}`, `id: ${twin}`).replace(/\n\n[^]*$/, '\n\nنص آخر كتبه محرر عن المقال نفسه في سطر واحد.\n'));
+    writeFileSync(join(content, 'articles', `${twin}.md`), text.replace(`id: ${id}`, `id: ${twin}`).replace(/\n\n[\s\S]*$/, '\n\nنص آخر كتبه محرر عن المقال نفسه في سطر واحد.\n'));
     assert.deepEqual(loadContent(content).problems, []);
     const result = run('remove', [twin, '--content', content]);
     assert.equal(result.status, 0, result.stderr);

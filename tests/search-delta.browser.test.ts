@@ -179,7 +179,7 @@ describe('search after a rebuild with a delta shard, against a clean build', () 
           );
         }
       }
-      if (change && change.q && !change.sort && !change.expect.length) {
+      if (change?.q && !change.sort && !change.expect.length) {
         assert.deepEqual(rebuilt.unmatched, [change.q], 'a word only a removed page, or the old version of a page, held matches nothing');
       }
       for (const shown of [fresh, rebuilt]) {

@@ -279,7 +279,7 @@ describe('search page in Chromium', () => {
 
   it('shows the empty state for a query that matches nothing, typed and submitted from the keyboard', async () => {
     const { page, problems } = await openPage();
-    await page.goto(server.url + '/search/');
+    await page.goto(`${server.url}/search/`);
     await searched(page);
     await page.focus('[data-search-input]');
     await page.keyboard.type('زمبرككلمةلاتوجد');
@@ -297,7 +297,7 @@ describe('search page in Chromium', () => {
   it('submits as a plain GET form without JavaScript', async () => {
     const noJs = await browser.newContext({ javaScriptEnabled: false });
     const { page, problems } = await openPage(noJs);
-    await page.goto(server.url + '/search/');
+    await page.goto(`${server.url}/search/`);
     assert.equal(await page.locator('noscript a[href="/places/"]').count(), 1);
     await page.fill('input[name=q]', 'الباغوز');
     await Promise.all([page.waitForURL(/\?q=/), page.press('input[name=q]', 'Enter')]);

@@ -57,11 +57,11 @@ export function tokenFor(prefix: string, key: string): string {
   for (const c of key) {
     if (c === 'x') out += 'xx';
     else if (c === '-') out += 'xh';
-    else if (c >= '0' && c <= '9') out += 'x' + 'abcdefghij'[Number(c)];
+    else if (c >= '0' && c <= '9') out += `x${'abcdefghij'[Number(c)]}`;
     else if (c >= 'a' && c <= 'z') out += c;
     else throw new Error(`a data key holds ${JSON.stringify(c)}: keys are lowercase Latin letters, digits and hyphens`);
   }
-  return out + 'xz';
+  return `${out}xz`;
 }
 
 export interface LexiconSources {

@@ -132,7 +132,7 @@ export function findSharedPassages(sources: PassageSource[], options: PassageOpt
   const shingles = new Map<number, number[]>();
   const power1 = modPow(B1, k - 1, P1);
   const power2 = modPow(B2, k - 1, P2);
-  docs.forEach((paragraphs, d) =>
+  docs.forEach((paragraphs, d) => {
     paragraphs.forEach((tokens, p) => {
       const ids = tokens.ids;
       if (ids.length < k) return;
@@ -152,8 +152,8 @@ export function findSharedPassages(sources: PassageSource[], options: PassageOpt
         if (list) list.push(d, p, i - k + 1);
         else shingles.set(key, [d, p, i - k + 1]);
       }
-    }),
-  );
+    });
+  });
 
   const found: SharedPassage[] = [];
   for (const occurrences of shingles.values()) {

@@ -355,7 +355,7 @@ export function labelledDateLead(line: string): number | undefined {
   const m = /^\s*(?:date|التاريخ|تاريخ النشر|نشر في|نشر بتاريخ|Published)\s*[:：]*\s*/iu.exec(line);
   if (!m || readDateLine(line)) return undefined;
   const first = findDateMentions(line.slice(m[0].length, m[0].length + 60))[0];
-  if (!first || first.start !== 0 || first.kind !== 'explicit' || first.precision !== 'day') return undefined;
+  if (first?.start !== 0 || first.kind !== 'explicit' || first.precision !== 'day') return undefined;
   let end = m[0].length + first.end;
   // the same day written again in words after it
   const again = findDateMentions(line.slice(end, end + 60))[0];
@@ -374,7 +374,7 @@ const LEAD_SEPARATOR = new RegExp(`^[\\s|،,\\-–—:.]*(?:(?:${TIME_OF_DAY}|${
  */
 export function leadingDate(line: string): { mention: DateMention; rest: number } | undefined {
   const first = findDateMentions(line.slice(0, 60))[0];
-  if (!first || first.kind !== 'explicit' || first.precision !== 'day' || !first.value) return undefined;
+  if (first?.kind !== 'explicit' || first.precision !== 'day' || !first.value) return undefined;
   if (line.slice(0, first.start).trim() !== '') return undefined;
   // digits folded one for one, so the positions stay the line's
   const after = LEAD_SEPARATOR.exec(toAsciiDigits(line.slice(first.end)))?.[0].length ?? 0;

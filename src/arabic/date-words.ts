@@ -31,7 +31,7 @@ function alternation(phrases: Iterable<string>): string {
 
 const MONTHS = new Map<string, number>();
 for (const table of [LEVANTINE_MONTHS, EGYPTIAN_MONTHS, MAGHREBI_MONTHS, MOROCCAN_MONTHS]) {
-  table.forEach((name, i) => MONTHS.set(phraseKey(name), i + 1));
+  for (const [i, name] of table.entries()) MONTHS.set(phraseKey(name), i + 1);
 }
 for (const [month, names] of Object.entries(MONTH_SPELLING_VARIANTS)) {
   for (const name of names) MONTHS.set(phraseKey(name), Number(month));
@@ -62,7 +62,7 @@ export const MONTH = alternation(MONTHS.keys());
 export const NO_GLUED_PREPOSITION: ReadonlySet<string> = new Set(['اب', 'ماي']);
 
 const WEEKDAY_NAMES = new Map<string, number>();
-WEEKDAYS.forEach((name, i) => WEEKDAY_NAMES.set(phraseKey(name), i));
+for (const [i, name] of WEEKDAYS.entries()) WEEKDAY_NAMES.set(phraseKey(name), i);
 WEEKDAY_NAMES.set(phraseKey('الثلثاء'), 2);
 
 /** Weekday (0 = Sunday) of a matched weekday name, or undefined. */
@@ -74,13 +74,13 @@ export const WEEKDAY = alternation(WEEKDAY_NAMES.keys());
 
 const UNITS = ['الأول', 'الثاني', 'الثالث', 'الرابع', 'الخامس', 'السادس', 'السابع', 'الثامن', 'التاسع'];
 const ORDINALS = new Map<string, number>();
-UNITS.forEach((u, i) => ORDINALS.set(phraseKey(u), i + 1));
+for (const [i, u] of UNITS.entries()) ORDINALS.set(phraseKey(u), i + 1);
 ORDINALS.set(phraseKey('العاشر'), 10);
 ORDINALS.set(phraseKey('الحادي عشر'), 11);
-UNITS.slice(1).forEach((u, i) => ORDINALS.set(phraseKey(`${u} عشر`), i + 12));
+for (const [i, u] of UNITS.slice(1).entries()) ORDINALS.set(phraseKey(`${u} عشر`), i + 12);
 ORDINALS.set(phraseKey('العشرين'), 20);
 ORDINALS.set(phraseKey('الحادي والعشرين'), 21);
-UNITS.slice(1).forEach((u, i) => ORDINALS.set(phraseKey(`${u} والعشرين`), i + 22));
+for (const [i, u] of UNITS.slice(1).entries()) ORDINALS.set(phraseKey(`${u} والعشرين`), i + 22);
 ORDINALS.set(phraseKey('الثلاثين'), 30);
 ORDINALS.set(phraseKey('الحادي والثلاثين'), 31);
 

@@ -69,7 +69,7 @@ export function parseDateLine(line: string): DateMention | undefined {
   let rest = '';
   let at = 0;
   for (const m of mentions) {
-    rest += line.slice(at, m.start) + ' ';
+    rest += `${line.slice(at, m.start)} `;
     at = m.end;
   }
   rest = toAsciiDigits(rest + line.slice(at));

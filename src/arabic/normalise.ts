@@ -210,7 +210,7 @@ export function cliticReadings(foldedWord: string): CliticReading[] {
       // ل + ال assimilated to لل: للرقه → الرقه (article given back) and رقه
       if (prep === 'ل' && rest.startsWith('ل')) {
         add(ARTICLE + rest.slice(1), proclitics, false);
-        add(rest.slice(1), proclitics + 'ل', true);
+        add(rest.slice(1), `${proclitics}ل`, true);
       }
     }
   }

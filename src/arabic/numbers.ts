@@ -412,7 +412,7 @@ class Parser {
       if (w && w.fold === 'و') {
         k = j + 1;
         if (k < this.atoms.length && this.gapOk(j, k)) conj = this.term(k);
-      } else if (w && w.fold.startsWith('و')) {
+      } else if (w?.fold.startsWith('و')) {
         const inner = LEXICON.get(w.fold.slice(1));
         if (inner) conj = { term: inner, prefix: 1 };
       }
@@ -564,7 +564,7 @@ export function findNumbers(text: string): NumberMention[] {
       second = parser.parse(k + 1);
     } else if (!w && /^\s*[-–—]\s*$/.test(gap)) {
       second = parser.parse(k);
-    } else if (w && w.fold.startsWith('و') && SPACE_ONLY.test(gap) && isBetween(p.first - 1)) {
+    } else if (w?.fold.startsWith('و') && SPACE_ONLY.test(gap) && isBetween(p.first - 1)) {
       second = w.fold === 'و' ? (k + 1 < atoms.length && spaceBetween(k, k + 1) ? parser.parse(k + 1) : undefined) : parser.parse(k);
     }
     if (!second || second.value <= p.value) return undefined;

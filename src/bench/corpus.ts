@@ -208,9 +208,9 @@ export function withClitic(word: string, clitic: 'و' | 'ب' | 'ال' | 'لل'):
     case 'ب':
       return clitic + word;
     case 'ال':
-      return hasArticle ? word : 'ال' + word;
+      return hasArticle ? word : `ال${word}`;
     case 'لل':
-      return hasArticle ? 'لل' + word.slice(2) : 'لل' + word;
+      return hasArticle ? `لل${word.slice(2)}` : `لل${word}`;
   }
 }
 
@@ -682,7 +682,7 @@ function cutToBytes(text: string, max: number): string {
     if (utf8Bytes(next) + 1 > max) break;
     out = next;
   }
-  return out === '' ? '' : out.replace(/[،,.؟]+$/u, '') + '.';
+  return out === '' ? '' : `${out.replace(/[،,.؟]+$/u, '')}.`;
 }
 
 /** Articles SEED_ARTICLES … n − 1 (the seed articles themselves are copied by the caller). */

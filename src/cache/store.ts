@@ -10,7 +10,7 @@ export interface Store {
   /** The value stored under `key`, or undefined when there is none or it cannot be read. */
   read(kind: string, key: string): unknown;
   /** Stores a value; failing to is not an error (the value is computed again next time). May say whether it was written. */
-  write(kind: string, key: string, value: unknown): boolean | void;
+  write(kind: string, key: string, value: unknown): boolean | undefined;
   /** Marks an entry as used by this run without reading it (a sweeping store then keeps it), where the store sweeps. */
   keep?(kind: string, key: string): void;
 }

@@ -10,7 +10,6 @@ import { isAbsolute, join } from 'node:path';
 import { ArshifError, type Problem } from '../core/problem.ts';
 import { displayPath } from '../core/paths.ts';
 import type { ParseCache } from '../cache/parse-cache.ts';
-import type { Outlet, Place, SiteFile } from './schema.ts';
 import type { Content } from './content.ts';
 import { readDataEntries, readDataObject } from './data-files.ts';
 import { contentFolderProblems } from './folder-policy.ts';

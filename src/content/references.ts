@@ -76,11 +76,11 @@ export function checkReferences(content: Content): Problem[] {
         hint: `add it to ${outlets.file} or use a key listed there (${suggest(outlet, Object.keys(outlets.entries).sort())})`,
       });
     }
-    article.data.places.forEach((name, i) => checkPlace(article, ['places', i], name));
-    article.data.events.forEach((id2, i) => checkEvent(article, ['events', i], id2));
+    for (const [i, name] of article.data.places.entries()) checkPlace(article, ['places', i], name);
+    for (const [i, id2] of article.data.events.entries()) checkEvent(article, ['events', i], id2);
     article.data.related_material.forEach((material, m) => {
-      material.places.forEach((name, i) => checkPlace(article, ['related_material', m, 'places', i], name));
-      material.events.forEach((id2, i) => checkEvent(article, ['related_material', m, 'events', i], id2));
+      for (const [i, name] of material.places.entries()) checkPlace(article, ['related_material', m, 'places', i], name);
+      for (const [i, id2] of material.events.entries()) checkEvent(article, ['related_material', m, 'events', i], id2);
     });
     if (article.body.trim() === '') {
       problems.push({ file: article.file, line: article.bodyLine, message: 'the article has no body text', hint: 'write the article text after the front matter' });
@@ -98,8 +98,8 @@ export function checkReferences(content: Content): Problem[] {
         hint: renameHint(event.data.id, expected),
       });
     }
-    event.data.places.forEach((name, i) => checkPlace(event, ['places', i], name));
-    event.data.milestones.forEach((milestone, m) =>
+    for (const [i, name] of event.data.places.entries()) checkPlace(event, ['places', i], name);
+    event.data.milestones.forEach((milestone, m) => {
       milestone.articles.forEach((id, i) => {
         if (seenIds.has(id)) return;
         problems.push({
@@ -109,8 +109,8 @@ export function checkReferences(content: Content): Problem[] {
           message: `"${id}" is not an article id`,
           hint: 'use the id of an article in content/articles/ (its file name without .md)',
         });
-      }),
-    );
+      });
+    });
   }
   problems.push(...checkAgencyPages(content));
   return problems;

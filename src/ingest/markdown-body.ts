@@ -53,5 +53,5 @@ export function bodyToMarkdown(lines: string[]): MarkdownBody {
     const heading = isSubheading(text, lines[i - 1], lines[i + 1]);
     return heading ? `## ${escapeMarkdown(text)}` : escapeMarkdown(text);
   });
-  return { markdown: blocks.join('\n\n') + '\n', tags };
+  return { markdown: `${blocks.join('\n\n')}\n`, tags };
 }

@@ -20,7 +20,7 @@ import { suggest } from '../core/suggest.ts';
 import { coverage, originalAddress, type Address } from './address.ts';
 import type { Line } from './lines.ts';
 import { leadCredits, lineCredits, looksLikeOutletName, type Credit } from './outlet-credits.ts';
-import { createOutletNames, isGenericName, nameKey, type OutletNames } from './outlet-names.ts';
+import { isGenericName, nameKey, type OutletNames } from './outlet-names.ts';
 import { signatureMatcher } from './signature.ts';
 
 export interface OutletDecision {

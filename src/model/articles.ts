@@ -25,7 +25,7 @@ export interface ArticleParts {
 /** Every article, newest first. */
 export function articleViews(files: readonly ContentFile<ArticleFrontMatter>[], refs: Refs, parts: ArticleParts): ArticleView[] {
   return files
-    .map(({ data, body, file }): ArticleView => {
+    .map(({ data, file }): ArticleView => {
       const html = derivedOf(parts.html, data.id, 'HTML');
       return {
         id: data.id,

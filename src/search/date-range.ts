@@ -43,7 +43,7 @@ export function dateBound(value: string, end: 'from' | 'to'): string {
 /** Folded month name → month number (1-12): Levantine, Egyptian, Maghrebi and Moroccan names, and their variants. */
 const MONTHS: ReadonlyMap<string, number> = (() => {
   const out = new Map<string, number>();
-  for (const names of [LEVANTINE_MONTHS, EGYPTIAN_MONTHS, MAGHREBI_MONTHS, MOROCCAN_MONTHS]) names.forEach((name, i) => out.set(foldArabic(name), i + 1));
+  for (const names of [LEVANTINE_MONTHS, EGYPTIAN_MONTHS, MAGHREBI_MONTHS, MOROCCAN_MONTHS]) for (const [i, name] of names.entries()) out.set(foldArabic(name), i + 1);
   for (const [month, variants] of Object.entries(MONTH_SPELLING_VARIANTS)) for (const v of variants) out.set(foldArabic(v), Number(month));
   return out;
 })();

@@ -55,13 +55,13 @@ export function excerptFromContent(content: string, locations: number[], length 
     const word = stripKeys(allWords[i]!);
     const isMarked = marked.has(i);
     const last = pieces[pieces.length - 1];
-    if (last && last.marked === isMarked) last.text += ' ' + word;
+    if (last && last.marked === isMarked) last.text += ` ${word}`;
     else if (!last) pieces.push({ text: word, marked: isMarked });
     // the space between a marked and an unmarked piece goes to the unmarked one
     else if (isMarked) {
       last.text += ' ';
       pieces.push({ text: word, marked: true });
-    } else pieces.push({ text: ' ' + word, marked: false });
+    } else pieces.push({ text: ` ${word}`, marked: false });
   }
   return { pieces, before: start > 0, after: end < allWords.length };
 }

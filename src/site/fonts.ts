@@ -19,8 +19,8 @@ export type FontSubset = 'arabic' | 'latin';
 
 /** Always kept, per subset: Arabic letters, marks, digits and punctuation; Latin digits and punctuation. */
 const ALWAYS: Record<FontSubset, string> = {
-  arabic: range(0x060c, 0x061f) + range(0x0621, 0x065f) + range(0x0660, 0x066d) + 'ـپچژگکیۆێڕڵە',
-  latin: range(0x20, 0x40) + '[]()«»“”‘’–—…°',
+  arabic: `${range(0x060c, 0x061f) + range(0x0621, 0x065f) + range(0x0660, 0x066d)}ـپچژگکیۆێڕڵە`,
+  latin: `${range(0x20, 0x40)}[]()«»“”‘’–—…°`,
 };
 
 /** Which subset file a character belongs to (see the unicode-range of each @font-face). */
@@ -110,7 +110,9 @@ export class CharacterScan {
       const subset = subsetOf(ch);
       if (subset) chars[subset].add(ch);
     };
-    this.seen.forEach((on, code) => on && add(code));
+    this.seen.forEach((on, code) => {
+      if (on) add(code);
+    });
     for (const code of this.astral) add(code);
     const sorted = (set: Set<string>) => [...set].sort().join('');
     return { arabic: sorted(chars.arabic), latin: sorted(chars.latin) };

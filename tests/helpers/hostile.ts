@@ -73,7 +73,7 @@ export function fingerprint(dir: string): Record<string, string> {
 export function sitePages(siteDir: string): string[] {
   return readdirSync(siteDir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.html'))
-    .map((f) => '/' + f.replace(/index\.html$/, ''))
+    .map((f) => `/${f.replace(/index\.html$/, '')}`)
     .sort();
 }
 

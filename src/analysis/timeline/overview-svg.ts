@@ -218,7 +218,10 @@ function tickLevels(first: number, last: number): TickLabel[][] {
     const d = Date.UTC(y, 0, 1) / DAY_MS;
     if (d >= first) years.push({ day: d, text: String(y) });
   }
-  for (let y = a.getUTCFullYear(), m = a.getUTCMonth(); Date.UTC(y, m, 1) / DAY_MS <= last; m === 11 ? ((m = 0), y++) : m++) {
+  // the months counted as one number (year × 12 + month), so that stepping past December is n + 1
+  for (let n = a.getUTCFullYear() * 12 + a.getUTCMonth(); Date.UTC(Math.floor(n / 12), n % 12, 1) / DAY_MS <= last; n++) {
+    const y = Math.floor(n / 12);
+    const m = n % 12;
     const d = Date.UTC(y, m, 1) / DAY_MS;
     if (d >= first) months.push({ day: d, text: m === 0 ? `${LEVANTINE_MONTHS[m]} ${y}` : (LEVANTINE_MONTHS[m] as string) });
   }
