@@ -9,7 +9,7 @@
  */
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import { sha256 } from '../core/hash.ts';
 import { buildConfig, environment } from '../core/config.ts';
 import { DiskStore } from '../cache/disk-store.ts';
@@ -35,6 +35,7 @@ import { articleFileProblems } from '../content/validate-article.ts';
 import { MAX_ARTICLE_BYTES } from '../content/read-text.ts';
 import { dataFilePath } from '../content/data-files.ts';
 import { isHttpUrl, unsafeCharacters } from '../content/schema.ts';
+import { readCommandArgs } from '../core/command-args.ts';
 
 /** A saved page carries its markup, styles and (SingleFile, MHTML) inlined images: far more bytes. */
 export const MAX_PAGE_BYTES = 32 * 1024 * 1024;
@@ -489,19 +490,9 @@ function keptApartSummary(lines: Array<{ line: number; text: string }>): string 
 }
 
 async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ allowPositionals: true, options: ADD_OPTIONS });
-  } catch (error) {
-    console.error(`add: ${(error as Error).message}`);
-    console.error(ADD_USAGE);
-    return EXIT.unusable;
-  }
+  const parsed = readCommandArgs({ name: 'add', usage: ADD_USAGE, help: ADD_HELP, options: ADD_OPTIONS, positionals: true });
+  if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(ADD_HELP);
-    return EXIT.written;
-  }
   if (positionals.length === 0) {
     console.error(ADD_USAGE);
     return EXIT.unusable;

@@ -33,7 +33,6 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { loadValidContent } from '../content/load.ts';
 import { dataFilePath, loadAgencies } from '../content/data-files.ts';
 import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from '../core/paths.ts';
@@ -56,6 +55,7 @@ import { launchArguments } from '../core/bundled.ts';
 import { ENV } from '../core/config.ts';
 import { measureAddToReload, type RawArticle, type ReloadFigures } from '../bench/serve-reload.ts';
 import { ARSHIF_READY, ARSHIF_REPORT, ARSHIF_SHOWN, BASELINE_READY, BASELINE_REPORT, measureSearches, type SearchBytes } from '../bench/search-bytes.ts';
+import { readCommandArgs } from '../core/command-args.ts';
 
 export const SEARCH_QUERY = 'الباغوز';
 export const FILTER_YEAR = '2019';
@@ -478,12 +478,8 @@ async function main(): Promise<void> {
     keep: { type: 'string' },
     'skip-baseline': { type: 'boolean', default: false },
   } as const;
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof options }>>;
-  try {
-    parsed = parseArgs({ options });
-  } catch (error) {
-    fail(`${(error as Error).message}; usage: tsx src/cli/bench.ts --articles N [--seed S] [--json] [--keep DIR] [--skip-baseline]`);
-  }
+  const parsed = readCommandArgs({ name: 'bench', usage: 'usage: npm run bench -- --articles N [--seed S] [--json] [--keep DIR] [--skip-baseline]', options });
+  if ('exit' in parsed) process.exit(parsed.exit);
   const { values } = parsed;
   const articlesText = values.articles;
   if (articlesText === undefined) fail('--articles N is required (the number of articles to generate, at least 5)');

@@ -33,7 +33,6 @@
  * any X in place either matches its manifest exactly or is the previous site.
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { basename, dirname, join, resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { findArshifError, formatProblem } from '../core/problem.ts';
@@ -56,6 +55,7 @@ import { exampleUrlWarning, parseSiteUrl } from '../core/site-url.ts';
 import { DEFAULT_CONTENT_DIR, PROJECT_ROOT } from '../core/paths.ts';
 import { buildConfig, environment, type BuildConfig, type BuildFlags } from '../core/config.ts';
 import { eleventyOptions } from '../site/eleventy-config.ts';
+import { readCommandArgs } from '../core/command-args.ts';
 
 export interface BuildOptions {
   contentDir?: string;
@@ -329,8 +329,12 @@ function removeIfEmpty(path: string): void {
   }
 }
 
+const USAGE = 'usage: npm run build -- [--content DIR] [--output DIR] [--cache-dir DIR | --no-cache] [--site-url URL] [--quiet]\n       npm run build -- --verify [--output DIR]';
+
 async function main(): Promise<number> {
-  const { values } = parseArgs({
+  const args = readCommandArgs({
+    name: 'arshif',
+    usage: USAGE,
     options: {
       content: { type: 'string' },
       output: { type: 'string' },
@@ -342,6 +346,8 @@ async function main(): Promise<number> {
       'site-url': { type: 'string' },
     },
   });
+  if ('exit' in args) return args.exit;
+  const { values } = args;
   let siteUrl: string | undefined;
   if (values['site-url'] !== undefined) {
     const parsed = parseSiteUrl(values['site-url']);

@@ -5,21 +5,21 @@
  * the BOM a terminal would show). Exit 0 with what matches (possibly nothing), 1 when a filter
  * names no outlet, event or place of the archive or a date is malformed.
  */
-import { parseArgs } from 'node:util';
 import { findArshifError, formatProblem } from '../core/problem.ts';
 import { getArchive } from '../model/load-archive.ts';
 import { DEFAULT_CONTENT_DIR } from '../core/paths.ts';
 import { toCsv } from '../export/formats.ts';
 import { ARTICLE_COLUMNS } from '../export/rows.ts';
 import { selectArticles } from '../export/select.ts';
+import { readCommandArgs } from '../core/command-args.ts';
 
 const USAGE = 'usage: npm run list -- [--outlet KEY] [--event KEY] [--place NAME] [--from DATE] [--to DATE] [--json|--csv] [--content DIR]';
 
 function main(argv: string[]): number {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
+  const args = readCommandArgs(
+    {
+      name: 'list',
+      usage: USAGE,
       options: {
         outlet: { type: 'string' },
         event: { type: 'string' },
@@ -29,17 +29,12 @@ function main(argv: string[]): number {
         json: { type: 'boolean' },
         csv: { type: 'boolean' },
         content: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
       },
-    }));
-  } catch (error) {
-    console.error(`list: ${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+    },
+    argv,
+  );
+  if ('exit' in args) return args.exit;
+  const { values } = args;
   if (values.json && values.csv) {
     console.error('list: pass --json or --csv, not both');
     return 2;

@@ -15,7 +15,6 @@
  */
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { environment } from '../core/config.ts';
 import { loadValidContent } from '../content/load.ts';
 import { findArshifError, formatProblem } from '../core/problem.ts';
@@ -25,6 +24,7 @@ import { DEFAULT_CONTENT_DIR } from '../core/paths.ts';
 import { makeBag, verifyBag, type BagFile, type BagInfo } from '../package/bag.ts';
 import { readZip, writeZip } from '../package/zip.ts';
 import { bagInfoFor } from '../package/bag-info.ts';
+import { readCommandArgs } from '../core/command-args.ts';
 
 const USAGE =
   'usage: npm run package -- --organisation NAME [--out FILE.zip] [--site DIR] [--content DIR] [--bagging-date YYYY-MM-DD] [--force]\n       npm run package -- --verify FILE.zip';
@@ -84,10 +84,10 @@ async function verify(file: string): Promise<number> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
+  const args = readCommandArgs(
+    {
+      name: 'package',
+      usage: USAGE,
       options: {
         out: { type: 'string' },
         content: { type: 'string' },
@@ -97,17 +97,12 @@ async function main(argv: string[]): Promise<number> {
         'bagging-date': { type: 'string' },
         force: { type: 'boolean' },
         verify: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
       },
-    }));
-  } catch (error) {
-    console.error(`package: ${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+    },
+    argv,
+  );
+  if ('exit' in args) return args.exit;
+  const { values } = args;
   if (values.verify !== undefined) return verify(values.verify);
 
   const organisation = (values.organisation ?? values.organization ?? environment().organisation ?? '').trim();

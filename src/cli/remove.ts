@@ -12,13 +12,13 @@
  */
 import { existsSync, unlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadContent, type Content } from '../content/load.ts';
 import { formatProblem } from '../core/problem.ts';
 import { suggest } from '../core/suggest.ts';
 import { DEFAULT_CONTENT_DIR, displayPath } from '../core/paths.ts';
 import { cleanContentTemporaries } from '../core/atomic-write.ts';
 import { environment } from '../core/config.ts';
+import { readCommandArgs } from '../core/command-args.ts';
 
 export interface RemoveOutcome {
   exit: 0 | 2;
@@ -85,17 +85,13 @@ export function removeArticle(id: string, options: { contentDir: string; dryRun?
 }
 
 function main(): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: { content: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
-    });
-  } catch (error) {
-    console.error(`remove: ${(error as Error).message}`);
-    console.error('usage: npm run remove -- ID [--dry-run] [--content DIR]');
-    return 2;
-  }
+  const parsed = readCommandArgs({
+    name: 'remove',
+    usage: 'usage: npm run remove -- ID [--dry-run] [--content DIR]',
+    options: { content: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+    positionals: true,
+  });
+  if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
   if (positionals.length !== 1) {
     console.error('usage: npm run remove -- ID [--dry-run] [--content DIR]   (one article id: its file name in content/articles/ without .md)');

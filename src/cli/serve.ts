@@ -18,7 +18,6 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { clearProgress } from '../core/phase-log.ts';
 import { CoalescingRunner } from '../core/coalescing-runner.ts';
 import { watchTree, type TreeWatcher } from '../core/watch-tree.ts';
@@ -32,6 +31,7 @@ import { describeChanges, ignoredName, InputSnapshot } from '../site/input-chang
 import { OutputRefusal } from '../site/output-folder.ts';
 import { build, failureLines, type BuildOptions } from './build.ts';
 import { keepDataFileReads } from '../content/data-file.ts';
+import { readCommandArgs } from '../core/command-args.ts';
 
 /** How long the files must stay still before a rebuild starts. */
 export const QUIET_MS = 150;
@@ -57,13 +57,9 @@ async function main(): Promise<number> {
     'no-cache': { type: 'boolean', default: false },
     'site-url': { type: 'string' },
   } as const;
-  let values: ReturnType<typeof parseArgs<{ options: typeof spec }>>['values'];
-  try {
-    ({ values } = parseArgs({ options: spec }));
-  } catch (error) {
-    say(`arshif: ${(error as Error).message}; ${USAGE}`);
-    return 2;
-  }
+  const args = readCommandArgs({ name: 'arshif', usage: USAGE, options: spec });
+  if ('exit' in args) return args.exit;
+  const { values } = args;
   const port = /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN;
   if (!(port >= 0 && port <= 65535)) {
     say(`arshif: --port ${values.port}: not a port; pass a whole number from 1 to 65535 (0 for any free one)`);

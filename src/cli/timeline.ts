@@ -3,14 +3,16 @@
  * milestone covers yet, oldest first, each with its sentence and where it stands, so an editor
  * can promote the ones that matter to milestones in content/events/EVENT.md.
  */
-import { parseArgs } from 'node:util';
 import { findArshifError, formatProblem } from '../core/problem.ts';
 import { getArchive } from '../model/load-archive.ts';
 import { DEFAULT_CONTENT_DIR } from '../core/paths.ts';
 import { dateLabel } from '../analysis/timeline/build-timeline.ts';
+import { readCommandArgs } from '../core/command-args.ts';
 
 function main(): number {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { content: { type: 'string' } } });
+  const args = readCommandArgs({ name: 'timeline', usage: 'usage: npm run timeline -- EVENT [--content DIR]', options: { content: { type: 'string' } }, positionals: true });
+  if ('exit' in args) return args.exit;
+  const { values, positionals } = args;
   const [eventId] = positionals;
   const archive = getArchive(values.content ?? DEFAULT_CONTENT_DIR);
   const event = archive.events.find((e) => e.id === eventId);
