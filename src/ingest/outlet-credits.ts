@@ -141,8 +141,12 @@ export function leadCredits(paragraph: string): Credit[] {
 const OUTLET_SUFFIX = /(?:^|\s)(?:نت|نيوز|برس|بوست|ميديا|أونلاين|اونلاين|تيفي|تي في|24|الإخبارية|الاخبارية|الإخباري|الاخباري|للأنباء|للانباء)$/u;
 const OUTLET_PREFIX = /^(?:شبكة|شبكه|وكالة|وكاله|صحيفة|صحيفه|جريدة|جريده|موقع|إذاعة|اذاعة|راديو)\s+\S/u;
 const DOMAIN_NAME = /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|news|tv|info|co|me|ma|sy|iq|lb|jo|ps|sa|ae|qa|kw|eg|tn|dz|ly|sd|ye|om|bh)$/iu;
-/** "Emarat Alyoum", "Naher Media": capitalised Latin words, as a logo's text is copied. */
-const LATIN_MASTHEAD = /^[A-Z][A-Za-z'’-]+(?:\s+[A-Z0-9][A-Za-z0-9'’-]*){0,3}$/u;
+/**
+ * "Emarat Alyoum", "Naher Media": capitalised Latin words, as a logo's text is copied. Two at
+ * least: one capitalised word ("Captcha", "Menu", "Loading") is a page's furniture as often (a
+ * one-word name the address's domain spells is taken by that, src/arabic/spelled-alike.ts).
+ */
+const LATIN_MASTHEAD = /^[A-Z][A-Za-z'’-]+(?:\s+[A-Z0-9][A-Za-z0-9'’-]*){1,3}$/u;
 
 /**
  * Whether a masthead or byline part has the shape of an outlet's name, so that, unknown to

@@ -22,6 +22,7 @@ import type { Line } from './lines.ts';
 import { leadCredits, lineCredits, looksLikeOutletName, type Credit } from './outlet-credits.ts';
 import { isGenericName, nameKey, type OutletNames } from './outlet-names.ts';
 import { signatureMatcher } from './signature.ts';
+import { spelledAlike } from '../arabic/spelled-alike.ts';
 
 export interface OutletDecision {
   key?: string;
@@ -155,6 +156,10 @@ export function textClues(
 ) {
   const clues: Clue[] = [];
   const unknown: Array<{ name: string; why: string; form: Credit['form'] }> = [];
+  // Every credited name outlets.yml does not know, wherever it stands and whatever its shape: a
+  // domain that spells one names the site by it (decideOutlet), and one with an outlet's shape at
+  // the foot that the domain does not spell may be the outlet a copy came from.
+  const named: Array<{ name: string; why: string; form: Credit['form']; where: 'above' | 'under' | 'foot' | 'lead'; shaped: boolean }> = [];
   for (const [key, outlet] of Object.entries(outlets)) {
     for (const signature of outlet.signatures) {
       const matches = signatureMatcher(signature);
@@ -175,8 +180,10 @@ export function textClues(
     const at = where === 'lead' ? `opening the text on line ${line.index + 1}` : place(where, line);
     const what = `${credit.form === 'masthead' ? 'masthead' : `${credit.form} line`} ${quote(where === 'lead' ? credit.name : line.text)} ${at}`;
     if (keys.length === 0) {
-      const shaped = (credit.form === 'masthead' || credit.form === 'byline') && where !== 'foot' && looksLikeOutletName(credit.name);
+      const shape = (credit.form === 'masthead' || credit.form === 'byline') && looksLikeOutletName(credit.name);
+      const shaped = shape && where !== 'foot';
       if ((credit.namesAnOutlet || shaped) && !isGenericName(credit.name)) unknown.push({ name: credit.name, why: what, form: credit.form });
+      if (!isGenericName(credit.name) && credit.name.split(/\s+/).length <= NAMED_WORDS) named.push({ name: credit.name, why: what, form: credit.form, where, shaped: shape });
       return false;
     }
     const generic = isGenericName(credit.name);
@@ -231,8 +238,11 @@ export function textClues(
   const bodyStart = parts.title?.index ?? -1;
   const foot = [...parts.signoffLines, ...parts.body.slice(-3), ...parts.lines.slice(-8)].filter((l) => l.index > bodyStart && !seen.has(l.index) && seen.add(l.index));
   for (const line of foot) each(line, 'foot');
-  return { clues, unknown };
+  return { clues, unknown, named };
 }
+
+/** A credited name of more words than this is a phrase or a sentence, not a site's name. */
+const NAMED_WORDS = 4;
 
 /** A line opening with a list's marker: a dash, bullet or star, then a space. */
 const LIST_ITEM = /^[-–•*·▪●]\s+\S/u;
@@ -270,7 +280,7 @@ export function decideOutlet(args: {
     return { problem: `--outlet ${args.explicit} is not in content/data/outlets.yml (${suggest(args.explicit, known)})`, evidence: [] };
   }
   const how = 'pass --outlet KEY (one of the keys in content/data/outlets.yml)';
-  const { clues, unknown } = textClues(args.parts, outlets, args.names, args.isAgency, aggregatorNameKeys(args.aggregators));
+  const { clues, unknown, named } = textClues(args.parts, outlets, args.names, args.isAgency, aggregatorNameKeys(args.aggregators));
   for (const extra of args.extraEvidence ?? []) clues.push({ key: extra.key, weight: 'strong', why: extra.why });
   const byKey = new Map<string, Clue[]>();
   for (const clue of clues) byKey.set(clue.key, [...(byKey.get(clue.key) ?? []), clue]);
@@ -333,11 +343,33 @@ export function decideOutlet(args: {
       evidence: notes,
     };
   }
-  const distinct = [...new Map(unknown.map((u) => [nameKey(u.name), u])).values()];
-  if (distinct.length > 1) {
-    return { problem: `the text credits several outlets that content/data/outlets.yml does not list (${distinct.map((u) => u.why).join('; ')}); ${how}`, evidence: notes };
+  // A name the unknown address's domain spells ("نورث بالس" on north-pulse.net) is the site's own.
+  const label = domainUnknown !== undefined ? siteLabel(domainUnknown) : undefined;
+  const spells = (name: string) => label !== undefined && spelledAlike(label, name);
+  const own = named.find((n) => spells(n.name));
+  const distinct = [...new Map(unknown.filter((u) => !spells(u.name)).map((u) => [nameKey(u.name), u])).values()];
+  const several = [...(own && distinct.some((u) => u.form !== 'source') ? [own] : []), ...distinct];
+  if (distinct.length > 1 || several.length > 1) {
+    return { problem: `the text credits several outlets that content/data/outlets.yml does not list (${several.map((u) => u.why).join('; ')}); ${how}`, evidence: notes };
   }
-  const credited = distinct[0];
+  const credited = distinct[0] ?? own;
+  // On an address outlets.yml does not know, a name in a masthead, byline or dateline that its
+  // domain does not spell, or one with an outlet's shape at the foot ("تموز نت"), is the site's
+  // own name in other words as often as the outlet whose copy the site carries: ask.
+  const unspelled =
+    domainUnknown === undefined || (own !== undefined && credited === own)
+      ? undefined
+      : credited && (credited.form === 'masthead' || credited.form === 'byline' || credited.form === 'dateline')
+        ? credited
+        : !credited
+          ? named.find((n) => n.where === 'foot' && n.shaped)
+          : undefined;
+  if (domainUnknown !== undefined && unspelled) {
+    return {
+      problem: `the address's domain ${domainUnknown} is not in content/data/outlets.yml, and ${unspelled.why} names an outlet the domain does not spell: the site's own name in other words, or the outlet whose copy it carries; add that outlet to content/data/outlets.yml (with ${domainUnknown} among its domains if it is the site's own) and ${how}`,
+      evidence: notes,
+    };
+  }
   // "المصدر: الوكالة العربي": the start of a listed outlet's name, cut short (a copy that ends
   // mid-word): that outlet, or another; never a new one.
   const cutOf = credited ? cutShortOf(credited.name, outlets) : undefined;
@@ -353,7 +385,7 @@ export function decideOutlet(args: {
     const reprint = credited?.form === 'source' && domainUnknown !== undefined;
     const domain = reprint ? undefined : domainUnknown;
     const evidence = [
-      ...(credited ? [credited.why] : []),
+      ...(credited ? [credited === own ? `${credited.why}, which the address's domain spells` : credited.why] : []),
       ...(domain ? [`the address's domain ${domain}`] : []),
       ...(reprint ? [`the address's domain ${domainUnknown} left out: the text names its source, so the address may be a site carrying its copy`] : []),
     ];
