@@ -11,7 +11,7 @@ import { PAGES_DIR, PUBLIC_DIR } from '../core/paths.ts';
 import { registerFilters } from './filters.ts';
 import { installCompileCache } from './nunjucks-compile-cache.ts';
 import { publishSources } from './publish-sources.ts';
-import { progress } from '../core/phase-log.ts';
+import { phasePart, progress } from '../core/phase-log.ts';
 import type { EleventyConfig } from './eleventy-api.ts';
 import { renderEverything, type RenderData } from './page-lists.ts';
 import { batchAdds, type BatchTemplates } from './page-batches.ts';
@@ -83,10 +83,12 @@ export default function arshifPlugin(eleventyConfig: EleventyConfig, options: Op
   eleventyConfig.on('eleventy.beforeWatch', () => forgetArchives());
   // The raw sources, as text (src/site/publish-sources.ts), in a build and under `npm start` alike.
   eleventyConfig.on('eleventy.after', ({ directories }) => {
+    const started = performance.now();
     publishSources(
       contentDir,
       directories.output,
       getArchive(contentDir, archiveOptions).articles.map((a) => a.source.file),
     );
+    phasePart('eleventy: raw sources', performance.now() - started);
   });
 }
