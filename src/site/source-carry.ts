@@ -32,7 +32,7 @@
  * path something else already wrote in the staging folder (a file of public/ at /sources/) is
  * copied over, as without a cache.
  */
-import { existsSync, type BigIntStats } from 'node:fs';
+import { lstatSync, type BigIntStats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { DiskStore } from '../cache/disk-store.ts';
@@ -97,7 +97,7 @@ export class SourcePlan {
    */
   carry(path: string, wanted: WantedSource, contentFiles: ReadonlySet<string>): boolean {
     this.published.add(path);
-    if (existsSync(join(this.carrier.stagingDir, path))) return false; // written by something else: copied over, as without a cache
+    if (lstatSync(join(this.carrier.stagingDir, path), { throwIfNoEntry: false })) return false; // written by something else: copied over, as without a cache
     const bytes = Number(wanted.content.size);
     const kept = this.table[path];
     const file = kept && kept.sha256 === wanted.sha256 && kept.bytes === bytes ? kept.file : null;
