@@ -12,14 +12,15 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, linkSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { build } from '../src/cli/build.ts';
 import { PROJECT_ROOT } from '../src/core/paths.ts';
 import { sha256 } from '../src/core/hash.ts';
 import { verifyManifest } from '../src/site/manifest.ts';
-import { copySeedContent, tempDir, treeDifferences } from './helpers/site.ts';
+import { copyProject } from './helpers/project-copy.ts';
+import { copySeedContent, runBuild, tempDir, treeDifferences } from './helpers/site.ts';
 
 const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures', 'incremental');
 const ino = (path: string) => statSync(path, { bigint: true }).ino;
@@ -138,5 +139,25 @@ describe('raw sources carried over from the previous site', () => {
     rmSync(contentPath(second));
     linkSync(sitePath(second), contentPath(second));
     await rebuildAndCompare(); // no published source shares an inode with content/
+  });
+});
+
+describe('a raw source at a path public/ also copies to', () => {
+  it('is copied over what public/ gave, as a clean build does, not carried', async () => {
+    const root = copyProject();
+    const name = '000_3f254b3f231ddcb4.txt';
+    mkdirSync(join(root, 'public', 'sources'));
+    writeFileSync(join(root, 'public', 'sources', name), 'not the source\n');
+    const env = { ...process.env, ARSHIF_SEARCH_DELTA_PAGES: '0' };
+    const site = join(root, '_site');
+    const cache = join(root, '.cache', 'sources-test');
+    for (let i = 0; i < 2; i++) {
+      const built = await runBuild(root, ['--output', site, '--cache-dir', cache, '--quiet'], env);
+      assert.equal(built.code, 0, built.output);
+    }
+    const clean = await runBuild(root, ['--output', join(root, '_clean'), '--no-cache', '--quiet'], env);
+    assert.equal(clean.code, 0, clean.output);
+    assert.deepEqual(treeDifferences(site, join(root, '_clean'), ['the build with the cache', 'the clean build']), []);
+    assert.deepEqual(readFileSync(join(site, 'sources', name)), readFileSync(join(root, 'content', 'sources', name)));
   });
 });
