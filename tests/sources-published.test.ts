@@ -31,10 +31,11 @@ describe('published sources', () => {
     writeFileSync(join(content, 'sources', 'a.html'), bytes);
     writeFileSync(join(content, 'sources', 'a.html.txt'), 'other');
     const out = tempDir();
-    assert.equal(publishSources(content, out, ['sources/a.html', 'sources/a.html']), 1);
+    const a = { file: 'sources/a.html', sha256: sha256(bytes) };
+    assert.equal(publishSources(content, out, [a, a]), 1);
     assert.deepEqual(readFileSync(join(out, 'sources', 'a.html.txt')), bytes);
     assert.throws(
-      () => publishSources(content, out, ['sources/a.html', 'sources/a.html.txt']),
+      () => publishSources(content, out, [a, { file: 'sources/a.html.txt', sha256: sha256(Buffer.from('other')) }]),
       /content\/sources\/a\.html(?:\.txt)? and content\/sources\/a\.html(?:\.txt)? would both be published as \/sources\/a\.html\.txt; rename one/,
     );
   });

@@ -45,6 +45,7 @@ import { renderBatches } from '../site/page-batches.ts';
 import { releaseMemory } from '../core/release-memory.ts';
 import { codeVersion, renderCodeVersion } from '../cache/code-version.ts';
 import { PagePlan, readPageTable, type CarryReport, type PageTableRead } from '../site/carry-over.ts';
+import { readSourceTable, SourcePlan, type SourceTable } from '../site/source-carry.ts';
 import type { Archive } from '../model/views.ts';
 import { KeptFonts } from '../site/font-cache.ts';
 
@@ -115,6 +116,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const config = buildConfig({ ...flags, ...(given ? { siteUrl: given.url } : {}) });
   // Read before the archive is loaded, which sweeps the store of what it did not use (src/site/carry-over.ts).
   const pageTable = cacheDir && version ? readPageTable(cacheDir, version, options.keep) : undefined;
+  const sourceTable = pageTable && readSourceTable(pageTable.store);
   const keptFonts = pageTable && new KeptFonts(pageTable.store);
   // Validates everything before Eleventy starts (Eleventy's pages reuse this archive).
   const { articles, siteUrl } = await phase('content and archive model', () => {
@@ -142,7 +144,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     markTemporary(staging, basename(staging));
     try {
       const plan = pageTable && (await phase('carry over', () => planPages(getArchive(contentDir), outputDir, staging, pageTable)));
-      const written = await phase('eleventy', () => writePages(config, staging, plan));
+      const sources = sourceTable && planSources(outputDir, staging, sourceTable);
+      const written = await phase('eleventy', () => writePages(config, staging, plan, sources));
       // Eleventy is done with the archive and the pages: only the lexicon and a summary of the
       // pages are needed from here on, and the memory of the rest goes back before the search
       // index (the largest step) is built.
@@ -159,8 +162,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         keptFonts,
       });
       old = await phase('manifest, page table, swap', () => {
-        const manifest = writeManifest(staging, plan?.knownFiles()); // the last write: from here on the new site is checkable
+        const known = new Map([...(plan?.knownFiles() ?? []), ...(sources?.knownFiles() ?? [])]);
+        const manifest = writeManifest(staging, known); // the last write: from here on the new site is checkable
         if (plan && pageTable) plan.finish(pageTable.store, manifest.files);
+        if (sources && pageTable) sources.finish(pageTable.store, manifest.files);
         pages = plan?.report;
         return swapInto(staging, outputDir);
       });
@@ -187,12 +192,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
  * one run each (src/site/page-batches.ts), each run's pages summarised and let go before the next;
  * the post-processing is the caller's, with the summary of the pages returned.
  */
-async function writePages(config: BuildConfig, outputDir: string, plan?: PagePlan): Promise<WrittenSummary> {
+async function writePages(config: BuildConfig, outputDir: string, plan?: PagePlan, sources?: SourcePlan): Promise<WrittenSummary> {
   const render = plan ? plan.takeRender() : renderEverything(getArchive(config.contentDir));
   const batches = renderBatches(render, config.pageBatch);
   const summaryOptions = plan?.summaryOptions();
   const summaries = new PageSummaries(summaryOptions?.onPage);
-  const carriedFiles = plan?.carriedFiles(); // once: every batch refuses the same files
+  let carriedFiles = plan?.carriedFiles(); // once: every batch refuses the same files (and the sources carried, after the first)
   let before = 0;
   let after = batches.reduce((n, b) => n + b.items, 0);
   for (const batch of batches) {
@@ -202,6 +207,7 @@ async function writePages(config: BuildConfig, outputDir: string, plan?: PagePla
         ...config,
         render: batch.render,
         ...(carriedFiles ? { carriedFiles } : {}),
+        ...(sources ? { sources } : {}),
         templates: batch.templates,
         otherPages: { before, after },
       }),
@@ -212,6 +218,8 @@ async function writePages(config: BuildConfig, outputDir: string, plan?: PagePla
     const [, templates] = (await eleventy.write()) as [unknown, EleventyResult[]];
     summaries.addWritten(writtenPages(outputDir, templates ?? []));
     before += templates?.length ?? 0;
+    // The run that copies the static files carried the sources over as its last step (eleventy-plugin.ts): the runs after it refuse them too.
+    if (batch.templates !== 'items' && sources?.carriedCount) carriedFiles = new Set([...(carriedFiles ?? []), ...sources.carriedFiles()]);
   }
   for (const summary of summaryOptions?.carried ?? []) summaries.add(summary);
   return summaries.written();
@@ -223,6 +231,11 @@ async function writePages(config: BuildConfig, outputDir: string, plan?: PagePla
  */
 function planPages(archive: Archive, outputDir: string, staging: string, { table }: PageTableRead): PagePlan {
   return new PagePlan(archive, { previousSite: outputDir, stagingDir: staging, table, renderVersion: renderCodeVersion() });
+}
+
+/** The raw sources of this build, to carry from the previous site (the output folder as it is) into the staging folder (src/site/source-carry.ts). */
+function planSources(outputDir: string, staging: string, table: SourceTable): SourcePlan {
+  return new SourcePlan({ previousSite: outputDir, stagingDir: staging, table });
 }
 
 /** ` (98 of 120 item pages carried over from the previous build)`, or nothing without a cache. */

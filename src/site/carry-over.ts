@@ -27,11 +27,11 @@
  * just before the table is kept is read and hashed by the next build, once.
  *
  * A carried page is a hard link in the build's own staging folder to the previous site's file
- * (a copy where the filesystem refuses links): no byte is copied, and the swap then removes the
- * previous site's name for it. Nothing of the build writes to a carried file: Eleventy renders
- * none of these paths (its `arshif-carried` transform refuses to, before writing: see
- * eleventy-plugin.ts, and summaryOptions checks it again), a page that public/ would copy over
- * is never carried, and what runs after Eleventy writes only its own folders. A write to the
+ * (a copy where the filesystem refuses links; file-carry.ts does it, for the raw sources too):
+ * no byte is copied, and the swap then removes the previous site's name for it. Nothing of the
+ * build writes to a carried file: Eleventy renders none of these paths (its `arshif-carried`
+ * transform refuses to, before writing: see eleventy-plugin.ts, and summaryOptions checks it
+ * again), a page that public/ would copy over is never carried, and what runs after Eleventy writes only its own folders. A write to the
  * previous site during the build changes the carried file too; the manifest then disagrees with
  * it (`--verify` tells), and since the stamp recorded is the one taken before the file was
  * trusted, the next build reads it again and renders it. The manifest takes the carried files'
@@ -44,28 +44,22 @@
  * The table is read before the archive is loaded (readPageTable): loading sweeps the store of
  * the entries it did not use.
  */
-import { linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import { DiskStore, entryMemory } from '../cache/disk-store.ts';
 import { PUBLIC_DIR } from '../core/paths.ts';
 import { memoKey, readMemo, writeMemo } from '../cache/memo.ts';
-import { sha256 } from '../core/hash.ts';
 import type { Archive } from '../model/views.ts';
 import { indexedHtml, type IndexedPage } from '../search/indexed-page.ts';
 import type { ManifestEntry } from './manifest.ts';
 import { PageKeys } from './page-keys.ts';
 import { outputPathOf, PAGE_LISTS, type RenderData } from './page-lists.ts';
 import type { PageSummary, summarisePage } from './post-process.ts';
-import { mtimeSettled } from '../core/file-stamp.ts';
+import { FileCarrier, stampSchema } from './file-carry.ts';
 
 const HEX = /^[0-9a-f]{64}$/;
 const count = z.number().int().min(0);
-const DIGITS = /^[0-9]+$/;
-
-/** A file's device, inode and modification time (ns), as decimal text (they exceed a double's integers). */
-const stampSchema = z.strictObject({ dev: z.string().regex(DIGITS), ino: z.string().regex(DIGITS), mtimeNs: z.string().regex(DIGITS) });
-export type FileStamp = z.infer<typeof stampSchema>;
 
 /** What the table keeps of a page written under a key. */
 const pageRecordSchema = z.strictObject({
@@ -131,10 +125,8 @@ export class PagePlan {
   private readonly keys = new Map<string, string>();
   private readonly carried = new Map<string, PageRecord>();
   private readonly rendered = new Map<string, RenderedPage>();
-  /** Folders made in the staging folder. */
-  private readonly folders = new Set<string>();
-  /** Whether carried pages are hard links (until the filesystem refuses one). */
-  private linking = true;
+  /** Links (else copies) the previous site's files into the staging folder. */
+  private readonly carrier: FileCarrier;
   /** What the templates paginate over, until taken (takeRender). */
   private render: RenderData | undefined;
 
@@ -147,6 +139,7 @@ export class PagePlan {
     options: { previousSite: string; stagingDir: string; table: Readonly<PageTable>; renderVersion: string; publicDir?: string },
     private readonly stagingDir = options.stagingDir,
   ) {
+    this.carrier = new FileCarrier(options.previousSite, options.stagingDir);
     const keys = new PageKeys(archive, options.renderVersion);
     const paths = new Map<string, number>();
     const planned = PAGE_LISTS.map((list) => {
@@ -167,7 +160,7 @@ export class PagePlan {
       for (const { item, url, path, key } of items) {
         // Two items for one path are the content's mistake: rendered, for Eleventy to name.
         const kept = paths.get(path) === 1 && !copiedOver.has(path) ? options.table[key] : undefined;
-        const record = kept && this.carry(options.previousSite, path, kept);
+        const record = kept && this.carry(path, kept);
         if (record) {
           this.carried.set(path, record);
           if (list.listed) carriedUrls.push(url);
@@ -181,49 +174,12 @@ export class PagePlan {
 
   /**
    * Links (else copies) the previous site's file at `path` into the staging folder if it holds
-   * the record's bytes (its stamp, else its hash, says so); returns the record with the stamp to
-   * keep, or undefined when the page is to be rendered.
+   * the record's bytes (its stamp, else its hash, says so: file-carry.ts); returns the record
+   * with the stamp to keep, or undefined when the page is to be rendered.
    */
-  private carry(previousSite: string, path: string, record: PageRecord): PageRecord | undefined {
-    const source = join(previousSite, path);
-    let stat: BigIntStats;
-    try {
-      stat = statSync(source, { bigint: true });
-    } catch {
-      return undefined;
-    }
-    if (!stat.isFile() || stat.size !== BigInt(record.bytes)) return undefined;
-    const stamp = stampOf(stat);
-    let bytes: Buffer | undefined;
-    if (!(record.file && sameStamp(record.file, stamp))) {
-      try {
-        bytes = readFileSync(source);
-      } catch {
-        return undefined;
-      }
-      if (bytes.length !== record.bytes || sha256(bytes) !== record.sha256) return undefined;
-    }
-    const target = join(this.stagingDir, path);
-    const folder = dirname(target);
-    if (!this.folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      this.folders.add(folder);
-    }
-    if (this.linking) {
-      try {
-        linkSync(source, target);
-        return { ...record, file: mtimeSettled(stat) ? stamp : null };
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
-        this.linking = false; // a filesystem without hard links (or across devices): copies from here on
-      }
-    }
-    if (!bytes) {
-      bytes = readFileSync(source);
-      if (bytes.length !== record.bytes || sha256(bytes) !== record.sha256) return undefined;
-    }
-    writeFileSync(target, bytes, { flag: 'wx' });
-    return { ...record, file: null }; // the copy's own stamp is taken by the next build, from its hash
+  private carry(path: string, record: PageRecord): PageRecord | undefined {
+    const file = this.carrier.carry(path, record);
+    return file === undefined ? undefined : { ...record, file };
   }
 
   /** What the templates paginate over, for Eleventy; the plan keeps no hold on the archive's views after. */
@@ -290,16 +246,6 @@ export class PagePlan {
     return new Set([...this.carried.keys()].map((path) => join(this.stagingDir, path)));
   }
 
-  /** The stamp of a file this build rendered, if settled and still of the size the manifest hashed (nothing but the build writes the staging folder). */
-  private writtenStamp(path: string, file: ManifestEntry): FileStamp | null {
-    try {
-      const stat = statSync(join(this.stagingDir, path), { bigint: true });
-      return stat.size === BigInt(file.bytes) && mtimeSettled(stat) ? stampOf(stat) : null;
-    } catch {
-      return null;
-    }
-  }
-
   /**
    * Checks that Eleventy wrote every page planned for rendering, and keeps this build's table in
    * `store`, the rendered pages' sizes and hashes from the manifest (`files`: read from disk).
@@ -318,15 +264,18 @@ export class PagePlan {
       if (!page || !file) throw new Error(`${path} was to be rendered, but Eleventy did not write it: its template's permalink and src/site/page-lists.ts disagree`);
       // A file other than the text Eleventy returned (a transform after it) is not kept: rendered again next time.
       if (file.bytes !== page.bytes) continue;
-      table[key] = { sha256: file.sha256, bytes: file.bytes, units: page.units, astral: [...page.astral], indexed: page.indexed, file: this.writtenStamp(path, file) };
+      table[key] = {
+        sha256: file.sha256,
+        bytes: file.bytes,
+        units: page.units,
+        astral: [...page.astral],
+        indexed: page.indexed,
+        file: this.carrier.writtenStamp(path, file.bytes),
+      };
     }
     writeMemo(store, TABLE_KIND, tableKey(store), table);
   }
 }
-
-const stampOf = (stat: BigIntStats): FileStamp => ({ dev: String(stat.dev), ino: String(stat.ino), mtimeNs: String(stat.mtimeNs) });
-const sameStamp = (a: FileStamp, b: FileStamp) => a.dev === b.dev && a.ino === b.ino && a.mtimeNs === b.mtimeNs;
-/** Whether a file's modification time is old enough, now, for its stamp to be trusted later (see the top). */
 
 /** The site-relative paths (with `/`) of the files under `dir`. */
 function filesUnder(dir: string): string[] {

@@ -31,7 +31,7 @@ export type EleventyBuild = Pick<BuildConfig, 'contentDir' | 'cacheDir' | 'siteU
   render?: RenderData | undefined;
   /** The files carried over (absolute paths), which Eleventy must not write (eleventy-plugin.ts). */
   carriedFiles?: ReadonlySet<string> | undefined;
-} & Pick<Options, 'templates' | 'otherPages'>;
+} & Pick<Options, 'templates' | 'otherPages' | 'sources'>;
 
 /** The options for `new Eleventy(contentDir, outputDir, …)`. */
 export function eleventyOptions(config: EleventyBuild): { configPath: string; config: (eleventyConfig: EleventyConfig & EleventyFolders) => void } {

@@ -11,7 +11,8 @@ import { PAGES_DIR, PUBLIC_DIR } from '../core/paths.ts';
 import { registerFilters } from './filters.ts';
 import { installCompileCache } from './nunjucks-compile-cache.ts';
 import { publishSources } from './publish-sources.ts';
-import { progress } from '../core/phase-log.ts';
+import type { SourcePlan } from './source-carry.ts';
+import { phasePart, progress } from '../core/phase-log.ts';
 import type { EleventyConfig } from './eleventy-api.ts';
 import { renderEverything, type RenderData } from './page-lists.ts';
 import { batchAdds, type BatchTemplates } from './page-batches.ts';
@@ -34,6 +35,8 @@ export interface Options {
   otherPages?: { before: number; after: number } | undefined;
   /** The files carried over from the previous site (absolute paths: links to its files, carry-over.ts), which Eleventy must never write. */
   carriedFiles?: ReadonlySet<string> | undefined;
+  /** The build's raw sources, to carry over from the previous site where they are known (src/site/source-carry.ts); none: every source copied from content/. */
+  sources?: SourcePlan | undefined;
 }
 
 export default function arshifPlugin(eleventyConfig: EleventyConfig, options: Options): void {
@@ -81,12 +84,16 @@ export default function arshifPlugin(eleventyConfig: EleventyConfig, options: Op
   eleventyConfig.addWatchTarget(PAGES_DIR);
   for (const folder of ['articles', 'events', 'data']) eleventyConfig.addWatchTarget(join(contentDir, folder));
   eleventyConfig.on('eleventy.beforeWatch', () => forgetArchives());
-  // The raw sources, as text (src/site/publish-sources.ts), in a build and under `npm start` alike.
+  // The raw sources, as text (src/site/publish-sources.ts), in a build and under `npm start` alike;
+  // last, so that nothing of this run writes through a source carried over as a link.
   eleventyConfig.on('eleventy.after', ({ directories }) => {
+    const started = performance.now();
     publishSources(
       contentDir,
       directories.output,
-      getArchive(contentDir, archiveOptions).articles.map((a) => a.source.file),
+      getArchive(contentDir, archiveOptions).articles.map((a) => a.source),
+      options.sources,
     );
+    phasePart('eleventy: raw sources', performance.now() - started);
   });
 }

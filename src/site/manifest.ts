@@ -42,8 +42,8 @@ export function siteFiles(siteDir: string): string[] {
 
 /**
  * The manifest of `siteDir`, every file read and hashed but those in `known`: files the build
- * itself wrote into its own staging folder from bytes it had just hashed (the pages it carried
- * over, src/site/carry-over.ts), whose size and sha256 it gives.
+ * itself carried into its own staging folder, knowing their bytes (the pages and raw sources it
+ * carried over, src/site/carry-over.ts and source-carry.ts), whose size and sha256 it gives.
  */
 export function manifestOf(siteDir: string, known: ReadonlyMap<string, Pick<ManifestEntry, 'bytes' | 'sha256'>> = new Map()): Manifest {
   return {
