@@ -8,6 +8,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { indexSite, SHARDS_PATH, type ShardList } from '../src/search/index-site.ts';
+import { canonicalisePagefind, PagefindFormatError, readBundle, type PagefindFiles } from '../src/search/pagefind-canonical.ts';
+import { maskPages } from '../src/search/pagefind-mask.ts';
 import type { SearchLexicon } from '../src/analysis/lexicon.ts';
 import { fingerprint } from './helpers/hostile.ts';
 import { seedSiteDir, summariseSite, tempDir } from './helpers/site.ts';
@@ -125,5 +127,50 @@ describe('search index shards kept between builds', () => {
     } finally {
       writeFileSync(page, original);
     }
+  });
+});
+
+describe('a shard masked again (src/search/pagefind-mask.ts)', () => {
+  let work: string;
+  let site: string;
+  let base: PagefindFiles;
+  /** The site paths of the shard 2019-03_2019-04's four pages. */
+  let paths: string[];
+
+  before(async () => {
+    work = tempDir('arshif-mask-');
+    site = join(work, 'site');
+    cpSync(await seedSiteDir(), site, { recursive: true });
+    const lexicon = JSON.parse(readFileSync(join(site, 'assets/search-lexicon.json'), 'utf8')) as SearchLexicon;
+    const pages = summariseSite(site).pages;
+    await indexSite(site, pages, lexicon, { cacheDir: null, shardPages: 1 });
+    base = readBundle(join(site, 'pagefind', '2019-03_2019-04'));
+    paths = pages
+      .filter((page) => page.date.startsWith('2019-'))
+      .map((page) => page.path)
+      .sort();
+    assert.equal(paths.length, 4);
+  });
+  after(() => rmSync(work, { recursive: true, force: true }));
+
+  it('gives the bytes of masking the pages at once, masked one after the other', () => {
+    const once = maskPages(base, paths.slice(0, 3));
+    assert.notDeepEqual(once, base);
+    assert.deepEqual(maskPages(maskPages(base, paths.slice(0, 1)), paths.slice(1, 3)), once);
+    assert.deepEqual(maskPages(maskPages(maskPages(base, [paths[2]!]), [paths[0]!]), [paths[1]!]), once, 'in any order');
+    assert.deepEqual(maskPages(once, []), once);
+  });
+
+  it('keeps the word index as it was, which is what the whole canonical pass would write', () => {
+    const masked = maskPages(maskPages(base, paths.slice(0, 1)), paths.slice(1, 2));
+    const words = (files: PagefindFiles) => [...files].filter(([path]) => path.startsWith('index/'));
+    assert.deepEqual(words(masked), words(base));
+    assert.deepEqual(canonicalisePagefind(masked), masked, 'the masked bundle is canonical');
+  });
+
+  it('refuses a page masked already, and one the shard does not hold', () => {
+    const masked = maskPages(base, paths.slice(0, 1));
+    assert.throws(() => maskPages(masked, paths.slice(0, 1)), PagefindFormatError);
+    assert.throws(() => maskPages(masked, ['articles/none/index.html']), PagefindFormatError);
   });
 });
