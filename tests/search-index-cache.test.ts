@@ -6,10 +6,11 @@
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { indexSite, SHARDS_PATH, type ShardList } from '../src/search/index-site.ts';
 import { canonicalisePagefind, PagefindFormatError, readBundle, type PagefindFiles } from '../src/search/pagefind-canonical.ts';
-import { maskPages } from '../src/search/pagefind-mask.ts';
+import { fragmentUrl, maskPages } from '../src/search/pagefind-mask.ts';
 import type { SearchLexicon } from '../src/analysis/lexicon.ts';
 import { fingerprint } from './helpers/hostile.ts';
 import { seedSiteDir, summariseSite, tempDir } from './helpers/site.ts';
@@ -166,6 +167,23 @@ describe('a shard masked again (src/search/pagefind-mask.ts)', () => {
     const words = (files: PagefindFiles) => [...files].filter(([path]) => path.startsWith('index/'));
     assert.deepEqual(words(masked), words(base));
     assert.deepEqual(canonicalisePagefind(masked), masked, 'the masked bundle is canonical');
+  });
+
+  it("reads a fragment's address from the start of its text, as from the whole", () => {
+    const whole = (bytes: Buffer) => (JSON.parse(gunzipSync(bytes).subarray('pagefind_dcd'.length).toString('utf8')) as { url: unknown }).url;
+    const fragments = [...base].filter(([path]) => path.startsWith('fragment/'));
+    assert.equal(fragments.length, 4);
+    for (const [, bytes] of fragments) assert.equal(fragmentUrl(bytes), whole(bytes));
+    // text that does not compress: the fragments must be larger than the start read
+    const noise = (n: number) => Array.from({ length: n }, (_, i) => ((i * 7919) % 9973).toString(36)).join('');
+    const fragment = (url: string) => gzipSync(Buffer.from(`pagefind_dcd${JSON.stringify({ url, content: noise(1000) })}`), { level: 9 });
+    // an address past the start it reads, one with escapes, one in Arabic
+    const long = `/articles/${noise(1000)}/`;
+    for (const url of [long, '/articles/"quoted"\\/', '/مقالات/س/']) {
+      const bytes = fragment(url);
+      assert.ok(bytes.length > 512);
+      assert.equal(fragmentUrl(bytes), url);
+    }
   });
 
   it('refuses a page masked already, and one the shard does not hold', () => {
