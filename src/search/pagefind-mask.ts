@@ -89,8 +89,10 @@ export function maskPages(files: PagefindFiles, paths: readonly string[]): Pagef
     if (maskAt >= 0 && (!Array.isArray(maskEntry) || typeof maskEntry[1] !== 'string')) throw new PagefindFormatError(metaPath, `its "${MASK_FILTER}" filter is not [name, hash]`);
     const already = maskAt >= 0 ? maskedNumbers(files, (maskEntry as Cbor[])[1] as string) : new Set<number>();
     const numbers: number[] = [];
-    meta[1].forEach((page, number) => {
-      if (already.has(number)) return; // masked, its fragment gone
+    // in page order, until every page wanted is found (a page is at one address)
+    for (let number = 0; number < meta[1].length && found.size < wanted.size; number++) {
+      if (already.has(number)) continue; // masked, its fragment gone
+      const page = meta[1][number];
       const hash = Array.isArray(page) ? page[0] : undefined;
       const bytes = typeof hash === 'string' ? files.get(`fragment/${hash}.pf_fragment`) : undefined;
       if (!bytes) throw new PagefindFormatError(metaPath, `page ${number} has no fragment`);
@@ -103,7 +105,7 @@ export function maskPages(files: PagefindFiles, paths: readonly string[]): Pagef
         // is indexed afresh.
         out.delete(`fragment/${hash}.pf_fragment`);
       }
-    });
+    }
     if (numbers.length === 0) {
       languages[language] = info;
       continue;
