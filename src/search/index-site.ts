@@ -258,6 +258,18 @@ export async function indexSite(siteDir: string, pages: readonly IndexedPage[], 
   const indexed: string[] = [];
   const code = cache ? (options.codeVersion ?? codeVersion()) : '';
   const pagefind = cache ? pagefindVersion() : '';
+  // Where the phase's time goes (ARSHIF_PHASES=1: BENCHMARKS.md, "Where the index's time goes"), summed over the shards;
+  // `kept`: the kept shards and the bases read from the cache.
+  const spent = { annotate: 0, write: 0, pagefind: 0, canonical: 0, mask: 0, kept: 0 };
+  const childCpuAtStart = childrenCpuMs();
+  const timed = <T>(part: keyof typeof spent, work: () => T): T => {
+    const started = performance.now();
+    try {
+      return work();
+    } finally {
+      spent[part] += performance.now() - started;
+    }
+  };
   // Which shards are kept, which are indexed, and which are their base with pages masked, the
   // pages added or changed since going into the delta (index-delta.ts).
   const bases = cache?.bases() ?? new Map<string, BaseShard>();
@@ -266,7 +278,7 @@ export async function indexSite(siteDir: string, pages: readonly IndexedPage[], 
     const key = cache ? shardKey(shard, lexiconJson, code, pagefind) : '';
     const kept = cache?.has(key) ?? false;
     let base = kept ? undefined : bases.get(baseKey(shard.id, lexiconJson, code, pagefind));
-    const files = base && cache?.read(base.key, false);
+    const files = base && timed('kept', () => cache?.read(base!.key, false));
     if (base && files) baseFiles.set(base.key, files);
     else base = undefined;
     return { id: shard.id, pages: shard.pages, kept, base, key, shard };
@@ -278,17 +290,6 @@ export async function indexSite(siteDir: string, pages: readonly IndexedPage[], 
   let annotator: KeyAnnotator | undefined;
   let masked = 0;
   let maskedNow = 0;
-  // Where the phase's time goes (ARSHIF_PHASES=1: BENCHMARKS.md, "Where the index's time goes"), summed over the shards.
-  const spent = { annotate: 0, write: 0, pagefind: 0, canonical: 0, mask: 0, kept: 0 };
-  const childCpuAtStart = childrenCpuMs();
-  const timed = <T>(part: keyof typeof spent, work: () => T): T => {
-    const started = performance.now();
-    try {
-      return work();
-    } finally {
-      spent[part] += performance.now() - started;
-    }
-  };
   /** The shards with pages masked. */
   const maskedIn = new Set<string>();
   try {
