@@ -4,11 +4,13 @@
  *
  * The archive is the seeds and the articles of tests/fixtures/search/delta/: `before/` is built
  * first (with its index in the smallest shards, ARSHIF_SEARCH_SHARD_PAGES=1, and a cache); then
- * one article is removed (…-delta-removed, 2017-10), one edited (…-delta-edited: الطاحونة became
- * المستوصف), and two added from `after/`: one in a month a shard holds (…-delta-added, 2019-03),
- * one in a month none does (…-delta-new-month, 2018-06, which makes a shard of its own). The
- * rebuild puts the added and edited pages in the delta and masks the removed and edited ones in
- * their shards; the clean build indexes every shard afresh.
+ * one article is removed (…-delta-removed, 2017-10) and the site rebuilt; then one is edited
+ * (…-delta-edited: الطاحونة became المستوصف), and two added from `after/`: one in a month a shard
+ * holds (…-delta-added, 2019-03), one in a month none does (…-delta-new-month, 2018-06, which
+ * makes a shard of its own), and the site rebuilt again. The rebuilds put the added and edited
+ * pages in the delta and mask the removed and edited ones in their shards (the second rebuild
+ * masks the edited page in its shard, and carries the first's masking of the removed page:
+ * src/search/carried-masks.ts); the clean build indexes every shard afresh.
  *
  * Every row of the query table (tests/fixtures/search/queries/queries.yml) and the rows below
  * are run on both sites: the same articles, in the same order when sorted by date (relevance is
@@ -114,8 +116,11 @@ describe('search after a rebuild with a delta shard, against a clean build', () 
     putArticles(contentDir, 'before');
     await build({ contentDir, outputDir: incremental, quiet: true, cacheDir, searchShardPages: 1 });
     rmSync(join(contentDir, 'articles', `${REMOVED}.md`));
+    await build({ contentDir, outputDir: incremental, quiet: true, cacheDir, searchShardPages: 1 });
     putArticles(contentDir, 'after');
     await build({ contentDir, outputDir: incremental, quiet: true, cacheDir, searchShardPages: 1 });
+    const records = readdirSync(join(cacheDir, 'search-shards')).filter((name) => name.endsWith('.mask.json'));
+    assert.equal(records.length, 2, 'the masking of each shard with masked pages is kept for the next build');
     await build({ contentDir, outputDir: clean, quiet: true, cacheDir: null, searchShardPages: 1 });
     servers = { incremental: await serveStatic(incremental), clean: await serveStatic(clean) };
     browser = await launchChromium();

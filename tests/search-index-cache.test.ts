@@ -6,8 +6,12 @@
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { indexSite, SHARDS_PATH, type ShardList } from '../src/search/index-site.ts';
+import { canonicalisePagefind, PagefindFormatError, readBundle, type PagefindFiles } from '../src/search/pagefind-canonical.ts';
+import { fragmentUrl, maskPages } from '../src/search/pagefind-mask.ts';
+import { maskCarried, type MaskRecord } from '../src/search/carried-masks.ts';
 import type { SearchLexicon } from '../src/analysis/lexicon.ts';
 import { fingerprint } from './helpers/hostile.ts';
 import { seedSiteDir, summariseSite, tempDir } from './helpers/site.ts';
@@ -125,5 +129,146 @@ describe('search index shards kept between builds', () => {
     } finally {
       writeFileSync(page, original);
     }
+  });
+
+  it("carries a shard's masking to the next build, which masks only the pages newly masked, with the bytes of masking them at once", async () => {
+    const pageOf = (date: string) => {
+      const found = readdirSync(join(site, 'articles'), { recursive: true, encoding: 'utf8' })
+        .map((name) => join(site, 'articles', name))
+        .find((path) => path.endsWith('.html') && readFileSync(path, 'utf8').includes(`date:${date}`));
+      assert.ok(found, `a page of ${date}`);
+      return found;
+    };
+    const edited = [pageOf('2019-03-13'), pageOf('2019-03-23')];
+    const originals = edited.map((path) => readFileSync(path, 'utf8'));
+    const edit = (i: number) => writeFileSync(edited[i]!, originals[i]!.replace(/(<article\b[^>]*data-pagefind-body[^>]*>)/, `$1<p>كلمة${i}</p>`));
+    const cacheAtBase = join(work, 'cache-at-base');
+    /** The cache as it was before any page was masked: each shard its base alone. */
+    const forgetMasking = () => {
+      rmSync(cacheDir, { recursive: true, force: true });
+      cpSync(cacheAtBase, cacheDir, { recursive: true });
+    };
+    const records = () => readdirSync(join(cacheDir, 'search-shards')).filter((name) => name.endsWith('.mask.json'));
+    try {
+      assert.equal((await index()).delta, 0);
+      cpSync(cacheDir, cacheAtBase, { recursive: true });
+
+      edit(0);
+      const one = await index();
+      assert.deepEqual([one.masked, one.maskedNow], [1, 1]);
+      assert.equal(records().length, 1, "the masking's record is kept beside its base");
+      const maskedOne = bundle();
+      const same = await index();
+      assert.deepEqual([same.masked, same.maskedNow, same.indexed.length], [1, 0, 0], 'the same pages masked: the masking carried as it is');
+      assert.deepEqual(bundle(), maskedOne);
+
+      edit(1);
+      const two = await index();
+      assert.deepEqual([two.masked, two.maskedNow], [2, 1], 'only the page newly masked is masked');
+      const maskedTwo = bundle();
+      forgetMasking();
+      const atOnce = await index();
+      assert.deepEqual([atOnce.masked, atOnce.maskedNow], [2, 2]);
+      assert.deepEqual(bundle(), maskedTwo, 'masked in two builds: the bytes of masking both at once');
+
+      writeFileSync(edited[0]!, originals[0]!);
+      const fewer = await index();
+      assert.deepEqual([fewer.masked, fewer.maskedNow], [1, 1], 'a page no longer masked: masked from the base again');
+      const maskedFewer = bundle();
+      forgetMasking();
+      await index();
+      assert.deepEqual(bundle(), maskedFewer);
+      assert.notDeepEqual(maskedFewer, maskedOne, 'another page masked');
+    } finally {
+      for (const [i, path] of edited.entries()) writeFileSync(path, originals[i]!);
+    }
+  });
+});
+
+describe('a shard masked again (src/search/pagefind-mask.ts)', () => {
+  let work: string;
+  let site: string;
+  let base: PagefindFiles;
+  /** The site paths of the shard 2019-03_2019-04's four pages. */
+  let paths: string[];
+
+  before(async () => {
+    work = tempDir('arshif-mask-');
+    site = join(work, 'site');
+    cpSync(await seedSiteDir(), site, { recursive: true });
+    const lexicon = JSON.parse(readFileSync(join(site, 'assets/search-lexicon.json'), 'utf8')) as SearchLexicon;
+    const pages = summariseSite(site).pages;
+    await indexSite(site, pages, lexicon, { cacheDir: null, shardPages: 1 });
+    base = readBundle(join(site, 'pagefind', '2019-03_2019-04'));
+    paths = pages
+      .filter((page) => page.date.startsWith('2019-'))
+      .map((page) => page.path)
+      .sort();
+    assert.equal(paths.length, 4);
+  });
+  after(() => rmSync(work, { recursive: true, force: true }));
+
+  it('gives the bytes of masking the pages at once, masked one after the other', () => {
+    const once = maskPages(base, paths.slice(0, 3));
+    assert.notDeepEqual(once, base);
+    assert.deepEqual(maskPages(maskPages(base, paths.slice(0, 1)), paths.slice(1, 3)), once);
+    assert.deepEqual(maskPages(maskPages(maskPages(base, [paths[2]!]), [paths[0]!]), [paths[1]!]), once, 'in any order');
+    assert.deepEqual(maskPages(once, []), once);
+  });
+
+  it('keeps the word index as it was, which is what the whole canonical pass would write', () => {
+    const masked = maskPages(maskPages(base, paths.slice(0, 1)), paths.slice(1, 2));
+    const words = (files: PagefindFiles) => [...files].filter(([path]) => path.startsWith('index/'));
+    assert.deepEqual(words(masked), words(base));
+    assert.deepEqual(canonicalisePagefind(masked), masked, 'the masked bundle is canonical');
+  });
+
+  it("reads a fragment's address from the start of its text, as from the whole", () => {
+    const whole = (bytes: Buffer) => (JSON.parse(gunzipSync(bytes).subarray('pagefind_dcd'.length).toString('utf8')) as { url: unknown }).url;
+    const fragments = [...base].filter(([path]) => path.startsWith('fragment/'));
+    assert.equal(fragments.length, 4);
+    for (const [, bytes] of fragments) assert.equal(fragmentUrl(bytes), whole(bytes));
+    // text that does not compress: the fragments must be larger than the start read
+    const noise = (n: number) => Array.from({ length: n }, (_, i) => ((i * 7919) % 9973).toString(36)).join('');
+    const fragment = (url: string) => gzipSync(Buffer.from(`pagefind_dcd${JSON.stringify({ url, content: noise(1000) })}`), { level: 9 });
+    // an address past the start it reads, one with escapes, one in Arabic
+    const long = `/articles/${noise(1000)}/`;
+    for (const url of [long, '/articles/"quoted"\\/', '/مقالات/س/']) {
+      const bytes = fragment(url);
+      assert.ok(bytes.length > 512);
+      assert.equal(fragmentUrl(bytes), url);
+    }
+  });
+
+  it("starts from the last masking's record when it masked some of the pages, and from the base when it does not apply", () => {
+    const atOnce = maskPages(base, paths.slice(0, 2));
+    const first = maskCarried(base, paths.slice(0, 1));
+    assert.ok(first.record && first.fresh);
+    assert.deepEqual(first.record.masked, paths.slice(0, 1));
+    const next = maskCarried(base, paths.slice(0, 2), first.record);
+    assert.deepEqual([next.maskedNow, next.fresh], [1, true]);
+    assert.deepEqual(next.files, atOnce);
+    const same = maskCarried(base, paths.slice(0, 2), next.record);
+    assert.deepEqual([same.maskedNow, same.fresh], [0, false]);
+    assert.deepEqual(same.files, atOnce);
+    const record = first.record;
+    const meta = Object.keys(record.added).find((path) => path.endsWith('.pf_meta'))!;
+    for (const [why, other] of [
+      ["another base's", { ...record, entry: '{}' }],
+      ['removing a file the base lacks', { ...record, removed: [...record.removed, 'fragment/none.pf_fragment'] }],
+      ['with a damaged meta index', { ...record, added: { ...record.added, [meta]: Buffer.from('not gzip').toString('base64') } }],
+      ['of pages no longer masked', maskCarried(base, paths.slice(2, 3)).record!],
+    ] as Array<[string, MaskRecord]>) {
+      const done = maskCarried(base, paths.slice(0, 2), other);
+      assert.equal(done.maskedNow, 2, why);
+      assert.deepEqual(done.files, atOnce, why);
+    }
+    assert.deepEqual(maskCarried(base, [], record), { files: base, maskedNow: 0, record: undefined, fresh: false });
+  });
+
+  it('refuses a page masked already, and one the shard does not hold', () => {
+    const masked = maskPages(base, paths.slice(0, 1));
+    assert.throws(() => maskPages(masked, paths.slice(0, 1)), PagefindFormatError);
+    assert.throws(() => maskPages(masked, ['articles/none/index.html']), PagefindFormatError);
   });
 });

@@ -25,7 +25,9 @@
  * few: its last kept bundle (its base, found by baseKey) is taken with the pages removed or
  * changed since masked in it (pagefind-mask.ts), and the pages added or changed go into the
  * delta, one small shard at /pagefind/delta/ (index-delta.ts decides, and bounds it). A build
- * with an empty cache has no delta. A shard is a
+ * with an empty cache has no delta. What masking changed in a base is kept beside it
+ * (`DIR/KEY.mask.json`, carried-masks.ts), so that the next build masks only the pages newly
+ * masked, or none when they are the same. A shard is a
  * folder of Pagefind's files rather than a JSON entry of the store, so it is kept beside it, but
  * under a key made the same way (src/cache/memo.ts).
  *
@@ -55,7 +57,7 @@ import { canonicalisePagefind, readBundle, writeBundle, type PagefindFiles } fro
 import { pagefindVersion, runPagefindCli } from './pagefind-cli.ts';
 import { DELTA_ID, SHARDS_PATH, type ShardList } from './shard-list.ts';
 import { DELTA_PAGES, planDelta, type BaseShard, type PageRef } from './index-delta.ts';
-import { maskPages } from './pagefind-mask.ts';
+import { maskCarried, maskRecordSchema, type MaskRecord } from './carried-masks.ts';
 import { tokenDirectory } from './token-directory.ts';
 
 export { SHARDS_PATH, type ShardList };
@@ -83,6 +85,8 @@ export interface IndexReport {
   delta: number;
   /** Pages masked in their shards (their new version, if any, in the delta). */
   masked: number;
+  /** Of those, the pages this build masked (the others' masking was carried from the last build: carried-masks.ts). */
+  maskedNow: number;
 }
 
 /** Shards indexed at once, at most: one Pagefind process per core of the machines this runs on (2). */
@@ -114,6 +118,9 @@ export function deltaKey(pages: readonly IndexedPage[], lexiconJson: string, cod
   return memoKey(code, ['search delta', SHARD_FORMAT, pagefind, lexiconJson, pages.map((page) => `${page.path} ${page.hash}`)]);
 }
 
+/** The name of a base's last masking, beside it: `DIR/KEY.mask.json`. */
+const MASK_SUFFIX = '.mask.json';
+
 /** What a kept shard was indexed from, beside its bundle (`DIR/KEY.json`): what makes it a base. */
 interface BaseInfo {
   base: string;
@@ -129,7 +136,8 @@ const isBaseInfo = (v: unknown): v is BaseInfo =>
 
 /**
  * Kept shards: `DIR/KEY/` holds a bundle, written whole under another name, then renamed; a
- * shard's bundle (not the delta's) has `DIR/KEY.json` beside it, saying what it was indexed from.
+ * shard's bundle (not the delta's) has `DIR/KEY.json` beside it, saying what it was indexed from,
+ * and, once it was a base with pages masked, `DIR/KEY.mask.json`: the last masking's record.
  */
 class ShardCache {
   private readonly used = new Set<string>();
@@ -159,6 +167,29 @@ class ShardCache {
     this.used.add(key);
   }
 
+  /** The record of the last masking of the base kept under `key` (carried-masks.ts), if there is one that reads. */
+  readMask(key: string): MaskRecord | undefined {
+    try {
+      const parsed = maskRecordSchema.safeParse(JSON.parse(readFileSync(join(this.dir, `${key}${MASK_SUFFIX}`), 'utf8')));
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Keeps `record` as the base `key`'s last masking (`fresh`: written; else the one kept stays). */
+  keepMask(key: string, record: MaskRecord, fresh: boolean): void {
+    this.used.add(`${key}${MASK_SUFFIX}`);
+    if (!fresh) return;
+    try {
+      const partial = join(this.dir, `.${key}${MASK_SUFFIX}-${process.pid}`);
+      writeFileSync(partial, JSON.stringify(record));
+      renameSync(partial, join(this.dir, `${key}${MASK_SUFFIX}`));
+    } catch {
+      // not kept: masked from the base next time
+    }
+  }
+
   write(key: string, files: PagefindFiles, info?: BaseInfo): void {
     this.used.add(key);
     try {
@@ -178,7 +209,7 @@ class ShardCache {
     const found = new Map<string, BaseShard>();
     if (!existsSync(this.dir)) return found;
     for (const name of readdirSync(this.dir).sort()) {
-      if (!name.endsWith('.json') || name.startsWith('.')) continue;
+      if (!name.endsWith('.json') || name.endsWith(MASK_SUFFIX) || name.startsWith('.')) continue;
       const key = name.slice(0, -'.json'.length);
       try {
         const info: unknown = JSON.parse(readFileSync(join(this.dir, name), 'utf8'));
@@ -227,26 +258,8 @@ export async function indexSite(siteDir: string, pages: readonly IndexedPage[], 
   const indexed: string[] = [];
   const code = cache ? (options.codeVersion ?? codeVersion()) : '';
   const pagefind = cache ? pagefindVersion() : '';
-  // Which shards are kept, which are indexed, and which are their base with pages masked, the
-  // pages added or changed since going into the delta (index-delta.ts).
-  const bases = cache?.bases() ?? new Map<string, BaseShard>();
-  const baseFiles = new Map<string, PagefindFiles>();
-  const planned = plan.shards.map((shard) => {
-    const key = cache ? shardKey(shard, lexiconJson, code, pagefind) : '';
-    const kept = cache?.has(key) ?? false;
-    let base = kept ? undefined : bases.get(baseKey(shard.id, lexiconJson, code, pagefind));
-    const files = base && cache?.read(base.key, false);
-    if (base && files) baseFiles.set(base.key, files);
-    else base = undefined;
-    return { id: shard.id, pages: shard.pages, kept, base, key, shard };
-  });
-  const decided = planDelta(planned, options.deltaPages ?? DELTA_PAGES);
-  const pagesAtOnce = options.pagesAtOnce ?? PAGES_AT_ONCE;
-  // Inside the site being built, so that what a killed build leaves goes with its folder (src/cli/build.ts).
-  const scratch = mkdtempSync(join(siteDir, '.arshif-index-'));
-  let annotator: KeyAnnotator | undefined;
-  let masked = 0;
-  // Where the phase's time goes (ARSHIF_PHASES=1: BENCHMARKS.md, "Where the index's time goes"), summed over the shards.
+  // Where the phase's time goes (ARSHIF_PHASES=1: BENCHMARKS.md, "Where the index's time goes"), summed over the shards;
+  // `kept`: the kept shards and the bases read from the cache.
   const spent = { annotate: 0, write: 0, pagefind: 0, canonical: 0, mask: 0, kept: 0 };
   const childCpuAtStart = childrenCpuMs();
   const timed = <T>(part: keyof typeof spent, work: () => T): T => {
@@ -257,6 +270,26 @@ export async function indexSite(siteDir: string, pages: readonly IndexedPage[], 
       spent[part] += performance.now() - started;
     }
   };
+  // Which shards are kept, which are indexed, and which are their base with pages masked, the
+  // pages added or changed since going into the delta (index-delta.ts).
+  const bases = cache?.bases() ?? new Map<string, BaseShard>();
+  const baseFiles = new Map<string, PagefindFiles>();
+  const planned = plan.shards.map((shard) => {
+    const key = cache ? shardKey(shard, lexiconJson, code, pagefind) : '';
+    const kept = cache?.has(key) ?? false;
+    let base = kept ? undefined : bases.get(baseKey(shard.id, lexiconJson, code, pagefind));
+    const files = base && timed('kept', () => cache?.read(base!.key, false));
+    if (base && files) baseFiles.set(base.key, files);
+    else base = undefined;
+    return { id: shard.id, pages: shard.pages, kept, base, key, shard };
+  });
+  const decided = planDelta(planned, options.deltaPages ?? DELTA_PAGES);
+  const pagesAtOnce = options.pagesAtOnce ?? PAGES_AT_ONCE;
+  // Inside the site being built, so that what a killed build leaves goes with its folder (src/cli/build.ts).
+  const scratch = mkdtempSync(join(siteDir, '.arshif-index-'));
+  let annotator: KeyAnnotator | undefined;
+  let masked = 0;
+  let maskedNow = 0;
   /** The shards with pages masked. */
   const maskedIn = new Set<string>();
   try {
@@ -268,10 +301,12 @@ export async function indexSite(siteDir: string, pages: readonly IndexedPage[], 
       const job: Job = { shard, key, base: { base: baseKey(shard.id, lexiconJson, code, pagefind), pages: shard.pages.map(({ path, hash }) => ({ path, hash })) } };
       if (made.how === 'base') {
         try {
-          bundles.set(
-            shard.id,
-            timed('mask', () => maskPages(baseFiles.get(made.base)!, made.masked)),
-          );
+          timed('mask', () => {
+            const done = maskCarried(baseFiles.get(made.base)!, made.masked, cache?.readMask(made.base));
+            if (done.record) cache?.keepMask(made.base, done.record, done.fresh);
+            bundles.set(shard.id, done.files);
+            maskedNow += done.maskedNow;
+          });
         } catch (error) {
           throw fail(`masking pages in shard ${shard.id}`, [(error as Error).message], error);
         }
@@ -411,5 +446,5 @@ export async function indexSite(siteDir: string, pages: readonly IndexedPage[], 
     ['bundles written into the site', performance.now() - writingStarted - directoryMs],
   ];
   for (const [name, ms] of parts) if (ms !== undefined) phasePart(`search index: ${name}`, ms);
-  return { pages: pages.length, shards: plan.shards.map((s) => s.id), indexed: indexed.sort(), delta: decided.delta.length, masked };
+  return { pages: pages.length, shards: plan.shards.map((s) => s.id), indexed: indexed.sort(), delta: decided.delta.length, masked, maskedNow };
 }

@@ -490,12 +490,26 @@ function pageNumbering(meta: Cbor[], metaPath: string): number[] {
   return number;
 }
 
+export interface CanonicalOptions {
+  /**
+   * 'kept': the word index is canonical already (the bundle is this pass's output with only its
+   * filters, meta index or fragments changed since: src/search/pagefind-mask.ts), so while the
+   * pages keep their numbers its chunks are kept as they are, which is what rewriting them
+   * gives (the pass is idempotent), without decompressing and compressing them again. Default
+   * 'rewrite'.
+   */
+  wordIndex?: 'rewrite' | 'kept';
+}
+
+/** Whether a numbering leaves every page where it is. */
+const isIdentity = (number: readonly number[]) => number.every((n, i) => n === i);
+
 /**
  * Rewrites the filter files and meta index of a bundle (as Pagefind's getFiles gives it) in a
  * fixed order and renames them by their content. Everything is read and checked first, so a
  * format it does not recognise changes nothing. Returns the new bundle.
  */
-export function canonicalisePagefind(files: PagefindFiles): PagefindFiles {
+export function canonicalisePagefind(files: PagefindFiles, options: CanonicalOptions = {}): PagefindFiles {
   const entryPath = 'pagefind-entry.json';
   const entryBytes = files.get(entryPath);
   if (!entryBytes) throw new PagefindFormatError(entryPath, 'is missing from the index');
@@ -531,18 +545,20 @@ export function canonicalisePagefind(files: PagefindFiles): PagefindFiles {
       meta[1] = reordered;
       meta[4] = meta[4].map((sort) => (isArray(sort) && isArray(sort[1]) ? [sort[0]!, sort[1].map((old) => number[old as number]!)] : sort));
       const takenChunks = new Set<string>();
-      meta[2] = (meta[2] as Cbor[]).flatMap((chunk) => {
-        if (!isArray(chunk) || chunk.length !== 3 || typeof chunk[0] !== 'string' || typeof chunk[1] !== 'string' || typeof chunk[2] !== 'string')
-          throw new PagefindFormatError(metaPath, 'an index chunk entry is not [from, to, hash]');
-        const path = `index/${chunk[2]}.pf_index`;
-        const { bytes, words } = renumberChunkWords(readPagefindRaw(files, path), number, path);
-        oldPaths.push(path);
-        return cutTokenChunk(bytes, words, chunk[0] as string, chunk[1] as string, TOKEN_CHUNK_BYTES).map(({ from, to, raw }) => {
-          const name = shortName(prefix, pagefindFullHash(raw), 7, takenChunks);
-          newFiles.push({ path: `index/${name}.pf_index`, raw });
-          return [from, to, name];
+      const keep = options.wordIndex === 'kept' && isIdentity(number);
+      if (!keep)
+        meta[2] = (meta[2] as Cbor[]).flatMap((chunk) => {
+          if (!isArray(chunk) || chunk.length !== 3 || typeof chunk[0] !== 'string' || typeof chunk[1] !== 'string' || typeof chunk[2] !== 'string')
+            throw new PagefindFormatError(metaPath, 'an index chunk entry is not [from, to, hash]');
+          const path = `index/${chunk[2]}.pf_index`;
+          const { bytes, words } = renumberChunkWords(readPagefindRaw(files, path), number, path);
+          oldPaths.push(path);
+          return cutTokenChunk(bytes, words, chunk[0] as string, chunk[1] as string, TOKEN_CHUNK_BYTES).map(({ from, to, raw }) => {
+            const name = shortName(prefix, pagefindFullHash(raw), 7, takenChunks);
+            newFiles.push({ path: `index/${name}.pf_index`, raw });
+            return [from, to, name];
+          });
         });
-      });
     }
     const filters = meta[3].map((f) => {
       if (!isArray(f) || f.length !== 2 || typeof f[0] !== 'string' || typeof f[1] !== 'string') {
