@@ -1,6 +1,7 @@
 /**
  * Render keys (src/site/page-keys.ts): a page's key changes with what it shows, including the
- * articles a list holds, and only with that; a view JSON cannot write faithfully is refused.
+ * articles and events other items hold, and only with that; a view JSON cannot write faithfully
+ * is refused.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -9,7 +10,7 @@ import type { Archive } from '../src/model/views.ts';
 
 const article = (id: string, html = `<p>${id}</p>`) => ({ id, url: `/articles/${id}/`, title: `عنوان ${id}`, html });
 const archiveOf = (articles: ReturnType<typeof article>[], site = { title: 'أرشيف', description: 'd', url: 'https://example.org/' }) =>
-  ({ articles, site, nav: [{ url: '/events/', label: 'الأحداث' }] }) as unknown as Archive;
+  ({ articles, events: [], site, nav: [{ url: '/events/', label: 'الأحداث' }] }) as unknown as Archive;
 const listOf = (articles: unknown[]) => ({ url: '/outlets/x/', articles });
 
 describe('render keys', () => {
@@ -45,5 +46,25 @@ describe('render keys', () => {
     assert.throws(() => keys.key('event.njk', 'events/e/index.html', { url: '/events/e/', counts: new Map([['a', 1]]) }), /Map/);
     assert.throws(() => keys.key('event.njk', 'events/e/index.html', { url: '/events/e/', seen: new Set(['a']) }), /Set/);
     assert.throws(() => keys.key('event.njk', 'events/e/index.html', { url: '/events/e/', label: () => 'x' }), /function/);
+  });
+
+  it('change with an event its timeline files hold, and with an article the event holds', () => {
+    const event = (articles: unknown[], title = 'حدث') => ({ id: 'e', url: '/events/e/', title, articles });
+    const archiveWith = (articles: ReturnType<typeof article>[], events: unknown[]) => ({ ...archiveOf(articles), events }) as unknown as Archive;
+    const fileOf = (e: unknown) => ({ event: e, format: 'json', url: '/export/events/e.json' });
+    const keyOf = (articles: ReturnType<typeof article>[], e: unknown) => {
+      const k = new PageKeys(archiveWith(articles, [e]), 'v1');
+      return { page: k.key('event.njk', 'events/e/index.html', e), file: k.key('export-event-files.njk', 'export/events/e.json', fileOf(e)) };
+    };
+    const base = keyOf([a, b], event([a, b]));
+    const [a2, b2] = [article('a'), article('b')];
+    assert.deepEqual(keyOf([a2, b2], event([a2, b2])), base, 'the same views, made again');
+    const renamed = keyOf([a, b], event([a, b], 'حدث آخر'));
+    assert.notEqual(renamed.page, base.page);
+    assert.notEqual(renamed.file, base.file);
+    const edited = article('b', '<p>نص آخر</p>');
+    const withEdited = keyOf([a, edited], event([a, edited]));
+    assert.notEqual(withEdited.page, base.page);
+    assert.notEqual(withEdited.file, base.file);
   });
 });

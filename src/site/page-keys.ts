@@ -7,11 +7,13 @@
  * `nav`: PAGE_READS, which tests/incremental-build.test.ts checks against the templates), and the
  * item's view whole.
  *
- * A view is digested as its JSON, with each article view it holds (an event's articles, a place's
- * list) written as that article's own digest, computed once per build: the lists of 10,000
- * articles stay cheap to key. A value JSON cannot write faithfully (a Map, a Set, a function, a
- * class instance) is refused rather than digested as `{}`: a key blind to a part of the page
- * would carry a stale page over.
+ * A view is digested as its JSON, with each article and event view it holds (an event's articles,
+ * a place's list, an event's timeline files) written as that view's own digest, computed once per
+ * build: the lists of 10,000 articles stay cheap to key, and an event is digested once for its
+ * page and its two files.
+ *
+ * A value JSON cannot write faithfully (a Map, a Set, a function, a class instance) is refused
+ * rather than digested as `{}`: a key blind to a part of the page would carry a stale page over.
  */
 import { memoKey } from '../cache/memo.ts';
 import { sha256 } from '../core/hash.ts';
@@ -21,35 +23,37 @@ import type { Archive } from '../model/views.ts';
 export const PAGE_READS = ['site', 'nav'] as const;
 
 /** Bump when what a key is made of changes. */
-const KEY_FORMAT = 1;
+const KEY_FORMAT = 2;
 
 export class PageKeys {
-  private readonly articleDigests = new Map<object, string>();
+  /** The digests of the views other items hold (articles, events), by view. */
+  private readonly viewDigests = new Map<object, string>();
   private readonly shared: string;
 
   constructor(
     archive: Archive,
     private readonly renderVersion: string,
   ) {
-    for (const article of archive.articles) this.articleDigests.set(article, this.digest(article));
+    for (const article of archive.articles) this.viewDigests.set(article, this.digest(article));
+    for (const event of archive.events) this.viewDigests.set(event, this.digest(event));
     this.shared = JSON.stringify(PAGE_READS.map((name) => archive[name]));
   }
 
   /** The key of the page at `path` (site-relative) that `template` renders for `item`. */
   key(template: string, path: string, item: unknown): string {
-    const digest = (typeof item === 'object' && item !== null && this.articleDigests.get(item)) || this.digest(item);
+    const digest = (typeof item === 'object' && item !== null && this.viewDigests.get(item)) || this.digest(item);
     return memoKey(this.renderVersion, ['page', KEY_FORMAT, template, path, this.shared, digest]);
   }
 
   /** The digest of a view (see the comment at the top). */
   digest(value: unknown): string {
-    const known = this.articleDigests;
+    const known = this.viewDigests;
     const json = JSON.stringify(value, (key: string, v: unknown) => {
       if (typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint') throw new Error(`page key: a view holds a ${typeof v} at "${key}"`);
       if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
       if (v !== value) {
         const digest = known.get(v);
-        if (digest !== undefined) return { '#article': digest };
+        if (digest !== undefined) return { '#view': digest };
       }
       const proto = Object.getPrototypeOf(v);
       if (proto !== Object.prototype && proto !== null)
