@@ -144,10 +144,18 @@ export class PagePlan {
    */
   constructor(
     archive: Archive,
-    options: { previousSite: string; stagingDir: string; table: Readonly<PageTable>; renderVersion: string; publicDir?: string },
+    options: {
+      previousSite: string;
+      stagingDir: string;
+      table: Readonly<PageTable>;
+      renderVersion: string;
+      publicDir?: string;
+      /** Keep the long texts' digests for the next build of this process (npm start: page-keys.ts). */
+      keepTexts?: boolean;
+    },
     private readonly stagingDir = options.stagingDir,
   ) {
-    const keys = new PageKeys(archive, options.renderVersion);
+    const keys = new PageKeys(archive, options.renderVersion, { keepTexts: options.keepTexts ?? false });
     const paths = new Map<string, number>();
     const planned = PAGE_LISTS.map((list) => {
       const items = list.items(archive).map((item) => {
