@@ -58,6 +58,7 @@ import { PageKeys } from './page-keys.ts';
 import { outputPathOf, PAGE_LISTS, type RenderData } from './page-lists.ts';
 import type { PageSummary, summarisePage } from './post-process.ts';
 import { mtimeSettled } from '../core/file-stamp.ts';
+import { phasePart } from '../core/phase-log.ts';
 
 const HEX = /^[0-9a-f]{64}$/;
 const count = z.number().int().min(0);
@@ -155,6 +156,7 @@ export class PagePlan {
     },
     private readonly stagingDir = options.stagingDir,
   ) {
+    const keying = performance.now();
     const keys = new PageKeys(archive, options.renderVersion, { keepTexts: options.keepTexts ?? false });
     const paths = new Map<string, number>();
     const planned = PAGE_LISTS.map((list) => {
@@ -166,6 +168,7 @@ export class PagePlan {
       });
       return { list, items };
     });
+    phasePart('carry over: render keys', performance.now() - keying);
     const lists: Record<string, unknown[]> = {};
     const carriedUrls: string[] = [];
     // Eleventy copies public/ over whatever is at its paths: a page there is never carried (a copy would write through the link).
