@@ -31,7 +31,7 @@ import type { Archive } from '../model/views.ts';
 export const PAGE_READS = ['site', 'nav'] as const;
 
 /** Bump when what a key is made of changes. */
-const KEY_FORMAT = 2;
+const KEY_FORMAT = 3;
 
 /** Texts this long or longer are written into a view's digest as their own sha256 (see the top). */
 export const LONG_TEXT = 1024;
@@ -50,6 +50,7 @@ export class PageKeys {
   /** This build's long texts' digests, kept for the next build. */
   private readonly texts = new Map<string, string>();
   private readonly previousTexts = lastTexts;
+  /** The digest of what every page reads beside its item (PAGE_READS), made once per build rather than written into each key. */
   private readonly shared: string;
 
   constructor(
@@ -60,7 +61,7 @@ export class PageKeys {
     lastTexts = options.keepTexts ? this.texts : new Map();
     for (const article of archive.articles) this.viewDigests.set(article, this.digest(article));
     for (const event of archive.events) this.viewDigests.set(event, this.digest(event));
-    this.shared = JSON.stringify(PAGE_READS.map((name) => archive[name]));
+    this.shared = sha256(JSON.stringify(PAGE_READS.map((name) => archive[name])));
   }
 
   /** The key of the page at `path` (site-relative) that `template` renders for `item`. */
