@@ -102,6 +102,40 @@ describe('rebuilding in one process, with what it keeps', () => {
     assert.deepEqual(treeDifferences(site, clean, ['the kept rebuild', 'the clean build']), []);
   });
 
+  it('writes what a clean build writes after edits that change other articles than the one edited: an outlet renamed, an event retitled', async () => {
+    // The render keys take an unchanged text's digest from the previous build of the process
+    // (src/site/page-keys.ts): here every article's HTML is unchanged while what its page shows
+    // around it (its outlet, its event, the outlets its shared passages link to) changes.
+    const work = tempDir('arshif-keep-views-');
+    const content = join(work, 'content');
+    cpSync(DEFAULT_CONTENT_DIR, content, { recursive: true });
+    const site = join(work, 'site');
+    const cacheDir = join(work, 'cache');
+    keepDataFileReads();
+    const options = { contentDir: content, outputDir: site, cacheDir, quiet: true, progress: false, keep: true, searchDeltaPages: 0 };
+    await build(options);
+    const edits = [
+      { file: join(content, 'data', 'outlets.yml'), from: 'name_ar: DW عربية', to: 'name_ar: دويتشه فيله عربية', shown: 'دويتشه فيله عربية' },
+      { file: join(content, 'events', 'baghuz-2019.md'), from: 'title: معركة الباغوز', to: 'title: معركة بلدة الباغوز', shown: 'معركة بلدة الباغوز' },
+    ];
+    for (const [step, { file, from, to, shown }] of edits.entries()) {
+      const text = readFileSync(file, 'utf8');
+      assert.ok(text.includes(from), `${file} holds ${from}`);
+      writeFileSync(file, text.replace(from, to));
+      const rebuilt = await build(options);
+      const carried = rebuilt.pages?.carried ?? 0;
+      assert.ok(carried > 0 && carried < (rebuilt.pages?.keyed ?? 0), `some pages are carried over, not all: ${carried} of ${rebuilt.pages?.keyed}`);
+      const articlePages = readdirSync(join(site, 'articles')).filter(
+        (id) => existsSync(join(site, 'articles', id, 'index.html')) && readFileSync(join(site, 'articles', id, 'index.html'), 'utf8').includes(shown),
+      );
+      assert.ok(articlePages.length > 0, `the edit shows on article pages: ${shown}`);
+      const clean = join(work, `clean-${step}`);
+      const reference = await runBuild(PROJECT_ROOT, ['--content', content, '--output', clean, '--no-cache', '--quiet']);
+      assert.equal(reference.code, 0, reference.output);
+      assert.deepEqual(treeDifferences(site, clean, ['the kept rebuild', 'the clean build']), []);
+    }
+  });
+
   it('with the removal of the previous site deferred (npm start), puts the new site in place first and removes the old folder after', async () => {
     const work = tempDir('arshif-deferred-removal-');
     const content = join(work, 'content');

@@ -143,7 +143,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     mkdirSync(staging);
     markTemporary(staging, basename(staging));
     try {
-      const plan = pageTable && (await phase('carry over', () => planPages(getArchive(contentDir), outputDir, staging, pageTable)));
+      const plan = pageTable && (await phase('carry over', () => planPages(getArchive(contentDir), outputDir, staging, pageTable, options.keep)));
       const sources = sourceTable && planSources(outputDir, staging, sourceTable);
       const written = await phase('eleventy', () => writePages(config, staging, plan, sources));
       // Eleventy is done with the archive and the pages: only the lexicon and a summary of the
@@ -229,8 +229,8 @@ async function writePages(config: BuildConfig, outputDir: string, plan?: PagePla
  * The pages of this build to render, with those the previous site holds current carried into
  * the staging folder (src/site/carry-over.ts); the previous site is the output folder as it is.
  */
-function planPages(archive: Archive, outputDir: string, staging: string, { table }: PageTableRead): PagePlan {
-  return new PagePlan(archive, { previousSite: outputDir, stagingDir: staging, table, renderVersion: renderCodeVersion() });
+function planPages(archive: Archive, outputDir: string, staging: string, { table }: PageTableRead, keep = false): PagePlan {
+  return new PagePlan(archive, { previousSite: outputDir, stagingDir: staging, table, renderVersion: renderCodeVersion(), keepTexts: keep });
 }
 
 /** The raw sources of this build, to carry from the previous site (the output folder as it is) into the staging folder (src/site/source-carry.ts). */

@@ -57,6 +57,7 @@ import { PageKeys } from './page-keys.ts';
 import { outputPathOf, PAGE_LISTS, type RenderData } from './page-lists.ts';
 import type { PageSummary, summarisePage } from './post-process.ts';
 import { FileCarrier, stampSchema } from './file-carry.ts';
+import { phasePart } from '../core/phase-log.ts';
 
 const HEX = /^[0-9a-f]{64}$/;
 const count = z.number().int().min(0);
@@ -136,11 +137,20 @@ export class PagePlan {
    */
   constructor(
     archive: Archive,
-    options: { previousSite: string; stagingDir: string; table: Readonly<PageTable>; renderVersion: string; publicDir?: string },
+    options: {
+      previousSite: string;
+      stagingDir: string;
+      table: Readonly<PageTable>;
+      renderVersion: string;
+      publicDir?: string;
+      /** Keep the long texts' digests for the next build of this process (npm start: page-keys.ts). */
+      keepTexts?: boolean;
+    },
     private readonly stagingDir = options.stagingDir,
   ) {
     this.carrier = new FileCarrier(options.previousSite, options.stagingDir);
-    const keys = new PageKeys(archive, options.renderVersion);
+    const keying = performance.now();
+    const keys = new PageKeys(archive, options.renderVersion, { keepTexts: options.keepTexts ?? false });
     const paths = new Map<string, number>();
     const planned = PAGE_LISTS.map((list) => {
       const items = list.items(archive).map((item) => {
@@ -151,6 +161,7 @@ export class PagePlan {
       });
       return { list, items };
     });
+    phasePart('carry over: render keys', performance.now() - keying);
     const lists: Record<string, unknown[]> = {};
     const carriedUrls: string[] = [];
     // Eleventy copies public/ over whatever is at its paths: a page there is never carried (a copy would write through the link).
