@@ -30,6 +30,8 @@ describe('notAHeadline', () => {
     assert.equal(notAHeadline('سياسة', ctx), 'too short');
     assert.equal(notAHeadline(LEAD, ctx), 'a sentence of the text');
     assert.equal(notAHeadline('مقاتلون من قوات سوريا الديمقراطية قرب الرقة SDF', ctx), "a photo's caption (an Arabic line glossed with a Latin acronym)");
+    for (const name of ['BbikAkqCIAAXNP8', 'CxR4tQw9ZkA2mP', 'IMG_2041.jpg', 'raqqa-bridge-2019.webp']) assert.equal(notAHeadline(name, ctx), "an image's file name", name);
+    for (const word of ['AlArabiya', 'Reuters', 'SANA2019']) assert.notEqual(notAHeadline(word, ctx), "an image's file name", word);
   });
   it('knows captions, promos, date-and-byline lines, wrapped lines and wire leads by their shape', () => {
     const wire: HeadlineContext = { ...ctx, opensWithWireDateline: (l) => l.startsWith('دمشق - (سانا) -') };
@@ -99,6 +101,54 @@ describe('chooseHeadline', () => {
     assert.equal(c.best?.line.text, HEAD);
     assert.equal(c.best?.at, 2);
     assert.equal(c.close, false);
+  });
+});
+
+describe('chooseHeadline on the press as it is', () => {
+  const SECOND = 'وقال مدير الدفاع المدني إن فرقه ما زالت تبحث عن مفقودين تحت أنقاض الأبنية المدمرة في أحياء المدينة القديمة.';
+  it("takes the headline inside an aggregator's wrapper when both its parts stand, and asks on one part", () => {
+    const c = pick(`نعرض لكم زوارنا أهم وأحدث تفاصيل خبر ${HEAD} في المقال التالي\n${LEAD}\n${SECOND}`);
+    assert.equal(c.best?.line.text, HEAD);
+    assert.equal(c.wrapperUncertain, undefined);
+    const half = pick(`إليكم تفاصيل ${HEAD}\n${LEAD}\n${SECOND}`);
+    assert.equal(half.wrapperUncertain, '«إليكم تفاصيل»');
+  });
+  it('takes no line whose sentence runs on into the next line as the headline', () => {
+    const head = 'يوم طويل من البحث بدأته فرق الإنقاذ تحت أنقاض الرقة';
+    assert.equal(pick(`${head}\nحيث ${LEAD}`).best, undefined);
+    // a blank line between: the next paragraph starts anew
+    assert.equal(pick(`${head}\n\nحيث ${LEAD}`).best?.line.text, head);
+    // a line that ends on its own punctuation has ended
+    assert.equal(pick(`${head}؟\nحيث ${LEAD}`).best?.line.text, `${head}؟`);
+  });
+  it("keeps a headline ending in a spaced full stop when the text's paragraphs end the same way", () => {
+    const spaced = (t: string) => t.replace(/\.$/u, ' .');
+    const c = pick(`${HEAD} .\n${spaced(LEAD)}\n${spaced(SECOND)}`);
+    assert.equal(c.best?.line.text, `${HEAD} .`);
+    // under a text whose paragraphs end as sentences do, " ." ends a sentence or a caption
+    assert.equal(pick(`${HEAD} .\n${LEAD}\n${SECOND}`).best, undefined);
+  });
+  it("does not doubt the headline for a subhead standing between the text's paragraphs", () => {
+    const head = 'الأهالي يعودون إلى أحياء الرقة الشرقية بعد إزالة الألغام';
+    const lead = 'بدأت عشرات العائلات العودة إلى أحياء الرقة الشرقية، بعد أن أنهت فرق الهندسة إزالة الألغام من الشوارع الرئيسية، بحسب ما قال مسؤول في المجلس المحلي.';
+    const sub = 'فرق الهندسة أنهت إزالة الألغام من الشوارع الرئيسية';
+    const more = 'وعملت فرق الهندسة على مدى ثلاثة أشهر في الأحياء الشرقية، وعثرت على مئات العبوات الناسفة في المنازل والمدارس.';
+    for (const text of [`${head}\n${lead}\n${sub}\n${more}`, `${head}\n${lead}\n${sub}`]) {
+      const c = pick(text);
+      assert.equal(c.best?.line.text, head);
+      assert.equal(c.close, false, text);
+    }
+    // the same line under a caption, not between paragraphs: the headline printed again, in doubt
+    assert.equal(pick(`${head}\n${lead}\nخريطة توضيحية للأحياء\n${sub}\n${more}`).close, true);
+  });
+  it('confirms a short headline the text restates whole right under it, past a photo file name', () => {
+    const short = 'براميل متفجرة فوق إدلب';
+    const lead = 'ألقت مروحيات النظام براميل متفجرة على أحياء مدينة إدلب فوق رؤوس السكان منذ ساعات الصباح الأولى.';
+    const c = pick(`${short}\nCxR4tQw9ZkA2mP\n${lead}\n${SECOND}`);
+    assert.equal(c.best?.line.text, short);
+    assert.equal(c.unconfirmedShort, undefined);
+    // a label the text restates only in part still asks
+    assert.equal(pick(`براميل متفجرة فوق حلب\nCxR4tQw9ZkA2mP\n${lead}\n${SECOND}`).unconfirmedShort, true);
   });
 });
 

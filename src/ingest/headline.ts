@@ -14,6 +14,7 @@ import { foldForDates, originalSpan } from '../arabic/date-fold.ts';
 import { WEEKDAY } from '../arabic/date-words.ts';
 import { isSayingWord } from '../arabic/saying.ts';
 import { COUNTER } from '../arabic/dates.ts';
+import { unwrapHeadline } from './headline-wrapper.ts';
 import { wordCount, type Line } from './lines.ts';
 
 export interface HeadlineContext {
@@ -68,6 +69,11 @@ export interface HeadlineChoice {
    * start under its headline. Ask. The signs found.
    */
   leadSentence?: string[];
+  /**
+   * The best is a line with one part of an aggregator's wrapper ("إليكم تفاصيل …" without "في
+   * المقال التالي", or the other way round): the headline inside it is not certain. Ask. The words found.
+   */
+  wrapperUncertain?: string;
   /** Where the article begins when the headline was found lower down (its repeat inside the text). */
   start?: number;
 }
@@ -218,6 +224,13 @@ const LABEL_PREFIX = /^(?:[^\s|–—-]+\s){0,2}[^\s|–—-]+\s+[-–—|]\s+(?
 /** A line ending on a preposition or a relative: cut mid-phrase (a lead wrapped at a fixed width), never a headline. */
 const CUT_SHORT = /(?:^|\s)(?:في|من|على|علي|إلى|الى|عن|مع|و|أن|بين|حول|لدى|منذ|التي|الذي|الذين|ضد|نحو|خلال)$/u;
 
+/**
+ * A photo's file name left by the copy (`BbikAkqCIAAXNP8`, `IMG_2041.jpg`): one Latin token with
+ * an image's extension, or 8 to 40 letters and digits that mix cases with a digit or two case
+ * changes, as media ids do. Furniture, never a headline; it stands between a headline and its text.
+ */
+export const IMAGE_FILE = /^(?:[\w.-]+\.(?:jpe?g|png|gif|webp|avif|bmp|JPE?G|PNG|GIF|WEBP)|(?=\S*[a-z])(?=\S*[A-Z])(?=\S*\d|(?:\S*[a-z][A-Z]){2})[A-Za-z0-9_-]{8,40})$/u;
+
 /** The words of a line, folded, letters and digits only. */
 function foldedWords(text: string): string[] {
   return foldArabic(text)
@@ -230,6 +243,7 @@ function foldedWords(text: string): string[] {
 export function notAHeadline(text: string, ctx: HeadlineContext): string | undefined {
   const words = wordCount(text);
   if (ctx.isClutter(text)) return 'clutter';
+  if (IMAGE_FILE.test(text)) return "an image's file name";
   if (readDateLine(text)) return 'a date line';
   if (ctx.isOutletHeader(text)) return "the outlet's name";
   if (words > 40 || text.length > 250) return 'too long';
@@ -383,7 +397,37 @@ function stem(word: string): string {
   return word.replace(/^(?:وال|بال|فال|كال|لل|ال|و|ب|ل)(?=\p{L}{3})/u, '').replace(/(?:ون|ين|ات|ان|يه|ه)$/u, (m, at: number) => (at >= 3 ? '' : m));
 }
 
-export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineChoice {
+/** Words that carry a sentence on from the line above ("… من الداخل" / "حيث شهد …"): a line they follow has not ended. */
+const RUNS_ON = /^(?:حيث|إذ|اذ|الذي|التي|الذين|اللذين|اللتين|والذي|والتي|والذين|مما|ممّا)\s/u;
+
+/**
+ * Whether line `i` is the start of a sentence that runs on into the next line of the raw text (no
+ * blank line between, the next opening with RUNS_ON, the line ending on no punctuation): a lead
+ * wrapped across lines, never a headline.
+ */
+function runsOn(lines: Line[], i: number): boolean {
+  const line = lines[i];
+  const next = lines[i + 1];
+  return !!line && !!next && next.index === line.index + 1 && RUNS_ON.test(next.text) && !/[.!?؟:：؛;…"»”)]$/u.test(line.text);
+}
+
+/** Prose lines that put a space before their full stop ("… حماة ."): at this many, a headline's " ." is the writer's habit, not a sentence's end. */
+const SPACED_STOPS = 2;
+const SPACED_STOP = /\S\s+\.$/u;
+
+export function chooseHeadline(raw: Line[], ctx: HeadlineContext): HeadlineChoice {
+  // A line in an aggregator's wrapper ("نعرض لكم … تفاصيل خبر … في المقال التالي") stands for
+  // the headline inside it when the wrapper is certain.
+  const wrappers = new Map<number, { certain: boolean; wrapper: string }>();
+  const lines = raw.map((l, i) => {
+    const w = i < 40 ? unwrapHeadline(l.text) : undefined;
+    if (!w) return l;
+    wrappers.set(i, w);
+    return w.certain ? { index: l.index, text: w.inner } : l;
+  });
+  // "… بسقوط حكم الأسد ." under a text whose paragraphs end the same way: the stop is the writer's spacing.
+  const spacedStops = lines.filter((l) => isProse(l.text) && SPACED_STOP.test(l.text)).length >= SPACED_STOPS;
+  const judged = (text: string) => (spacedStops && SPACED_STOP.test(text) ? text.replace(/\s+\.$/u, '') : text);
   // The candidates stand above the first paragraph of prose (a sentence ending in a full stop:
   // a widget's question is none), and within the first 40 lines.
   // A paragraph opening with a wire dateline ("دمشق - (سانا) - …") is the lead, however short.
@@ -424,7 +468,7 @@ export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineCho
       .flatMap((l) => [l.text.replace(SITE_SUFFIX, ''), l.text.replace(LABEL_PREFIX, '')].filter((t) => t !== l.text && wordCount(t) >= 4))
       .map((t) => foldArabic(t)),
   );
-  const eligible: boolean[] = lines.slice(0, end).map((l) => notAHeadline(l.text, ctx) === undefined);
+  const eligible: boolean[] = lines.slice(0, end).map((l, i) => notAHeadline(judged(l.text), ctx) === undefined && !runsOn(lines, i));
   // Lines that could stand in a ticker: headline-like and headline-long (a label breaks no run).
   const inRun = eligible.map((e, i) => e && wordCount((lines[i] as Line).text) >= 4);
   const candidates: HeadlineCandidate[] = [];
@@ -445,7 +489,10 @@ export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineCho
     if (words >= 5 && words <= 20) add(2, `${words} words`);
     else if (words > 20 && words <= 30) add(0.5, `${words} words`);
     else if (words > 30) add(-1, `${words} words`);
-    if (/[.]$/.test(line.text)) add(-2, 'ends with a full stop');
+    if (/[.]$/.test(judged(line.text))) add(-2, 'ends with a full stop');
+    else if (judged(line.text) !== line.text) reasons.push("its spaced full stop the text's own (its paragraphs end so)");
+    const wrapped = wrappers.get(i);
+    if (wrapped?.certain) reasons.push(`the headline inside an aggregator's wrapper ${wrapped.wrapper}`);
     if (/[:：]$/.test(line.text)) add(-3, 'ends with a colon');
     if (words <= 3 && line.text.length <= 30) add(-2, 'as short as a label');
     if (/\s[|]\s|\s[-–—]\s\S+(?:\s\S+)?$/u.test(line.text)) add(-0.5, 'holds a separator');
@@ -516,6 +563,8 @@ export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineCho
     }
     return { best, runnerUp: { ...best, reasons: [...best.reasons, "the address's slug names another headline"] }, candidates: ranked, close: true, slugDisagrees: true };
   }
+  const wrapped = best ? wrappers.get(best.at) : undefined;
+  if (best && wrapped && !wrapped.certain) return { best, candidates: ranked, close: false, wrapperUncertain: wrapped.wrapper };
   // The same headline twice (a page title above, the headline below) is one candidate.
   const second = ranked.slice(1).find((c) => !best || foldArabic(c.line.text) !== foldArabic(best.line.text));
   const close = !!best && !!second && best.score - second.score < CLOSE;
@@ -525,7 +574,8 @@ export function chooseHeadline(lines: Line[], ctx: HeadlineContext): HeadlineCho
   if (best && lower) return { best, runnerUp: lower, candidates: [...ranked, lower], close: true };
   const key = best ? foldArabic(best.line.text) : '';
   const confirmed = !!best && ((later.get(key) ?? 0) >= 2 || titled.has(key) || slugAgreement(slug, best.line.text) >= 0.45 || HEADLINE_PUNCTUATION.test(best.line.text));
-  if (best && !close && wordCount(best.line.text) < SHORT_HEADLINE && !confirmed) return { best, candidates: ranked, close: false, unconfirmedShort: true };
+  if (best && !close && wordCount(best.line.text) < SHORT_HEADLINE && !confirmed && !restatedAtOnce(lines, best.at, inLead))
+    return { best, candidates: ranked, close: false, unconfirmedShort: true };
   const spoken = best ? inLead(best.line.text) : undefined;
   // A headline with a date line right under it is the article's by its place; one without, whose
   // words the prose does not take up, may be a listing's item, a slogan or a promo.
@@ -619,6 +669,22 @@ function sectionHeadsBelow(lines: Line[], at: number): number[] {
   return counts;
 }
 
+/** A short headline the text restates whole has at least this many words of subject. */
+const RESTATED_WORDS = 4;
+
+/**
+ * Whether the text starts right under line `at` (past a photo's file name) and its first
+ * paragraphs hold every word of the line's subject (RESTATED_WORDS or more): a short headline's
+ * confirmation. A tag or a photo's label is only partly restated.
+ */
+function restatedAtOnce(lines: Line[], at: number, inLead: (text: string) => number | undefined): boolean {
+  const line = lines[at];
+  if (!line || contentWords(line.text).size < RESTATED_WORDS || inLead(line.text) !== 1) return false;
+  let k = at + 1;
+  while (k < lines.length && IMAGE_FILE.test((lines[k] as Line).text)) k++;
+  return isProse(lines[k]?.text ?? '');
+}
+
 /** A headline this short needs more than its place to be told from a tag or a caption's label. */
 const SHORT_HEADLINE = 5;
 /** A headline's own punctuation, which tags and labels lack: "الرقة.. مدينة …", "سوريا: …", a question. */
@@ -630,17 +696,23 @@ const RESTATED_BY = 0.15;
 /**
  * A line below the first prose that reads as a headline (6 to 20 words, no full stop or colon
  * at its end, not numbered, not prose, never-a-headline rules passed) and whose words the lead restates, at
- * least 70% of them and more than the best candidate's: undefined when there is none.
+ * least 70% of them and more than the best candidate's: undefined when there is none. A line
+ * between two paragraphs of prose (or under the last, where the copy ends), when the text or its date line follows the best at once, is
+ * one of the text's subheads (they restate the lead too), not the headline printed again.
  */
 function restatedLower(lines: Line[], end: number, best: HeadlineCandidate, ctx: HeadlineContext, inLead: (text: string) => number | undefined): HeadlineCandidate | undefined {
   const bar = (inLead(best.line.text) ?? 0) + RESTATED_BY;
   const bestKey = foldArabic(best.line.text);
+  const under = lines[best.at + 1];
+  const topFollowed = !!under && (isProse(under.text) || readDateLine(under.text)?.some((e) => e.mention) === true);
   for (let j = Math.max(end, best.at + 1); j < Math.min(lines.length, 60); j++) {
     const line = lines[j] as Line;
     const words = wordCount(line.text);
     // a numbered subhead ("2. الموقف اللبناني …") heads a part of the text
     if (words < 6 || words > 20 || isProse(line.text) || /[.:：]$/u.test(line.text) || /^\s*\d{1,2}\s*[.)\-–]/u.test(line.text)) continue;
     if (foldArabic(line.text) === bestKey || notAHeadline(line.text, ctx) !== undefined) continue;
+    // between two paragraphs of the text (or under the last), below a headline the text follows: the text's own subhead
+    if (topFollowed && isProse(lines[j - 1]?.text ?? '') && (j + 1 === lines.length || isProse(lines[j + 1]?.text ?? ''))) continue;
     const found = inLead(line.text);
     if (found === undefined || found < 0.7 || found < bar) continue;
     return {

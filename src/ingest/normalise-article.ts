@@ -207,6 +207,16 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
       report,
     };
   }
+  if (seg.headlineWrapperUncertain && seg.headlineAmbiguous?.[0]) {
+    const c = seg.headlineAmbiguous[0];
+    return {
+      status: 'needs-input',
+      problems: [
+        `the likeliest headline, line ${c.line.index + 1} "${c.line.text}", stands in part of an aggregator's wrapper (${seg.headlineWrapperUncertain}) and the headline inside it is not certain; pass --title "…" with the headline as published`,
+      ],
+      report,
+    };
+  }
   if (seg.headlineUnrelated && seg.headlineAmbiguous?.[0]) {
     const c = seg.headlineAmbiguous[0];
     return {

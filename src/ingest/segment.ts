@@ -39,6 +39,8 @@ export interface Segments {
   headlineUnrelated?: boolean;
   /** Set when the line found reads as the lead's first sentence, with what says so (headlineAmbiguous holds it). */
   headlineLeadSentence?: string[];
+  /** The likeliest headline stands in one part of an aggregator's wrapper: the words found. */
+  headlineWrapperUncertain?: string;
   body: Line[];
   signoffs: Array<{ line: Line; signoff: Signoff }>;
   /** Material appended to the page that is not the article. */
@@ -160,6 +162,7 @@ export function segment(rawLines: Line[], options: SegmentOptions): Segments {
     if (choice.unconfirmedShort) return empty({ headlineAmbiguous: [choice.best], headlineUnconfirmedShort: true });
     if (choice.unconfirmedSubhead) return empty({ headlineAmbiguous: [choice.best], headlineUnconfirmedSubhead: true });
     if (choice.leadSentence) return empty({ headlineAmbiguous: [choice.best], headlineLeadSentence: choice.leadSentence });
+    if (choice.wrapperUncertain) return empty({ headlineAmbiguous: [choice.best], headlineWrapperUncertain: choice.wrapperUncertain });
     if (choice.unrelated) return empty({ headlineAmbiguous: [choice.best], headlineUnrelated: true });
     if (choice.close && choice.best && choice.runnerUp) return empty({ headlineAmbiguous: [choice.best, choice.runnerUp] });
     const start = choice.start ?? choice.best.at;
