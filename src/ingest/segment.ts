@@ -6,7 +6,7 @@
  */
 import { foldArabic } from '../arabic/normalise.ts';
 import { appendixStart } from './appendix.ts';
-import { labelledDateLead, leadingDate, readDateLine } from '../arabic/date-line.ts';
+import { isTimeFragment, labelledDateLead, leadingDate, readDateLine } from '../arabic/date-line.ts';
 import type { ClutterRules } from './clutter-rules.ts';
 import { chooseHeadline, DATELINE, isProse, sameHeadline, type HeadlineCandidate } from './headline.ts';
 import { endsLikeSentence, wordCount, type Line } from './lines.ts';
@@ -65,8 +65,12 @@ export function isLabel(text: string): boolean {
   return wordCount(text) <= 3 && text.length <= 30 && !endsLikeSentence(text);
 }
 
-/** Where a date line may begin after a label or byline: after a bar, a spaced dash, a comma, "on", or a space before a date's label. */
-const BEFORE_DATE = /\s*\|\s*|\s+[-–—]\s+|\s*[،,]\s*|\s+on\s+|\s+/giu;
+/**
+ * Where a date line may begin after a label or byline: after a bar, a spaced dash, a comma, "on",
+ * a space before a date's label; after a space or nothing at all ("فريق التحرير14 مايو 2025")
+ * only after a byline.
+ */
+const BEFORE_DATE = /\s*\|\s*|\s+[-–—]\s+|\s*[،,]\s*|\s+on\s+|\s+|(?<=\p{L})(?=\p{N})/giu;
 
 /**
  * "أخبار | 24 يوليو 2017", "بقلم: فلان - 12 مارس 2019", "By NAME, Published 12 March 2019, Last
@@ -84,10 +88,11 @@ function labelThenDate(text: string, signoffs: SignoffIndex): [string, string] |
     if (!before || !after) continue;
     const entries = readDateLine(after);
     if (!entries?.some((e) => e.mention)) continue;
-    if (m[0].trim() === '' && !(entries[0]?.label && after.startsWith(entries[0].labelText ?? '\u0000'))) continue;
+    const byline = parseSignoff(before, signoffs)?.kind === 'byline';
+    if (m[0].trim() === '' && !byline && !(entries[0]?.label && after.startsWith(entries[0].labelText ?? '\u0000'))) continue;
     // a section label only before a bar (as before): a headline may end in "، 22/12/2016"
     if (m[0].trim() === '|' && isLabel(before)) return [before, after];
-    if (parseSignoff(before, signoffs)?.kind === 'byline') return [before, after];
+    if (byline) return [before, after];
   }
   return undefined;
 }
@@ -205,6 +210,10 @@ export function segment(rawLines: Line[], options: SegmentOptions): Segments {
     } else if (isDateLine(line.text) || isLabel(line.text) || options.isOutletHeader(line.text)) {
       afterTitle.push(line);
       if (!isDateLine(line.text)) drop(line, 'label between headline and body');
+    } else if (isTimeFragment(line.text) && rest.slice(k + 1, k + 4).some((l) => isDateLine(l.text))) {
+      // "٠٣:" / "٠٨" / "م +02:00 EET" above "الجمعة ٩ مارس ٢٠١٨": the page's clock, split over lines by the copy
+      afterTitle.push(line);
+      drop(line, 'a time of day split from its date line');
     } else if (DATELINE.test(line.text)) {
       // "دمشق - (د ب أ)": the bureau and the agency credited
       afterTitle.push(line);
