@@ -89,7 +89,12 @@ function labelThenDate(text: string, signoffs: SignoffIndex): [string, string] |
     const entries = readDateLine(after);
     if (!entries?.some((e) => e.mention)) continue;
     const byline = parseSignoff(before, signoffs)?.kind === 'byline';
-    if (m[0].trim() === '' && !byline && !(entries[0]?.label && after.startsWith(entries[0].labelText ?? '\u0000'))) continue;
+    const first = entries[0];
+    const labelled = !!first?.label && after.startsWith(first.labelText ?? '\u0000');
+    // after a bare space or nothing, a byline and then the date itself: "by Samer Haddad 4 نيسان، 2021"
+    // splits after the name, not inside it ("Haddad 4 نيسان 2021 10:30" is a word framing a date)
+    const opensWithDate = !!first?.mention && !first.label && !/\p{L}/u.test(first.text.slice(0, first.mention.start));
+    if (m[0].trim() === '' && !labelled && !(byline && opensWithDate)) continue;
     // a section label only before a bar (as before): a headline may end in "، 22/12/2016"
     if (m[0].trim() === '|' && isLabel(before)) return [before, after];
     if (byline) return [before, after];
