@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { leadingDate, readDateLine } from '../src/arabic/date-line.ts';
+import { isTimeFragment, leadingDate, readDateLine } from '../src/arabic/date-line.ts';
 
 type Row = [line: string, entries: Array<[label: string | undefined, value: string | undefined]>];
 
@@ -48,6 +48,33 @@ describe('readDateLine', () => {
     ['الخليج ـ نشر في 2019/03/23 الساعة 14:40', [['published', '2019-03-23']]],
     ['منذ 3 ساعات', [['relative', undefined]]],
     ['نشر في', [['published', undefined]]],
+    // a label glued to the date, the year first with a Latin month, a time labelled "ساعة"
+    ['تاريخ النشر2019 14 March ساعة 09:40', [['published', '2019-03-14']]],
+    ['نشر في2021 3 Jan', [['published', '2021-01-03']]],
+    ['2020, 7 October - 11:05', [[undefined, '2020-10-07']]],
+    // a weekday, then the time, then the date
+    ['تاريخ النشر : الأربعاء 11:20 13-03-2019', [['published', '2019-03-13']]],
+    ['الخميس 7:05 م 14/03/2019', [[undefined, '2019-03-14']]],
+    // a date glued to the label after it ("… 2025Last Update :")
+    [
+      '3 نيسان 2019Last Update :',
+      [
+        [undefined, '2019-04-03'],
+        ['updated', undefined],
+      ],
+    ],
+    // Material-icons ligature names copied with the text, glued to the date or spaced from it
+    ['calendar_month24/12/2019 05:53 pm', [[undefined, '2019-12-24']]],
+    ['calendar_today 2019-03-23 schedule 10:40', [[undefined, '2019-03-23']]],
+    ['event23 مارس 2019 access_time 10:40 ص', [[undefined, '2019-03-23']]],
+    ['today 11 أبريل 2020 visibility 1520', [[undefined, '2020-04-11']]],
+    [
+      'date_range 11.04.2020 | update 12.04.2020',
+      [
+        [undefined, '2020-04-11'],
+        ['updated', '2020-04-12'],
+      ],
+    ],
   ];
   for (const [line, expected] of good) {
     it(JSON.stringify(line), () => {
@@ -142,6 +169,11 @@ describe('readDateLine', () => {
       'الساعة 08 قتيلا 21 سبتمبر 2019',
       '21 سبتمبر 2019 / وصل الوفد إلى المدينة صباحا',
       'Time',
+      // an icon's name is no date, and a word that is also an icon's name stays a word
+      'calendar_month',
+      'schedule 10:40',
+      'event of the year 2019',
+      'الخميس 7:05 م أعلنت الوزارة 14/03/2019',
       '',
       '52',
     ]) {
@@ -174,5 +206,14 @@ describe('leadingDate', () => {
   it('leaves a date inside a sentence, and a short line, alone', () => {
     assert.equal(leadingDate('أعلنت القوات في 23 مارس 2019 السيطرة على البلدة'), undefined);
     assert.equal(leadingDate('23 مارس 2019 قتيلاً'), undefined);
+  });
+});
+
+describe('isTimeFragment', () => {
+  it('reads a time of day split over lines by the copy ("٠٣:" / "٠٨" / "م +02:00 EET")', () => {
+    for (const line of ['٠٣:', '٠٨', 'م +02:00 EET', '10:15 ص', 'PM GMT', '+03:00', '11:', '45 م']) assert.equal(isTimeFragment(line), true, line);
+  });
+  it('leaves dates, words and numbers that are counts alone', () => {
+    for (const line of ['٩ مارس ٢٠١٨', '2018', '1520 مشاهدة', 'م', 'مساء الخميس', '', '120', 'الساعة الثالثة']) assert.equal(isTimeFragment(line), false, line);
   });
 });

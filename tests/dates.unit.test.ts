@@ -370,6 +370,9 @@ describe('parseDateLine', () => {
     ['(23 أذار/مارس 2019)', { value: '2019-03-23' }],
     ['السبت 23 آذار', { value: undefined, yearMissing: true, weekday: 6, day: 23, month: 3 }],
     ['آذار 2019', { precision: 'month', value: '2019-03' }],
+    // the hour labelled "ساعة" (no article), as "الساعة"
+    ['23 مارس 2019 ساعة 10:15', { value: '2019-03-23', text: '23 مارس 2019' }],
+    ['الاحد 24/03/2019 - ساعه: 08:05 م', { value: '2019-03-24' }],
   ];
   for (const [line, expected] of good) {
     it(JSON.stringify(line), () => {
@@ -394,6 +397,8 @@ describe('parseDateLine', () => {
       '23.03.2019 | 24.03.2019',
       '31/02/2019',
       '42°C weather icon',
+      '23 مارس 2019 ساعة',
+      '23 مارس 2019 ساعة عمل',
     ]) {
       assert.equal(parseDateLine(line), undefined, line);
     }

@@ -85,10 +85,10 @@ const LABELS: Array<[DateLabel, string[]]> = [
 ];
 
 const LABEL_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${LABELS.flatMap(([, ls]) => ls)
+  `(?<!\\p{L})(?:${LABELS.flatMap(([, ls]) => ls)
     .sort((a, b) => b.length - a.length)
     .map((l) => escapeRegExp(l).replace(/ /g, '\\s+'))
-    .join('|')})(?![\\p{L}\\p{N}])[\\s:：\\-–—|]*`,
+    .join('|')})(?!\\p{L})[\\s:：\\-–—|]*`,
   'giu',
 );
 
@@ -104,9 +104,9 @@ function labelOf(matched: string): DateLabel {
 const LATIN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const LATIN_MONTH = '(?<lm>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const LATIN_WEEKDAY = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?';
-/** "Mar 23, 2019", "March 23 2019", "23 Mar 2019", "23-Mar-2019", with an optional weekday before. */
+/** "Mar 23, 2019", "March 23 2019", "23 Mar 2019", "23-Mar-2019", "2016 23 December" (the year first), with an optional weekday before. */
 const LATIN_DATE = new RegExp(
-  `^${LATIN_WEEKDAY}(?:${LATIN_MONTH}\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y1>(?:19|20)\\d\\d)|(?<d2>\\d{1,2})(?:st|nd|rd|th)?,?[\\s-]+${LATIN_MONTH.replace('lm', 'lm2')}[\\s,-]+(?<y2>(?:19|20)\\d\\d))`,
+  `^${LATIN_WEEKDAY}(?:${LATIN_MONTH}\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y1>(?:19|20)\\d\\d)|(?<d2>\\d{1,2})(?:st|nd|rd|th)?,?[\\s-]+${LATIN_MONTH.replace('lm', 'lm2')}[\\s,-]+(?<y2>(?:19|20)\\d\\d)|(?<y3>(?:19|20)\\d\\d),?[\\s-]+(?<d3>\\d{1,2})(?:st|nd|rd|th)?[\\s-]+${LATIN_MONTH.replace('lm', 'lm3')}(?![a-z]))`,
   'iu',
 );
 /** Punctuation and separators that may stand around a date on its line. */
@@ -119,9 +119,9 @@ function latinDate(text: string): DateMention | undefined {
   const m = LATIN_DATE.exec(text.slice(lead));
   if (!m?.groups) return undefined;
   const g = m.groups;
-  const month = LATIN_MONTHS.indexOf((g.lm ?? g.lm2 ?? '').slice(0, 3).toLowerCase()) + 1;
-  const day = Number(g.d1 ?? g.d2);
-  const year = Number(g.y1 ?? g.y2);
+  const month = LATIN_MONTHS.indexOf((g.lm ?? g.lm2 ?? g.lm3 ?? '').slice(0, 3).toLowerCase()) + 1;
+  const day = Number(g.d1 ?? g.d2 ?? g.d3);
+  const year = Number(g.y1 ?? g.y2 ?? g.y3);
   if (!month || !isValidDate(year, month, day)) return undefined;
   if (!TIME_FILLER.test(text.slice(lead + m[0].length))) return undefined;
   return dayMention(lead, lead + m[0].length, m[0], { year, month, day });
@@ -256,6 +256,87 @@ export function hijriIn(text: string): HijriDate | undefined {
 /** Does the Hijri date name the Gregorian day `iso` (Umm al-Qura, within two days)? */
 export const hijriNames = (iso: string, h: HijriDate): boolean => hijriAgrees(iso, h.day, h.month, h.year);
 
+/**
+ * "الثلاثاء 08:36 9-12-2025", "الخميس 7:05 م 14/03/2019": a time of day written between the
+ * weekday and the date. Returns `text` with the time blanked (its length kept), or `text` as it was.
+ */
+const TIME_AFTER_WEEKDAY = new RegExp(`^(${FILLER}*${WEEKDAY}${H}*[،,]?${H}*)(${TIME_OF_DAY})(?=${H}*[|،,\\-–—]?${H}*\\d)`, 'u');
+
+function blankTimeAfterWeekday(text: string): string {
+  const folded = foldForDates(toAsciiDigits(text));
+  const m = TIME_AFTER_WEEKDAY.exec(folded.text);
+  if (!m) return text;
+  const from = (m[1] as string).length;
+  const [s, e] = originalSpan(folded, from, from + (m[2] as string).length);
+  return text.slice(0, s) + ' '.repeat(e - s) + text.slice(e);
+}
+
+/**
+ * The names of Material-icons ligatures that a copied page carries beside its date line
+ * ("calendar_month24/12/2019 05:53 pm", "today 11 أبريل 2020 visibility 1520"): the font draws
+ * them as icons, the copy keeps their names. The icons of a day, a clock, a reader or a count;
+ * a count after a counter's icon goes with it. "update" and "history" mark an update date.
+ */
+const ICON_NAMES = [
+  'calendar_month',
+  'calendar_today',
+  'edit_calendar',
+  'date_range',
+  'event_available',
+  'event_note',
+  'event',
+  'today',
+  'schedule',
+  'access_time_filled',
+  'access_time',
+  'access_alarm',
+  'watch_later',
+  'query_builder',
+  'more_time',
+  'av_timer',
+  'timer',
+  'alarm',
+  'person_outline',
+  'person',
+  'account_circle',
+  'folder_open',
+  'folder',
+  'local_offer',
+  'label',
+];
+const COUNT_ICONS = ['remove_red_eye', 'visibility', 'chat_bubble_outline', 'chat_bubble', 'mode_comment', 'comment', 'forum'];
+const UPDATE_ICONS = ['update', 'history'];
+/** An icon's name standing alone or glued to a digit: never inside a word, never before a letter. */
+const iconRe = (names: string[], tail = '') => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${names.join('|')})${tail}(?=[\\s\\p{N}|•·]|$)`, 'gu');
+const ICON_RE = iconRe(ICON_NAMES);
+const COUNT_ICON_RE = iconRe(COUNT_ICONS, '(?:\\s*\\d[\\d,.]*(?![\\d:/.-]))?');
+const UPDATE_ICON_RE = iconRe(UPDATE_ICONS);
+
+/** The line without the icons' names (an update icon read as the label it stands for). */
+function withoutIconNames(text: string): string {
+  if (!/[a-z]/.test(text)) return text;
+  return text
+    .replace(COUNT_ICON_RE, ' ')
+    .replace(ICON_RE, ' ')
+    .replace(UPDATE_ICON_RE, ' Updated ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}
+
+/**
+ * A piece of a time of day on a line of its own, as a copy splits a page's clock over lines
+ * ("٠٣:" / "٠٨" / "م +02:00 EET"): an hour (two digits at most) or hour and minutes, a ص/م or AM/PM, a
+ * zone. Something beside the ص/م must be there: "م" alone is a letter, not a time.
+ */
+const TIME_FRAGMENT =
+  /^(?:(?<h>\d{1,2}(?::\d{2})?:?)\s*)?(?<ap>ص|م|AM|PM|am|pm|a\.m\.|p\.m\.)?\s*(?<zone>(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})?\s*(?<abbr>[A-Z]{2,5})?$/u;
+
+export function isTimeFragment(line: string): boolean {
+  const g = TIME_FRAGMENT.exec(toAsciiDigits(line.trim()))?.groups;
+  if (!g) return false;
+  return g.h !== undefined || g.zone !== undefined || (g.ap !== undefined && g.abbr !== undefined);
+}
+
 /** A part of the line after its label: a date and nothing else but time and separators. */
 function readPart(text: string, reading: { framed: boolean; twoDigitYear: boolean }): Omit<DateLineEntry, 'label' | 'labelText' | 'text'> | undefined {
   let rest = text;
@@ -266,6 +347,7 @@ function readPart(text: string, reading: { framed: boolean; twoDigitYear: boolea
     // "الموافق" / "م" tie the two dates together
     rest = rest.replace(/(?<![\p{L}])(?:الموافق|الموافق ل|م)(?![\p{L}])/gu, (w) => ' '.repeat(w.length));
   }
+  rest = blankTimeAfterWeekday(rest);
   const mention = parseDateLine(rest) ?? latinDate(toAsciiDigits(rest)) ?? arabicMonthFirst(rest) ?? (reading.framed ? framedDate(rest) : undefined);
   if (!mention) {
     const short = reading.twoDigitYear && !hijri ? twoDigitYearDate(rest) : undefined;
@@ -291,7 +373,7 @@ function readPart(text: string, reading: { framed: boolean; twoDigitYear: boolea
  */
 export function readDateLine(line: string): DateLineEntry[] | undefined {
   // "posted onJanuary 23, 2022": a label run into the date
-  const text = line.trim().replace(/\b((?:posted|published|updated) on)(?=[A-Z])/giu, '$1 ');
+  const text = withoutIconNames(line.trim()).replace(/\b((?:posted|published|updated) on)(?=[A-Z])/giu, '$1 ');
   if (text.length === 0 || text.length > 160) return undefined;
   const folded = foldForDates(text);
   const labels: Array<{ start: number; end: number; matched: string }> = [];

@@ -213,9 +213,14 @@ function gather(inputs: Inputs): { candidates: Candidate[]; seen: SeenDate[]; re
     const mention = findDateMentions(inputs.firstParagraph).find((m) => m.kind === 'explicit' && m.weekday !== undefined && (m.precision === 'day' || m.yearMissing));
     // inside a sentence: the day a source spoke (the press's own day), or an event's day
     const role = mention ? dateRoleInProse(inputs.firstParagraph, mention.start, mention.end) : undefined;
-    if (mention && role?.role === 'told')
-      candidates.push({ rank: RANK.lead, line: first, where: 'in the first paragraph', mention, describe: `"${mention.text}" in the first paragraph` });
-    else if (mention && role)
+    if (mention && role?.role === 'told') {
+      // "أصدر المفتشون، اليوم الإثنين 16 سبتمبر 2013، تقريرهم": no date line, the lead's "today" is the day of writing; say so
+      const today = role.because.startsWith('after "اليوم"');
+      const describe = today
+        ? `"${mention.text}" in the first paragraph, which calls it "اليوم": the lead's today, taken as the day of writing (no date line states one)`
+        : `"${mention.text}" in the first paragraph`;
+      candidates.push({ rank: RANK.lead, line: first, where: 'in the first paragraph', mention, describe });
+    } else if (mention && role)
       seen.push({
         line: first ? first.index + 1 : undefined,
         text: mention.text,

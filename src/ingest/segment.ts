@@ -6,7 +6,7 @@
  */
 import { foldArabic } from '../arabic/normalise.ts';
 import { appendixStart } from './appendix.ts';
-import { labelledDateLead, leadingDate, readDateLine } from '../arabic/date-line.ts';
+import { isTimeFragment, labelledDateLead, leadingDate, readDateLine } from '../arabic/date-line.ts';
 import type { ClutterRules } from './clutter-rules.ts';
 import { chooseHeadline, DATELINE, isProse, sameHeadline, type HeadlineCandidate } from './headline.ts';
 import { endsLikeSentence, wordCount, type Line } from './lines.ts';
@@ -67,8 +67,12 @@ export function isLabel(text: string): boolean {
   return wordCount(text) <= 3 && text.length <= 30 && !endsLikeSentence(text);
 }
 
-/** Where a date line may begin after a label or byline: after a bar, a spaced dash, a comma, "on", or a space before a date's label. */
-const BEFORE_DATE = /\s*\|\s*|\s+[-–—]\s+|\s*[،,]\s*|\s+on\s+|\s+/giu;
+/**
+ * Where a date line may begin after a label or byline: after a bar, a spaced dash, a comma, "on",
+ * a space before a date's label; after a space or nothing at all ("فريق التحرير14 مايو 2025")
+ * only after a byline.
+ */
+const BEFORE_DATE = /\s*\|\s*|\s+[-–—]\s+|\s*[،,]\s*|\s+on\s+|\s+|(?<=\p{L})(?=\p{N})/giu;
 
 /**
  * "أخبار | 24 يوليو 2017", "بقلم: فلان - 12 مارس 2019", "By NAME, Published 12 March 2019, Last
@@ -86,10 +90,16 @@ function labelThenDate(text: string, signoffs: SignoffIndex): [string, string] |
     if (!before || !after) continue;
     const entries = readDateLine(after);
     if (!entries?.some((e) => e.mention)) continue;
-    if (m[0].trim() === '' && !(entries[0]?.label && after.startsWith(entries[0].labelText ?? '\u0000'))) continue;
+    const byline = parseSignoff(before, signoffs)?.kind === 'byline';
+    const first = entries[0];
+    const labelled = !!first?.label && after.startsWith(first.labelText ?? '\u0000');
+    // after a bare space or nothing, a byline and then the date itself: "by Samer Haddad 4 نيسان، 2021"
+    // splits after the name, not inside it ("Haddad 4 نيسان 2021 10:30" is a word framing a date)
+    const opensWithDate = !!first?.mention && !first.label && !/\p{L}/u.test(first.text.slice(0, first.mention.start));
+    if (m[0].trim() === '' && !labelled && !(byline && opensWithDate)) continue;
     // a section label only before a bar (as before): a headline may end in "، 22/12/2016"
     if (m[0].trim() === '|' && isLabel(before)) return [before, after];
-    if (parseSignoff(before, signoffs)?.kind === 'byline') return [before, after];
+    if (byline) return [before, after];
   }
   return undefined;
 }
@@ -208,6 +218,10 @@ export function segment(rawLines: Line[], options: SegmentOptions): Segments {
     } else if (isDateLine(line.text) || isLabel(line.text) || options.isOutletHeader(line.text)) {
       afterTitle.push(line);
       if (!isDateLine(line.text)) drop(line, 'label between headline and body');
+    } else if (isTimeFragment(line.text) && rest.slice(k + 1, k + 4).some((l) => isDateLine(l.text))) {
+      // "٠٣:" / "٠٨" / "م +02:00 EET" above "الجمعة ٩ مارس ٢٠١٨": the page's clock, split over lines by the copy
+      afterTitle.push(line);
+      drop(line, 'a time of day split from its date line');
     } else if (DATELINE.test(line.text)) {
       // "دمشق - (د ب أ)": the bureau and the agency credited
       afterTitle.push(line);

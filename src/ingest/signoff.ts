@@ -74,6 +74,8 @@ export function parseSignoff(line: string, index: SignoffIndex): Signoff | undef
     /^(?:بقلم|كتب|كتبت|إعداد|اعداد|تقرير|الكاتب)\s*[:：]\s*([\p{L}\s.]{3,40})$/u.exec(text) ??
     /^(?:by|posted by|written by)\s*[:：]?\s+([\p{Script=Latin}\p{Script=Arabic}][\p{L}\s.'-]{2,39})$/iu.exec(text);
   if (penned) return { kind: 'byline', agencies: [], outlets: [], author: (penned[1] ?? '').trim() };
+  // "فريق التحرير", "هيئة التحرير", "Editorial Team": the newsroom signs, no writer named
+  if (/^(?:(?:فريق|هيئة|أسرة|اسرة|قسم)\s+التحرير|editorial\s+(?:team|staff|desk))$/iu.test(text)) return { kind: 'byline', agencies: [], outlets: [], author: null };
   // "- بيروت: بولا أسطيح": a print edition's byline, a dash, the bureau's city and the writer.
   const printed = /^[-–—]\s*([\p{L}\s]{2,25}?)\s*[:：]\s*([\p{L}\s.]{3,40})$/u.exec(text);
   if (printed) {

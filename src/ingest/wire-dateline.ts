@@ -29,7 +29,11 @@ const NOT_A_PLACE_END = /(?:^|\s)(?:[وف]?(?:في|منذ|حتى|حتي|بعد|�
 const PLACE = /^[\p{L}][\p{L}\s-]{1,40}$/u;
 
 function placeBefore(text: string): string | undefined {
-  const place = text.replace(/[\s،,]+$/u, '').trim();
+  // "دمشق  - 13 ديسمبر 2024م": a dash between the place and the date
+  const place = text
+    .replace(/[\s،,]+$/u, '')
+    .replace(/\s+[-–—]$/u, '')
+    .trim();
   if (!PLACE.test(place) || place.split(/\s+/).length > 3 || NOT_A_PLACE_END.test(place)) return undefined;
   return place;
 }
@@ -57,7 +61,8 @@ function bracketCredit(inner: string, agency: (token: string) => string | undefi
 /** What follows the place (and date): a credit or a slash, then the text. */
 function creditAndText(rest: string, agency: (token: string) => string | undefined, dated: boolean): { credit: string; agencies: string[] } | undefined {
   const textFollows = (after: string) => /^\p{L}|^[«"“]/u.test(after) && after.length >= 20;
-  const bracket = /^\s*[(（]\s*([^()（）]{1,40}?)\s*[)）]\s*([-–—:]?)\s*/u.exec(rest);
+  // "… 2024م - ( وال ) - …": the credit in brackets after a dash
+  const bracket = (dated ? /^\s*(?:[-–—]\s*)?[(（]\s*([^()（）]{1,40}?)\s*[)）]\s*([-–—:]?)\s*/u : /^\s*[(（]\s*([^()（）]{1,40}?)\s*[)）]\s*([-–—:]?)\s*/u).exec(rest);
   if (bracket) {
     const agencies = bracketCredit(bracket[1] as string, agency);
     // undated, the dash is what makes "بيروت (أ ف ب) -" a dateline and not "وقالت الوكالة (أ ف ب) إن"
@@ -88,8 +93,10 @@ export function wireDateline(paragraph: string, agency: (token: string) => strin
   const mention = findDateMentions(head).find((m) => m.kind === 'explicit');
   if (mention && mention.start > 0 && mention.precision === 'day' && mention.value && !mention.yearMissing) {
     const place = placeBefore(head.slice(0, mention.start)) ?? placeBeforeHijri(head.slice(0, mention.start), mention.value);
-    const found = place ? creditAndText(paragraph.slice(mention.end), agency, true) : undefined;
-    if (place && found) return { text: (paragraph.slice(0, mention.end) + found.credit).trim(), place, mention, agencies: found.agencies };
+    // "13 ديسمبر 2024م - ( وال )": the م (ميلادي) after the date goes with it
+    const end = mention.end + (/^م(?=\s*[-–—(（])/u.exec(paragraph.slice(mention.end))?.[0].length ?? 0);
+    const found = place ? creditAndText(paragraph.slice(end), agency, true) : undefined;
+    if (place && found) return { text: (paragraph.slice(0, end) + found.credit).trim(), place, mention, agencies: found.agencies };
   }
   // "بيروت (أ ف ب) - …": the place and the agency, no date.
   const open = /^([^()（）]{2,40}?)\s*(?=[(（])/u.exec(head);
