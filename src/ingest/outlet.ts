@@ -354,15 +354,17 @@ export function decideOutlet(args: {
   }
   const credited = distinct[0] ?? own;
   // On an address outlets.yml does not know, a name in a masthead, byline or dateline that its
-  // domain does not spell, or one with an outlet's shape at the foot ("تموز نت"), is the site's
-  // own name in other words as often as the outlet whose copy the site carries: ask.
+  // domain does not spell, or an Arabic one with an outlet's shape at the foot ("تموز نت"), is the
+  // site's own name in other words as often as the outlet whose copy the site carries: ask. (Latin
+  // names at the foot are an embedded post's or a photo's credit as often: "— Tunisian Presidency
+  // (@…)", "Getty Images".)
   const unspelled =
     domainUnknown === undefined || (own !== undefined && credited === own)
       ? undefined
       : credited && (credited.form === 'masthead' || credited.form === 'byline' || credited.form === 'dateline')
         ? credited
         : !credited
-          ? named.find((n) => n.where === 'foot' && n.shaped)
+          ? named.find((n) => n.where === 'foot' && n.shaped && /\p{Script=Arabic}/u.test(n.name))
           : undefined;
   if (domainUnknown !== undefined && unspelled) {
     return {
