@@ -23,7 +23,7 @@ import { createOutletNames } from './outlet-names.ts';
 import { decidePublicationDate } from './publication-date.ts';
 import { describeCandidate } from './headline.ts';
 import { segment } from './segment.ts';
-import { createSignoffIndex } from './signoff.ts';
+import { createSignoffIndex, personAuthor } from './signoff.ts';
 import { wireDateline } from './wire-dateline.ts';
 import { savedPageKind } from './page/detect.ts';
 import { pageAuthor, pageHeadlineTaken, pageInAnotherLanguage, pageOutletEvidence, reconcilePageDate, reconcilePageOutlet } from './page/page-evidence.ts';
@@ -338,10 +338,10 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
         .filter((d) => d.assigned)
         .map((d) => d.event)
     : [];
-  const signedBy = signoffs.find((s) => s.author)?.author;
+  const signedBy = signoffs.map((s) => personAuthor(s.author)).find((a) => a !== null);
   const fromPage = page ? pageAuthor(page.metadata, page.byline, outlets, signedBy ?? undefined) : undefined;
   if (fromPage && report.page) report.page.authorEvidence = fromPage.from;
-  const author = fromPage?.text ?? signedBy ?? null;
+  const author = personAuthor(fromPage?.text) ?? signedBy ?? null;
   // A wire dateline's agency is credited as a sign-off's is; the dateline stays in the text.
   const agencies = [...new Set([...signoffs.flatMap((s) => s.agencies), ...(wire?.agencies ?? [])])];
   const dateline = /^([\p{L}\s]{2,30}?\s[-–—]\s[\p{L}\s]{2,20}?)\s*:/u.exec(seg.body[0]?.text ?? '')?.[1] ?? wire?.text ?? null;

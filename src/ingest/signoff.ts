@@ -106,6 +106,19 @@ export function parseSignoff(line: string, index: SignoffIndex): Signoff | undef
   return undefined;
 }
 
+/**
+ * A byline's value that names no person: a site's account ("admin"), a role ("المحرر", "Editor"),
+ * a label ("خاص", "متابعات", "وكالات"). Never written as the author.
+ */
+const PLACEHOLDER_AUTHOR =
+  /^(?:admin|administrator|editor|editors|staff|team|user|guest|webmaster|newsroom|desk|خاص|المحرر|محرر|المحررة|التحرير|تحرير|الكاتب|كاتب|المراسل|مراسل|وكالات|الوكالات|متابعات|متابعة|رصد|خدمة|الموقع|إدارة الموقع|ادارة الموقع)$/iu;
+
+/** The author to write, or null for a byline's placeholder (PLACEHOLDER_AUTHOR). */
+export function personAuthor(name: string | null | undefined): string | null {
+  const text = (name ?? '').trim().replace(/[.،,:：]+$/u, '');
+  return text === '' || PLACEHOLDER_AUTHOR.test(text) ? null : text;
+}
+
 function unique<T>(items: T[]): T[] {
   return [...new Set(items)];
 }
