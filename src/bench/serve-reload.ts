@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { launchArguments } from '../core/bundled.ts';
 import { ENV } from '../core/config.ts';
 import { PROJECT_ROOT } from '../core/paths.ts';
-import { PHASE_PREFIX, readPhaseLines, type PhaseLine } from '../core/phase-log.ts';
+import { OLD_SITE_REMOVED, PHASE_PREFIX, readPhaseLines, type PhaseLine } from '../core/phase-log.ts';
 import { launchChromium } from './chromium.ts';
 import { runMeasured } from './measure.ts';
 
@@ -57,7 +57,7 @@ const SERVING = /^arshif: serving (http:\/\/localhost:(\d+)\/)/m;
 const FIRST_BUILD = /^arshif: (?:(built \d+ articles)|\d+ problems? found|the build failed)/m;
 const REBUILT = /^arshif: (.*); rebuilt in (\d+(?:\.\d+)?) s$/m;
 /** The phase line of the old site's removal, which the server runs after saying it rebuilt (src/cli/build.ts, deferOldRemoval). */
-const OLD_SITE_REMOVED = new RegExp(`^${PHASE_PREFIX}.*"phase":"old site removed"[,}]`, 'm');
+const REMOVED_LINE = new RegExp(`^${PHASE_PREFIX}.*"phase":${JSON.stringify(OLD_SITE_REMOVED)}[,}]`, 'm');
 /** How long to wait for that removal before the next add; past it, the next add overlaps it. */
 const OLD_SITE_WAIT_MS = 60_000;
 
@@ -138,7 +138,7 @@ export async function measureAddToReload(options: ReloadOptions): Promise<Reload
       // the old site is removed after the rebuild's line, while the user already sees the page: the
       // next add starts once it is gone (the one before's was waited for), so that no add is timed
       // with another's removal; past the wait it goes on, but not past a server that exited
-      await waitForLine(server, OLD_SITE_REMOVED, OLD_SITE_WAIT_MS, seen, starts[index]).catch((error: unknown) => {
+      await waitForLine(server, REMOVED_LINE, OLD_SITE_WAIT_MS, seen, starts[index]).catch((error: unknown) => {
         if (server.exitCode !== null || server.signalCode !== null) throw error;
       });
       figures.push({ ms, addMs: add.ms, rebuildMs: Number(line[2]) * 1000, logLine: line[0], articleId });

@@ -38,7 +38,7 @@ import Eleventy from '@11ty/eleventy';
 import { findArshifError, formatProblem } from '../core/problem.ts';
 import { forgetArchives, getArchive, getSearchLexicon } from '../model/load-archive.ts';
 import { needsHeapRoom, rerunWithHeapRoom } from '../core/heap-room.ts';
-import { phase, setProgress } from '../core/phase-log.ts';
+import { OLD_SITE_REMOVED, phase, setProgress } from '../core/phase-log.ts';
 import { PageSummaries, postProcessSite, writtenPages, type EleventyResult, type WrittenSummary } from '../site/post-process.ts';
 import { renderEverything } from '../site/page-lists.ts';
 import { renderBatches } from '../site/page-batches.ts';
@@ -177,7 +177,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // the next build removes.
     unmark(outputDir);
     if (isMarkedTemporary(old)) {
-      const removal = phase('old site removed', () => removeTemporary(old).catch(() => undefined));
+      const removal = phase(OLD_SITE_REMOVED, () => removeTemporary(old).catch(() => undefined));
       if (options.deferOldRemoval) oldRemoved = removal;
       else await removal;
     }

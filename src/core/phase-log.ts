@@ -18,6 +18,9 @@ import { environment } from './config.ts';
 /** The prefix of each line, for the benchmark to find them. */
 export const PHASE_PREFIX = 'arshif-phase ';
 
+/** The phase that removes the previous site after the swap (after the reload, under npm start), which the benchmark waits for before its next add. */
+export const OLD_SITE_REMOVED = 'old site removed';
+
 export interface PhaseLine {
   phase: string;
   ms: number;
