@@ -51,6 +51,10 @@ describe('dateRoleInProse', () => {
     assert.match(roleOf('أصابت الغارة السوق، ظهر السبت 10 أيلول/سبتمبر 2016.').because, /ظهر/);
     assert.match(roleOf('قالت القوات، السبت 23 آذار، إنها سيطرت على البلدة').because, /قالت/);
   });
+  it('marks the date the text calls "اليوم" as the page\'s own day, and no other', () => {
+    assert.equal(roleOf('أعلنت وزارة الدفاع اليوم السبت 10 أيلول 2016 أن الهدنة تبدأ مساء الاثنين').today, true);
+    assert.equal(roleOf('قالت القوات، السبت 23 آذار، إنها سيطرت على البلدة').today, undefined);
+  });
 });
 
 describe('isSayingWord', () => {

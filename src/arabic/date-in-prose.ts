@@ -11,7 +11,8 @@ import { foldArabic, words } from './normalise.ts';
 import { isSayingWord } from './saying.ts';
 import { weekdayNumber } from './date-words.ts';
 
-export type DateRole = { role: 'told' | 'event' | 'unclear'; because: string };
+/** `today`: the date is the one the text calls "اليوم", the page's own day. */
+export type DateRole = { role: 'told' | 'event' | 'unclear'; because: string; today?: true };
 
 /**
  * Words that, right before a date, make it the day of an event: a time of the day (ظهر السبت),
@@ -68,7 +69,7 @@ export function dateRoleInProse(text: string, start: number, end: number): DateR
   if (last >= 0 && weekdayNumber(clause[last]?.word ?? '') !== undefined) last--;
   const word = clause[last]?.word;
   const glued = !/[،,(]\s*$/u.test(before);
-  if (word && glued && (word === foldArabic('اليوم') || word === foldArabic('واليوم'))) return { role: 'told', because: 'after "اليوم", the page\u2019s own day' };
+  if (word && glued && (word === foldArabic('اليوم') || word === foldArabic('واليوم'))) return { role: 'told', because: 'after "اليوم", the page\u2019s own day', today: true };
   if (word && glued && inSet(word, EVENT_BEFORE)) return { role: 'event', because: `after "${word}", the day of an event the text reports` };
   if (TIME_AFTER.test(after)) return { role: 'event', because: 'the hour of an event the text reports written after it' };
   if (!glued && /^\s*[،,)]/u.test(after)) {

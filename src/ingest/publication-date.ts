@@ -215,8 +215,7 @@ function gather(inputs: Inputs): { candidates: Candidate[]; seen: SeenDate[]; re
     const role = mention ? dateRoleInProse(inputs.firstParagraph, mention.start, mention.end) : undefined;
     if (mention && role?.role === 'told') {
       // "أصدر المفتشون، اليوم الإثنين 16 سبتمبر 2013، تقريرهم": no date line, the lead's "today" is the day of writing; say so
-      const today = role.because.startsWith('after "اليوم"');
-      const describe = today
+      const describe = role.today
         ? `"${mention.text}" in the first paragraph, which calls it "اليوم": the lead's today, taken as the day of writing (no date line states one)`
         : `"${mention.text}" in the first paragraph`;
       candidates.push({ rank: RANK.lead, line: first, where: 'in the first paragraph', mention, describe });
