@@ -155,11 +155,9 @@ export function textClues(
   aggregatorNames: ReadonlySet<string> = new Set(),
 ) {
   const clues: Clue[] = [];
-  const unknown: Array<{ name: string; why: string; form: Credit['form'] }> = [];
-  // Every credited name outlets.yml does not know, wherever it stands and whatever its shape: a
-  // domain that spells one names the site by it (decideOutlet), and one with an outlet's shape at
-  // the foot that the domain does not spell may be the outlet a copy came from.
-  const named: Array<{ name: string; why: string; form: Credit['form']; where: 'above' | 'under' | 'foot' | 'lead'; shaped: boolean }> = [];
+  // Every credited name outlets.yml does not know (not an agency's, not an ordinary word), wherever
+  // it stands and whatever its shape.
+  const met: UnknownCredit[] = [];
   for (const [key, outlet] of Object.entries(outlets)) {
     for (const signature of outlet.signatures) {
       const matches = signatureMatcher(signature);
@@ -180,10 +178,8 @@ export function textClues(
     const at = where === 'lead' ? `opening the text on line ${line.index + 1}` : place(where, line);
     const what = `${credit.form === 'masthead' ? 'masthead' : `${credit.form} line`} ${quote(where === 'lead' ? credit.name : line.text)} ${at}`;
     if (keys.length === 0) {
-      const shape = (credit.form === 'masthead' || credit.form === 'byline') && looksLikeOutletName(credit.name);
-      const shaped = shape && where !== 'foot';
-      if ((credit.namesAnOutlet || shaped) && !isGenericName(credit.name)) unknown.push({ name: credit.name, why: what, form: credit.form });
-      if (!isGenericName(credit.name) && credit.name.split(/\s+/).length <= NAMED_WORDS) named.push({ name: credit.name, why: what, form: credit.form, where, shaped: shape });
+      const shaped = (credit.form === 'masthead' || credit.form === 'byline') && looksLikeOutletName(credit.name);
+      if (!isGenericName(credit.name)) met.push({ name: credit.name, why: what, form: credit.form, where, shaped, namesAnOutlet: credit.namesAnOutlet });
       return false;
     }
     const generic = isGenericName(credit.name);
@@ -238,11 +234,43 @@ export function textClues(
   const bodyStart = parts.title?.index ?? -1;
   const foot = [...parts.signoffLines, ...parts.body.slice(-3), ...parts.lines.slice(-8)].filter((l) => l.index > bodyStart && !seen.has(l.index) && seen.add(l.index));
   for (const line of foot) each(line, 'foot');
-  return { clues, unknown, named };
+  return {
+    clues,
+    // the names proposed as a new outlet: in a form that says it is one, or in an outlet's shape above the foot
+    unknown: met.filter((c) => c.namesAnOutlet || (c.shaped && c.where !== 'foot')),
+    // the names a domain may spell (decideOutlet), and among which a copy's credit is looked for at the foot
+    named: met.filter((c) => c.name.split(/\s+/).length <= NAMED_WORDS),
+  };
+}
+
+/** A credited name outlets.yml does not know, where it stood, and what its form and shape say. */
+interface UnknownCredit {
+  name: string;
+  /** Where the credit stands, for messages. */
+  why: string;
+  form: Credit['form'];
+  where: 'above' | 'under' | 'foot' | 'lead';
+  /** A masthead or byline part with an outlet's shape (looksLikeOutletName). */
+  shaped: boolean;
+  /** Its form says it is an outlet's (a source, copyright or exclusive line). */
+  namesAnOutlet: boolean;
 }
 
 /** A credited name of more words than this is a phrase or a sentence, not a site's name. */
 const NAMED_WORDS = 4;
+
+/**
+ * On an address outlets.yml does not know: a name in a masthead, byline or dateline that its
+ * domain does not spell, or, when the text credits none, an Arabic one with an outlet's shape at
+ * the foot ("تموز نت"); the site's own name in other words as often as the outlet whose copy the
+ * site carries. (Latin names at the foot are an embedded post's or a photo's credit as often:
+ * "— Tunisian Presidency (@…)", "Getty Images".) `own`: the name the domain spells, if any.
+ */
+function unspelledCredit(credited: UnknownCredit | undefined, own: UnknownCredit | undefined, named: readonly UnknownCredit[]): UnknownCredit | undefined {
+  if (!credited) return named.find((n) => n.where === 'foot' && n.shaped && /\p{Script=Arabic}/u.test(n.name));
+  if (credited === own) return undefined;
+  return credited.form === 'masthead' || credited.form === 'byline' || credited.form === 'dateline' ? credited : undefined;
+}
 
 /** A line opening with a list's marker: a dash, bullet or star, then a space. */
 const LIST_ITEM = /^[-–•*·▪●]\s+\S/u;
@@ -349,23 +377,12 @@ export function decideOutlet(args: {
   const own = named.find((n) => spells(n.name));
   const distinct = [...new Map(unknown.filter((u) => !spells(u.name)).map((u) => [nameKey(u.name), u])).values()];
   const several = [...(own && distinct.some((u) => u.form !== 'source') ? [own] : []), ...distinct];
-  if (distinct.length > 1 || several.length > 1) {
+  if (several.length > 1) {
     return { problem: `the text credits several outlets that content/data/outlets.yml does not list (${several.map((u) => u.why).join('; ')}); ${how}`, evidence: notes };
   }
   const credited = distinct[0] ?? own;
-  // On an address outlets.yml does not know, a name in a masthead, byline or dateline that its
-  // domain does not spell, or an Arabic one with an outlet's shape at the foot ("تموز نت"), is the
-  // site's own name in other words as often as the outlet whose copy the site carries: ask. (Latin
-  // names at the foot are an embedded post's or a photo's credit as often: "— Tunisian Presidency
-  // (@…)", "Getty Images".)
-  const unspelled =
-    domainUnknown === undefined || (own !== undefined && credited === own)
-      ? undefined
-      : credited && (credited.form === 'masthead' || credited.form === 'byline' || credited.form === 'dateline')
-        ? credited
-        : !credited
-          ? named.find((n) => n.where === 'foot' && n.shaped && /\p{Script=Arabic}/u.test(n.name))
-          : undefined;
+  // a name the unknown address does not spell: ask
+  const unspelled = domainUnknown === undefined ? undefined : unspelledCredit(credited, own, named);
   if (domainUnknown !== undefined && unspelled) {
     return {
       problem: `the address's domain ${domainUnknown} is not in content/data/outlets.yml, and ${unspelled.why} names an outlet the domain does not spell: the site's own name in other words, or the outlet whose copy it carries; add that outlet to content/data/outlets.yml (with ${domainUnknown} among its domains if it is the site's own) and ${how}`,
