@@ -47,6 +47,9 @@ const ARABIC_CLASS: Readonly<Record<string, string>> = {
   ن: 'n',
 };
 
+/** Latin letters written for another class's sound; the rest of a-z stand for themselves. */
+const LATIN_CLASS: Readonly<Record<string, string>> = { p: 'b', v: 'f', j: 'g', q: 'k', c: 'k', x: 'ks' };
+
 /** Words of an outlet's name that say what it is, not which: left out or kept when comparing. */
 const ARABIC_GENERIC = new Set([
   'نت',
@@ -99,7 +102,7 @@ function latinWordKey(word: string): string {
     const c = w[i] as string;
     if (c === 'w' || c === 'y') key += i === 0 ? c : '';
     else if ('aeiou'.includes(c)) continue;
-    else key += { p: 'b', v: 'f', j: 'g', q: 'k', c: 'k', x: 'ks' }[c] ?? (/[a-z]/.test(c) ? c : '');
+    else key += LATIN_CLASS[c] ?? (/[a-z]/.test(c) ? c : '');
   }
   return key;
 }
