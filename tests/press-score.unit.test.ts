@@ -101,6 +101,22 @@ describe('press-study score', () => {
     assert.deepEqual(fieldTotals('headline', scores), { field: 'headline', stated: 0, right: 0, asked: 0, wrong: 0, wrongUnstated: 1 });
   });
 
+  it('judges the outlet a dry run would add by the entry it proposes, a subdomain being its domain', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arshif-score-test-'));
+    writeFileSync(
+      join(dir, '001.txt'),
+      'انقطاع المياه عن أحياء في مدينة دير الزور\nانقطعت المياه عن أحياء في مدينة دير الزور بسبب عطل في محطة الضخ الرئيسية.\nوقال موظف إن الإصلاح يحتاج إلى يومين.\n',
+    );
+    const truth = (outlet: string) =>
+      `- file: 001.txt\n  url: https://arabic.baladna-example.net/news/2019/03/21/water\n  outlet: ${outlet}\n  date: 2019-03-21\n  date_where: url-only\n  headline: انقطاع المياه عن أحياء في مدينة دير الزور\n`;
+    writeFileSync(join(dir, 'expected.yml'), truth('{name: null, domain: baladna-example.net, key: null}'));
+    const parent = await scoreCorpus(dir, { isolate: 'outlet', addOptions: { newOutlet: true } });
+    assert.equal(parent.scores[0]?.outlet, 'right', parent.scores[0]?.messages.join('\n'));
+    writeFileSync(join(dir, 'expected.yml'), truth('{name: null, domain: example.net, key: null}'));
+    const other = await scoreCorpus(dir, { isolate: 'outlet', addOptions: { newOutlet: true } });
+    assert.equal(other.scores[0]?.outlet, 'wrong', 'another domain is wrong, even one the proposed domain ends with as text');
+  });
+
   it('names the file and the entry when expected.yml is bad', () => {
     const dir = mkdtempSync(join(tmpdir(), 'arshif-score-test-'));
     writeFileSync(join(dir, 'expected.yml'), '- file: 001.txt\n  outlet: {key: x}\n  date: 23/03/2019\n  headline: null\n');

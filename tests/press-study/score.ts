@@ -156,19 +156,35 @@ function readOutlets(contentDir: string): Record<string, { name_ar?: string; nam
 
 const bareDomain = (d: string) => d.toLowerCase().replace(/^www\./, '');
 
+/**
+ * Whether a domain an entry lists is the true outlet's domain: the same, or one of them a
+ * subdomain of the other (arabic.example.com and example.com are one publisher's).
+ */
+function sameDomain(listed: string, expected: string): boolean {
+  const a = bareDomain(listed);
+  const b = bareDomain(expected);
+  return a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`);
+}
+
+type OutletFields = { name_ar?: string; name_en?: string; domains?: readonly unknown[] };
+
+/** Whether an outlets.yml entry (kept, or one a dry run proposes) is the true outlet: by its domain or name. */
+function entryIsOutlet(entry: OutletFields, expected: ExpectedEntry['outlet']): boolean {
+  if (expected.domain && (entry.domains ?? []).some((d) => sameDomain(String(d), expected.domain!))) return true;
+  const names = [entry.name_ar, entry.name_en].filter((n): n is string => typeof n === 'string').map(folded);
+  return [expected.name, expected.name_en].some((n) => typeof n === 'string' && names.includes(folded(n)));
+}
+
 /** Whether the written outlet key is the true outlet: the same key, or an entry with the outlet's domain or name. */
 function outletMatches(key: string, expected: ExpectedEntry['outlet'], outlets: ReturnType<typeof readOutlets>, outcome: FileOutcome): boolean {
   if (expected.key && key === expected.key) return true;
   const entry = Object.hasOwn(outlets, key) ? outlets[key] : undefined;
-  if (entry) {
-    if (expected.domain && (entry.domains ?? []).some((d) => bareDomain(String(d)) === bareDomain(expected.domain!))) return true;
-    const names = [entry.name_ar, entry.name_en].filter((n): n is string => typeof n === 'string').map(folded);
-    return [expected.name, expected.name_en].some((n) => typeof n === 'string' && names.includes(folded(n)));
-  }
-  // A key outlets.yml does not hold (an outlet a dry run would add): right only if what add
-  // says it would add names the true outlet's domain or name.
-  const said = outcome.messages.join('\n');
-  return [expected.domain, expected.name].some((v) => typeof v === 'string' && v.length > 2 && said.includes(v));
+  if (entry) return entryIsOutlet(entry, expected);
+  // A key outlets.yml does not hold: the outlet a dry run with --new-outlet would add. It is
+  // judged by the entry add proposes (its domains and names), not by the words of its messages,
+  // which may name the true outlet while proposing another.
+  const proposed = outcome.result?.report.newOutlet;
+  return proposed !== undefined && proposed.key === key && entryIsOutlet(proposed.outlet, expected);
 }
 
 export async function scoreFile(dir: string, entry: ExpectedEntry, options: ScoreOptions = {}): Promise<FileScore> {
