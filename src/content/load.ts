@@ -10,6 +10,7 @@ import { isAbsolute, join } from 'node:path';
 import { ArshifError, type Problem } from '../core/problem.ts';
 import { displayPath } from '../core/paths.ts';
 import type { ParseCache } from '../cache/parse-cache.ts';
+import { FileTexts } from '../cache/process-memory.ts';
 import type { Content } from './content.ts';
 import { readDataEntries, readDataObject } from './data-files.ts';
 import { contentFolderProblems } from './folder-policy.ts';
@@ -23,6 +24,8 @@ export type { DataEntries } from './data-file.ts';
 export interface LoadContentOptions {
   /** What earlier builds got from files with the same text (parse-cache.ts). */
   parseCache?: ParseCache;
+  /** A process that loads again (npm start): keep the Markdown files' texts for the next load, which then reads only the files that changed (src/cache/process-memory.ts). */
+  keepTexts?: boolean;
 }
 
 /** Reads and validates content/; returns what loaded and every problem found. */
@@ -39,8 +42,9 @@ export function loadContent(contentDir: string, options: LoadContentOptions = {}
   problems.push(...contentFolderProblems(dir));
   const outlets = readDataEntries(dir, 'outlets', problems, options.parseCache);
   const places = readDataEntries(dir, 'places', problems, options.parseCache);
-  const articles = loadMarkdownFolder(join(dir, 'articles'), problems, { kind: 'article', cache: options.parseCache });
-  const events = loadMarkdownFolder(join(dir, 'events'), problems, { kind: 'event', cache: options.parseCache });
+  const texts = new FileTexts(`markdown files ${dir}`, options.keepTexts ?? false);
+  const articles = loadMarkdownFolder(join(dir, 'articles'), problems, { kind: 'article', cache: options.parseCache, texts });
+  const events = loadMarkdownFolder(join(dir, 'events'), problems, { kind: 'event', cache: options.parseCache, texts });
   const site = readDataObject(dir, 'site', problems);
   const eventsDir = join(dir, 'events');
   const eventFileIds = existsSync(eventsDir)

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { ParseCache } from '../cache/parse-cache.ts';
+import type { FileTexts } from '../cache/process-memory.ts';
 import { displayPath } from '../core/paths.ts';
 import type { Problem } from '../core/problem.ts';
 import { isHidden, markdownEntryProblem } from './folder-policy.ts';
@@ -20,6 +21,8 @@ import { MAX_ARTICLE_BYTES, readText } from './read-text.ts';
 export interface Caching {
   kind: MarkdownKind;
   cache: ParseCache | undefined;
+  /** The texts the process read before, by stamp (npm start: only the files that changed are read). */
+  texts?: FileTexts;
 }
 
 /** One file of a folder as it is read: the problems met so far, and its text or what it gave. */
@@ -46,13 +49,18 @@ export function loadMarkdownFolder<K extends MarkdownKind>(
     const own: Problem[] = [];
     const entry: FolderFile<T> = { problems: own, file };
     read.push(entry);
-    const refused = markdownEntryProblem(folder, name, statSync(path).isFile());
+    const stat = statSync(path, { bigint: true });
+    const refused = markdownEntryProblem(folder, name, stat.isFile());
     if (refused) {
       own.push(refused);
       continue;
     }
-    const text = readText(path, own, MAX_ARTICLE_BYTES);
-    if (text === undefined) continue;
+    let text = caching.texts?.get(path, stat);
+    if (text === undefined) {
+      text = readText(path, own, MAX_ARTICLE_BYTES);
+      if (text === undefined) continue;
+      caching.texts?.set(path, stat, text);
+    }
     const source = text.replace(/^\uFEFF/, '');
     const cached = cachedFile<T>(source, file, caching);
     if (cached) entry.loaded = cached;

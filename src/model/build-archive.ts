@@ -35,6 +35,8 @@ import type { Archive, ArticleView, SiteInfo } from './views.ts';
 export interface ArchiveOptions {
   /** Where each article's derived data is kept between builds (none: everything is computed). */
   store?: DerivedStore;
+  /** A process that builds again (npm start): keep what this build digested for the next one (src/cache/process-memory.ts). */
+  keep?: boolean;
 }
 
 /** Builds the archive from validated content. */
@@ -50,6 +52,7 @@ export function buildArchive(content: Content, site: SiteInfo, entities: Record<
     })),
     entities,
     options.store,
+    { keep: options.keep },
   );
 
   // Events newest first; each event's articles oldest first, as its page reads them.

@@ -64,12 +64,12 @@ function load(contentDir: string, options: LoadOptions = {}): Loaded {
   if (!loaded) {
     const store = openStore(options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir, options.codeVersion, options.keep);
     const parseCache = store && storedParseCache(store);
-    const content = loadValidContent(contentDir, { parseCache });
+    const content = loadValidContent(contentDir, { parseCache, keepTexts: options.keep });
     const entities = loadEntities(content.dir, parseCache);
     const spellings = loadSpellings(content.dir, parseCache);
     parseCache?.save();
     loaded = {
-      archive: buildArchive(content, { ...content.site, url: options.siteUrl ?? effectiveSiteUrl(content.site.url) }, entities, { store }),
+      archive: buildArchive(content, { ...content.site, url: options.siteUrl ?? effectiveSiteUrl(content.site.url) }, entities, { store, keep: options.keep }),
       lexicon: buildSearchLexicon({ places: content.places.entries, entities, spellings }),
     };
     // add's fingerprints of the bodies (src/ingest/duplicates.ts): not the build's, but kept for the next add

@@ -25,6 +25,7 @@
  */
 import { memoKey } from '../cache/memo.ts';
 import { sha256 } from '../core/hash.ts';
+import { TextDigests } from '../cache/process-memory.ts';
 import type { Archive } from '../model/views.ts';
 
 /** What the templates of a page per item read of `archive`, beside the item itself. */
@@ -36,9 +37,6 @@ const KEY_FORMAT = 3;
 /** Texts this long or longer are written into a view's digest as their own sha256 (see the top). */
 export const LONG_TEXT = 1024;
 
-/** The long texts' digests the last PageKeys of this process kept, for the next one (see the top). */
-let lastTexts: ReadonlyMap<string, string> = new Map();
-
 export interface PageKeyOptions {
   /** Keep this build's long texts' digests for the next PageKeys of the process (default: not; see the top). */
   keepTexts?: boolean;
@@ -47,9 +45,8 @@ export interface PageKeyOptions {
 export class PageKeys {
   /** The digests of the views other items hold (articles, events), by view. */
   private readonly viewDigests = new Map<object, string>();
-  /** This build's long texts' digests, kept for the next build. */
-  private readonly texts = new Map<string, string>();
-  private readonly previousTexts = lastTexts;
+  /** The long texts' digests: this build's, kept for the next build of the process (see the top). */
+  private readonly texts: TextDigests;
   /** The digest of what every page reads beside its item (PAGE_READS), made once per build rather than written into each key. */
   private readonly shared: string;
 
@@ -58,7 +55,7 @@ export class PageKeys {
     private readonly renderVersion: string,
     options: PageKeyOptions = {},
   ) {
-    lastTexts = options.keepTexts ? this.texts : new Map();
+    this.texts = new TextDigests('page keys: long texts', sha256, options.keepTexts ?? false);
     for (const article of archive.articles) this.viewDigests.set(article, this.digest(article));
     for (const event of archive.events) this.viewDigests.set(event, this.digest(event));
     this.shared = sha256(JSON.stringify(PAGE_READS.map((name) => archive[name])));
@@ -74,7 +71,7 @@ export class PageKeys {
   digest(value: unknown): string {
     const known = this.viewDigests;
     const json = JSON.stringify(value, (key: string, v: unknown) => {
-      if (typeof v === 'string') return v.length < LONG_TEXT ? v : { '#text': this.textDigest(v) };
+      if (typeof v === 'string') return v.length < LONG_TEXT ? v : { '#text': this.texts.of(v) };
       if (typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint') throw new Error(`page key: a view holds a ${typeof v} at "${key}"`);
       if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
       if (v !== value) {
@@ -87,15 +84,5 @@ export class PageKeys {
       return v;
     });
     return sha256(json ?? 'undefined');
-  }
-
-  /** The sha256 of a long text: this build's, else the previous build's for the same text, else computed. */
-  private textDigest(text: string): string {
-    let digest = this.texts.get(text);
-    if (digest === undefined) {
-      digest = this.previousTexts.get(text) ?? sha256(text);
-      this.texts.set(text, digest);
-    }
-    return digest;
   }
 }

@@ -15,6 +15,7 @@ import type { NameUse } from '../entity-usage.ts';
 import type { Entity } from '../../content/schema.ts';
 import type { FoundMention } from '../mentions.ts';
 import type { Paragraph } from '../../markdown/paragraphs.ts';
+import { TextDigests } from '../../cache/process-memory.ts';
 import { articleKey, entitiesDigest, isCompleteRecord, namesBasis, type ArticleInput } from './article-data.ts';
 import { articleWorker, type ArticleOutcome, type ArticleTask } from './article-task.ts';
 import { runSharedWork } from '../../core/workers.ts';
@@ -56,8 +57,10 @@ export type QuotedPeople = Parameters<typeof createQuoteFinder>[0];
 /** Fewer articles to compute than this are computed on this thread only (a worker takes about a second to start). */
 export const MIN_ARTICLES_FOR_WORKER = 200;
 
-export function deriveArticles(articles: ArticleToDerive[], entities: Record<string, Entity>, store?: DerivedStore): DerivedArticles {
+export function deriveArticles(articles: ArticleToDerive[], entities: Record<string, Entity>, store?: DerivedStore, options: { keep?: boolean } = {}): DerivedArticles {
   const version = store?.version ?? '';
+  // The bodies' keys, by body: a process that builds again (npm start) keys only the bodies it has not met (src/cache/process-memory.ts).
+  const bodyKeys = new TextDigests(`article keys ${version}`, (body) => articleKey(version, body), (options.keep ?? false) && store !== undefined);
   const entitiesKey = store ? entitiesDigest(version, entities) : '';
   const out: DerivedArticles = {
     html: new Map(),
@@ -74,7 +77,7 @@ export function deriveArticles(articles: ArticleToDerive[], entities: Record<str
   const tasks: ArticleTask[] = [];
   const taskOf: number[] = [];
   articles.forEach((article, i) => {
-    const key = store ? articleKey(version, article.body) : '';
+    const key = store ? bodyKeys.of(article.body) : '';
     articleKeys.set(article.id, key);
     const stored = store && readMemo(store, ARTICLES, key, articleRecordSchema);
     const input = { title: article.title, date: article.date, body: article.body };
