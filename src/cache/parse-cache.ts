@@ -26,6 +26,7 @@ import { z } from 'zod';
 import { contentStamp, contentStampSettled } from '../core/file-stamp.ts';
 import { sha256 } from '../core/hash.ts';
 import { memoKey, readMemo, writeMemo } from './memo.ts';
+import { TextDigests } from './process-memory.ts';
 import type { Store } from './store.ts';
 
 export interface CachedParse {
@@ -82,9 +83,19 @@ function throughJson<T>(value: T): T | undefined {
 
 const isCachedParse = (v: unknown): v is CachedParse => cachedParseSchema.safeParse(v).success;
 
-/** The parse cache kept in `store` (one entry for all files, under the key of the code version). */
-export function storedParseCache(store: Store): StoredParseCache {
+/**
+ * The parse cache kept in `store` (one entry for all files, under the key of the code version).
+ * `keep`: a process that loads again (npm start) keeps the texts' keys for the next load
+ * (src/cache/process-memory.ts), which then hashes only the texts it has not met.
+ */
+export function storedParseCache(store: Store, options: { keep?: boolean } = {}): StoredParseCache {
   const entryKey = memoKey(store.version, ['content files']);
+  const keys = new Map<string, TextDigests>();
+  const keyOfText = (kind: string, source: string): string => {
+    let digests = keys.get(kind);
+    if (!digests) keys.set(kind, (digests = new TextDigests(`parse cache keys ${kind}`, (text) => keyOf(kind, text), options.keep ?? false)));
+    return digests.of(source);
+  };
   const stored = readMemo(store, 'content', entryKey, filesSchema);
   const before = new Map<string, CachedParse>(Object.entries(stored?.files ?? {}));
   const now = new Map<string, CachedParse>();
@@ -95,7 +106,7 @@ export function storedParseCache(store: Store): StoredParseCache {
   let changed = false;
   return {
     get(kind, source) {
-      const key = keyOf(kind, source);
+      const key = keyOfText(kind, source);
       const hit = before.get(key);
       if (hit) now.set(key, hit);
       return hit;
@@ -103,7 +114,7 @@ export function storedParseCache(store: Store): StoredParseCache {
     set(kind, source, value) {
       const json = throughJson(value);
       if (!json || !isCachedParse(json)) return;
-      now.set(keyOf(kind, source), json);
+      now.set(keyOfText(kind, source), json);
       changed = true;
     },
     getEntries(kind, source) {

@@ -63,7 +63,7 @@ function load(contentDir: string, options: LoadOptions = {}): Loaded {
   let loaded = loadedArchives.get(contentDir);
   if (!loaded) {
     const store = openStore(options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir, options.codeVersion, options.keep);
-    const parseCache = store && storedParseCache(store);
+    const parseCache = store && storedParseCache(store, { keep: options.keep });
     const content = loadValidContent(contentDir, { parseCache, keepTexts: options.keep });
     const entities = loadEntities(content.dir, parseCache);
     const spellings = loadSpellings(content.dir, parseCache);
