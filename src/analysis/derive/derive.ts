@@ -68,7 +68,7 @@ export function deriveArticles(articles: ArticleToDerive[], entities: Record<str
     mentions: new Map(),
     figures: new Map(),
     uses: new Map(),
-    findPassages: store ? (sources) => storedPassages(store, sources) : (sources) => findSharedPassages(sources),
+    findPassages: store ? (sources) => storedPassages(store, sources, { keys: articleKeys, paragraphs: out.paragraphs }) : (sources) => findSharedPassages(sources),
     findQuotes: (people, ids) => quotesOf(people, ids, out.paragraphs, store && { store, keys: articleKeys }),
   };
   const articleKeys = new Map<string, string>();
@@ -132,8 +132,25 @@ export function deriveArticles(articles: ArticleToDerive[], entities: Record<str
   return out;
 }
 
-function storedPassages(store: DerivedStore, sources: PassageSource[]): SharedPassage[] {
-  return memo(store, { kind: PASSAGES, keyParts: passagesKeyParts(sources), schema: passagesSchema, compute: () => findSharedPassages(sources) });
+/**
+ * An event's shared passages, kept under what they are found from. Where every source's
+ * paragraphs are its article's derived ones (the same strings: compareEvent passes them on), an
+ * article is written into the key as its record's key, which its paragraphs are a function of,
+ * not as its paragraphs again: an event of 10,000 articles is not written out and hashed whole on
+ * every build. Any other source is written out.
+ */
+function storedPassages(
+  store: DerivedStore,
+  sources: PassageSource[],
+  derived: { keys: ReadonlyMap<string, string>; paragraphs: ReadonlyMap<string, Paragraph[]> },
+): SharedPassage[] {
+  const keyed = sources.map((s) => {
+    const key = derived.keys.get(s.id);
+    const own = derived.paragraphs.get(s.id);
+    const same = key !== undefined && own !== undefined && own.length === s.paragraphs.length && own.every((p, i) => p.text === s.paragraphs[i]);
+    return same ? { id: s.id, outlet: s.outlet, record: key } : s;
+  });
+  return memo(store, { kind: PASSAGES, keyParts: passagesKeyParts(keyed), schema: passagesSchema, compute: () => findSharedPassages(sources) });
 }
 
 /**
