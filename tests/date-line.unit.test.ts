@@ -63,6 +63,16 @@ describe('readDateLine', () => {
         ['updated', undefined],
       ],
     ],
+    // a zone written offset first, a counter's bare number after the clock, a print issue's number
+    ['الأحد 4 مارس 2018 - 09:13 +2GMT', [[undefined, '2018-03-04']]],
+    ['الأحد 4 مارس 2018 - 09:13 (+3 GMT)', [[undefined, '2018-03-04']]],
+    ['02 ديسمبر 2016 -- 19:29:39 539', [[undefined, '2016-12-02']]],
+    ['العدد 4523 - السبت 23 مارس 2019', [[undefined, '2019-03-23']]],
+    ['السنة 47 - العدد: 13522 | الأحد 24 مارس 2019', [[undefined, '2019-03-24']]],
+    ['الأحد 24 مارس 2019 - العدد 13522', [[undefined, '2019-03-24']]],
+    // the separator between spaces, the same both times
+    ['23 . 03 . 2019', [[undefined, '2019-03-23']]],
+    ['نشر في: 2019 / 03 / 23 - 10:40', [['published', '2019-03-23']]],
     // Material-icons ligature names copied with the text, glued to the date or spaced from it
     ['calendar_month24/12/2019 05:53 pm', [[undefined, '2019-12-24']]],
     ['calendar_today 2019-03-23 schedule 10:40', [[undefined, '2019-03-23']]],
@@ -174,6 +184,10 @@ describe('readDateLine', () => {
       'schedule 10:40',
       'event of the year 2019',
       'الخميس 7:05 م أعلنت الوزارة 14/03/2019',
+      // a bare number is a count only after a clock; an issue's number is a number, not a count of dead
+      '23 مارس 2019 539',
+      'العدد 12 قتيلا 23 مارس 2019',
+      '23 . 03.2019',
       '',
       '52',
     ]) {

@@ -37,8 +37,8 @@ const WEEKDAY_PART = `(?:${BW}(?<wd>${WEEKDAY})(?!\\p{L})${H}*(?:[،,|\\-–]${H
 
 const NUMERIC = new RegExp(
   `(?=[\\dا])${WEEKDAY_PART}(?<!\\p{N}[.,/:\\-]?)(?:` +
-    `(?<d>\\d{1,2})(?<s>[./-])(?<m>\\d{1,2})\\k<s>(?<y>${YEAR})` +
-    `|(?<iy>${YEAR})(?<is>[./-])(?<im>\\d{1,2})\\k<is>(?<id>\\d{1,2}))` +
+    `(?<d>\\d{1,2})(?<s> ?[./-] ?)(?<m>\\d{1,2})\\k<s>(?<y>${YEAR})` +
+    `|(?<iy>${YEAR})(?<is> ?[./-] ?)(?<im>\\d{1,2})\\k<is>(?<id>\\d{1,2}))` +
     `(?!\\p{N}|[.,/\\-]\\p{N})`,
   'gdu',
 );
@@ -113,7 +113,10 @@ function withWeekday(fields: Fields, weekday: number | undefined): Fields {
   return out;
 }
 
-/** Numeric dates: day-first d.m.yyyy, d/m/yyyy, d-m-yyyy, and ISO yyyy-mm-dd (also with / or .). */
+/**
+ * Numeric dates: day-first d.m.yyyy, d/m/yyyy, d-m-yyyy, and ISO yyyy-mm-dd (also with / or .);
+ * the separator may stand between two spaces ("23 . 03 . 2019"), the same both times.
+ */
 export function numericDates(f: Folded): Candidate[] {
   const out: Candidate[] = [];
   for (const m of everyMatchWith(NUMERIC, f.text, HAS_YEAR)) {

@@ -36,6 +36,12 @@ export function findDateMentions(text: string, options: ResolveOptions = {}): Da
 }
 
 /**
+ * A time zone as date lines write it: "GMT", "GMT+3", "UTC +03:00", "+03:00", and the offset
+ * written first, "+2GMT" / "+3 GMT" (Al-Quds and Levantine sites).
+ */
+const ZONE_WORDS = '(?:(?:GMT|UTC)(?:\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?)?|[+-]\\s*\\d{1,2}(?::?\\d{2})?\\s*(?:GMT|UTC)|[+-]\\d{2}:?\\d{2})';
+
+/**
  * A time of day as date lines write it ("10:45", "الساعة 08 صباحاً"), with what may follow it: ص/م, صباحاً/مساءً, AM/PM, a zone
  * (GMT, GMT+3, UTC, Z, +03:00) or "بتوقيت دمشق" / "بتوقيت غرينتش" (one or two words after it).
  */
@@ -43,17 +49,25 @@ export const TIME_OF_DAY =
   // "الساعة 08 صباحاً" (Marib Press): an hour alone after الساعة, its part of the day named
   '(?:(?:الساعة|الساعه)\\s*\\d{1,2}\\s*(?=صباح|مساء|ظهر|فجر)|(?:(?:الساعة|الساعه|ساعة|ساعه|Time)\\s*[:：]?\\s*)?T?\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)' +
   '(?:\\s*(?:صباحاً|صباحًا|صباحا|صباح|مساءً|مساءا|مساء|ظهراً|ظهرا|فجراً|فجرا|ص|م|AM|PM|am|pm|a\\.m\\.|p\\.m\\.))?' +
-  '(?:\\s*(?:(?:GMT|UTC)(?:\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?)?|Z|[+-]\\d{2}:?\\d{2}|(?:ب)?توقيت\\s+\\p{L}+(?:\\s+\\p{L}+)?|غرينتش|جرينتش))?' +
+  `(?:\\s*(?:${ZONE_WORDS}|Z|(?:ب)?توقيت\\s+\\p{L}+(?:\\s+\\p{L}+)?|غرينتش|جرينتش))?` +
   // the city whose clock it is, at the end of the line: "7:26 م القاهرة"
   '(?:\\s+(?:ب)?\\p{Script=Arabic}{3,12}\\s*$)?';
 /** A time zone standing without a time: "1st, September 2023 GMT". */
-export const ZONE = '(?:GMT|UTC)(?:\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?)?';
+export const ZONE = ZONE_WORDS;
 /** A page's counter beside its date: "قرأ 576", "المشاهدات: 1200", "340 مشاهدة". */
 export const COUNTER =
   '(?:(?:قرأ|قراءة|قراءات|القراءات|مشاهدة|مشاهدات|المشاهدات|عدد المشاهدات|عدد القراءات|زيارة|زيارات|تعليق|تعليقات|views?)\\s*[:：]?\\s*\\d[\\d,.]*' +
   '|\\d[\\d,.]*\\s*(?:مشاهدة|مشاهدات|قراءة|قراءات|زيارة|تعليق|تعليقات|views?))';
-/** What may surround a date on a date line: separators, brackets, a time of day, a counter. */
-const LINE_FILLER = new RegExp(`^(?:[\\s|،,\\-–—()[\\]«»"'.:/•·]|${TIME_OF_DAY}|${ZONE}|${COUNTER})*$`, 'u');
+/**
+ * A bare count after a time of day, ending the line ("01 ديسمبر 2016 -- 19:29:39 539"): the
+ * number of a counter whose icon the copy lost. Only after a time: a number beside a date alone
+ * may be anything.
+ */
+const COUNT_AFTER_TIME = '(?<=\\d:\\d{2}(?::\\d{2})?\\s{1,3})\\d{1,7}(?=\\s*$)';
+/** A print edition's number beside its date: "العدد 4523", "السنة 47 - العدد: 13522". */
+const ISSUE_NUMBER = '(?:(?:السنة|السنه)\\s*[:：]?\\s*\\d{1,3}\\s*[-–|،,]?\\s*)?(?:العدد|عدد)\\s*[:：]?\\s*\\d{1,6}';
+/** What may surround a date on a date line: separators, brackets, a time of day, a counter, an issue's number. */
+const LINE_FILLER = new RegExp(`^(?:[\\s|،,\\-–—()[\\]«»"'.:/•·]|${TIME_OF_DAY}|${ZONE}|${COUNTER}|${COUNT_AFTER_TIME}|${ISSUE_NUMBER})*$`, 'u');
 
 /**
  * Parses a line that is nothing but a date (as in a page's date line: "23.03.2019", "السبت 23 مارس 2019";
