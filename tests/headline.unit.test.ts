@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { chooseHeadline, leadSentenceSigns, notAHeadline, type HeadlineContext } from '../src/ingest/headline.ts';
+import { chooseHeadline, leadSentenceSigns, lineHoldsHeadline, notAHeadline, sameHeadline, type HeadlineContext } from '../src/ingest/headline.ts';
 import { toLines } from '../src/ingest/lines.ts';
 
 const ctx: HeadlineContext = { isClutter: () => false, isOutletHeader: () => false, isByline: (l) => /^بقلم\s*:/.test(l) };
@@ -181,5 +181,25 @@ describe('leadSentenceSigns', () => {
     assert.equal(c.best?.line.text, lead);
     assert.ok(c.leadSentence && c.leadSentence.length >= 2);
     assert.equal(pick(`${HEAD}\n12.11.2017\n${LEAD}`).leadSentence, undefined);
+  });
+});
+
+describe('the headline the user gave, found in the text (--title)', () => {
+  const title = 'انسحاب المسلحين من أحياء في حلب الشرقية';
+  it('is the line that says it, folded, its quotes and final stop aside', () => {
+    assert.ok(sameHeadline('«انسحاب المسلحين من أحياء في حلب الشرقية».', title));
+    assert.ok(sameHeadline('انسحاب المسلحين من احياء في حلب الشرقيه', title));
+  });
+  it('is held by a line with a badge, a label or an outlet beside it', () => {
+    assert.ok(lineHoldsHeadline(`${title} مميز`, title));
+    assert.ok(lineHoldsHeadline(`عاجل | ${title}`, title));
+    assert.ok(lineHoldsHeadline(`${title} - المدن`, title));
+  });
+  it('is not held by a line that goes on with more than three words, or runs a word on', () => {
+    assert.equal(lineHoldsHeadline(`${title} بعد أيام من القصف العنيف`, title), false);
+    assert.equal(lineHoldsHeadline(`${title}ية`, title), false);
+    assert.equal(lineHoldsHeadline(title, title), false);
+    // a short title is matched exactly or not at all
+    assert.equal(lineHoldsHeadline('حلب الشرقية اليوم', 'حلب الشرقية'), false);
   });
 });

@@ -731,7 +731,22 @@ export function describeCandidate(c: HeadlineCandidate): string {
 }
 
 /** Whether `text` is the given headline (folded, edge punctuation ignored). */
+const headlineKey = (s: string) => foldArabic(s).replace(/^[\s"'«»“”]+|[\s"'«»“”.]+$/gu, '');
+
 export function sameHeadline(a: string, b: string): boolean {
-  const k = (s: string) => foldArabic(s).replace(/^[\s"'«»“”]+|[\s"'«»“”.]+$/gu, '');
-  return k(a) === k(b);
+  return headlineKey(a) === headlineKey(b);
+}
+
+/**
+ * Does `line` hold the headline `title` with a few words of the page's beside it ("… مميز", a
+ * featured badge; "عاجل | …", a label; "… - المدن", the outlet)? At most three words, at its start
+ * or its end, and the headline itself at least four words long, so that a line merely sharing
+ * its opening words with a short title is not taken for it.
+ */
+export function lineHoldsHeadline(line: string, title: string): boolean {
+  const [l, t] = [headlineKey(line), headlineKey(title)];
+  if (l === t || wordCount(t) < 4 || !(l.startsWith(t) || l.endsWith(t))) return false;
+  const extra = l.startsWith(t) ? l.slice(t.length) : l.slice(0, l.length - t.length);
+  if (extra !== '' && !/^[\s|:،,\-–—]/u.test(l.startsWith(t) ? extra : extra.slice(-1))) return false;
+  return wordCount(extra.replace(/[|:،,\-–—]/gu, ' ')) <= 3;
 }

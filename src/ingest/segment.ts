@@ -8,7 +8,7 @@ import { foldArabic } from '../arabic/normalise.ts';
 import { appendixStart } from './appendix.ts';
 import { isTimeFragment, labelledDateLead, leadingDate, readDateLine } from '../arabic/date-line.ts';
 import type { ClutterRules } from './clutter-rules.ts';
-import { chooseHeadline, DATELINE, isProse, sameHeadline, type HeadlineCandidate } from './headline.ts';
+import { chooseHeadline, DATELINE, isProse, lineHoldsHeadline, sameHeadline, type HeadlineCandidate } from './headline.ts';
 import { endsLikeSentence, wordCount, type Line } from './lines.ts';
 import { parseSignoff, type Signoff, type SignoffIndex } from './signoff.ts';
 import { wireDateline } from './wire-dateline.ts';
@@ -62,6 +62,12 @@ export interface SegmentOptions {
 /** A date line: one that states a date (or a date's label), and nothing else. */
 const isDateLine = (text: string) => readDateLine(text) !== undefined;
 
+/**
+ * "نشر في الشرق الاوسط", "Published in سياسة": the section a page filed the article in, after a
+ * publication label (Joomla's "Published in"), with no date.
+ */
+const SECTION_FILED = /^\s*(?:نشر|نشرت|نُشر|نُشرت|Published)\s+(?:في|ضمن|in)\s+[\p{L}\s]{2,30}$/u;
+
 /** A short line that names a section or a widget rather than saying something. */
 export function isLabel(text: string): boolean {
   return wordCount(text) <= 3 && text.length <= 30 && !endsLikeSentence(text);
@@ -104,6 +110,26 @@ function labelThenDate(text: string, signoffs: SignoffIndex): [string, string] |
   return undefined;
 }
 
+/** A time of day, hours and minutes: what says where a date line ends before a label glued after it. */
+const CLOCK = /\d{1,2}:\d{2}/u;
+
+/**
+ * "السبت 2015-06-06 08:54:25 أخبار الميدان": a date line with its time of day, then a section's
+ * label after a space or a separator. The two are cut apart (the label kept as a line of its
+ * own, for the chrome or the clutter rules), so that the date line reads as one. Only after a
+ * time of day, where a date line ends for sure, and only a label (three words at most, no
+ * digit, no sentence's end): a headline run into its date line is left as it was.
+ */
+function dateThenLabel(text: string): [string, string] | undefined {
+  for (const m of text.matchAll(/\s*[|•·\-–—]\s*|\s+/gu)) {
+    const before = text.slice(0, m.index).trim();
+    const after = text.slice(m.index + m[0].length).trim();
+    if (!before || !after || !CLOCK.test(before) || /\p{N}/u.test(after) || !isLabel(after)) continue;
+    if (readDateLine(before)?.some((e) => e.mention)) return [before, after];
+  }
+  return undefined;
+}
+
 /** "date 2026-01-22 شفق نيوز- نينوى": a labelled date opening one of the first lines is a line of its own. */
 function splitLeadingDates(lines: Line[], signoffs: SignoffIndex): Line[] {
   return lines.flatMap((line, n) => {
@@ -114,7 +140,7 @@ function splitLeadingDates(lines: Line[], signoffs: SignoffIndex): Line[] {
         { index: line.index, text: line.text.slice(end).trim() },
       ];
     // a label or a byline, and the date line, one after the other
-    const split = n < 12 && line.text.length <= 200 && !isDateLine(line.text) ? labelThenDate(line.text, signoffs) : undefined;
+    const split = n < 12 && line.text.length <= 200 && !isDateLine(line.text) ? (labelThenDate(line.text, signoffs) ?? dateThenLabel(line.text)) : undefined;
     if (split) return split.map((text) => ({ index: line.index, text }));
     return [line];
   });
@@ -147,7 +173,11 @@ export function segment(rawLines: Line[], options: SegmentOptions): Segments {
     return kind === 'byline' || kind === 'source';
   };
   if (options.title !== undefined) {
-    const at = lines.findIndex((l) => sameHeadline(l.text, options.title as string));
+    const given = options.title;
+    // the line as the user gave it, or else the one line that holds it with a badge or a label beside it
+    const exact = lines.findIndex((l) => sameHeadline(l.text, given));
+    const holding = lines.filter((l) => lineHoldsHeadline(l.text, given));
+    const at = exact >= 0 ? exact : holding.length === 1 ? lines.indexOf(holding[0] as Line) : -1;
     if (at >= 0) {
       for (const line of lines.slice(0, at)) {
         chrome.push(line);
@@ -215,7 +245,7 @@ export function segment(rawLines: Line[], options: SegmentOptions): Segments {
     if (signoff?.kind === 'byline') {
       afterTitle.push(line);
       headSignoffs.push({ line, signoff });
-    } else if (isDateLine(line.text) || isLabel(line.text) || options.isOutletHeader(line.text)) {
+    } else if (isDateLine(line.text) || isLabel(line.text) || SECTION_FILED.test(line.text) || options.isOutletHeader(line.text)) {
       afterTitle.push(line);
       if (!isDateLine(line.text)) drop(line, 'label between headline and body');
     } else if (isTimeFragment(line.text) && rest.slice(k + 1, k + 4).some((l) => isDateLine(l.text))) {
