@@ -26,7 +26,7 @@ export interface Credit {
 }
 
 /** Separators between a name and a city, person or section: dashes, pipes, bullets, spaced slashes. */
-const SEPARATOR = /\s*[|–—•·]\s*|\s+[-/\\]\s*|\s*[-/\\]\s+|(?<=\p{Script=Arabic})-(?=\p{Script=Arabic})/u;
+const SEPARATOR = /\s*[|–—•·]\s*|\s+[-/\\_]\s*|\s*[-/\\_]\s+|(?<=\p{Script=Arabic})-(?=\p{Script=Arabic})/u;
 
 const words = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
