@@ -126,6 +126,14 @@ describe('outlets.yml and aggregators.yml', () => {
     // the qualifier does not make a one-word name specific
     assert.ok(isGenericName('الوطن - الطبعة الدولية'));
   });
+  it('name an outlet by its name after the word for its medium, and never an outlet of another medium', () => {
+    assert.deepEqual(names.lookup('صحيفة الشروق'), ['al-shorouk']);
+    assert.deepEqual(names.lookup('موقع الشروق'), ['al-shorouk'], 'a website names no medium');
+    // Algeria's daily الحوار and Egypt's daily الشروق are not magazines of the same name
+    assert.deepEqual(names.lookup('مجلة الحوار'), []);
+    assert.deepEqual(names.lookup('مجلة الشروق'), []);
+    assert.deepEqual(names.lookup('قناة الشروق'), []);
+  });
   it('have one-word names flagged as generic and longer names not', () => {
     for (const generic of ['الأخبار', 'اليوم', 'الحدث', 'النهار', 'الشرق', 'الوطن', 'تشرين', 'فبراير']) assert.ok(isGenericName(generic), generic);
     for (const specific of ['عنب بلدي', 'العرب اليوم', 'بغداد اليوم', 'هسبريس', 'Emarat Alyoum']) assert.ok(!isGenericName(specific), specific);

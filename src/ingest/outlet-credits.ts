@@ -139,7 +139,7 @@ export function leadCredits(paragraph: string): Credit[] {
 
 /** Endings and openings that make a name an outlet's: "نهر ميديا", "دما بوست", "شبكة … الإخبارية". */
 const OUTLET_SUFFIX = /(?:^|\s)(?:نت|نيوز|برس|بوست|ميديا|أونلاين|اونلاين|تيفي|تي في|24|الإخبارية|الاخبارية|الإخباري|الاخباري|للأنباء|للانباء)$/u;
-const OUTLET_PREFIX = /^(?:شبكة|شبكه|وكالة|وكاله|صحيفة|صحيفه|جريدة|جريده|موقع|إذاعة|اذاعة|راديو)\s+\S/u;
+const OUTLET_PREFIX = /^(?:شبكة|شبكه|وكالة|وكاله|صحيفة|صحيفه|جريدة|جريده|مجلة|مجله|قناة|قناه|تلفزيون|موقع|إذاعة|اذاعة|راديو)\s+\S/u;
 const DOMAIN_NAME = /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|news|tv|info|co|me|ma|sy|iq|lb|jo|ps|sa|ae|qa|kw|eg|tn|dz|ly|sd|ye|om|bh)$/iu;
 /**
  * "Emarat Alyoum", "Naher Media": capitalised Latin words, as a logo's text is copied. Two at

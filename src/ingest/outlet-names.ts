@@ -87,6 +87,28 @@ export function nameKey(text: string): string {
     .trim();
 }
 
+/**
+ * The medium a credit's first word names ("مجلة الحوار": a magazine), as the words of outlets.yml's
+ * `kind` say it. A credit so named is not an outlet whose kind names another medium and not this
+ * one: Algeria's daily الحوار is not «مجلة الحوار». Kinds that name no medium ("news website",
+ * "unknown") never conflict.
+ */
+const MEDIA: Array<[prefix: RegExp, kind: RegExp]> = [
+  [/^مجله\s/u, /magazine|periodical|journal|review/i],
+  [/^(?:صحيفه|جريده)\s/u, /newspaper|daily|weekly|paper/i],
+  [/^(?:قناه|تلفزيون)\s/u, /television|channel|\btv\b|broadcaster|satellite/i],
+  [/^(?:اذاعه|راديو)\s/u, /radio|broadcaster/i],
+  [/^وكاله\s/u, /agency/i],
+];
+const ANY_MEDIUM = new RegExp(MEDIA.map(([, kind]) => kind.source).join('|'), 'i');
+
+/** Does the credit's first word name a medium that the outlet's kind rules out? */
+function otherMedium(creditKey: string, kind: string | undefined): boolean {
+  const named = MEDIA.find(([prefix]) => prefix.test(creditKey));
+  if (!named || !kind || !ANY_MEDIUM.test(kind)) return false;
+  return !named[1].test(kind);
+}
+
 /** The text without a leading "موقع", "صحيفة", "لـ"… (for looking a credit up), or undefined when there is none. */
 function withoutPrefix(key: string): string | undefined {
   const stripped = key.replace(/^ل(?:ـ|\s)?(?=ال)/u, '').replace(NAME_PREFIX, '');
@@ -149,8 +171,8 @@ export function createOutletNames(outlets: Record<string, Outlet>): OutletNames 
       const found = index.get(k);
       if (found) return found;
       const bare = withoutPrefix(k);
-      const prefixed = bare ? index.get(bare) : undefined;
-      if (prefixed) return prefixed;
+      const prefixed = bare ? index.get(bare)?.filter((key) => !otherMedium(k.replace(/^ل(?:ـ|\s)?\s*/u, ''), outlets[key]?.kind)) : undefined;
+      if (prefixed?.length) return prefixed;
       // "Asharq Al-Awsat Saudi Edition": an edition of the outlet is the outlet.
       const edition = withoutEdition(bare ?? k);
       return edition ? (index.get(edition) ?? []) : [];
