@@ -66,10 +66,14 @@ describe('readDateLine', () => {
     // a zone written offset first, a counter's bare number after the clock, a print issue's number
     ['الأحد 4 مارس 2018 - 09:13 +2GMT', [[undefined, '2018-03-04']]],
     ['الأحد 4 مارس 2018 - 09:13 (+3 GMT)', [[undefined, '2018-03-04']]],
+    ['تاريخ النشر: 23 أغسطس 2019 13:33 KSA', [['published', '2019-08-23']]],
     ['02 ديسمبر 2016 -- 19:29:39 539', [[undefined, '2016-12-02']]],
     ['العدد 4523 - السبت 23 مارس 2019', [[undefined, '2019-03-23']]],
     ['السنة 47 - العدد: 13522 | الأحد 24 مارس 2019', [[undefined, '2019-03-24']]],
     ['الأحد 24 مارس 2019 - العدد 13522', [[undefined, '2019-03-24']]],
+    // a theme's "on DATE": في and one date, the whole line
+    ['في Friday 7 February, 2020', [['date', '2020-02-07']]],
+    ['في 23 مارس 2019', [['date', '2019-03-23']]],
     // the separator between spaces, the same both times
     ['23 . 03 . 2019', [[undefined, '2019-03-23']]],
     ['نشر في: 2019 / 03 / 23 - 10:40', [['published', '2019-03-23']]],
@@ -188,6 +192,8 @@ describe('readDateLine', () => {
       '23 مارس 2019 539',
       'العدد 12 قتيلا 23 مارس 2019',
       '23 . 03.2019',
+      'في 23 مارس 2019 قتل خمسة',
+      'في نشر في 23 مارس 2019',
       '',
       '52',
     ]) {

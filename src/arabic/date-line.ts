@@ -378,6 +378,13 @@ export function readDateLine(line: string): DateLineEntry[] | undefined {
   // "posted onJanuary 23, 2022": a label run into the date
   const text = withoutIconNames(line.trim()).replace(/\b((?:posted|published|updated) on)(?=[A-Z])/giu, '$1 ');
   if (text.length === 0 || text.length > 160) return undefined;
+  // "في Friday 7 February, 2020", "في 23 مارس 2019": "on" and one date, the whole line (a theme's "on DATE")
+  const on = /^في\s+/u.exec(text);
+  if (on) {
+    const rest = readDateLine(text.slice(on[0].length));
+    const only = rest?.length === 1 ? rest[0] : undefined;
+    return only?.mention && !only.label ? [{ ...only, label: 'date', labelText: 'في' }] : undefined;
+  }
   const folded = foldForDates(text);
   const labels: Array<{ start: number; end: number; matched: string }> = [];
   LABEL_RE.lastIndex = 0;

@@ -36,10 +36,12 @@ export function findDateMentions(text: string, options: ResolveOptions = {}): Da
 }
 
 /**
- * A time zone as date lines write it: "GMT", "GMT+3", "UTC +03:00", "+03:00", and the offset
- * written first, "+2GMT" / "+3 GMT" (Al-Quds and Levantine sites).
+ * A time zone as date lines write it: "GMT", "GMT+3", "UTC +03:00", "+03:00", the offset
+ * written first, "+2GMT" / "+3 GMT" (Al-Quds and Levantine sites), or the region's abbreviation
+ * ("13:33 KSA", Al-Madina; "EET", "AST", "MSK", "TRT").
  */
-const ZONE_WORDS = '(?:(?:GMT|UTC)(?:\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?)?|[+-]\\s*\\d{1,2}(?::?\\d{2})?\\s*(?:GMT|UTC)|[+-]\\d{2}:?\\d{2})';
+const ZONE_WORDS =
+  '(?:(?:GMT|UTC)(?:\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?)?|[+-]\\s*\\d{1,2}(?::?\\d{2})?\\s*(?:GMT|UTC)|[+-]\\d{2}:?\\d{2}|(?<![A-Za-z])(?:KSA|EET|EEST|AST|CET|CEST|BST|MSK|TRT|IRST)(?![A-Za-z]))';
 
 /**
  * A time of day as date lines write it ("10:45", "الساعة 08 صباحاً"), with what may follow it: ص/م, صباحاً/مساءً, AM/PM, a zone
