@@ -18,6 +18,9 @@ describe('spelledAlike', () => {
     ['zamanalwsl', 'زمان الوصل'],
     ['emaratalyoum', 'Emarat Alyoum'], // a Latin masthead against its domain
     ['sanabel-news', 'سنابل'],
+    ['senaranews', 'صنارة نيوز'], // a generic word run into the name, on either side
+    ['alkawthartv', 'الكوثر'],
+    ['almasdaronline', 'المصدر أونلاين'],
   ];
   for (const [domain, name] of alike) it(`${domain} spells «${name}»`, () => assert.equal(spelledAlike(domain, name), true));
 

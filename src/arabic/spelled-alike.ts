@@ -125,13 +125,20 @@ function nameKeys(name: string): string[] {
   return latinKeys(name);
 }
 
+/** A generic word run into the name before it ("senaranews", "alkawthartv"): at least three letters left before it. */
+const GLUED_GENERIC = new RegExp(`^([a-z]{3,}?)(${[...LATIN_GENERIC].filter((w) => /^[a-z]{2,}$/.test(w) && w !== 'www' && w !== 'ar').join('|')})$`);
+
 function latinKeys(text: string): string[] {
   const words = text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+    .filter(Boolean)
+    .flatMap((w) => {
+      const glued = GLUED_GENERIC.exec(w);
+      return glued ? [glued[1] as string, glued[2] as string] : [w];
+    });
   return variants(
     words,
     (w) => LATIN_GENERIC.has(w) || /^\d+$/.test(w),
