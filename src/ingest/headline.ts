@@ -189,6 +189,18 @@ const MENU_WORDS = new Set([
 /** A breadcrumb's separators: spaced / \\ › » > | (» and / unspaced are quotes and "آذار/مارس"), or › \\ unspaced. */
 const BREADCRUMB_SEPARATOR = /\s[/\\›»>|]\s|[›\\]/u;
 
+/**
+ * "دولي > غارات على مستشفى في حلب", "الرئيسية › أخبار › …": a breadcrumb whose last crumb is the
+ * article's title, the sections before it (three words at most each) marked off by an arrow.
+ * Returns that title (four words at least), which stands as a line of its own.
+ */
+function lastCrumb(text: string): string | undefined {
+  const pieces = text.split(/\s*[›»>\\]\s*/u).map((p) => p.trim());
+  if (pieces.length < 2 || pieces.some((p) => p === '')) return undefined;
+  const last = pieces[pieces.length - 1] as string;
+  return wordCount(last) >= 4 && pieces.slice(0, -1).every((p) => wordCount(p) <= 3 && !/\p{N}/u.test(p)) ? last : undefined;
+}
+
 /** A bureau and a credit: "دمشق - (د ب أ)", "بيروت – (رويترز)". */
 export const DATELINE = /^[\p{L}\s]{2,30}\s*[-–—ـ]\s*\([^()]{1,30}\)$/u;
 /** "المحرر: …", "الكاتب: …", "إعداد: …": who wrote or edited it. */
@@ -200,6 +212,12 @@ const POLL = /^(?:هل\s+(?:تؤيد|توافق|تعتقد|ترى|تتوقع|ت�
 /** A photo's caption: its credit or "صورة أرشيفية" at the end. */
 const CAPTION =
   /(?:\((?:[^()]*(?:صورة|صور|أرشيف|ارشيف|تصوير|عدسة|Getty|AFP|Reuters|رويترز|أ ف ب|أ\.ف\.ب|الأناضول|سانا|EPA|AP)[^()]*)\)|\((?:إنترنت|انترنت|الإنترنت|الانترنت|متداولة|تعبيرية|مواقع التواصل(?: الاجتماعي)?)\)|[-–—|]\s*(?:صورة|الصورة|أرشيفية|ارشيفية|تعبيرية)(?:\s+\p{L}+)?|[-–—|/]\s*(?:تصوير|عدسة)\s*[:：]?\s*\p{L}+(?:\s+\p{L}+){0,3})$/u;
+/**
+ * A headline's tag for the media it comes with: "(صور)", "(فيديو)", "(صور + فيديو)", "(بالصور)".
+ * Nothing but the media's names in the brackets: a caption's bracket names a source or what the
+ * picture is ("(صورة أرشيفية)", "(صور: رويترز)").
+ */
+const MEDIA_TAG = /\((?:\s*(?:و|\+|،|,|-)?\s*(?:ب?ال)?(?:صور|فيديو|فيديوهات|إنفوغراف|انفوغراف|إنفوجراف|انفوجراف)\s*)+\)$/u;
 /** A photo's caption opening with what it is: "صورة أرشيفية لـ…", "صورة تعبيرية", "أرشيفية:", "الصورة:". */
 const CAPTION_OPENING = /^(?:(?:ال)?صورة\s+(?:أرشيفية|ارشيفية|تعبيرية|متداولة|توضيحية|من\s+الأرشيف|من\s+الارشيف)|(?:أرشيفية|ارشيفية|الصورة|صورة)\s*[:：\-–—])/u;
 /**
@@ -255,7 +273,7 @@ export function notAHeadline(text: string, ctx: HeadlineContext): string | undef
     return 'a breadcrumb';
   }
   if (ctx.isByline(text) || DATELINE.test(text) || SIGNED.test(text) || (words <= 6 && NAME_DASH_NAME.test(text))) return 'a byline';
-  if (CAPTION.test(text) || CAPTION_OPENING.test(text)) return "a photo's caption";
+  if ((CAPTION.test(text) && !MEDIA_TAG.test(text)) || CAPTION_OPENING.test(text)) return "a photo's caption";
   if (ctx.opensWithWireDateline?.(text)) return "the text's first sentence (it opens with a wire dateline)";
   if (PROMO.test(text) && PROMO_TARGET.test(text)) return 'a call to follow the site (a promo)';
   if (dateAndByline(text, ctx)) return 'a date and a byline';
@@ -420,6 +438,8 @@ export function chooseHeadline(raw: Line[], ctx: HeadlineContext): HeadlineChoic
   // the headline inside it when the wrapper is certain.
   const wrappers = new Map<number, { certain: boolean; wrapper: string }>();
   const lines = raw.map((l, i) => {
+    const crumb = i < 40 ? lastCrumb(l.text) : undefined;
+    if (crumb) return { index: l.index, text: crumb };
     const w = i < 40 ? unwrapHeadline(l.text) : undefined;
     if (!w) return l;
     wrappers.set(i, w);
