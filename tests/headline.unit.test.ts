@@ -212,7 +212,9 @@ describe('a breadcrumb ending in the headline', () => {
     const lines = toLines('دولي > قصف يدمر مستشفى ميدانيا في حلب ويقتل أطباء\nبيروت (رويترز) - دمرت غارات جوية مستشفى ميدانيا في حي تسيطر عليه المعارضة في مدينة حلب وقتلت عددا من الأطباء والمرضى، بحسب عاملين في القطاع الطبي.\n');
     assert.equal(chooseHeadline(lines, ctx).best?.line.text, 'قصف يدمر مستشفى ميدانيا في حلب ويقتل أطباء');
   });
-  it('leaves a breadcrumb of sections alone, and a slash inside a headline', () => {
+  it('leaves a breadcrumb of sections alone, and a quotation opening a headline', () => {
     assert.equal(chooseHeadline(toLines('الرئيسية » عربي ودولي » سوريا\n'), ctx).best, undefined);
+    const quoted = '«داعش» يتبنى تفجيرات في مدينتين على الساحل السوري';
+    assert.equal(chooseHeadline(toLines(`${quoted}\n\nأعلن التنظيم مسؤوليته عن تفجيرات في مدينتين على الساحل السوري أسفرت عن مقتل وجرح العشرات، بحسب ما قال المرصد.\n`), ctx).best?.line.text, quoted);
   });
 });

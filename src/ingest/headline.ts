@@ -195,8 +195,9 @@ const BREADCRUMB_SEPARATOR = /\s[/\\›»>|]\s|[›\\]/u;
  * Returns that title (four words at least), which stands as a line of its own.
  */
 function lastCrumb(text: string): string | undefined {
-  const pieces = text.split(/\s*[›»>\\]\s*/u).map((p) => p.trim());
-  if (pieces.length < 2 || pieces.some((p) => p === '')) return undefined;
+  // spaced arrows only: "«داعش» يتبنى …" closes a quotation, it marks off no section
+  const pieces = text.split(/\s+[›»>]\s+/u).map((p) => p.trim());
+  if (pieces.length < 2 || pieces.some((p) => p === '' || /«[^»]*$/u.test(p))) return undefined;
   const last = pieces[pieces.length - 1] as string;
   return wordCount(last) >= 4 && pieces.slice(0, -1).every((p) => wordCount(p) <= 3 && !/\p{N}/u.test(p)) ? last : undefined;
 }
