@@ -74,6 +74,10 @@ describe('readDateLine', () => {
     // a theme's "on DATE": في and one date, the whole line
     ['في Friday 7 February, 2020', [['date', '2020-02-07']]],
     ['في 23 مارس 2019', [['date', '2019-03-23']]],
+    // a weekday and a stop, a month first with an English ordinal's ending; an update with its city's clock and a numeric Hijri date
+    ['السبت. سبتمبر 13th, 2025', [[undefined, '2025-09-13']]],
+    ['الأحد. 24 مارس 2019', [[undefined, '2019-03-24']]],
+    ['آخر تحديث: 2017/10/3 الساعة 08:52 (مكة المكرمة) الموافق 1439/1/13 هـ', [['updated', '2017-10-03']]],
     // the separator between spaces, the same both times
     ['23 . 03 . 2019', [[undefined, '2019-03-23']]],
     ['نشر في: 2019 / 03 / 23 - 10:40', [['published', '2019-03-23']]],
@@ -100,6 +104,12 @@ describe('readDateLine', () => {
       );
     });
   }
+
+  it('checks a Hijri date in numbers beside the Gregorian, the year first or last', () => {
+    assert.equal(readDateLine('2017/10/3 الموافق 1439/1/13 هـ')?.[0]?.hijri?.agrees, true);
+    assert.equal(readDateLine('13/1/1439هـ - 3/10/2017')?.[0]?.hijri?.agrees, true);
+    assert.equal(readDateLine('2017/10/3 الموافق 1439/5/13 هـ')?.[0]?.hijri?.agrees, false);
+  });
 
   it('checks a Hijri date beside the Gregorian (Umm al-Qura, within two days)', () => {
     assert.equal(readDateLine('الأحد 17 رجب 1440 هـ الموافق 24 مارس 2019 م')?.[0]?.hijri?.agrees, true);

@@ -32,8 +32,8 @@ import {
   YEAR,
 } from './date-words.ts';
 
-/** A weekday before a date, and what may stand between them ("السبت 23", "الأحد، 5", "السبت | 23", "السبت23"). */
-const WEEKDAY_PART = `(?:${BW}(?<wd>${WEEKDAY})(?!\\p{L})${H}*(?:[،,|\\-–]${H}*)?)?`;
+/** A weekday before a date, and what may stand between them ("السبت 23", "الأحد، 5", "الأحد. 5", "السبت | 23", "السبت23"). */
+const WEEKDAY_PART = `(?:${BW}(?<wd>${WEEKDAY})(?!\\p{L})${H}*(?:[،,.|\\-–]${H}*)?)?`;
 
 const NUMERIC = new RegExp(
   `(?=[\\dا])${WEEKDAY_PART}(?<!\\p{N}[.,/:\\-]?)(?:` +

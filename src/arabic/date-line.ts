@@ -136,10 +136,11 @@ function dayMention(start: number, end: number, text: string, date: CalendarDate
 }
 
 /**
- * "سبتمبر 19, 2025", "الجمعة, سبتمبر 19, 2025": an Arabic month name written first, the day, a
- * comma and the year (WordPress's "F j, Y" with Arabic month names). Read on a date line only.
+ * "سبتمبر 19, 2025", "الجمعة, سبتمبر 19, 2025", "السبت. سبتمبر 13th, 2025": an Arabic month name
+ * written first, the day (an English ordinal's ending left on it), a comma and the year (WordPress's
+ * "F j, Y" and "F jS, Y" with Arabic month names). Read on a date line only.
  */
-const ARABIC_MONTH_FIRST = new RegExp(`^(?:(?<wd>${WEEKDAY})${H}*[،,]?${H}*)?(?<m>${MONTH})${H}+(?<d>\\d{1,2})${H}*[،,]${H}*(?<y>(?:19|20)\\d\\d)(?!\\d)`, 'u');
+const ARABIC_MONTH_FIRST = new RegExp(`^(?:(?<wd>${WEEKDAY})${H}*[،,.]?${H}*)?(?<m>${MONTH})${H}+(?<d>\\d{1,2})(?:st|nd|rd|th)?${H}*[،,]${H}*(?<y>(?:19|20)\\d\\d)(?!\\d)`, 'u');
 
 function arabicMonthFirst(text: string): DateMention | undefined {
   const folded = foldForDates(text);
@@ -245,15 +246,30 @@ export interface HijriDate {
   text: string;
 }
 
+/**
+ * "1439/1/13 هـ", "13/1/1439هـ": a Hijri date in numbers, the year first or last. A year from 1300
+ * to 1599 is never a Gregorian one (dates.ts reads 1900-2100), so the numbers alone tell it.
+ */
+const HIJRI_NUMERIC = /(?<![\p{N}/.-])(?:(?<y1>1[345]\d\d)\s*(?<s1>[/.-])\s*(?<m1>\d{1,2})\s*\k<s1>\s*(?<d1>\d{1,2})|(?<d2>\d{1,2})\s*(?<s2>[/.-])\s*(?<m2>\d{1,2})\s*\k<s2>\s*(?<y2>1[345]\d\d))(?![\p{N}/.-])(?:\s*ه(?![\p{L}]))?/u;
+
 /** The first Hijri date written in `text`, or undefined. */
 export function hijriIn(text: string): HijriDate | undefined {
   const folded = foldForDates(text);
   const h = HIJRI.exec(folded.text);
-  if (!h) return undefined;
-  const name = (h[2] as string).replace(/\s+/g, ' ');
+  const n = h ? undefined : HIJRI_NUMERIC.exec(folded.text);
+  if (!h && !n?.groups) return undefined;
+  if (n?.groups) {
+    const g = n.groups;
+    const month = Number(g.m1 ?? g.m2);
+    if (month < 1 || month > 12) return undefined;
+    const [start, end] = originalSpan(folded, n.index, n.index + n[0].length);
+    return { start, end, day: Number(g.d1 ?? g.d2), month, year: Number(g.y1 ?? g.y2), text: text.slice(start, end) };
+  }
+  const m = h as RegExpExecArray;
+  const name = (m[2] as string).replace(/\s+/g, ' ');
   const month = HIJRI_MONTHS.indexOf(name) + 1 || (HIJRI_ALIASES[name] ?? 0);
-  const [start, end] = originalSpan(folded, h.index, h.index + h[0].length);
-  return { start, end, day: Number(h[1]), month, year: Number(h[3]), text: text.slice(start, end) };
+  const [start, end] = originalSpan(folded, m.index, m.index + m[0].length);
+  return { start, end, day: Number(m[1]), month, year: Number(m[3]), text: text.slice(start, end) };
 }
 
 /** Does the Hijri date name the Gregorian day `iso` (Umm al-Qura, within two days)? */

@@ -52,8 +52,8 @@ export const TIME_OF_DAY =
   '(?:(?:الساعة|الساعه)\\s*\\d{1,2}\\s*(?=صباح|مساء|ظهر|فجر)|(?:(?:الساعة|الساعه|ساعة|ساعه|Time)\\s*[:：]?\\s*)?T?\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)' +
   '(?:\\s*(?:صباحاً|صباحًا|صباحا|صباح|مساءً|مساءا|مساء|ظهراً|ظهرا|فجراً|فجرا|ص|م|AM|PM|am|pm|a\\.m\\.|p\\.m\\.))?' +
   `(?:\\s*(?:${ZONE_WORDS}|Z|(?:ب)?توقيت\\s+\\p{L}+(?:\\s+\\p{L}+)?|غرينتش|جرينتش))?` +
-  // the city whose clock it is, at the end of the line: "7:26 م القاهرة"
-  '(?:\\s+(?:ب)?\\p{Script=Arabic}{3,12}\\s*$)?';
+  // the city whose clock it is, in brackets ("08:52 (مكة المكرمة)") or at the end of the line ("7:26 م القاهرة")
+  '(?:\\s*\\(\\s*(?:بتوقيت\\s+)?\\p{Script=Arabic}{3,12}(?:\\s+\\p{Script=Arabic}{3,12})?\\s*\\)|\\s+(?:ب)?\\p{Script=Arabic}{3,12}\\s*$)?';
 /** A time zone standing without a time: "1st, September 2023 GMT". */
 export const ZONE = ZONE_WORDS;
 /** A page's counter beside its date: "قرأ 576", "المشاهدات: 1200", "340 مشاهدة". */

@@ -139,6 +139,21 @@ function confirmsAbove(mention: DateMention, inputs: Inputs): string | undefined
   return undefined;
 }
 
+/** More days than this after the address's date, a date line is no publication date of that address's. */
+const CLOCK_DAYS = 30;
+
+/**
+ * A date line that is the copy's very first line and has no label: where a site's header prints
+ * the day's date ("السبت. سبتمبر 13th, 2025" above a copy that starts at the byline, its headline
+ * left out). Such a line, months after the date the address gives, is the day of copying, not a
+ * publication date the address contradicts.
+ */
+function siteClockFirst(c: Candidate, inputs: Inputs): boolean {
+  if (c.label || !c.line || c.entry?.mention?.precision !== 'day') return false;
+  const indexes = [...inputs.chrome, ...inputs.afterTitle, ...(inputs.body ?? [])].map((l) => l.index);
+  return indexes.length > 0 && Math.min(...indexes) === c.line.index;
+}
+
 function describeLine(line: Line, where: Where, label?: string): string {
   const what = label ? `the "${label}" date` : 'the date line';
   return `${what} "${line.text}" ${where === 'in the first paragraph' ? 'in the first paragraph' : where}`;
@@ -439,7 +454,14 @@ export function decidePublicationDate(given: DateInputs): DateDecision {
     const chosen = taken[0] as (typeof taken)[number];
     // A stated date and the address's own date should agree (a day apart is a time zone).
     const urlDate = inputs.urlDate;
-    if (urlDate && rank < RANK.url && Math.abs(daysBetween(parseIsoDate(urlDate) as CalendarDate, parseIsoDate(chosen.r.date) as CalendarDate)) > 1) {
+    const apart = urlDate ? daysBetween(parseIsoDate(urlDate) as CalendarDate, parseIsoDate(chosen.r.date) as CalendarDate) : 0;
+    if (urlDate && rank < RANK.url && apart > CLOCK_DAYS && siteClockFirst(chosen.c, inputs)) {
+      // the copy's first line, unlabelled, months or years after the address's date: the site's clock on the day it was copied
+      record(chosen.c, `the first line of the copy, unlabelled, ${apart} days after the address's date: the site's date when it was copied, kept as source.retrieved`, chosen.r.date);
+      retrieved ??= chosen.r.date;
+      continue;
+    }
+    if (urlDate && rank < RANK.url && Math.abs(apart) > 1) {
       record(chosen.c, `the address says ${urlDate}`, chosen.r.date);
       firstProblem = `${chosen.c.describe} says ${chosen.r.date} but the address says ${urlDate}; ${ASK}`;
       break;
