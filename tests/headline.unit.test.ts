@@ -18,7 +18,8 @@ describe('notAHeadline', () => {
     assert.equal(notAHeadline('مخيم الهول في ريف الحسكة الشرقي (صورة أرشيفية)', ctx), "a photo's caption");
     assert.equal(notAHeadline('مخيم الهول في ريف الحسكة الشرقي (صور: رويترز)', ctx), "a photo's caption");
     // a headline's tag for its media is no caption
-    for (const tag of ['(صور)', '(فيديو)', '(بالصور)', '(صور + فيديو)', '(فيديو وصور)']) assert.equal(notAHeadline(`نازحون يعودون إلى مخيم الهول في ريف الحسكة ${tag}`, ctx), undefined, tag);
+    for (const tag of ['(صور)', '(فيديو)', '(بالصور)', '(صور + فيديو)', '(فيديو وصور)'])
+      assert.equal(notAHeadline(`نازحون يعودون إلى مخيم الهول في ريف الحسكة ${tag}`, ctx), undefined, tag);
     assert.equal(notAHeadline('هل تؤيد فتح ممرات إنسانية دائمة للعائلات العالقة؟', ctx), "a readers' poll");
     assert.equal(notAHeadline('عناصر من قوات الأمن.', ctx), 'ends with a full stop (a caption or a sentence)');
     assert.notEqual(notAHeadline('المحرر: قناة الأخبار | عدد المشاهدات: 149', ctx), undefined);
@@ -209,12 +210,17 @@ describe('the headline the user gave, found in the text (--title)', () => {
 
 describe('a breadcrumb ending in the headline', () => {
   it('gives its last crumb as the candidate, the sections before it left out', () => {
-    const lines = toLines('دولي > قصف يدمر مستشفى ميدانيا في حلب ويقتل أطباء\nبيروت (رويترز) - دمرت غارات جوية مستشفى ميدانيا في حي تسيطر عليه المعارضة في مدينة حلب وقتلت عددا من الأطباء والمرضى، بحسب عاملين في القطاع الطبي.\n');
+    const lines = toLines(
+      'دولي > قصف يدمر مستشفى ميدانيا في حلب ويقتل أطباء\nبيروت (رويترز) - دمرت غارات جوية مستشفى ميدانيا في حي تسيطر عليه المعارضة في مدينة حلب وقتلت عددا من الأطباء والمرضى، بحسب عاملين في القطاع الطبي.\n',
+    );
     assert.equal(chooseHeadline(lines, ctx).best?.line.text, 'قصف يدمر مستشفى ميدانيا في حلب ويقتل أطباء');
   });
   it('leaves a breadcrumb of sections alone, and a quotation opening a headline', () => {
     assert.equal(chooseHeadline(toLines('الرئيسية » عربي ودولي » سوريا\n'), ctx).best, undefined);
     const quoted = '«داعش» يتبنى تفجيرات في مدينتين على الساحل السوري';
-    assert.equal(chooseHeadline(toLines(`${quoted}\n\nأعلن التنظيم مسؤوليته عن تفجيرات في مدينتين على الساحل السوري أسفرت عن مقتل وجرح العشرات، بحسب ما قال المرصد.\n`), ctx).best?.line.text, quoted);
+    assert.equal(
+      chooseHeadline(toLines(`${quoted}\n\nأعلن التنظيم مسؤوليته عن تفجيرات في مدينتين على الساحل السوري أسفرت عن مقتل وجرح العشرات، بحسب ما قال المرصد.\n`), ctx).best?.line.text,
+      quoted,
+    );
   });
 });

@@ -250,7 +250,8 @@ export interface HijriDate {
  * "1439/1/13 هـ", "13/1/1439هـ": a Hijri date in numbers, the year first or last. A year from 1300
  * to 1599 is never a Gregorian one (dates.ts reads 1900-2100), so the numbers alone tell it.
  */
-const HIJRI_NUMERIC = /(?<![\p{N}/.-])(?:(?<y1>1[345]\d\d)\s*(?<s1>[/.-])\s*(?<m1>\d{1,2})\s*\k<s1>\s*(?<d1>\d{1,2})|(?<d2>\d{1,2})\s*(?<s2>[/.-])\s*(?<m2>\d{1,2})\s*\k<s2>\s*(?<y2>1[345]\d\d))(?![\p{N}/.-])(?:\s*ه(?![\p{L}]))?/u;
+const HIJRI_NUMERIC =
+  /(?<![\p{N}/.-])(?:(?<y1>1[345]\d\d)\s*(?<s1>[/.-])\s*(?<m1>\d{1,2})\s*\k<s1>\s*(?<d1>\d{1,2})|(?<d2>\d{1,2})\s*(?<s2>[/.-])\s*(?<m2>\d{1,2})\s*\k<s2>\s*(?<y2>1[345]\d\d))(?![\p{N}/.-])(?:\s*ه(?![\p{L}]))?/u;
 
 /** The first Hijri date written in `text`, or undefined. */
 export function hijriIn(text: string): HijriDate | undefined {

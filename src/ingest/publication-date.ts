@@ -457,7 +457,11 @@ export function decidePublicationDate(given: DateInputs): DateDecision {
     const apart = urlDate ? daysBetween(parseIsoDate(urlDate) as CalendarDate, parseIsoDate(chosen.r.date) as CalendarDate) : 0;
     if (urlDate && rank < RANK.url && apart > CLOCK_DAYS && siteClockFirst(chosen.c, inputs)) {
       // the copy's first line, unlabelled, months or years after the address's date: the site's clock on the day it was copied
-      record(chosen.c, `the first line of the copy, unlabelled, ${apart} days after the address's date: the site's date when it was copied, kept as source.retrieved`, chosen.r.date);
+      record(
+        chosen.c,
+        `the first line of the copy, unlabelled, ${apart} days after the address's date: the site's date when it was copied, kept as source.retrieved`,
+        chosen.r.date,
+      );
       retrieved ??= chosen.r.date;
       continue;
     }
