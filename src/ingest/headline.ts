@@ -190,13 +190,19 @@ const MENU_WORDS = new Set([
 const BREADCRUMB_SEPARATOR = /\s[/\\›»>|]\s|[›\\]/u;
 
 /**
- * "دولي > غارات على مستشفى في حلب", "الرئيسية › أخبار › …": a breadcrumb whose last crumb is the
- * article's title, the sections before it (three words at most each) marked off by an arrow.
+ * "دولي > غارات على مستشفى في حلب", "الرئيسية › أخبار › …", "الرئيسية - خليج الدول - …": a
+ * breadcrumb whose last crumb is the article's title, the sections before it (three words at most
+ * each) marked off by an arrow, or by dashes after the home page's crumb.
  * Returns that title (four words at least), which stands as a line of its own.
  */
+const HOME = /^(?:الرئيسية|الرئيسيه|الصفحة الرئيسية|الصفحه الرئيسيه|Home)$/u;
+
 function lastCrumb(text: string): string | undefined {
-  // spaced arrows only: "«داعش» يتبنى …" closes a quotation, it marks off no section
-  const pieces = text.split(/\s+[›»>]\s+/u).map((p) => p.trim());
+  // spaced arrows only: "«داعش» يتبنى …" closes a quotation, it marks off no section; spaced
+  // dashes only after the home page's crumb ("الرئيسية - خليج الدول - …"), as a headline has dashes too
+  const arrows = text.split(/\s+[›»>]\s+/u);
+  const dashes = text.split(/\s+[-–—]\s+/u);
+  const pieces = (arrows.length > 1 ? arrows : HOME.test(dashes[0]?.trim() ?? '') ? dashes : arrows).map((p) => p.trim());
   if (pieces.length < 2 || pieces.some((p) => p === '' || /«[^»]*$/u.test(p))) return undefined;
   const last = pieces[pieces.length - 1] as string;
   return wordCount(last) >= 4 && pieces.slice(0, -1).every((p) => wordCount(p) <= 3 && !/\p{N}/u.test(p)) ? last : undefined;
@@ -439,8 +445,11 @@ export function chooseHeadline(raw: Line[], ctx: HeadlineContext): HeadlineChoic
   // the headline inside it when the wrapper is certain.
   const wrappers = new Map<number, { certain: boolean; wrapper: string }>();
   const lines = raw.map((l, i) => {
-    const crumb = i < 40 ? lastCrumb(l.text) : undefined;
+    // "• الجيش اللبناني يجلي …": a list's bullet, the last item of a breadcrumb printed as a list
+    const text = i < 40 ? l.text.replace(/^[•·▪●◦]\s+/u, '') : l.text;
+    const crumb = i < 40 ? lastCrumb(text) : undefined;
     if (crumb) return { index: l.index, text: crumb };
+    if (text !== l.text) return { index: l.index, text };
     const w = i < 40 ? unwrapHeadline(l.text) : undefined;
     if (!w) return l;
     wrappers.set(i, w);

@@ -259,6 +259,7 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
     names: prepared.outletNames,
     aggregators: prepared.data.aggregators,
     isAgency: (name) => prepared.signoffs.agency(name) !== undefined,
+    isClutter: prepared.clutter.isClutter,
     extraEvidence: pageOutlets?.evidence,
   });
   const outlet = pageOutlets ? reconcilePageOutlet(decided, pageOutlets, { explicit: options.outlet, url }) : decided;

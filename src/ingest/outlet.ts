@@ -153,6 +153,8 @@ export function textClues(
   names: OutletNames,
   isAgency: (name: string) => boolean,
   aggregatorNames: ReadonlySet<string> = new Set(),
+  /** A line of page clutter (clutter.yml: "عاجل", "الرئيسية"), which names no outlet even where it is one's name. */
+  isClutter: (line: string) => boolean = () => false,
 ) {
   const clues: Clue[] = [];
   // Every credited name outlets.yml does not know (not an agency's, not an ordinary word), wherever
@@ -212,7 +214,7 @@ export function textClues(
   const listed = listItems(parts.lines);
   const each = (line: Line, where: 'above' | 'under' | 'foot', keep: (c: Credit) => boolean = () => true) => {
     // An item of a list (a page's tags: "- المرصد السوري", "- دير الزور") names a subject, not the outlet.
-    if (listed.has(line.index)) return;
+    if (listed.has(line.index) || isClutter(line.text)) return;
     // An aggregator's credit line ("موقع كل يوم -المسلة") names the site that carries the copy
     // beside the outlet that published it: the site is never the outlet, the other part is.
     const all = lineCredits(line.text);
@@ -300,6 +302,8 @@ export function decideOutlet(args: {
   aggregators: Record<string, Aggregator>;
   /** True for a name that is a wire agency's (content/data/agencies.yml), never a new outlet. */
   isAgency: (name: string) => boolean;
+  /** True for a line of page clutter (content/data/clutter.yml). */
+  isClutter?: (line: string) => boolean;
 }): OutletDecision {
   const { outlets } = args;
   const known = Object.keys(outlets).sort();
@@ -308,7 +312,7 @@ export function decideOutlet(args: {
     return { problem: `--outlet ${args.explicit} is not in content/data/outlets.yml (${suggest(args.explicit, known)})`, evidence: [] };
   }
   const how = 'pass --outlet KEY (one of the keys in content/data/outlets.yml)';
-  const { clues, unknown, named } = textClues(args.parts, outlets, args.names, args.isAgency, aggregatorNameKeys(args.aggregators));
+  const { clues, unknown, named } = textClues(args.parts, outlets, args.names, args.isAgency, aggregatorNameKeys(args.aggregators), args.isClutter);
   for (const extra of args.extraEvidence ?? []) clues.push({ key: extra.key, weight: 'strong', why: extra.why });
   const byKey = new Map<string, Clue[]>();
   for (const clue of clues) byKey.set(clue.key, [...(byKey.get(clue.key) ?? []), clue]);

@@ -5,6 +5,8 @@
  * Every line dropped is kept in `dropped` with the reason, so nothing vanishes unreported.
  */
 import { foldArabic } from '../arabic/normalise.ts';
+import { TIME_OF_DAY } from '../arabic/dates.ts';
+import { toAsciiDigits } from '../arabic/digits.ts';
 import { appendixStart } from './appendix.ts';
 import { isTimeFragment, labelledDateLead, leadingDate, readDateLine } from '../arabic/date-line.ts';
 import type { ClutterRules } from './clutter-rules.ts';
@@ -109,6 +111,13 @@ function labelThenDate(text: string, signoffs: SignoffIndex): [string, string] |
   }
   return undefined;
 }
+
+/**
+ * "الساعة 02:09 مساءً | (هايدي نصر )": a time of day with no date, perhaps with who wrote it after a
+ * bar or a dash: the page's clock line, between headline and body.
+ */
+const CLOCK_LINE = new RegExp(`^\\s*(?:${TIME_OF_DAY})\\s*(?:[|•·\\-–—]\\s*[([]?\\s*[\\p{L}.]+(?:\\s+[\\p{L}.]+){0,3}\\s*[)\\]]?)?\\s*$`, 'u');
+const isClockLine = (text: string) => CLOCK_LINE.test(toAsciiDigits(text));
 
 /** A time of day, hours and minutes: what says where a date line ends before a label glued after it. */
 const CLOCK = /\d{1,2}:\d{2}/u;
@@ -248,6 +257,9 @@ export function segment(rawLines: Line[], options: SegmentOptions): Segments {
     } else if (isDateLine(line.text) || isLabel(line.text) || SECTION_FILED.test(line.text) || options.isOutletHeader(line.text)) {
       afterTitle.push(line);
       if (!isDateLine(line.text)) drop(line, 'label between headline and body');
+    } else if (isClockLine(line.text)) {
+      afterTitle.push(line);
+      drop(line, 'a time of day (and who wrote it) between headline and body');
     } else if (isTimeFragment(line.text) && rest.slice(k + 1, k + 4).some((l) => isDateLine(l.text))) {
       // "٠٣:" / "٠٨" / "م +02:00 EET" above "الجمعة ٩ مارس ٢٠١٨": the page's clock, split over lines by the copy
       afterTitle.push(line);
