@@ -29,6 +29,7 @@ import { daysBetween, formatIsoDate, parseIsoDate, WEEKDAYS, type CalendarDate }
 import { leadingDate, readDateLine, type DateLabel, type DateLineEntry } from '../arabic/date-line.ts';
 import { dateFromUrl, findDateMentions, yearsMatchingWeekday, yearsMentioned, type DateMention } from '../arabic/dates.ts';
 import { dateRoleInProse } from '../arabic/date-in-prose.ts';
+import { foldForDates } from '../arabic/date-fold.ts';
 import { fallsOn } from '../arabic/date-resolve.ts';
 import { toAsciiDigits } from '../arabic/digits.ts';
 import type { DateBasis } from './types.ts';
@@ -154,6 +155,23 @@ function siteClockFirst(c: Candidate, inputs: Inputs): boolean {
   return indexes.length > 0 && Math.min(...indexes) === c.line.index;
 }
 
+/** "في مثل هذا اليوم", "حدث في مثل هذا اليوم", "في مثل هذا الأسبوع": a column recalling a past day. Folded. */
+const ON_THIS_DAY = /^(?:حدث\s+)?في\s+مثل\s+هذا\s+(?:اليوم|الاسبوع|الشهر)(?!\p{L})/u;
+/** "قبل 4 سنوات", "منذ عامين": how long ago, under a recalled date. Folded. */
+const YEARS_AGO = /^(?:قبل|منذ)\s+(?:\d+\s+)?(?:سنه|سنوات|سنتين|عام|اعوام|عامين|عاما)$/u;
+
+/**
+ * A date line that recalls a past day, not the page's: under "في مثل هذا اليوم" (on this day, a
+ * column of anniversaries) or over "قبل 4 سنوات" (how long ago it was). Says which, or undefined.
+ */
+function recalled(line: Line, byIndex: ReadonlyMap<number, string>): string | undefined {
+  const fold = (t: string | undefined) => (t === undefined ? '' : toAsciiDigits(foldForDates(t).text).trim());
+  for (const back of [1, 2]) if (ON_THIS_DAY.test(fold(byIndex.get(line.index - back)))) return 'under «في مثل هذا اليوم»';
+  const next = byIndex.get(line.index + 1);
+  if (YEARS_AGO.test(fold(next))) return `over «${next?.trim()}»`;
+  return undefined;
+}
+
 function describeLine(line: Line, where: Where, label?: string): string {
   const what = label ? `the "${label}" date` : 'the date line';
   return `${what} "${line.text}" ${where === 'in the first paragraph' ? 'in the first paragraph' : where}`;
@@ -166,7 +184,13 @@ function gather(inputs: Inputs): { candidates: Candidate[]; seen: SeenDate[]; re
   // a dated line right above the headline that may be the publication date: if another date is
   // taken, it is the scrape date after all, kept as retrieved as any other line above the headline
   let above: string | undefined;
+  const byIndex = new Map([...inputs.chrome, ...inputs.afterTitle, ...(inputs.foot ?? []), ...(inputs.body ?? [])].map((l) => [l.index, l.text]));
   const addLine = (line: Line, where: Where, rankOf: (label?: DateLabel) => number | undefined) => {
+    const recall = recalled(line, byIndex);
+    if (recall) {
+      if (readDateLine(line.text)?.some((e) => e.mention)) seen.push({ line: line.index + 1, text: line.text, where, rejected: `${recall}: a past day's date, not the page's` });
+      return;
+    }
     for (const entry of readDateLine(line.text) ?? []) {
       const rank = rankOf(entry.label);
       if (entry.label === 'relative') {
