@@ -70,6 +70,12 @@ export interface HeadlineChoice {
    */
   leadSentence?: string[];
   /**
+   * The best stands under a line that reads as the lead's first sentence (two signs or more,
+   * leadSentenceSigns), and nothing confirms it: the copy starts with the lead, its headline left
+   * out, and the best is a section head inside the text. Ask. That line and its signs.
+   */
+  underLead?: { line: Line; signs: string[] };
+  /**
    * The best is a line with one part of an aggregator's wrapper ("إليكم تفاصيل …" without "في
    * المقال التالي", or the other way round): the headline inside it is not certain. Ask. The words found.
    */
@@ -613,6 +619,9 @@ export function chooseHeadline(raw: Line[], ctx: HeadlineContext): HeadlineChoic
   const repeated = !!best && ((later.get(key) ?? 0) >= 2 || titled.has(key) || slugAgreement(slug, best.line.text) >= 0.45);
   const leadSigns = best && !close && !repeated ? leadSentenceSigns(best.line.text) : [];
   if (best && leadSigns.length >= 2) return { best, candidates: ranked, close: false, leadSentence: leadSigns };
+  // a headline stands above the lead, never under it
+  const leadAbove = best && !close && !repeated ? lines.slice(0, best.at).find((l) => leadSentenceSigns(l.text).length >= 2) : undefined;
+  if (best && leadAbove) return { best, candidates: ranked, close: false, underLead: { line: leadAbove, signs: leadSentenceSigns(leadAbove.text) } };
   if (best && !dated && !close && !repeated && spoken !== undefined && spoken < UNRELATED) return { best, candidates: ranked, close: false, unrelated: true };
   // A headline is longer than the section heads under it; one about as long may be one of them.
   const heads = best && !close && !confirmed && headsSection(lines, best.at) ? sectionHeadsBelow(lines, best.at) : [];

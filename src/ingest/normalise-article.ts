@@ -207,6 +207,17 @@ export function normaliseArticle(bytes: Uint8Array, options: IngestOptions, prep
       report,
     };
   }
+  if (seg.headlineUnderLead && seg.headlineAmbiguous?.[0]) {
+    const c = seg.headlineAmbiguous[0];
+    const lead = seg.headlineUnderLead;
+    return {
+      status: 'needs-input',
+      problems: [
+        `the likeliest headline, line ${c.line.index + 1} "${c.line.text}", stands under line ${lead.line.index + 1}, which reads as the text's first sentence (${lead.signs.join(', ')}): a headline stands above its lead, so the copy may start under its headline and this be a section head; pass --title "…" with the headline as published`,
+      ],
+      report,
+    };
+  }
   if (seg.headlineWrapperUncertain && seg.headlineAmbiguous?.[0]) {
     const c = seg.headlineAmbiguous[0];
     return {

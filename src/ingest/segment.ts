@@ -41,6 +41,8 @@ export interface Segments {
   headlineUnrelated?: boolean;
   /** Set when the line found reads as the lead's first sentence, with what says so (headlineAmbiguous holds it). */
   headlineLeadSentence?: string[];
+  /** Set when the line found stands under a line that reads as the lead's first sentence: that line and what says so (headlineAmbiguous holds the line found). */
+  headlineUnderLead?: { line: Line; signs: string[] };
   /** The likeliest headline stands in one part of an aggregator's wrapper: the words found. */
   headlineWrapperUncertain?: string;
   body: Line[];
@@ -211,6 +213,7 @@ export function segment(rawLines: Line[], options: SegmentOptions): Segments {
     if (choice.unconfirmedShort) return empty({ headlineAmbiguous: [choice.best], headlineUnconfirmedShort: true });
     if (choice.unconfirmedSubhead) return empty({ headlineAmbiguous: [choice.best], headlineUnconfirmedSubhead: true });
     if (choice.leadSentence) return empty({ headlineAmbiguous: [choice.best], headlineLeadSentence: choice.leadSentence });
+    if (choice.underLead) return empty({ headlineAmbiguous: [choice.best], headlineUnderLead: choice.underLead });
     if (choice.wrapperUncertain) return empty({ headlineAmbiguous: [choice.best], headlineWrapperUncertain: choice.wrapperUncertain });
     if (choice.unrelated) return empty({ headlineAmbiguous: [choice.best], headlineUnrelated: true });
     if (choice.close && choice.best && choice.runnerUp) return empty({ headlineAmbiguous: [choice.best, choice.runnerUp] });
