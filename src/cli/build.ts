@@ -46,6 +46,7 @@ import { releaseMemory } from '../core/release-memory.ts';
 import { codeVersion, renderCodeVersion } from '../cache/code-version.ts';
 import { PagePlan, readPageTable, type CarryReport, type PageTableRead } from '../site/carry-over.ts';
 import { readSourceTable, SourcePlan, type SourceTable } from '../site/source-carry.ts';
+import { BundlePlan, readBundleTable } from '../site/bundle-carry.ts';
 import type { Archive } from '../model/views.ts';
 import { KeptFonts } from '../site/font-cache.ts';
 
@@ -117,6 +118,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // Read before the archive is loaded, which sweeps the store of what it did not use (src/site/carry-over.ts).
   const pageTable = cacheDir && version ? readPageTable(cacheDir, version, options.keep) : undefined;
   const sourceTable = pageTable && readSourceTable(pageTable.store);
+  const bundleTable = pageTable && readBundleTable(pageTable.store);
   const keptFonts = pageTable && new KeptFonts(pageTable.store);
   // Validates everything before Eleventy starts (Eleventy's pages reuse this archive).
   const { articles, siteUrl } = await phase('content and archive model', () => {
@@ -152,6 +154,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       const lexicon = getSearchLexicon(contentDir);
       forgetArchives();
       releaseMemory(); // before the search index's Pagefind processes start: see release-memory.ts
+      // The search index's files the previous site holds are carried over as the pages are (src/site/bundle-carry.ts).
+      const bundles = bundleTable && new BundlePlan({ previousSite: outputDir, stagingDir: staging, table: bundleTable });
       const shardPages = options.searchShardPages ?? config.searchShardPages;
       const deltaPages = options.searchDeltaPages ?? config.searchDeltaPages;
       await postProcessSite(staging, lexicon, written, {
@@ -160,12 +164,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         ...(shardPages ? { shardPages } : {}),
         ...(deltaPages !== undefined ? { deltaPages } : {}),
         keptFonts,
+        ...(bundles ? { carry: bundles } : {}),
       });
       old = await phase('manifest, page table, swap', () => {
-        const known = new Map([...(plan?.knownFiles() ?? []), ...(sources?.knownFiles() ?? [])]);
+        const known = new Map([...(plan?.knownFiles() ?? []), ...(sources?.knownFiles() ?? []), ...(bundles?.knownFiles() ?? [])]);
         const manifest = writeManifest(staging, known); // the last write: from here on the new site is checkable
         if (plan && pageTable) plan.finish(pageTable.store, manifest.files);
         if (sources && pageTable) sources.finish(pageTable.store, manifest.files);
+        if (bundles && pageTable) bundles.finish(pageTable.store, manifest.files);
         pages = plan?.report;
         return swapInto(staging, outputDir);
       });

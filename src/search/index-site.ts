@@ -53,7 +53,7 @@ import { createKeyAnnotator, type KeyAnnotator } from './index-keys.ts';
 import type { IndexedPage } from './indexed-page.ts';
 import { fitsBeside, PAGES_AT_ONCE, planShards, SHARD_PAGES, type Shard } from './index-shards.ts';
 import { LEXICON_PATH, type SearchLexicon } from '../analysis/lexicon.ts';
-import { canonicalisePagefind, readBundle, writeBundle, type PagefindFiles } from './pagefind-canonical.ts';
+import { canonicalisePagefind, readBundle, writeBundle, writeBundleFiles, type PagefindFiles } from './pagefind-canonical.ts';
 import { pagefindVersion, runPagefindCli } from './pagefind-cli.ts';
 import { DELTA_ID, SHARDS_PATH, type ShardList } from './shard-list.ts';
 import { DELTA_PAGES, planDelta, type BaseShard, type PageRef } from './index-delta.ts';
@@ -73,6 +73,20 @@ export interface IndexOptions {
   deltaPages?: number;
   /** Pages the Pagefind processes running at once may hold together (index-shards.ts); default PAGES_AT_ONCE. */
   pagesAtOnce?: number;
+  /** What puts the files of /pagefind/ that the previous site already holds in place instead of writing them (the build's: src/site/bundle-carry.ts); none: every file is written. */
+  carry?: BundleCarry;
+}
+
+/**
+ * Puts a file of the site's /pagefind/ in place in the site being built, when it can, instead of
+ * the index writing it: the build gives one that links the previous site's file when that file is
+ * known to hold these bytes (src/site/bundle-carry.ts). `path` is site-relative
+ * (`pagefind/ID/index/….pf_index`), `shard` the id of the shard the file belongs to (null for
+ * shards.json, which is all of theirs), `bytes` what the file must hold. Returns whether the file
+ * is in place; if not, the index writes it. A file it puts in place is never written after.
+ */
+export interface BundleCarry {
+  carry(path: string, shard: string | null, bytes: Buffer): boolean;
 }
 
 export interface IndexReport {
@@ -401,18 +415,21 @@ export async function indexSite(siteDir: string, pages: readonly IndexedPage[], 
   const writingStarted = performance.now();
   const bundleDir = join(siteDir, 'pagefind');
   rmSync(bundleDir, { recursive: true, force: true });
+  const carry = options.carry;
+  /** Writes a shard's bundle at `/pagefind/` + `folder`, but the files `carry` puts in place. */
+  const place = (folder: string, shard: string, files: PagefindFiles) =>
+    writeBundleFiles(join(bundleDir, folder), files, carry && ((path, bytes) => carry.carry(`pagefind/${folder}${path}`, shard, bytes)));
   const list: ShardList = { shards: [] };
   plan.shards.forEach((shard, i) => {
     const files = bundles.get(shard.id)!;
     const primary = i === 0;
-    const dir = primary ? bundleDir : join(bundleDir, shard.id);
-    if (primary) writeBundle(dir, files);
-    else writeBundle(dir, withoutPrimaryFiles(files));
+    if (primary) place('', shard.id, files);
+    else place(`${shard.id}/`, shard.id, withoutPrimaryFiles(files));
     list.shards.push({ id: shard.id, path: primary ? '/pagefind/' : `/pagefind/${shard.id}/` });
   });
   const delta = bundles.get(DELTA_ID);
   if (delta) {
-    writeBundle(join(bundleDir, DELTA_ID), withoutPrimaryFiles(delta));
+    place(`${DELTA_ID}/`, DELTA_ID, withoutPrimaryFiles(delta));
     list.delta = { id: DELTA_ID, path: `/pagefind/${DELTA_ID}/` };
   }
   if (masked > 0) list.masked = true;
@@ -430,7 +447,8 @@ export async function indexSite(siteDir: string, pages: readonly IndexedPage[], 
   }
   const directoryMs = performance.now() - directoryStarted;
   mkdirSync(bundleDir, { recursive: true });
-  writeFileSync(join(siteDir, SHARDS_PATH), JSON.stringify(list));
+  const listBytes = Buffer.from(JSON.stringify(list));
+  if (!carry?.carry(SHARDS_PATH, null, listBytes)) writeFileSync(join(siteDir, SHARDS_PATH), listBytes, { flag: 'wx' });
   cache?.sweep();
   await mkdir(join(siteDir, dirname(LEXICON_PATH)), { recursive: true });
   await writeFile(join(siteDir, LEXICON_PATH), lexiconJson);

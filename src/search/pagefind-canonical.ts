@@ -626,9 +626,26 @@ export function readBundle(bundleDir: string): PagefindFiles {
 /** Writes a bundle into an empty (or absent) folder. */
 export function writeBundle(bundleDir: string, files: PagefindFiles): void {
   rmSync(bundleDir, { recursive: true, force: true });
+  writeBundleFiles(bundleDir, files);
+}
+
+/**
+ * Writes a bundle's files into `bundleDir`, which is not emptied first, but those `carried` put
+ * in place itself (given the file's path in the bundle and its bytes, it says whether it did:
+ * a link to the previous site's file of those bytes, src/site/bundle-carry.ts). No file is
+ * written over: a path already taken in the folder is an error, so a write can never reach a
+ * carried file's other name.
+ */
+export function writeBundleFiles(bundleDir: string, files: PagefindFiles, carried?: (path: string, bytes: Buffer) => boolean): void {
+  const folders = new Set<string>();
   for (const [path, bytes] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+    if (carried?.(path, bytes)) continue;
     const target = join(bundleDir, path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, bytes);
+    const folder = dirname(target);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
+    writeFileSync(target, bytes, { flag: 'wx' });
   }
 }
