@@ -19,8 +19,8 @@
  * The bytes wanted at a path are the ones the index holds for it, hashed here. A file is carried
  * only if the previous site's file at its path has their size and, when the table's record for
  * the path has their sha256 and size, still the record's stamp (taken as holding them without
- * being read, as git's index does), or else bytes that, read and hashed, are the wanted ones
- * (file-carry.ts). What the stamp cannot tell is what it cannot tell of a page: a file rewritten
+ * being read, as git's index does), or else bytes that, read, are the wanted ones (compared
+ * with them: file-carry.ts). What the stamp cannot tell is what it cannot tell of a page: a file rewritten
  * with the same size whose modification time is then set back to the nanosecond; `npm run build
  * -- --verify` tells it. The manifest takes a carried file's size and sha256 from here without
  * reading it (`knownFiles`).
@@ -83,12 +83,22 @@ export class BundlePlan implements BundleCarry {
   /** Carries the file of /pagefind/ at `path` from the previous site if its file there is known to hold `bytes` (see the top); whether it did. */
   carry(path: string, shard: string | null, bytes: Buffer): boolean {
     this.placed.set(path, shard);
-    const wanted = sha256(bytes);
+    // Hashed only when needed: to match the table's record, or to keep the record of a file carried
+    // (a file read from the previous site is compared with `bytes`, not hashed: file-carry.ts).
+    let hash: string | undefined;
+    const wanted = () => (hash ??= sha256(bytes));
     const kept = this.table[path];
-    const file = kept && kept.sha256 === wanted && kept.bytes === bytes.length ? kept.file : null;
-    const stamp = this.carrier.carry(path, { sha256: wanted, bytes: bytes.length, file });
+    const file = kept && kept.bytes === bytes.length && kept.sha256 === wanted() ? kept.file : null;
+    const stamp = this.carrier.carry(path, {
+      get sha256() {
+        return wanted();
+      },
+      bytes: bytes.length,
+      file,
+      held: bytes,
+    });
     if (stamp === undefined) return false;
-    this.carried.set(path, { shard, sha256: wanted, bytes: bytes.length, file: stamp });
+    this.carried.set(path, { shard, sha256: wanted(), bytes: bytes.length, file: stamp });
     return true;
   }
 

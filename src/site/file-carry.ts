@@ -1,15 +1,16 @@
 /**
  * Carrying a file over from the previous site into the build's staging folder, when its bytes
  * are known to be the ones wanted: the rule of the pages (carry-over.ts, read its top) for any
- * file the build can name the sha256 and size of beforehand, the pages and the raw sources
- * (source-carry.ts) alike.
+ * file the build can name the sha256 and size of beforehand, the pages, the raw sources
+ * (source-carry.ts) and the search index's files (bundle-carry.ts) alike.
  *
  * A file is carried only if the previous site holds, at its path, a file of the wanted size
  * whose stamp (device, inode, modification time in ns) is the one recorded when it was last
- * known to hold the wanted bytes, or whose bytes, read and hashed, are the wanted ones. A carried
- * file is a hard link to the previous site's file (no byte copied), or a copy of the bytes just
- * checked where a link is refused: by the filesystem, or by the caller (`linkable`: a raw source
- * shared with content/ is never linked, source-carry.ts).
+ * known to hold the wanted bytes, or whose bytes, read and hashed (or compared with the wanted
+ * bytes themselves, when the caller holds them), are the wanted ones. A carried file is a hard
+ * link to the previous site's file (no byte copied), or a copy of the bytes just checked where a
+ * link is refused: by the filesystem, or by the caller (`linkable`: a raw source shared with
+ * content/ is never linked, source-carry.ts).
  */
 import { linkSync, mkdirSync, readFileSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -31,6 +32,8 @@ export interface WantedBytes {
   readonly sha256: string;
   readonly bytes: number;
   readonly file: FileStamp | null;
+  /** The wanted bytes themselves, when the caller holds them (the search index's files, bundle-carry.ts): a file read is compared with them, not hashed. */
+  readonly held?: Buffer;
 }
 
 /** Links (else copies) files of the previous site into one staging folder. */
@@ -61,6 +64,7 @@ export class FileCarrier {
     }
     if (!stat.isFile() || stat.size !== BigInt(wanted.bytes)) return undefined;
     const stamp = stampOf(stat);
+    const wantedIn = (read: Buffer) => (wanted.held ? read.equals(wanted.held) : read.length === wanted.bytes && sha256(read) === wanted.sha256);
     let bytes: Buffer | undefined;
     if (!(wanted.file && sameStamp(wanted.file, stamp))) {
       try {
@@ -68,7 +72,7 @@ export class FileCarrier {
       } catch {
         return undefined;
       }
-      if (bytes.length !== wanted.bytes || sha256(bytes) !== wanted.sha256) return undefined;
+      if (!wantedIn(bytes)) return undefined;
     }
     const target = join(this.stagingDir, path);
     const folder = dirname(target);
@@ -87,7 +91,7 @@ export class FileCarrier {
     }
     if (!bytes) {
       bytes = readFileSync(source);
-      if (bytes.length !== wanted.bytes || sha256(bytes) !== wanted.sha256) return undefined;
+      if (!wantedIn(bytes)) return undefined;
     }
     writeFileSync(target, bytes, { flag: 'wx' });
     return null; // the copy's own stamp is taken by the next build, from its hash
