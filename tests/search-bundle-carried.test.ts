@@ -13,11 +13,12 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { build, type BuildOptions } from '../src/cli/build.ts';
 import { PROJECT_ROOT } from '../src/core/paths.ts';
+import { writeBundleFiles } from '../src/search/pagefind-canonical.ts';
 import { verifyManifest } from '../src/site/manifest.ts';
 import { copySeedContent, tempDir, treeDifferences } from './helpers/site.ts';
 
@@ -176,5 +177,26 @@ describe('the search index carried over from the previous site', () => {
     const across = carriedAcross(before, bundleFiles(site));
     assert.deepEqual(across.carried, []);
     assert.deepEqual(verifyManifest(site), []);
+  });
+});
+
+describe('writing a bundle beside the files carried', () => {
+  it('writes only the files not carried, into a folder it does not empty, and never over a file', () => {
+    const dir = join(tempDir('arshif-bundle-write-'), 'pagefind');
+    mkdirSync(join(dir, 'index'), { recursive: true });
+    writeFileSync(join(dir, 'index', 'carried.pf_index'), 'carried');
+    const files = new Map([
+      ['index/carried.pf_index', Buffer.from('carried')],
+      ['fragment/new.pf_fragment', Buffer.from('new')],
+    ]);
+    const asked: string[] = [];
+    writeBundleFiles(dir, files, (path) => {
+      asked.push(path);
+      return path.startsWith('index/');
+    });
+    assert.deepEqual(asked.sort(), ['fragment/new.pf_fragment', 'index/carried.pf_index']);
+    assert.deepEqual(filesUnder(dir), ['fragment/new.pf_fragment', 'index/carried.pf_index']);
+    assert.throws(() => writeBundleFiles(dir, files, () => false), { code: 'EEXIST' });
+    assert.equal(readFileSync(join(dir, 'index', 'carried.pf_index'), 'utf8'), 'carried');
   });
 });

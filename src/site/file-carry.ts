@@ -90,7 +90,7 @@ export class FileCarrier {
       }
     }
     if (!bytes) {
-      bytes = readFileSync(source);
+      bytes = wanted.held ?? readFileSync(source);
       if (!wantedIn(bytes)) return undefined;
     }
     writeFileSync(target, bytes, { flag: 'wx' });
