@@ -620,8 +620,14 @@ export function chooseHeadline(raw: Line[], ctx: HeadlineContext): HeadlineChoic
   const leadSigns = best && !close && !repeated ? leadSentenceSigns(best.line.text) : [];
   if (best && leadSigns.length >= 2) return { best, candidates: ranked, close: false, leadSentence: leadSigns };
   // a headline stands above the lead, never under it
-  const leadAbove = best && !close && !repeated ? lines.slice(0, best.at).find((l) => leadSentenceSigns(l.text).length >= 2) : undefined;
-  if (best && leadAbove) return { best, candidates: ranked, close: false, underLead: { line: leadAbove, signs: leadSentenceSigns(leadAbove.text) } };
+  const leadAbove =
+    best && !close && !repeated
+      ? lines
+          .slice(0, best.at)
+          .map((line) => ({ line, signs: leadSentenceSigns(line.text) }))
+          .find((l) => l.signs.length >= 2)
+      : undefined;
+  if (best && leadAbove) return { best, candidates: ranked, close: false, underLead: leadAbove };
   if (best && !dated && !close && !repeated && spoken !== undefined && spoken < UNRELATED) return { best, candidates: ranked, close: false, unrelated: true };
   // A headline is longer than the section heads under it; one about as long may be one of them.
   const heads = best && !close && !confirmed && headsSection(lines, best.at) ? sectionHeadsBelow(lines, best.at) : [];
@@ -784,8 +790,13 @@ export function sameHeadline(a: string, b: string): boolean {
  */
 export function lineHoldsHeadline(line: string, title: string): boolean {
   const [l, t] = [headlineKey(line), headlineKey(title)];
-  if (l === t || wordCount(t) < 4 || !(l.startsWith(t) || l.endsWith(t))) return false;
-  const extra = l.startsWith(t) ? l.slice(t.length) : l.slice(0, l.length - t.length);
-  if (extra !== '' && !/^[\s|:،,\-–—]/u.test(l.startsWith(t) ? extra : extra.slice(-1))) return false;
+  if (l === t || wordCount(t) < 4) return false;
+  // the words beside it, and the character that must part them from it (a space or a separator)
+  const [extra, parting] = l.startsWith(t)
+    ? [l.slice(t.length), l.charAt(t.length)]
+    : l.endsWith(t)
+      ? [l.slice(0, l.length - t.length), l.charAt(l.length - t.length - 1)]
+      : [undefined, ''];
+  if (extra === undefined || !/[\s|:،,\-–—]/u.test(parting)) return false;
   return wordCount(extra.replace(/[|:،,\-–—]/gu, ' ')) <= 3;
 }

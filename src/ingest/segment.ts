@@ -187,7 +187,7 @@ export function segment(rawLines: Line[], options: SegmentOptions): Segments {
     const given = options.title;
     // the line as the user gave it, or else the one line that holds it with a badge or a label beside it
     const exact = lines.findIndex((l) => sameHeadline(l.text, given));
-    const holding = lines.filter((l) => lineHoldsHeadline(l.text, given));
+    const holding = exact >= 0 ? [] : lines.filter((l) => lineHoldsHeadline(l.text, given));
     const at = exact >= 0 ? exact : holding.length === 1 ? lines.indexOf(holding[0] as Line) : -1;
     if (at >= 0) {
       for (const line of lines.slice(0, at)) {
